@@ -1,0 +1,68 @@
+// Command congtin runs an electronic information portal ("Cổng thông tin
+// điện tử"): `congtin serve` serves it, `congtin import` loads articles,
+// `congtin demo` serves it filled with demo content.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+const usage = `congtin: an electronic information portal (Cổng thông tin điện tử)
+
+Usage:
+  congtin serve [-db sqlite:congtin.db] [-addr :8080] [-demo]   serve the portal
+  congtin demo  [-db …] [-addr …]                               serve, filling an empty database with demo content
+  congtin import [-db …] FILE.json                              import articles (all or nothing; re-runs update)
+  congtin site set [-db …] [-name …] [-tagline …] [-agency …] [-address …] [-phone …] [-email …] [-counter-offset N]
+
+Every command takes -db (env CONGTIN_DB). Run "congtin COMMAND -h" for its flags.
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "congtin:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// run dispatches a subcommand; ctx ends on SIGINT or SIGTERM.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return errors.New("no command given")
+	}
+	switch args[0] {
+	case "serve":
+		return runServe(ctx, args[1:], stderr, false)
+	case "demo":
+		return runServe(ctx, args[1:], stderr, true)
+	case "import":
+		return runImport(ctx, args[1:], stdout, stderr)
+	case "site":
+		return runSite(ctx, args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return fmt.Errorf("unknown command %q", args[0])
+}
+
+func newLogger(w io.Writer, json bool) *slog.Logger {
+	if json {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/config"
+	"github.com/congtin/congtin/internal/counters"
+	"github.com/congtin/congtin/internal/demo"
+	"github.com/congtin/congtin/internal/render"
+	"github.com/congtin/congtin/internal/sqlite"
+	"github.com/congtin/congtin/internal/static"
+	"github.com/congtin/congtin/internal/web"
+)
+
+// openStore opens the database named by the config, migrating it.
+func openStore(cfg *config.Config) (*sqlite.DB, error) {
+	path, err := cfg.SQLitePath()
+	if err != nil {
+		return nil, err
+	}
+	db := sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo bool) error {
+	var cfg config.Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.Register(fs)
+	fs.BoolVar(&cfg.Demo, "demo", withDemo, "fill an empty database with demo content")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	log := newLogger(stderr, cfg.LogJSON)
+
+	db, err := openStore(&cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	site, err := db.DefaultSite(ctx)
+	if err != nil {
+		return err
+	}
+	if cfg.Demo {
+		if err := fillDemo(ctx, db, site, log); err != nil {
+			return err
+		}
+	}
+
+	assets, err := static.New()
+	if err != nil {
+		return err
+	}
+	engine, err := render.New(assets.URL)
+	if err != nil {
+		return err
+	}
+	counter := counters.New(db, cfg.FlushInterval, log)
+	counter.Start()
+	srv := &web.Server{Store: db, Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL}
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		counter.Close()
+		return err
+	}
+	log.Info("congtin serving", "addr", ln.Addr().String(), "db", cfg.DB)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+
+	select {
+	case err = <-errc:
+	case <-ctx.Done():
+		log.Info("shutting down: finishing requests and writing counters")
+		sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		err = hs.Shutdown(sctx)
+		cancel()
+	}
+	// Counters last: requests finished above may still have counted.
+	if cerr := counter.Close(); cerr != nil {
+		log.Error("writing counters at shutdown failed", "error", cerr)
+		err = errors.Join(err, cerr)
+	}
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// fillDemo imports the demo portal into a database without articles.
+func fillDemo(ctx context.Context, db *sqlite.DB, site *congtin.Site, log *slog.Logger) error {
+	_, n, err := db.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Limit: 1})
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		log.Info("demo: the database has articles already; leaving it as it is")
+		return nil
+	}
+	ds, recs := demo.Content(time.Now())
+	if _, err := db.UpdateSite(ctx, site.ID, congtin.SiteUpdate{
+		Name: &ds.Name, Tagline: &ds.Tagline, Agency: &ds.Agency, Address: &ds.Address,
+		Phone: &ds.Phone, Email: &ds.Email, CounterOffset: &ds.CounterOffset,
+	}); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	res, err := db.ImportArticles(ctx, site.ID, recs)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	log.Info("demo: filled the portal", "articles", len(res))
+	return nil
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/config"
+)
+
+// runSite changes the default site's settings: the header and footer.
+func runSite(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "set" {
+		return fmt.Errorf("usage: congtin site set [-name …] [-tagline …] [-agency …] [-address …] [-phone …] [-email …] [-counter-offset N]")
+	}
+	var cfg config.Config
+	fs := flag.NewFlagSet("site set", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.Register(fs)
+	var upd congtin.SiteUpdate
+	str := func(name, help string, dst **string) {
+		fs.Func(name, help, func(v string) error { *dst = &v; return nil })
+	}
+	str("name", "portal name shown in the header", &upd.Name)
+	str("tagline", "line under the name", &upd.Tagline)
+	str("agency", "agency shown in the footer", &upd.Agency)
+	str("address", "agency address", &upd.Address)
+	str("phone", "agency phone", &upd.Phone)
+	str("email", "agency email", &upd.Email)
+	offset := fs.Int64("counter-offset", -1, "number added to the visit total (to continue an old portal's count)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if *offset >= 0 {
+		upd.CounterOffset = offset
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	db, err := openStore(&cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	site, err := db.DefaultSite(ctx)
+	if err != nil {
+		return err
+	}
+	site, err = db.UpdateSite(ctx, site.ID, upd)
+	if err != nil {
+		return fmt.Errorf("site set: %s", congtin.ErrorMessage(err))
+	}
+	fmt.Fprintf(stdout, "site %q updated\n", site.Name)
+	return nil
+}

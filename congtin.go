@@ -1,0 +1,28 @@
+// Package congtin holds the vocabulary of the portal: domain types, their
+// validation, and the store interfaces that the database packages implement.
+// It imports no driver, no net/http and no template package, so every other
+// package can depend on it without pulling those in.
+package congtin
+
+import "time"
+
+// VietnamZone is the time zone every date on the portal is shown in,
+// whatever the server's own zone is. Vietnam has kept UTC+7 without daylight
+// saving since 1975, so a fixed zone is exact for every article we can hold
+// and needs no tzdata on the server.
+var VietnamZone = time.FixedZone("ICT", 7*60*60)
+
+// Day returns the calendar day of t in Vietnam, as YYYY-MM-DD. Daily counters
+// are keyed by it.
+func Day(t time.Time) string {
+	return t.In(VietnamZone).Format(time.DateOnly)
+}
+
+// Store is everything the portal keeps, as one value that a database
+// package (sqlite, later postgres) provides.
+type Store interface {
+	SiteService
+	CategoryService
+	ArticleService
+	CounterService
+}

@@ -1,0 +1,55 @@
+package congtin
+
+import (
+	"context"
+	"time"
+)
+
+// VisitStats is what the SỐ LƯỢT TRUY CẬP box shows.
+type VisitStats struct {
+	Total  int64 // all visits, plus the site's counter offset
+	Today  int64 // visits today, Vietnam time
+	Active int64 // visitors seen in the last five minutes
+}
+
+// CounterBatch is a batch of counted events to add to the store at once.
+type CounterBatch struct {
+	// Views per article ID, per Vietnam day.
+	Views map[ViewKey]int64
+	// Visits per site, per Vietnam day.
+	Visits map[VisitKey]int64
+}
+
+// ViewKey identifies an article's views on one day.
+type ViewKey struct {
+	SiteID    int64
+	ArticleID int64
+	Day       string // YYYY-MM-DD, Vietnam time
+}
+
+// VisitKey identifies a site's visits on one day.
+type VisitKey struct {
+	SiteID int64
+	Day    string
+}
+
+// Empty reports whether the batch has nothing to write.
+func (b *CounterBatch) Empty() bool { return len(b.Views) == 0 && len(b.Visits) == 0 }
+
+// CounterService stores counters. Counting happens in memory (package
+// counters); the store only adds batches and reads totals.
+type CounterService interface {
+	// AddCounts adds a batch in one transaction: all of it or nothing.
+	AddCounts(ctx context.Context, b *CounterBatch) error
+
+	// ArticleViews returns the stored view count of an article.
+	ArticleViews(ctx context.Context, articleID int64) (int64, error)
+
+	// Visits returns the stored total (without the site's offset) and the
+	// stored count for the day.
+	Visits(ctx context.Context, siteID int64, day string) (total, today int64, err error)
+}
+
+// NowFunc returns the current time; stores and counters take one so that
+// tests can fix the clock.
+type NowFunc func() time.Time

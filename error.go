@@ -1,0 +1,56 @@
+package congtin
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes. They say what kind of failure happened, so that one place in
+// the web layer can map them to an HTTP status.
+const (
+	ECONFLICT = "conflict"
+	EINTERNAL = "internal"
+	EINVALID  = "invalid"
+	ENOTFOUND = "not_found"
+	EGONE     = "gone" // existed once, withdrawn on purpose (unpublished)
+)
+
+// Error is an application error: a code and a message a reader can act on.
+// Messages shown on public pages are in Vietnamese.
+type Error struct {
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("congtin error: code=%s message=%s", e.Code, e.Message)
+}
+
+// Errorf returns an *Error with the given code and formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of an application error in err's chain, or
+// EINTERNAL for any other non-nil error.
+func ErrorCode(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the message of an application error, or a generic
+// Vietnamese message that leaks nothing about internals.
+func ErrorMessage(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Message
+	}
+	return "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
+}

@@ -1,0 +1,69 @@
+// Package config reads the settings of the congtin commands from flags and
+// environment variables (flags win), validated once.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+)
+
+// Config is what the commands need.
+type Config struct {
+	DB            string        // "sqlite:PATH" (later also postgres://…)
+	Addr          string        // listen address for serve
+	BaseURL       string        // public base URL, e.g. https://anphu.gov.vn; optional
+	FlushInterval time.Duration // how often counters are written
+	LogJSON       bool
+	Demo          bool // fill an empty database with demo content
+}
+
+// Defaults, also documented in the README.
+const (
+	DefaultDB   = "sqlite:congtin.db"
+	DefaultAddr = ":8080"
+)
+
+// Register adds the shared flags to fs, with defaults taken from the
+// environment: CONGTIN_DB, CONGTIN_ADDR, CONGTIN_BASE_URL, CONGTIN_FLUSH,
+// CONGTIN_LOG_JSON.
+func (c *Config) Register(fs *flag.FlagSet) {
+	fs.StringVar(&c.DB, "db", env("CONGTIN_DB", DefaultDB), "database: sqlite:PATH (env CONGTIN_DB)")
+	fs.StringVar(&c.Addr, "addr", env("CONGTIN_ADDR", DefaultAddr), "listen address (env CONGTIN_ADDR)")
+	fs.StringVar(&c.BaseURL, "base-url", env("CONGTIN_BASE_URL", ""), "public base URL for absolute links, e.g. https://example.gov.vn (env CONGTIN_BASE_URL)")
+	d, _ := time.ParseDuration(env("CONGTIN_FLUSH", "1s"))
+	fs.DurationVar(&c.FlushInterval, "flush", max(d, 0), "how often view and visit counts are written (env CONGTIN_FLUSH)")
+	fs.BoolVar(&c.LogJSON, "log-json", env("CONGTIN_LOG_JSON", "") != "", "log as JSON lines (env CONGTIN_LOG_JSON=1)")
+}
+
+// Validate checks the settings.
+func (c *Config) Validate() error {
+	if _, err := c.SQLitePath(); err != nil {
+		return err
+	}
+	if c.FlushInterval < 50*time.Millisecond || c.FlushInterval > time.Minute {
+		return fmt.Errorf("config: -flush must be between 50ms and 1m, got %s", c.FlushInterval)
+	}
+	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
+		return fmt.Errorf("config: -base-url must start with http:// or https://")
+	}
+	return nil
+}
+
+// SQLitePath returns the file path of a sqlite: database setting.
+func (c *Config) SQLitePath() (string, error) {
+	path, ok := strings.CutPrefix(c.DB, "sqlite:")
+	if !ok || path == "" {
+		return "", fmt.Errorf("config: -db must look like sqlite:PATH, got %q", c.DB)
+	}
+	return path, nil
+}
+
+func env(key, def string) string {
+	if v, ok := os.LookupEnv(key); ok {
+		return v
+	}
+	return def
+}

@@ -1,0 +1,145 @@
+package counters
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/congtin/congtin"
+)
+
+// fakeStore keeps counts in maps and can be told to fail.
+type fakeStore struct {
+	mu     sync.Mutex
+	views  map[int64]int64
+	visits map[string]int64
+	total  int64
+	fail   bool
+	writes int
+}
+
+func newFake() *fakeStore {
+	return &fakeStore{views: map[int64]int64{}, visits: map[string]int64{}}
+}
+
+func (f *fakeStore) AddCounts(_ context.Context, b *congtin.CounterBatch) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.fail {
+		return errors.New("database is down")
+	}
+	f.writes++
+	for k, v := range b.Views {
+		f.views[k.ArticleID] += v
+	}
+	for k, v := range b.Visits {
+		f.visits[k.Day] += v
+		f.total += v
+	}
+	return nil
+}
+
+func (f *fakeStore) ArticleViews(_ context.Context, id int64) (int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.views[id], nil
+}
+
+func (f *fakeStore) Visits(_ context.Context, _ int64, day string) (int64, int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.total, f.visits[day], nil
+}
+
+var discard = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+func TestFlushFailureKeepsCounts(t *testing.T) {
+	f := newFake()
+	c := New(f, time.Hour, discard)
+	for range 10 {
+		c.CountView(1, 7)
+	}
+	f.fail = true
+	if err := c.Flush(context.Background()); err == nil {
+		t.Fatal("flush to a failing store succeeded")
+	}
+	if n, _ := c.ArticleViews(context.Background(), 1, 7); n != 10 {
+		t.Fatalf("after a failed flush: %d, want 10", n)
+	}
+	f.fail = false
+	c.CountView(1, 7)
+	if err := c.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if f.views[7] != 11 {
+		t.Fatalf("stored %d, want 11", f.views[7])
+	}
+	if n, _ := c.ArticleViews(context.Background(), 1, 7); n != 11 {
+		t.Fatalf("after flush: %d, want 11", n)
+	}
+}
+
+// TestExactWhileFlushing reads the count while batches are written
+// concurrently: it may only ever grow, and ends exact.
+func TestExactWhileFlushing(t *testing.T) {
+	f := newFake()
+	c := New(f, time.Millisecond, discard)
+	c.Start()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for range 5000 {
+			c.CountView(1, 3)
+		}
+	}()
+	var last int64
+	for range 2000 {
+		n, err := c.ArticleViews(context.Background(), 1, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n < last {
+			t.Fatalf("count went back from %d to %d", last, n)
+		}
+		last = n
+	}
+	wg.Wait()
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if f.views[3] != 5000 {
+		t.Fatalf("stored %d, want 5000", f.views[3])
+	}
+	if f.writes < 2 {
+		t.Logf("only %d batches written", f.writes)
+	}
+}
+
+func TestVisitStatsAndActiveWindow(t *testing.T) {
+	f := newFake()
+	c := New(f, time.Hour, discard)
+	now := time.Date(2024, 5, 1, 23, 50, 0, 0, congtin.VietnamZone)
+	c.SetClock(func() time.Time { return now })
+	site := &congtin.Site{ID: 1, CounterOffset: 1000}
+	c.CountVisit(1, "a")
+	c.CountVisit(1, "b")
+	c.See(1, "a")
+	st, _ := c.VisitStats(context.Background(), site)
+	if st.Total != 1002 || st.Today != 2 || st.Active != 2 {
+		t.Fatalf("stats %+v", st)
+	}
+	c.Flush(context.Background())
+	// Past midnight in Vietnam, fifteen minutes on: a new day, nobody active.
+	now = now.Add(15 * time.Minute)
+	c.pruneActive()
+	c.CountVisit(1, "c")
+	st, _ = c.VisitStats(context.Background(), site)
+	if st.Total != 1003 || st.Today != 1 || st.Active != 1 {
+		t.Fatalf("next day: %+v", st)
+	}
+}

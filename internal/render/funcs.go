@@ -1,0 +1,74 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"time"
+
+	"github.com/congtin/congtin"
+)
+
+var weekdays = [...]string{"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}
+
+// DateLine formats a time as Vietnamese portals do: "Thứ Ba, 01/10/2019, 10:40",
+// in Vietnam time whatever the server's zone.
+func DateLine(t time.Time) string {
+	t = t.In(congtin.VietnamZone)
+	return weekdays[t.Weekday()] + ", " + t.Format("02/01/2006, 15:04")
+}
+
+// ShortDate formats a time as dd/mm/yyyy in Vietnam time.
+func ShortDate(t time.Time) string { return t.In(congtin.VietnamZone).Format("02/01/2006") }
+
+// Digits splits a number into its decimal digits, for the odometer boxes.
+// Totals shorter than minDigits are padded with zeros, as the old counters
+// were.
+func Digits(n int64) []string {
+	const minDigits = 7
+	s := strconv.FormatInt(max(n, 0), 10)
+	for len(s) < minDigits {
+		s = "0" + s
+	}
+	out := make([]string, len(s))
+	for i := range s {
+		out[i] = s[i : i+1]
+	}
+	return out
+}
+
+// Number formats n with dots between thousands, the Vietnamese way.
+func Number(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	var out []byte
+	for i := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			out = append(out, '.')
+		}
+		out = append(out, s[i])
+	}
+	if neg {
+		return "-" + string(out)
+	}
+	return string(out)
+}
+
+// Funcs returns the template functions.
+func Funcs(assetURL func(string) string) template.FuncMap {
+	return template.FuncMap{
+		"asset":     assetURL,
+		"dateline":  DateLine,
+		"shortdate": ShortDate,
+		"isodate":   func(t time.Time) string { return t.In(congtin.VietnamZone).Format(time.DateOnly) },
+		"isotime":   func(t time.Time) string { return t.In(congtin.VietnamZone).Format(time.RFC3339) },
+		"digits":    Digits,
+		"number":    Number,
+		// body marks an article body as safe HTML. Bodies are sanitized by
+		// package sanitize before they are stored, and only bodies go
+		// through here.
+		"body": func(s string) template.HTML { return template.HTML(s) },
+	}
+}

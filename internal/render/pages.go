@@ -1,0 +1,119 @@
+package render
+
+import (
+	"time"
+
+	"github.com/congtin/congtin"
+)
+
+// Base is what the layout needs on every page.
+type Base struct {
+	Site        *congtin.Site
+	Menu        congtin.Categories // top-level categories, in menu order
+	ActiveSlug  string             // the menu entry to mark as current
+	Counter     congtin.VisitStats
+	Title       string // the <title>, without the site name
+	Description string
+	Canonical   string // absolute URL of the page, when it has one
+	Year        int    // for the footer
+}
+
+// ArticleLink is an article in a list.
+type ArticleLink struct {
+	Title       string
+	URL         string
+	Lead        string
+	Image       string
+	PublishedAt time.Time
+	Category    *congtin.Category // nil where the list is of one category
+	CategoryURL string
+}
+
+// ArticlePage is the article page.
+type ArticlePage struct {
+	Base
+	Article   *congtin.Article
+	Category  *congtin.Category
+	Crumbs    congtin.Categories // the category and its parents, top first
+	HeroImage string             // the featured image, when the body does not already show it
+	Views     int64              // including this view
+	PrintURL  string
+	BackURL   string // the category: where "Quay lại" goes without JavaScript
+	Newer     []ArticleLink
+	Older     []ArticleLink
+	MoreURL   string // "Xem tiếp": the older list continued; empty when there is no more
+	DateValue string // the date chooser's initial value, YYYY-MM-DD
+	Today     string // the date chooser's upper bound
+}
+
+// PrintPage is the article's print version.
+type PrintPage struct {
+	Site      *congtin.Site
+	Article   *congtin.Article
+	Category  *congtin.Category
+	SourceURL string
+	BackURL   string
+}
+
+// HomePage is the front page.
+type HomePage struct {
+	Base
+	Featured []ArticleLink
+	Sections []HomeSection
+	Latest   []ArticleLink
+}
+
+// HomeSection is one category's latest articles on the front page.
+type HomeSection struct {
+	Category *congtin.Category
+	Articles []ArticleLink
+}
+
+// ListPage is a paginated list: a category, or the articles of a day or
+// range of days.
+type ListPage struct {
+	Base
+	Heading  string
+	Intro    string // a line under the heading, e.g. the date range
+	Crumbs   congtin.Categories
+	Children congtin.Categories // subcategories to link to, on a category page
+	Articles []ArticleLink
+	Total    int
+	Empty    string // the message shown when there is nothing to list
+	Pager    Pager
+	// DateForm shows the date chooser; its fields are the current values.
+	DateForm *DateForm
+}
+
+// DateForm is the "Xem theo ngày" chooser on list pages.
+type DateForm struct {
+	Day, From, To string // YYYY-MM-DD or ""
+	CategorySlug  string
+	CategoryName  string
+	Max           string // today, the upper bound
+	Error         string
+	Range         bool // also offer a from–to range
+}
+
+// Pager links the pages of a list.
+type Pager struct {
+	Page, Pages int
+	PrevURL     string
+	NextURL     string
+	Links       []PageLink
+}
+
+// PageLink is one numbered link in a Pager; a zero Page is an ellipsis.
+type PageLink struct {
+	Page    int
+	URL     string
+	Current bool
+}
+
+// ErrorPage explains a 4xx or 5xx status in Vietnamese.
+type ErrorPage struct {
+	Base
+	Status  int
+	Heading string
+	Message string
+}

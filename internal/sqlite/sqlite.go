@@ -1,0 +1,161 @@
+// Package sqlite implements the congtin store interfaces on an embedded
+// SQLite file, through the pure-Go modernc.org/sqlite driver so that the
+// binary needs no C toolchain.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// DB is a congtin store on one SQLite file.
+type DB struct {
+	db   *sql.DB
+	path string
+	// Now returns the current time; tests replace it.
+	Now congtin.NowFunc
+}
+
+// NewDB returns a DB for the file at path (":memory:" for a private
+// in-memory database). Call Open before use.
+func NewDB(path string) *DB {
+	return &DB{path: path, Now: time.Now}
+}
+
+// Open opens the file, creating it if needed, sets the connection pragmas
+// and applies pending migrations.
+func (db *DB) Open() (err error) {
+	if db.path == "" {
+		return fmt.Errorf("sqlite: path required")
+	}
+	// Pragmas go in the DSN so that every pooled connection gets them:
+	// WAL lets readers go on while the one writer writes, busy_timeout
+	// makes a second writer wait instead of failing, foreign keys are off
+	// by default in SQLite.
+	q := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(ON)", "synchronous(NORMAL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	dsn := "file:" + db.path + "?" + q.Encode()
+	if db.path == ":memory:" {
+		dsn = "file::memory:?" + q.Encode()
+	}
+	if db.db, err = sql.Open("sqlite", dsn); err != nil {
+		return fmt.Errorf("sqlite: open: %w", err)
+	}
+	if db.path == ":memory:" {
+		// Every connection to :memory: is its own database.
+		db.db.SetMaxOpenConns(1)
+	}
+	if err := db.db.Ping(); err != nil {
+		db.db.Close()
+		return fmt.Errorf("sqlite: open %s: %w", db.path, err)
+	}
+	if err := db.migrate(); err != nil {
+		db.db.Close()
+		return err
+	}
+	return nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	if db.db == nil {
+		return nil
+	}
+	return db.db.Close()
+}
+
+// migrate applies each embedded migration not yet recorded, each in its own
+// transaction, in file-name order.
+func (db *DB) migrate() error {
+	if _, err := db.db.Exec(`CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
+		return fmt.Errorf("sqlite: create migrations table: %w", err)
+	}
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := db.migrateFile(name); err != nil {
+			return fmt.Errorf("sqlite: migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+func (db *DB) migrateFile(name string) error {
+	tx, err := db.db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRow(`SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
+		return err
+	} else if n > 0 {
+		return nil
+	}
+	body, err := fs.ReadFile(migrationFS, name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(string(body)); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Tx wraps a transaction with the one "now" it runs at.
+type Tx struct {
+	*sql.Tx
+	db  *DB
+	now time.Time
+}
+
+// BeginTx starts a transaction. Write transactions take SQLite's write
+// lock at once (_txlock=immediate), so two writers queue on the busy
+// timeout instead of failing on upgrade.
+func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
+	tx, err := db.db.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Second)}, nil
+}
+
+// IntegrityCheck runs PRAGMA integrity_check and returns its verdict.
+func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
+	var s string
+	err := db.db.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&s)
+	return s, err
+}
+
+// unix and fromUnix convert between time and the stored Unix seconds.
+func unix(t time.Time) int64     { return t.Unix() }
+func fromUnix(s int64) time.Time { return time.Unix(s, 0).UTC() }
+func placeholders(n int) string  { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,52 @@
+package sqlite_test
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/sqlite"
+	"github.com/congtin/congtin/internal/storetest"
+)
+
+// MustOpenDB opens a fresh database in a temporary file: a real SQLite file
+// with WAL, as in production.
+func MustOpenDB(t *testing.T) *sqlite.DB {
+	t.Helper()
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "congtin.db"))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) congtin.Store { return MustOpenDB(t) })
+}
+
+func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	db := sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	site := storetest.MustSite(t, db)
+	storetest.MustImport(t, db, site.ID, storetest.Rec("Một bài", "Tin tức", site0()))
+	db.Close()
+	db = sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		t.Fatalf("second open (migrations must not re-run): %v", err)
+	}
+	defer db.Close()
+	_, n, err := db.FindArticles(t.Context(), congtin.ArticleFilter{SiteID: site.ID})
+	if err != nil || n != 1 {
+		t.Fatalf("after reopen: %d, %v", n, err)
+	}
+	if ok, err := db.IntegrityCheck(t.Context()); err != nil || ok != "ok" {
+		t.Fatalf("integrity: %q %v", ok, err)
+	}
+}
+
+func site0() time.Time { return time.Date(2020, 1, 1, 8, 0, 0, 0, congtin.VietnamZone) }

@@ -1,0 +1,304 @@
+// Package storetest is the one test suite every congtin store must pass,
+// so that the SQLite and PostgreSQL stores behave the same.
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/congtin/congtin"
+)
+
+// Opener returns a fresh, empty, migrated store for one test.
+type Opener func(t *testing.T) congtin.Store
+
+// Run runs the suite.
+func Run(t *testing.T, open Opener) {
+	t.Run("Site", func(t *testing.T) { testSite(t, open(t)) })
+	t.Run("Import", func(t *testing.T) { testImport(t, open(t)) })
+	t.Run("ImportAllOrNothing", func(t *testing.T) { testImportAllOrNothing(t, open(t)) })
+	t.Run("FindArticles", func(t *testing.T) { testFindArticles(t, open(t)) })
+	t.Run("Counters", func(t *testing.T) { testCounters(t, open(t)) })
+}
+
+// MustSite returns the default site.
+func MustSite(t *testing.T, s congtin.Store) *congtin.Site {
+	t.Helper()
+	site, err := s.DefaultSite(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return site
+}
+
+// MustImport imports records and fails the test on error.
+func MustImport(t *testing.T, s congtin.Store, siteID int64, recs ...congtin.ArticleImport) []*congtin.ImportResult {
+	t.Helper()
+	res, err := s.ImportArticles(context.Background(), siteID, recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// Rec makes an import record published at t in the category.
+func Rec(title, category string, t time.Time) congtin.ArticleImport {
+	return congtin.ArticleImport{
+		Title: title, Lead: "Tóm tắt " + title, Body: "<p>Nội dung " + title + "</p>",
+		Category: category, Author: "Phóng viên", PublishedAt: t.Format(time.RFC3339),
+	}
+}
+
+func testSite(t *testing.T, s congtin.Store) {
+	ctx := context.Background()
+	a := MustSite(t, s)
+	b := MustSite(t, s)
+	if a.ID != b.ID {
+		t.Fatalf("DefaultSite twice gave %d and %d", a.ID, b.ID)
+	}
+	got, err := s.FindSiteByHost(ctx, "unknown.example")
+	if err != nil || got.ID != a.ID {
+		t.Fatalf("unknown host: got %v, %v; want the default site", got, err)
+	}
+	name := "Cổng thông tin điện tử tỉnh An Phú"
+	off := int64(4_000_000)
+	if _, err := s.UpdateSite(ctx, a.ID, congtin.SiteUpdate{Name: &name, CounterOffset: &off}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.FindSiteByHost(ctx, "")
+	if got.Name != name || got.CounterOffset != off {
+		t.Fatalf("after update: %+v", got)
+	}
+	empty := " "
+	if _, err := s.UpdateSite(ctx, a.ID, congtin.SiteUpdate{Name: &empty}); congtin.ErrorCode(err) != congtin.EINVALID {
+		t.Fatalf("empty name: err = %v, want EINVALID", err)
+	}
+	if _, err := s.UpdateSite(ctx, 9999, congtin.SiteUpdate{Name: &name}); congtin.ErrorCode(err) != congtin.ENOTFOUND {
+		t.Fatalf("missing site: err = %v, want ENOTFOUND", err)
+	}
+}
+
+func testImport(t *testing.T, s congtin.Store) {
+	ctx := context.Background()
+	site := MustSite(t, s)
+	t0 := time.Date(2019, 10, 1, 10, 40, 0, 0, congtin.VietnamZone)
+	r1 := Rec("Đẩy mạnh công tác chuyển hóa địa bàn", "Văn hóa - xã hội", t0)
+	r1.ExternalID = "x-1"
+	r1.Body = `<p>Đoạn một</p><script>alert(1)</script><p onclick="x()">Đoạn hai</p>`
+	r2 := Rec("Hội nghị nông nghiệp", "Kinh tế > Nông nghiệp", t0.Add(time.Hour))
+	res := MustImport(t, s, site.ID, r1, r2)
+	if len(res) != 2 || !res[0].Created || !res[1].Created {
+		t.Fatalf("first import: %+v", res)
+	}
+	if got, want := res[0].Article.Path(res[0].Category.Slug), "/van-hoa-xa-hoi/day-manh-cong-tac-chuyen-hoa-dia-ban-"; !strings.HasPrefix(got, want) {
+		t.Fatalf("path %q, want prefix %q", got, want)
+	}
+	if b := res[0].Article.Body; strings.Contains(b, "script") || strings.Contains(b, "onclick") || !strings.Contains(b, "Đoạn hai") {
+		t.Fatalf("body not sanitized: %q", b)
+	}
+	if !res[0].Article.PublishedAt.Equal(t0) {
+		t.Fatalf("published_at %v, want %v", res[0].Article.PublishedAt, t0)
+	}
+	cats, err := s.FindCategories(ctx, site.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := congtin.Categories(cats)
+	kt, nn := cs.BySlug("kinh-te"), cs.BySlug("nong-nghiep")
+	if kt == nil || nn == nil || nn.ParentID != kt.ID || res[1].Category.ID != nn.ID {
+		t.Fatalf("nested categories wrong: %+v", cats)
+	}
+
+	// Re-running updates in place, keyed on external_id, else title+time.
+	r1.Title = "Đẩy mạnh chuyển hóa địa bàn trọng điểm"
+	r2.Lead = "Tóm tắt mới"
+	res2 := MustImport(t, s, site.ID, r1, r2)
+	if res2[0].Created || res2[1].Created || res2[0].Article.ID != res[0].Article.ID || res2[1].Article.ID != res[1].Article.ID {
+		t.Fatalf("re-import duplicated: %+v %+v", res2[0], res2[1])
+	}
+	if res2[0].Article.Slug != "day-manh-chuyen-hoa-dia-ban-trong-diem" || res2[1].Article.Lead != "Tóm tắt mới" {
+		t.Fatalf("re-import did not update: %+v %+v", res2[0].Article, res2[1].Article)
+	}
+	_, n, err := s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID})
+	if err != nil || n != 2 {
+		t.Fatalf("after re-import: %d articles, %v; want 2", n, err)
+	}
+	cats2, _ := s.FindCategories(ctx, site.ID)
+	if len(cats2) != len(cats) {
+		t.Fatalf("re-import created categories: %d then %d", len(cats), len(cats2))
+	}
+	a, err := s.FindArticleByID(ctx, site.ID, res[0].Article.ID)
+	if err != nil || a.Title != r1.Title {
+		t.Fatalf("FindArticleByID: %+v, %v", a, err)
+	}
+	if _, err := s.FindArticleByID(ctx, site.ID+1, a.ID); congtin.ErrorCode(err) != congtin.ENOTFOUND {
+		t.Fatalf("another site's article: err = %v, want ENOTFOUND", err)
+	}
+
+	// Unpublishing hides it from lists; a re-import does not bring it back.
+	if err := s.SetArticleStatus(ctx, site.ID, a.ID, congtin.StatusUnpublished); err != nil {
+		t.Fatal(err)
+	}
+	MustImport(t, s, site.ID, r1)
+	if _, n, _ := s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID}); n != 1 {
+		t.Fatalf("after unpublish and re-import: %d public, want 1", n)
+	}
+	if a, _ := s.FindArticleByID(ctx, site.ID, a.ID); a.Status != congtin.StatusUnpublished {
+		t.Fatalf("status %q, want unpublished", a.Status)
+	}
+	if err := s.SetArticleStatus(ctx, site.ID, a.ID, "bogus"); congtin.ErrorCode(err) != congtin.EINVALID {
+		t.Fatalf("bogus status: %v", err)
+	}
+	if err := s.SetArticleStatus(ctx, site.ID+1, a.ID, congtin.StatusPublished); congtin.ErrorCode(err) != congtin.ENOTFOUND {
+		t.Fatalf("other site: %v", err)
+	}
+}
+
+func testImportAllOrNothing(t *testing.T, s congtin.Store) {
+	ctx := context.Background()
+	site := MustSite(t, s)
+	t0 := time.Date(2020, 1, 2, 8, 0, 0, 0, congtin.VietnamZone)
+	for name, bad := range map[string]func(*congtin.ArticleImport){
+		"missing title":   func(r *congtin.ArticleImport) { r.Title = "  " },
+		"bad date":        func(r *congtin.ArticleImport) { r.PublishedAt = "01/10/2019" },
+		"no offset":       func(r *congtin.ArticleImport) { r.PublishedAt = "2019-10-01T10:40:00" },
+		"invalid utf8":    func(r *congtin.ArticleImport) { r.Title = "Tin \xff\xfe" },
+		"bad slug":        func(r *congtin.ArticleImport) { r.Slug = "Có Dấu" },
+		"js image":        func(r *congtin.ArticleImport) { r.Image = "javascript:alert(1)" },
+		"empty category":  func(r *congtin.ArticleImport) { r.Category = "Kinh tế >  > " },
+		"title too long":  func(r *congtin.ArticleImport) { r.Title = strings.Repeat("a", congtin.MaxTitleLen+1) },
+		"punctuation":     func(r *congtin.ArticleImport) { r.Title = "!!!" },
+		"no body no lead": func(r *congtin.ArticleImport) { r.Body, r.Lead = " ", "" },
+	} {
+		t.Run(name, func(t *testing.T) {
+			good := Rec("Bài tốt", "Tin tức", t0)
+			wrong := Rec("Bài lỗi", "Tin tức", t0)
+			bad(&wrong)
+			_, err := s.ImportArticles(ctx, site.ID, []congtin.ArticleImport{good, wrong})
+			if congtin.ErrorCode(err) != congtin.EINVALID || !strings.Contains(congtin.ErrorMessage(err), "record 1") {
+				t.Fatalf("err = %v, want EINVALID naming record 1", err)
+			}
+			if _, n, _ := s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID}); n != 0 {
+				t.Fatalf("%d articles written by a failed import", n)
+			}
+			if cats, _ := s.FindCategories(ctx, site.ID); len(cats) != 0 {
+				t.Fatalf("%d categories written by a failed import", len(cats))
+			}
+		})
+	}
+}
+
+func testFindArticles(t *testing.T, s congtin.Store) {
+	ctx := context.Background()
+	site := MustSite(t, s)
+	t0 := time.Date(2021, 3, 1, 9, 0, 0, 0, congtin.VietnamZone)
+	var recs []congtin.ArticleImport
+	for i := range 30 {
+		cat := "Kinh tế"
+		if i%3 == 0 {
+			cat = "Kinh tế > Nông nghiệp"
+		}
+		r := Rec(fmt.Sprintf("Bài số %02d", i), cat, t0.Add(time.Duration(i)*12*time.Hour))
+		r.Featured = i%10 == 0
+		recs = append(recs, r)
+	}
+	// Two at the same instant: the ID breaks the tie.
+	recs = append(recs, Rec("Bài cùng giờ", "Kinh tế", t0.Add(5*12*time.Hour)))
+	future := Rec("Bài hẹn giờ", "Kinh tế", time.Now().Add(48*time.Hour))
+	recs = append(recs, future)
+	res := MustImport(t, s, site.ID, recs...)
+	cats, _ := s.FindCategories(ctx, site.ID)
+	cs := congtin.Categories(cats)
+	kt, nn := cs.BySlug("kinh-te"), cs.BySlug("nong-nghiep")
+
+	all, total, err := s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Limit: 10})
+	if err != nil || total != 31 || len(all) != 10 {
+		t.Fatalf("all: %d of %d, %v; want 10 of 31 (the future article hidden)", len(all), total, err)
+	}
+	if all[0].Title != "Bài số 29" || all[0].Body != "" {
+		t.Fatalf("newest first without bodies: got %q body %q", all[0].Title, all[0].Body)
+	}
+	for i := 1; i < len(all); i++ {
+		p, c := all[i-1], all[i]
+		if c.PublishedAt.After(p.PublishedAt) || c.PublishedAt.Equal(p.PublishedAt) && c.ID > p.ID {
+			t.Fatalf("order broken at %d", i)
+		}
+	}
+	_, n, _ := s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Now: time.Now().Add(72 * time.Hour)})
+	if n != 32 {
+		t.Fatalf("with a later clock: %d articles, want 32 (the scheduled one appears)", n)
+	}
+	_, n, _ = s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: []int64{nn.ID}})
+	if n != 10 {
+		t.Fatalf("Nông nghiệp: %d, want 10", n)
+	}
+	_, n, _ = s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: []int64{kt.ID, nn.ID}})
+	if n != 31 {
+		t.Fatalf("Kinh tế subtree: %d, want 31", n)
+	}
+	yes := true
+	_, n, _ = s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Featured: &yes})
+	if n != 3 {
+		t.Fatalf("featured: %d, want 3", n)
+	}
+	day := time.Date(2021, 3, 2, 0, 0, 0, 0, congtin.VietnamZone)
+	got, n, _ := s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, From: day, To: day.AddDate(0, 0, 1)})
+	if n != 2 || got[0].Title != "Bài số 03" || got[1].Title != "Bài số 02" {
+		t.Fatalf("day 2021-03-02: %d %v", n, titles(got))
+	}
+	// Keyset neighbours of article 5, which shares its time with "Bài cùng giờ".
+	mid := res[5].Article
+	same := res[30].Article
+	older, n, _ := s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Before: same, Limit: 3})
+	if n != 6 || older[0].ID != mid.ID {
+		t.Fatalf("before the tie: %d %v", n, titles(older))
+	}
+	newer, n, _ := s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, After: mid, Oldest: true, Limit: 2})
+	if n != 25 || newer[0].ID != same.ID || newer[1].Title != "Bài số 06" {
+		t.Fatalf("after: %d %v", n, titles(newer))
+	}
+	page3, n, _ := s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Offset: 20, Limit: 10})
+	if n != 31 || len(page3) != 10 {
+		t.Fatalf("offset: %d of %d", len(page3), n)
+	}
+}
+
+func titles(as []*congtin.Article) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Title)
+	}
+	return out
+}
+
+func testCounters(t *testing.T, s congtin.Store) {
+	ctx := context.Background()
+	site := MustSite(t, s)
+	res := MustImport(t, s, site.ID, Rec("Bài đếm", "Tin tức", time.Date(2022, 5, 5, 9, 0, 0, 0, congtin.VietnamZone)))
+	id := res[0].Article.ID
+	b := &congtin.CounterBatch{
+		Views:  map[congtin.ViewKey]int64{{SiteID: site.ID, ArticleID: id, Day: "2022-05-05"}: 3, {SiteID: site.ID, ArticleID: id, Day: "2022-05-06"}: 4},
+		Visits: map[congtin.VisitKey]int64{{SiteID: site.ID, Day: "2022-05-05"}: 5, {SiteID: site.ID, Day: "2022-05-06"}: 6},
+	}
+	for range 2 {
+		if err := s.AddCounts(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := s.ArticleViews(ctx, id); err != nil || n != 14 {
+		t.Fatalf("views = %d, %v; want 14", n, err)
+	}
+	total, today, err := s.Visits(ctx, site.ID, "2022-05-06")
+	if err != nil || total != 22 || today != 12 {
+		t.Fatalf("visits = %d, %d, %v; want 22, 12", total, today, err)
+	}
+	if _, err := s.ArticleViews(ctx, id+100); congtin.ErrorCode(err) != congtin.ENOTFOUND {
+		t.Fatalf("missing article views: %v", err)
+	}
+	if err := s.AddCounts(ctx, &congtin.CounterBatch{}); err != nil {
+		t.Fatalf("empty batch: %v", err)
+	}
+}

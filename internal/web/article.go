@@ -1,0 +1,125 @@
+package web
+
+import (
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/render"
+)
+
+// findPublic returns a public article of the site: ENOTFOUND for one that
+// never was public (draft, scheduled), EGONE for one taken down.
+func (s *Server) findPublic(r *http.Request, site *congtin.Site, id int64) (*congtin.Article, *congtin.Category, error) {
+	a, err := s.Store.FindArticleByID(r.Context(), site.ID, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if a.Status == congtin.StatusUnpublished {
+		return nil, nil, congtin.Errorf(congtin.EGONE, "Bài viết này đã được gỡ khỏi cổng thông tin.")
+	}
+	cat := categoriesFrom(r.Context()).ByID(a.CategoryID)
+	if !a.IsPublic(s.now()) || cat == nil {
+		return nil, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy bài viết.")
+	}
+	return a, cat, nil
+}
+
+func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64) {
+	ctx := r.Context()
+	site := siteFrom(ctx)
+	cats := categoriesFrom(ctx)
+	a, cat, err := s.findPublic(r, site, id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	// An old slug or a moved category still finds the article by its ID;
+	// send the reader on to the current address.
+	canonical := a.Path(cat.Slug)
+	if r.URL.Path != canonical {
+		http.Redirect(w, r, canonical, http.StatusMovedPermanently)
+		return
+	}
+
+	if countable(r) {
+		s.Counter.CountView(site.ID, a.ID)
+	}
+	base, err := s.base(w, r, site, true)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	views, err := s.Counter.ArticleViews(ctx, site.ID, a.ID)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	newer, _, err := s.Store.FindArticles(ctx, congtin.ArticleFilter{
+		SiteID: site.ID, CategoryIDs: []int64{cat.ID}, After: a, Oldest: true, Limit: newerCount,
+	})
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	slices.Reverse(newer) // nearest first was for the limit; show newest first
+	older, nOlder, err := s.Store.FindArticles(ctx, congtin.ArticleFilter{
+		SiteID: site.ID, CategoryIDs: []int64{cat.ID}, Before: a, Limit: olderCount,
+	})
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+
+	page := &render.ArticlePage{
+		Base:      base,
+		Article:   a,
+		Category:  cat,
+		Crumbs:    cats.Ancestors(cat),
+		Views:     views,
+		PrintURL:  "/ban-in/" + strconv.FormatInt(a.ID, 10),
+		BackURL:   cat.Path(),
+		Newer:     links(newer, cats, false),
+		Older:     links(older, cats, false),
+		DateValue: a.PublishedAt.In(congtin.VietnamZone).Format("2006-01-02"),
+		Today:     congtin.Day(s.now()),
+	}
+	if nOlder > len(older) {
+		page.MoreURL = cat.Path() + "?truoc=" + strconv.FormatInt(older[len(older)-1].ID, 10)
+	}
+	if a.Image != "" && !strings.Contains(a.Body, a.Image) {
+		page.HeroImage = a.Image
+	}
+	page.Title = a.Title
+	page.Description = a.Lead
+	page.Canonical = s.absURL(r, canonical)
+	page.ActiveSlug = cats.Ancestors(cat)[0].Slug
+	w.Header().Set("Cache-Control", "no-cache")
+	if err := s.Render.Render(w, http.StatusOK, "article", page); err != nil {
+		s.Log.Error("render article", "error", err)
+	}
+}
+
+func (s *Server) handlePrint(w http.ResponseWriter, r *http.Request) {
+	site := siteFrom(r.Context())
+	id, ok := parseID(r.PathValue("id"))
+	if !ok {
+		s.error(w, r, notFound())
+		return
+	}
+	a, cat, err := s.findPublic(r, site, id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	page := &render.PrintPage{
+		Site: site, Article: a, Category: cat,
+		SourceURL: s.absURL(r, a.Path(cat.Slug)),
+		BackURL:   a.Path(cat.Slug),
+	}
+	if err := s.Render.Render(w, http.StatusOK, "print", page); err != nil {
+		s.Log.Error("render print", "error", err)
+	}
+}

@@ -1,0 +1,84 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/render"
+)
+
+// handleCategory lists a category's articles, its subcategories' included,
+// newest first. With ?truoc={id} it lists those older than that article:
+// the continuation of an article page's TIN ĐÃ ĐƯA.
+func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug string) {
+	ctx := r.Context()
+	site := siteFrom(ctx)
+	cats := categoriesFrom(ctx)
+	cat := cats.BySlug(slug)
+	if cat == nil || cat.Hidden {
+		s.error(w, r, notFound())
+		return
+	}
+	q := r.URL.Query()
+	pageNo, err := parsePage(q)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	f := congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: cats.Subtree(cat.ID), Offset: (pageNo - 1) * listPageSize, Limit: listPageSize}
+	intro := ""
+	if v := q.Get("truoc"); v != "" {
+		id, ok := parseID(v)
+		if !ok {
+			s.error(w, r, congtin.Errorf(congtin.EINVALID, "Mã bài viết không hợp lệ."))
+			return
+		}
+		before, _, err := s.findPublic(r, site, id)
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		// TIN ĐÃ ĐƯA lists the article's own category only; keep to it.
+		f.Before, f.CategoryIDs = before, []int64{before.CategoryID}
+		intro = "Các tin đã đưa trước ngày " + render.DateLine(before.PublishedAt) + "."
+	}
+	as, total, err := s.Store.FindArticles(ctx, f)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	if err := checkPage(pageNo, total, listPageSize); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	base, err := s.base(w, r, site, true)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	page := &render.ListPage{
+		Base:     base,
+		Heading:  cat.Name,
+		Intro:    intro,
+		Crumbs:   cats.Ancestors(cat),
+		Children: cats.Children(cat.ID),
+		Articles: links(as, cats, len(f.CategoryIDs) > 1),
+		Total:    total,
+		Empty:    "Chuyên mục chưa có bài viết nào.",
+		Pager:    pager(cat.Path(), q, pageNo, total, listPageSize),
+		DateForm: &render.DateForm{CategorySlug: cat.Slug, CategoryName: cat.Name, Max: congtin.Day(s.now())},
+	}
+	page.Title = cat.Name
+	if pageNo > 1 {
+		page.Title += " - Trang " + strconv.Itoa(pageNo)
+	}
+	page.ActiveSlug = page.Crumbs[0].Slug
+	if intro == "" && pageNo == 1 {
+		page.Canonical = s.absURL(r, cat.Path())
+	}
+	w.Header().Set("Cache-Control", "no-cache")
+	if err := s.Render.Render(w, http.StatusOK, "list", page); err != nil {
+		s.Log.Error("render category", "error", err)
+	}
+}

@@ -1,0 +1,54 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// handleContent routes the paths built from slugs: /{category} and
+// /{category}/{slug}-{id}. They cannot be mux patterns beside /static/ and
+// the other fixed prefixes without the patterns conflicting.
+func (s *Server) handleContent(w http.ResponseWriter, r *http.Request) {
+	path := r.URL.Path
+	if len(path) > 512 || !utf8.ValidString(path) {
+		s.error(w, r, notFound())
+		return
+	}
+	parts := strings.Split(strings.Trim(path, "/"), "/")
+	switch {
+	case len(parts) == 1 && strings.HasSuffix(path, "/"):
+		http.Redirect(w, r, "/"+parts[0], http.StatusMovedPermanently)
+	case len(parts) == 1:
+		s.handleCategory(w, r, parts[0])
+	case len(parts) == 2 && !strings.HasSuffix(path, "/"):
+		id, ok := articleID(parts[1])
+		if !ok {
+			s.error(w, r, notFound())
+			return
+		}
+		s.handleArticle(w, r, id)
+	default:
+		s.error(w, r, notFound())
+	}
+}
+
+// articleID takes the ID from the last path segment, "{slug}-{id}" or a
+// bare "{id}".
+func articleID(seg string) (int64, bool) {
+	if i := strings.LastIndexByte(seg, '-'); i >= 0 {
+		seg = seg[i+1:]
+	}
+	return parseID(seg)
+}
+
+// parseID parses a positive decimal ID written without sign or leading
+// zeros, so that each article has exactly one URL.
+func parseID(seg string) (int64, bool) {
+	if seg == "" || len(seg) > 18 || seg[0] == '0' {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(seg, 10, 64)
+	return id, err == nil && id > 0
+}

@@ -1,0 +1,70 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/render"
+)
+
+// statusOf maps application error codes to HTTP status codes. It is the
+// one place that does.
+var statusOf = map[string]int{
+	congtin.EINVALID:  http.StatusBadRequest,
+	congtin.ENOTFOUND: http.StatusNotFound,
+	congtin.EGONE:     http.StatusGone,
+	congtin.ECONFLICT: http.StatusConflict,
+	congtin.EINTERNAL: http.StatusInternalServerError,
+}
+
+var headings = map[int]string{
+	http.StatusBadRequest:          "Yêu cầu không hợp lệ",
+	http.StatusNotFound:            "Không tìm thấy trang",
+	http.StatusGone:                "Bài viết đã được gỡ",
+	http.StatusConflict:            "Xung đột dữ liệu",
+	http.StatusInternalServerError: "Lỗi hệ thống",
+}
+
+// error renders the Vietnamese error page for err. Internal errors are
+// logged with the request and shown to the reader without details.
+func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
+	code := congtin.ErrorCode(err)
+	status, ok := statusOf[code]
+	if !ok {
+		status = http.StatusInternalServerError
+	}
+	msg := congtin.ErrorMessage(err)
+	if status == http.StatusInternalServerError {
+		s.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "error", err)
+		msg = "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
+	}
+	if status == http.StatusNotFound && code != congtin.ENOTFOUND {
+		msg = "Trang bạn tìm không tồn tại hoặc đã được chuyển đi."
+	}
+	page := &render.ErrorPage{Status: status, Heading: headings[status], Message: msg}
+	page.Title = page.Heading
+	// The error page keeps the site's header and menu when the database
+	// answers; when it does not, a bare page still explains.
+	if site := siteFrom(r.Context()); site != nil && status != http.StatusInternalServerError {
+		if b, err := s.base(w, r, site, false); err == nil {
+			page.Base = b
+		}
+	}
+	if page.Site == nil {
+		page.Site = &congtin.Site{Name: "Cổng thông tin điện tử"}
+		if site := siteFrom(r.Context()); site != nil {
+			page.Site = site
+		}
+		page.Year = s.now().In(congtin.VietnamZone).Year()
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	if err := s.Render.Render(w, status, "error", page); err != nil {
+		s.Log.Error("render error page", "error", err)
+		http.Error(w, page.Heading, status)
+	}
+}
+
+// notFound is the error for any path the portal does not serve.
+func notFound() error {
+	return congtin.Errorf(congtin.ENOTFOUND, "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.")
+}

@@ -1,0 +1,51 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/render"
+)
+
+func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	site := siteFrom(ctx)
+	cats := categoriesFrom(ctx)
+	base, err := s.base(w, r, site, true)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	page := &render.HomePage{Base: base}
+	page.ActiveSlug = "/"
+	page.Canonical = s.absURL(r, "/")
+	page.Description = site.Tagline
+
+	featured := true
+	fs, _, err := s.Store.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Featured: &featured, Limit: homeFeatured})
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	page.Featured = links(fs, cats, true)
+	latest, _, err := s.Store.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Limit: homeLatest})
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	page.Latest = links(latest, cats, true)
+	for _, c := range cats.Top() {
+		as, _, err := s.Store.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: cats.Subtree(c.ID), Limit: homePerCat})
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		if ls := links(as, cats, false); len(ls) > 0 {
+			page.Sections = append(page.Sections, render.HomeSection{Category: c, Articles: ls})
+		}
+	}
+	w.Header().Set("Cache-Control", "no-cache")
+	if err := s.Render.Render(w, http.StatusOK, "home", page); err != nil {
+		s.Log.Error("render home", "error", err)
+	}
+}

@@ -1,0 +1,188 @@
+// Package web serves the public portal: home, category, article, print and
+// browse-by-date pages, with the visit and view counters.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/counters"
+	"github.com/congtin/congtin/internal/render"
+	"github.com/congtin/congtin/internal/static"
+)
+
+// Page sizes.
+const (
+	listPageSize = 20 // category and date lists
+	newerCount   = 5  // TIN MỚI HƠN
+	olderCount   = 10 // TIN ĐÃ ĐƯA
+	homeFeatured = 5
+	homeLatest   = 8
+	homePerCat   = 5
+)
+
+// Server holds what the public handlers need.
+type Server struct {
+	Store   congtin.Store
+	Counter *counters.Counter
+	Render  *render.Engine
+	Assets  *static.Assets
+	Log     *slog.Logger
+	// BaseURL, when set (e.g. https://anphu.gov.vn), makes absolute URLs;
+	// otherwise they are built from the request's host.
+	BaseURL string
+	Now     congtin.NowFunc
+}
+
+// Handler returns the portal's routes wrapped in the middleware.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/{path...}", s.Assets)
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, s.Assets.URL("favicon.svg"), http.StatusMovedPermanently)
+	})
+	mux.HandleFunc("GET /{$}", s.handleHome)
+	mux.HandleFunc("GET /theo-ngay", s.handleDate)
+	mux.HandleFunc("GET /ban-in/{id}", s.handlePrint)
+	mux.HandleFunc("GET /{path...}", s.handleContent)
+	// Anything else (POST to a page, say) is a plain 405 from the mux.
+	return s.recoverPanics(s.securityHeaders(s.logRequests(s.withSite(mux))))
+}
+
+type ctxKey int
+
+const siteKey ctxKey = 0
+
+// withSite picks the site by the request's host name.
+func (s *Server) withSite(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/static/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		host := r.Host
+		if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host[i:], "]") {
+			host = host[:i]
+		}
+		site, err := s.Store.FindSiteByHost(r.Context(), host)
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		sc := &siteContext{site: site}
+		ctx := context.WithValue(r.Context(), siteKey, sc)
+		cats, err := s.Store.FindCategories(ctx, site.ID)
+		if err != nil {
+			s.error(w, r.WithContext(ctx), err)
+			return
+		}
+		sc.cats = cats
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// siteContext is the site a request is for, with its categories, which
+// nearly every page needs.
+type siteContext struct {
+	site *congtin.Site
+	cats congtin.Categories
+}
+
+func siteFrom(ctx context.Context) *congtin.Site {
+	if sc, _ := ctx.Value(siteKey).(*siteContext); sc != nil {
+		return sc.site
+	}
+	return nil
+}
+
+func categoriesFrom(ctx context.Context) congtin.Categories {
+	if sc, _ := ctx.Value(siteKey).(*siteContext); sc != nil {
+		return sc.cats
+	}
+	return nil
+}
+
+// securityHeaders sets the headers every response carries. Scripts come
+// only from our own static files: no inline script anywhere.
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("X-Frame-Options", "SAMEORIGIN")
+		if h.Get("Content-Security-Policy") == "" {
+			h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' https:; script-src 'self'; style-src 'self'; "+
+				"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// logRequests writes one structured line per request.
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r)
+		s.Log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start))
+	})
+}
+
+// recoverPanics turns a panic into a logged 500 page instead of a dropped
+// connection.
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.Log.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", v)
+				s.error(w, r, congtin.Errorf(congtin.EINTERNAL, "panic"))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+// absURL makes an absolute URL of a path.
+func (s *Server) absURL(r *http.Request, path string) string {
+	if s.BaseURL != "" {
+		return strings.TrimRight(s.BaseURL, "/") + path
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + path
+}

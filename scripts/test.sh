@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The project's test command: installs what the tests need on a fresh
+# Debian machine (Chromium for the browser tests), checks formatting and
+# vet, runs staticcheck, then the whole test suite with nothing skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Chromium (Debian's package) for the headless browser tests.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "== installing chromium"
+  need_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+
+echo "== gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change:"; echo "$unformatted"; exit 1
+fi
+
+echo "== go vet"
+go vet ./...
+
+echo "== staticcheck"
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+
+echo "== go test"
+# Browser tests must run here, not skip.
+export CONGTIN_REQUIRE_BROWSER=1
+export CONGTIN_SCREENSHOTS="${CONGTIN_SCREENSHOTS:-$(mktemp -d)}"
+go test -count=1 -timeout 10m "$@" ./...
+echo "screenshots: $CONGTIN_SCREENSHOTS"

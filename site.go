@@ -1,0 +1,64 @@
+package congtin
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+)
+
+// Site is one agency's portal. An installation can host many, chosen by the
+// request's host name; every row of content carries its site's ID.
+type Site struct {
+	ID      int64  `json:"id"`
+	Host    string `json:"host"`    // host name that selects this site; "" is the default site
+	Name    string `json:"name"`    // shown in the header, e.g. "Cổng thông tin điện tử tỉnh Bạc Liêu"
+	Tagline string `json:"tagline"` // a short line under the name
+	Agency  string `json:"agency"`  // the agency that runs the portal, shown in the footer
+	Address string `json:"address"`
+	Phone   string `json:"phone"`
+	Email   string `json:"email"`
+	// CounterOffset is added to the visit total, so an agency moving from an
+	// old portal keeps the number its readers know.
+	CounterOffset int64 `json:"counter_offset"`
+}
+
+// SiteUpdate holds the site settings to change; nil fields stay as they are.
+type SiteUpdate struct {
+	Name          *string
+	Tagline       *string
+	Agency        *string
+	Address       *string
+	Phone         *string
+	Email         *string
+	CounterOffset *int64
+}
+
+// SiteService stores sites.
+type SiteService interface {
+	// FindSiteByHost returns the site for a host name, or the default site
+	// when no site claims the host. It returns ENOTFOUND only when there is
+	// no site at all.
+	FindSiteByHost(ctx context.Context, host string) (*Site, error)
+
+	// DefaultSite returns the default site, creating it on first use.
+	DefaultSite(ctx context.Context) (*Site, error)
+
+	// UpdateSite changes a site's settings. ENOTFOUND if there is no such site.
+	UpdateSite(ctx context.Context, id int64, upd SiteUpdate) (*Site, error)
+}
+
+// Validate checks the site settings.
+func (s *Site) Validate() error {
+	if strings.TrimSpace(s.Name) == "" {
+		return Errorf(EINVALID, "Tên cổng thông tin không được để trống.")
+	}
+	for _, v := range []string{s.Name, s.Tagline, s.Agency, s.Address, s.Phone, s.Email} {
+		if !utf8.ValidString(v) || utf8.RuneCountInString(v) > 500 {
+			return Errorf(EINVALID, "Thông tin cổng quá dài hoặc không hợp lệ.")
+		}
+	}
+	if s.CounterOffset < 0 {
+		return Errorf(EINVALID, "Số lượt truy cập ban đầu không được âm.")
+	}
+	return nil
+}
