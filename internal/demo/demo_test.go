@@ -296,7 +296,7 @@ func TestTemplates(t *testing.T) {
 		v := g.vars(at)
 		v["tacgia"] = "PV"
 		for _, c := range categories {
-			all := append(append(append([]string{}, c.captions...), c.shared...), c.closing...)
+			all := append(append([]string{}, c.shared...), c.closing...)
 			all = append(all, c.authors...)
 			if len(c.closing) == 0 || len(c.topics) == 0 {
 				t.Errorf("category %q has no closing paragraphs or topics", c.name)
@@ -308,6 +308,14 @@ func TestTemplates(t *testing.T) {
 				}
 				if len(tp.titles) == 0 || len(tp.leads) == 0 || len(tp.paras) < 3 {
 					t.Errorf("category %q: topic %q has too few titles, leads or paragraphs", c.name, tp.titles)
+				}
+				if len(tp.open) > 0 && len(tp.open) != len(tp.titles) {
+					t.Errorf("category %q: topic %q has %d openings for %d titles", c.name, tp.titles, len(tp.open), len(tp.titles))
+				}
+				for _, i := range tp.open {
+					if i < 0 || i >= len(tp.paras) {
+						t.Errorf("category %q: topic %q opens with paragraph %d of %d", c.name, tp.titles, i, len(tp.paras))
+					}
 				}
 				if len(tp.list) > 0 && tp.listIntro == "" {
 					t.Errorf("category %q: topic %q has a list without an introduction", c.name, tp.titles)

@@ -10,14 +10,13 @@ import (
 // category is one section of the demo portal with the templates of its
 // articles.
 type category struct {
-	name     string   // display name; a child is "Parent > Child"
-	count    int      // how many articles it gets
-	images   []string // pictures fitting any of its articles, names without .svg
-	captions []string // captions fitting any of those pictures
-	authors  []string // reporters of units writing for the category
-	shared   []string // paragraphs that fit any topic of the category
-	closing  []string // paragraphs that can end any of its articles
-	topics   []topic
+	name    string   // display name; a child is "Parent > Child"
+	count   int      // how many articles it gets
+	images  []string // pictures fitting any of its articles, names without .svg
+	authors []string // reporters of units writing for the category
+	shared  []string // paragraphs that fit any topic of the category
+	closing []string // paragraphs that can end any of its articles
+	topics  []topic
 }
 
 // topic is one kind of news story: its title variants, leads and the
@@ -37,7 +36,7 @@ type topic struct {
 	ordered   bool     // numbered list
 	table     func(g *generator, v map[string]string, t time.Time) (intro, html string)
 	images    []string // pictures fitting the story; the category's if none
-	captions  []string // their captions; the category's if none
+	captions  []string // captions of a picture in the body; none, no picture
 	author    string   // fixed byline, e.g. the issuing office of a notice
 }
 
@@ -323,12 +322,15 @@ func (g *generator) vars(t time.Time) map[string]string {
 	xa := g.rural(d)
 	set("xa", xa)
 	set("xa_ten", bare(xa))
-	set("huyen", d.unit(t))
-	set("huyen_ten", d.name)
 	set("ttyt", d.ttyt(t))
+	// After the reform a story about a district is about a commune.
 	if pre {
+		set("huyen", d.unit(t))
+		set("huyen_ten", d.name)
 		set("xahuyen", xa+", "+d.kind+" "+d.name)
 	} else {
+		set("huyen", xa)
+		set("huyen_ten", bare(xa))
 		set("xahuyen", xa)
 	}
 	xa2 := g.rural(d)
@@ -340,24 +342,38 @@ func (g *generator) vars(t time.Time) map[string]string {
 	for d2 == d {
 		d2 = &districts[g.r.IntN(len(districts))]
 	}
-	set("huyen2", d2.unit(t))
+	if pre {
+		set("huyen2", d2.unit(t))
+	} else {
+		set("huyen2", g.rural(d2))
+	}
 	nui := g.districtWhere(func(d *district) bool { return d.mountain })
 	xanui := g.rural(nui)
 	set("xanui", xanui)
 	set("xanui_ten", bare(xanui))
-	set("huyennui", nui.unit(t))
-	if pre {
-		set("xanuihuyen", xanui+", "+nui.kind+" "+nui.name)
-	} else {
-		set("xanuihuyen", xanui)
-	}
 	bien := g.districtWhere(func(d *district) bool { return d.coastal })
-	set("xabien", g.rural(bien))
-	set("huyenbien", bien.unit(t))
-	set("huyenbien_ten", bien.name)
+	xabien := g.rural(bien)
+	set("xabien", xabien)
+	if pre {
+		set("huyennui", nui.unit(t))
+		set("xanuihuyen", xanui+", "+nui.kind+" "+nui.name)
+		set("huyenbien", bien.unit(t))
+		set("huyenbien_ten", bien.name)
+	} else {
+		set("huyennui", xanui)
+		set("xanuihuyen", xanui)
+		set("huyenbien", xabien)
+		set("huyenbien_ten", bare(xabien))
+	}
 	city := &districts[0]
-	set("phuong", city.communes[g.r.IntN(4)])
+	ward := city.communes[g.r.IntN(4)]
+	set("phuong", ward)
 	set("tp", city.unit(t))
+	if pre {
+		set("phuongtp", ward+", "+city.kind+" "+city.name)
+	} else {
+		set("phuongtp", ward)
+	}
 	if pre {
 		set("diaphuong", "các huyện, thị xã, thành phố")
 		set("cap", "cấp huyện")
@@ -420,6 +436,7 @@ func (g *generator) vars(t time.Time) map[string]string {
 	set("kcn", g.pick(parks))
 	set("duandt", g.pick(projects))
 	set("nhadt", g.pick(investors))
+	set("nhadtnha", g.pick([]string{"Công ty Cổ phần Phát triển Đô thị Tân Lập", "Công ty Cổ phần Đầu tư Phú Thịnh", "Tổng Công ty Xây dựng An Phú"}))
 	set("duthao", g.pick(drafts))
 	set("benhvien", g.pick(hospitals))
 	set("ql", g.pick(highways))
@@ -439,6 +456,18 @@ func (g *generator) vars(t time.Time) map[string]string {
 	set("n5", num(g.between(12, 98)*1000+g.between(0, 999)))
 	set("ty", num(g.between(150, 4800)))
 	set("ty2", num(g.between(12, 480)))
+	set("tongvon", num(g.between(50, 250)*100))
+	set("ptdv", g.decimal(5.0, 8.5, 2))
+	set("ptbl", g.decimal(8.5, 14.5, 1))
+	set("vondn", num(g.between(40, 120)*1000))
+	set("sodn", num(g.between(2100, 5800)))
+	set("gtha", itoa(g.between(120, 250)))
+	set("sohtx", itoa(g.between(280, 520)))
+	set("quymo", itoa(g.between(5, 120)))
+	set("pt6", g.decimal(60, 85, 1))
+	set("pt6b", g.decimal(55, 85, 1))
+	set("ptbh", g.decimal(90, 95.5, 1))
+	set("tuoi", itoa(g.between(62, 81)))
 	set("pt", g.decimal(5.6, 9.4, 2))
 	set("ptb", g.decimal(6.5, 8.5, 1))
 	set("pt2", g.decimal(86.5, 99.4, 1))

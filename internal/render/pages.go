@@ -10,6 +10,7 @@ import (
 type Base struct {
 	Site        *congtin.Site
 	Menu        congtin.Categories // top-level categories, in menu order
+	Categories  congtin.Categories // all of the site's categories, for the sidebar tree
 	ActiveSlug  string             // the menu entry to mark as current
 	Counter     congtin.VisitStats
 	Title       string // the <title>, without the site name

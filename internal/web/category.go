@@ -67,7 +67,7 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 		Total:    total,
 		Empty:    "Chuyên mục chưa có bài viết nào.",
 		Pager:    pager(cat.Path(), q, pageNo, total, listPageSize),
-		DateForm: &render.DateForm{CategorySlug: cat.Slug, CategoryName: cat.Name, Max: congtin.Day(s.now())},
+		DateForm: &render.DateForm{CategorySlug: cat.Slug, CategoryName: cat.Name, Max: congtin.Day(s.now()), Range: true},
 	}
 	page.Title = cat.Name
 	if pageNo > 1 {

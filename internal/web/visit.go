@@ -89,8 +89,9 @@ func (s *Server) base(w http.ResponseWriter, r *http.Request, site *congtin.Site
 	}
 	return render.Base{
 		Site:    site,
-		Menu:    categoriesFrom(r.Context()).Top(),
-		Counter: st,
+		Menu:       categoriesFrom(r.Context()).Top(),
+		Categories: categoriesFrom(r.Context()),
+		Counter:    st,
 		Year:    s.now().In(congtin.VietnamZone).Year(),
 	}, nil
 }
