@@ -82,6 +82,8 @@ type draft struct {
 	images []string
 }
 
+// articles generates the whole set: dates, categories dealt to them, texts,
+// then the featured flags and pictures.
 func (g *generator) articles() []congtin.ArticleImport {
 	total := 0
 	for i := range categories {
@@ -239,7 +241,7 @@ func (g *generator) leadFor(tp *topic, i int) int {
 	return g.r.IntN(len(tp.leads))
 }
 
-// pickTopic returns the least used topic of c that fits t's month, ties
+// pickTopic returns the least used topic of c that fits the date t, ties
 // broken at random, so that the texts repeat as little as possible.
 func (g *generator) pickTopic(c *category, t time.Time) *topic {
 	var best []*topic

@@ -128,12 +128,12 @@ var categories = []category{
 				open: []int{0, 1, 0},
 				leads: []string{
 					"Theo kết quả Bộ Nội vụ công bố, Chỉ số cải cách hành chính (PAR Index) năm {namtruoc} của tỉnh An Phú đạt {pt2}%, tăng {n1} bậc so với năm trước.",
-					"Cổng dịch vụ công của tỉnh hiện cung cấp {n4} thủ tục hành chính, trong đó {n3} thủ tục được cung cấp trực tuyến toàn trình.",
+					"Cổng dịch vụ công của tỉnh hiện cung cấp {sotthc} thủ tục hành chính, trong đó {n3} thủ tục được cung cấp trực tuyến toàn trình.",
 					"{ky}, tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến trên địa bàn tỉnh đạt {pt3}%; tỷ lệ hồ sơ giải quyết đúng hạn đạt {pt2b}%.",
 				},
 				paras: []string{
 					"Thời gian qua, công tác cải cách hành chính trên địa bàn tỉnh được triển khai đồng bộ, quyết liệt với phương châm lấy người dân, doanh nghiệp làm trung tâm phục vụ. Chỉ số cải cách hành chính (PAR Index) năm {namtruoc} của tỉnh đạt {pt2}%, tăng {n1} bậc so với năm trước.",
-					"Hiện nay, Cổng dịch vụ công của tỉnh cung cấp {n4} thủ tục hành chính, trong đó {n3} thủ tục được cung cấp trực tuyến toàn trình. Tỷ lệ hồ sơ giải quyết đúng và trước hạn đạt {pt2b}%; {n3b} thủ tục đã được cắt giảm thời gian giải quyết từ 30% trở lên.",
+					"Hiện nay, Cổng dịch vụ công của tỉnh cung cấp {sotthc} thủ tục hành chính, trong đó {n3} thủ tục được cung cấp trực tuyến toàn trình. Tỷ lệ hồ sơ giải quyết đúng và trước hạn đạt {pt2b}%; {n3b} thủ tục đã được cắt giảm thời gian giải quyết từ 30% trở lên.",
 					"Người dân có thể tra cứu tình trạng hồ sơ, thanh toán phí, lệ phí trực tuyến và nhận kết quả qua dịch vụ bưu chính công ích tại <a href=\"https://dichvucong.anphu.gov.vn.example/\">Cổng dịch vụ công tỉnh An Phú</a>. Việc số hóa hồ sơ, kết quả giải quyết thủ tục hành chính được thực hiện ngay từ khâu tiếp nhận.",
 					"Bên cạnh kết quả đạt được, công tác cải cách hành chính còn một số hạn chế: tỷ lệ hồ sơ trực tuyến ở một số lĩnh vực còn thấp; kỹ năng sử dụng dịch vụ số của một bộ phận người dân còn hạn chế; hạ tầng công nghệ thông tin ở {cap} chưa đồng bộ.",
 					"Thời gian tới, UBND tỉnh yêu cầu các sở, ngành, địa phương tiếp tục rà soát, đơn giản hóa thủ tục hành chính; tăng cường kỷ luật, kỷ cương; xử lý nghiêm cán bộ, công chức gây phiền hà, sách nhiễu người dân, doanh nghiệp.",
@@ -757,7 +757,7 @@ var categories = []category{
 				paras: []string{
 					"Những năm gần đây, nhiều hộ dân tại {xahuyen} đã mạnh dạn chuyển đổi diện tích đất lúa kém hiệu quả sang trồng {caytrong}. Đến nay, toàn xã có trên {n2} ha {caytrong}, trở thành vùng sản xuất tập trung của địa phương.",
 					"Được cán bộ khuyến nông hướng dẫn kỹ thuật, các hộ dân sản xuất theo tiêu chuẩn VietGAP, sử dụng hệ thống tưới nhỏ giọt tiết kiệm nước. Trừ chi phí, mỗi ha {caytrong} cho lãi từ 150 đến 200 triệu đồng/năm, gấp 4 đến 5 lần trồng lúa.",
-					"Tại {xahuyen}, hợp tác xã đã ký hợp đồng liên kết với {nhadt} để bao tiêu toàn bộ sản phẩm với giá ổn định. Sản phẩm được cấp mã số vùng trồng, đủ điều kiện xuất khẩu sang một số thị trường khó tính.",
+					"Tại {xahuyen}, hợp tác xã đã ký hợp đồng liên kết với {dnnongsan} để bao tiêu toàn bộ sản phẩm với giá ổn định. Sản phẩm được cấp mã số vùng trồng, đủ điều kiện xuất khẩu sang một số thị trường khó tính.",
 					"Theo {songnn}, thời gian qua, toàn tỉnh đã chuyển đổi trên {ha} ha đất trồng lúa kém hiệu quả sang cây trồng khác và nuôi trồng thủy sản. Việc chuyển đổi được thực hiện theo quy hoạch, gắn với liên kết tiêu thụ, tránh tình trạng tự phát.",
 				},
 				images:   []string{"canh-dong", "nui-rung"},

@@ -116,11 +116,20 @@ var (
 		{"Lễ hội Chùa Thiên Phúc", "{huyen}"},
 		{"Lễ hội Hoa ban", "{xanui}"},
 	}
-	ethnic    = []string{"Tày", "Dao", "Mường", "H'Mông", "Nùng", "Thái"}
-	roads     = []string{"Dự án đường tỉnh ĐT.{dt} đoạn qua {huyen}", "Dự án cầu {xa_ten} bắc qua sông Phú", "Dự án đường ven biển đoạn qua {huyenbien}", "Dự án đường tránh Quốc lộ {ql} đoạn qua {tp}", "Dự án đường trục trung tâm {tp}", "Dự án đường liên xã {xa_ten} - {xa2_ten}", "Dự án kè chống sạt lở bờ sông Phú đoạn qua {huyen}", "Dự án hồ chứa nước {xanui_ten}"}
-	parks     = []string{"Khu công nghiệp Tân Lập", "Khu công nghiệp Phú Thịnh II", "Cụm công nghiệp {huyen_ten}", "Khu công nghiệp Đông Hưng", "Cụm công nghiệp Vĩnh Lợi"}
-	projects  = []string{"Nhà máy chế biến nông sản xuất khẩu", "Nhà máy may mặc xuất khẩu", "Khu du lịch sinh thái {xanui_ten}", "Trung tâm thương mại {tp}", "Nhà máy sản xuất linh kiện điện tử", "Nhà máy chế biến gỗ công nghệ cao", "Khu đô thị mới phía Nam {tp}", "Nhà máy chế biến thủy sản {huyenbien_ten}"}
-	investors = []string{"Công ty Cổ phần Đầu tư Phú Thịnh", "Công ty TNHH May mặc Hòa An", "Công ty Cổ phần Thực phẩm Xanh An Phú", "Công ty TNHH Linh kiện Điện tử Đông Hưng", "Công ty Cổ phần Phát triển Đô thị Tân Lập", "Công ty Cổ phần Nông nghiệp Sơn Thủy"}
+	ethnic = []string{"Tày", "Dao", "Mường", "H'Mông", "Nùng", "Thái"}
+	roads  = []string{"Dự án đường tỉnh ĐT.{dt} đoạn qua {huyen}", "Dự án cầu {xa_ten} bắc qua sông Phú", "Dự án đường ven biển đoạn qua {huyenbien}", "Dự án đường tránh Quốc lộ {ql} đoạn qua {tp}", "Dự án đường trục trung tâm {tp}", "Dự án đường liên xã {xa_ten} - {xa2_ten}", "Dự án kè chống sạt lở bờ sông Phú đoạn qua {huyen}", "Dự án hồ chứa nước {xanui_ten}"}
+	parks  = []string{"Khu công nghiệp Tân Lập", "Khu công nghiệp Phú Thịnh II", "Cụm công nghiệp {huyen_ten}", "Khu công nghiệp Đông Hưng", "Cụm công nghiệp Vĩnh Lợi"}
+	// projects pair an investment project with its investor.
+	projects = [][2]string{
+		{"Nhà máy chế biến nông sản xuất khẩu", "Công ty Cổ phần Thực phẩm Xanh An Phú"},
+		{"Nhà máy may mặc xuất khẩu", "Công ty TNHH May mặc Hòa An"},
+		{"Khu du lịch sinh thái {xanui_ten}", "Công ty Cổ phần Đầu tư Phú Thịnh"},
+		{"Trung tâm thương mại {tp}", "Công ty Cổ phần Phát triển Đô thị Tân Lập"},
+		{"Nhà máy sản xuất linh kiện điện tử", "Công ty TNHH Linh kiện Điện tử Đông Hưng"},
+		{"Nhà máy chế biến gỗ công nghệ cao", "Công ty Cổ phần Lâm sản Sơn Thủy"},
+		{"Khu đô thị mới phía Nam {tp}", "Công ty Cổ phần Phát triển Đô thị Tân Lập"},
+		{"Nhà máy chế biến thủy sản {huyenbien_ten}", "Công ty Cổ phần Thủy sản Long Mỹ"},
+	}
 	drafts    = []string{"Nghị quyết quy định chính sách hỗ trợ phát triển sản xuất nông nghiệp hàng hóa", "Quyết định ban hành Quy chế quản lý, vận hành Cổng dịch vụ công tỉnh", "Quy hoạch chi tiết xây dựng Khu đô thị mới phía Nam {tp}", "Quyết định quy định bảng giá đất trên địa bàn tỉnh", "Nghị quyết quy định mức thu học phí đối với cơ sở giáo dục công lập", "Quyết định quy định phân cấp quản lý đường bộ trên địa bàn tỉnh"}
 	hospitals = []string{"Bệnh viện Đa khoa tỉnh", "Bệnh viện Sản - Nhi tỉnh", "Bệnh viện Y dược cổ truyền tỉnh", "Bệnh viện Đa khoa khu vực Cẩm Giang"}
 	highways  = []string{"28C", "36", "41B"}
@@ -434,8 +443,10 @@ func (g *generator) vars(t time.Time) map[string]string {
 	set("dantoc", g.pick(ethnic))
 	set("duangt", g.pick(roads))
 	set("kcn", g.pick(parks))
-	set("duandt", g.pick(projects))
-	set("nhadt", g.pick(investors))
+	project := projects[g.r.IntN(len(projects))]
+	set("duandt", project[0])
+	set("nhadt", project[1])
+	set("dnnongsan", g.pick([]string{"Công ty Cổ phần Thực phẩm Xanh An Phú", "Công ty Cổ phần Nông nghiệp Sơn Thủy", "Công ty TNHH Nông sản Việt An"}))
 	set("nhadtnha", g.pick([]string{"Công ty Cổ phần Phát triển Đô thị Tân Lập", "Công ty Cổ phần Đầu tư Phú Thịnh", "Tổng Công ty Xây dựng An Phú"}))
 	set("duthao", g.pick(drafts))
 	set("benhvien", g.pick(hospitals))
@@ -468,6 +479,7 @@ func (g *generator) vars(t time.Time) map[string]string {
 	set("pt6b", g.decimal(55, 85, 1))
 	set("ptbh", g.decimal(90, 95.5, 1))
 	set("tuoi", itoa(g.between(62, 81)))
+	set("sotthc", num(g.between(1750, 2150)))
 	set("pt", g.decimal(5.6, 9.4, 2))
 	set("ptb", g.decimal(6.5, 8.5, 1))
 	set("pt2", g.decimal(86.5, 99.4, 1))
