@@ -33,6 +33,7 @@ type Article struct {
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
 	ExternalID  string    `json:"external_id,omitempty"`
+	CreatedBy   int64     `json:"created_by,omitempty"` // the writer; 0 for imported articles
 	// Views is the stored view count; the live count adds what the counter
 	// has not written yet.
 	Views int64 `json:"views"`

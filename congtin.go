@@ -22,7 +22,13 @@ func Day(t time.Time) string {
 // package (sqlite, later postgres) provides.
 type Store interface {
 	SiteService
+	SiteAdminService
 	CategoryService
+	CategoryAdminService
 	ArticleService
+	EditorialService
 	CounterService
+	UserService
+	AuditService
+	MediaService
 }

@@ -8,11 +8,14 @@ import (
 // Error codes. They say what kind of failure happened, so that one place in
 // the web layer can map them to an HTTP status.
 const (
-	ECONFLICT = "conflict"
-	EINTERNAL = "internal"
-	EINVALID  = "invalid"
-	ENOTFOUND = "not_found"
-	EGONE     = "gone" // existed once, withdrawn on purpose (unpublished)
+	ECONFLICT     = "conflict"
+	EINTERNAL     = "internal"
+	EINVALID      = "invalid"
+	ENOTFOUND     = "not_found"
+	EGONE         = "gone"         // existed once, withdrawn on purpose (unpublished)
+	EFORBIDDEN    = "forbidden"    // signed in, but the role does not allow it
+	EUNAUTHORIZED = "unauthorized" // not signed in
+	ETOOMANY      = "too_many"     // rate limited or locked out
 )
 
 // Error is an application error: a code and a message a reader can act on.
@@ -35,10 +38,13 @@ func Errorf(code, format string, args ...any) *Error {
 // EINTERNAL for any other non-nil error.
 func ErrorCode(err error) string {
 	var e *Error
+	var ve *ValidationError
 	if err == nil {
 		return ""
 	} else if errors.As(err, &e) {
 		return e.Code
+	} else if errors.As(err, &ve) {
+		return EINVALID
 	}
 	return EINTERNAL
 }
@@ -47,10 +53,13 @@ func ErrorCode(err error) string {
 // Vietnamese message that leaks nothing about internals.
 func ErrorMessage(err error) string {
 	var e *Error
+	var ve *ValidationError
 	if err == nil {
 		return ""
 	} else if errors.As(err, &e) {
 		return e.Message
+	} else if errors.As(err, &ve) {
+		return "Thông tin nhập chưa hợp lệ; xem các thông báo bên dưới từng ô."
 	}
 	return "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
 }

@@ -22,6 +22,9 @@ Usage:
   congtin demo  [-db …] [-addr …]                               serve, filling an empty database with demo content
   congtin import [-db …] FILE.json                              import articles (all or nothing; re-runs update)
   congtin site set [-db …] [-name …] [-tagline …] [-agency …] [-address …] [-phone …] [-email …] [-counter-offset N]
+  congtin site add [-db …] -host HOST -name NAME                 add an agency's portal, chosen by host name
+  congtin user add [-db …] -name NAME -role admin [-super]      add a back-office user (password from stdin or made up)
+  congtin user token [-db …] -name NAME                          print a new API token for the admin API
 
 Every command takes -db (env CONGTIN_DB). Run "congtin COMMAND -h" for its flags.
 `
@@ -52,6 +55,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runImport(ctx, args[1:], stdout, stderr)
 	case "site":
 		return runSite(ctx, args[1:], stdout, stderr)
+	case "user":
+		return runUser(ctx, args[1:], os.Stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -12,9 +12,11 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/admin"
 	"github.com/congtin/congtin/internal/config"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/demo"
+	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/render"
 	"github.com/congtin/congtin/internal/sqlite"
 	"github.com/congtin/congtin/internal/static"
@@ -73,7 +75,10 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	}
 	counter := counters.New(db, cfg.FlushInterval, log)
 	counter.Start()
-	srv := &web.Server{Store: db, Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL}
+	mediaStore := &media.Disk{Dir: cfg.MediaDir}
+	adm := &admin.Server{Store: db, Render: engine, Media: mediaStore, Log: log}
+	srv := &web.Server{Store: db, Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
+		Admin: adm.Handler(), Media: mediaStore}
 	hs := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,

@@ -12,6 +12,9 @@ import (
 
 // runSite changes the default site's settings: the header and footer.
 func runSite(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "add" {
+		return runSiteAdd(ctx, args[1:], stdout, stderr)
+	}
 	if len(args) == 0 || args[0] != "set" {
 		return fmt.Errorf("usage: congtin site set [-name …] [-tagline …] [-agency …] [-address …] [-phone …] [-email …] [-counter-offset N]")
 	}
@@ -53,5 +56,32 @@ func runSite(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return fmt.Errorf("site set: %s", congtin.ErrorMessage(err))
 	}
 	fmt.Fprintf(stdout, "site %q updated\n", site.Name)
+	return nil
+}
+
+// runSiteAdd adds a site for a host name.
+func runSiteAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var cfg config.Config
+	fs := flag.NewFlagSet("site add", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.Register(fs)
+	host := fs.String("host", "", "host name, e.g. soyte.anphu.gov.vn")
+	name := fs.String("name", "", "portal name")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	db, err := openStore(&cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	s, err := db.CreateSite(ctx, congtin.Actor{User: &congtin.User{Username: "cli"}, IP: "cli"}, *host, *name)
+	if err != nil {
+		return fmt.Errorf("site add: %s", congtin.ErrorMessage(err))
+	}
+	fmt.Fprintf(stdout, "site %q added for host %s\n", s.Name, s.Host)
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -17,7 +18,8 @@ type Config struct {
 	BaseURL       string        // public base URL, e.g. https://anphu.gov.vn; optional
 	FlushInterval time.Duration // how often counters are written
 	LogJSON       bool
-	Demo          bool // fill an empty database with demo content
+	Demo          bool   // fill an empty database with demo content
+	MediaDir      string // where uploaded images are stored
 }
 
 // Defaults, also documented in the README.
@@ -35,13 +37,18 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	fs.StringVar(&c.BaseURL, "base-url", env("CONGTIN_BASE_URL", ""), "public base URL for absolute links, e.g. https://example.gov.vn (env CONGTIN_BASE_URL)")
 	d, _ := time.ParseDuration(env("CONGTIN_FLUSH", "1s"))
 	fs.DurationVar(&c.FlushInterval, "flush", max(d, 0), "how often view and visit counts are written (env CONGTIN_FLUSH)")
+	fs.StringVar(&c.MediaDir, "media-dir", env("CONGTIN_MEDIA_DIR", ""), "folder for uploaded images (env CONGTIN_MEDIA_DIR; default: media/ beside the database)")
 	fs.BoolVar(&c.LogJSON, "log-json", env("CONGTIN_LOG_JSON", "") != "", "log as JSON lines (env CONGTIN_LOG_JSON=1)")
 }
 
 // Validate checks the settings.
 func (c *Config) Validate() error {
-	if _, err := c.SQLitePath(); err != nil {
+	path, err := c.SQLitePath()
+	if err != nil {
 		return err
+	}
+	if c.MediaDir == "" {
+		c.MediaDir = filepath.Join(filepath.Dir(path), "media")
 	}
 	if c.FlushInterval < 50*time.Millisecond || c.FlushInterval > time.Minute {
 		return fmt.Errorf("config: -flush must be between 50ms and 1m, got %s", c.FlushInterval)

@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/congtin/congtin"
@@ -65,10 +66,50 @@ func Funcs(assetURL func(string) string) template.FuncMap {
 		"isodate":   func(t time.Time) string { return t.In(congtin.VietnamZone).Format(time.DateOnly) },
 		"isotime":   func(t time.Time) string { return t.In(congtin.VietnamZone).Format(time.RFC3339) },
 		"digits":    Digits,
-		"number":    Number,
+		"datetime": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.In(congtin.VietnamZone).Format("02/01/2006 15:04")
+		},
+		"statusName": congtin.StatusName,
+		"roleName":   congtin.RoleName,
+		"actionName": ActionName,
+		"list":       func(v ...string) []string { return v },
+		"has": func(vs []string, v string) bool {
+			for _, x := range vs {
+				if x == v {
+					return true
+				}
+			}
+			return false
+		},
+		"catPath": func(cs congtin.Categories, c *congtin.Category) string {
+			var names []string
+			for _, a := range cs.Ancestors(c) {
+				names = append(names, a.Name)
+			}
+			return strings.Join(names, " › ")
+		},
+		"number": Number,
 		// body marks an article body as safe HTML. Bodies are sanitized by
 		// package sanitize before they are stored, and only bodies go
 		// through here.
 		"body": func(s string) template.HTML { return template.HTML(s) },
 	}
+}
+
+// ActionName returns the Vietnamese label of a workflow action's button.
+func ActionName(act string) string {
+	switch act {
+	case congtin.ActSubmit:
+		return "Gửi duyệt"
+	case congtin.ActReturn:
+		return "Trả lại"
+	case congtin.ActPublish:
+		return "Xuất bản"
+	case congtin.ActUnpublish:
+		return "Gỡ bài"
+	}
+	return act
 }

@@ -19,43 +19,69 @@ import (
 //go:embed templates
 var templateFS embed.FS
 
-// pages lists every page template. Start-up fails if a page file on disk is
-// missing here or the other way round, so a new page cannot be forgotten.
-var pages = []string{"home", "article", "list", "print", "error"}
-
-// layoutless pages stand alone: the print view has no menus.
-var layoutless = map[string]bool{"print": true}
+// pages lists every page template with the layout it renders in ("" for
+// a page that stands alone, like the print view). Start-up fails if a page
+// file on disk is missing here or the other way round, so a new page cannot
+// be forgotten. Public pages live in templates/pages, back-office pages in
+// templates/admin/pages under the name "admin/NAME".
+var pages = map[string]string{
+	"home": "layout", "article": "layout", "list": "layout", "error": "layout", "print": "",
+	"admin/login": "admin", "admin/dashboard": "admin", "admin/articles": "admin", "admin/article_edit": "admin",
+	"admin/revisions": "admin", "admin/media": "admin", "admin/categories": "admin", "admin/users": "admin",
+	"admin/settings": "admin", "admin/audit": "admin", "admin/password": "admin", "admin/sites": "admin", "admin/error": "admin",
+}
 
 // Engine renders pages.
 type Engine struct {
 	sets map[string]*template.Template
 }
 
+func pageFile(name string) string {
+	if rest, ok := strings.CutPrefix(name, "admin/"); ok {
+		return "templates/admin/pages/" + rest + ".html"
+	}
+	return "templates/pages/" + name + ".html"
+}
+
 // New parses the templates. assetURL maps a static file name to its
 // versioned URL.
 func New(assetURL func(string) string) (*Engine, error) {
-	onDisk, err := fs.Glob(templateFS, "templates/pages/*.html")
-	if err != nil {
-		return nil, err
+	var onDisk []string
+	for _, pattern := range []string{"templates/pages/*.html", "templates/admin/pages/*.html"} {
+		files, err := fs.Glob(templateFS, pattern)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range files {
+			name := strings.TrimSuffix(path.Base(f), ".html")
+			if strings.HasPrefix(f, "templates/admin/") {
+				name = "admin/" + name
+			}
+			onDisk = append(onDisk, name)
+		}
 	}
-	var names []string
-	for _, p := range onDisk {
-		names = append(names, strings.TrimSuffix(path.Base(p), ".html"))
+	var want []string
+	for name := range pages {
+		want = append(want, name)
 	}
-	sort.Strings(names)
-	want := append([]string(nil), pages...)
+	sort.Strings(onDisk)
 	sort.Strings(want)
-	if strings.Join(names, ",") != strings.Join(want, ",") {
-		return nil, fmt.Errorf("render: page templates on disk %v differ from the registered pages %v", names, want)
+	if strings.Join(onDisk, ",") != strings.Join(want, ",") {
+		return nil, fmt.Errorf("render: page templates on disk %v differ from the registered pages %v", onDisk, want)
 	}
 	funcs := Funcs(assetURL)
 	e := &Engine{sets: map[string]*template.Template{}}
-	for _, name := range pages {
-		files := []string{"templates/partials/*.html", "templates/pages/" + name + ".html"}
-		if !layoutless[name] {
-			files = append([]string{"templates/layout.html"}, files...)
+	for name, layout := range pages {
+		var files []string
+		switch layout {
+		case "layout":
+			files = []string{"templates/layout.html", "templates/partials/*.html"}
+		case "admin":
+			files = []string{"templates/admin/layout.html", "templates/admin/partials/*.html"}
+		default:
+			files = []string{"templates/partials/*.html"}
 		}
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, files...)
+		t, err := template.New(path.Base(name)).Funcs(funcs).ParseFS(templateFS, append(files, pageFile(name))...)
 		if err != nil {
 			return nil, fmt.Errorf("render: parse %s: %w", name, err)
 		}
@@ -71,9 +97,9 @@ func (e *Engine) Render(w http.ResponseWriter, status int, name string, data any
 	if !ok {
 		return fmt.Errorf("render: no page %q", name)
 	}
-	entry := "layout"
-	if layoutless[name] {
-		entry = name
+	entry := pages[name]
+	if entry == "" {
+		entry = path.Base(name)
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, entry, data); err != nil {

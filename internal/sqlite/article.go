@@ -13,18 +13,18 @@ import (
 var _ congtin.ArticleService = (*DB)(nil)
 
 const articleColumns = `id, site_id, category_id, title, slug, lead, body, author, image, featured, status,
-	published_at, created_at, updated_at, IFNULL(external_id, ''), views`
+	published_at, created_at, updated_at, IFNULL(external_id, ''), views, created_by`
 
 // listColumns leaves out the body: lists never show it, and it is most of
 // a row's bytes.
 const listColumns = `id, site_id, category_id, title, slug, lead, '', author, image, featured, status,
-	published_at, created_at, updated_at, IFNULL(external_id, ''), views`
+	published_at, created_at, updated_at, IFNULL(external_id, ''), views, created_by`
 
 func scanArticle(row interface{ Scan(...any) error }) (*congtin.Article, error) {
 	var a congtin.Article
 	var pub, created, updated int64
 	err := row.Scan(&a.ID, &a.SiteID, &a.CategoryID, &a.Title, &a.Slug, &a.Lead, &a.Body, &a.Author, &a.Image,
-		&a.Featured, &a.Status, &pub, &created, &updated, &a.ExternalID, &a.Views)
+		&a.Featured, &a.Status, &pub, &created, &updated, &a.ExternalID, &a.Views, &a.CreatedBy)
 	if err != nil {
 		return nil, err
 	}

@@ -11,6 +11,11 @@ import (
 // /{category}/{slug}-{id}. They cannot be mux patterns beside /static/ and
 // the other fixed prefixes without the patterns conflicting.
 func (s *Server) handleContent(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "Phương thức không được hỗ trợ.", http.StatusMethodNotAllowed)
+		return
+	}
 	path := r.URL.Path
 	if len(path) > 512 || !utf8.ValidString(path) {
 		s.error(w, r, notFound())

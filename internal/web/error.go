@@ -8,13 +8,24 @@ import (
 )
 
 // statusOf maps application error codes to HTTP status codes. It is the
-// one place that does.
+// one place that does; the back office uses it through StatusOf.
 var statusOf = map[string]int{
-	congtin.EINVALID:  http.StatusBadRequest,
-	congtin.ENOTFOUND: http.StatusNotFound,
-	congtin.EGONE:     http.StatusGone,
-	congtin.ECONFLICT: http.StatusConflict,
-	congtin.EINTERNAL: http.StatusInternalServerError,
+	congtin.EINVALID:      http.StatusBadRequest,
+	congtin.ENOTFOUND:     http.StatusNotFound,
+	congtin.EGONE:         http.StatusGone,
+	congtin.ECONFLICT:     http.StatusConflict,
+	congtin.EFORBIDDEN:    http.StatusForbidden,
+	congtin.EUNAUTHORIZED: http.StatusUnauthorized,
+	congtin.ETOOMANY:      http.StatusTooManyRequests,
+	congtin.EINTERNAL:     http.StatusInternalServerError,
+}
+
+// StatusOf returns the HTTP status for an error.
+func StatusOf(err error) int {
+	if st, ok := statusOf[congtin.ErrorCode(err)]; ok {
+		return st
+	}
+	return http.StatusInternalServerError
 }
 
 var headings = map[int]string{
@@ -22,6 +33,9 @@ var headings = map[int]string{
 	http.StatusNotFound:            "Không tìm thấy trang",
 	http.StatusGone:                "Bài viết đã được gỡ",
 	http.StatusConflict:            "Xung đột dữ liệu",
+	http.StatusForbidden:           "Không có quyền truy cập",
+	http.StatusUnauthorized:        "Cần đăng nhập",
+	http.StatusTooManyRequests:     "Quá nhiều yêu cầu",
 	http.StatusInternalServerError: "Lỗi hệ thống",
 }
 

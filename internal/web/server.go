@@ -11,6 +11,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/counters"
+	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/render"
 	"github.com/congtin/congtin/internal/static"
 )
@@ -36,6 +37,10 @@ type Server struct {
 	// otherwise they are built from the request's host.
 	BaseURL string
 	Now     congtin.NowFunc
+	// Admin serves /admin/ and /api/v1/admin/ when set.
+	Admin http.Handler
+	// Media holds uploaded images, served under /media/.
+	Media media.Store
 }
 
 // Handler returns the portal's routes wrapped in the middleware.
@@ -48,7 +53,16 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /{$}", s.handleHome)
 	mux.HandleFunc("GET /theo-ngay", s.handleDate)
 	mux.HandleFunc("GET /ban-in/{id}", s.handlePrint)
-	mux.HandleFunc("GET /{path...}", s.handleContent)
+	// Without a method, so that /admin/ (all methods) can sit beside it;
+	// handleContent refuses anything but GET and HEAD itself.
+	mux.HandleFunc("/{path...}", s.handleContent)
+	if s.Admin != nil {
+		mux.Handle("/admin/", s.Admin)
+		mux.Handle("/api/v1/admin/", s.Admin)
+	}
+	if s.Media != nil {
+		mux.HandleFunc("GET /media/{key...}", s.handleMedia)
+	}
 	// Anything else (POST to a page, say) is a plain 405 from the mux.
 	return s.recoverPanics(s.securityHeaders(s.logRequests(s.withSite(mux))))
 }
@@ -64,17 +78,13 @@ func (s *Server) withSite(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		host := r.Host
-		if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host[i:], "]") {
-			host = host[:i]
-		}
-		site, err := s.Store.FindSiteByHost(r.Context(), host)
+		site, err := s.Store.FindSiteByHost(r.Context(), congtin.HostName(r.Host))
 		if err != nil {
 			s.error(w, r, err)
 			return
 		}
 		sc := &siteContext{site: site}
-		ctx := context.WithValue(r.Context(), siteKey, sc)
+		ctx := context.WithValue(congtin.NewContextWithSite(r.Context(), site), siteKey, sc)
 		cats, err := s.Store.FindCategories(ctx, site.ID)
 		if err != nil {
 			s.error(w, r.WithContext(ctx), err)

@@ -88,10 +88,10 @@ func (s *Server) base(w http.ResponseWriter, r *http.Request, site *congtin.Site
 		return render.Base{}, err
 	}
 	return render.Base{
-		Site:    site,
+		Site:       site,
 		Menu:       categoriesFrom(r.Context()).Top(),
 		Categories: categoriesFrom(r.Context()),
 		Counter:    st,
-		Year:    s.now().In(congtin.VietnamZone).Year(),
+		Year:       s.now().In(congtin.VietnamZone).Year(),
 	}, nil
 }

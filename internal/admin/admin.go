@@ -1,0 +1,291 @@
+// Package admin is the newsroom's back office: sign-in, the article
+// workflow, images, categories, users, settings and the audit log, as
+// server-rendered pages under /admin/ and as a JSON API under
+// /api/v1/admin/, both with the same permission checks (congtin.Can).
+package admin
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/render"
+	"github.com/congtin/congtin/internal/web"
+)
+
+// Sign-in policy.
+const (
+	sessionCookie   = "ct_admin"
+	sessionLifetime = 12 * time.Hour
+	lockWindow      = 15 * time.Minute
+	maxUserFailures = 5  // per account within lockWindow
+	maxIPFailures   = 20 // per address within lockWindow
+	maxFormBytes    = 4 << 20
+)
+
+// Server holds the back office's dependencies.
+type Server struct {
+	Store  congtin.Store
+	Render *render.Engine
+	Media  media.Store
+	Log    *slog.Logger
+	Now    congtin.NowFunc
+	// MediaLimits bounds uploads; zero means media.DefaultLimits.
+	MediaLimits media.Limits
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+// Handler returns the back office and the admin API. Every state-changing
+// request must pass Go's cross-origin protection (Sec-Fetch-Site / Origin
+// checks), which stops cross-site request forgery without tokens in forms.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /admin/dang-nhap", s.handleLoginForm)
+	mux.HandleFunc("POST /admin/dang-nhap", s.handleLogin)
+	mux.HandleFunc("POST /admin/dang-xuat", s.handleLogout)
+	page := func(pattern string, h func(http.ResponseWriter, *http.Request, *request)) {
+		mux.Handle(pattern, s.requireUser(h))
+	}
+	page("GET /admin/{$}", s.handleDashboard)
+	page("GET /admin/bai-viet", s.handleArticles)
+	page("GET /admin/bai-viet/moi", s.handleNewArticle)
+	page("POST /admin/bai-viet/moi", s.handleCreateArticle)
+	page("GET /admin/bai-viet/{id}", s.handleEditArticle)
+	page("POST /admin/bai-viet/{id}", s.handleSaveArticle)
+	page("POST /admin/bai-viet/{id}/chuyen", s.handleTransition)
+	page("GET /admin/bai-viet/{id}/phien-ban", s.handleRevisions)
+	page("POST /admin/bai-viet/{id}/phien-ban/{rev}/khoi-phuc", s.handleRestore)
+	page("GET /admin/media", s.handleMediaLibrary)
+	page("POST /admin/media", s.handleUpload)
+	page("GET /admin/chuyen-muc", s.handleCategories)
+	page("POST /admin/chuyen-muc", s.handleCreateCategory)
+	page("POST /admin/chuyen-muc/{id}", s.handleUpdateCategory)
+	page("POST /admin/chuyen-muc/{id}/xoa", s.handleDeleteCategory)
+	page("GET /admin/nguoi-dung", s.handleUsers)
+	page("POST /admin/nguoi-dung", s.handleAddUser)
+	page("POST /admin/nguoi-dung/{id}", s.handleSetRole)
+	page("POST /admin/nguoi-dung/{id}/khoa", s.handleDisableUser)
+	page("GET /admin/cai-dat", s.handleSettings)
+	page("POST /admin/cai-dat", s.handleSaveSettings)
+	page("GET /admin/nhat-ky", s.handleAudit)
+	page("GET /admin/mat-khau", s.handlePasswordForm)
+	page("POST /admin/mat-khau", s.handlePassword)
+	page("GET /admin/cong", s.handleSites)
+	page("POST /admin/cong", s.handleCreateSite)
+	mux.HandleFunc("/admin/", func(w http.ResponseWriter, r *http.Request) {
+		s.error(w, r, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang quản trị này."))
+	})
+	s.apiRoutes(mux)
+
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.error(w, r, nil, congtin.Errorf(congtin.EFORBIDDEN, "Yêu cầu bị từ chối vì đến từ một trang web khác (chống giả mạo yêu cầu)."))
+	}))
+	return cop.Handler(noStore(mux))
+}
+
+// noStore keeps back-office pages out of shared caches and the browser's
+// back-forward cache after sign-out.
+func noStore(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "no-store")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// request is what a signed-in handler knows about its request.
+type request struct {
+	site    *congtin.Site
+	actor   congtin.Actor
+	session *congtin.Session // nil for API tokens
+	api     bool
+}
+
+// base builds the layout fields.
+func (rq *request) base(title, section string) render.AdminBase {
+	return render.AdminBase{
+		Site: rq.site, User: rq.actor.User, Role: rq.actor.Role, Title: title, Section: section,
+		CanManage: congtin.Can(rq.actor, congtin.ActManage, nil),
+		CanEdit:   rq.actor.User.SuperAdmin || congtin.AtLeast(rq.actor.Role, congtin.RoleEditor),
+	}
+}
+
+// clientIP is the address of the peer. congtin does not trust
+// X-Forwarded-For: behind a proxy, every request would otherwise be able to
+// claim any address and dodge the lock-out.
+func clientIP(r *http.Request) string {
+	host := r.RemoteAddr
+	if i := strings.LastIndexByte(host, ':'); i >= 0 {
+		host = host[:i]
+	}
+	return strings.Trim(host, "[]")
+}
+
+// requireUser resolves the signed-in user and their role on the request's
+// site. Users without a role on this site are refused: nothing of one site
+// is visible from another.
+func (s *Server) requireUser(h func(http.ResponseWriter, *http.Request, *request)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rq, err := s.authenticate(r)
+		if err != nil {
+			if congtin.ErrorCode(err) == congtin.EUNAUTHORIZED {
+				next := r.URL.Path
+				if r.Method == http.MethodGet && r.URL.RawQuery != "" {
+					next += "?" + r.URL.RawQuery
+				}
+				http.Redirect(w, r, "/admin/dang-nhap?next="+url.QueryEscape(next), http.StatusSeeOther)
+				return
+			}
+			s.error(w, r, rq, err)
+			return
+		}
+		h(w, r, rq)
+	})
+}
+
+func (s *Server) authenticate(r *http.Request) (*request, error) {
+	site := congtin.SiteFromContext(r.Context())
+	if site == nil {
+		return nil, congtin.Errorf(congtin.EINTERNAL, "no site in context")
+	}
+	ck, err := r.Cookie(sessionCookie)
+	if err != nil || ck.Value == "" {
+		return nil, congtin.Errorf(congtin.EUNAUTHORIZED, "Hãy đăng nhập.")
+	}
+	sess, err := s.Store.FindSession(r.Context(), auth.HashToken(ck.Value))
+	if err != nil {
+		if congtin.ErrorCode(err) == congtin.ENOTFOUND {
+			return nil, congtin.Errorf(congtin.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.")
+		}
+		return nil, err
+	}
+	return s.withRole(r.Context(), site, sess.User, sess, clientIP(r))
+}
+
+func (s *Server) withRole(ctx context.Context, site *congtin.Site, u *congtin.User, sess *congtin.Session, ip string) (*request, error) {
+	role, err := s.Store.FindRole(ctx, site.ID, u.ID)
+	if err != nil {
+		return nil, err
+	}
+	rq := &request{site: site, session: sess, actor: congtin.Actor{User: u, Role: role, IP: ip}}
+	if role == "" && !u.SuperAdmin {
+		return rq, congtin.Errorf(congtin.EFORBIDDEN, "Tài khoản của bạn không có quyền trên cổng thông tin này.")
+	}
+	return rq, nil
+}
+
+// can refuses with EFORBIDDEN when the actor may not act.
+func can(rq *request, act string, a *congtin.Article) error {
+	if congtin.Can(rq.actor, act, a) {
+		return nil
+	}
+	return congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này.")
+}
+
+// error answers with the Vietnamese error page, or JSON for the API.
+func (s *Server) error(w http.ResponseWriter, r *http.Request, rq *request, err error) {
+	status := web.StatusOf(err)
+	msg := congtin.ErrorMessage(err)
+	if status == http.StatusInternalServerError {
+		s.Log.Error("admin request failed", "method", r.Method, "path", r.URL.Path, "error", err)
+		msg = "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") || (rq != nil && rq.api) || r.Header.Get("X-Requested-With") == "fetch" {
+		writeJSON(w, status, map[string]any{"error": msg})
+		return
+	}
+	page := &render.AdminErrorPage{Status: status, Heading: errorHeading(status), Message: msg}
+	page.Site = congtin.SiteFromContext(r.Context())
+	if page.Site == nil {
+		page.Site = &congtin.Site{Name: "Cổng thông tin điện tử"}
+	}
+	if rq != nil && rq.actor.User != nil {
+		page.AdminBase = rq.base(page.Heading, "")
+	}
+	page.Title = page.Heading
+	if err := s.Render.Render(w, status, "admin/error", page); err != nil {
+		http.Error(w, msg, status)
+	}
+}
+
+func errorHeading(status int) string {
+	switch status {
+	case http.StatusForbidden:
+		return "Không có quyền"
+	case http.StatusNotFound:
+		return "Không tìm thấy"
+	case http.StatusBadRequest:
+		return "Yêu cầu không hợp lệ"
+	case http.StatusConflict:
+		return "Không thể thực hiện"
+	case http.StatusTooManyRequests:
+		return "Tạm khóa"
+	case http.StatusRequestEntityTooLarge:
+		return "Dữ liệu quá lớn"
+	}
+	return "Lỗi hệ thống"
+}
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, page any) {
+	if err := s.Render.Render(w, status, name, page); err != nil {
+		s.Log.Error("render", "page", name, "error", err)
+		http.Error(w, "Lỗi hiển thị trang", http.StatusInternalServerError)
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// redirect sends the browser on after a successful POST (post/redirect/get),
+// with a confirmation to show.
+func redirect(w http.ResponseWriter, r *http.Request, path, flash string) {
+	if flash != "" {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		path += sep + "ok=" + url.QueryEscape(flash)
+	}
+	http.Redirect(w, r, path, http.StatusSeeOther)
+}
+
+// flash reads the confirmation of a redirect, limited to known messages'
+// length so the query cannot paint arbitrary text on the page.
+func flash(r *http.Request) string {
+	f := r.URL.Query().Get("ok")
+	if len([]rune(f)) > 120 {
+		return ""
+	}
+	return strings.ToValidUTF8(f, "")
+}
+
+// parseForm reads a bounded urlencoded or multipart form.
+func parseForm(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+	if err := r.ParseForm(); err != nil {
+		return congtin.Errorf(congtin.EINVALID, "Dữ liệu gửi lên quá lớn hoặc không hợp lệ (tối đa 4 MB).")
+	}
+	return nil
+}
+
+// formValue returns a trimmed form value with invalid UTF-8 kept as it is:
+// validation reports it, and the form shows the text back repaired.
+func formValue(r *http.Request, key string) string { return strings.TrimSpace(r.PostForm.Get(key)) }

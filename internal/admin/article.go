@@ -1,0 +1,386 @@
+package admin
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/render"
+)
+
+const adminPageSize = 30
+
+func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request, rq *request) {
+	ctx := r.Context()
+	page := &render.DashboardPage{AdminBase: rq.base("Tổng quan", "dashboard"), Counts: map[string]int{}}
+	page.Flash = flash(r)
+	var err error
+	if page.Mine, _, err = s.Store.FindAdminArticles(ctx, congtin.AdminArticleFilter{SiteID: rq.site.ID, CreatedBy: rq.actor.User.ID, Limit: 20}); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	if page.CanEdit {
+		if page.Pending, _, err = s.Store.FindAdminArticles(ctx, congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: congtin.StatusSubmitted, Limit: 50}); err != nil {
+			s.error(w, r, rq, err)
+			return
+		}
+	}
+	for _, st := range []string{congtin.StatusDraft, congtin.StatusSubmitted, congtin.StatusReturned, congtin.StatusPublished, congtin.StatusUnpublished} {
+		_, n, err := s.Store.FindAdminArticles(ctx, congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: st, Limit: 1})
+		if err != nil {
+			s.error(w, r, rq, err)
+			return
+		}
+		page.Counts[st] = n
+	}
+	s.render(w, r, http.StatusOK, "admin/dashboard", page)
+}
+
+func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request, rq *request) {
+	q := r.URL.Query()
+	status := q.Get("trang-thai")
+	if status != "" && !congtin.ValidStatus(status) {
+		s.error(w, r, rq, congtin.Errorf(congtin.EINVALID, "Trạng thái không hợp lệ."))
+		return
+	}
+	pageNo := 1
+	if v := q.Get("trang"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 100000 {
+			s.error(w, r, rq, congtin.Errorf(congtin.EINVALID, "Số trang không hợp lệ."))
+			return
+		}
+		pageNo = n
+	}
+	f := congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: status, Offset: (pageNo - 1) * adminPageSize, Limit: adminPageSize}
+	// Reporters see their own articles only.
+	if !congtin.AtLeast(rq.actor.Role, congtin.RoleEditor) && !rq.actor.User.SuperAdmin {
+		f.CreatedBy = rq.actor.User.ID
+	}
+	as, total, err := s.Store.FindAdminArticles(r.Context(), f)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	page := &render.ArticlesPage{AdminBase: rq.base("Bài viết", "articles"), Status: status, Articles: as, Total: total,
+		Pager: adminPager("/admin/bai-viet", q, pageNo, total)}
+	page.Flash = flash(r)
+	s.render(w, r, http.StatusOK, "admin/articles", page)
+}
+
+// adminPager builds simple page links.
+func adminPager(path string, q url.Values, page, total int) render.Pager {
+	n := (total + adminPageSize - 1) / adminPageSize
+	p := render.Pager{Page: page, Pages: n}
+	link := func(i int) string {
+		v := url.Values{}
+		for k, vs := range q {
+			v[k] = vs
+		}
+		v.Set("trang", strconv.Itoa(i))
+		return path + "?" + v.Encode()
+	}
+	if page > 1 {
+		p.PrevURL = link(page - 1)
+	}
+	if page < n {
+		p.NextURL = link(page + 1)
+	}
+	for i := max(1, page-3); i <= min(n, page+3); i++ {
+		p.Links = append(p.Links, render.PageLink{Page: i, URL: link(i), Current: i == page})
+	}
+	return p
+}
+
+// vnLayouts are the forms a datetime-local input sends.
+var vnLayouts = []string{"2006-01-02T15:04:05", "2006-01-02T15:04", "2006-01-02 15:04:05", "2006-01-02 15:04"}
+
+// parseLocalTime reads a datetime-local value as Vietnam time.
+func parseLocalTime(v string) (time.Time, bool) {
+	for _, l := range vnLayouts {
+		if t, err := time.ParseInLocation(l, v, congtin.VietnamZone); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func localTimeValue(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(congtin.VietnamZone).Format("2006-01-02T15:04:05")
+}
+
+// readArticleForm reads the article form; field errors it finds itself
+// (an unreadable time, a non-numeric category) come back with the input.
+func readArticleForm(r *http.Request) (congtin.ArticleInput, string, congtin.FieldErrors) {
+	fe := congtin.FieldErrors{}
+	in := congtin.ArticleInput{
+		Title: formValue(r, "title"), Lead: formValue(r, "lead"), Body: r.PostForm.Get("body"),
+		Author: formValue(r, "author"), Image: formValue(r, "image"), Slug: formValue(r, "slug"),
+		Featured: r.PostForm.Get("featured") != "",
+	}
+	if v := formValue(r, "category_id"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			fe["category_id"] = "Hãy chọn chuyên mục."
+		}
+		in.CategoryID = id
+	}
+	at := formValue(r, "published_at")
+	if at != "" {
+		t, ok := parseLocalTime(at)
+		if !ok {
+			fe["published_at"] = "Thời gian không hợp lệ; hãy chọn ngày và giờ."
+		}
+		in.PublishedAt = t
+	}
+	return in, at, fe
+}
+
+// editPage prepares the article form page.
+func (s *Server) editPage(r *http.Request, rq *request, a *congtin.Article) (*render.ArticleEditPage, error) {
+	ctx := r.Context()
+	cats, err := s.Store.FindCategories(ctx, rq.site.ID)
+	if err != nil {
+		return nil, err
+	}
+	title := "Viết bài mới"
+	section := "new"
+	if a != nil {
+		title, section = "Sửa: "+a.Title, "articles"
+	}
+	page := &render.ArticleEditPage{AdminBase: rq.base(title, section), Article: a, Cats: cats}
+	page.Flash = flash(r)
+	if a == nil {
+		page.CanSave = congtin.Can(rq.actor, congtin.ActCreate, nil)
+		page.Input.Author = rq.actor.User.DisplayName
+		return page, nil
+	}
+	page.CanSave = congtin.Can(rq.actor, congtin.ActEdit, a)
+	page.Input = congtin.ArticleInput{CategoryID: a.CategoryID, Title: a.Title, Lead: a.Lead, Body: a.Body, Author: a.Author,
+		Image: a.Image, Slug: a.Slug, Featured: a.Featured, PublishedAt: a.PublishedAt}
+	page.PublishAt = localTimeValue(a.PublishedAt)
+	for _, act := range []string{congtin.ActSubmit, congtin.ActReturn, congtin.ActPublish, congtin.ActUnpublish} {
+		if congtin.Can(rq.actor, act, a) {
+			page.Actions = append(page.Actions, act)
+		}
+	}
+	if page.Notes, err = s.Store.FindNotes(ctx, rq.site.ID, a.ID); err != nil {
+		return nil, err
+	}
+	if a.IsPublic(s.now()) {
+		if c := congtin.Categories(cats).ByID(a.CategoryID); c != nil {
+			page.PublicURL = a.Path(c.Slug)
+		}
+	}
+	return page, nil
+}
+
+// keepTyped puts what the user typed back into the form after an error,
+// with invalid UTF-8 repaired so the page itself stays valid.
+func keepTyped(page *render.ArticleEditPage, in congtin.ArticleInput, at string, err error, fe congtin.FieldErrors) {
+	fix := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+	in.Title, in.Lead, in.Body, in.Author, in.Image, in.Slug = fix(in.Title), fix(in.Lead), fix(in.Body), fix(in.Author), fix(in.Image), fix(in.Slug)
+	page.Input = in
+	page.PublishAt = fix(at)
+	page.Errors = congtin.FieldErrors{}
+	for k, v := range fe {
+		page.Errors[k] = v
+	}
+	if ve, ok := err.(*congtin.ValidationError); ok {
+		for k, v := range ve.Fields {
+			page.Errors[k] = v
+		}
+	}
+	page.Error = "Chưa lưu được: " + congtin.ErrorMessage(err)
+	if err == nil {
+		page.Error = "Chưa lưu được: thông tin nhập chưa hợp lệ; xem các thông báo bên dưới từng ô."
+	}
+}
+
+func (s *Server) handleNewArticle(w http.ResponseWriter, r *http.Request, rq *request) {
+	if err := can(rq, congtin.ActCreate, nil); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	page, err := s.editPage(r, rq, nil)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin/article_edit", page)
+}
+
+func (s *Server) handleCreateArticle(w http.ResponseWriter, r *http.Request, rq *request) {
+	if err := can(rq, congtin.ActCreate, nil); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	if err := parseForm(w, r); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	in, at, fe := readArticleForm(r)
+	var a *congtin.Article
+	var err error
+	if len(fe) == 0 {
+		a, err = s.Store.CreateArticle(r.Context(), rq.actor, rq.site.ID, in)
+	}
+	if len(fe) > 0 || err != nil {
+		if err != nil && congtin.ErrorCode(err) != congtin.EINVALID {
+			s.error(w, r, rq, err)
+			return
+		}
+		page, perr := s.editPage(r, rq, nil)
+		if perr != nil {
+			s.error(w, r, rq, perr)
+			return
+		}
+		keepTyped(page, in, at, err, fe)
+		s.render(w, r, http.StatusBadRequest, "admin/article_edit", page)
+		return
+	}
+	redirect(w, r, "/admin/bai-viet/"+strconv.FormatInt(a.ID, 10), "Đã lưu bài viết (nháp).")
+}
+
+// loadArticle reads the {id} path value and the article of the site.
+func (s *Server) loadArticle(r *http.Request, rq *request) (*congtin.Article, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy bài viết.")
+	}
+	return s.Store.FindArticleByID(r.Context(), rq.site.ID, id)
+}
+
+// canSee lets reporters open only their own articles.
+func canSee(rq *request, a *congtin.Article) error {
+	if rq.actor.User.SuperAdmin || congtin.AtLeast(rq.actor.Role, congtin.RoleEditor) || a.CreatedBy == rq.actor.User.ID {
+		return nil
+	}
+	return congtin.Errorf(congtin.EFORBIDDEN, "Bạn chỉ xem được bài viết của mình.")
+}
+
+func (s *Server) handleEditArticle(w http.ResponseWriter, r *http.Request, rq *request) {
+	a, err := s.loadArticle(r, rq)
+	if err == nil {
+		err = canSee(rq, a)
+	}
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	page, err := s.editPage(r, rq, a)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin/article_edit", page)
+}
+
+func (s *Server) handleSaveArticle(w http.ResponseWriter, r *http.Request, rq *request) {
+	a, err := s.loadArticle(r, rq)
+	if err == nil {
+		err = can(rq, congtin.ActEdit, a)
+	}
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	if err := parseForm(w, r); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	in, at, fe := readArticleForm(r)
+	if len(fe) == 0 {
+		_, err = s.Store.UpdateArticle(r.Context(), rq.actor, rq.site.ID, a.ID, in)
+	}
+	if len(fe) > 0 || err != nil {
+		if err != nil && congtin.ErrorCode(err) != congtin.EINVALID {
+			s.error(w, r, rq, err)
+			return
+		}
+		page, perr := s.editPage(r, rq, a)
+		if perr != nil {
+			s.error(w, r, rq, perr)
+			return
+		}
+		keepTyped(page, in, at, err, fe)
+		s.render(w, r, http.StatusBadRequest, "admin/article_edit", page)
+		return
+	}
+	redirect(w, r, "/admin/bai-viet/"+strconv.FormatInt(a.ID, 10), "Đã lưu bài viết.")
+}
+
+// transition applies a workflow action; shared by the form and the API.
+func (s *Server) transition(r *http.Request, rq *request, a *congtin.Article, act, comment, at string) (*congtin.Article, error) {
+	if congtin.NextStatus(act) == "" {
+		return nil, congtin.Errorf(congtin.EINVALID, "Thao tác không hợp lệ.")
+	}
+	if err := can(rq, act, a); err != nil {
+		return nil, err
+	}
+	comment = strings.TrimSpace(comment)
+	switch {
+	case len([]rune(comment)) > 2000 || !utf8.ValidString(comment):
+		return nil, &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": "Ý kiến quá dài (tối đa 2000 ký tự) hoặc chứa ký tự không hợp lệ."}}
+	case act == congtin.ActReturn && comment == "":
+		return nil, &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": "Hãy ghi ý kiến khi trả lại bài cho phóng viên."}}
+	}
+	var publishAt time.Time
+	if at != "" && act == congtin.ActPublish {
+		t, ok := parseLocalTime(at)
+		if !ok {
+			if t2, err := time.Parse(time.RFC3339, at); err == nil {
+				t, ok = t2, true
+			}
+		}
+		if !ok {
+			return nil, &congtin.ValidationError{Fields: congtin.FieldErrors{"publish_at": "Thời gian xuất bản không hợp lệ."}}
+		}
+		if t.After(s.now().Add(5 * 365 * 24 * time.Hour)) {
+			return nil, &congtin.ValidationError{Fields: congtin.FieldErrors{"publish_at": "Thời gian xuất bản quá xa trong tương lai (tối đa 5 năm)."}}
+		}
+		publishAt = t
+	}
+	return s.Store.TransitionArticle(r.Context(), rq.actor, rq.site.ID, a.ID, act, comment, publishAt)
+}
+
+func (s *Server) handleTransition(w http.ResponseWriter, r *http.Request, rq *request) {
+	a, err := s.loadArticle(r, rq)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	if err := parseForm(w, r); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	act := r.PostForm.Get("action")
+	b, err := s.transition(r, rq, a, act, r.PostForm.Get("comment"), formValue(r, "publish_at"))
+	if err != nil {
+		if _, ok := err.(*congtin.ValidationError); !ok {
+			s.error(w, r, rq, err)
+			return
+		}
+		page, perr := s.editPage(r, rq, a)
+		if perr != nil {
+			s.error(w, r, rq, perr)
+			return
+		}
+		page.Errors = err.(*congtin.ValidationError).Fields
+		page.Error = "Chưa thực hiện được: " + congtin.ErrorMessage(err)
+		s.render(w, r, http.StatusBadRequest, "admin/article_edit", page)
+		return
+	}
+	msg := "Đã chuyển bài sang trạng thái “" + congtin.StatusName(b.Status) + "”."
+	if b.Status == congtin.StatusPublished && b.PublishedAt.After(s.now()) {
+		msg = "Đã hẹn giờ xuất bản lúc " + b.PublishedAt.In(congtin.VietnamZone).Format("15:04:05 02/01/2006") + "."
+	}
+	redirect(w, r, "/admin/bai-viet/"+strconv.FormatInt(a.ID, 10), msg)
+}

@@ -1,0 +1,157 @@
+package admin
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/render"
+)
+
+// safeNext keeps the post-sign-in redirect inside the back office.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/admin/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+		return "/admin/"
+	}
+	return next
+}
+
+func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, status int, username, next, msg string) {
+	page := &render.LoginPage{Username: strings.ToValidUTF8(username, ""), Next: safeNext(next)}
+	page.Site = congtin.SiteFromContext(r.Context())
+	page.Title = "Đăng nhập"
+	page.Error = msg
+	page.Flash = flash(r)
+	s.render(w, r, status, "admin/login", page)
+}
+
+func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
+	s.loginPage(w, r, http.StatusOK, "", r.URL.Query().Get("next"), "")
+}
+
+// handleLogin checks the password with the lock-out applied first, so that
+// a locked account cannot be probed at all.
+func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	site := congtin.SiteFromContext(ctx)
+	if err := parseForm(w, r); err != nil {
+		s.loginPage(w, r, http.StatusBadRequest, "", "", congtin.ErrorMessage(err))
+		return
+	}
+	username := strings.ToLower(formValue(r, "username"))
+	password := r.PostForm.Get("password")
+	next := r.PostForm.Get("next")
+	ip := clientIP(r)
+	if len(username) > 40 || len(password) > 200 {
+		s.loginPage(w, r, http.StatusBadRequest, "", next, "Tên đăng nhập hoặc mật khẩu không đúng.")
+		return
+	}
+	byUser, byIP, err := s.Store.CountLoginFailures(ctx, username, ip, s.now().Add(-lockWindow))
+	if err != nil {
+		s.error(w, r, nil, err)
+		return
+	}
+	if byUser >= maxUserFailures || byIP >= maxIPFailures {
+		_ = s.Store.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, Username: username, IP: ip, Action: "login_locked", Detail: "đăng nhập khi đang bị tạm khóa"})
+		s.loginPage(w, r, http.StatusTooManyRequests, username, next,
+			"Đăng nhập sai quá nhiều lần. Tài khoản hoặc địa chỉ của bạn tạm bị khóa 15 phút; hãy thử lại sau.")
+		return
+	}
+	u, err := s.Store.FindUserByUsername(ctx, username)
+	ok := false
+	switch {
+	case err == nil:
+		ok = auth.CheckPassword(u.PasswordHash, password) && !u.Disabled
+	case congtin.ErrorCode(err) == congtin.ENOTFOUND:
+		auth.CheckNoUser(password)
+	default:
+		s.error(w, r, nil, err)
+		return
+	}
+	if !ok {
+		_ = s.Store.RecordLoginFailure(ctx, username, ip)
+		_ = s.Store.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, Username: username, IP: ip, Action: "login_failed"})
+		msg := "Tên đăng nhập hoặc mật khẩu không đúng."
+		if left := maxUserFailures - byUser - 1; left > 0 && left <= 2 {
+			msg += " Còn " + strconv.Itoa(left) + " lần thử trước khi tài khoản bị tạm khóa."
+		}
+		s.loginPage(w, r, http.StatusUnauthorized, username, next, msg)
+		return
+	}
+	// A fresh token at every sign-in: a session fixed before sign-in is
+	// worthless after it.
+	if ck, err := r.Cookie(sessionCookie); err == nil {
+		_ = s.Store.DeleteSession(ctx, auth.HashToken(ck.Value))
+	}
+	token, hash := auth.NewToken()
+	sess := &congtin.Session{UserID: u.ID, IP: ip, ExpiresAt: s.now().Add(sessionLifetime)}
+	if err := s.Store.CreateSession(ctx, sess, hash); err != nil {
+		s.error(w, r, nil, err)
+		return
+	}
+	_ = s.Store.ClearLoginFailures(ctx, username)
+	_ = s.Store.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, UserID: u.ID, Username: u.Username, IP: ip, Action: "login"})
+	http.SetCookie(w, &http.Cookie{
+		Name: sessionCookie, Value: token, Path: "/", MaxAge: int(sessionLifetime.Seconds()),
+		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode,
+	})
+	http.Redirect(w, r, safeNext(next), http.StatusSeeOther)
+}
+
+func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
+	if ck, err := r.Cookie(sessionCookie); err == nil && ck.Value != "" {
+		if sess, err := s.Store.FindSession(r.Context(), auth.HashToken(ck.Value)); err == nil {
+			site := congtin.SiteFromContext(r.Context())
+			_ = s.Store.AddAudit(r.Context(), &congtin.AuditEntry{SiteID: site.ID, UserID: sess.UserID, Username: sess.User.Username, IP: clientIP(r), Action: "logout"})
+		}
+		_ = s.Store.DeleteSession(r.Context(), auth.HashToken(ck.Value))
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+	redirect(w, r, "/admin/dang-nhap", "Bạn đã đăng xuất.")
+}
+
+func (s *Server) handlePasswordForm(w http.ResponseWriter, r *http.Request, rq *request) {
+	page := &render.PasswordPage{AdminBase: rq.base("Đổi mật khẩu", "password")}
+	page.Flash = flash(r)
+	s.render(w, r, http.StatusOK, "admin/password", page)
+}
+
+func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request, rq *request) {
+	page := &render.PasswordPage{AdminBase: rq.base("Đổi mật khẩu", "password")}
+	if err := parseForm(w, r); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	fe := congtin.FieldErrors{}
+	cur, nw, confirm := r.PostForm.Get("current"), r.PostForm.Get("new"), r.PostForm.Get("confirm")
+	if !auth.CheckPassword(rq.actor.User.PasswordHash, cur) {
+		fe["current"] = "Mật khẩu hiện tại không đúng."
+	}
+	if err := congtin.ValidatePassword(nw); err != nil {
+		fe["new"] = congtin.ErrorMessage(err)
+	} else if nw != confirm {
+		fe["confirm"] = "Hai lần nhập mật khẩu mới không khớp."
+	}
+	if len(fe) > 0 {
+		page.Errors = fe
+		s.render(w, r, http.StatusBadRequest, "admin/password", page)
+		return
+	}
+	hash, err := auth.HashPassword(nw)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	var keep int64
+	if rq.session != nil {
+		keep = rq.session.ID
+	}
+	if err := s.Store.SetPasswordHash(r.Context(), rq.actor.User.ID, hash, keep); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	_ = s.Store.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, "user.password", "user", rq.actor.User.ID, "đổi mật khẩu"))
+	redirect(w, r, "/admin/mat-khau", "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.")
+}

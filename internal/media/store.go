@@ -1,0 +1,229 @@
+package media
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/congtin/congtin"
+)
+
+// Store keeps processed images by key (Variant.Key). An object store can
+// implement it as well as the local disk.
+type Store interface {
+	// Put stores data under key. It is idempotent: keys are content
+	// addressed, so putting the same key again carries the same bytes
+	// and succeeds.
+	Put(ctx context.Context, key string, data []byte, contentType string) error
+	// Open returns the stored file, or a congtin.ENOTFOUND error when
+	// there is none. The caller closes it.
+	Open(ctx context.Context, key string) (io.ReadSeekCloser, error)
+}
+
+// maxKeyLen bounds a key well below any file system's name limits.
+const maxKeyLen = 200
+
+// ValidKey reports whether key has the form of a variant key:
+// two characters of [a-z0-9], a slash, then a name of [a-z0-9-] with the
+// extension .jpg or .png. Nothing else is a key: no "..", no absolute path,
+// no backslash, no upper case, no dot file.
+func ValidKey(key string) bool {
+	if len(key) < len("ab/x.jpg") || len(key) > maxKeyLen {
+		return false
+	}
+	if !isKeyChar(key[0], false) || !isKeyChar(key[1], false) || key[2] != '/' {
+		return false
+	}
+	name := key[3:]
+	stem, ok := strings.CutSuffix(name, ".jpg")
+	if !ok {
+		if stem, ok = strings.CutSuffix(name, ".png"); !ok {
+			return false
+		}
+	}
+	if stem == "" {
+		return false
+	}
+	for i := range len(stem) {
+		if !isKeyChar(stem[i], true) {
+			return false
+		}
+	}
+	return true
+}
+
+func isKeyChar(c byte, dash bool) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || dash && c == '-'
+}
+
+// contentTypeOf returns the content type that the extension of a valid key
+// stands for.
+func contentTypeOf(key string) string {
+	if strings.HasSuffix(key, ".png") {
+		return ContentTypePNG
+	}
+	return ContentTypeJPEG
+}
+
+func errBadKey() error {
+	return congtin.Errorf(congtin.EINVALID, "Đường dẫn ảnh không hợp lệ.")
+}
+
+func errNoImage() error {
+	return congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy ảnh.")
+}
+
+// Disk is a Store on the local file system: the file for key "ab/x.jpg" is
+// Dir/ab/x.jpg. Every access goes through an os.Root opened on Dir, so that
+// no key and no symbolic link can reach a file outside Dir; keys are also
+// checked with ValidKey before anything is touched.
+//
+// Files are written atomically: to a temporary file in the same directory,
+// synced, then renamed over the key. A reader sees the old file, or the
+// whole new one, never a part. The content type is not stored: the key's
+// extension implies it.
+type Disk struct {
+	Dir string
+}
+
+var _ Store = Disk{}
+
+// Put implements Store. It creates Dir and the key's directory if needed
+// (mode 0o755) and writes the file with mode 0o644. Putting bytes equal to
+// those already stored does not write again.
+func (d Disk) Put(ctx context.Context, key string, data []byte, contentType string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if !ValidKey(key) {
+		return errBadKey()
+	}
+	if want := contentTypeOf(key); contentType != want {
+		return fmt.Errorf("media: content type %q for key %q, want %q", contentType, key, want)
+	}
+	if d.Dir == "" {
+		return errors.New("media: Disk.Dir is empty")
+	}
+	if err := os.MkdirAll(d.Dir, 0o755); err != nil {
+		return fmt.Errorf("media: %w", err)
+	}
+	root, err := os.OpenRoot(d.Dir)
+	if err != nil {
+		return fmt.Errorf("media: %w", err)
+	}
+	defer root.Close()
+
+	dir := path.Dir(key)
+	if err := mkdir(root, dir); err != nil {
+		return err
+	}
+	if old, err := root.ReadFile(key); err == nil && bytes.Equal(old, data) {
+		return nil // already there: nothing to do
+	}
+	return writeFileAtomic(root, dir, key, data)
+}
+
+// mkdir creates the directory name under root with mode 0o755, whatever
+// the umask, unless it exists.
+func mkdir(root *os.Root, name string) error {
+	err := root.Mkdir(name, 0o755)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("media: %w", err)
+	}
+	f, err := root.Open(name)
+	if err != nil {
+		return fmt.Errorf("media: %w", err)
+	}
+	defer f.Close()
+	if err := f.Chmod(0o755); err != nil {
+		return fmt.Errorf("media: %w", err)
+	}
+	return nil
+}
+
+// writeFileAtomic writes data to a new temporary file in dir, syncs it,
+// renames it to name and syncs dir, so that the rename survives a crash.
+// Temporary names start with a dot, which no valid key does, so Open never
+// serves a half-written file.
+func writeFileAtomic(root *os.Root, dir, name string, data []byte) (err error) {
+	tmp := dir + "/.tmp-" + rand.Text()
+	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("media: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close() // no-op error if already closed
+			root.Remove(tmp)
+			err = fmt.Errorf("media: write %s: %w", name, err)
+		}
+	}()
+	if err := f.Chmod(0o644); err != nil { // whatever the umask
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := root.Rename(tmp, name); err != nil {
+		return err
+	}
+	// Make the rename durable. Some file systems cannot sync a
+	// directory; the file itself is complete either way.
+	if df, err := root.Open(dir); err == nil {
+		df.Sync()
+		df.Close()
+	}
+	return nil
+}
+
+// Open implements Store.
+func (d Disk) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if !ValidKey(key) {
+		return nil, errBadKey()
+	}
+	if d.Dir == "" {
+		return nil, errors.New("media: Disk.Dir is empty")
+	}
+	root, err := os.OpenRoot(d.Dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errNoImage()
+	} else if err != nil {
+		return nil, fmt.Errorf("media: %w", err)
+	}
+	defer root.Close() // the file stays open on its own
+
+	f, err := root.Open(key)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, errNoImage()
+	} else if err != nil {
+		return nil, fmt.Errorf("media: %w", err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("media: %w", err)
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, errNoImage()
+	}
+	return f, nil
+}

@@ -1,0 +1,140 @@
+package render
+
+import (
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/diff"
+)
+
+// AdminBase is what the back-office layout needs.
+type AdminBase struct {
+	Site    *congtin.Site
+	User    *congtin.User // nil on the sign-in page
+	Role    string
+	Title   string
+	Section string // the menu entry to mark as current
+	Flash   string // a confirmation after a redirect
+	Error   string // a message for the whole page
+	Errors  congtin.FieldErrors
+	// Can reports the actor's permissions for the menu.
+	CanManage bool
+	CanEdit   bool // editor or above: sees the approval queue
+}
+
+// LoginPage is the sign-in form.
+type LoginPage struct {
+	AdminBase
+	Username string
+	Next     string
+}
+
+// DashboardPage is the back office's first page.
+type DashboardPage struct {
+	AdminBase
+	Mine    []*congtin.Article
+	Pending []*congtin.Article // for editors: waiting for approval
+	Counts  map[string]int     // articles per state
+}
+
+// ArticlesPage lists articles in the back office.
+type ArticlesPage struct {
+	AdminBase
+	Status   string
+	Articles []*congtin.Article
+	Cats     congtin.Categories
+	Pager    Pager
+	Total    int
+}
+
+// ArticleEditPage is the article form with its workflow.
+type ArticleEditPage struct {
+	AdminBase
+	Article   *congtin.Article // nil for a new article
+	Input     congtin.ArticleInput
+	PublishAt string // the datetime-local value
+	Cats      congtin.Categories
+	Notes     []*congtin.Note
+	Actions   []string // the workflow actions the actor may take now
+	CanSave   bool
+	PublicURL string
+}
+
+// RevisionsPage lists revisions and compares two.
+type RevisionsPage struct {
+	AdminBase
+	Article   *congtin.Article
+	Revisions []*congtin.Revision
+	A, B      *congtin.Revision
+	Title     []diff.Segment
+	Lead      []diff.Segment
+	Body      []diff.Block
+	CanRestor bool
+}
+
+// MediaPage is the image library.
+type MediaPage struct {
+	AdminBase
+	Media []*MediaItem
+	Pager Pager
+}
+
+// MediaItem is an image with its URLs.
+type MediaItem struct {
+	*congtin.Media
+	URL    string // the largest variant
+	Thumb  string // the smallest
+	SrcSet string
+}
+
+// CategoriesPage manages categories.
+type CategoriesPage struct {
+	AdminBase
+	Cats  congtin.Categories
+	Input congtin.CategoryInput
+}
+
+// UsersPage manages the site's staff.
+type UsersPage struct {
+	AdminBase
+	Members  []*congtin.Membership
+	Username string
+	Display  string
+	NewRole  string
+}
+
+// SettingsPage edits the site's header and footer.
+type SettingsPage struct {
+	AdminBase
+	Form congtin.Site
+}
+
+// AuditPage shows the audit log.
+type AuditPage struct {
+	AdminBase
+	Entries []*congtin.AuditEntry
+	Filter  congtin.AuditFilter
+	From    string
+	To      string
+	Pager   Pager
+	Total   int
+}
+
+// PasswordPage changes the signed-in user's password.
+type PasswordPage struct {
+	AdminBase
+}
+
+// SitesPage lists and creates sites (super administrators).
+type SitesPage struct {
+	AdminBase
+	Sites []*congtin.Site
+	Host  string
+	Name  string
+}
+
+// AdminErrorPage is a 403 or 404 inside the back office.
+type AdminErrorPage struct {
+	AdminBase
+	Status  int
+	Heading string
+	Message string
+}

@@ -1,0 +1,28 @@
+package web
+
+import (
+	"net/http"
+	"path"
+	"time"
+)
+
+// handleMedia serves uploaded images. Their keys carry the content hash,
+// so they never change and may be cached for a year.
+func (s *Server) handleMedia(w http.ResponseWriter, r *http.Request) {
+	key := r.PathValue("key")
+	f, err := s.Media.Open(r.Context(), key)
+	if err != nil {
+		s.error(w, r, notFound())
+		return
+	}
+	defer f.Close()
+	ctype := "image/jpeg"
+	if path.Ext(key) == ".png" {
+		ctype = "image/png"
+	}
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	http.ServeContent(w, r, key, time.Time{}, f)
+}
