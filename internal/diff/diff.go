@@ -126,8 +126,11 @@ func trimCommon(a, b string) (p, ea, eb int) {
 	for q < n-p && a[len(a)-1-q] == b[len(b)-1-q] {
 		q++
 	}
-	// Back p off to the start of the word before it: p is then 0 or a word
-	// start preceded by spaces on both sides.
+	// Back p off to a rune start, then to the start of the word before it:
+	// p is then 0 or a word start preceded by spaces on both sides.
+	for p > 0 && (p < len(a) && !utf8.RuneStart(a[p]) || p < len(b) && !utf8.RuneStart(b[p])) {
+		p--
+	}
 	for p > 0 {
 		r, w := utf8.DecodeLastRuneInString(a[:p])
 		if !unicode.IsSpace(r) {
@@ -188,12 +191,11 @@ func (rl *runList) words(a, b string, budget *int) {
 	}
 	ma, mb := ta[pre:len(ta)-suf], tb[pre:len(tb)-suf]
 
-	switch {
-	case !fits(len(ma), len(mb), *budget):
+	if !fits(len(ma), len(mb), *budget) {
 		// Nothing to align, or too much: the middle is replaced whole.
 		rl.add(Delete, a[startA:endA])
 		rl.add(Insert, b[startB:endB])
-	default:
+	} else {
 		*budget -= len(ma) * len(mb)
 		ka, kb := internWords(a, b, ma, mb)
 		i, j := 0, 0
@@ -231,23 +233,56 @@ type token struct{ start, wordEnd, end int }
 
 func (t token) text(s string) string { return s[t.start:t.end] }
 
-// isSpaceAt reports whether a space rune starts at s[i], and the byte width
-// to step over. A non-space byte above ASCII is stepped over alone unless it
-// can start a multi-byte space (U+0085, U+00A0, U+1680, U+2000–U+200A,
-// U+2028, U+2029, U+202F, U+205F, U+3000 all start with 0xC2, 0xE1, 0xE2 or
-// 0xE3, none of which is a continuation byte), so spaces are found exactly
-// where a rune-by-rune scan finds them, at a fraction of the cost.
+// isSpaceAt reports whether a space rune (unicode.IsSpace) starts at s[i],
+// and the byte width to step over. A byte that starts no space is stepped
+// over alone: the multi-byte spaces (U+0085, U+00A0, U+1680, U+2000–U+200A,
+// U+2028, U+2029, U+202F, U+205F, U+3000) all start with 0xC2, 0xE1, 0xE2
+// or 0xE3, none of which is a continuation byte, so spaces are found exactly
+// where a rune-by-rune scan finds them, without decoding every rune.
 func isSpaceAt(s string, i int) (bool, int) {
-	switch c := s[i]; {
-	case c < utf8.RuneSelf:
-		return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f', 1
-	case c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3:
-		r, w := utf8.DecodeRuneInString(s[i:])
-		return unicode.IsSpace(r), w
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return asciiSpace[c], 1
+	}
+	if c != 0xC2 && (c < 0xE1 || c > 0xE3) {
+		return false, 1
+	}
+	return multiByteSpace(s[i:])
+}
+
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// multiByteSpace is isSpaceAt for s starting with 0xC2, 0xE1, 0xE2 or 0xE3.
+func multiByteSpace(s string) (bool, int) {
+	var b1, b2 byte
+	if len(s) > 1 {
+		b1 = s[1]
+	}
+	if len(s) > 2 {
+		b2 = s[2]
+	}
+	var sp bool
+	switch s[0] {
+	case 0xC2: // U+0085, U+00A0
+		if b1 == 0x85 || b1 == 0xA0 {
+			return true, 2
+		}
+	case 0xE1: // U+1680
+		sp = b1 == 0x9A && b2 == 0x80
+	case 0xE2: // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+		sp = b1 == 0x80 && (0x80 <= b2 && b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) ||
+			b1 == 0x81 && b2 == 0x9F
+	case 0xE3: // U+3000
+		sp = b1 == 0x80 && b2 == 0x80
+	}
+	if sp {
+		return true, 3
 	}
 	return false, 1
 }
 
+// tokenize splits s into its leading spaces and its words with their
+// trailing spaces.
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/6+2)
 	i := 0
@@ -282,6 +317,7 @@ func tokenize(s string) []token {
 	return toks
 }
 
+// countWords counts the runs of non-space runes in s.
 func countWords(s string) int {
 	n, inWord := 0, false
 	for i := 0; i < len(s); {
@@ -931,6 +967,7 @@ func (x *extractor) row(tr *html.Node) {
 // collapse trims s and turns each run of spaces into one ASCII space.
 func collapse(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	word := -1 // start of the current word, or -1
 	for i := 0; i < len(s); {
 		sp, w := isSpaceAt(s, i)

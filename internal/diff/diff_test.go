@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -521,4 +522,60 @@ func ExampleHTML() {
 	// Output:
 	// changed=false ="Mưa lớn ở Hà Nội"
 	// changed=true ="Sáng nay, mưa " +"rất " ="lớn gây ngập " +"nặng " ="nhiều tuyến phố."
+}
+
+// isSpaceAt must agree with unicode.IsSpace on every rune and step over
+// non-space bytes without ever landing inside a space.
+func TestIsSpaceAt(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r) + "x"
+		sp, w := isSpaceAt(s, 0)
+		if sp != unicode.IsSpace(r) {
+			t.Fatalf("isSpaceAt(%U) = %v", r, sp)
+		}
+		if sp && w != utf8.RuneLen(r) {
+			t.Fatalf("isSpaceAt(%U) width %d", r, w)
+		}
+	}
+	for _, s := range []string{"\xc2", "\xe2\x80", "\xe2\x80A", "\xe1\x9a", "\xe3", "\xc2A"} {
+		if sp, w := isSpaceAt(s, 0); sp || w != 1 {
+			t.Errorf("isSpaceAt(%q) = %v, %d", s, sp, w)
+		}
+	}
+}
+
+func FuzzText(f *testing.F) {
+	f.Add("Giá xăng tăng mạnh", "Giá xăng giảm mạnh")
+	f.Add("  a\u00a0b\n", "a b  ")
+	f.Add("hóa", "hoá")
+	f.Add("a \xffb", "a\xe2\x80 b")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		checkSegments(t, a, b, Text(a, b))
+	})
+}
+
+func FuzzHTML(f *testing.F) {
+	f.Add("<p>a b c</p><p>d</p>", "<p>a x c</p><ul><li>d</li></ul>")
+	f.Add("<table><tr><td>1<td>2</table>", "<pre>  x\n y</pre><img alt=z>")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		got := HTML(a, b)
+		var oldSide, newSide []string
+		for _, bl := range got {
+			if len(bl.Segments) == 0 {
+				t.Fatalf("empty block")
+			}
+			if s := join(bl.Segments, Delete); s != "" {
+				oldSide = append(oldSide, s)
+			}
+			if s := join(bl.Segments, Insert); s != "" {
+				newSide = append(newSide, s)
+			}
+		}
+		if !reflect.DeepEqual(oldSide, blocks(a)) || !reflect.DeepEqual(newSide, blocks(b)) {
+			t.Fatalf("blocks do not rebuild the sides")
+		}
+	})
 }

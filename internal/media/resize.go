@@ -36,11 +36,23 @@ func resize(src image.Image, w, h int) *image.RGBA {
 	mid := src
 	if w != sw {
 		m := image.NewRGBA(image.Rect(0, 0, w, sh))
+		_, isRGBA := src.(*image.RGBA)
 		bandScale(sh, 64, func(n int) draw.Scaler {
 			return draw.CatmullRom.NewScaler(w, n, sw, n)
 		}, func(s draw.Scaler, y0, y1 int) {
-			s.Scale(m, image.Rect(0, y0, w, y1),
-				src, image.Rect(sb.Min.X, sb.Min.Y+y0, sb.Max.X, sb.Min.Y+y1), draw.Src, nil)
+			band := image.Rect(sb.Min.X, sb.Min.Y+y0, sb.Max.X, sb.Min.Y+y1)
+			if isRGBA {
+				s.Scale(m, image.Rect(0, y0, w, y1), src, band, draw.Src, nil)
+				return
+			}
+			// Convert the band to RGBA first: the scaler reads each
+			// source pixel several times (10 for 4000 → 1600), and
+			// converting YCbCr once per pixel instead of once per
+			// read makes the pass about twice as fast, without an
+			// RGBA copy of the whole image.
+			rgba := image.NewRGBA(image.Rect(0, 0, sw, y1-y0))
+			stddraw.Draw(rgba, rgba.Rect, src, band.Min, stddraw.Src)
+			s.Scale(m, image.Rect(0, y0, w, y1), rgba, rgba.Rect, draw.Src, nil)
 		})
 		if h == sh {
 			return m

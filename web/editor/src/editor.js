@@ -15,19 +15,19 @@ import { StarterKit } from '@tiptap/starter-kit'
 import { Link } from '@tiptap/extension-link'
 import { Image } from '@tiptap/extension-image'
 import { Table, TableRow, TableCell, TableHeader } from '@tiptap/extension-table'
-import { Figure, Figcaption, dropEmptyCaptions } from './figure.js'
+import { Figure, Figcaption } from './figure.js'
 import { transformPastedHTML } from './paste.js'
+import { fromStored, toStored } from './stored.js'
 import { isSafeUrl, normalizeLinkInput } from './url.js'
 
 const ALIGNS = ['left', 'right', 'center', 'justify']
 
 // Text alignment already in stored articles (style="text-align: …", the
-// one style the server keeps) survives editing. In the editor it is a
-// data-text-align attribute, styled by editor.css, because a style
-// attribute set by script is refused by the page's CSP; toStored turns it
-// back into the style.
+// one style the server keeps) survives editing: stored.js turns it into
+// data-text-align on the way in and back on the way out; editor.css shows
+// it.
 function alignOf(el) {
-  const v = ((el.style && el.style.textAlign) || el.getAttribute('align') || '').toLowerCase()
+  const v = (el.getAttribute('data-text-align') || el.getAttribute('align') || '').toLowerCase()
   return ALIGNS.includes(v) ? v : null
 }
 
@@ -75,15 +75,8 @@ const PlainImage = Image.extend({
   },
 })
 
-/** toStored turns the editor's HTML into what the form posts. */
-export function toStored(editor) {
-  if (editor.isEmpty) return ''
-  let html = dropEmptyCaptions(editor.getHTML())
-  html = html.replace(
-    /(<(?:p|h[1-6]|td|th)\b[^>]*?) data-text-align="(left|right|center|justify)"/g,
-    '$1 style="text-align: $2"',
-  )
-  return html
+function output(editor) {
+  return editor.isEmpty ? '' : toStored(editor.getHTML())
 }
 
 // ---------------------------------------------------------------------------
@@ -219,7 +212,7 @@ function setup(root) {
   const editor = new Editor({
     element: area,
     injectCSS: false,
-    content: textarea.value,
+    content: fromStored(textarea.value),
     extensions: [
       StarterKit.configure({
         heading: { levels: [2, 3, 4] },
@@ -272,7 +265,7 @@ function setup(root) {
   })
 
   function sync() {
-    textarea.value = toStored(editor)
+    textarea.value = output(editor)
   }
   sync()
 
@@ -306,7 +299,7 @@ function setup(root) {
   // One tab stop for the whole toolbar; arrow keys, Home and End move
   // inside it (WAI-ARIA toolbar pattern). Escape goes back to the text,
   // Alt+F10 in the text goes to the toolbar.
-  let current = buttons[0]
+  let current = null
   const setCurrent = (b) => {
     if (!b) return
     for (const x of buttons) x.tabIndex = x === b ? 0 : -1

@@ -99,8 +99,16 @@ export const Figure = Node.create({
     ]
   },
 
+  // <figure><img …><figcaption>…</figcaption></figure>: the caption node
+  // is rendered after the picture, inside the figure itself (a DOM spec
+  // array cannot put a content hole next to another child).
   renderHTML({ node }) {
-    return ['figure', ['img', imgAttributes(node.attrs)], 0]
+    const dom = document.createElement('figure')
+    const img = document.createElement('img')
+    const attrs = imgAttributes(node.attrs)
+    for (const a of IMG_ATTRS) if (attrs[a] != null) img.setAttribute(a, attrs[a])
+    dom.appendChild(img)
+    return { dom, contentDOM: dom }
   },
 
   addNodeView() {
@@ -198,8 +206,3 @@ export const Figcaption = Node.create({
     }
   },
 })
-
-/** dropEmptyCaptions removes the empty captions from the editor's HTML. */
-export function dropEmptyCaptions(html) {
-  return html.replace(/<figcaption><\/figcaption>/g, '')
-}

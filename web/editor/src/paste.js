@@ -50,8 +50,9 @@ const ITALIC_STYLE = /(?:^|;)\s*font-style\s*:\s*(?:italic|oblique)\b/i
 const WORD_LIST = /(?:^|;)\s*mso-list\s*:\s*(l\d+)\s+level(\d+)/i
 const WORD_IGNORE = /mso-list\s*:\s*ignore/i
 
+const STYLE = 'data-paste-style'
 const name = (el) => el.localName.toLowerCase()
-const styleOf = (el) => el.getAttribute('style') || ''
+const styleOf = (el) => el.getAttribute(STYLE) || ''
 
 /**
  * transformPastedHTML cleans pasted HTML (see the top of this file) and
@@ -63,7 +64,16 @@ export function transformPastedHTML(html, parse = defaultParse) {
   // A copy from this editor (or another ProseMirror one) carries the exact
   // slice; the schema already limits what it can hold.
   if (/\bdata-pm-slice=/.test(html)) return html
-  const doc = parse(html)
+  // Style attributes are read as text only: renamed before parsing, so that
+  // a browser under a CSP without 'unsafe-inline' does not refuse (and
+  // report) each one while parsing.
+  // <style> elements (Word sends its whole style sheet) are cut out first
+  // for the same reason.
+  const doc = parse(
+    html
+      .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
+      .replace(/(<[a-z][^<>]*?\s)style(\s*=)/gi, '$1' + STYLE + '$2'),
+  )
   const body = doc.body
   if (!body) return ''
   convertWordLists(doc, body)

@@ -1,0 +1,261 @@
+package admin_test
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/admin"
+	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/counters"
+	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/render"
+	"github.com/congtin/congtin/internal/sqlite"
+	"github.com/congtin/congtin/internal/static"
+	"github.com/congtin/congtin/internal/web"
+)
+
+const password = "mat-khau-thu-nghiem-1"
+
+// clock is a settable time shared by the store and the servers, so tests
+// can move time forward instead of sleeping.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
+// env is the whole portal, public side and back office, on a real SQLite
+// file behind a real HTTP server.
+type env struct {
+	t     *testing.T
+	path  string
+	db    *sqlite.DB
+	clock *clock
+	srv   *httptest.Server
+	site  *congtin.Site
+	site2 *congtin.Site
+	users map[string]*congtin.User
+	cat   *congtin.Category
+	cat2  *congtin.Category // on site2
+	media string
+	tls   bool
+}
+
+// newEnvTLS is newEnv behind TLS.
+func newEnvTLS(t *testing.T) *env { return newEnvOpts(t, true) }
+
+func newEnv(t *testing.T) *env { return newEnvOpts(t, false) }
+
+func newEnvOpts(t *testing.T, tls bool) *env {
+	t.Helper()
+	e := &env{tls: tls, t: t, path: filepath.Join(t.TempDir(), "c.db"), clock: &clock{t: time.Date(2026, 3, 2, 9, 0, 0, 0, congtin.VietnamZone)},
+		users: map[string]*congtin.User{}, media: t.TempDir()}
+	e.open()
+	ctx := t.Context()
+	var err error
+	if e.site, err = e.db.DefaultSite(ctx); err != nil {
+		t.Fatal(err)
+	}
+	cli := congtin.Actor{User: &congtin.User{Username: "test"}}
+	if e.site2, err = e.db.CreateSite(ctx, cli, "so.example", "Cổng Sở Y tế"); err != nil {
+		t.Fatal(err)
+	}
+	if e.cat, err = e.db.CreateCategory(ctx, cli, e.site.ID, congtin.CategoryInput{Name: "Tin tức"}); err != nil {
+		t.Fatal(err)
+	}
+	if e.cat2, err = e.db.CreateCategory(ctx, cli, e.site2.ID, congtin.CategoryInput{Name: "Tin y tế"}); err != nil {
+		t.Fatal(err)
+	}
+	hash, _ := auth.HashPassword(password)
+	for _, u := range []struct {
+		name, role string
+		site       int64
+		super      bool
+	}{
+		{"pv1", congtin.RoleReporter, e.site.ID, false},
+		{"pv2", congtin.RoleReporter, e.site.ID, false},
+		{"btv", congtin.RoleEditor, e.site.ID, false},
+		{"qtv", congtin.RoleAdmin, e.site.ID, false},
+		{"qt2", congtin.RoleAdmin, e.site2.ID, false},
+		{"super", congtin.RoleAdmin, e.site.ID, true},
+	} {
+		user := &congtin.User{Username: u.name, DisplayName: "Người " + u.name, PasswordHash: hash, SuperAdmin: u.super}
+		if err := e.db.CreateUser(ctx, user); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.db.SetRole(ctx, u.site, user.ID, u.role); err != nil {
+			t.Fatal(err)
+		}
+		e.users[u.name] = user
+	}
+	return e
+}
+
+// open starts (or restarts) the server on the database file.
+func (e *env) open() {
+	e.t.Helper()
+	e.db = sqlite.NewDB(e.path)
+	e.db.Now = e.clock.Now
+	if err := e.db.Open(); err != nil {
+		e.t.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	assets, _ := static.New()
+	engine, err := render.New(assets.URL)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	c := counters.New(e.db, 50*time.Millisecond, log)
+	c.SetClock(e.clock.Now)
+	c.Start()
+	store := &media.Disk{Dir: e.media}
+	adm := &admin.Server{Store: e.db, Render: engine, Media: store, Log: log, Now: e.clock.Now}
+	ws := &web.Server{Store: e.db, Counter: c, Render: engine, Assets: assets, Log: log, Now: e.clock.Now, Admin: adm.Handler(), Media: store}
+	if e.tls {
+		e.srv = httptest.NewTLSServer(ws.Handler())
+	} else {
+		e.srv = httptest.NewServer(ws.Handler())
+	}
+	db, srv := e.db, e.srv
+	e.t.Cleanup(func() { srv.Close(); c.Close(); db.Close() })
+}
+
+// restart stops the server and the database and opens them again.
+func (e *env) restart() {
+	e.srv.Close()
+	e.db.Close()
+	e.open()
+}
+
+// client is a browser: a cookie jar, no redirects followed, a host.
+type client struct {
+	e    *env
+	http *http.Client
+	host string
+	hdr  http.Header
+}
+
+func (e *env) client(host string) *client {
+	jar, _ := cookiejar.New(nil)
+	hc := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	if e.tls {
+		hc.Transport = e.srv.Client().Transport
+	}
+	return &client{e: e, host: host, hdr: http.Header{}, http: hc}
+}
+
+type resp struct {
+	status int
+	header http.Header
+	body   string
+}
+
+func (c *client) do(method, path string, body io.Reader, ctype string) *resp {
+	c.e.t.Helper()
+	req, err := http.NewRequest(method, c.e.srv.URL+path, body)
+	if err != nil {
+		c.e.t.Fatal(err)
+	}
+	if c.host != "" {
+		req.Host = c.host
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	req.Header.Set("User-Agent", "Mozilla/5.0 Chrome/126.0")
+	for k, v := range c.hdr {
+		req.Header[k] = v
+	}
+	r, err := c.http.Do(req)
+	if err != nil {
+		c.e.t.Fatal(err)
+	}
+	defer r.Body.Close()
+	b, _ := io.ReadAll(r.Body)
+	return &resp{status: r.StatusCode, header: r.Header, body: string(b)}
+}
+
+func (c *client) get(path string) *resp { return c.do("GET", path, nil, "") }
+
+func (c *client) post(path string, form url.Values) *resp {
+	return c.do("POST", path, strings.NewReader(form.Encode()), "application/x-www-form-urlencoded")
+}
+
+func (c *client) postJSON(path string, v any) *resp {
+	b, _ := json.Marshal(v)
+	return c.do("POST", path, strings.NewReader(string(b)), "application/json")
+}
+
+// login signs a user in on the client's host.
+func (c *client) login(name string) *client {
+	c.e.t.Helper()
+	r := c.post("/admin/dang-nhap", url.Values{"username": {name}, "password": {password}})
+	if r.status != http.StatusSeeOther {
+		c.e.t.Fatalf("login %s: %d %.300s", name, r.status, r.body)
+	}
+	// The jar files cookies under the Host header when one is set; keep
+	// them for the server's address too, so the browser can be pointed at
+	// another site afterwards.
+	u, _ := url.Parse(c.e.srv.URL)
+	c.http.Jar.SetCookies(u, (&http.Response{Header: r.header}).Cookies())
+	return c
+}
+
+// as returns a signed-in client for a user on the default site.
+func (e *env) as(name string) *client { return e.client("").login(name) }
+
+// article makes an article by a user in a state, through the store.
+func (e *env) article(owner, status string) *congtin.Article {
+	e.t.Helper()
+	ctx := e.t.Context()
+	u := e.users[owner]
+	actor := congtin.Actor{User: u, Role: congtin.RoleReporter}
+	a, err := e.db.CreateArticle(ctx, actor, e.site.ID, congtin.ArticleInput{CategoryID: e.cat.ID, Title: "Bài của " + owner, Body: "<p>Nội dung</p>"})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	ed := congtin.Actor{User: e.users["btv"], Role: congtin.RoleEditor}
+	steps := map[string][]string{
+		congtin.StatusDraft:       nil,
+		congtin.StatusSubmitted:   {congtin.ActSubmit},
+		congtin.StatusReturned:    {congtin.ActSubmit, congtin.ActReturn},
+		congtin.StatusPublished:   {congtin.ActSubmit, congtin.ActPublish},
+		congtin.StatusUnpublished: {congtin.ActSubmit, congtin.ActPublish, congtin.ActUnpublish},
+	}[status]
+	for _, act := range steps {
+		by := ed
+		if act == congtin.ActSubmit {
+			by = actor
+		}
+		if a, err = e.db.TransitionArticle(ctx, by, e.site.ID, a.ID, act, "ý kiến", time.Time{}); err != nil {
+			e.t.Fatalf("%s: %v", act, err)
+		}
+	}
+	return a
+}
+
+// token makes an API token for a user.
+func (e *env) token(name string) string {
+	tok, hash := auth.NewToken()
+	if err := e.db.CreateAPIToken(e.t.Context(), e.users[name].ID, "test", hash); err != nil {
+		e.t.Fatal(err)
+	}
+	return tok
+}
