@@ -31,6 +31,10 @@ func newPolicy() *bluemonday.Policy {
 	// Word pastes would overflow phones.
 	p.AllowAttrs("width", "height").Matching(regexp.MustCompile(`^[0-9]{1,4}$`)).OnElements("img")
 	p.AllowAttrs("loading").Matching(regexp.MustCompile(`^lazy$`)).OnElements("img")
+	// Uploaded images come in several widths; srcset may only name our own
+	// /media/ files, so it cannot smuggle in another URL scheme.
+	p.AllowAttrs("srcset").Matching(regexp.MustCompile(`^/media/[a-z0-9/._-]+ [0-9]{1,5}w(, /media/[a-z0-9/._-]+ [0-9]{1,5}w)*$`)).OnElements("img")
+	p.AllowAttrs("sizes").Matching(regexp.MustCompile(`^[a-z0-9()., :-]{1,200}$`)).OnElements("img")
 	// Links leaving the site open in place; nofollow is for untrusted
 	// comments, and these bodies come from the agency's own staff.
 	p.RequireNoFollowOnLinks(false)

@@ -23,6 +23,8 @@ func TestHTML(t *testing.T) {
 		{"svg payload removed", `<svg><script>alert(1)</script></svg><svg onload=alert(1)>`, nil, []string{"svg", "alert"}},
 		{"iframe removed", `<iframe src="https://evil.example"></iframe>`, nil, []string{"iframe"}},
 		{"style element removed", `<style>body{display:none}</style><p>a</p>`, []string{"<p>a</p>"}, []string{"display"}},
+		{"srcset of our media kept", `<img src="/media/ab/abc-640.jpg" srcset="/media/ab/abc-320.jpg 320w, /media/ab/abc-640.jpg 640w" sizes="(max-width: 600px) 100vw, 700px" alt="">`, []string{`srcset="/media/ab/abc-320.jpg 320w, /media/ab/abc-640.jpg 640w"`, `sizes=`}, nil},
+		{"foreign srcset removed", `<img src="/a.png" srcset="javascript:alert(1) 1x, https://evil.example/x.png 2x">`, []string{`<img src="/a.png"`}, []string{"srcset", "evil"}},
 		{"mutation xss", `<noscript><p title="</noscript><img src=x onerror=alert(1)>">`, nil, []string{"onerror"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

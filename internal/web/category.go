@@ -16,6 +16,17 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 	site := siteFrom(ctx)
 	cats := categoriesFrom(ctx)
 	cat := cats.BySlug(slug)
+	if cat == nil {
+		// A renamed category keeps its old address as a redirect.
+		if to, err := s.Store.FindCategoryRedirect(ctx, site.ID, slug); err == nil {
+			target := to.Path()
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			return
+		}
+	}
 	if cat == nil || cat.Hidden {
 		s.error(w, r, notFound())
 		return
