@@ -510,18 +510,26 @@ func BenchmarkTextSame2MB(b *testing.B) {
 }
 
 func ExampleHTML() {
-	before := `<h1>Mưa lớn ở Hà Nội</h1><p>Sáng nay, mưa lớn gây ngập nhiều tuyến phố.</p>`
-	after := `<h1>Mưa lớn ở Hà Nội</h1><p>Sáng nay, mưa rất lớn gây ngập nặng nhiều tuyến phố.</p>`
+	before := `<h1>Mưa lớn ở Hà Nội</h1>
+<p>Sáng nay, mưa lớn gây ngập nhiều tuyến phố.</p>
+<p>Dự báo mưa còn kéo dài.</p>`
+	after := `<h1>Mưa lớn ở Hà Nội</h1>
+<p>Sáng nay, mưa rất lớn gây ngập nhiều tuyến đường.</p>
+<p>Người dân nên hạn chế ra đường.</p>
+<p>Dự báo mưa còn kéo dài.</p>`
+	sign := map[Op]string{Equal: "=", Insert: "+", Delete: "-"}
 	for _, b := range HTML(before, after) {
-		fmt.Printf("changed=%v", b.Changed)
+		fmt.Printf("changed=%-5v", b.Changed)
 		for _, s := range b.Segments {
-			fmt.Printf(" %s%q", map[Op]string{Equal: "=", Insert: "+", Delete: "-"}[s.Op], s.Text)
+			fmt.Printf(" %s%q", sign[s.Op], s.Text)
 		}
 		fmt.Println()
 	}
 	// Output:
 	// changed=false ="Mưa lớn ở Hà Nội"
-	// changed=true ="Sáng nay, mưa " +"rất " ="lớn gây ngập " +"nặng " ="nhiều tuyến phố."
+	// changed=true  ="Sáng nay, mưa " +"rất " ="lớn gây ngập nhiều tuyến " -"phố." +"đường."
+	// changed=true  +"Người dân nên hạn chế ra đường."
+	// changed=false ="Dự báo mưa còn kéo dài."
 }
 
 // isSpaceAt must agree with unicode.IsSpace on every rune and step over
