@@ -105,7 +105,7 @@ func (cs Categories) Ancestors(c *Category) Categories {
 // may not take one, or its page would be unreachable.
 var reservedSlugs = map[string]bool{
 	"static": true, "theo-ngay": true, "ban-in": true, "tim-kiem": true, "admin": true,
-	"api": true, "rss": true, "healthz": true,
+	"api": true, "rss": true, "healthz": true, "media": true,
 	"readyz": true, "metrics": true, "en": true, "van-ban": true, "hoi-dap": true,
 	"lich-cong-tac": true, "gioi-thieu": true, "lien-ket": true,
 }

@@ -14,6 +14,10 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 fi
 
+echo "== editor bundle (npm) and its tests"
+web/editor/build.sh
+(cd web/editor && npm test --silent)
+
 echo "== gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$unformatted" ]; then

@@ -27,6 +27,7 @@ func newPolicy() *bluemonday.Policy {
 	p.AllowAttrs("scope").Matching(regexp.MustCompile(`^(row|col|rowgroup|colgroup)$`)).OnElements("th")
 	p.AllowStyles("text-align").MatchingEnum("left", "right", "center", "justify").OnElements("p", "h2", "h3", "h4", "td", "th", "figcaption")
 	p.AllowURLSchemes("http", "https", "mailto", "tel")
+	p.AllowAttrs("start").Matching(bluemonday.Integer).OnElements("ol")
 	// Images are shown at their container's width by CSS; fixed sizes from
 	// Word pastes would overflow phones.
 	p.AllowAttrs("width", "height").Matching(regexp.MustCompile(`^[0-9]{1,4}$`)).OnElements("img")

@@ -126,6 +126,9 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "SAMEORIGIN")
 		if h.Get("Content-Security-Policy") == "" {
 			h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' https:; script-src 'self'; style-src 'self'; "+
+				// Style attributes only: the sanitizer lets bodies keep text-align
+				// and nothing else, and <style> elements stay forbidden.
+				"style-src-attr 'unsafe-inline'; "+
 				"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
 		}
 		next.ServeHTTP(w, r)

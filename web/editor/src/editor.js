@@ -75,8 +75,11 @@ const PlainImage = Image.extend({
   },
 })
 
+// An empty document gives "" (toStored drops trailing empty paragraphs);
+// editor.isEmpty is not used, as it also calls a lone picture without
+// caption empty.
 function output(editor) {
-  return editor.isEmpty ? '' : toStored(editor.getHTML())
+  return toStored(editor.getHTML())
 }
 
 // ---------------------------------------------------------------------------
@@ -163,13 +166,15 @@ function setup(root) {
   const areaId = 'editor-area-' + n
   const statusId = 'editor-status-' + n
 
-  const toolbar = el('div', { class: 'editor-toolbar', role: 'toolbar', 'aria-label': 'Định dạng nội dung', 'aria-controls': areaId })
+  // The bar (toolbar and status line) stays at the top of the screen while
+  // the text scrolls, so upload errors are seen where the button was.
+  const bar = el('div', { class: 'editor-bar' })
+  const toolbar = el('div', { class: 'editor-toolbar', role: 'toolbar', 'aria-label': 'Định dạng nội dung', 'aria-controls': areaId }, bar)
+  const status = el('div', { class: 'editor-status', id: statusId, role: 'status', 'aria-live': 'polite' }, bar)
   const area = el('div', { class: 'editor-area' })
-  const status = el('div', { class: 'editor-status', id: statusId, role: 'status', 'aria-live': 'polite' })
   const file = el('input', { type: 'file', accept: 'image/*', hidden: '', tabindex: '-1', 'aria-hidden': 'true' })
-  root.insertBefore(toolbar, textarea)
+  root.insertBefore(bar, textarea)
   root.insertBefore(area, textarea)
-  root.insertBefore(status, textarea)
   root.appendChild(file)
 
   // The hidden textarea still posts; "required" would block the post with
@@ -186,8 +191,10 @@ function setup(root) {
     class: 'editor-content',
     role: 'textbox',
     'aria-multiline': 'true',
-    'aria-describedby': statusId,
+    // The server's field error (if the template links one) and the status line.
+    'aria-describedby': ((textarea.getAttribute('aria-describedby') || '') + ' ' + statusId).trim(),
   }
+  if (textarea.getAttribute('aria-invalid') === 'true') areaAttrs['aria-invalid'] = 'true'
   if (label) areaAttrs['aria-labelledby'] = label.id
   else areaAttrs['aria-label'] = textarea.getAttribute('aria-label') || 'Nội dung'
 
@@ -490,7 +497,7 @@ function init() {
       setup(root)
     } catch (err) {
       // The textarea stays usable whatever happened.
-      for (const added of root.querySelectorAll('.editor-toolbar, .editor-area, .editor-status, input[type=file]')) added.remove()
+      for (const added of root.querySelectorAll('.editor-bar, .editor-area, input[type=file]')) added.remove()
       const t = root.querySelector('textarea')
       if (t) t.hidden = false
       root.classList.remove('is-enhanced')

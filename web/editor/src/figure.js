@@ -178,10 +178,11 @@ export const Figcaption = Node.create({
   content: 'inline*',
   marks: 'bold italic link',
   isolating: true,
-  // Parsed only inside a figure (its content rule); a stray <figcaption>
-  // elsewhere is read as a paragraph by the paste cleaner.
+  // Only inside a figure: a stray <figcaption> (or one of a figure whose
+  // picture was refused) is read as its text, in a paragraph, never as a
+  // figure without picture.
   parseHTML() {
-    return [{ tag: 'figcaption' }]
+    return [{ tag: 'figcaption', context: 'figure/' }]
   },
   renderHTML() {
     return ['figcaption', 0]

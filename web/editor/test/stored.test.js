@@ -16,6 +16,8 @@ test('toStored writes styles back and drops empty captions', () => {
   assert.equal(toStored('<td colspan="2" data-text-align="right"><p>x</p></td>'), '<td colspan="2" style="text-align: right"><p>x</p></td>')
   assert.equal(toStored('<figure><img src="/m.jpg" alt=""><figcaption></figcaption></figure>'), '<figure><img src="/m.jpg" alt=""></figure>')
   assert.equal(toStored('<figure><img src="/m.jpg" alt=""><figcaption>Chú thích</figcaption></figure>'), '<figure><img src="/m.jpg" alt=""><figcaption>Chú thích</figcaption></figure>')
+  assert.equal(toStored('<table><tbody><tr><td><p>a</p></td></tr></tbody></table><p></p>'), '<table><tbody><tr><td><p>a</p></td></tr></tbody></table>')
+  assert.equal(toStored('<p>a</p><p></p><p>b</p>'), '<p>a</p><p></p><p>b</p>')
   // Text that merely looks like the attribute stays text.
   assert.equal(toStored('<p>x data-text-align="center"</p>'), '<p>x data-text-align="center"</p>')
 })
