@@ -47,7 +47,9 @@ func TestPermissionMatrix(t *testing.T) {
 		}},
 		{"phiên bản", congtin.StatusDraft, func(c *client, a *congtin.Article) *resp { return c.get("/admin/bai-viet/" + id(a) + "/phien-ban") }},
 		{"viết bài", "", func(c *client, _ *congtin.Article) *resp { return c.post("/admin/bai-viet/moi", edit) }},
-		{"tải ảnh", "", func(c *client, _ *congtin.Article) *resp { return upload(c, "/admin/media", "anh.png", pngBytes(t, 40, 30)) }},
+		{"tải ảnh", "", func(c *client, _ *congtin.Article) *resp {
+			return upload(c, "/admin/media", "anh.png", pngBytes(t, 40, 30))
+		}},
 		{"thêm chuyên mục", "", func(c *client, _ *congtin.Article) *resp {
 			n++
 			return c.post("/admin/chuyen-muc", url.Values{"name": {fmt.Sprintf("Chuyên mục %d", n)}})
