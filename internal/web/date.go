@@ -57,7 +57,8 @@ func parseDateQuery(q url.Values, cats congtin.Categories, now time.Time) (*date
 		dq.from, dq.to = d, d.AddDate(0, 0, 1)
 		dq.heading = "Tin ngày " + d.Format("02/01/2006")
 	case dq.form.From != "" || dq.form.To != "":
-		from, to := time.Date(1900, 1, 1, 0, 0, 0, 0, congtin.VietnamZone), now.In(congtin.VietnamZone)
+		from := time.Date(1900, 1, 1, 0, 0, 0, 0, congtin.VietnamZone)
+		var to time.Time
 		var err error
 		if dq.form.From != "" {
 			if from, err = parseDay("Từ ngày", dq.form.From); err != nil {

@@ -172,10 +172,6 @@ func class(c string) func(*html.Node) bool {
 	}
 }
 
-func id(v string) func(*html.Node) bool {
-	return func(n *html.Node) bool { return attr(n, "id") == v }
-}
-
 // text returns the node's text with white space folded.
 func text(n *html.Node) string {
 	if n == nil {

@@ -8,16 +8,6 @@ import (
 	"github.com/congtin/congtin/internal/render"
 )
 
-// articlePath returns an article's canonical path, or "" when its category
-// is gone.
-func articlePath(a *congtin.Article, cats congtin.Categories) string {
-	c := cats.ByID(a.CategoryID)
-	if c == nil {
-		return ""
-	}
-	return a.Path(c.Slug)
-}
-
 // links turns articles into list entries. withCategory names each one's
 // category, for lists that mix categories.
 func links(as []*congtin.Article, cats congtin.Categories, withCategory bool) []render.ArticleLink {
