@@ -35,4 +35,10 @@ echo "== go test"
 export CONGTIN_REQUIRE_BROWSER=1
 export CONGTIN_SCREENSHOTS="${CONGTIN_SCREENSHOTS:-$(mktemp -d)}"
 go test -count=1 -timeout 10m "$@" ./...
+
+echo "== go test -race (the concurrent parts)"
+# The whole suite under the race detector takes too long on 2 cores with
+# the pure-Go SQLite; the counters and the HTTP layer are where goroutines
+# share state.
+go test -count=1 -race -timeout 10m ./internal/counters/ ./internal/web/
 echo "screenshots: $CONGTIN_SCREENSHOTS"

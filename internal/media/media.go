@@ -64,9 +64,11 @@ type Variant struct {
 // Process reads an uploaded image from r, checks it against lim and returns
 // its re-encoded variants. Errors that the editor can act on (too big, not
 // an image, too many pixels, corrupt) are *congtin.Error values with code
-// congtin.EINVALID; a failure to read r is returned as is.
+// congtin.EINVALID; a failure to read r (a dropped connection) is returned
+// wrapped, and so counts as an internal error.
 //
-// Only the first frame of an animated GIF is kept.
+// Only the first frame of an animated GIF is kept. See the package
+// documentation for the output formats.
 func Process(r io.Reader, lim Limits) (*Processed, error) {
 	lim = lim.orDefaults()
 

@@ -37,6 +37,7 @@ func resize(src image.Image, w, h int) *image.RGBA {
 	if w != sw {
 		m := image.NewRGBA(image.Rect(0, 0, w, sh))
 		_, isRGBA := src.(*image.RGBA)
+		var bufs sync.Pool // of *image.RGBA, one band of source rows
 		bandScale(sh, 64, func(n int) draw.Scaler {
 			return draw.CatmullRom.NewScaler(w, n, sw, n)
 		}, func(s draw.Scaler, y0, y1 int) {
@@ -50,9 +51,14 @@ func resize(src image.Image, w, h int) *image.RGBA {
 			// converting YCbCr once per pixel instead of once per
 			// read makes the pass about twice as fast, without an
 			// RGBA copy of the whole image.
-			rgba := image.NewRGBA(image.Rect(0, 0, sw, y1-y0))
+			rgba, _ := bufs.Get().(*image.RGBA)
+			if rgba == nil || len(rgba.Pix) < 4*sw*(y1-y0) {
+				rgba = image.NewRGBA(image.Rect(0, 0, sw, y1-y0))
+			}
+			rgba.Rect.Max.Y = y1 - y0 // bands differ in height
 			stddraw.Draw(rgba, rgba.Rect, src, band.Min, stddraw.Src)
 			s.Scale(m, image.Rect(0, y0, w, y1), rgba, rgba.Rect, draw.Src, nil)
+			bufs.Put(rgba)
 		})
 		if h == sh {
 			return m

@@ -153,7 +153,9 @@ func TestArticlePageElements(t *testing.T) {
 func TestTimeZoneIndependentOfServer(t *testing.T) {
 	old := time.Local
 	time.Local = time.FixedZone("EST", -5*3600)
-	defer func() { time.Local = old }()
+	// Registered before newEnv's cleanups, so it runs after the server
+	// has stopped: nothing reads time.Local while it is put back.
+	t.Cleanup(func() { time.Local = old })
 	e := newEnv(t)
 	res := e.mustImport(storetest.Rec("Bài nửa đêm", "Tin tức", time.Date(2019, 9, 30, 17, 30, 0, 0, time.UTC)))
 	r := e.get(res[0].Article.Path(res[0].Category.Slug))
