@@ -233,20 +233,27 @@ func (s *Server) handleCreateArticle(w http.ResponseWriter, r *http.Request, rq 
 		a, err = s.Store.CreateArticle(r.Context(), rq.actor, rq.site.ID, in)
 	}
 	if len(fe) > 0 || err != nil {
-		if err != nil && congtin.ErrorCode(err) != congtin.EINVALID {
-			s.error(w, r, rq, err)
-			return
-		}
-		page, perr := s.editPage(r, rq, nil)
-		if perr != nil {
-			s.error(w, r, rq, perr)
-			return
-		}
-		keepTyped(page, in, at, err, fe)
-		s.render(w, r, http.StatusBadRequest, "admin/article_edit", page)
+		s.articleFormError(w, r, rq, nil, in, at, fe, err)
 		return
 	}
 	redirect(w, r, "/admin/bai-viet/"+strconv.FormatInt(a.ID, 10), "Đã lưu bài viết (nháp).")
+}
+
+// articleFormError shows the form again with what was typed and the
+// messages; errors other than invalid input get the error page.
+func (s *Server) articleFormError(w http.ResponseWriter, r *http.Request, rq *request, a *congtin.Article,
+	in congtin.ArticleInput, at string, fe congtin.FieldErrors, err error) {
+	if err != nil && congtin.ErrorCode(err) != congtin.EINVALID {
+		s.error(w, r, rq, err)
+		return
+	}
+	page, perr := s.editPage(r, rq, a)
+	if perr != nil {
+		s.error(w, r, rq, perr)
+		return
+	}
+	keepTyped(page, in, at, err, fe)
+	s.render(w, r, http.StatusBadRequest, "admin/article_edit", page)
 }
 
 // loadArticle reads the {id} path value and the article of the site.
@@ -301,17 +308,7 @@ func (s *Server) handleSaveArticle(w http.ResponseWriter, r *http.Request, rq *r
 		_, err = s.Store.UpdateArticle(r.Context(), rq.actor, rq.site.ID, a.ID, in)
 	}
 	if len(fe) > 0 || err != nil {
-		if err != nil && congtin.ErrorCode(err) != congtin.EINVALID {
-			s.error(w, r, rq, err)
-			return
-		}
-		page, perr := s.editPage(r, rq, a)
-		if perr != nil {
-			s.error(w, r, rq, perr)
-			return
-		}
-		keepTyped(page, in, at, err, fe)
-		s.render(w, r, http.StatusBadRequest, "admin/article_edit", page)
+		s.articleFormError(w, r, rq, a, in, at, fe, err)
 		return
 	}
 	redirect(w, r, "/admin/bai-viet/"+strconv.FormatInt(a.ID, 10), "Đã lưu bài viết.")
