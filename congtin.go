@@ -31,4 +31,5 @@ type Store interface {
 	UserService
 	AuditService
 	MediaService
+	SearchService
 }

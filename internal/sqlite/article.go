@@ -125,5 +125,8 @@ func (db *DB) SetArticleStatus(ctx context.Context, siteID, id int64, status str
 	if n, _ := res.RowsAffected(); n == 0 {
 		return congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy bài viết.")
 	}
+	if err := indexArticle(ctx, tx, id); err != nil {
+		return err
+	}
 	return tx.Commit()
 }

@@ -90,6 +90,9 @@ func importOne(ctx context.Context, tx *Tx, siteID int64, p *congtin.PreparedImp
 		cat.ID, p.Title, p.Slug, p.Lead, body, p.Author, p.Image, boolInt(p.Featured), unix(p.PublishedAt), unix(tx.now), id); err != nil {
 		return nil, err
 	}
+	if err := indexArticle(ctx, tx, id); err != nil {
+		return nil, err
+	}
 	a, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id))
 	if err != nil {
 		return nil, err

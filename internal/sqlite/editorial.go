@@ -66,6 +66,9 @@ func (db *DB) CreateArticle(ctx context.Context, actor congtin.Actor, siteID int
 	if err := addAudit(ctx, tx, actor.Entry(siteID, "article.create", "article", id, in.Title)); err != nil {
 		return nil, err
 	}
+	if err := indexArticle(ctx, tx, id); err != nil {
+		return nil, err
+	}
 	a, err := scanArticle(tx.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ?`, id))
 	if err != nil {
 		return nil, err
@@ -108,6 +111,9 @@ func (db *DB) UpdateArticle(ctx context.Context, actor congtin.Actor, siteID, id
 		return nil, err
 	}
 	if err := addAudit(ctx, tx, actor.Entry(siteID, "article.edit", "article", id, in.Title)); err != nil {
+		return nil, err
+	}
+	if err := indexArticle(ctx, tx, id); err != nil {
 		return nil, err
 	}
 	a, err := findArticleTx(ctx, tx, siteID, id)
@@ -169,6 +175,9 @@ func (db *DB) TransitionArticle(ctx context.Context, actor congtin.Actor, siteID
 		detail += ": " + comment
 	}
 	if err := addAudit(ctx, tx, actor.Entry(siteID, "article."+act, "article", id, detail)); err != nil {
+		return nil, err
+	}
+	if err := indexArticle(ctx, tx, id); err != nil {
 		return nil, err
 	}
 	a, err := findArticleTx(ctx, tx, siteID, id)
@@ -313,6 +322,9 @@ func (db *DB) RestoreRevision(ctx context.Context, actor congtin.Actor, siteID, 
 		return nil, err
 	}
 	if err := addAudit(ctx, tx, actor.Entry(siteID, "article.restore", "article", rev.ArticleID, note)); err != nil {
+		return nil, err
+	}
+	if err := indexArticle(ctx, tx, rev.ArticleID); err != nil {
 		return nil, err
 	}
 	a, err := findArticleTx(ctx, tx, siteID, rev.ArticleID)

@@ -1,0 +1,71 @@
+package search
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/congtin/congtin/internal/search/vn"
+)
+
+// Limits on a query: longer input is cut, never refused.
+const (
+	maxQueryBytes = 500
+	maxTerms      = 16
+)
+
+// Term is one word of a query.
+type Term struct {
+	Fold  string
+	Exact string
+}
+
+// Query is a parsed reader's query.
+type Query struct {
+	Terms  []Term
+	Quoted bool // the reader asked for the phrase only
+	// Accented is set when the reader typed diacritics: exact spellings
+	// then rank above folded matches.
+	Accented bool
+}
+
+// Empty reports whether nothing in the query can be searched.
+func (q *Query) Empty() bool { return len(q.Terms) == 0 }
+
+// ParseQuery reads what a reader typed. It cannot fail: operators and
+// punctuation of any engine are just separators here, so no input can
+// cause a syntax error further down.
+func ParseQuery(s string) *Query {
+	s = strings.ToValidUTF8(s, " ")
+	if len(s) > maxQueryBytes {
+		s = s[:maxQueryBytes]
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+	}
+	q := &Query{}
+	t := strings.TrimSpace(s)
+	// A query wrapped in quotes (straight or typographic) is a phrase.
+	for _, p := range [][2]string{{`"`, `"`}, {"“", "”"}, {"'", "'"}} {
+		if len(t) >= 2*len(p[0]) && strings.HasPrefix(t, p[0]) && strings.HasSuffix(t, p[1]) && strings.Count(t, p[0]) >= 2 {
+			q.Quoted = true
+			break
+		}
+	}
+	for _, tok := range vn.Tokens(s, maxTerms) {
+		q.Terms = append(q.Terms, Term{Fold: tok.Fold, Exact: tok.Exact})
+	}
+	q.Accented = vn.HasDiacritics(s)
+	if len(q.Terms) < 2 {
+		q.Quoted = false
+	}
+	return q
+}
+
+// Folds returns the terms' folded forms.
+func (q *Query) Folds() []string {
+	out := make([]string, len(q.Terms))
+	for i, t := range q.Terms {
+		out[i] = t.Fold
+	}
+	return out
+}

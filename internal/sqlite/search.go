@@ -1,0 +1,216 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/search"
+)
+
+var _ congtin.SearchService = (*DB)(nil)
+
+// indexArticle brings the article's index entry in line with the article,
+// inside the transaction that changed it, so search never lags behind a
+// publish, an edit or an unpublish. Scheduled articles are indexed at once
+// and filtered by time at query time: they turn up by themselves.
+func indexArticle(ctx context.Context, tx *Tx, id int64) error {
+	var status, title, lead, body string
+	if err := tx.QueryRowContext(ctx, `SELECT status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&status, &title, &lead, &body); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE rowid = ?`, id); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	if status != congtin.StatusPublished {
+		return nil
+	}
+	f := search.IndexFields(title, lead, body)
+	_, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		id, f[0].Fold, f[1].Fold, f[2].Fold, f[0].Exact, f[1].Exact, f[2].Exact)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return nil
+}
+
+// Reindex implements congtin.SearchService.
+func (db *DB) Reindex(ctx context.Context) (int, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_index`); err != nil {
+		return 0, fmt.Errorf("sqlite: reindex: %w", err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM articles WHERE status = 'published' ORDER BY id`)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: reindex: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	for _, id := range ids {
+		if err := indexArticle(ctx, tx, id); err != nil {
+			return 0, err
+		}
+	}
+	return len(ids), tx.Commit()
+}
+
+// ftsTerm quotes a token for an FTS5 query. Tokens are [a-z0-9]+ by
+// construction, so nothing a reader types reaches FTS5's syntax.
+func ftsTerm(t string) string { return `"` + t + `"` }
+
+// Search implements congtin.SearchService.
+func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.SearchResult, error) {
+	q := search.ParseQuery(sq.Q)
+	res := &congtin.SearchResult{}
+	if q.Empty() {
+		return res, nil
+	}
+	now := sq.Now
+	if now.IsZero() {
+		now = db.Now()
+	}
+	folds := q.Folds()
+	terms := make([]string, len(folds))
+	for i, f := range folds {
+		terms[i] = ftsTerm(f)
+	}
+	const cols = "{title_f lead_f body_f} : "
+	andExpr := cols + "(" + strings.Join(terms, " AND ") + ")"
+	phraseExpr := cols + `"` + strings.Join(folds, " ") + `"`
+	match := andExpr
+	if q.Quoted {
+		match = phraseExpr
+	}
+
+	where := []string{"search_index MATCH ?", "a.site_id = ?", "a.status = 'published'", "a.published_at <= ?"}
+	args := []any{match, sq.SiteID, unix(now)}
+	if len(sq.CategoryIDs) > 0 {
+		where = append(where, "a.category_id IN ("+placeholders(len(sq.CategoryIDs))+")")
+		for _, id := range sq.CategoryIDs {
+			args = append(args, id)
+		}
+	}
+	if !sq.From.IsZero() {
+		where, args = append(where, "a.published_at >= ?"), append(args, unix(sq.From))
+	}
+	if !sq.To.IsZero() {
+		where, args = append(where, "a.published_at < ?"), append(args, unix(sq.To))
+	}
+	cond := strings.Join(where, " AND ")
+	from := ` FROM search_index s JOIN articles a ON a.id = s.rowid WHERE ` + cond
+	if err := db.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from, args...).Scan(&res.Total); err != nil {
+		return nil, fmt.Errorf("sqlite: search count: %w", err)
+	}
+	limit := sq.Limit
+	if limit <= 0 {
+		limit = 20
+	}
+	if res.Total == 0 || sq.Offset >= res.Total {
+		return res, nil
+	}
+
+	var ids []int64
+	scores := map[int64]float64{}
+	if sq.Sort == congtin.SortNewest {
+		rows, err := db.db.QueryContext(ctx, `SELECT a.id`+from+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+			append(args, limit, max(sq.Offset, 0))...)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: search: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+	} else {
+		docs := map[int64]*search.Doc{}
+		// Candidates: the best by BM25 over all the words, and (for
+		// several words) the best among those holding them as a phrase,
+		// which BM25 alone can rank too low.
+		load := func(expr string) error {
+			a := append([]any{expr}, args[1:]...)
+			rows, err := db.db.QueryContext(ctx, `SELECT s.rowid, a.published_at, s.title_f, s.lead_f, s.body_f, s.title_e, s.lead_e, s.body_e`+
+				from+` ORDER BY bm25(search_index, 6, 3, 1, 0, 0, 0) LIMIT ?`, append(a, congtin.MaxRanked)...)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				d := &search.Doc{}
+				var pub int64
+				if err := rows.Scan(&d.ID, &pub, &d.Fields[0].Fold, &d.Fields[1].Fold, &d.Fields[2].Fold,
+					&d.Fields[0].Exact, &d.Fields[1].Exact, &d.Fields[2].Exact); err != nil {
+					return err
+				}
+				d.PublishedAt = fromUnix(pub)
+				docs[d.ID] = d
+			}
+			return rows.Err()
+		}
+		if err := load(match); err != nil {
+			return nil, fmt.Errorf("sqlite: search: %w", err)
+		}
+		if !q.Quoted && len(folds) > 1 {
+			if err := load(phraseExpr); err != nil {
+				return nil, fmt.Errorf("sqlite: search: %w", err)
+			}
+		}
+		list := make([]*search.Doc, 0, len(docs))
+		for _, d := range docs {
+			list = append(list, d)
+		}
+		ranked := search.Rank(q, list)
+		if len(ranked) < res.Total && len(ranked) < congtin.MaxRanked {
+			// Rank dropped candidates that do not match (a quoted phrase
+			// across fields); the total should not promise them.
+			res.Total = len(ranked)
+		}
+		for i := max(sq.Offset, 0); i < len(ranked) && i < sq.Offset+limit; i++ {
+			ids = append(ids, ranked[i].ID)
+			scores[ranked[i].ID] = ranked[i].Score
+		}
+	}
+	if len(ids) == 0 {
+		return res, nil
+	}
+	byID := map[int64]*congtin.Article{}
+	qargs := make([]any, len(ids))
+	for i, id := range ids {
+		qargs[i] = id
+	}
+	rows, err := db.db.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id IN (`+placeholders(len(ids))+`)`, qargs...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		a, err := scanArticle(rows)
+		if err != nil {
+			return nil, err
+		}
+		byID[a.ID] = a
+	}
+	for _, id := range ids {
+		if a := byID[id]; a != nil {
+			res.Hits = append(res.Hits, &congtin.SearchHit{Article: a, Score: scores[id]})
+		}
+	}
+	return res, rows.Err()
+}

@@ -1,0 +1,51 @@
+package congtin
+
+import (
+	"context"
+	"time"
+)
+
+// Search sort orders.
+const (
+	SortRelevance = ""
+	SortNewest    = "newest"
+)
+
+// SearchQuery is a reader's search.
+type SearchQuery struct {
+	SiteID      int64
+	Q           string
+	CategoryIDs []int64   // any of these (a category and its children)
+	From, To    time.Time // published in [From, To)
+	Sort        string
+	Offset      int
+	Limit       int
+	Now         time.Time // what counts as published; zero: the store's clock
+}
+
+// SearchHit is one result.
+type SearchHit struct {
+	Article *Article `json:"article"`
+	Score   float64  `json:"score"`
+}
+
+// SearchResult is a page of results.
+type SearchResult struct {
+	Hits  []*SearchHit `json:"hits"`
+	Total int          `json:"total"` // all matches (relevance order ranks at most MaxRanked)
+}
+
+// MaxRanked is how many matches relevance order ranks; pages past it are
+// empty. Readers never page that far, and it bounds the work per query.
+const MaxRanked = 300
+
+// SearchService finds public articles by text.
+type SearchService interface {
+	// Search returns public articles matching q. A query without any
+	// searchable word gives no hits and no error; it never fails on the
+	// query's syntax.
+	Search(ctx context.Context, q SearchQuery) (*SearchResult, error)
+	// Reindex rebuilds the whole index and returns how many articles it
+	// holds.
+	Reindex(ctx context.Context) (int, error)
+}
