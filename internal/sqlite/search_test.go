@@ -46,4 +46,3 @@ func TestSearchFollowsChanges(t *testing.T) {
 		t.Fatalf("reindex: %d %v", n, err)
 	}
 }
-
