@@ -25,6 +25,7 @@ Usage:
   congtin site add [-db …] -host HOST -name NAME                 add an agency's portal, chosen by host name
   congtin user add [-db …] -name NAME -role admin [-super]      add a back-office user (password from stdin or made up)
   congtin user token [-db …] -name NAME                          print a new API token for the admin API
+  congtin reindex [-db …]                                        rebuild the search index
 
 Every command takes -db (env CONGTIN_DB). Run "congtin COMMAND -h" for its flags.
 `
@@ -55,6 +56,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runImport(ctx, args[1:], stdout, stderr)
 	case "site":
 		return runSite(ctx, args[1:], stdout, stderr)
+	case "reindex":
+		return runReindex(ctx, args[1:], stdout, stderr)
 	case "user":
 		return runUser(ctx, args[1:], os.Stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":

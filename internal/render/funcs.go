@@ -76,6 +76,7 @@ func Funcs(assetURL func(string) string) template.FuncMap {
 		"roleName":   congtin.RoleName,
 		"actionName": ActionName,
 		"list":       func(v ...string) []string { return v },
+		"int64":      func(n int) int64 { return int64(n) },
 		"has": func(vs []string, v string) bool {
 			for _, x := range vs {
 				if x == v {

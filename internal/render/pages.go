@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/congtin/congtin/internal/search"
 	"time"
 
 	"github.com/congtin/congtin"
@@ -17,6 +18,7 @@ type Base struct {
 	Description string
 	Canonical   string // absolute URL of the page, when it has one
 	Year        int    // for the footer
+	SearchQ     string // the query in the header's search box
 }
 
 // ArticleLink is an article in a list.
@@ -117,4 +119,26 @@ type ErrorPage struct {
 	Status  int
 	Heading string
 	Message string
+}
+
+// SearchPage is /tim-kiem.
+type SearchPage struct {
+	Base
+	Q            string
+	CategorySlug string
+	From, To     string
+	Sort         string // "" or "moi-nhat"
+	Cats         congtin.Categories
+	Hits         []SearchHit
+	Total        int
+	Message      string // help or "nothing found", in Vietnamese
+	Error        string // a bad filter
+	Pager        Pager
+	Max          string // today, for the date inputs
+}
+
+// SearchHit is one result with its highlighted snippet.
+type SearchHit struct {
+	ArticleLink
+	Snippet []search.Segment
 }

@@ -190,3 +190,7 @@ func text(n *html.Node) string {
 	walk(n)
 	return strings.Join(strings.Fields(b.String()), " ")
 }
+
+func id(v string) func(*html.Node) bool {
+	return func(n *html.Node) bool { return attr(n, "id") == v }
+}

@@ -52,6 +52,8 @@ func (s *Server) Handler() http.Handler {
 	})
 	mux.HandleFunc("GET /{$}", s.handleHome)
 	mux.HandleFunc("GET /theo-ngay", s.handleDate)
+	mux.HandleFunc("GET /tim-kiem", s.handleSearch)
+	mux.HandleFunc("GET /api/v1/search", s.handleSearchAPI)
 	mux.HandleFunc("GET /ban-in/{id}", s.handlePrint)
 	// Without a method, so that /admin/ (all methods) can sit beside it;
 	// handleContent refuses anything but GET and HEAD itself.

@@ -1,0 +1,209 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/render"
+	"github.com/congtin/congtin/internal/search"
+)
+
+const searchPageSize = 10
+
+// maxQueryChars bounds what is echoed and parsed; the search itself reads
+// only the first words.
+const maxQueryChars = 500
+
+// searchRequest is the parsed query string of /tim-kiem and its JSON twin.
+type searchRequest struct {
+	q        string
+	cat      *congtin.Category
+	from, to string
+	sort     string
+	page     int
+	query    congtin.SearchQuery
+}
+
+// parseSearch reads the parameters. Only the filters can be invalid: any
+// text at all is a valid query.
+func (s *Server) parseSearch(q url.Values, site *congtin.Site, cats congtin.Categories) (*searchRequest, error) {
+	sr := &searchRequest{q: strings.TrimSpace(strings.ToValidUTF8(q.Get("q"), "\uFFFD")), from: q.Get("tu"), to: q.Get("den")}
+	if r := []rune(sr.q); len(r) > maxQueryChars {
+		sr.q = string(r[:maxQueryChars])
+	}
+	sr.query = congtin.SearchQuery{SiteID: site.ID, Q: sr.q, Limit: searchPageSize}
+	var err error
+	if sr.page, err = parsePage(q); err != nil {
+		sr.page = 1
+		return sr, err
+	}
+	sr.query.Offset = (sr.page - 1) * searchPageSize
+	switch q.Get("sap-xep") {
+	case "":
+	case "moi-nhat":
+		sr.sort, sr.query.Sort = "moi-nhat", congtin.SortNewest
+	default:
+		return sr, congtin.Errorf(congtin.EINVALID, "Cách sắp xếp không hợp lệ.")
+	}
+	if slug := q.Get("chuyen-muc"); slug != "" {
+		if sr.cat = cats.BySlug(slug); sr.cat == nil || sr.cat.Hidden {
+			return sr, congtin.Errorf(congtin.EINVALID, "Chuyên mục “%s” không tồn tại.", clip(slug))
+		}
+		sr.query.CategoryIDs = cats.Subtree(sr.cat.ID)
+	}
+	if sr.from != "" {
+		t, err := parseDay("Từ ngày", sr.from)
+		if err != nil {
+			return sr, err
+		}
+		sr.query.From = t
+	}
+	if sr.to != "" {
+		t, err := parseDay("Đến ngày", sr.to)
+		if err != nil {
+			return sr, err
+		}
+		sr.query.To = t.AddDate(0, 0, 1)
+	}
+	if !sr.query.From.IsZero() && !sr.query.To.IsZero() && !sr.query.From.Before(sr.query.To) {
+		return sr, congtin.Errorf(congtin.EINVALID, "“Từ ngày” phải trước hoặc bằng “Đến ngày”.")
+	}
+	return sr, nil
+}
+
+// snippet picks the lead, or the body when the lead holds no query word.
+func snippet(pq *search.Query, a *congtin.Article) []search.Segment {
+	for _, text := range []string{a.Lead, search.PlainText(a.Body)} {
+		seg := search.Snippet(pq, text)
+		for _, sg := range seg {
+			if sg.Match {
+				return seg
+			}
+		}
+	}
+	return search.Snippet(pq, a.Lead)
+}
+
+// runSearch searches and prepares the hits for display; res.Hits keeps
+// only the hits shown, in the same order.
+func (s *Server) runSearch(r *http.Request, sr *searchRequest) (*congtin.SearchResult, []render.SearchHit, error) {
+	if sr.q == "" {
+		return &congtin.SearchResult{}, nil, nil
+	}
+	res, err := s.Store.Search(r.Context(), sr.query)
+	if err != nil {
+		return nil, nil, err
+	}
+	cats := categoriesFrom(r.Context())
+	pq := search.ParseQuery(sr.q)
+	var hits []render.SearchHit
+	kept := res.Hits[:0]
+	for _, h := range res.Hits {
+		ls := links([]*congtin.Article{h.Article}, cats, true)
+		if len(ls) == 0 {
+			continue // its category is gone
+		}
+		kept = append(kept, h)
+		hits = append(hits, render.SearchHit{ArticleLink: ls[0], Snippet: snippet(pq, h.Article)})
+	}
+	res.Hits = kept
+	return res, hits, nil
+}
+
+func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	site := siteFrom(ctx)
+	cats := categoriesFrom(ctx)
+	base, err := s.base(w, r, site, true)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	sr, perr := s.parseSearch(q, site, cats)
+	page := &render.SearchPage{Base: base, Q: sr.q, From: sr.from, To: sr.to, Sort: sr.sort, Cats: cats, Max: congtin.Day(s.now())}
+	page.Title, page.SearchQ = "Tìm kiếm", sr.q
+	if sr.q != "" {
+		page.Title = "Tìm kiếm: " + sr.q
+	}
+	if sr.cat != nil {
+		page.CategorySlug = sr.cat.Slug
+	}
+	status := http.StatusOK
+	switch {
+	case perr != nil:
+		status = http.StatusBadRequest
+		page.Error = congtin.ErrorMessage(perr)
+		page.Message = "Hãy sửa lại điều kiện tìm kiếm."
+	case sr.q == "":
+		page.Message = "Hãy nhập từ khóa cần tìm, có dấu hoặc không dấu, ví dụ: chuyển hóa địa bàn."
+	default:
+		res, hits, err := s.runSearch(r, sr)
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		page.Hits, page.Total = hits, res.Total
+		page.Pager = pager("/tim-kiem", q, sr.page, min(res.Total, congtin.MaxRanked), searchPageSize)
+		switch {
+		case res.Total == 0:
+			page.Message = "Không tìm thấy bài viết nào phù hợp với “" + sr.q + "”. Hãy thử từ khóa khác, ít từ hơn, hoặc bỏ bớt điều kiện lọc."
+		case len(hits) == 0:
+			page.Message = "Trang " + strconv.Itoa(sr.page) + " không có kết quả: chỉ có " + strconv.Itoa(res.Total) + " kết quả. Hãy quay lại trang đầu."
+			page.Pager = pager("/tim-kiem", q, 1, min(res.Total, congtin.MaxRanked), searchPageSize)
+		}
+	}
+	w.Header().Set("Cache-Control", "no-cache")
+	if err := s.Render.Render(w, status, "search", page); err != nil {
+		s.Log.Error("render search", "error", err)
+	}
+}
+
+// searchJSON is one result of /api/v1/search.
+type searchJSON struct {
+	ID          int64            `json:"id"`
+	Title       string           `json:"title"`
+	URL         string           `json:"url"`
+	Category    string           `json:"category"`
+	PublishedAt time.Time        `json:"published_at"`
+	Lead        string           `json:"lead"`
+	Snippet     []search.Segment `json:"snippet"`
+	Score       float64          `json:"score,omitempty"`
+}
+
+// handleSearchAPI is the same search as JSON, with the same parameters.
+func (s *Server) handleSearchAPI(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	site := siteFrom(ctx)
+	sr, err := s.parseSearch(r.URL.Query(), site, categoriesFrom(ctx))
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	enc := json.NewEncoder(w)
+	if err != nil {
+		w.WriteHeader(http.StatusBadRequest)
+		_ = enc.Encode(map[string]string{"error": congtin.ErrorMessage(err)})
+		return
+	}
+	res, hits, err := s.runSearch(r, sr)
+	if err != nil {
+		s.Log.Error("search api", "error", err)
+		w.WriteHeader(StatusOf(err))
+		_ = enc.Encode(map[string]string{"error": "Đã xảy ra lỗi. Xin vui lòng thử lại sau."})
+		return
+	}
+	out := struct {
+		Query   string       `json:"query"`
+		Total   int          `json:"total"`
+		Page    int          `json:"page"`
+		Results []searchJSON `json:"results"`
+	}{Query: sr.q, Total: res.Total, Page: sr.page, Results: []searchJSON{}}
+	for i, h := range hits {
+		out.Results = append(out.Results, searchJSON{ID: res.Hits[i].Article.ID, Title: h.Title, URL: s.absURL(r, h.URL), Category: h.Category.Name,
+			PublishedAt: h.PublishedAt.In(congtin.VietnamZone), Lead: h.Lead, Snippet: h.Snippet, Score: res.Hits[i].Score})
+	}
+	_ = enc.Encode(out)
+}

@@ -1,0 +1,117 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/storetest"
+	"golang.org/x/net/html"
+)
+
+func searchFixture(e *env) {
+	t0 := time.Date(2023, 5, 2, 9, 0, 0, 0, congtin.VietnamZone)
+	a := storetest.Rec("Đẩy mạnh chuyển hóa địa bàn trọng điểm về an ninh trật tự", "Quốc phòng - An ninh", t0)
+	a.Lead = "Ban Chỉ đạo tỉnh sơ kết công tác chuyển hóa địa bàn trọng điểm."
+	b := storetest.Rec("Thủy lợi nội đồng vụ đông xuân", "Kinh tế > Nông nghiệp", t0.AddDate(0, 1, 0))
+	b.Lead = "Nạo vét kênh mương, bảo đảm nước tưới cho 12.000 ha lúa."
+	e.mustImport(a, b)
+}
+
+// TestSearchPage: results show title, date line, category and a snippet
+// with the reader's words marked in the original accented text; filters
+// narrow them.
+func TestSearchPage(t *testing.T) {
+	e := newEnv(t)
+	searchFixture(e)
+	for _, q := range []string{"chuyen hoa dia ban", "CHUYỂN HOÁ", "chuyển hóa địa bàn", "\"an ninh trat tu\""} {
+		r := e.get("/tim-kiem?q=" + url.QueryEscape(q))
+		cards := findAll(r.doc, class("card-title"))
+		if r.status != 200 || len(cards) != 1 || !strings.Contains(text(cards[0]), "chuyển hóa địa bàn") {
+			t.Fatalf("%q: %d, %d results", q, r.status, len(cards))
+		}
+		marks := findAll(r.doc, tag("mark"))
+		if len(marks) == 0 {
+			t.Fatalf("%q: nothing highlighted", q)
+		}
+		if dl := text(find(r.doc, class("dateline"))); !strings.Contains(dl, "Quốc phòng - An ninh") || !strings.Contains(dl, "02/05/2023") {
+			t.Fatalf("%q: dateline %q", q, dl)
+		}
+		if v := attr(find(r.doc, id("q")), "value"); v != q {
+			t.Fatalf("the box does not keep the query: %q", v)
+		}
+	}
+	if marks := findAll(e.get("/tim-kiem?q=chuyen+hoa").doc, tag("mark")); text(marks[0]) != "chuyển" {
+		t.Fatalf("highlight shows %q, want the accented original", text(marks[0]))
+	}
+	// Filters: the parent category includes its child; the other excludes.
+	if n := len(findAll(e.get("/tim-kiem?q=thuy+loi&chuyen-muc=kinh-te").doc, class("card-title"))); n != 1 {
+		t.Fatalf("parent category filter: %d", n)
+	}
+	if n := len(findAll(e.get("/tim-kiem?q=thuy+loi&chuyen-muc=quoc-phong-an-ninh").doc, class("card-title"))); n != 0 {
+		t.Fatalf("other category filter: %d", n)
+	}
+	if n := len(findAll(e.get("/tim-kiem?q=thuy+loi&tu=2023-06-02&den=2023-06-02").doc, class("card-title"))); n != 1 {
+		t.Fatalf("date filter: %d", n)
+	}
+	if n := len(findAll(e.get("/tim-kiem?q=thuy+loi&tu=2023-06-03").doc, class("card-title"))); n != 0 {
+		t.Fatalf("date filter after: %d", n)
+	}
+	// Every page has the search box.
+	if f := find(e.get("/").doc, func(n *html.Node) bool { return n.Data == "form" && attr(n, "role") == "search" }); f == nil || attr(f, "action") != "/tim-kiem" {
+		t.Fatal("no search box on the home page")
+	}
+	// The JSON endpoint answers the same.
+	r := e.get("/api/v1/search?q=" + url.QueryEscape("thuỷ lợi"))
+	var out struct {
+		Total   int `json:"total"`
+		Results []struct {
+			Title, URL string
+		} `json:"results"`
+	}
+	if err := json.Unmarshal([]byte(r.body), &out); err != nil || out.Total != 1 || !strings.HasPrefix(out.Results[0].Title, "Thủy lợi") {
+		t.Fatalf("json: %v %s", err, r.body)
+	}
+}
+
+// TestSearchBadInput: nothing a reader types breaks the page.
+func TestSearchBadInput(t *testing.T) {
+	e := newEnv(t)
+	searchFixture(e)
+	for _, q := range []string{
+		"", "   ", strings.Repeat("an ninh ", 1250), `" * : ( ) - ^ NEAR AND OR NOT`, `"an ninh`, `an" ninh"`, "NEAR(an ninh, 2)",
+		"\xff\xfe an ninh", "\u0301", "\u0301\u0300", "😀🎉", "an 😀 ninh", "'; DROP TABLE articles; --", "1' OR '1'='1",
+		"title_f : an", "{title_f} an", "an*", "-an", "^an", "\"\"", "()", "\x00", "<script>alert(1)</script>",
+	} {
+		t.Run(q[:min(len(q), 30)], func(t *testing.T) {
+			r := e.get("/tim-kiem?q=" + url.QueryEscape(q))
+			if r.status != 200 || r.doc == nil {
+				t.Fatalf("status %d", r.status)
+			}
+			if strings.Contains(r.body, "fts5") || strings.Contains(r.body, "syntax error") || strings.Contains(r.body, "<script>alert(1)") {
+				t.Fatal("leaked an engine error or the raw query")
+			}
+			if find(r.doc, class("card-title")) == nil && find(r.doc, class("empty")) == nil {
+				t.Fatal("neither results nor a message")
+			}
+			if j := e.get("/api/v1/search?q=" + url.QueryEscape(q)); j.status != 200 || !json.Valid([]byte(j.body)) {
+				t.Fatalf("json: %d %s", j.status, j.body)
+			}
+		})
+	}
+	// A page past the end is a normal page with a message.
+	r := e.get("/tim-kiem?q=an+ninh&trang=50")
+	if r.status != 200 || !strings.Contains(text(find(r.doc, class("empty"))), "không có kết quả") {
+		t.Fatalf("past the end: %d %q", r.status, text(find(r.doc, class("empty"))))
+	}
+	// Bad filters: a clear message, not a 500.
+	for _, p := range []string{"?q=an&trang=abc", "?q=an&tu=2019-02-30", "?q=an&chuyen-muc=khong-co", "?q=an&sap-xep=xyz", "?q=an&tu=2020-01-02&den=2020-01-01"} {
+		r := e.get("/tim-kiem" + p)
+		if r.status != 400 || find(r.doc, class("form-error")) == nil {
+			t.Errorf("%s: %d", p, r.status)
+		}
+	}
+}
