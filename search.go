@@ -31,12 +31,13 @@ type SearchHit struct {
 
 // SearchResult is a page of results.
 type SearchResult struct {
-	Hits  []*SearchHit `json:"hits"`
-	Total int          `json:"total"` // all matches (relevance order ranks at most MaxRanked)
+	Hits   []*SearchHit `json:"hits"`
+	Total  int          `json:"total"`  // matches, counted up to a cap
+	Capped bool         `json:"capped"` // there are more than Total
 }
 
-// MaxRanked is how many matches relevance order ranks; pages past it are
-// empty. Readers never page that far, and it bounds the work per query.
+// MaxRanked bounds how far a reader can page in relevance order; readers
+// never page that far, and it bounds the work per query.
 const MaxRanked = 300
 
 // SearchService finds public articles by text.

@@ -56,26 +56,20 @@ func Score(q *Query, d *Doc) float64 {
 	}
 	total, phraseFound, exactFound := 0.0, false, false
 	for i, f := range d.Fields {
-		fw := strings.Fields(f.Fold)
-		if len(fw) == 0 {
-			continue
-		}
-		cov := coverage(folds, fw)
+		cov, ph := match(folds, f.Fold)
 		if cov == 0 {
 			continue
 		}
-		ph := adjacency(folds, fw)
 		if ph == 1 {
 			phraseFound = true
 		}
 		s := wCoverage*cov + wPhrase*ph
 		if exacts != nil {
-			ew := strings.Fields(f.Exact)
-			ea := adjacency(exacts, ew)
+			ecov, ea := match(exacts, f.Exact)
 			if ea == 1 {
 				exactFound = true
 			}
-			s += wExact * (0.5*coverage(exacts, ew) + 0.5*ea)
+			s += wExact * (0.5*ecov + 0.5*ea)
 		}
 		total += fieldWeight[i] * s
 	}
@@ -91,60 +85,104 @@ func Score(q *Query, d *Doc) float64 {
 	return total
 }
 
-// coverage is the share of distinct query words found in the field.
-func coverage(q, words []string) float64 {
-	found := 0
-	seen := map[string]bool{}
-	distinct := 0
-	for _, t := range q {
-		if seen[t] {
-			continue
+// maxTermsScan bounds the query words one scan tracks (ParseQuery keeps
+// at most 16).
+const maxTermsScan = 16
+
+// match scans a field's space-separated words once, without allocating,
+// and returns the share of the query's words present (coverage) and how
+// well they stand together (adjacency): 1 when the whole query is there
+// as a phrase, otherwise 0.8 × the share of the query's neighbouring pairs
+// found side by side. For a one-word query adjacency equals coverage.
+func match(q []string, field string) (coverage, adjacency float64) {
+	n := min(len(q), maxTermsScan)
+	if n == 0 || field == "" {
+		return 0, 0
+	}
+	var present, pair [maxTermsScan]bool
+	run, prev, phrase := 0, -1, false
+	for len(field) > 0 {
+		k := strings.IndexByte(field, ' ')
+		w := field
+		if k >= 0 {
+			w, field = field[:k], field[k+1:]
+		} else {
+			field = ""
 		}
-		seen[t] = true
-		distinct++
-		for _, w := range words {
-			if w == t {
-				found++
-				break
+		cur := -1
+		for i := 0; i < n; i++ {
+			if q[i] == w {
+				present[i] = true
+				if prev >= 0 && i > 0 && q[i-1] == q[prev] {
+					pair[i-1] = true
+				}
+				if cur < 0 {
+					cur = i
+				}
 			}
 		}
+		// The phrase: how much of the query's start the last words match.
+		switch {
+		case run < n && q[run] == w:
+			run++
+		case q[0] == w:
+			run = 1
+		default:
+			run = 0
+		}
+		if run == n {
+			phrase = true
+			run = 0
+		}
+		prev = cur
+		if cur >= 0 {
+			// Remember the word itself: a repeated query word may be the
+			// predecessor of several positions.
+			prev = lastIndex(q[:n], w)
+		}
 	}
-	return float64(found) / float64(distinct)
-}
-
-// adjacency is 1 when the whole query stands in the field as a phrase,
-// otherwise the share of the query's neighbouring pairs that stand
-// together somewhere (0 for a one-word query that is absent, 1 if present).
-func adjacency(q, words []string) float64 {
-	if len(q) == 1 {
-		return coverage(q, words)
+	found, distinct := 0, 0
+	for i := 0; i < n; i++ {
+		if firstIndex(q[:n], q[i]) != i {
+			continue
+		}
+		distinct++
+		if present[i] {
+			found++
+		}
 	}
-	if containsSeq(words, q) {
-		return 1
+	coverage = float64(found) / float64(distinct)
+	if n == 1 {
+		return coverage, coverage
+	}
+	if phrase {
+		return coverage, 1
 	}
 	pairs := 0
-	for i := 0; i+1 < len(q); i++ {
-		if containsSeq(words, q[i:i+2]) {
+	for i := 0; i+1 < n; i++ {
+		if pair[i] {
 			pairs++
 		}
 	}
-	return 0.8 * float64(pairs) / float64(len(q)-1)
+	return coverage, 0.8 * float64(pairs) / float64(n-1)
 }
 
-func containsSeq(words, seq []string) bool {
-	for i := 0; i+len(seq) <= len(words); i++ {
-		ok := true
-		for j, s := range seq {
-			if words[i+j] != s {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
+func firstIndex(q []string, w string) int {
+	for i, x := range q {
+		if x == w {
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+func lastIndex(q []string, w string) int {
+	for i := len(q) - 1; i >= 0; i-- {
+		if q[i] == w {
+			return i
+		}
+	}
+	return -1
 }
 
 // Ranked is a document with its score.

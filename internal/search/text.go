@@ -80,3 +80,22 @@ func IndexFields(title, lead, body string) [3]Field {
 	}
 	return out
 }
+
+// Pairs returns the neighbouring syllable pairs of folded token strings,
+// as index tokens: "an ninh trat tu" → "an_ninh ninh_trat trat_tu". Pairs
+// do not cross fields.
+func Pairs(fields ...string) string {
+	var b strings.Builder
+	for _, f := range fields {
+		words := strings.Fields(f)
+		for i := 0; i+1 < len(words); i++ {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(words[i])
+			b.WriteByte('_')
+			b.WriteString(words[i+1])
+		}
+	}
+	return b.String()
+}

@@ -27,8 +27,8 @@ func indexArticle(ctx context.Context, tx *Tx, id int64) error {
 		return nil
 	}
 	f := search.IndexFields(title, lead, body)
-	_, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		id, f[0].Fold, f[1].Fold, f[2].Fold, f[0].Exact, f[1].Exact, f[2].Exact)
+	_, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, pairs, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, f[0].Fold, f[1].Fold, f[2].Fold, search.Pairs(f[0].Fold, f[1].Fold, f[2].Fold), f[0].Exact, f[1].Exact, f[2].Exact)
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
@@ -71,6 +71,12 @@ func (db *DB) Reindex(ctx context.Context) (int, error) {
 // construction, so nothing a reader types reaches FTS5's syntax.
 func ftsTerm(t string) string { return `"` + t + `"` }
 
+// countCap bounds counting: past it, the total reads "more than".
+const countCap = 1000
+
+// candidates is how many matches are ranked in Go.
+const candidates = 100
+
 // Search implements congtin.SearchService.
 func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.SearchResult, error) {
 	q := search.ParseQuery(sq.Q)
@@ -87,9 +93,19 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	for i, f := range folds {
 		terms[i] = ftsTerm(f)
 	}
-	const cols = "{title_f lead_f body_f} : "
-	andExpr := cols + "(" + strings.Join(terms, " AND ") + ")"
-	phraseExpr := cols + `"` + strings.Join(folds, " ") + `"`
+	andExpr := "{title_f lead_f body_f} : (" + strings.Join(terms, " AND ") + ")"
+	// Several syllables: every neighbouring pair must stand together
+	// somewhere. A short posting list per pair, and exactly the articles
+	// where the words are written as the reader wrote them.
+	pairExpr := andExpr
+	if len(folds) > 1 {
+		pairs := make([]string, len(folds)-1)
+		for i := range pairs {
+			pairs[i] = ftsTerm(folds[i] + "_" + folds[i+1])
+		}
+		pairExpr = "{pairs} : (" + strings.Join(pairs, " AND ") + ")"
+	}
+	phraseExpr := "{title_f lead_f body_f} : \"" + strings.Join(folds, " ") + "\""
 	match := andExpr
 	if q.Quoted {
 		match = phraseExpr
@@ -109,10 +125,15 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	if !sq.To.IsZero() {
 		where, args = append(where, "a.published_at < ?"), append(args, unix(sq.To))
 	}
-	cond := strings.Join(where, " AND ")
-	from := ` FROM search_index s JOIN articles a ON a.id = s.rowid WHERE ` + cond
-	if err := db.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from, args...).Scan(&res.Total); err != nil {
+	// CROSS JOIN keeps the full-text match as the outer loop: the planner
+	// would otherwise scan articles and run the match once per row.
+	from := ` FROM search_index s CROSS JOIN articles a ON a.id = s.rowid WHERE ` + strings.Join(where, " AND ")
+	with := func(expr string) []any { return append([]any{expr}, args[1:]...) }
+	if err := db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+from+` LIMIT ?)`, append(with(match), countCap+1)...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: search count: %w", err)
+	}
+	if res.Total > countCap {
+		res.Total, res.Capped = countCap, true
 	}
 	limit := sq.Limit
 	if limit <= 0 {
@@ -126,7 +147,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	scores := map[int64]float64{}
 	if sq.Sort == congtin.SortNewest {
 		rows, err := db.db.QueryContext(ctx, `SELECT a.id`+from+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`,
-			append(args, limit, max(sq.Offset, 0))...)
+			append(with(match), limit, max(sq.Offset, 0))...)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: search: %w", err)
 		}
@@ -141,13 +162,9 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		rows.Close()
 	} else {
 		docs := map[int64]*search.Doc{}
-		// Candidates: the best by BM25 over all the words, and (for
-		// several words) the best among those holding them as a phrase,
-		// which BM25 alone can rank too low.
-		load := func(expr string) error {
-			a := append([]any{expr}, args[1:]...)
+		load := func(expr string, n int) error {
 			rows, err := db.db.QueryContext(ctx, `SELECT s.rowid, a.published_at, s.title_f, s.lead_f, s.body_f, s.title_e, s.lead_e, s.body_e`+
-				from+` ORDER BY bm25(search_index, 6, 3, 1, 0, 0, 0) LIMIT ?`, append(a, congtin.MaxRanked)...)
+				from+` ORDER BY s.rank LIMIT ?`, append(with(expr), n)...)
 			if err != nil {
 				return err
 			}
@@ -164,11 +181,18 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 			}
 			return rows.Err()
 		}
-		if err := load(match); err != nil {
+		// Candidates: first those with the words standing together, which
+		// rank first anyway; then, when they are too few to fill the page,
+		// the best of those with the words anywhere.
+		first := match
+		if !q.Quoted {
+			first = pairExpr
+		}
+		if err := load(first, candidates); err != nil {
 			return nil, fmt.Errorf("sqlite: search: %w", err)
 		}
-		if !q.Quoted && len(folds) > 1 {
-			if err := load(phraseExpr); err != nil {
+		if !q.Quoted && first != andExpr && len(docs) < sq.Offset+limit {
+			if err := load(andExpr, candidates); err != nil {
 				return nil, fmt.Errorf("sqlite: search: %w", err)
 			}
 		}
@@ -177,10 +201,10 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 			list = append(list, d)
 		}
 		ranked := search.Rank(q, list)
-		if len(ranked) < res.Total && len(ranked) < congtin.MaxRanked {
+		if len(ranked) < res.Total && len(ranked) < candidates {
 			// Rank dropped candidates that do not match (a quoted phrase
-			// across fields); the total should not promise them.
-			res.Total = len(ranked)
+			// split across fields); the total should not promise them.
+			res.Total, res.Capped = len(ranked), false
 		}
 		for i := max(sq.Offset, 0); i < len(ranked) && i < sq.Offset+limit; i++ {
 			ids = append(ids, ranked[i].ID)
@@ -213,4 +237,14 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		}
 	}
 	return res, rows.Err()
+}
+
+// SearchIndexBytes returns the bytes the search index's tables take.
+func (db *DB) SearchIndexBytes(ctx context.Context) (int64, error) {
+	var n int64
+	err := db.db.QueryRowContext(ctx, `SELECT IFNULL(SUM(pgsize), 0) FROM dbstat WHERE name LIKE 'search_index%'`).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: index size: %w", err)
+	}
+	return n, nil
 }

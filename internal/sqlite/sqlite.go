@@ -46,7 +46,10 @@ func (db *DB) Open() (err error) {
 	// makes a second writer wait instead of failing, foreign keys are off
 	// by default in SQLite.
 	q := url.Values{}
-	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(ON)", "synchronous(NORMAL)"} {
+	// mmap and a larger page cache keep reads of the search index (whose
+	// token columns spill onto overflow pages) off the read syscall.
+	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(10000)", "foreign_keys(ON)", "synchronous(NORMAL)",
+		"mmap_size(1073741824)", "cache_size(-32768)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
@@ -68,6 +71,19 @@ func (db *DB) Open() (err error) {
 	if err := db.migrate(); err != nil {
 		db.db.Close()
 		return err
+	}
+	// A database from before the search index (or restored without it)
+	// gets its index built once, here.
+	var indexed, published int
+	if err := db.db.QueryRow(`SELECT (SELECT COUNT(*) FROM search_index), (SELECT COUNT(*) FROM articles WHERE status = 'published')`).Scan(&indexed, &published); err != nil {
+		db.db.Close()
+		return fmt.Errorf("sqlite: check search index: %w", err)
+	}
+	if indexed == 0 && published > 0 {
+		if _, err := db.Reindex(context.Background()); err != nil {
+			db.db.Close()
+			return err
+		}
 	}
 	return nil
 }

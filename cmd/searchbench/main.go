@@ -1,0 +1,253 @@
+// Command searchbench measures Vietnamese search on a generated corpus:
+// import and full-reindex throughput, index size against the raw text, and
+// query latency percentiles for one-, two- and four-syllable queries and a
+// filtered query. Absolute times vary between machines, so each latency is
+// also given as a ratio to a reference measured in the same run: a lookup
+// of one article by primary key on the same database.
+//
+//	go run ./cmd/searchbench -n 100000
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime/pprof"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/demo"
+	"github.com/congtin/congtin/internal/search"
+	"github.com/congtin/congtin/internal/sqlite"
+)
+
+// syllables is a pool of common Vietnamese syllables, with their diacritics.
+var syllables = strings.Fields(`an ninh trật tự xã hội kinh tế phát triển nông nghiệp công nghiệp
+	giáo dục y tế văn hóa thể thao du lịch đầu tư xây dựng giao thông thủy lợi môi trường tài nguyên
+	chuyển đổi số cải cách hành chính nhân dân ủy ban tỉnh huyện thành phố hội nghị triển khai nhiệm vụ
+	kế hoạch chương trình dự án công trình vốn ngân sách doanh nghiệp sản xuất lúa gạo cây trồng vật nuôi
+	bảo hiểm lao động việc làm học sinh sinh viên trường học bệnh viện bác sĩ sức khỏe phòng chống dịch
+	bệnh cán bộ đảng viên chính quyền mặt trận đoàn thể thanh niên phụ nữ cựu chiến binh biên giới
+	quốc phòng quân sự công an an toàn thực phẩm nước sạch điện đường trường trạm năm tháng ngày quý
+	kết quả đạt được tiếp tục đẩy mạnh tăng cường nâng cao chất lượng hiệu quả địa bàn khu vực cơ sở
+	người dân gia đình hộ nghèo chính sách hỗ trợ đời sống thu nhập bình quân tăng trưởng tổng sản phẩm`)
+
+// vocab is the syllables of the demo portal's articles, most frequent
+// first, so generated text has a natural Zipf-like spread: a few syllables
+// in every article, most in few.
+var vocab []string
+var zipf *rand.Zipf
+
+func initVocab(r *rand.Rand) {
+	count := map[string]int{}
+	_, recs := demo.Content(time.Date(2026, 1, 1, 0, 0, 0, 0, congtin.VietnamZone))
+	for _, rec := range recs {
+		for _, w := range strings.Fields(search.PlainText(rec.Title + " " + rec.Lead + " " + rec.Body)) {
+			w = strings.ToLower(strings.Trim(w, ".,;:!?()“”\"'…-–/%"))
+			if w != "" {
+				count[w]++
+			}
+		}
+	}
+	for _, s := range syllables {
+		count[s] += 50
+	}
+	for w := range count {
+		vocab = append(vocab, w)
+	}
+	sort.Slice(vocab, func(i, j int) bool {
+		if count[vocab[i]] != count[vocab[j]] {
+			return count[vocab[i]] > count[vocab[j]]
+		}
+		return vocab[i] < vocab[j]
+	})
+	zipf = rand.NewZipf(r, 1.07, 2, uint64(len(vocab)-1))
+}
+
+func words(r *rand.Rand, n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		// Half the time a common phrase from the pool, so that two-syllable
+		// words occur as they do in real text.
+		if r.IntN(8) == 0 {
+			j := r.IntN(len(syllables) - 1)
+			b.WriteString(syllables[j] + " " + syllables[j+1])
+			continue
+		}
+		b.WriteString(vocab[zipf.Uint64()])
+		if i%17 == 16 {
+			b.WriteByte('.')
+		}
+	}
+	return b.String()
+}
+
+func main() {
+	n := flag.Int("n", 100000, "articles to generate")
+	wordsPer := flag.Int("words", 800, "words per article body")
+	queries := flag.Int("queries", 200, "queries per kind")
+	keep := flag.String("db", "", "database file to use (default: a temporary one)")
+	cpu := flag.String("cpuprofile", "", "write a CPU profile of the queries")
+	flag.Parse()
+	cpuProfile = *cpu
+	if err := run(*n, *wordsPer, *queries, *keep); err != nil {
+		fmt.Fprintln(os.Stderr, "searchbench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(n, wordsPer, nq int, path string) error {
+	ctx := context.Background()
+	if path == "" {
+		dir, err := os.MkdirTemp("", "searchbench")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		path = filepath.Join(dir, "bench.db")
+	}
+	db := sqlite.NewDB(path)
+	if err := db.Open(); err != nil {
+		return err
+	}
+	defer db.Close()
+	site, err := db.DefaultSite(ctx)
+	if err != nil {
+		return err
+	}
+	r := rand.New(rand.NewPCG(7, 11))
+	initVocab(r)
+	cats := []string{"Tin tức - Sự kiện", "Kinh tế", "Kinh tế > Nông nghiệp", "Văn hóa - xã hội", "Văn hóa - xã hội > Y tế",
+		"Quốc phòng - An ninh", "Thông báo", "Chính trị"}
+	t0 := time.Date(2016, 1, 1, 8, 0, 0, 0, congtin.VietnamZone)
+	var rawBytes int64
+	start := time.Now()
+	const batch = 1000
+	for i := 0; i < n; i += batch {
+		var recs []congtin.ArticleImport
+		for j := i; j < min(n, i+batch); j++ {
+			body := "<p>" + words(r, wordsPer/4) + "</p><p>" + words(r, wordsPer/4) + "</p><p>" + words(r, wordsPer/4) + "</p><p>" + words(r, wordsPer-3*(wordsPer/4)) + "</p>"
+			rec := congtin.ArticleImport{
+				Title: words(r, 8+r.IntN(8)), Lead: words(r, 30), Body: body, Category: cats[r.IntN(len(cats))],
+				Author: "PV", PublishedAt: t0.Add(time.Duration(j) * 47 * time.Minute).Format(time.RFC3339), ExternalID: fmt.Sprintf("b%d", j),
+			}
+			rawBytes += int64(len(rec.Title) + len(rec.Lead) + len(rec.Body))
+			recs = append(recs, rec)
+		}
+		if _, err := db.ImportArticles(ctx, site.ID, recs); err != nil {
+			return err
+		}
+		if (i/batch)%10 == 9 {
+			fmt.Fprintf(os.Stderr, "imported %d in %s\n", i+batch, time.Since(start).Round(time.Second))
+		}
+	}
+	importTime := time.Since(start)
+
+	start = time.Now()
+	if _, err := db.Reindex(ctx); err != nil {
+		return err
+	}
+	reindexTime := time.Since(start)
+	indexBytes, err := db.SearchIndexBytes(ctx)
+	if err != nil {
+		return err
+	}
+
+	// The reference: one article by primary key, the cheapest useful query.
+	ref := measure(nq, func(i int) error {
+		_, err := db.FindArticleByID(ctx, site.ID, int64(1+r.IntN(n)))
+		return err
+	})
+	catList, _ := db.FindCategories(ctx, site.ID)
+	cs := congtin.Categories(catList)
+	kt := cs.BySlug("kinh-te")
+	kinds := []struct {
+		name string
+		q    func() congtin.SearchQuery
+	}{
+		{"1 syllable", func() congtin.SearchQuery { return congtin.SearchQuery{SiteID: site.ID, Q: syllables[r.IntN(len(syllables))]} }},
+		{"2 syllables", func() congtin.SearchQuery { return congtin.SearchQuery{SiteID: site.ID, Q: pick(r, []string{"an ninh", "kinh tế", "nông nghiệp", "y tế", "giáo dục", "thủy lợi", "du lịch", "việc làm"})} }},
+		{"4 syllables", func() congtin.SearchQuery {
+			return congtin.SearchQuery{SiteID: site.ID, Q: pick(r, []string{"an ninh trật tự", "phát triển kinh tế", "chuyển đổi số", "cải cách hành chính", "an toàn thực phẩm"})}
+		}},
+		{"2 syll. + filters", func() congtin.SearchQuery {
+			return congtin.SearchQuery{SiteID: site.ID, Q: pick(r, []string{"an ninh", "nông nghiệp", "y tế"}), CategoryIDs: cs.Subtree(kt.ID),
+				From: t0.AddDate(2, 0, 0), To: t0.AddDate(5, 0, 0)}
+		}},
+		{"2 syll., newest", func() congtin.SearchQuery {
+			return congtin.SearchQuery{SiteID: site.ID, Q: pick(r, []string{"an ninh", "kinh tế", "y tế"}), Sort: congtin.SortNewest}
+		}},
+	}
+	fmt.Printf("\nsearchbench: %d articles, %d words each (vocabulary %d syllables), SQLite FTS5\n\n", n, wordsPer, len(vocab))
+	fmt.Printf("| measure | value |\n|---|---|\n")
+	fmt.Printf("| import (with indexing) | %.0f articles/s (%s) |\n", float64(n)/importTime.Seconds(), importTime.Round(time.Second))
+	fmt.Printf("| full reindex | %.0f articles/s (%s) |\n", float64(n)/reindexTime.Seconds(), reindexTime.Round(time.Second))
+	fmt.Printf("| raw text | %.1f MB |\n| index | %.1f MB (%.2f× the raw text) |\n\n", float64(rawBytes)/1e6, float64(indexBytes)/1e6, float64(indexBytes)/float64(rawBytes))
+	if cpuProfile != "" {
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	fmt.Printf("| query | p50 | p95 | p99 | p95 / reference p95 |\n|---|---|---|---|---|\n")
+	fmt.Printf("| reference: article by id | %s | %s | %s | 1.0 |\n", ref.p(50), ref.p(95), ref.p(99))
+	for _, k := range kinds {
+		lat := measure(nq, func(int) error { _, err := db.Search(ctx, k.q()); return err })
+		if lat.err != nil {
+			return lat.err
+		}
+		fmt.Printf("| %s | %s | %s | %s | %.1f |\n", k.name, lat.p(50), lat.p(95), lat.p(99), float64(lat.at(95))/float64(ref.at(95)))
+	}
+	return nil
+}
+
+var cpuProfile string
+
+func pick(r *rand.Rand, s []string) string { return s[r.IntN(len(s))] }
+
+type latencies struct {
+	d   []time.Duration
+	err error
+}
+
+func measure(n int, f func(int) error) latencies {
+	var l latencies
+	for i := range n {
+		start := time.Now()
+		if err := f(i); err != nil {
+			l.err = err
+			return l
+		}
+		l.d = append(l.d, time.Since(start))
+	}
+	sort.Slice(l.d, func(i, j int) bool { return l.d[i] < l.d[j] })
+	return l
+}
+
+func (l latencies) at(p int) time.Duration {
+	if len(l.d) == 0 {
+		return 0
+	}
+	return l.d[min(len(l.d)-1, len(l.d)*p/100)]
+}
+
+func (l latencies) p(p int) string {
+	d := l.at(p)
+	if d < time.Millisecond {
+		return fmt.Sprintf("%.0f µs", float64(d)/1e3)
+	}
+	return fmt.Sprintf("%.1f ms", float64(d)/1e6)
+}
