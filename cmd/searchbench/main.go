@@ -173,8 +173,12 @@ func run(n, wordsPer, nq int, path string) error {
 		name string
 		q    func() congtin.SearchQuery
 	}{
-		{"1 syllable", func() congtin.SearchQuery { return congtin.SearchQuery{SiteID: site.ID, Q: syllables[r.IntN(len(syllables))]} }},
-		{"2 syllables", func() congtin.SearchQuery { return congtin.SearchQuery{SiteID: site.ID, Q: pick(r, []string{"an ninh", "kinh tế", "nông nghiệp", "y tế", "giáo dục", "thủy lợi", "du lịch", "việc làm"})} }},
+		{"1 syllable", func() congtin.SearchQuery {
+			return congtin.SearchQuery{SiteID: site.ID, Q: syllables[r.IntN(len(syllables))]}
+		}},
+		{"2 syllables", func() congtin.SearchQuery {
+			return congtin.SearchQuery{SiteID: site.ID, Q: pick(r, []string{"an ninh", "kinh tế", "nông nghiệp", "y tế", "giáo dục", "thủy lợi", "du lịch", "việc làm"})}
+		}},
 		{"4 syllables", func() congtin.SearchQuery {
 			return congtin.SearchQuery{SiteID: site.ID, Q: pick(r, []string{"an ninh trật tự", "phát triển kinh tế", "chuyển đổi số", "cải cách hành chính", "an toàn thực phẩm"})}
 		}},
