@@ -46,36 +46,8 @@ func TestBrowserArticlePage(t *testing.T) {
 	portal := StartPortal(t, "serve", "-db", db)
 	articleURL := portal.URL + articlePath
 
-	shots := os.Getenv("CONGTIN_SCREENSHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	} else if err := os.MkdirAll(shots, 0o755); err != nil {
-		t.Fatal(err)
-	}
-
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(browserPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		// A page restored from the back/forward cache gets no new DOM
-		// document in chromedp, whose queries then wait forever; load the
-		// page again instead, as a browser without that cache does.
-		chromedp.Flag("disable-back-forward-cache", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-		// The portal does not count views from "HeadlessChrome", which is a
-		// robot's user agent; this test plays a reader.
-		chromedp.UserAgent(browserUA),
-	)
+	shots := screenshotDir(t)
+	allocCtx, cancelAlloc := newAllocator(t, browserPath, 2*time.Minute)
 	defer cancelAlloc()
 	tabCtx, cancelTab := chromedp.NewContext(allocCtx)
 	defer cancelTab()
@@ -471,4 +443,46 @@ func (b *tab) checkDateChooser(shot string) {
 		}
 	}
 	b.screenshot(shot)
+}
+
+// screenshotDir is where browser tests save their screenshots:
+// $CONGTIN_SCREENSHOTS, or a temporary folder.
+func screenshotDir(t *testing.T) string {
+	t.Helper()
+	shots := os.Getenv("CONGTIN_SCREENSHOTS")
+	if shots == "" {
+		return t.TempDir()
+	}
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return shots
+}
+
+// newAllocator starts the Chromium the browser tests share, bounded by
+// timeout. The flags keep it off this machine's closed network.
+func newAllocator(t *testing.T, browserPath string, timeout time.Duration) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(browserPath),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		// A page restored from the back/forward cache gets no new DOM
+		// document in chromedp, whose queries then wait forever; load the
+		// page again instead, as a browser without that cache does.
+		chromedp.Flag("disable-back-forward-cache", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+		// The portal does not count views from "HeadlessChrome", which is a
+		// robot's user agent; these tests play readers.
+		chromedp.UserAgent(browserUA),
+	)
+	return allocCtx, func() { cancelAlloc(); cancel() }
 }

@@ -87,34 +87,10 @@ func TestBrowserNewsroomWorkflow(t *testing.T) {
 	picture := filepath.Join(dir, "hoi-nghi.png")
 	writeNewsroomPicture(t, picture, 1600, 900)
 
-	shots := os.Getenv("CONGTIN_SCREENSHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	} else if err := os.MkdirAll(shots, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	nr.shots = shots
+	nr.shots = screenshotDir(t)
 
 	// One Chromium; each person gets a browser context of their own.
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(browserPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		// See TestBrowserArticlePage: no back/forward cache for chromedp.
-		chromedp.Flag("disable-back-forward-cache", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-		chromedp.UserAgent(browserUA),
-	)
+	allocCtx, cancelAlloc := newAllocator(t, browserPath, 3*time.Minute)
 	defer cancelAlloc()
 	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
 	defer cancelBrowser()
@@ -427,7 +403,7 @@ func TestBrowserNewsroomWorkflow(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("screenshots saved in %s; the test took %.1fs", shots, time.Since(start).Seconds())
+	t.Logf("screenshots saved in %s; the test took %.1fs", nr.shots, time.Since(start).Seconds())
 }
 
 // newsroom holds what the steps of TestBrowserNewsroomWorkflow share.
