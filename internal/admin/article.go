@@ -165,7 +165,11 @@ func (s *Server) editPage(r *http.Request, rq *request, a *congtin.Article) (*re
 	page.CanSave = congtin.Can(rq.actor, congtin.ActEdit, a)
 	page.Input = congtin.ArticleInput{CategoryID: a.CategoryID, Title: a.Title, Lead: a.Lead, Body: a.Body, Author: a.Author,
 		Image: a.Image, Slug: a.Slug, Featured: a.Featured, PublishedAt: a.PublishedAt}
-	page.PublishAt = localTimeValue(a.PublishedAt)
+	// A draft's stored time is only a placeholder (its creation) unless
+	// someone chose one; an empty field says "at publication".
+	if a.Status == congtin.StatusPublished || a.Status == congtin.StatusUnpublished || a.PublishedAt.Sub(a.CreatedAt) > time.Second || a.CreatedAt.Sub(a.PublishedAt) > time.Second {
+		page.PublishAt = localTimeValue(a.PublishedAt)
+	}
 	for _, act := range []string{congtin.ActSubmit, congtin.ActReturn, congtin.ActPublish, congtin.ActUnpublish} {
 		if congtin.Can(rq.actor, act, a) {
 			page.Actions = append(page.Actions, act)

@@ -236,3 +236,30 @@ func TestWorkflowAudit(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishKeepsChosenTime: a time ahead that the writer put in the
+// form schedules the article when the editor publishes without another.
+func TestPublishKeepsChosenTime(t *testing.T) {
+	e := newEnv(t)
+	pv := e.as("pv1")
+	at := e.clock.Now().Add(48 * time.Hour).In(congtin.VietnamZone)
+	r := pv.post("/admin/bai-viet/moi", url.Values{"title": {"Thông báo lịch tiếp công dân"}, "body": {"<p>Nội dung</p>"},
+		"category_id": {fmt.Sprint(e.cat.ID)}, "published_at": {at.Format("2006-01-02T15:04:05")}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("create: %d", r.status)
+	}
+	as, _, _ := e.db.FindAdminArticles(t.Context(), congtin.AdminArticleFilter{SiteID: e.site.ID})
+	a := as[0]
+	pv.post(fmt.Sprintf("/admin/bai-viet/%d/chuyen", a.ID), url.Values{"action": {"submit"}})
+	e.as("btv").post(fmt.Sprintf("/admin/bai-viet/%d/chuyen", a.ID), url.Values{"action": {"publish"}})
+	got, _ := e.db.FindArticleByID(t.Context(), e.site.ID, a.ID)
+	if got.Status != congtin.StatusPublished || !got.PublishedAt.Equal(at) {
+		t.Fatalf("published %s at %v, want scheduled at %v", got.Status, got.PublishedAt, at)
+	}
+	// A draft without a chosen time shows an empty field.
+	b := e.article("pv1", congtin.StatusDraft)
+	page := pv.get(fmt.Sprintf("/admin/bai-viet/%d", b.ID))
+	if strings.Contains(page.body, `name="published_at" type="datetime-local" step="1" value="2`) {
+		t.Fatal("a draft's placeholder time is shown as if chosen")
+	}
+}

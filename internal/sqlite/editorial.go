@@ -157,8 +157,10 @@ func (db *DB) TransitionArticle(ctx context.Context, actor congtin.Actor, siteID
 			return nil, &congtin.ValidationError{Fields: congtin.FieldErrors{"published_at": "Thời gian xuất bản quá xa trong quá khứ."}}
 		}
 		pub = publishAt
-	} else if act == congtin.ActPublish && cur.Status != congtin.StatusPublished && cur.Status != congtin.StatusUnpublished {
-		pub = tx.now // first publication: now, unless a time was chosen
+	} else if act == congtin.ActPublish && cur.Status != congtin.StatusPublished && cur.Status != congtin.StatusUnpublished && !cur.PublishedAt.After(tx.now) {
+		// First publication: now, unless the article itself carries a time
+		// ahead, which the writer chose in the form: then it is scheduled.
+		pub = tx.now
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET status = ?, published_at = ?, updated_at = ? WHERE id = ?`,
 		next, unix(pub), unix(tx.now), id); err != nil {
