@@ -96,8 +96,9 @@ func main() {
 	queries := flag.Int("queries", 200, "queries per kind")
 	keep := flag.String("db", "", "database file to use (default: a temporary one)")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile of the queries")
+	queryOnly := flag.Bool("query-only", false, "with -db: only run the queries on an existing database of n articles")
 	flag.Parse()
-	cpuProfile = *cpu
+	cpuProfile, skipBuild = *cpu, *queryOnly
 	if err := run(*n, *wordsPer, *queries, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "searchbench:", err)
 		os.Exit(1)
@@ -131,7 +132,7 @@ func run(n, wordsPer, nq int, path string) error {
 	var rawBytes int64
 	start := time.Now()
 	const batch = 1000
-	for i := 0; i < n; i += batch {
+	for i := 0; i < n && !skipBuild; i += batch {
 		var recs []congtin.ArticleImport
 		for j := i; j < min(n, i+batch); j++ {
 			body := "<p>" + words(r, wordsPer/4) + "</p><p>" + words(r, wordsPer/4) + "</p><p>" + words(r, wordsPer/4) + "</p><p>" + words(r, wordsPer-3*(wordsPer/4)) + "</p>"
@@ -152,8 +153,10 @@ func run(n, wordsPer, nq int, path string) error {
 	importTime := time.Since(start)
 
 	start = time.Now()
-	if _, err := db.Reindex(ctx); err != nil {
-		return err
+	if !skipBuild {
+		if _, err := db.Reindex(ctx); err != nil {
+			return err
+		}
 	}
 	reindexTime := time.Since(start)
 	indexBytes, err := db.SearchIndexBytes(ctx)
@@ -218,7 +221,10 @@ func run(n, wordsPer, nq int, path string) error {
 	return nil
 }
 
-var cpuProfile string
+var (
+	cpuProfile string
+	skipBuild  bool
+)
 
 func pick(r *rand.Rand, s []string) string { return s[r.IntN(len(s))] }
 
