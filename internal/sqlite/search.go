@@ -20,15 +20,20 @@ func indexArticle(ctx context.Context, tx *Tx, id int64) error {
 	if err := tx.QueryRowContext(ctx, `SELECT status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&status, &title, &lead, &body); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search_index WHERE rowid = ?`, id); err != nil {
-		return fmt.Errorf("index: %w", err)
+	for _, q := range []string{`DELETE FROM search_index WHERE rowid = ?`, `DELETE FROM search_pairs WHERE rowid = ?`} {
+		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
 	}
 	if status != congtin.StatusPublished {
 		return nil
 	}
 	f := search.IndexFields(title, lead, body)
-	_, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, pairs, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, f[0].Fold, f[1].Fold, f[2].Fold, search.Pairs(f[0].Fold, f[1].Fold, f[2].Fold), f[0].Exact, f[1].Exact, f[2].Exact)
+	_, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		id, f[0].Fold, f[1].Fold, f[2].Fold, f[0].Exact, f[1].Exact, f[2].Exact)
+	if err == nil {
+		_, err = tx.ExecContext(ctx, `INSERT INTO search_pairs (rowid, pairs) VALUES (?, ?)`, id, search.Pairs(f[0].Fold, f[1].Fold, f[2].Fold))
+	}
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
@@ -42,8 +47,10 @@ func (db *DB) Reindex(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search_index`); err != nil {
-		return 0, fmt.Errorf("sqlite: reindex: %w", err)
+	for _, q := range []string{`DELETE FROM search_index`, `DELETE FROM search_pairs`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return 0, fmt.Errorf("sqlite: reindex: %w", err)
+		}
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT id FROM articles WHERE status = 'published' ORDER BY id`)
 	if err != nil {
@@ -103,7 +110,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		for i := range pairs {
 			pairs[i] = ftsTerm(folds[i] + "_" + folds[i+1])
 		}
-		pairExpr = "{pairs} : (" + strings.Join(pairs, " AND ") + ")"
+		pairExpr = strings.Join(pairs, " AND ")
 	}
 	phraseExpr := "{title_f lead_f body_f} : \"" + strings.Join(folds, " ") + "\""
 	match := andExpr
@@ -127,7 +134,8 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	}
 	// CROSS JOIN keeps the full-text match as the outer loop: the planner
 	// would otherwise scan articles and run the match once per row.
-	from := ` FROM search_index s CROSS JOIN articles a ON a.id = s.rowid WHERE ` + strings.Join(where, " AND ")
+	cond := strings.Join(where, " AND ")
+	from := ` FROM search_index s CROSS JOIN articles a ON a.id = s.rowid WHERE ` + cond
 	with := func(expr string) []any { return append([]any{expr}, args[1:]...) }
 	if err := db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+from+` LIMIT ?)`, append(with(match), countCap+1)...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: search count: %w", err)
@@ -162,12 +170,17 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		rows.Close()
 	} else {
 		docs := map[int64]*search.Doc{}
-		load := func(expr string, n int) error {
+		load := func(expr string, pairs bool, n int) error {
 			// Newest matches first (FTS5 walks its lists backwards by rowid
 			// without scoring every match), so the cost stays bounded for a
 			// word in half the archive; the ranking below orders them.
+			src := from
+			if pairs {
+				src = ` FROM search_pairs p CROSS JOIN search_index s ON s.rowid = p.rowid CROSS JOIN articles a ON a.id = p.rowid WHERE ` +
+					strings.Replace(cond, "search_index MATCH ?", "search_pairs MATCH ?", 1)
+			}
 			rows, err := db.db.QueryContext(ctx, `SELECT s.rowid, a.published_at, s.title_f, s.lead_f, s.body_f, s.title_e, s.lead_e, s.body_e`+
-				from+` ORDER BY s.rowid DESC LIMIT ?`, append(with(expr), n)...)
+				src+` ORDER BY s.rowid DESC LIMIT ?`, append(with(expr), n)...)
 			if err != nil {
 				return err
 			}
@@ -187,15 +200,16 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		// Candidates: first those with the words standing together, which
 		// rank first anyway; then, when they are too few to fill the page,
 		// the best of those with the words anywhere.
+		usePairs := !q.Quoted && len(folds) > 1
 		first := match
-		if !q.Quoted {
+		if usePairs {
 			first = pairExpr
 		}
-		if err := load(first, candidates); err != nil {
+		if err := load(first, usePairs, candidates); err != nil {
 			return nil, fmt.Errorf("sqlite: search: %w", err)
 		}
-		if !q.Quoted && first != andExpr && len(docs) < sq.Offset+limit {
-			if err := load(andExpr, candidates); err != nil {
+		if usePairs && len(docs) < sq.Offset+limit {
+			if err := load(andExpr, false, candidates); err != nil {
 				return nil, fmt.Errorf("sqlite: search: %w", err)
 			}
 		}
@@ -245,7 +259,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 // SearchIndexBytes returns the bytes the search index's tables take.
 func (db *DB) SearchIndexBytes(ctx context.Context) (int64, error) {
 	var n int64
-	err := db.db.QueryRowContext(ctx, `SELECT IFNULL(SUM(pgsize), 0) FROM dbstat WHERE name LIKE 'search_index%'`).Scan(&n)
+	err := db.db.QueryRowContext(ctx, `SELECT IFNULL(SUM(pgsize), 0) FROM dbstat WHERE name LIKE 'search_%'`).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: index size: %w", err)
 	}
