@@ -212,13 +212,15 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 			// Newest matches first (FTS5 walks its lists backwards by rowid
 			// without scoring every match), so the cost stays bounded for a
 			// word in half the archive; the ranking below orders them.
-			src := from
+			src, order := from, "s.rowid"
 			if pairs {
+				order = "p.rowid" // the outer table's rowid: FTS5 then walks it backwards
+
 				src = ` FROM search_pairs p CROSS JOIN search_index s ON s.rowid = p.rowid CROSS JOIN articles a ON a.id = p.rowid WHERE ` +
 					strings.Replace(cond, "search_index MATCH ?", "search_pairs MATCH ?", 1)
 			}
 			rows, err := db.db.QueryContext(ctx, `SELECT s.rowid, a.published_at, s.title_f, s.lead_f, s.body_f, s.title_e, s.lead_e, s.body_e`+
-				src+` ORDER BY s.rowid DESC LIMIT ?`, append(with(expr), n)...)
+				src+` ORDER BY `+order+` DESC LIMIT ?`, append(with(expr), n)...)
 			if err != nil {
 				return err
 			}
