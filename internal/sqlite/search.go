@@ -31,15 +31,20 @@ func indexArticle(ctx context.Context, tx *Tx, id int64) error {
 		return nil
 	}
 	f := search.IndexFields(title, lead, body)
-	_, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		id, f[0].Fold, f[1].Fold, f[2].Fold, f[0].Exact, f[1].Exact, f[2].Exact)
-	if err == nil {
-		_, err = tx.ExecContext(ctx, `INSERT INTO search_pairs (rowid, pairs) VALUES (?, ?)`, id, search.Pairs(f[0].Fold, f[1].Fold, f[2].Fold))
-	}
-	if err != nil {
+	if err := writeIndex(ctx, tx, id, f, search.Pairs(f[0].Fold, f[1].Fold, f[2].Fold)); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	return nil
+}
+
+// writeIndex inserts an article's analysed text into both index tables.
+func writeIndex(ctx context.Context, tx *Tx, id int64, f [3]search.Field, pairs string) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		id, f[0].Fold, f[1].Fold, f[2].Fold, f[0].Exact, f[1].Exact, f[2].Exact); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO search_pairs (rowid, pairs) VALUES (?, ?)`, id, pairs)
+	return err
 }
 
 // Reindex implements congtin.SearchService. The Vietnamese analysis of
@@ -99,11 +104,7 @@ func (db *DB) Reindex(ctx context.Context) (int, error) {
 		}
 		wg.Wait()
 		for _, d := range docs {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				d.id, d.f[0].Fold, d.f[1].Fold, d.f[2].Fold, d.f[0].Exact, d.f[1].Exact, d.f[2].Exact); err != nil {
-				return 0, fmt.Errorf("sqlite: reindex: %w", err)
-			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO search_pairs (rowid, pairs) VALUES (?, ?)`, d.id, d.pairs); err != nil {
+			if err := writeIndex(ctx, tx, d.id, d.f, d.pairs); err != nil {
 				return 0, fmt.Errorf("sqlite: reindex: %w", err)
 			}
 		}
