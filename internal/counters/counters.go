@@ -36,8 +36,17 @@ type Counter struct {
 	mu      sync.Mutex
 	views   map[congtin.ViewKey]int64
 	visits  map[congtin.VisitKey]int64
+	pending map[int64]int64                // article → views in views, over all days
 	active  map[int64]map[string]time.Time // site → visitor → last seen
 	nActive int
+	pruned  time.Time // when the active visitors were last pruned
+
+	// Snapshots of stored counts, so that a page view costs no database
+	// read: a snapshot is read from the store at most once per interval
+	// (which brings in what other processes wrote) and our own flushes are
+	// added to it as they are written, so it stays exact for this process.
+	storedViews  map[int64]viewSnap
+	storedVisits map[int64]visitSnap
 
 	stop chan struct{}
 	done chan struct{}
@@ -52,8 +61,12 @@ func New(store congtin.CounterService, interval time.Duration, log *slog.Logger)
 		views:  map[congtin.ViewKey]int64{},
 		visits: map[congtin.VisitKey]int64{},
 		active: map[int64]map[string]time.Time{},
-		stop:   make(chan struct{}),
-		done:   make(chan struct{}),
+
+		pending:      map[int64]int64{},
+		storedViews:  map[int64]viewSnap{},
+		storedVisits: map[int64]visitSnap{},
+		stop:         make(chan struct{}),
+		done:         make(chan struct{}),
 	}
 }
 
@@ -98,6 +111,7 @@ func (c *Counter) CountView(siteID, articleID int64) {
 	k := congtin.ViewKey{SiteID: siteID, ArticleID: articleID, Day: congtin.Day(c.now())}
 	c.mu.Lock()
 	c.views[k]++
+	c.pending[articleID]++
 	c.mu.Unlock()
 }
 
@@ -136,9 +150,16 @@ func (c *Counter) seeLocked(siteID int64, visitor string, now time.Time) {
 }
 
 func (c *Counter) pruneActive() {
-	cutoff := c.now().Add(-ActiveWindow)
+	now := c.now()
+	cutoff := now.Add(-ActiveWindow)
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.pruned = now
+	for id, s := range c.storedViews {
+		if !c.fresh(s.at, now) {
+			delete(c.storedViews, id) // read again when next shown
+		}
+	}
 	for _, m := range c.active {
 		for id, seen := range m {
 			if seen.Before(cutoff) {
@@ -149,21 +170,43 @@ func (c *Counter) pruneActive() {
 	}
 }
 
+type viewSnap struct {
+	n  int64
+	at time.Time
+}
+
+type visitSnap struct {
+	total, today int64
+	day          string
+	at           time.Time
+}
+
+// fresh reports whether a snapshot taken at t may still be used.
+func (c *Counter) fresh(t, now time.Time) bool {
+	return !t.IsZero() && now.Sub(t) < c.interval && !now.Before(t)
+}
+
 // ArticleViews returns the exact view count of an article: stored plus
 // pending.
 func (c *Counter) ArticleViews(ctx context.Context, siteID, articleID int64) (int64, error) {
+	now := c.now()
 	c.flushMu.RLock()
 	defer c.flushMu.RUnlock()
-	n, err := c.store.ArticleViews(ctx, articleID)
-	if err != nil {
-		return 0, err
+	c.mu.Lock()
+	snap, ok := c.storedViews[articleID]
+	c.mu.Unlock()
+	if !ok || !c.fresh(snap.at, now) {
+		n, err := c.store.ArticleViews(ctx, articleID)
+		if err != nil {
+			return 0, err
+		}
+		snap = viewSnap{n: n, at: now}
+		c.mu.Lock()
+		c.storedViews[articleID] = snap
+		c.mu.Unlock()
 	}
 	c.mu.Lock()
-	for k, v := range c.views {
-		if k.ArticleID == articleID && k.SiteID == siteID {
-			n += v
-		}
-	}
+	n := snap.n + c.pending[articleID]
 	c.mu.Unlock()
 	return n, nil
 }
@@ -172,15 +215,27 @@ func (c *Counter) ArticleViews(ctx context.Context, siteID, articleID int64) (in
 func (c *Counter) VisitStats(ctx context.Context, site *congtin.Site) (congtin.VisitStats, error) {
 	now := c.now()
 	day := congtin.Day(now)
+	if now.Sub(c.prunedAt()) >= time.Second || now.Before(c.prunedAt()) {
+		c.pruneActive()
+	}
 	c.flushMu.RLock()
 	defer c.flushMu.RUnlock()
-	total, today, err := c.store.Visits(ctx, site.ID, day)
-	if err != nil {
-		return congtin.VisitStats{}, err
-	}
-	st := congtin.VisitStats{Total: total + site.CounterOffset, Today: today}
-	cutoff := now.Add(-ActiveWindow)
 	c.mu.Lock()
+	snap, ok := c.storedVisits[site.ID]
+	c.mu.Unlock()
+	if !ok || snap.day != day || !c.fresh(snap.at, now) {
+		total, today, err := c.store.Visits(ctx, site.ID, day)
+		if err != nil {
+			return congtin.VisitStats{}, err
+		}
+		snap = visitSnap{total: total, today: today, day: day, at: now}
+		c.mu.Lock()
+		c.storedVisits[site.ID] = snap
+		c.mu.Unlock()
+	}
+	st := congtin.VisitStats{Total: snap.total + site.CounterOffset, Today: snap.today}
+	c.mu.Lock()
+	// Pending visits: one key per site and day, a handful at most.
 	for k, v := range c.visits {
 		if k.SiteID == site.ID {
 			st.Total += v
@@ -189,13 +244,17 @@ func (c *Counter) VisitStats(ctx context.Context, site *congtin.Site) (congtin.V
 			}
 		}
 	}
-	for _, seen := range c.active[site.ID] {
-		if !seen.Before(cutoff) {
-			st.Active++
-		}
-	}
+	// Pruned at most a second ago: exact to within that second, without
+	// walking every visitor on every page.
+	st.Active = int64(len(c.active[site.ID]))
 	c.mu.Unlock()
 	return st, nil
+}
+
+func (c *Counter) prunedAt() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.pruned
 }
 
 // Flush writes everything pending in one transaction. On failure the batch
@@ -206,21 +265,39 @@ func (c *Counter) Flush(ctx context.Context) error {
 	defer c.flushMu.Unlock()
 	c.mu.Lock()
 	b := &congtin.CounterBatch{Views: c.views, Visits: c.visits}
-	c.views, c.visits = map[congtin.ViewKey]int64{}, map[congtin.VisitKey]int64{}
+	c.views, c.visits, c.pending = map[congtin.ViewKey]int64{}, map[congtin.VisitKey]int64{}, map[int64]int64{}
 	c.mu.Unlock()
 	if b.Empty() {
 		return nil
 	}
-	if err := c.store.AddCounts(ctx, b); err != nil {
-		c.mu.Lock()
+	err := c.store.AddCounts(ctx, b)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if err != nil {
 		for k, v := range b.Views {
 			c.views[k] += v
+			c.pending[k.ArticleID] += v
 		}
 		for k, v := range b.Visits {
 			c.visits[k] += v
 		}
-		c.mu.Unlock()
 		return err
+	}
+	// What was pending is now stored: move it into the snapshots.
+	for k, v := range b.Views {
+		if s, ok := c.storedViews[k.ArticleID]; ok {
+			s.n += v
+			c.storedViews[k.ArticleID] = s
+		}
+	}
+	for k, v := range b.Visits {
+		if s, ok := c.storedVisits[k.SiteID]; ok {
+			s.total += v
+			if k.Day == s.day {
+				s.today += v
+			}
+			c.storedVisits[k.SiteID] = s
+		}
 	}
 	return nil
 }

@@ -143,3 +143,46 @@ func TestVisitStatsAndActiveWindow(t *testing.T) {
 		t.Fatalf("next day: %+v", st)
 	}
 }
+
+// countingStore counts the reads that reach the store.
+type countingStore struct {
+	*fakeStore
+	reads int
+}
+
+func (s *countingStore) ArticleViews(ctx context.Context, id int64) (int64, error) {
+	s.reads++
+	return s.fakeStore.ArticleViews(ctx, id)
+}
+
+// TestSnapshotsSeeOtherProcesses: a page view reads the store at most once
+// per interval, stays exact for this process's own counts, and picks up
+// what another process wrote once the interval has passed.
+func TestSnapshotsSeeOtherProcesses(t *testing.T) {
+	f := &countingStore{fakeStore: newFake()}
+	c := New(f, time.Second, discard)
+	now := time.Date(2024, 5, 1, 9, 0, 0, 0, congtin.VietnamZone)
+	c.SetClock(func() time.Time { return now })
+	ctx := context.Background()
+	for i := range 5 {
+		c.CountView(1, 9)
+		if n, _ := c.ArticleViews(ctx, 1, 9); n != int64(i+1) {
+			t.Fatalf("view %d: count %d", i+1, n)
+		}
+	}
+	if err := c.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := c.ArticleViews(ctx, 1, 9); n != 5 {
+		t.Fatalf("after flush: %d, want 5", n)
+	}
+	if f.reads != 1 {
+		t.Fatalf("%d store reads within one interval, want 1", f.reads)
+	}
+	// Another process stores 100 views of the same article.
+	f.fakeStore.AddCounts(ctx, &congtin.CounterBatch{Views: map[congtin.ViewKey]int64{{SiteID: 1, ArticleID: 9, Day: "2024-05-01"}: 100}})
+	now = now.Add(2 * time.Second)
+	if n, _ := c.ArticleViews(ctx, 1, 9); n != 105 {
+		t.Fatalf("after the interval: %d, want 105", n)
+	}
+}
