@@ -17,6 +17,7 @@ import (
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/demo"
 	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/pagecache"
 	"github.com/congtin/congtin/internal/render"
 	"github.com/congtin/congtin/internal/sqlite"
 	"github.com/congtin/congtin/internal/static"
@@ -79,6 +80,10 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	adm := &admin.Server{Store: db, Render: engine, Media: mediaStore, Log: log}
 	srv := &web.Server{Store: db, Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
 		Admin: adm.Handler(), Media: mediaStore}
+	if err := startPageCache(ctx, srv, db, cfg.PageCacheMB, log); err != nil {
+		counter.Close()
+		return err
+	}
 	hs := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -138,5 +143,23 @@ func fillDemo(ctx context.Context, db *sqlite.DB, site *congtin.Site, log *slog.
 		return fmt.Errorf("demo: %w", err)
 	}
 	log.Info("demo: filled the portal", "articles", len(res))
+	return nil
+}
+
+// startPageCache turns on the page cache and the change watcher that
+// keeps it fresh, when the store keeps a change log and the cache has a
+// size.
+func startPageCache(ctx context.Context, srv *web.Server, store any, mb int, log *slog.Logger) error {
+	cs, ok := store.(congtin.ChangeService)
+	if !ok || mb <= 0 {
+		log.Info("page cache off")
+		return nil
+	}
+	srv.Changes = cs
+	if err := srv.SyncChanges(ctx); err != nil {
+		return err
+	}
+	srv.Cache = pagecache.New(mb << 20)
+	go srv.WatchChanges(ctx)
 	return nil
 }

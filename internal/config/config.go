@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -20,6 +21,7 @@ type Config struct {
 	LogJSON       bool
 	Demo          bool   // fill an empty database with demo content
 	MediaDir      string // where uploaded images are stored
+	PageCacheMB   int    // memory for rendered pages; 0 turns the cache off
 }
 
 // Defaults, also documented in the README.
@@ -38,6 +40,11 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	d, _ := time.ParseDuration(env("CONGTIN_FLUSH", "1s"))
 	fs.DurationVar(&c.FlushInterval, "flush", max(d, 0), "how often view and visit counts are written (env CONGTIN_FLUSH)")
 	fs.StringVar(&c.MediaDir, "media-dir", env("CONGTIN_MEDIA_DIR", ""), "folder for uploaded images (env CONGTIN_MEDIA_DIR; default: media/ beside the database)")
+	cacheMB, err := strconv.Atoi(env("CONGTIN_PAGE_CACHE_MB", "64"))
+	if err != nil {
+		cacheMB = -1 // reported by Validate
+	}
+	fs.IntVar(&c.PageCacheMB, "page-cache-mb", cacheMB, "memory for cached pages in MB, 0 for none (env CONGTIN_PAGE_CACHE_MB)")
 	fs.BoolVar(&c.LogJSON, "log-json", env("CONGTIN_LOG_JSON", "") != "", "log as JSON lines (env CONGTIN_LOG_JSON=1)")
 }
 
@@ -52,6 +59,9 @@ func (c *Config) Validate() error {
 	}
 	if c.FlushInterval < 50*time.Millisecond || c.FlushInterval > time.Minute {
 		return fmt.Errorf("config: -flush must be between 50ms and 1m, got %s", c.FlushInterval)
+	}
+	if c.PageCacheMB < 0 || c.PageCacheMB > 4096 {
+		return fmt.Errorf("config: -page-cache-mb must be between 0 and 4096")
 	}
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
 		return fmt.Errorf("config: -base-url must start with http:// or https://")

@@ -34,6 +34,7 @@ var pages = map[string]string{
 // Engine renders pages.
 type Engine struct {
 	sets map[string]*template.Template
+	live *template.Template // the partials that render live values
 }
 
 func pageFile(name string) string {
@@ -71,6 +72,11 @@ func New(assetURL func(string) string) (*Engine, error) {
 	}
 	funcs := Funcs(assetURL)
 	e := &Engine{sets: map[string]*template.Template{}}
+	live, err := template.New("live").Funcs(funcs).ParseFS(templateFS, "templates/partials/counter.html", "templates/partials/views.html")
+	if err != nil {
+		return nil, fmt.Errorf("render: parse live partials: %w", err)
+	}
+	e.live = live
 	for name, layout := range pages {
 		var files []string
 		switch layout {
@@ -92,21 +98,22 @@ func New(assetURL func(string) string) (*Engine, error) {
 
 // Render writes the page with the HTTP status. The page is rendered to a
 // buffer first, so a template error never leaves half a page on the wire.
+// Live values come from the page itself (see LiveSource).
 func (e *Engine) Render(w http.ResponseWriter, status int, name string, data any) error {
-	t, ok := e.sets[name]
-	if !ok {
-		return fmt.Errorf("render: no page %q", name)
+	d, err := e.Doc(name, data)
+	if err != nil {
+		return err
 	}
-	entry := pages[name]
-	if entry == "" {
-		entry = path.Base(name)
+	var v Live
+	if src, ok := data.(LiveSource); ok {
+		v = src.LiveValues()
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, entry, data); err != nil {
-		return fmt.Errorf("render: %s: %w", name, err)
+	if err := e.Fill(&buf, d, v); err != nil {
+		return err
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	_, err := w.Write(buf.Bytes())
+	_, err = w.Write(buf.Bytes())
 	return err
 }

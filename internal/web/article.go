@@ -31,6 +31,10 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 	ctx := r.Context()
 	site := siteFrom(ctx)
 	cats := categoriesFrom(ctx)
+	if s.serveCached(w, r) {
+		return
+	}
+	epoch := s.epoch()
 	a, cat, err := s.findPublic(r, site, id)
 	if err != nil {
 		s.error(w, r, err)
@@ -96,14 +100,15 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 	page.Description = a.Lead
 	page.Canonical = s.absURL(r, canonical)
 	page.ActiveSlug = cats.Ancestors(cat)[0].Slug
-	w.Header().Set("Cache-Control", "no-cache")
-	if err := s.Render.Render(w, http.StatusOK, "article", page); err != nil {
-		s.Log.Error("render article", "error", err)
-	}
+	s.servePage(w, r, http.StatusOK, "article", page, epoch, a.ID, a.UpdatedAt, pageTags(site, tagArticle(a.ID), tagCategory(cat.ID)))
 }
 
 func (s *Server) handlePrint(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
+	if s.serveCached(w, r) {
+		return
+	}
+	epoch := s.epoch()
 	id, ok := parseID(r.PathValue("id"))
 	if !ok {
 		s.error(w, r, notFound())
@@ -119,7 +124,5 @@ func (s *Server) handlePrint(w http.ResponseWriter, r *http.Request) {
 		SourceURL: s.absURL(r, a.Path(cat.Slug)),
 		BackURL:   a.Path(cat.Slug),
 	}
-	if err := s.Render.Render(w, http.StatusOK, "print", page); err != nil {
-		s.Log.Error("render print", "error", err)
-	}
+	s.servePage(w, r, http.StatusOK, "print", page, epoch, 0, a.UpdatedAt, pageTags(site, tagArticle(a.ID)))
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/render"
@@ -31,6 +32,10 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 		s.error(w, r, notFound())
 		return
 	}
+	if s.serveCached(w, r) {
+		return
+	}
+	epoch := s.epoch()
 	q := r.URL.Query()
 	pageNo, err := parsePage(q)
 	if err != nil {
@@ -88,8 +93,9 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 	if intro == "" && pageNo == 1 {
 		page.Canonical = s.absURL(r, cat.Path())
 	}
-	w.Header().Set("Cache-Control", "no-cache")
-	if err := s.Render.Render(w, http.StatusOK, "list", page); err != nil {
-		s.Log.Error("render category", "error", err)
+	tags := pageTags(site)
+	for _, id := range f.CategoryIDs {
+		tags = append(tags, tagCategory(id))
 	}
+	s.servePage(w, r, http.StatusOK, "list", page, epoch, 0, time.Time{}, tags)
 }

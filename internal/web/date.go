@@ -102,6 +102,10 @@ func (s *Server) handleDate(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(ctx)
 	cats := categoriesFrom(ctx)
 	q := r.URL.Query()
+	if s.serveCached(w, r) {
+		return
+	}
+	epoch := s.epoch()
 	base, err := s.base(w, r, site, true)
 	if err != nil {
 		s.error(w, r, err)
@@ -143,8 +147,9 @@ func (s *Server) handleDate(w http.ResponseWriter, r *http.Request) {
 		page.Total = total
 		page.Pager = pager("/theo-ngay", q, pageNo, total, listPageSize)
 	}
-	w.Header().Set("Cache-Control", "no-cache")
-	if err := s.Render.Render(w, status, "list", page); err != nil {
-		s.Log.Error("render date", "error", err)
+	tags := pageTags(site, "d:range")
+	if qerr == nil && dq.to.Sub(dq.from) <= 25*time.Hour {
+		tags = pageTags(site, tagDay(dq.from))
 	}
+	s.servePage(w, r, status, "list", page, epoch, 0, time.Time{}, tags)
 }

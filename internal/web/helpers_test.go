@@ -13,6 +13,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/counters"
+	"github.com/congtin/congtin/internal/pagecache"
 	"github.com/congtin/congtin/internal/render"
 	"github.com/congtin/congtin/internal/sqlite"
 	"github.com/congtin/congtin/internal/static"
@@ -30,6 +31,7 @@ type env struct {
 	counter *counters.Counter
 	site    *congtin.Site
 	srv     *httptest.Server
+	server  *web.Server
 }
 
 func newEnv(t *testing.T) *env {
@@ -53,14 +55,29 @@ func newEnv(t *testing.T) *env {
 	}
 	c := counters.New(db, 20*time.Millisecond, log)
 	c.Start()
-	s := &web.Server{Store: db, Counter: c, Render: engine, Assets: assets, Log: log}
+	// The page cache is on, as in production: every test also checks that
+	// cached pages count and show what rendered ones do.
+	s := &web.Server{Store: db, Counter: c, Render: engine, Assets: assets, Log: log,
+		Cache: pagecache.New(32 << 20), Changes: db}
+	if err := s.SyncChanges(t.Context()); err != nil {
+		t.Fatal(err)
+	}
 	srv := httptest.NewServer(s.Handler())
 	t.Cleanup(func() {
 		srv.Close()
 		c.Close()
 		db.Close()
 	})
-	return &env{t: t, db: db, counter: c, site: site, srv: srv}
+	return &env{t: t, db: db, counter: c, site: site, srv: srv, server: s}
+}
+
+// sync applies the store's changes to the page cache at once, as the
+// change watcher does within a quarter of a second.
+func (e *env) sync() {
+	e.t.Helper()
+	if err := e.server.SyncChanges(e.t.Context()); err != nil {
+		e.t.Fatal(err)
+	}
 }
 
 func (e *env) mustImport(recs ...congtin.ArticleImport) []*congtin.ImportResult {
@@ -69,6 +86,7 @@ func (e *env) mustImport(recs ...congtin.ArticleImport) []*congtin.ImportResult 
 	if err != nil {
 		e.t.Fatal(err)
 	}
+	e.sync()
 	return res
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/render"
@@ -11,6 +12,10 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	site := siteFrom(ctx)
 	cats := categoriesFrom(ctx)
+	if s.serveCached(w, r) {
+		return
+	}
+	epoch := s.epoch()
 	base, err := s.base(w, r, site, true)
 	if err != nil {
 		s.error(w, r, err)
@@ -44,8 +49,5 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 			page.Sections = append(page.Sections, render.HomeSection{Category: c, Articles: ls})
 		}
 	}
-	w.Header().Set("Cache-Control", "no-cache")
-	if err := s.Render.Render(w, http.StatusOK, "home", page); err != nil {
-		s.Log.Error("render home", "error", err)
-	}
+	s.servePage(w, r, http.StatusOK, "home", page, epoch, 0, time.Time{}, pageTags(site, "home"))
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/pagecache"
 	"github.com/congtin/congtin/internal/render"
 	"github.com/congtin/congtin/internal/static"
 )
@@ -41,6 +42,13 @@ type Server struct {
 	Admin http.Handler
 	// Media holds uploaded images, served under /media/.
 	Media media.Store
+	// Cache, when set, keeps rendered pages; Changes must then be set too,
+	// and WatchChanges running, to drop them when they go stale.
+	Cache   *pagecache.Cache
+	Changes congtin.ChangeService
+
+	sites siteCache
+	watch changeWatch
 }
 
 // Handler returns the portal's routes wrapped in the middleware.
@@ -59,8 +67,9 @@ func (s *Server) Handler() http.Handler {
 	// handleContent refuses anything but GET and HEAD itself.
 	mux.HandleFunc("/{path...}", s.handleContent)
 	if s.Admin != nil {
-		mux.Handle("/admin/", s.Admin)
-		mux.Handle("/api/v1/admin/", s.Admin)
+		adm := s.syncAfterWrites(s.Admin)
+		mux.Handle("/admin/", adm)
+		mux.Handle("/api/v1/admin/", adm)
 	}
 	if s.Media != nil {
 		mux.HandleFunc("GET /media/{key...}", s.handleMedia)
@@ -80,19 +89,26 @@ func (s *Server) withSite(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		site, err := s.Store.FindSiteByHost(r.Context(), congtin.HostName(r.Host))
-		if err != nil {
-			s.error(w, r, err)
-			return
+		host := congtin.HostName(r.Host)
+		sc := s.sites.get(host)
+		if sc == nil {
+			site, err := s.Store.FindSiteByHost(r.Context(), host)
+			if err != nil {
+				s.error(w, r, err)
+				return
+			}
+			cats, err := s.Store.FindCategories(r.Context(), site.ID)
+			if err != nil {
+				s.error(w, r.WithContext(congtin.NewContextWithSite(r.Context(), site)), err)
+				return
+			}
+			sc = &siteContext{site: site, cats: cats}
+			// Kept only while the change log is watched, which clears it.
+			if s.Changes != nil {
+				s.sites.put(host, sc)
+			}
 		}
-		sc := &siteContext{site: site}
-		ctx := context.WithValue(congtin.NewContextWithSite(r.Context(), site), siteKey, sc)
-		cats, err := s.Store.FindCategories(ctx, site.ID)
-		if err != nil {
-			s.error(w, r.WithContext(ctx), err)
-			return
-		}
-		sc.cats = cats
+		ctx := context.WithValue(congtin.NewContextWithSite(r.Context(), sc.site), siteKey, sc)
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
@@ -200,4 +216,18 @@ func (s *Server) absURL(r *http.Request, path string) string {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host + path
+}
+
+// syncAfterWrites applies the change log as soon as a back-office write
+// is done, so the editor who just published sees the new page at once
+// instead of after the next poll.
+func (s *Server) syncAfterWrites(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r)
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			if err := s.SyncChanges(context.WithoutCancel(r.Context())); err != nil {
+				s.Log.Warn("reading changes after a write failed", "error", err)
+			}
+		}
+	})
 }

@@ -1,0 +1,154 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/congtin/congtin"
+)
+
+// A page is rendered once into a Doc: its static parts, with holes where
+// live values go (the SỐ LƯỢT TRUY CẬP box and an article's view count).
+// The Doc can be cached and filled with the current values for each
+// reader, so a cached page still shows exact, live counters.
+
+// Live holds the values that fill a Doc's holes.
+type Live struct {
+	Counter congtin.VisitStats
+	Views   int64
+}
+
+// LiveSource is a page that knows its own live values, for pages rendered
+// straight to the response.
+type LiveSource interface{ LiveValues() Live }
+
+// LiveValues implements LiveSource.
+func (b *Base) LiveValues() Live { return Live{Counter: b.Counter} }
+
+// LiveValues implements LiveSource.
+func (p *ArticlePage) LiveValues() Live { return Live{Counter: p.Counter, Views: p.Views} }
+
+// LiveValues implements LiveSource: the print view shows no counters.
+func (p *PrintPage) LiveValues() Live { return Live{} }
+
+// Markers use characters from Unicode's private use area, which the
+// escaper leaves alone and no sanitized text can hold where a marker would
+// be mistaken: they are only looked for between the layout's own tags.
+const (
+	markOpen  = "\uE000"
+	markClose = "\uE001"
+)
+
+// liveNames are the holes a template may ask for, each rendered by the
+// partial of the same name.
+var liveNames = map[string]bool{"counter": true, "views": true}
+
+func liveMarker(name string) (template.HTML, error) {
+	if !liveNames[name] {
+		return "", fmt.Errorf("render: no live value %q", name)
+	}
+	return template.HTML(markOpen + name + markClose), nil
+}
+
+// Part is a piece of a Doc: static bytes, or the name of a live value.
+type Part struct {
+	Static []byte
+	Live   string
+}
+
+// Doc is a rendered page with holes.
+type Doc struct {
+	Parts []Part
+}
+
+// Has reports whether the page has a hole for the named live value.
+func (d *Doc) Has(name string) bool {
+	for _, p := range d.Parts {
+		if p.Live == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Size is the length of the static parts.
+func (d *Doc) Size() int {
+	n := 0
+	for _, p := range d.Parts {
+		n += len(p.Static)
+	}
+	return n
+}
+
+// Doc renders a page into a Doc.
+func (e *Engine) Doc(name string, data any) (*Doc, error) {
+	t, ok := e.sets[name]
+	if !ok {
+		return nil, fmt.Errorf("render: no page %q", name)
+	}
+	entry := pages[name]
+	if entry == "" {
+		entry = name[strings.LastIndexByte(name, '/')+1:]
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, entry, data); err != nil {
+		return nil, fmt.Errorf("render: %s: %w", name, err)
+	}
+	return split(buf.Bytes()), nil
+}
+
+// split cuts rendered HTML at the markers.
+func split(b []byte) *Doc {
+	d := &Doc{}
+	for {
+		i := bytes.Index(b, []byte(markOpen))
+		if i < 0 {
+			break
+		}
+		j := bytes.Index(b[i:], []byte(markClose))
+		if j < 0 {
+			break
+		}
+		name := string(b[i+len(markOpen) : i+j])
+		if !liveNames[name] {
+			break
+		}
+		d.Parts = append(d.Parts, Part{Static: b[:i:i]}, Part{Live: name})
+		b = b[i+j+len(markClose):]
+	}
+	d.Parts = append(d.Parts, Part{Static: b})
+	return d
+}
+
+// WriteLive writes one live value's HTML.
+func (e *Engine) WriteLive(w io.Writer, name string, v Live) error {
+	var data any
+	switch name {
+	case "counter":
+		data = v.Counter
+	case "views":
+		data = v.Views
+	default:
+		return fmt.Errorf("render: no live value %q", name)
+	}
+	return e.live.ExecuteTemplate(w, name, data)
+}
+
+// Fill writes the page with its live values.
+func (e *Engine) Fill(w io.Writer, d *Doc, v Live) error {
+	for _, p := range d.Parts {
+		if p.Live == "" {
+			if _, err := w.Write(p.Static); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := e.WriteLive(w, p.Live, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
