@@ -16,7 +16,7 @@ type Change struct {
 	ArticleID int64
 	// The article's category and publication time before and after the
 	// write: list pages it left and list pages it joined.
-	OldCategoryID, NewCategoryID int64
+	OldCategoryID, NewCategoryID   int64
 	OldPublishedAt, NewPublishedAt time.Time
 }
 
