@@ -1,0 +1,132 @@
+package storetest
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/congtin/congtin"
+)
+
+// testNoSite: a fresh store has no site until the default one is made.
+func testNoSite(t *testing.T, s congtin.Store) {
+	ctx := context.Background()
+	_, err := s.FindSiteByHost(ctx, "anphu.gov.vn")
+	wantCode(t, err, congtin.ENOTFOUND, "a host in an empty store")
+	if sites, err := s.FindSites(ctx); err != nil || len(sites) != 0 {
+		t.Fatalf("sites in an empty store: %v, %v", sites, err)
+	}
+	def, err := s.DefaultSite(ctx)
+	if err != nil || def.ID == 0 || def.Host != "" || def.Name == "" {
+		t.Fatalf("DefaultSite: %+v, %v", def, err)
+	}
+	got, err := s.FindSiteByHost(ctx, "anphu.gov.vn")
+	if err != nil || got.ID != def.ID {
+		t.Fatalf("any host after DefaultSite: %+v, %v", got, err)
+	}
+}
+
+// testSiteAdmin: sites chosen by host name, their settings, and the walls
+// between their content.
+func testSiteAdmin(t *testing.T, s congtin.Store) {
+	ctx := context.Background()
+	super := congtin.Actor{User: &congtin.User{ID: 1, Username: "quantri", SuperAdmin: true}, Role: congtin.RoleAdmin, IP: testIP}
+
+	// The first site created makes the default site too.
+	soyte, err := s.CreateSite(ctx, super, "  SoYTe.AnPhu.gov.vn ", " Sở Y tế tỉnh An Phú ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if soyte.ID == 0 || soyte.Host != "soyte.anphu.gov.vn" || soyte.Name != "Sở Y tế tỉnh An Phú" {
+		t.Fatalf("created: %+v", soyte)
+	}
+	sites, err := s.FindSites(ctx)
+	if err != nil || len(sites) != 2 || sites[0].Host != "" || sites[1].ID != soyte.ID {
+		t.Fatalf("sites after the first CreateSite: %+v, %v", sites, err)
+	}
+	def := MustSite(t, s)
+	if def.ID != sites[0].ID {
+		t.Fatalf("DefaultSite %d, want the one CreateSite made, %d", def.ID, sites[0].ID)
+	}
+	ubnd, err := s.CreateSite(ctx, super, "anphu.gov.vn", "UBND tỉnh An Phú")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sites, _ = s.FindSites(ctx)
+	var hosts []string
+	for _, x := range sites {
+		hosts = append(hosts, x.Host)
+	}
+	wantStrings(t, hosts, []string{"", "anphu.gov.vn", "soyte.anphu.gov.vn"}, "FindSites, by host")
+
+	for host, want := range map[string]int64{
+		"soyte.anphu.gov.vn": soyte.ID, "SOYTE.ANPHU.GOV.VN": soyte.ID, "anphu.gov.vn": ubnd.ID,
+		"khac.anphu.gov.vn": def.ID, "": def.ID,
+	} {
+		got, err := s.FindSiteByHost(ctx, host)
+		if err != nil || got.ID != want {
+			t.Fatalf("host %q: %+v, %v; want site %d", host, got, err, want)
+		}
+	}
+
+	_, err = s.CreateSite(ctx, super, "soyte.anphu.gov.vn", "Trùng")
+	wantCode(t, err, congtin.ECONFLICT, "a taken host")
+	_, err = s.CreateSite(ctx, super, "AnPhu.gov.vn", "Trùng hoa thường")
+	wantCode(t, err, congtin.ECONFLICT, "a taken host in capitals")
+	for _, host := range []string{"", "co dau.vn", "a..b", ".anphu.vn", "anphu.vn.", "http://x.vn"} {
+		_, err = s.CreateSite(ctx, super, host, "Tên")
+		wantCode(t, err, congtin.EINVALID, "host "+host)
+	}
+	_, err = s.CreateSite(ctx, super, "moi.anphu.gov.vn", "  ")
+	wantCode(t, err, congtin.EINVALID, "a blank name")
+	if sites, _ := s.FindSites(ctx); len(sites) != 3 {
+		t.Fatalf("%d sites after refused creations, want 3", len(sites))
+	}
+	if acts := auditActions(t, s, congtin.AuditFilter{SiteID: soyte.ID}); len(acts) != 1 || acts[0] != "site.create" {
+		t.Fatalf("the new site's audit log: %v", acts)
+	}
+
+	// Settings: only the fields given change.
+	tagline, phone, email := "Vì sức khỏe nhân dân", "0290 3831 234", "soyte@anphu.gov.vn"
+	got, err := s.UpdateSiteAs(ctx, super, soyte.ID, congtin.SiteUpdate{Tagline: &tagline, Phone: &phone, Email: &email})
+	if err != nil || got.Name != "Sở Y tế tỉnh An Phú" || got.Tagline != tagline || got.Phone != phone || got.Email != email || got.Host != soyte.Host {
+		t.Fatalf("UpdateSiteAs: %+v, %v", got, err)
+	}
+	agency, off := "Sở Y tế", int64(123456)
+	if _, err := s.UpdateSite(ctx, soyte.ID, congtin.SiteUpdate{Agency: &agency, CounterOffset: &off}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.FindSiteByHost(ctx, "soyte.anphu.gov.vn")
+	if got.Tagline != tagline || got.Phone != phone || got.Email != email || got.Agency != agency || got.CounterOffset != off || got.Name != soyte.Name {
+		t.Fatalf("settings after two updates: %+v", got)
+	}
+	if other, _ := s.FindSiteByHost(ctx, "anphu.gov.vn"); other.Tagline != "" || other.Agency != "" {
+		t.Fatalf("another site's settings changed: %+v", other)
+	}
+	es, _, err := s.FindAudit(ctx, congtin.AuditFilter{SiteID: soyte.ID, Action: "site.settings"})
+	if err != nil || len(es) != 1 || es[0].Username != "quantri" || es[0].ObjectType != "site" || es[0].ObjectID != soyte.ID || es[0].IP != testIP {
+		t.Fatalf("settings audit: %+v, %v", es, err)
+	}
+	neg := int64(-1)
+	_, err = s.UpdateSiteAs(ctx, super, soyte.ID, congtin.SiteUpdate{CounterOffset: &neg})
+	wantCode(t, err, congtin.EINVALID, "a negative counter offset")
+	_, err = s.UpdateSiteAs(ctx, super, ubnd.ID+1000, congtin.SiteUpdate{Tagline: &tagline})
+	wantCode(t, err, congtin.ENOTFOUND, "settings of a missing site")
+	if got, _ := s.FindSiteByHost(ctx, "soyte.anphu.gov.vn"); got.CounterOffset != off {
+		t.Fatalf("a refused update changed the offset: %d", got.CounterOffset)
+	}
+
+	// Content stays within its site.
+	res := MustImport(t, s, soyte.ID, Rec("Tiêm chủng mở rộng", "Tin y tế", time.Date(2024, 4, 1, 8, 0, 0, 0, congtin.VietnamZone)))
+	id := res[0].Article.ID
+	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: soyte.ID}), []int64{id}, "the site's own articles")
+	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: def.ID}), nil, "another site's articles")
+	_, err = s.FindArticleByID(ctx, def.ID, id)
+	wantCode(t, err, congtin.ENOTFOUND, "an article through another site")
+	if cats, _ := s.FindCategories(ctx, def.ID); len(cats) != 0 {
+		t.Fatalf("another site's categories: %+v", cats)
+	}
+	if cats, _ := s.FindCategories(ctx, soyte.ID); len(cats) != 1 || cats[0].SiteID != soyte.ID {
+		t.Fatalf("the site's categories: %+v", cats)
+	}
+}
