@@ -157,8 +157,15 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		match = phraseExpr
 	}
 
-	where := []string{"search_index MATCH ?", "a.site_id = ?", "a.status = 'published'", "a.published_at <= ?"}
-	args := []any{match, sq.SiteID, unix(now)}
+	// Two ways to find matches. Without filters, the index drives: FTS5
+	// walks its lists newest first and stops early. With a category or a
+	// date range, or sorted by date, the articles drive: their index walks
+	// the filtered articles newest first and each is checked against the
+	// set of matching IDs, which SQLite builds once; so a rare category
+	// does not mean scanning every match of a common word.
+	filtered := len(sq.CategoryIDs) > 0 || !sq.From.IsZero() || !sq.To.IsZero()
+	where := []string{"a.site_id = ?", "a.status = 'published'", "a.published_at <= ?"}
+	args := []any{sq.SiteID, unix(now)}
 	if len(sq.CategoryIDs) > 0 {
 		where = append(where, "a.category_id IN ("+placeholders(len(sq.CategoryIDs))+")")
 		for _, id := range sq.CategoryIDs {
@@ -171,12 +178,28 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	if !sq.To.IsZero() {
 		where, args = append(where, "a.published_at < ?"), append(args, unix(sq.To))
 	}
-	// CROSS JOIN keeps the full-text match as the outer loop: the planner
-	// would otherwise scan articles and run the match once per row.
 	cond := strings.Join(where, " AND ")
-	from := ` FROM search_index s CROSS JOIN articles a ON a.id = s.rowid WHERE ` + cond
-	with := func(expr string) []any { return append([]any{expr}, args[1:]...) }
-	if err := db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+from+` LIMIT ?)`, append(with(match), countCap+1)...).Scan(&res.Total); err != nil {
+	// byArticles: the articles' own order, matches as a set ("+a.id" keeps
+	// SQLite from driving the loop by the set instead).
+	byArticles := func(table string) string {
+		return ` FROM articles a WHERE ` + cond + ` AND +a.id IN (SELECT rowid FROM ` + table + ` WHERE ` + table + ` MATCH ?)`
+	}
+	// byIndex: the index's order. CROSS JOIN keeps the full-text match as
+	// the outer loop: the planner would otherwise scan articles and run
+	// the match once per row.
+	byIndex := ` FROM search_index s CROSS JOIN articles a ON a.id = s.rowid WHERE search_index MATCH ? AND ` + cond
+	withExpr := func(expr string, rest ...any) []any {
+		return append(append([]any{expr}, args...), rest...)
+	}
+	exprLast := func(expr string, rest ...any) []any {
+		return append(append(append([]any{}, args...), expr), rest...)
+	}
+
+	countQ, countArgs := `SELECT COUNT(*) FROM (SELECT 1`+byIndex+` LIMIT ?)`, withExpr(match, countCap+1)
+	if filtered {
+		countQ, countArgs = `SELECT COUNT(*) FROM (SELECT 1`+byArticles("search_index")+` LIMIT ?)`, exprLast(match, countCap+1)
+	}
+	if err := db.db.QueryRowContext(ctx, countQ, countArgs...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: search count: %w", err)
 	}
 	if res.Total > countCap {
@@ -193,8 +216,8 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	var ids []int64
 	scores := map[int64]float64{}
 	if sq.Sort == congtin.SortNewest {
-		rows, err := db.db.QueryContext(ctx, `SELECT a.id`+from+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`,
-			append(with(match), limit, max(sq.Offset, 0))...)
+		rows, err := db.db.QueryContext(ctx, `SELECT a.id`+byArticles("search_index")+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+			exprLast(match, limit, max(sq.Offset, 0))...)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: search: %w", err)
 		}
@@ -208,20 +231,41 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		}
 		rows.Close()
 	} else {
+		// Accent-free queries score on the folded text only: the exact
+		// columns, half of what is read, are left on disk.
+		exactCols := "s.title_e, s.lead_e, s.body_e"
+		if !q.Accented {
+			exactCols = "'', '', ''"
+		}
 		docs := map[int64]*search.Doc{}
 		load := func(expr string, pairs bool, n int) error {
 			// Newest matches first (FTS5 walks its lists backwards by rowid
 			// without scoring every match), so the cost stays bounded for a
 			// word in half the archive; the ranking below orders them.
-			src, order := from, "s.rowid"
-			if pairs {
-				order = "p.rowid" // the outer table's rowid: FTS5 then walks it backwards
-
-				src = ` FROM search_pairs p CROSS JOIN search_index s ON s.rowid = p.rowid CROSS JOIN articles a ON a.id = p.rowid WHERE ` +
-					strings.Replace(cond, "search_index MATCH ?", "search_pairs MATCH ?", 1)
+			var query string
+			var qargs []any
+			cols := `SELECT s.rowid, a.published_at, s.title_f, s.lead_f, s.body_f, ` + exactCols
+			switch {
+			case filtered:
+				table := "search_index"
+				if pairs {
+					table = "search_pairs"
+				}
+				query = cols + ` FROM articles a CROSS JOIN search_index s ON s.rowid = a.id WHERE ` + cond +
+					` AND +a.id IN (SELECT rowid FROM ` + table + ` WHERE ` + table + ` MATCH ?) ORDER BY a.published_at DESC, a.id DESC LIMIT ?`
+				qargs = exprLast(expr, n)
+			case pairs:
+				// The pairs table's own rowid orders the walk: FTS5 then
+				// reads its list backwards. Articles are checked before the
+				// stored text is touched.
+				query = cols + ` FROM search_pairs p CROSS JOIN articles a ON a.id = p.rowid CROSS JOIN search_index s ON s.rowid = p.rowid
+					WHERE search_pairs MATCH ? AND ` + cond + ` ORDER BY p.rowid DESC LIMIT ?`
+				qargs = withExpr(expr, n)
+			default:
+				query = cols + byIndex + ` ORDER BY s.rowid DESC LIMIT ?`
+				qargs = withExpr(expr, n)
 			}
-			rows, err := db.db.QueryContext(ctx, `SELECT s.rowid, a.published_at, s.title_f, s.lead_f, s.body_f, s.title_e, s.lead_e, s.body_e`+
-				src+` ORDER BY `+order+` DESC LIMIT ?`, append(with(expr), n)...)
+			rows, err := db.db.QueryContext(ctx, query, qargs...)
 			if err != nil {
 				return err
 			}
