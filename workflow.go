@@ -104,7 +104,10 @@ type ArticleInput struct {
 	Image       string    `json:"image"`
 	Slug        string    `json:"slug"` // empty: made from the title
 	Featured    bool      `json:"featured"`
-	PublishedAt time.Time `json:"published_at"` // zero: set when published
+	// PublishedAt ahead of now schedules the article when it is published;
+	// zero or past, the article goes out at the moment it is published (a
+	// draft's old time would bury it under newer news).
+	PublishedAt time.Time `json:"published_at"`
 }
 
 // FieldErrors maps form fields to Vietnamese messages.

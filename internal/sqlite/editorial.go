@@ -314,9 +314,12 @@ func (db *DB) RestoreRevision(ctx context.Context, actor congtin.Actor, siteID, 
 	if err := checkCategory(ctx, tx, siteID, rev.CategoryID); err != nil {
 		return nil, congtin.Errorf(congtin.EINVALID, "Chuyên mục của phiên bản này không còn tồn tại; hãy chọn chuyên mục khác rồi khôi phục.")
 	}
+	// The content comes back; the publication time stays. It belongs to
+	// the workflow: restoring an early revision of a scheduled article
+	// must not publish it ahead of its time.
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET category_id = ?, title = ?, slug = ?, lead = ?, body = ?, author = ?, image = ?,
-		featured = ?, published_at = ?, updated_at = ? WHERE id = ?`,
-		rev.CategoryID, rev.Title, rev.Slug, rev.Lead, rev.Body, rev.Author, rev.Image, boolInt(rev.Featured), unix(rev.PublishedAt), unix(tx.now), rev.ArticleID); err != nil {
+		featured = ?, updated_at = ? WHERE id = ?`,
+		rev.CategoryID, rev.Title, rev.Slug, rev.Lead, rev.Body, rev.Author, rev.Image, boolInt(rev.Featured), unix(tx.now), rev.ArticleID); err != nil {
 		return nil, fmt.Errorf("sqlite: restore: %w", err)
 	}
 	note := fmt.Sprintf("Khôi phục phiên bản #%d", rev.ID)

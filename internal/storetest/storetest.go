@@ -31,6 +31,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("EditorialWorkflow", func(t *testing.T) { testEditorialWorkflow(t, open(t)) })
 	t.Run("EditorialErrors", func(t *testing.T) { testEditorialErrors(t, open(t)) })
 	t.Run("EditorialSchedule", func(t *testing.T) { testEditorialSchedule(t, open(t)) })
+	t.Run("RestoreKeepsSchedule", func(t *testing.T) { testRestoreKeepsSchedule(t, open(t)) })
 	t.Run("EditorialRevisions", func(t *testing.T) { testEditorialRevisions(t, open(t)) })
 	t.Run("AdminArticles", func(t *testing.T) { testAdminArticles(t, open(t)) })
 	t.Run("Users", func(t *testing.T) { testUsers(t, open(t)) })
