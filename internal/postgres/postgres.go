@@ -1,0 +1,252 @@
+// Package postgres implements the congtin store interfaces on PostgreSQL
+// (15 or newer), through database/sql and the pgx driver's stdlib adapter.
+// It behaves like package sqlite, which the shared storetest suite checks:
+// the same error codes, the same orders, the same times (whole seconds,
+// returned in UTC) and the same search results.
+//
+// Unlike SQLite, PostgreSQL lets several processes write at once. Where the
+// SQLite store relies on its single writer (read, check, then write), this
+// one locks what it read: the article row (FOR UPDATE) before a workflow
+// step, the site's categories (an advisory lock) before an import or a
+// category change, the search table before a reindex; counters only ever
+// add, in a fixed order of rows.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/congtin/congtin"
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// DB is a congtin store on a PostgreSQL database.
+type DB struct {
+	db  *sql.DB
+	url string
+	// Now returns the current time; tests replace it.
+	Now congtin.NowFunc
+}
+
+// NewDB returns a DB for the database at url (postgres://user@host/name,
+// or any connection string pgx accepts; a password may also come from
+// PGPASSWORD or ~/.pgpass). Call Open before use.
+func NewDB(url string) *DB {
+	return &DB{url: url, Now: time.Now}
+}
+
+// Open connects, checks the database holds UTF-8, and applies pending
+// migrations. It does not retry: a server that is not there is an error
+// for the caller (or the service manager) to act on.
+func (db *DB) Open() (err error) {
+	if db.url == "" {
+		return fmt.Errorf("postgres: URL required")
+	}
+	if db.db, err = sql.Open("pgx", db.url); err != nil {
+		return fmt.Errorf("postgres: open: %w", err)
+	}
+	ctx := context.Background()
+	if err := db.db.PingContext(ctx); err != nil {
+		db.db.Close()
+		return fmt.Errorf("postgres: connect: %w", err)
+	}
+	// Vietnamese text needs UTF-8; a SQL_ASCII database would store the
+	// bytes but compare and check them as nothing in particular.
+	var enc string
+	if err := db.db.QueryRowContext(ctx, `SHOW server_encoding`).Scan(&enc); err != nil {
+		db.db.Close()
+		return fmt.Errorf("postgres: server encoding: %w", err)
+	}
+	if enc != "UTF8" {
+		db.db.Close()
+		return fmt.Errorf("postgres: the database's encoding is %s; congtin needs UTF8 (CREATE DATABASE … ENCODING 'UTF8' TEMPLATE template0)", enc)
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.db.Close()
+		return err
+	}
+	// A database restored without its search index gets it built once,
+	// here, as the SQLite store does.
+	var indexed, published bool
+	if err := db.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM search_docs), EXISTS (SELECT 1 FROM articles WHERE status = 'published')`).
+		Scan(&indexed, &published); err != nil {
+		db.db.Close()
+		return fmt.Errorf("postgres: check search index: %w", err)
+	}
+	if !indexed && published {
+		if _, err := db.Reindex(ctx); err != nil {
+			db.db.Close()
+			return err
+		}
+	}
+	return nil
+}
+
+// SetNow makes the store read the current time from now (tests: the
+// shared suite's storetest.Clock).
+func (db *DB) SetNow(now func() time.Time) { db.Now = now }
+
+// Close closes the connection pool.
+func (db *DB) Close() error {
+	if db.db == nil {
+		return nil
+	}
+	return db.db.Close()
+}
+
+// migrateLock is the advisory lock key ("congtin" in ASCII) that
+// serializes migrations when several processes start at once.
+const migrateLock int64 = 0x636f6e6774696e
+
+// migrate applies each embedded migration not yet recorded, each in its own
+// transaction, in file-name order.
+func (db *DB) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := db.migrateFile(ctx, name); err != nil {
+			return fmt.Errorf("postgres: migration %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// migrateFile applies one migration. The advisory lock, held until the
+// transaction ends, makes a second process wait and then find the
+// migration recorded; the migrations table is created under the lock too,
+// as two concurrent CREATE TABLE IF NOT EXISTS can both try to create it.
+func (db *DB) migrateFile(ctx context.Context, name string) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, migrateLock); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
+		return err
+	}
+	var done bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM migrations WHERE name = $1)`, name).Scan(&done); err != nil {
+		return err
+	} else if done {
+		return nil
+	}
+	body, err := fs.ReadFile(migrationFS, name)
+	if err != nil {
+		return err
+	}
+	// Without arguments pgx sends the text as one simple query, so a file
+	// may hold several statements.
+	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name) VALUES ($1)`, name); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Tx wraps a transaction with the one "now" it runs at.
+type Tx struct {
+	*sql.Tx
+	db  *DB
+	now time.Time
+}
+
+// BeginTx starts a transaction at PostgreSQL's default isolation (read
+// committed); the methods lock what they read before writing from it.
+func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
+	tx, err := db.db.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Second)}, nil
+}
+
+// ts is a time as stored: whole seconds, as SQLite's Unix seconds (rounded
+// down, as time.Unix counts them), so that values written and compared
+// match the SQLite store to the second.
+func ts(t time.Time) time.Time { return time.Unix(t.Unix(), 0).UTC() }
+
+// fromTS is a stored time as returned: in UTC, as the SQLite store returns
+// them (pgx gives TIMESTAMPTZ in the local zone).
+func fromTS(t time.Time) time.Time { return t.UTC() }
+
+// SQLSTATE codes the store acts on.
+const (
+	uniqueViolation     = "23505"
+	foreignKeyViolation = "23503"
+	// A string PostgreSQL cannot hold: invalid UTF-8, or a NUL byte.
+	characterNotInRepertoire = "22021"
+	untranslatableCharacter  = "22P05"
+)
+
+// pgCode returns the SQLSTATE of a PostgreSQL error in err's chain, or "".
+func pgCode(err error) string {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code
+	}
+	return ""
+}
+
+// wrap adds the store's prefix to an error. Two kinds of failure that the
+// SQLite store cannot meet become application errors: a unique violation
+// that only concurrent writers can cause (SQLite has one writer) is a
+// conflict the user may retry, and text PostgreSQL cannot store (SQLite
+// stores any bytes) is invalid input rather than an internal error.
+func wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	switch pgCode(err) {
+	case uniqueViolation:
+		return fmt.Errorf("postgres: %s: %w", op, congtin.Errorf(congtin.ECONFLICT, "Dữ liệu vừa được người khác thay đổi; xin vui lòng thử lại."))
+	case characterNotInRepertoire, untranslatableCharacter:
+		return fmt.Errorf("postgres: %s: %w", op, congtin.Errorf(congtin.EINVALID, "Nội dung có ký tự không hợp lệ."))
+	}
+	return fmt.Errorf("postgres: %s: %w", op, err)
+}
+
+// storable reports whether PostgreSQL can hold s as text. A lookup by a
+// key that is not (a URL path or a form field may carry any bytes) can
+// match nothing, and answers so without asking, as SQLite would.
+func storable(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsRune(s, 0)
+}
+
+// clean makes a record of an event storable: sign-in names and addresses
+// come straight from requests, and a failed sign-in must be counted and
+// logged whatever bytes it carried.
+func clean(s string) string {
+	if storable(s) {
+		return s
+	}
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
+}
+
+// lockCategories serializes, per site, the transactions that create or
+// change categories (imports, the category admin): they read before they
+// write (is the name taken, which slug is free, which position is last),
+// which SQLite's single writer makes safe and PostgreSQL does not.
+func lockCategories(ctx context.Context, tx *Tx, siteID int64) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('congtin categories', $1))`, siteID)
+	return err
+}
