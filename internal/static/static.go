@@ -5,6 +5,7 @@ package static
 
 import (
 	"bytes"
+	"compress/gzip"
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
@@ -12,8 +13,12 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/andybalholm/brotli"
 )
 
 //go:embed files
@@ -23,6 +28,58 @@ type file struct {
 	data  []byte
 	hash  string
 	ctype string
+
+	// Compressed forms, made on first request (brotli on the editor's
+	// bundle takes a moment, which start-up should not wait for).
+	once   sync.Once
+	br, gz []byte
+}
+
+// compressible reports whether a content type gains from compression.
+func compressible(ctype string) bool {
+	return strings.HasPrefix(ctype, "text/") || strings.Contains(ctype, "javascript") ||
+		strings.Contains(ctype, "json") || strings.Contains(ctype, "svg")
+}
+
+func (f *file) compress() {
+	f.once.Do(func() {
+		if !compressible(f.ctype) || len(f.data) < 512 {
+			return
+		}
+		var b bytes.Buffer
+		bw := brotli.NewWriterLevel(&b, 9)
+		bw.Write(f.data)
+		bw.Close()
+		f.br = bytes.Clone(b.Bytes())
+		b.Reset()
+		gw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression) // the level is valid
+		gw.Write(f.data)
+		gw.Close()
+		f.gz = bytes.Clone(b.Bytes())
+	})
+}
+
+// pickEncoding chooses brotli, then gzip, among what the client accepts
+// (an encoding with q=0 is refused).
+func pickEncoding(accept string) string {
+	ok := map[string]bool{}
+	for _, part := range strings.Split(accept, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if v, found := strings.CutPrefix(strings.ReplaceAll(strings.TrimSpace(params), " ", ""), "q="); found {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				q = f
+			}
+		}
+		ok[strings.ToLower(strings.TrimSpace(name))] = q > 0
+	}
+	switch {
+	case ok["br"]:
+		return "br"
+	case ok["gzip"]:
+		return "gzip"
+	}
+	return ""
 }
 
 // Assets is the set of embedded static files, hashed once at start-up.
@@ -84,6 +141,18 @@ func (a *Assets) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	} else {
 		h.Set("Cache-Control", "public, max-age=86400")
 	}
-	h.Set("ETag", `"`+f.hash+`"`)
-	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(f.data))
+	data, etag := f.data, f.hash
+	h.Add("Vary", "Accept-Encoding")
+	if f.compress(); f.br != nil {
+		switch pickEncoding(r.Header.Get("Accept-Encoding")) {
+		case "br":
+			data, etag = f.br, f.hash+"-br"
+			h.Set("Content-Encoding", "br")
+		case "gzip":
+			data, etag = f.gz, f.hash+"-gz"
+			h.Set("Content-Encoding", "gzip")
+		}
+	}
+	h.Set("ETag", `"`+etag+`"`)
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
 }
