@@ -16,7 +16,19 @@ const (
 	EFORBIDDEN    = "forbidden"    // signed in, but the role does not allow it
 	EUNAUTHORIZED = "unauthorized" // not signed in
 	ETOOMANY      = "too_many"     // rate limited or locked out
+	EUNAVAILABLE  = "unavailable"  // the database cannot be reached; try again soon
 )
+
+// Unavailable is the error a store returns while its database cannot be
+// reached (a PostgreSQL restart, a network cut).
+func Unavailable(err error) error {
+	return &unavailableError{err}
+}
+
+type unavailableError struct{ err error }
+
+func (e *unavailableError) Error() string { return "database unavailable: " + e.err.Error() }
+func (e *unavailableError) Unwrap() error { return e.err }
 
 // Error is an application error: a code and a message a reader can act on.
 // Messages shown on public pages are in Vietnamese.
@@ -39,12 +51,15 @@ func Errorf(code, format string, args ...any) *Error {
 func ErrorCode(err error) string {
 	var e *Error
 	var ve *ValidationError
+	var ue *unavailableError
 	if err == nil {
 		return ""
 	} else if errors.As(err, &e) {
 		return e.Code
 	} else if errors.As(err, &ve) {
 		return EINVALID
+	} else if errors.As(err, &ue) {
+		return EUNAVAILABLE
 	}
 	return EINTERNAL
 }

@@ -197,10 +197,14 @@ func (c *Counter) ArticleViews(ctx context.Context, siteID, articleID int64) (in
 	c.mu.Unlock()
 	if !ok || !c.fresh(snap.at, now) {
 		n, err := c.store.ArticleViews(ctx, articleID)
-		if err != nil {
+		if err != nil && !ok {
 			return 0, err
 		}
-		snap = viewSnap{n: n, at: now}
+		// With the database away, the last snapshot (with our own counts
+		// still added) is better than an error page.
+		if err == nil {
+			snap = viewSnap{n: n, at: now}
+		}
 		c.mu.Lock()
 		c.storedViews[articleID] = snap
 		c.mu.Unlock()
@@ -225,10 +229,12 @@ func (c *Counter) VisitStats(ctx context.Context, site *congtin.Site) (congtin.V
 	c.mu.Unlock()
 	if !ok || snap.day != day || !c.fresh(snap.at, now) {
 		total, today, err := c.store.Visits(ctx, site.ID, day)
-		if err != nil {
+		if err != nil && (!ok || snap.day != day) {
 			return congtin.VisitStats{}, err
 		}
-		snap = visitSnap{total: total, today: today, day: day, at: now}
+		if err == nil {
+			snap = visitSnap{total: total, today: today, day: day, at: now}
+		}
 		c.mu.Lock()
 		c.storedVisits[site.ID] = snap
 		c.mu.Unlock()

@@ -18,6 +18,7 @@ var statusOf = map[string]int{
 	congtin.EUNAUTHORIZED: http.StatusUnauthorized,
 	congtin.ETOOMANY:      http.StatusTooManyRequests,
 	congtin.EINTERNAL:     http.StatusInternalServerError,
+	congtin.EUNAVAILABLE:  http.StatusServiceUnavailable,
 }
 
 // StatusOf returns the HTTP status for an error.
@@ -37,6 +38,7 @@ var headings = map[int]string{
 	http.StatusUnauthorized:        "Cần đăng nhập",
 	http.StatusTooManyRequests:     "Quá nhiều yêu cầu",
 	http.StatusInternalServerError: "Lỗi hệ thống",
+	http.StatusServiceUnavailable:  "Hệ thống tạm thời gián đoạn",
 }
 
 // error renders the Vietnamese error page for err. Internal errors are
@@ -52,6 +54,11 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 		s.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "error", err)
 		msg = "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
 	}
+	if status == http.StatusServiceUnavailable {
+		s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
+		msg = "Cổng thông tin đang tạm thời gián đoạn kết nối tới cơ sở dữ liệu. Xin vui lòng thử lại sau ít phút."
+		w.Header().Set("Retry-After", "5")
+	}
 	if status == http.StatusNotFound && code != congtin.ENOTFOUND {
 		msg = "Trang bạn tìm không tồn tại hoặc đã được chuyển đi."
 	}
@@ -59,7 +66,7 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	page.Title = page.Heading
 	// The error page keeps the site's header and menu when the database
 	// answers; when it does not, a bare page still explains.
-	if site := siteFrom(r.Context()); site != nil && status != http.StatusInternalServerError {
+	if site := siteFrom(r.Context()); site != nil && status != http.StatusInternalServerError && status != http.StatusServiceUnavailable {
 		if b, err := s.base(w, r, site, false); err == nil {
 			page.Base = b
 		}
