@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -94,6 +95,15 @@ func snippet(pq *search.Query, a *congtin.Article) []search.Segment {
 func (s *Server) runSearch(r *http.Request, sr *searchRequest) (*congtin.SearchResult, []render.SearchHit, error) {
 	if sr.q == "" {
 		return &congtin.SearchResult{}, nil, nil
+	}
+	// A search reads and ranks hundreds of candidates: run as many at once
+	// as there are cores, and queue the rest, so a burst of searches
+	// neither runs the machine out of memory nor slows every page.
+	select {
+	case s.searchSlots() <- struct{}{}:
+		defer func() { <-s.searchSlots() }()
+	case <-r.Context().Done():
+		return nil, nil, congtin.Errorf(congtin.ETOOMANY, "Hệ thống đang bận, xin vui lòng thử lại.")
 	}
 	res, err := s.Store.Search(r.Context(), sr.query)
 	if err != nil {
@@ -206,4 +216,10 @@ func (s *Server) handleSearchAPI(w http.ResponseWriter, r *http.Request) {
 			PublishedAt: h.PublishedAt.In(congtin.VietnamZone), Lead: h.Lead, Snippet: h.Snippet, Score: res.Hits[i].Score})
 	}
 	_ = enc.Encode(out)
+}
+
+// searchSlots returns the semaphore that bounds concurrent searches.
+func (s *Server) searchSlots() chan struct{} {
+	s.searchOnce.Do(func() { s.searchSem = make(chan struct{}, max(2, runtime.GOMAXPROCS(0))) })
+	return s.searchSem
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/congtin/congtin"
@@ -49,6 +50,9 @@ type Server struct {
 
 	sites siteCache
 	watch changeWatch
+
+	searchOnce sync.Once
+	searchSem  chan struct{}
 }
 
 // Handler returns the portal's routes wrapped in the middleware.
