@@ -135,7 +135,7 @@ func (db *DB) SetArticleStatus(ctx context.Context, siteID, id int64, status str
 	if !congtin.ValidStatus(status) {
 		return congtin.Errorf(congtin.EINVALID, "Trạng thái bài viết không hợp lệ.")
 	}
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.beginChange(ctx)
 	if err != nil {
 		return wrap("set status", err)
 	}

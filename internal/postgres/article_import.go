@@ -16,7 +16,7 @@ func (db *DB) ImportArticles(ctx context.Context, siteID int64, recs []congtin.A
 	if err != nil {
 		return nil, err
 	}
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.beginChange(ctx)
 	if err != nil {
 		return nil, wrap("import", err)
 	}

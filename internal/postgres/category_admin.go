@@ -78,7 +78,7 @@ func (db *DB) CreateCategory(ctx context.Context, actor congtin.Actor, siteID in
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.beginChange(ctx)
 	if err != nil {
 		return nil, wrap("create category", err)
 	}
@@ -128,7 +128,7 @@ func (db *DB) UpdateCategory(ctx context.Context, actor congtin.Actor, siteID, i
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.beginChange(ctx)
 	if err != nil {
 		return nil, wrap("update category", err)
 	}
@@ -186,7 +186,7 @@ func (db *DB) UpdateCategory(ctx context.Context, actor congtin.Actor, siteID, i
 
 // DeleteCategory implements congtin.CategoryAdminService.
 func (db *DB) DeleteCategory(ctx context.Context, actor congtin.Actor, siteID, id int64) error {
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.beginChange(ctx)
 	if err != nil {
 		return wrap("delete category", err)
 	}

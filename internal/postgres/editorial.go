@@ -96,7 +96,7 @@ func (db *DB) UpdateArticle(ctx context.Context, actor congtin.Actor, siteID, id
 	if err := in.Validate(db.Now()); err != nil {
 		return nil, err
 	}
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.beginChange(ctx)
 	if err != nil {
 		return nil, wrap("update article", err)
 	}
@@ -165,7 +165,7 @@ func (db *DB) TransitionArticle(ctx context.Context, actor congtin.Actor, siteID
 	if next == "" {
 		return nil, congtin.Errorf(congtin.EINVALID, "Thao tác không hợp lệ.")
 	}
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.beginChange(ctx)
 	if err != nil {
 		return nil, wrap("transition", err)
 	}
@@ -316,7 +316,7 @@ func (db *DB) FindRevision(ctx context.Context, siteID, id int64) (*congtin.Revi
 
 // RestoreRevision implements congtin.EditorialService.
 func (db *DB) RestoreRevision(ctx context.Context, actor congtin.Actor, siteID, revisionID int64) (*congtin.Article, error) {
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.beginChange(ctx)
 	if err != nil {
 		return nil, wrap("restore", err)
 	}
@@ -338,9 +338,12 @@ func (db *DB) RestoreRevision(ctx context.Context, actor congtin.Actor, siteID, 
 	} else if err != nil {
 		return nil, err
 	}
+	// The content comes back; the publication time stays. It belongs to
+	// the workflow: restoring an early revision of a scheduled article
+	// must not publish it ahead of its time.
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET category_id = $1, title = $2, slug = $3, lead = $4, body = $5, author = $6, image = $7,
-		featured = $8, published_at = $9, updated_at = $10 WHERE id = $11`,
-		rev.CategoryID, rev.Title, rev.Slug, rev.Lead, rev.Body, rev.Author, rev.Image, rev.Featured, ts(rev.PublishedAt), tx.now, rev.ArticleID); err != nil {
+		featured = $8, updated_at = $9 WHERE id = $10`,
+		rev.CategoryID, rev.Title, rev.Slug, rev.Lead, rev.Body, rev.Author, rev.Image, rev.Featured, tx.now, rev.ArticleID); err != nil {
 		if pgCode(err) == foreignKeyViolation {
 			return nil, restoreGone
 		}

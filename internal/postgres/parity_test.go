@@ -428,6 +428,23 @@ func scenario(ctx context.Context, s congtin.Store, c *testClock, r *recorder) {
 		res, err := s.Search(ctx, q)
 		r.add("search "+q.Q, res, err)
 	}
+
+	// The change log the triggers wrote for all of the above.
+	if cs, ok := s.(congtin.ChangeService); ok {
+		last, err := cs.LastChangeID(ctx)
+		r.add("last change", last, err)
+		changes, err := cs.ChangesAfter(ctx, 0, 1000)
+		r.add("changes", changes, err)
+		changes, err = cs.ChangesAfter(ctx, 3, 2)
+		r.add("changes after 3", changes, err)
+		live, err := cs.WentLive(ctx, time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC))
+		r.add("went live", live, err)
+		r.add("prune", nil, cs.PruneChanges(ctx, 5))
+		changes, err = cs.ChangesAfter(ctx, 0, 1000)
+		r.add("changes after pruning", changes, err)
+	} else {
+		r.add("no change log", nil, nil)
+	}
 }
 
 // TestSearchMatchesSQLite imports the relevance corpus into both stores
@@ -466,6 +483,15 @@ func TestSearchMatchesSQLite(t *testing.T) {
 			add(congtin.SearchQuery{Q: w[2], Limit: 100, Now: now})
 		}
 	}
+	// Words in most of the corpus, with filters that keep most of it:
+	// more matches than are ranked, so which ones are ranked shows.
+	wide := func(q string) congtin.SearchQuery {
+		return congtin.SearchQuery{Q: q, Now: now, From: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}
+	}
+	add(wide("tỉnh"))
+	add(wide("các"))
+	add(wide("các tỉnh"))
+	add(wide("cac dia phuong"))
 	for _, q := range []string{"", "!!!", "a", "và", "2024", "xyzzy qwerty", strings.Repeat("an ninh ", 40), "tỉnh", "Tỉnh ủy", "d", "đ"} {
 		add(congtin.SearchQuery{Q: q, Now: now})
 		add(congtin.SearchQuery{Q: q, Now: time.Date(2022, 6, 1, 0, 0, 0, 0, congtin.VietnamZone)})

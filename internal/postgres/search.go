@@ -254,14 +254,25 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 			return nil, wrap("search", err)
 		}
 	} else {
+		// Accent-free queries score on the folded text only: the exact
+		// columns, half of what is read, stay where they are.
+		exactCols := "s.title_e, s.lead_e, s.body_e"
+		if !q.Accented {
+			exactCols = "'', '', ''"
+		}
+		// Which candidates when there are more than can be ranked: as
+		// the SQLite store picks them, the highest IDs (its index walks
+		// backwards by rowid), or with a category or a date range the
+		// newest by publication time (there the articles drive).
+		order := "s.article_id DESC"
+		if len(sq.CategoryIDs) > 0 || !sq.From.IsZero() || !sq.To.IsZero() {
+			order = "a.published_at DESC, a.id DESC"
+		}
 		docs := map[int64]*search.Doc{}
 		load := func(cond, expr string, n int) error {
-			// Newest matches first (the highest IDs, as SQLite walks its
-			// lists backwards by rowid), so the cost stays bounded for a
-			// word in half the archive; the ranking below orders them.
 			src, w := from(cond, expr)
-			rows, err := db.db.QueryContext(ctx, `SELECT s.article_id, a.published_at, s.title_f, s.lead_f, s.body_f, s.title_e, s.lead_e, s.body_e`+
-				src+` ORDER BY s.article_id DESC LIMIT `+w.next(0), append(w.args, n)...)
+			rows, err := db.db.QueryContext(ctx, `SELECT s.article_id, a.published_at, s.title_f, s.lead_f, s.body_f, `+exactCols+
+				src+` ORDER BY `+order+` LIMIT `+w.next(0), append(w.args, n)...)
 			if err != nil {
 				return err
 			}

@@ -65,7 +65,7 @@ func defaultSite(ctx context.Context, tx *Tx) (*congtin.Site, error) {
 
 // UpdateSite implements congtin.SiteService.
 func (db *DB) UpdateSite(ctx context.Context, id int64, upd congtin.SiteUpdate) (*congtin.Site, error) {
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.beginChange(ctx)
 	if err != nil {
 		return nil, wrap("update site", err)
 	}
