@@ -16,8 +16,10 @@ func findCategoryTx(ctx context.Context, tx *Tx, siteID, id int64) (*congtin.Cat
 		Scan(&c.ID, &c.SiteID, &c.ParentID, &c.Name, &c.Slug, &c.Position, &c.Hidden)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy chuyên mục.")
+	} else if err != nil {
+		return nil, wrap("find category", err)
 	}
-	return &c, err
+	return &c, nil
 }
 
 // slugFree reports whether no category and no redirect of the site uses

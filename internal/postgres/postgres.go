@@ -15,10 +15,13 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"net"
 	"sort"
 	"strings"
 	"time"
@@ -207,14 +210,19 @@ func pgCode(err error) string {
 	return ""
 }
 
-// wrap adds the store's prefix to an error. Two kinds of failure that the
-// SQLite store cannot meet become application errors: a unique violation
-// that only concurrent writers can cause (SQLite has one writer) is a
-// conflict the user may retry, and text PostgreSQL cannot store (SQLite
-// stores any bytes) is invalid input rather than an internal error.
+// wrap adds the store's prefix to an error. Kinds of failure that the
+// SQLite store cannot meet become application errors: a server that cannot
+// be reached (restarting, a network cut) is congtin.Unavailable, which the
+// web layer answers with 503 and Retry-After; a unique violation that only
+// concurrent writers can cause (SQLite has one writer) is a conflict the
+// user may retry; and text PostgreSQL cannot store (SQLite stores any
+// bytes) is invalid input rather than an internal error.
 func wrap(op string, err error) error {
 	if err == nil {
 		return nil
+	}
+	if unreachable(err) {
+		return congtin.Unavailable(fmt.Errorf("postgres: %s: %w", op, err))
 	}
 	switch pgCode(err) {
 	case uniqueViolation:
@@ -223,6 +231,24 @@ func wrap(op string, err error) error {
 		return fmt.Errorf("postgres: %s: %w", op, congtin.Errorf(congtin.EINVALID, "Nội dung có ký tự không hợp lệ."))
 	}
 	return fmt.Errorf("postgres: %s: %w", op, err)
+}
+
+// unreachable reports whether err says the server cannot be reached or
+// has dropped the connection, rather than refused the statement: a failed
+// dial, a connection cut (the pool's next try on a fresh connection may
+// well succeed), or the server shutting down, starting up or full.
+func unreachable(err error) bool {
+	var ce *pgconn.ConnectError
+	var ne net.Error
+	switch {
+	case errors.Is(err, driver.ErrBadConn), errors.As(err, &ce), errors.As(err, &ne),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return true
+	}
+	code := pgCode(err)
+	return strings.HasPrefix(code, "08") || // connection exception
+		code == "57P01" || code == "57P02" || code == "57P03" || // admin or crash shutdown, cannot connect now
+		code == "53300" // too many connections
 }
 
 // storable reports whether PostgreSQL can hold s as text. A lookup by a

@@ -3,9 +3,11 @@ package postgres_test
 import (
 	"database/sql"
 	"fmt"
+	"io"
 	"maps"
-	"path/filepath"
+	"net"
 	neturl "net/url"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -551,3 +553,95 @@ func TestChangeLogInCommitOrder(t *testing.T) {
 		t.Fatalf("%d changes written (want %d), %d missed by the reader", len(all), want, missed)
 	}
 }
+
+// TestServerAway: while the server cannot be reached (a restart, a
+// network cut), the store says EUNAVAILABLE, which the web layer answers
+// with 503; once it is back, the same store works again.
+func TestServerAway(t *testing.T) {
+	url := pgtest.URL(t)
+	mustOpen(t, url) // migrated
+	u, err := neturl.Parse(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := startProxy(t, u.Host)
+	u.Host = p.addr
+	db := mustOpen(t, u.String())
+	ctx := t.Context()
+	site := storetest.MustSite(t, db)
+
+	p.cut()
+	if _, err := db.FindSiteByHost(ctx, "example.gov.vn"); congtin.ErrorCode(err) != congtin.EUNAVAILABLE {
+		t.Fatalf("server away: err = %v (code %q), want EUNAVAILABLE", err, congtin.ErrorCode(err))
+	}
+	err = db.AddCounts(ctx, &congtin.CounterBatch{Visits: map[congtin.VisitKey]int64{{SiteID: site.ID, Day: "2026-03-02"}: 1}})
+	if congtin.ErrorCode(err) != congtin.EUNAVAILABLE {
+		t.Fatalf("counting with the server away: err = %v, want EUNAVAILABLE", err)
+	}
+	p.resume()
+	if got, err := db.FindSiteByHost(ctx, "example.gov.vn"); err != nil || got.ID != site.ID {
+		t.Fatalf("server back: %v, %v", got, err)
+	}
+}
+
+// proxy forwards TCP connections to a server until cut.
+type proxy struct {
+	t      testing.TB
+	addr   string
+	target string
+	mu     sync.Mutex
+	ln     net.Listener
+	conns  []net.Conn
+}
+
+func startProxy(t testing.TB, target string) *proxy {
+	p := &proxy{t: t, target: target}
+	p.listen("127.0.0.1:0")
+	t.Cleanup(p.cut)
+	return p
+}
+
+func (p *proxy) listen(addr string) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	p.mu.Lock()
+	p.ln, p.addr = ln, ln.Addr().String()
+	p.mu.Unlock()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			s, err := net.Dial("tcp", p.target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.mu.Lock()
+			p.conns = append(p.conns, c, s)
+			p.mu.Unlock()
+			go func() { io.Copy(s, c); s.Close() }()
+			go func() { io.Copy(c, s); c.Close() }()
+		}
+	}()
+}
+
+// cut closes the listener and every connection: the server is away.
+func (p *proxy) cut() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.ln != nil {
+		p.ln.Close()
+		p.ln = nil
+	}
+	for _, c := range p.conns {
+		c.Close()
+	}
+	p.conns = nil
+}
+
+// resume listens again on the same address: the server is back.
+func (p *proxy) resume() { p.listen(p.addr) }

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"fmt"
 	"runtime"
 	"strings"
 	"sync"
@@ -350,7 +349,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 func (db *DB) SearchIndexBytes(ctx context.Context) (int64, error) {
 	var n int64
 	if err := db.db.QueryRowContext(ctx, `SELECT pg_total_relation_size('search_docs')`).Scan(&n); err != nil {
-		return 0, fmt.Errorf("postgres: index size: %w", err)
+		return 0, wrap("index size", err)
 	}
 	return n, nil
 }
