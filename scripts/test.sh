@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command: installs what the tests need on a fresh
-# Debian machine (Chromium for the browser tests), checks formatting and
-# vet, runs staticcheck, then the whole test suite with nothing skipped.
+# Debian machine (Chromium for the browser tests, PostgreSQL 15 for the
+# PostgreSQL store's), checks formatting and vet, runs staticcheck, then
+# the whole test suite with nothing skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,15 @@ if ! command -v chromium >/dev/null 2>&1; then
   echo "== installing chromium"
   need_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+
+# PostgreSQL 15 (Debian's package) for the PostgreSQL store's tests: they
+# start a throwaway server of their own on loopback (internal/pgtest), or
+# use $CONGTIN_TEST_POSTGRES when it is set.
+if [ -z "${CONGTIN_TEST_POSTGRES:-}" ] && [ ! -x /usr/lib/postgresql/15/bin/postgres ]; then
+  echo "== installing postgresql-15"
+  need_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq postgresql-15 >/dev/null
 fi
 
 echo "== editor bundle (npm) and its tests"

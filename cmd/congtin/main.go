@@ -27,7 +27,8 @@ Usage:
   congtin user token [-db …] -name NAME                          print a new API token for the admin API
   congtin reindex [-db …]                                        rebuild the search index
 
-Every command takes -db (env CONGTIN_DB). Run "congtin COMMAND -h" for its flags.
+Every command takes -db (env CONGTIN_DB): sqlite:PATH or postgres://USER@HOST/NAME.
+Run "congtin COMMAND -h" for its flags.
 `
 
 func main() {

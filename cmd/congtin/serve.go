@@ -19,23 +19,9 @@ import (
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/pagecache"
 	"github.com/congtin/congtin/internal/render"
-	"github.com/congtin/congtin/internal/sqlite"
 	"github.com/congtin/congtin/internal/static"
 	"github.com/congtin/congtin/internal/web"
 )
-
-// openStore opens the database named by the config, migrating it.
-func openStore(cfg *config.Config) (*sqlite.DB, error) {
-	path, err := cfg.SQLitePath()
-	if err != nil {
-		return nil, err
-	}
-	db := sqlite.NewDB(path)
-	if err := db.Open(); err != nil {
-		return nil, err
-	}
-	return db, nil
-}
 
 func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo bool) error {
 	var cfg config.Config
@@ -98,7 +84,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 		counter.Close()
 		return err
 	}
-	log.Info("congtin serving", "addr", ln.Addr().String(), "db", cfg.DB)
+	log.Info("congtin serving", "addr", ln.Addr().String(), "db", cfg.DBForLog())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 
@@ -122,7 +108,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 }
 
 // fillDemo imports the demo portal into a database without articles.
-func fillDemo(ctx context.Context, db *sqlite.DB, site *congtin.Site, log *slog.Logger) error {
+func fillDemo(ctx context.Context, db congtin.Store, site *congtin.Site, log *slog.Logger) error {
 	_, n, err := db.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Limit: 1})
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ package config
 import (
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,7 +15,7 @@ import (
 
 // Config is what the commands need.
 type Config struct {
-	DB            string        // "sqlite:PATH" (later also postgres://…)
+	DB            string        // "sqlite:PATH", or a postgres:// (postgresql://) URL
 	Addr          string        // listen address for serve
 	BaseURL       string        // public base URL, e.g. https://anphu.gov.vn; optional
 	FlushInterval time.Duration // how often counters are written
@@ -34,12 +35,12 @@ const (
 // environment: CONGTIN_DB, CONGTIN_ADDR, CONGTIN_BASE_URL, CONGTIN_FLUSH,
 // CONGTIN_LOG_JSON.
 func (c *Config) Register(fs *flag.FlagSet) {
-	fs.StringVar(&c.DB, "db", env("CONGTIN_DB", DefaultDB), "database: sqlite:PATH (env CONGTIN_DB)")
+	fs.StringVar(&c.DB, "db", env("CONGTIN_DB", DefaultDB), "database: sqlite:PATH, or postgres://USER@HOST/NAME for PostgreSQL (password in the URL, PGPASSWORD or ~/.pgpass) (env CONGTIN_DB)")
 	fs.StringVar(&c.Addr, "addr", env("CONGTIN_ADDR", DefaultAddr), "listen address (env CONGTIN_ADDR)")
 	fs.StringVar(&c.BaseURL, "base-url", env("CONGTIN_BASE_URL", ""), "public base URL for absolute links, e.g. https://example.gov.vn (env CONGTIN_BASE_URL)")
 	d, _ := time.ParseDuration(env("CONGTIN_FLUSH", "1s"))
 	fs.DurationVar(&c.FlushInterval, "flush", max(d, 0), "how often view and visit counts are written (env CONGTIN_FLUSH)")
-	fs.StringVar(&c.MediaDir, "media-dir", env("CONGTIN_MEDIA_DIR", ""), "folder for uploaded images (env CONGTIN_MEDIA_DIR; default: media/ beside the database)")
+	fs.StringVar(&c.MediaDir, "media-dir", env("CONGTIN_MEDIA_DIR", ""), "folder for uploaded images (env CONGTIN_MEDIA_DIR; default: media/ beside a SQLite database, media/ in the working directory with PostgreSQL)")
 	cacheMB, err := strconv.Atoi(env("CONGTIN_PAGE_CACHE_MB", "64"))
 	if err != nil {
 		cacheMB = -1 // reported by Validate
@@ -50,12 +51,23 @@ func (c *Config) Register(fs *flag.FlagSet) {
 
 // Validate checks the settings.
 func (c *Config) Validate() error {
-	path, err := c.SQLitePath()
-	if err != nil {
-		return err
-	}
-	if c.MediaDir == "" {
-		c.MediaDir = filepath.Join(filepath.Dir(path), "media")
+	if _, ok := c.PostgresURL(); ok {
+		// The message leaves the URL out: it may hold a password.
+		if _, err := url.Parse(c.DB); err != nil {
+			return fmt.Errorf("config: -db is not a valid postgres:// URL")
+		}
+		if c.MediaDir == "" {
+			// No database file to put them beside.
+			c.MediaDir = "media"
+		}
+	} else {
+		path, err := c.SQLitePath()
+		if err != nil {
+			return err
+		}
+		if c.MediaDir == "" {
+			c.MediaDir = filepath.Join(filepath.Dir(path), "media")
+		}
 	}
 	if c.FlushInterval < 50*time.Millisecond || c.FlushInterval > time.Minute {
 		return fmt.Errorf("config: -flush must be between 50ms and 1m, got %s", c.FlushInterval)
@@ -73,9 +85,35 @@ func (c *Config) Validate() error {
 func (c *Config) SQLitePath() (string, error) {
 	path, ok := strings.CutPrefix(c.DB, "sqlite:")
 	if !ok || path == "" {
-		return "", fmt.Errorf("config: -db must look like sqlite:PATH, got %q", c.DB)
+		return "", fmt.Errorf("config: -db must look like sqlite:PATH or postgres://USER@HOST/NAME, got %q", c.DBForLog())
 	}
 	return path, nil
+}
+
+// PostgresURL returns the URL of a postgres:// or postgresql:// database
+// setting, and whether the setting is one.
+func (c *Config) PostgresURL() (string, bool) {
+	if strings.HasPrefix(c.DB, "postgres://") || strings.HasPrefix(c.DB, "postgresql://") {
+		return c.DB, true
+	}
+	return "", false
+}
+
+// DBForLog returns the database setting with any password hidden, for
+// logs and messages.
+func (c *Config) DBForLog() string {
+	if _, ok := c.PostgresURL(); !ok {
+		return c.DB
+	}
+	u, err := url.Parse(c.DB)
+	if err != nil {
+		return "postgres://…" // unparsable: show nothing that might be a secret
+	}
+	if q := u.Query(); q.Has("password") {
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
+	}
+	return u.Redacted()
 }
 
 func env(key, def string) string {
