@@ -60,6 +60,13 @@ func (db *DB) Open() (err error) {
 	if db.db, err = sql.Open("pgx", db.url); err != nil {
 		return fmt.Errorf("postgres: open: %w", err)
 	}
+	// database/sql keeps only two idle connections by default: under load
+	// every request would open a new one (a server process each). The cap
+	// leaves room on a default server (max_connections 100) for a few
+	// portal processes plus the command-line tools.
+	db.db.SetMaxOpenConns(20)
+	db.db.SetMaxIdleConns(20)
+	db.db.SetConnMaxIdleTime(5 * time.Minute)
 	ctx := context.Background()
 	if err := db.db.PingContext(ctx); err != nil {
 		db.db.Close()
