@@ -201,8 +201,10 @@ func fromTS(t time.Time) time.Time { return t.UTC() }
 
 // SQLSTATE codes the store acts on.
 const (
-	uniqueViolation     = "23505"
-	foreignKeyViolation = "23503"
+	uniqueViolation      = "23505"
+	foreignKeyViolation  = "23503"
+	deadlockDetected     = "40P01"
+	serializationFailure = "40001"
 	// A string PostgreSQL cannot hold: invalid UTF-8, or a NUL byte.
 	characterNotInRepertoire = "22021"
 	untranslatableCharacter  = "22P05"
@@ -220,10 +222,11 @@ func pgCode(err error) string {
 // wrap adds the store's prefix to an error. Kinds of failure that the
 // SQLite store cannot meet become application errors: a server that cannot
 // be reached (restarting, a network cut) is congtin.Unavailable, which the
-// web layer answers with 503 and Retry-After; a unique violation that only
-// concurrent writers can cause (SQLite has one writer) is a conflict the
-// user may retry; and text PostgreSQL cannot store (SQLite stores any
-// bytes) is invalid input rather than an internal error.
+// web layer answers with 503 and Retry-After; a unique violation or a
+// deadlock that only concurrent writers can cause (SQLite has one writer;
+// here, say, an article written into a category being deleted) is a
+// conflict the user may retry; and text PostgreSQL cannot store (SQLite
+// stores any bytes) is invalid input rather than an internal error.
 func wrap(op string, err error) error {
 	if err == nil {
 		return nil
@@ -232,7 +235,7 @@ func wrap(op string, err error) error {
 		return congtin.Unavailable(fmt.Errorf("postgres: %s: %w", op, err))
 	}
 	switch pgCode(err) {
-	case uniqueViolation:
+	case uniqueViolation, deadlockDetected, serializationFailure:
 		return fmt.Errorf("postgres: %s: %w", op, congtin.Errorf(congtin.ECONFLICT, "Dữ liệu vừa được người khác thay đổi; xin vui lòng thử lại."))
 	case characterNotInRepertoire, untranslatableCharacter:
 		return fmt.Errorf("postgres: %s: %w", op, congtin.Errorf(congtin.EINVALID, "Nội dung có ký tự không hợp lệ."))
