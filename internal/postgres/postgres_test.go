@@ -645,3 +645,28 @@ func (p *proxy) cut() {
 
 // resume listens again on the same address: the server is back.
 func (p *proxy) resume() { p.listen(p.addr) }
+
+// TestSearchAnyInput: no query fails on its syntax. tsquery has operators
+// of its own (& | ! <-> ( ) : * '), and none of what a reader types may
+// reach it as one.
+func TestSearchAnyInput(t *testing.T) {
+	db := MustOpenDB(t)
+	site := storetest.MustSite(t, db)
+	storetest.MustImport(t, db, site.ID, storetest.Rec("Khánh thành cầu Nậm Mu", "Tin tức", site0()))
+	var all []rune
+	for r := rune(1); r < 0x2500; r += 7 {
+		all = append(all, r)
+	}
+	inputs := []string{`a & b`, `a | b`, `!a`, `a <-> b`, `(a`, `a:*`, `a:A`, `'a'`, `"a`, `"a b"`, `“cầu nậm”`, `\`, `a\:b`,
+		`''`, `' '`, `&&&`, `nam & | mu`, `cau:B <2> mu`, "nam\x00mu", "nam\xffmu", strings.Repeat("cầu ", 300), string(all)}
+	for i := 0; i+40 <= len(all); i += 40 {
+		inputs = append(inputs, string(all[i:i+40]))
+	}
+	for _, q := range inputs {
+		for _, sort := range []string{congtin.SortRelevance, congtin.SortNewest} {
+			if _, err := db.Search(t.Context(), congtin.SearchQuery{SiteID: site.ID, Q: q, Sort: sort}); err != nil {
+				t.Fatalf("query %q: %v", q, err)
+			}
+		}
+	}
+}
