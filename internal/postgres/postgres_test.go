@@ -213,7 +213,8 @@ func TestConflicts(t *testing.T) {
 	// articles, the others updating them.
 	recs := []congtin.ArticleImport{storetest.Rec("Bài một", "Kinh tế > Nông nghiệp", site0()), storetest.Rec("Bài hai", "Kinh tế", site0())}
 	recs[0].ExternalID = "x-1"
-	race("import", func(db *postgres.DB) error { _, err := db.ImportArticles(ctx, site.ID, recs); return err })
+	// Each its own copy: PrepareImport normalizes the records in place.
+	race("import", func(db *postgres.DB) error { _, err := db.ImportArticles(ctx, site.ID, slices.Clone(recs)); return err })
 	cats, _ := db.FindCategories(ctx, site.ID)
 	_, n, _ := db.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID})
 	if len(cats) != 2 || n != 2 {
