@@ -96,14 +96,14 @@ func NextStatus(act string) string {
 
 // ArticleInput is what an editor types into the article form.
 type ArticleInput struct {
-	CategoryID  int64     `json:"category_id"`
-	Title       string    `json:"title"`
-	Lead        string    `json:"lead"`
-	Body        string    `json:"body"` // HTML; the store sanitizes it
-	Author      string    `json:"author"`
-	Image       string    `json:"image"`
-	Slug        string    `json:"slug"` // empty: made from the title
-	Featured    bool      `json:"featured"`
+	CategoryID int64  `json:"category_id"`
+	Title      string `json:"title"`
+	Lead       string `json:"lead"`
+	Body       string `json:"body"` // HTML; the store sanitizes it
+	Author     string `json:"author"`
+	Image      string `json:"image"`
+	Slug       string `json:"slug"` // empty: made from the title
+	Featured   bool   `json:"featured"`
 	// PublishedAt ahead of now schedules the article when it is published;
 	// zero or past, the article goes out at the moment it is published (a
 	// draft's old time would bury it under newer news).
