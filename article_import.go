@@ -53,7 +53,7 @@ func (r *ArticleImport) Normalize() {
 func (r *ArticleImport) Validate() (time.Time, *FieldError) {
 	check := func(field, v string, max int, required bool) *FieldError {
 		switch {
-		case !utf8.ValidString(v):
+		case !validText(v):
 			return &FieldError{field, "is not valid UTF-8"}
 		case required && v == "":
 			return &FieldError{field, "is missing or empty"}

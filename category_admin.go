@@ -22,7 +22,7 @@ func (in *CategoryInput) Validate() error {
 	switch {
 	case in.Name == "":
 		fe["name"] = "Tên chuyên mục không được để trống."
-	case !utf8.ValidString(in.Name) || utf8.RuneCountInString(in.Name) > MaxCategoryLen:
+	case !validText(in.Name) || utf8.RuneCountInString(in.Name) > MaxCategoryLen:
 		fe["name"] = "Tên chuyên mục quá dài hoặc chứa ký tự không hợp lệ."
 	case in.Slug == "" && Slugify(in.Name) == "":
 		fe["name"] = "Tên chuyên mục cần có chữ hoặc số."

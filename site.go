@@ -53,7 +53,7 @@ func (s *Site) Validate() error {
 		return Errorf(EINVALID, "Tên cổng thông tin không được để trống.")
 	}
 	for _, v := range []string{s.Name, s.Tagline, s.Agency, s.Address, s.Phone, s.Email} {
-		if !utf8.ValidString(v) || utf8.RuneCountInString(v) > 500 {
+		if !validText(v) || utf8.RuneCountInString(v) > 500 {
 			return Errorf(EINVALID, "Thông tin cổng quá dài hoặc không hợp lệ.")
 		}
 	}

@@ -93,7 +93,7 @@ func ValidatePassword(pw string) error {
 
 // ValidateDisplayName checks the name shown on articles and in the log.
 func ValidateDisplayName(name string) error {
-	if strings.TrimSpace(name) == "" || !utf8.ValidString(name) || utf8.RuneCountInString(name) > MaxAuthorLen {
+	if strings.TrimSpace(name) == "" || !validText(name) || utf8.RuneCountInString(name) > MaxAuthorLen {
 		return Errorf(EINVALID, "Họ tên không được để trống và tối đa %d ký tự.", MaxAuthorLen)
 	}
 	return nil

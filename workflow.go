@@ -145,7 +145,7 @@ func (in *ArticleInput) Validate(now time.Time) error {
 	fe := FieldErrors{}
 	text := func(field, label, v string, max int, required bool) {
 		switch {
-		case !utf8.ValidString(v):
+		case !validText(v):
 			fe[field] = label + " chứa ký tự không hợp lệ."
 		case strings.ContainsRune(v, 0):
 			fe[field] = label + " chứa ký tự không hợp lệ."
@@ -159,7 +159,7 @@ func (in *ArticleInput) Validate(now time.Time) error {
 	text("lead", "Sapo", in.Lead, MaxLeadLen, false)
 	text("author", "Tác giả", in.Author, MaxAuthorLen, false)
 	text("image", "Ảnh đại diện", in.Image, MaxURLLen, false)
-	if !utf8.ValidString(in.Body) {
+	if !validText(in.Body) {
 		fe["body"] = "Nội dung chứa ký tự không hợp lệ."
 	} else if len(in.Body) > MaxBodyBytes {
 		fe["body"] = "Nội dung quá dài: tối đa 2 MB."
