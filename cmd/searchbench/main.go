@@ -17,78 +17,12 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/congtin/congtin"
-	"github.com/congtin/congtin/internal/demo"
-	"github.com/congtin/congtin/internal/search"
+	"github.com/congtin/congtin/internal/corpus"
 	"github.com/congtin/congtin/internal/sqlite"
 )
-
-// syllables is a pool of common Vietnamese syllables, with their diacritics.
-var syllables = strings.Fields(`an ninh trật tự xã hội kinh tế phát triển nông nghiệp công nghiệp
-	giáo dục y tế văn hóa thể thao du lịch đầu tư xây dựng giao thông thủy lợi môi trường tài nguyên
-	chuyển đổi số cải cách hành chính nhân dân ủy ban tỉnh huyện thành phố hội nghị triển khai nhiệm vụ
-	kế hoạch chương trình dự án công trình vốn ngân sách doanh nghiệp sản xuất lúa gạo cây trồng vật nuôi
-	bảo hiểm lao động việc làm học sinh sinh viên trường học bệnh viện bác sĩ sức khỏe phòng chống dịch
-	bệnh cán bộ đảng viên chính quyền mặt trận đoàn thể thanh niên phụ nữ cựu chiến binh biên giới
-	quốc phòng quân sự công an an toàn thực phẩm nước sạch điện đường trường trạm năm tháng ngày quý
-	kết quả đạt được tiếp tục đẩy mạnh tăng cường nâng cao chất lượng hiệu quả địa bàn khu vực cơ sở
-	người dân gia đình hộ nghèo chính sách hỗ trợ đời sống thu nhập bình quân tăng trưởng tổng sản phẩm`)
-
-// vocab is the syllables of the demo portal's articles, most frequent
-// first, so generated text has a natural Zipf-like spread: a few syllables
-// in every article, most in few.
-var vocab []string
-var zipf *rand.Zipf
-
-func initVocab(r *rand.Rand) {
-	count := map[string]int{}
-	_, recs := demo.Content(time.Date(2026, 1, 1, 0, 0, 0, 0, congtin.VietnamZone))
-	for _, rec := range recs {
-		for _, w := range strings.Fields(search.PlainText(rec.Title + " " + rec.Lead + " " + rec.Body)) {
-			w = strings.ToLower(strings.Trim(w, ".,;:!?()“”\"'…-–/%"))
-			if w != "" {
-				count[w]++
-			}
-		}
-	}
-	for _, s := range syllables {
-		count[s] += 50
-	}
-	for w := range count {
-		vocab = append(vocab, w)
-	}
-	sort.Slice(vocab, func(i, j int) bool {
-		if count[vocab[i]] != count[vocab[j]] {
-			return count[vocab[i]] > count[vocab[j]]
-		}
-		return vocab[i] < vocab[j]
-	})
-	zipf = rand.NewZipf(r, 1.07, 2, uint64(len(vocab)-1))
-}
-
-func words(r *rand.Rand, n int) string {
-	var b strings.Builder
-	for i := range n {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		// Half the time a common phrase from the pool, so that two-syllable
-		// words occur as they do in real text.
-		if r.IntN(8) == 0 {
-			j := r.IntN(len(syllables) - 1)
-			b.WriteString(syllables[j] + " " + syllables[j+1])
-			continue
-		}
-		b.WriteString(vocab[zipf.Uint64()])
-		if i%17 == 16 {
-			b.WriteByte('.')
-		}
-	}
-	return b.String()
-}
 
 func main() {
 	n := flag.Int("n", 100000, "articles to generate")
@@ -125,7 +59,7 @@ func run(n, wordsPer, nq int, path string) error {
 		return err
 	}
 	r := rand.New(rand.NewPCG(7, 11))
-	initVocab(r)
+	g := corpus.New(r)
 	cats := []string{"Tin tức - Sự kiện", "Kinh tế", "Kinh tế > Nông nghiệp", "Văn hóa - xã hội", "Văn hóa - xã hội > Y tế",
 		"Quốc phòng - An ninh", "Thông báo", "Chính trị"}
 	t0 := time.Date(2016, 1, 1, 8, 0, 0, 0, congtin.VietnamZone)
@@ -135,9 +69,9 @@ func run(n, wordsPer, nq int, path string) error {
 	for i := 0; i < n && !skipBuild; i += batch {
 		var recs []congtin.ArticleImport
 		for j := i; j < min(n, i+batch); j++ {
-			body := "<p>" + words(r, wordsPer/4) + "</p><p>" + words(r, wordsPer/4) + "</p><p>" + words(r, wordsPer/4) + "</p><p>" + words(r, wordsPer-3*(wordsPer/4)) + "</p>"
+			body := g.Body(wordsPer)
 			rec := congtin.ArticleImport{
-				Title: words(r, 8+r.IntN(8)), Lead: words(r, 30), Body: body, Category: cats[r.IntN(len(cats))],
+				Title: g.Title(), Lead: g.Lead(), Body: body, Category: cats[r.IntN(len(cats))],
 				Author: "PV", PublishedAt: t0.Add(time.Duration(j) * 47 * time.Minute).Format(time.RFC3339), ExternalID: fmt.Sprintf("b%d", j),
 			}
 			rawBytes += int64(len(rec.Title) + len(rec.Lead) + len(rec.Body))
@@ -177,7 +111,7 @@ func run(n, wordsPer, nq int, path string) error {
 		q    func() congtin.SearchQuery
 	}{
 		{"1 syllable", func() congtin.SearchQuery {
-			return congtin.SearchQuery{SiteID: site.ID, Q: syllables[r.IntN(len(syllables))]}
+			return congtin.SearchQuery{SiteID: site.ID, Q: corpus.Syllables[r.IntN(len(corpus.Syllables))]}
 		}},
 		{"2 syllables", func() congtin.SearchQuery {
 			return congtin.SearchQuery{SiteID: site.ID, Q: pick(r, []string{"an ninh", "kinh tế", "nông nghiệp", "y tế", "giáo dục", "thủy lợi", "du lịch", "việc làm"})}
@@ -193,7 +127,7 @@ func run(n, wordsPer, nq int, path string) error {
 			return congtin.SearchQuery{SiteID: site.ID, Q: pick(r, []string{"an ninh", "kinh tế", "y tế"}), Sort: congtin.SortNewest}
 		}},
 	}
-	fmt.Printf("\nsearchbench: %d articles, %d words each (vocabulary %d syllables), SQLite FTS5\n\n", n, wordsPer, len(vocab))
+	fmt.Printf("\nsearchbench: %d articles, %d words each (vocabulary %d syllables), SQLite FTS5\n\n", n, wordsPer, g.VocabSize())
 	fmt.Printf("| measure | value |\n|---|---|\n")
 	fmt.Printf("| import (with indexing) | %.0f articles/s (%s) |\n", float64(n)/importTime.Seconds(), importTime.Round(time.Second))
 	fmt.Printf("| full reindex | %.0f articles/s (%s) |\n", float64(n)/reindexTime.Seconds(), reindexTime.Round(time.Second))
