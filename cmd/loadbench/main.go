@@ -1,0 +1,158 @@
+// Command loadbench measures how fast congtin serves its public pages, on a
+// generated portal of 100,000 articles, against a reference measured in the
+// same run on the same machine: a minimal net/http server that returns the
+// bytes of the same article page from memory. Absolute numbers vary between
+// machines; the ratios to the reference are what the targets are about.
+//
+// It generates the portal through `congtin import` (cached between runs,
+// into -db or a SQLite file in the temporary folder),
+// builds and starts congtin as a separate process, runs each scenario with
+// 64 keep-alive connections from browser-like clients, and prints a table
+// of requests per second, the ratio to the reference, p50 and p99 latency
+// and errors, with the targets marked PASS or FAIL. Then it stops congtin
+// with SIGTERM and checks that every article view it was served was stored,
+// exactly.
+//
+//	./scripts/loadbench.sh                 # 100,000 articles, 10 s per scenario
+//	./scripts/loadbench.sh -n 20000 -duration 3s
+//
+// It is run by hand, not by go test (its own test runs it on a tiny portal
+// and checks only that it works, never how fast).
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+)
+
+// options are the command's flags.
+type options struct {
+	n          int           // articles
+	categories int           // categories, a quarter of them top level
+	words      int           // words per article body
+	duration   time.Duration // measured time per scenario
+	warmup     time.Duration // unmeasured time before it
+	conns      int           // concurrent connections
+	db         string        // database URL for congtin; empty: a cached SQLite file
+	cache      string        // folder of the cached portal and manifests
+	congtin    string        // a built congtin binary; empty: go build
+	page       int           // the deep category page
+	rotate     int           // article URLs in the rotating scenario
+	query      string        // the search scenario's query
+	fresh      bool          // generate again even when cached
+	flush      time.Duration // congtin's -flush
+}
+
+// Bounds on the flags, so a typo cannot start an hour-long run.
+const (
+	minDuration = 100 * time.Millisecond
+	maxDuration = 10 * time.Minute
+	maxConns    = 1024
+)
+
+func (o *options) register(fs *flag.FlagSet) {
+	fs.IntVar(&o.n, "n", 100000, "articles in the generated portal")
+	fs.IntVar(&o.categories, "categories", 20, "categories in the generated portal (a quarter of them top level, the rest under them)")
+	fs.IntVar(&o.words, "words", 800, "words per article body")
+	fs.DurationVar(&o.duration, "duration", 10*time.Second, "measured time per scenario ("+minDuration.String()+" to "+maxDuration.String()+")")
+	fs.DurationVar(&o.warmup, "warmup", time.Second, "load before each scenario's measured time, not measured")
+	fs.IntVar(&o.conns, "conns", 64, "concurrent keep-alive connections")
+	fs.StringVar(&o.db, "db", "", "database for congtin, as for congtin serve -db (sqlite:PATH or postgres://…); default: a SQLite file in -cache, by -n, -categories and -words")
+	fs.StringVar(&o.cache, "cache", filepath.Join(os.TempDir(), "congtin-loadbench"), "folder for the generated portal and the record of what was generated where")
+	fs.StringVar(&o.congtin, "congtin", "", "congtin binary to run (default: go build ./cmd/congtin)")
+	fs.IntVar(&o.page, "page", 500, "the deep category page to measure")
+	fs.IntVar(&o.rotate, "rotate", 1000, "different article URLs in the rotating article scenario")
+	fs.StringVar(&o.query, "query", "nông nghiệp", "query of the search scenario")
+	fs.BoolVar(&o.fresh, "fresh", false, "generate the portal again even when a cached one exists")
+	fs.DurationVar(&o.flush, "flush", time.Second, "congtin's counter flush interval (-flush)")
+}
+
+func (o *options) validate() error {
+	switch {
+	case o.n < 1 || o.n > 10_000_000:
+		return errors.New("-n must be between 1 and 10,000,000")
+	case o.categories < 1 || o.categories > 1000:
+		return errors.New("-categories must be between 1 and 1000")
+	case o.words < 4 || o.words > 20000:
+		return errors.New("-words must be between 4 and 20,000")
+	case o.duration < minDuration || o.duration > maxDuration:
+		return fmt.Errorf("-duration must be between %s and %s", minDuration, maxDuration)
+	case o.warmup < 0 || o.warmup > o.duration:
+		return errors.New("-warmup must be between 0 and -duration")
+	case o.conns < 1 || o.conns > maxConns:
+		return fmt.Errorf("-conns must be between 1 and %d", maxConns)
+	case o.page < 2:
+		return errors.New("-page must be 2 or more (page 1 is measured anyway)")
+	case o.rotate < 1:
+		return errors.New("-rotate must be 1 or more")
+	case o.query == "":
+		return errors.New("-query must not be empty")
+	case o.cache == "":
+		return errors.New("-cache must not be empty")
+	}
+	return nil
+}
+
+func main() {
+	// The reference server is this same program started again.
+	if len(os.Args) > 1 && os.Args[1] == referenceFlag {
+		os.Exit(referenceMain(os.Args[2:]))
+	}
+	var o options
+	fs := flag.NewFlagSet("loadbench", flag.ExitOnError)
+	o.register(fs)
+	_ = fs.Parse(os.Args[1:])
+	if err := o.validate(); err != nil {
+		fmt.Fprintln(os.Stderr, "loadbench:", err)
+		os.Exit(2)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, err := run(ctx, &o, os.Stdout, os.Stderr)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "loadbench:", err)
+		os.Exit(1)
+	}
+	if failed := res.failed(); len(failed) > 0 {
+		fmt.Fprintf(os.Stderr, "loadbench: %d of the targets not met: %v\n", len(failed), failed)
+		os.Exit(1)
+	}
+}
+
+// run does the whole benchmark and prints the table to stdout; progress
+// goes to stderr. An error means the benchmark could not be carried out;
+// targets missed are in the result.
+func run(ctx context.Context, o *options, stdout, stderr io.Writer) (*result, error) {
+	work, err := os.MkdirTemp("", "loadbench-run")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(work)
+
+	bin := o.congtin
+	if bin == "" {
+		fmt.Fprintln(stderr, "building congtin")
+		if bin, err = buildCongtin(ctx, work); err != nil {
+			return nil, err
+		}
+	}
+	p := newPortal(o.n, o.categories, o.words)
+	gen, err := preparePortal(ctx, p, o, bin, work, stderr)
+	if err != nil {
+		return nil, err
+	}
+	res := &result{opts: *o, portal: p, gen: gen}
+	if err := res.measure(ctx, bin, work, stderr); err != nil {
+		return nil, err
+	}
+	res.print(stdout)
+	return res, nil
+}
