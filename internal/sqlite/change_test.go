@@ -1,0 +1,34 @@
+package sqlite
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestWentLiveUsesIndex: the change watcher's query must not scan the
+// articles table, which holds every body.
+func TestWentLiveUsesIndex(t *testing.T) {
+	db := NewDB(filepath.Join(t.TempDir(), "c.db"))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.db.Query(`EXPLAIN QUERY PLAN `+wentLiveQuery, 0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if p := strings.Join(plan, "; "); !strings.Contains(p, "USING INDEX articles_status_pub") {
+		t.Fatalf("plan: %s", p)
+	}
+}
