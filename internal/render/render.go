@@ -34,7 +34,6 @@ var pages = map[string]string{
 // Engine renders pages.
 type Engine struct {
 	sets map[string]*template.Template
-	live *template.Template // the partials that render live values
 }
 
 func pageFile(name string) string {
@@ -72,11 +71,6 @@ func New(assetURL func(string) string) (*Engine, error) {
 	}
 	funcs := Funcs(assetURL)
 	e := &Engine{sets: map[string]*template.Template{}}
-	live, err := template.New("live").Funcs(funcs).ParseFS(templateFS, "templates/partials/counter.html", "templates/partials/views.html")
-	if err != nil {
-		return nil, fmt.Errorf("render: parse live partials: %w", err)
-	}
-	e.live = live
 	for name, layout := range pages {
 		var files []string
 		switch layout {

@@ -26,7 +26,7 @@ const googlebotUA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.
 
 // env is a portal on a real SQLite file behind a real HTTP server.
 type env struct {
-	t       *testing.T
+	t       testing.TB
 	db      *sqlite.DB
 	counter *counters.Counter
 	site    *congtin.Site
@@ -34,7 +34,7 @@ type env struct {
 	server  *web.Server
 }
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	db := sqlite.NewDB(filepath.Join(t.TempDir(), "congtin.db"))
 	if err := db.Open(); err != nil {
