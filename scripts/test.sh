@@ -17,8 +17,10 @@ fi
 
 # PostgreSQL 15 (Debian's package) for the PostgreSQL store's tests: they
 # start a throwaway server of their own on loopback (internal/pgtest), or
-# use $CONGTIN_TEST_POSTGRES when it is set.
-if [ -z "${CONGTIN_TEST_POSTGRES:-}" ] && [ ! -x /usr/lib/postgresql/15/bin/postgres ]; then
+# use $CONGTIN_TEST_POSTGRES when it is set. The tests that stop and start
+# the database under a running portal always start their own, so the
+# server programs are needed either way.
+if [ ! -x /usr/lib/postgresql/15/bin/postgres ]; then
   echo "== installing postgresql-15"
   need_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq postgresql-15 >/dev/null

@@ -11,6 +11,11 @@
 // The server is the test binary's child and dies with it: Main (or Stop,
 // for a package that has its own TestMain) stops it at the end, and the
 // kernel stops it if the binary is killed first (a test timeout).
+//
+// A test that stops the database under a running program (a restart, an
+// outage) must not do it to the shared server, which other tests use at
+// the same time: NewServer starts one of its own that it can stop and
+// start again.
 package pgtest
 
 import (
@@ -55,6 +60,11 @@ type server struct {
 	cmd    *exec.Cmd
 	exited chan struct{}
 	dir    string
+	// What run needs to start it again: the programs' directory, the
+	// data directory, the user to run as, and the port it listens on.
+	bin, data string
+	attr      *syscall.SysProcAttr
+	port      int
 }
 
 // URL returns the URL of a new, empty UTF-8 database for t, dropped when t
@@ -65,18 +75,25 @@ func URL(t testing.TB) string {
 	if srvErr != nil {
 		t.Fatalf("pgtest: %v", srvErr)
 	}
+	return srv.newDatabase(t)
+}
+
+// newDatabase creates a database for t and returns its URL.
+func (s *server) newDatabase(t testing.TB) string {
+	t.Helper()
 	// The process ID keeps test binaries that share a server apart.
 	name := fmt.Sprintf("congtin_t%d_%d", os.Getpid(), seq.Add(1))
-	if err := srv.createDatabase(name); err != nil {
+	if err := s.createDatabase(name); err != nil {
 		t.Fatalf("pgtest: %v", err)
 	}
+	admin := s.admin
 	t.Cleanup(func() {
 		// FORCE ends the connections the test left open. A failure here
 		// leaves a database on a server that is thrown away, or named by
 		// its process on a shared one; it fails no test.
-		_, _ = srv.admin.Exec(`DROP DATABASE IF EXISTS ` + pgx.Identifier{name}.Sanitize() + ` WITH (FORCE)`)
+		_, _ = admin.Exec(`DROP DATABASE IF EXISTS ` + pgx.Identifier{name}.Sanitize() + ` WITH (FORCE)`)
 	})
-	u := *srv.url
+	u := *s.url
 	u.Path = "/" + name
 	return u.String()
 }
@@ -121,14 +138,20 @@ func Stop() {
 		return
 	}
 	// SIGQUIT is an immediate shutdown: nothing here is worth a checkpoint.
-	_ = srv.cmd.Process.Signal(syscall.SIGQUIT)
-	select {
-	case <-srv.exited:
-	case <-time.After(30 * time.Second):
-		_ = srv.cmd.Process.Kill()
-		<-srv.exited
-	}
+	srv.stop(syscall.SIGQUIT)
 	os.RemoveAll(srv.dir)
+}
+
+// stop sends sig to the postgres process and waits until it has exited,
+// killing it after 30 seconds.
+func (s *server) stop(sig syscall.Signal) {
+	_ = s.cmd.Process.Signal(sig)
+	select {
+	case <-s.exited:
+	case <-time.After(30 * time.Second):
+		_ = s.cmd.Process.Kill()
+		<-s.exited
+	}
 }
 
 func start() (*server, error) {
@@ -176,7 +199,8 @@ func isFile(p string) bool {
 	return err == nil && !fi.IsDir()
 }
 
-// startLocal starts a throwaway server for this test binary.
+// startLocal starts a throwaway server for this test binary (or, through
+// NewServer, for one test).
 func startLocal() (*server, error) {
 	bin, err := binDir()
 	if err != nil {
@@ -191,7 +215,7 @@ func startLocal() (*server, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	s := &server{dir: dir}
+	s := &server{dir: dir, bin: bin}
 	ok := false
 	defer func() {
 		if !ok {
@@ -213,8 +237,8 @@ func startLocal() (*server, error) {
 			return nil, err
 		}
 	}
-	data := filepath.Join(dir, "data")
-	initdb := exec.Command(filepath.Join(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust",
+	s.data, s.attr = filepath.Join(dir, "data"), attr
+	initdb := exec.Command(filepath.Join(bin, "initdb"), "-D", s.data, "-U", "postgres", "--auth=trust",
 		"--encoding=UTF8", "--locale=C", "--no-sync", "--no-instructions")
 	initdb.Dir, initdb.Env, initdb.SysProcAttr = dir, childEnv(), attr
 	if out, err := initdb.CombinedOutput(); err != nil {
@@ -222,7 +246,11 @@ func startLocal() (*server, error) {
 	}
 	// A port can be taken between choosing and binding it: try a few.
 	for range 3 {
-		if err = s.run(bin, data, attr); err == nil {
+		port, perr := freePort()
+		if perr != nil {
+			return nil, perr
+		}
+		if err = s.run(port); err == nil {
 			ok = true
 			return s, nil
 		}
@@ -282,25 +310,22 @@ func childEnv() []string {
 	return []string{"PATH=/usr/bin:/bin", "LC_ALL=C", "LANG=C", "TZ=Asia/Ho_Chi_Minh"}
 }
 
-// run starts postgres on a free port and waits until it answers.
-func (s *server) run(bin, data string, attr *syscall.SysProcAttr) error {
-	port, err := freePort()
-	if err != nil {
-		return err
-	}
+// run starts postgres on port and waits until it answers.
+func (s *server) run(port int) error {
 	logPath := filepath.Join(s.dir, "postgres.log")
-	logf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
+	// Appended to: a server started again keeps the log of its first run.
+	logf, err := os.OpenFile(logPath, os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		return err
 	}
 	defer logf.Close()
-	cmd := exec.Command(filepath.Join(bin, "postgres"), "-D", data, "-p", strconv.Itoa(port),
+	cmd := exec.Command(filepath.Join(s.bin, "postgres"), "-D", s.data, "-p", strconv.Itoa(port),
 		"-c", "listen_addresses=127.0.0.1",
 		"-c", "unix_socket_directories="+s.dir,
 		// A throwaway server: no durability, as fast as it goes.
 		"-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
 		"-c", "max_connections=300", "-c", "timezone=Asia/Ho_Chi_Minh")
-	a := *attr
+	a := *s.attr
 	// Its own process group keeps a Ctrl-C at the terminal for the test
 	// binary, which then stops the server; Pdeathsig stops it if the
 	// binary dies without doing so.
@@ -323,7 +348,7 @@ func (s *server) run(bin, data string, attr *syscall.SysProcAttr) error {
 		err = admin.PingContext(ctx)
 		cancel()
 		if err == nil {
-			s.url, s.admin, s.cmd, s.exited = u, admin, cmd, exited
+			s.url, s.admin, s.cmd, s.exited, s.port = u, admin, cmd, exited, port
 			return nil
 		}
 		select {
