@@ -155,9 +155,13 @@ func (c *Counter) pruneActive() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.pruned = now
+	// Snapshots of articles nobody has read for a while go, to bound the
+	// memory; a stale one of an article still read stays, as it is what
+	// the page shows while the store cannot be read (a read that works
+	// replaces it anyway).
 	for id, s := range c.storedViews {
-		if !c.fresh(s.at, now) {
-			delete(c.storedViews, id) // read again when next shown
+		if now.Sub(s.shown) >= ActiveWindow {
+			delete(c.storedViews, id)
 		}
 	}
 	for _, m := range c.active {
@@ -171,8 +175,9 @@ func (c *Counter) pruneActive() {
 }
 
 type viewSnap struct {
-	n  int64
-	at time.Time
+	n     int64
+	at    time.Time // when n was read from the store
+	shown time.Time // when it was last asked for: at, or later while the store fails
 }
 
 type visitSnap struct {
@@ -205,6 +210,7 @@ func (c *Counter) ArticleViews(ctx context.Context, siteID, articleID int64) (in
 		if err == nil {
 			snap = viewSnap{n: n, at: now}
 		}
+		snap.shown = now
 		c.mu.Lock()
 		c.storedViews[articleID] = snap
 		c.mu.Unlock()

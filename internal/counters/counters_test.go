@@ -186,3 +186,53 @@ func TestSnapshotsSeeOtherProcesses(t *testing.T) {
 		t.Fatalf("after the interval: %d, want 105", n)
 	}
 }
+
+// unreadableStore fails every read while down.
+type unreadableStore struct {
+	*fakeStore
+	down bool
+}
+
+func (s *unreadableStore) ArticleViews(ctx context.Context, id int64) (int64, error) {
+	if s.down {
+		return 0, errors.New("database is down")
+	}
+	return s.fakeStore.ArticleViews(ctx, id)
+}
+
+// TestSnapshotsOutliveAnOutage: while the store can be neither read nor
+// written, an article's count is its last stored value plus this
+// process's own views, however many intervals and prunes pass; the
+// snapshot of an article nobody reads goes after ActiveWindow.
+func TestSnapshotsOutliveAnOutage(t *testing.T) {
+	f := &unreadableStore{fakeStore: newFake()}
+	c := New(f, time.Second, discard)
+	now := time.Date(2024, 5, 1, 9, 0, 0, 0, congtin.VietnamZone)
+	c.SetClock(func() time.Time { return now })
+	ctx := context.Background()
+	f.fakeStore.AddCounts(ctx, &congtin.CounterBatch{Views: map[congtin.ViewKey]int64{{SiteID: 1, ArticleID: 9, Day: "2024-05-01"}: 7}})
+	if n, err := c.ArticleViews(ctx, 1, 9); n != 7 || err != nil {
+		t.Fatalf("before: %d, %v", n, err)
+	}
+	f.down, f.fail = true, true
+	for i := range 10 {
+		now = now.Add(time.Second)
+		c.pruneActive()
+		c.CountView(1, 9)
+		if err := c.Flush(ctx); err == nil {
+			t.Fatal("flush to a store that is down worked")
+		}
+		if n, err := c.ArticleViews(ctx, 1, 9); n != int64(8+i) || err != nil {
+			t.Fatalf("%d s into the outage: %d, %v; want %d", i+1, n, err, 8+i)
+		}
+	}
+	now = now.Add(ActiveWindow)
+	c.pruneActive()
+	if _, err := c.ArticleViews(ctx, 1, 9); err == nil {
+		t.Fatal("a snapshot unread for ActiveWindow was kept")
+	}
+	f.down, f.fail = false, false
+	if n, err := c.ArticleViews(ctx, 1, 9); n != 17 || err != nil {
+		t.Fatalf("after the outage: %d, %v; want 17", n, err)
+	}
+}
