@@ -48,15 +48,7 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 		return
 	}
 
-	if countable(r) {
-		s.Counter.CountView(site.ID, a.ID)
-	}
 	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	views, err := s.Counter.ArticleViews(ctx, site.ID, a.ID)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -76,6 +68,12 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 		s.error(w, r, err)
 		return
 	}
+	views, err := s.Counter.ArticleViews(ctx, site.ID, a.ID)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	views += s.countView(r, site.ID, a.ID)
 
 	page := &render.ArticlePage{
 		Base:      base,
@@ -101,6 +99,19 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 	page.Canonical = s.absURL(r, canonical)
 	page.ActiveSlug = cats.Ancestors(cat)[0].Slug
 	s.servePage(w, r, http.StatusOK, "article", page, epoch, a.ID, a.UpdatedAt, pageTags(site, tagArticle(a.ID), tagCategory(cat.ID)))
+}
+
+// countView counts a reader's view of an article once everything the page
+// needs has been read: a reader who got an error page instead has not
+// read the article. It returns what to add to the count read just before
+// (1, or 0 for a crawler, a prefetch, a HEAD), so that the page shows the
+// count with this view in it.
+func (s *Server) countView(r *http.Request, siteID, articleID int64) int64 {
+	if !countable(r) {
+		return 0
+	}
+	s.Counter.CountView(siteID, articleID)
+	return 1
 }
 
 func (s *Server) handlePrint(w http.ResponseWriter, r *http.Request) {

@@ -64,9 +64,6 @@ func (s *Server) serveCached(w http.ResponseWriter, r *http.Request) bool {
 	if e.Doc.Has("counter") {
 		s.countVisit(w, r, s.Counter, site.ID)
 	}
-	if e.ArticleID != 0 && countable(r) {
-		s.Counter.CountView(site.ID, e.ArticleID)
-	}
 	var live render.Live
 	var err error
 	if live.Counter, err = s.Counter.VisitStats(r.Context(), site); err == nil && e.ArticleID != 0 {
@@ -75,6 +72,9 @@ func (s *Server) serveCached(w http.ResponseWriter, r *http.Request) bool {
 	if err != nil {
 		s.error(w, r, err)
 		return true
+	}
+	if e.ArticleID != 0 {
+		live.Views += s.countView(r, site.ID, e.ArticleID)
 	}
 	s.writeEntry(w, r, e, live)
 	return true

@@ -1,10 +1,15 @@
 package web_test
 
 import (
+	"context"
+	"errors"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/sqlite"
 	"golang.org/x/net/html"
 )
 
@@ -119,5 +124,60 @@ func TestVisitCounting(t *testing.T) {
 	}
 	if active := attr(find(r.doc, func(n *html.Node) bool { return attr(n, "data-active") != "" }), "data-active"); active != "6" {
 		t.Errorf("active %s, want 6", active)
+	}
+}
+
+// downStore fails the article lists while down, as a store does when its
+// database cannot be reached.
+type downStore struct {
+	*sqlite.DB
+	down atomic.Bool
+}
+
+func (s *downStore) FindArticles(ctx context.Context, f congtin.ArticleFilter) ([]*congtin.Article, int, error) {
+	if s.down.Load() {
+		return nil, 0, congtin.Unavailable(errors.New("connection refused"))
+	}
+	return s.DB.FindArticles(ctx, f)
+}
+
+// TestErrorPageCountsNoView: a reader who gets the 503 page instead of the
+// article has not read it, and the view count says so; the cached page
+// keeps being served, and counted, while the lists cannot be read.
+func TestErrorPageCountsNoView(t *testing.T) {
+	e := newEnv(t)
+	ds := &downStore{DB: e.db}
+	e.server.Store = ds
+	res := fixture(e)
+	a := res[3].Article
+	path := a.Path("van-hoa-xa-hoi")
+	count := func() int64 {
+		t.Helper()
+		n, err := e.counter.ArticleViews(t.Context(), e.site.ID, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	start := count()
+	ds.down.Store(true)
+	for range 3 {
+		if r := e.get(path); r.status != 503 || r.header.Get("Retry-After") == "" {
+			t.Fatalf("uncached page with the lists down: %d, Retry-After %q", r.status, r.header.Get("Retry-After"))
+		}
+	}
+	if got := count(); got != start {
+		t.Fatalf("%d views after three error pages, want %d", got, start)
+	}
+	ds.down.Store(false)
+	if r := e.get(path); r.status != 200 {
+		t.Fatalf("status %d", r.status)
+	}
+	ds.down.Store(true)
+	if r := e.get(path); r.status != 200 {
+		t.Fatalf("cached page with the lists down: %d", r.status)
+	}
+	if got := count(); got != start+2 {
+		t.Fatalf("%d views after two pages served, want %d", got, start+2)
 	}
 }
