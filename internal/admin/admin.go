@@ -199,9 +199,16 @@ func can(rq *request, act string, a *congtin.Article) error {
 func (s *Server) error(w http.ResponseWriter, r *http.Request, rq *request, err error) {
 	status := web.StatusOf(err)
 	msg := congtin.ErrorMessage(err)
-	if status == http.StatusInternalServerError {
+	switch status {
+	case http.StatusInternalServerError:
 		s.Log.Error("admin request failed", "method", r.Method, "path", r.URL.Path, "error", err)
 		msg = "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
+	case http.StatusServiceUnavailable:
+		// As on the public pages: nothing is wrong with the request, and
+		// the editor is told to try again shortly.
+		s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
+		msg = web.UnavailableMessage
+		w.Header().Set("Retry-After", web.RetryAfter)
 	}
 	if strings.HasPrefix(r.URL.Path, "/api/") || (rq != nil && rq.api) || r.Header.Get("X-Requested-With") == "fetch" {
 		writeJSON(w, status, map[string]any{"error": msg})
@@ -235,6 +242,8 @@ func errorHeading(status int) string {
 		return "Tạm khóa"
 	case http.StatusRequestEntityTooLarge:
 		return "Dữ liệu quá lớn"
+	case http.StatusServiceUnavailable:
+		return "Hệ thống tạm thời gián đoạn"
 	}
 	return "Lỗi hệ thống"
 }

@@ -48,8 +48,13 @@ func (s *Server) requireToken(h func(http.ResponseWriter, *http.Request, *reques
 			return
 		}
 		u, err := s.Store.FindUserByAPIToken(r.Context(), auth.HashToken(token))
-		if err != nil {
+		if congtin.ErrorCode(err) == congtin.ENOTFOUND {
 			writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "Mã truy cập không hợp lệ."})
+			return
+		} else if err != nil {
+			// A database that cannot be reached says nothing about the
+			// token: a 401 would tell the client to throw it away.
+			s.error(w, r, nil, err)
 			return
 		}
 		rq, err := s.withRole(r.Context(), site, u, nil, clientIP(r))

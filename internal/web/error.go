@@ -29,6 +29,15 @@ func StatusOf(err error) int {
 	return http.StatusInternalServerError
 }
 
+// RetryAfter is the Retry-After header of every 503, in seconds: about as
+// long as a database restart takes. The back office and the JSON answers
+// send it too.
+const RetryAfter = "5"
+
+// UnavailableMessage is what a reader is told while the database cannot
+// be reached.
+const UnavailableMessage = "Cổng thông tin đang tạm thời gián đoạn kết nối tới cơ sở dữ liệu. Xin vui lòng thử lại sau ít phút."
+
 var headings = map[int]string{
 	http.StatusBadRequest:          "Yêu cầu không hợp lệ",
 	http.StatusNotFound:            "Không tìm thấy trang",
@@ -56,8 +65,8 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	if status == http.StatusServiceUnavailable {
 		s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
-		msg = "Cổng thông tin đang tạm thời gián đoạn kết nối tới cơ sở dữ liệu. Xin vui lòng thử lại sau ít phút."
-		w.Header().Set("Retry-After", "5")
+		msg = UnavailableMessage
+		w.Header().Set("Retry-After", RetryAfter)
 	}
 	if status == http.StatusNotFound && code != congtin.ENOTFOUND {
 		msg = "Trang bạn tìm không tồn tại hoặc đã được chuyển đi."

@@ -200,9 +200,17 @@ func (s *Server) handleSearchAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	res, hits, err := s.runSearch(r, sr)
 	if err != nil {
-		s.Log.Error("search api", "error", err)
-		w.WriteHeader(StatusOf(err))
-		_ = enc.Encode(map[string]string{"error": "Đã xảy ra lỗi. Xin vui lòng thử lại sau."})
+		status, msg := StatusOf(err), "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
+		if status == http.StatusServiceUnavailable {
+			// As the HTML pages: a client is told when to come back.
+			s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
+			w.Header().Set("Retry-After", RetryAfter)
+			msg = UnavailableMessage
+		} else {
+			s.Log.Error("search api", "error", err)
+		}
+		w.WriteHeader(status)
+		_ = enc.Encode(map[string]string{"error": msg})
 		return
 	}
 	out := struct {
