@@ -32,7 +32,7 @@ func countable(r *http.Request) bool {
 		return false
 	}
 	ua := r.UserAgent()
-	if ua == "" || botUA.MatchString(ua) {
+	if ua == "" || isBot(ua) {
 		return false
 	}
 	for _, h := range []string{"Purpose", "Sec-Purpose", "X-Purpose", "X-Moz"} {
