@@ -1,0 +1,365 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/congtin/congtin/internal/copydb"
+	"github.com/congtin/congtin/internal/search"
+)
+
+// This file is the SQLite side of `congtin copy-db` (package copydb): the
+// tables as sqlite_master has them, read in one snapshot or written in
+// one transaction.
+
+var _ copydb.Store = (*DB)(nil)
+
+// copySkipped are the tables of the schema a copy leaves out. The search
+// index (search_index, search_pairs and their shadow tables) is virtual
+// and is left out by kind; it is rebuilt on the target.
+var copySkipped = map[string]string{
+	// Compared by copydb, and filled by each database's own migrations.
+	"migrations": "bookkeeping",
+	// The change log tells the processes serving this database which
+	// cached pages to drop, by an ID each of them follows; those IDs mean
+	// nothing to a process serving the target, whose own triggers log the
+	// copy as it is written (so a portal already running on the target
+	// drops what it cached of the empty database).
+	"changes": "change log",
+}
+
+// CopyID implements copydb.Store: the database file's absolute path, links
+// resolved.
+func (db *DB) CopyID(ctx context.Context) (string, error) {
+	if db.path == ":memory:" {
+		return fmt.Sprintf("sqlite::memory:%p", db), nil
+	}
+	p, err := filepath.Abs(db.path)
+	if err != nil {
+		return "", fmt.Errorf("sqlite: %w", err)
+	}
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		p = r
+	}
+	return "sqlite:" + p, nil
+}
+
+// CopySource implements copydb.Store. A read transaction in WAL mode sees
+// the database as it was at its first read, while the portal, if it runs,
+// goes on writing.
+func (db *DB) CopySource(ctx context.Context) (copydb.Source, error) {
+	// ReadOnly makes the driver begin a deferred transaction rather than
+	// take the write lock (_txlock=immediate).
+	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: copy: begin: %w", err)
+	}
+	// The snapshot starts with the first read.
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM migrations`).Scan(&n); err != nil {
+		tx.Rollback()
+		return nil, fmt.Errorf("sqlite: copy: %w", err)
+	}
+	return &copySource{copyReader{tx}}, nil
+}
+
+// CopyTarget implements copydb.Store. The transaction holds SQLite's write
+// lock from its start: no other writer until it ends.
+func (db *DB) CopyTarget(ctx context.Context) (copydb.Target, error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: copy: begin: %w", err)
+	}
+	return &copyTarget{copyReader: copyReader{tx.Tx}, tx: tx}, nil
+}
+
+// copyReader reads the tables inside a transaction.
+type copyReader struct {
+	tx *sql.Tx
+}
+
+// quoteIdent quotes a table or column name from the catalogue.
+func quoteIdent(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
+}
+
+func quoteIdents(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = quoteIdent(n)
+	}
+	return strings.Join(q, ", ")
+}
+
+// Migrations implements copydb.Reader.
+func (r copyReader) Migrations(ctx context.Context) ([]string, error) {
+	rows, err := r.tx.QueryContext(ctx, `SELECT name FROM migrations ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: copy: migrations: %w", err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		names = append(names, n)
+	}
+	return names, rows.Err()
+}
+
+// Tables implements copydb.Reader: the ordinary tables of the main
+// database, in the order they were created, without SQLite's own
+// (sqlite_*), the virtual search tables and their shadow tables, and
+// copySkipped.
+func (r copyReader) Tables(ctx context.Context) ([]copydb.Table, error) {
+	rows, err := r.tx.QueryContext(ctx, `SELECT m.name FROM sqlite_master m
+		JOIN pragma_table_list t ON t.schema = 'main' AND t.name = m.name
+		WHERE m.type = 'table' AND t.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\'
+		ORDER BY m.rowid`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: copy: tables: %w", err)
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if _, skip := copySkipped[n]; !skip {
+			names = append(names, n)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var tables []copydb.Table
+	for _, n := range names {
+		t, err := r.table(ctx, n)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: copy: table %s: %w", n, err)
+		}
+		tables = append(tables, t)
+	}
+	return tables, nil
+}
+
+// table describes one table from PRAGMA table_info and foreign_key_list.
+func (r copyReader) table(ctx context.Context, name string) (copydb.Table, error) {
+	t := copydb.Table{Name: name}
+	rows, err := r.tx.QueryContext(ctx, `SELECT name, upper(type), pk FROM pragma_table_info(?) ORDER BY cid`, name)
+	if err != nil {
+		return t, err
+	}
+	keys := map[int]string{}
+	for rows.Next() {
+		var col, typ string
+		var pk int
+		if err := rows.Scan(&col, &typ, &pk); err != nil {
+			rows.Close()
+			return t, err
+		}
+		var k copydb.Kind
+		switch typ {
+		case "INTEGER":
+			k = copydb.Integer
+		case "TEXT":
+			k = copydb.Text
+		default:
+			rows.Close()
+			return t, fmt.Errorf("column %s has type %q, which copy-db cannot copy", col, typ)
+		}
+		t.Columns = append(t.Columns, copydb.Column{Name: col, Kind: k})
+		if pk > 0 {
+			keys[pk] = col
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return t, err
+	}
+	for i := 1; i <= len(keys); i++ {
+		t.Key = append(t.Key, keys[i])
+	}
+	rows, err = r.tx.QueryContext(ctx, `SELECT "table", "from", "to" FROM pragma_foreign_key_list(?) ORDER BY id, seq`, name)
+	if err != nil {
+		return t, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var fk copydb.ForeignKey
+		var to sql.NullString
+		if err := rows.Scan(&fk.Table, &fk.Column, &to); err != nil {
+			return t, err
+		}
+		// Without a column named, a foreign key refers to the primary
+		// key; every one in the schema names it.
+		if !to.Valid {
+			return t, fmt.Errorf("foreign key %s → %s names no column", fk.Column, fk.Table)
+		}
+		fk.RefColumn = to.String
+		t.ForeignKeys = append(t.ForeignKeys, fk)
+	}
+	return t, rows.Err()
+}
+
+// Count implements copydb.Reader.
+func (r copyReader) Count(ctx context.Context, table string) (int64, error) {
+	var n int64
+	if err := r.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+quoteIdent(table)).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqlite: copy: count %s: %w", table, err)
+	}
+	return n, nil
+}
+
+// Rows implements copydb.Reader. Values are as SQLite stores them: int64
+// and string.
+func (r copyReader) Rows(ctx context.Context, t copydb.Table, cols []string, fn func([]any) error) error {
+	order := "rowid"
+	if len(t.Key) > 0 {
+		order = quoteIdents(t.Key)
+	}
+	rows, err := r.tx.QueryContext(ctx, `SELECT `+quoteIdents(cols)+` FROM `+quoteIdent(t.Name)+` ORDER BY `+order)
+	if err != nil {
+		return fmt.Errorf("sqlite: copy: read %s: %w", t.Name, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		row := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range row {
+			ptrs[i] = &row[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return fmt.Errorf("sqlite: copy: read %s: %w", t.Name, err)
+		}
+		if err := fn(row); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlite: copy: read %s: %w", t.Name, err)
+	}
+	return nil
+}
+
+type copySource struct{ copyReader }
+
+// Close implements copydb.Source.
+func (s *copySource) Close() error { return s.tx.Rollback() }
+
+type copyTarget struct {
+	copyReader
+	tx *Tx
+}
+
+// Lock implements copydb.Target: the transaction has held SQLite's one
+// write lock since it began.
+func (t *copyTarget) Lock(ctx context.Context, tables []string) error { return nil }
+
+// Delete implements copydb.Target.
+func (t *copyTarget) Delete(ctx context.Context, table string) error {
+	if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+quoteIdent(table)); err != nil {
+		return fmt.Errorf("sqlite: copy: delete %s: %w", table, err)
+	}
+	return nil
+}
+
+// Insert implements copydb.Target, one prepared statement per batch: SQLite
+// runs in this process, so a row per call costs no round trip.
+func (t *copyTarget) Insert(ctx context.Context, table string, cols []string, rows [][]any) error {
+	stmt, err := t.tx.PrepareContext(ctx, `INSERT INTO `+quoteIdent(table)+` (`+quoteIdents(cols)+`) VALUES (`+placeholders(len(cols))+`)`)
+	if err != nil {
+		return fmt.Errorf("sqlite: copy: insert %s: %w", table, err)
+	}
+	defer stmt.Close()
+	for _, row := range rows {
+		if _, err := stmt.ExecContext(ctx, row...); err != nil {
+			return fmt.Errorf("sqlite: copy: insert %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+// Finish implements copydb.Target. SQLite gives a new row the highest ID
+// plus one, so only the search index needs building: the same as
+// Reindex, inside the copy's transaction so that the copy is searchable
+// the moment it is committed.
+func (t *copyTarget) Finish(ctx context.Context) (int, error) {
+	tx := t.tx
+	for _, q := range []string{`DELETE FROM search_index`, `DELETE FROM search_pairs`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return 0, fmt.Errorf("sqlite: copy: index: %w", err)
+		}
+	}
+	type doc struct {
+		id                int64
+		title, lead, body string
+		f                 [3]search.Field
+		pairs             string
+	}
+	const chunk = 256
+	var last int64
+	total := 0
+	for {
+		rows, err := tx.QueryContext(ctx, `SELECT id, title, lead, body FROM articles WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`, last, chunk)
+		if err != nil {
+			return 0, fmt.Errorf("sqlite: copy: index: %w", err)
+		}
+		var docs []*doc
+		for rows.Next() {
+			d := &doc{}
+			if err := rows.Scan(&d.id, &d.title, &d.lead, &d.body); err != nil {
+				rows.Close()
+				return 0, fmt.Errorf("sqlite: copy: index: %w", err)
+			}
+			docs = append(docs, d)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, fmt.Errorf("sqlite: copy: index: %w", err)
+		}
+		if len(docs) == 0 {
+			break
+		}
+		last = docs[len(docs)-1].id
+		var wg sync.WaitGroup
+		workers := runtime.GOMAXPROCS(0)
+		for w := range workers {
+			wg.Go(func() {
+				for k := w; k < len(docs); k += workers {
+					d := docs[k]
+					d.f = search.IndexFields(d.title, d.lead, d.body)
+					d.pairs = search.Pairs(d.f[0].Fold, d.f[1].Fold, d.f[2].Fold)
+				}
+			})
+		}
+		wg.Wait()
+		for _, d := range docs {
+			if err := writeIndex(ctx, tx, d.id, d.f, d.pairs); err != nil {
+				return 0, fmt.Errorf("sqlite: copy: index: %w", err)
+			}
+		}
+		total += len(docs)
+	}
+	return total, nil
+}
+
+// Commit implements copydb.Target.
+func (t *copyTarget) Commit() error { return t.tx.Commit() }
+
+// Rollback implements copydb.Target; after Commit it does nothing.
+func (t *copyTarget) Rollback() error {
+	if err := t.tx.Rollback(); err != nil && err != sql.ErrTxDone {
+		return err
+	}
+	return nil
+}
