@@ -26,8 +26,10 @@ Usage:
   congtin user add [-db …] -name NAME -role admin [-super]      add a back-office user (password from stdin or made up)
   congtin user token [-db …] -name NAME                          print a new API token for the admin API
   congtin reindex [-db …]                                        rebuild the search index
+  congtin copy-db -from DB -to DB                                copy a whole installation into an empty database
+                                                                 (e.g. -from sqlite:congtin.db -to postgres://congtin@db/congtin)
 
-Every command takes -db (env CONGTIN_DB): sqlite:PATH or postgres://USER@HOST/NAME.
+Every command but copy-db takes -db (env CONGTIN_DB): sqlite:PATH or postgres://USER@HOST/NAME.
 Run "congtin COMMAND -h" for its flags.
 `
 
@@ -61,6 +63,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runReindex(ctx, args[1:], stdout, stderr)
 	case "user":
 		return runUser(ctx, args[1:], os.Stdin, stdout, stderr)
+	case "copy-db":
+		return runCopyDB(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
