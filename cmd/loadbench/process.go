@@ -229,11 +229,12 @@ func cpuTicks(pid int) (int64, error) {
 	return u + s, errors.Join(err1, err2)
 }
 
-// waitIdle waits until the process uses almost no CPU, so that requests it
-// still works on (ones a client gave up on) do not slow the next scenario.
-// It gives up after limit, and at once where /proc is missing.
+// waitIdle waits until the process uses less than a quarter of a core, so
+// that requests it still works on (ones a client gave up on) do not slow
+// the next scenario. It gives up after limit, and at once where /proc is
+// missing.
 func waitIdle(ctx context.Context, pid int, limit time.Duration) (time.Duration, bool) {
-	const every = 250 * time.Millisecond
+	const every = time.Second
 	began := time.Now()
 	last, err := cpuTicks(pid)
 	if err != nil {
@@ -245,7 +246,7 @@ func waitIdle(ctx context.Context, pid int, limit time.Duration) (time.Duration,
 		if err != nil {
 			return time.Since(began), true
 		}
-		if now-last <= 2 { // 20 ms of CPU at 100 ticks a second
+		if now-last <= 25 { // 250 ms of CPU at 100 ticks a second
 			return time.Since(began), true
 		}
 		last = now
