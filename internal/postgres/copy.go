@@ -5,10 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/congtin/congtin/internal/copydb"
@@ -347,50 +345,11 @@ func (t *copyTarget) Finish(ctx context.Context) (int, error) {
 		}
 	}
 
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search_docs`); err != nil {
+	n, err := reindexTx(ctx, tx)
+	if err != nil {
 		return 0, copyErr("index", err)
 	}
-	const chunk = 256
-	var last int64
-	total := 0
-	for {
-		rows, err := tx.QueryContext(ctx, `SELECT id, title, lead, body FROM articles WHERE status = 'published' AND id > $1 ORDER BY id LIMIT $2`, last, chunk)
-		if err != nil {
-			return 0, copyErr("index", err)
-		}
-		var docs []*indexDoc
-		for rows.Next() {
-			d := &indexDoc{}
-			if err := rows.Scan(&d.id, &d.title, &d.lead, &d.body); err != nil {
-				rows.Close()
-				return 0, copyErr("index", err)
-			}
-			docs = append(docs, d)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return 0, copyErr("index", err)
-		}
-		if len(docs) == 0 {
-			break
-		}
-		last = docs[len(docs)-1].id
-		var wg sync.WaitGroup
-		workers := runtime.GOMAXPROCS(0)
-		for w := range workers {
-			wg.Go(func() {
-				for k := w; k < len(docs); k += workers {
-					docs[k].analyse()
-				}
-			})
-		}
-		wg.Wait()
-		if err := writeDocs(ctx, tx, docs); err != nil {
-			return 0, copyErr("index", err)
-		}
-		total += len(docs)
-	}
-	return total, nil
+	return n, nil
 }
 
 // Commit implements copydb.Target.

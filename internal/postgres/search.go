@@ -83,14 +83,24 @@ func (db *DB) Reindex(ctx context.Context) (int, error) {
 		return 0, wrap("reindex", err)
 	}
 	defer tx.Rollback()
+	n, err := reindexTx(ctx, tx)
+	if err != nil {
+		return 0, wrap("reindex", err)
+	}
+	return n, wrap("reindex: commit", tx.Commit())
+}
+
+// reindexTx rebuilds the index inside tx: for Reindex, and for copy-db,
+// whose copy is searchable the moment it commits.
+func reindexTx(ctx context.Context, tx *Tx) (int, error) {
 	// EXCLUSIVE lets searches go on with the old index until the commit,
 	// and makes every writer of the index (an edit, an import, another
 	// reindex) wait for the new one: the single writer SQLite has anyway.
 	if _, err := tx.ExecContext(ctx, `LOCK TABLE search_docs IN EXCLUSIVE MODE`); err != nil {
-		return 0, wrap("reindex", err)
+		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search_docs`); err != nil {
-		return 0, wrap("reindex", err)
+		return 0, err
 	}
 	const chunk = 256
 	var last int64
@@ -98,20 +108,20 @@ func (db *DB) Reindex(ctx context.Context) (int, error) {
 	for {
 		rows, err := tx.QueryContext(ctx, `SELECT id, title, lead, body FROM articles WHERE status = 'published' AND id > $1 ORDER BY id LIMIT $2`, last, chunk)
 		if err != nil {
-			return 0, wrap("reindex", err)
+			return 0, err
 		}
 		var docs []*indexDoc
 		for rows.Next() {
 			d := &indexDoc{}
 			if err := rows.Scan(&d.id, &d.title, &d.lead, &d.body); err != nil {
 				rows.Close()
-				return 0, wrap("reindex", err)
+				return 0, err
 			}
 			docs = append(docs, d)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return 0, wrap("reindex", err)
+			return 0, err
 		}
 		if len(docs) == 0 {
 			break
@@ -128,11 +138,11 @@ func (db *DB) Reindex(ctx context.Context) (int, error) {
 		}
 		wg.Wait()
 		if err := writeDocs(ctx, tx, docs); err != nil {
-			return 0, wrap("reindex", err)
+			return 0, err
 		}
 		total += len(docs)
 	}
-	return total, wrap("reindex: commit", tx.Commit())
+	return total, nil
 }
 
 // countCap bounds counting: past it, the total reads "more than".

@@ -5,12 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/congtin/congtin/internal/copydb"
-	"github.com/congtin/congtin/internal/search"
 )
 
 // This file is the SQLite side of `congtin copy-db` (package copydb): the
@@ -294,63 +291,11 @@ func (t *copyTarget) Insert(ctx context.Context, table string, cols []string, ro
 // Reindex, inside the copy's transaction so that the copy is searchable
 // the moment it is committed.
 func (t *copyTarget) Finish(ctx context.Context) (int, error) {
-	tx := t.tx
-	for _, q := range []string{`DELETE FROM search_index`, `DELETE FROM search_pairs`} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return 0, fmt.Errorf("sqlite: copy: index: %w", err)
-		}
+	n, err := reindexTx(ctx, t.tx)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: copy: index: %w", err)
 	}
-	type doc struct {
-		id                int64
-		title, lead, body string
-		f                 [3]search.Field
-		pairs             string
-	}
-	const chunk = 256
-	var last int64
-	total := 0
-	for {
-		rows, err := tx.QueryContext(ctx, `SELECT id, title, lead, body FROM articles WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`, last, chunk)
-		if err != nil {
-			return 0, fmt.Errorf("sqlite: copy: index: %w", err)
-		}
-		var docs []*doc
-		for rows.Next() {
-			d := &doc{}
-			if err := rows.Scan(&d.id, &d.title, &d.lead, &d.body); err != nil {
-				rows.Close()
-				return 0, fmt.Errorf("sqlite: copy: index: %w", err)
-			}
-			docs = append(docs, d)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return 0, fmt.Errorf("sqlite: copy: index: %w", err)
-		}
-		if len(docs) == 0 {
-			break
-		}
-		last = docs[len(docs)-1].id
-		var wg sync.WaitGroup
-		workers := runtime.GOMAXPROCS(0)
-		for w := range workers {
-			wg.Go(func() {
-				for k := w; k < len(docs); k += workers {
-					d := docs[k]
-					d.f = search.IndexFields(d.title, d.lead, d.body)
-					d.pairs = search.Pairs(d.f[0].Fold, d.f[1].Fold, d.f[2].Fold)
-				}
-			})
-		}
-		wg.Wait()
-		for _, d := range docs {
-			if err := writeIndex(ctx, tx, d.id, d.f, d.pairs); err != nil {
-				return 0, fmt.Errorf("sqlite: copy: index: %w", err)
-			}
-		}
-		total += len(docs)
-	}
-	return total, nil
+	return n, nil
 }
 
 // Commit implements copydb.Target.

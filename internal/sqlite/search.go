@@ -56,9 +56,19 @@ func (db *DB) Reindex(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	defer tx.Rollback()
+	n, err := reindexTx(ctx, tx)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: reindex: %w", err)
+	}
+	return n, tx.Commit()
+}
+
+// reindexTx rebuilds the index inside tx: for Reindex, and for copy-db,
+// whose copy is searchable the moment it commits.
+func reindexTx(ctx context.Context, tx *Tx) (int, error) {
 	for _, q := range []string{`DELETE FROM search_index`, `DELETE FROM search_pairs`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return 0, fmt.Errorf("sqlite: reindex: %w", err)
+			return 0, err
 		}
 	}
 	type doc struct {
@@ -73,7 +83,7 @@ func (db *DB) Reindex(ctx context.Context) (int, error) {
 	for {
 		rows, err := tx.QueryContext(ctx, `SELECT id, title, lead, body FROM articles WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`, last, chunk)
 		if err != nil {
-			return 0, fmt.Errorf("sqlite: reindex: %w", err)
+			return 0, err
 		}
 		var docs []*doc
 		for rows.Next() {
@@ -105,12 +115,12 @@ func (db *DB) Reindex(ctx context.Context) (int, error) {
 		wg.Wait()
 		for _, d := range docs {
 			if err := writeIndex(ctx, tx, d.id, d.f, d.pairs); err != nil {
-				return 0, fmt.Errorf("sqlite: reindex: %w", err)
+				return 0, err
 			}
 		}
 		total += len(docs)
 	}
-	return total, tx.Commit()
+	return total, nil
 }
 
 // ftsTerm quotes a token for an FTS5 query. Tokens are [a-z0-9]+ by
