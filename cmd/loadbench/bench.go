@@ -49,6 +49,9 @@ type result struct {
 	refMem  memory
 	rows    []*scenario
 	views   viewCheck
+	// The reference page as congtin sent it: size and content coding.
+	refBytes    int
+	refEncoding string
 }
 
 // measure starts congtin and the reference, runs the scenarios, stops
@@ -120,6 +123,7 @@ func (res *result) measure(ctx context.Context, bin, work string, stderr io.Writ
 	if err := saveReference(refDir, resp, body); err != nil {
 		return err
 	}
+	res.refBytes, res.refEncoding = len(body), resp.Header.Get("Content-Encoding")
 	// Every page of the scenarios must exist before it is timed.
 	for _, s := range res.rows[1:] {
 		for _, path := range []string{s.paths[0], s.paths[len(s.paths)-1]} {
@@ -269,6 +273,11 @@ func (res *result) print(w io.Writer) {
 	} else {
 		fmt.Fprintf(w, "portal from the cache (%s)\n", res.gen.where)
 	}
+	enc := res.refEncoding
+	if enc == "" {
+		enc = "not compressed"
+	}
+	fmt.Fprintf(w, "the reference serves the article page as congtin sent it: %d bytes, %s\n", res.refBytes, enc)
 	fmt.Fprintf(w, "\n| scenario | req/s | vs reference | p50 | p99 | errors | target | result |\n|---|---|---|---|---|---|---|---|\n")
 	for _, s := range res.rows {
 		p50, p99 := "—", "—" // no request both started and succeeded within the window

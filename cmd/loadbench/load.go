@@ -21,6 +21,9 @@ const (
 	setupUA   = "congtin-loadbench/1 (set-up bot)"
 )
 
+// acceptEncoding is what a current browser accepts.
+const acceptEncoding = "gzip, deflate, br, zstd"
+
 // requestTimeout bounds one request, so that a stuck server ends the run.
 const requestTimeout = 30 * time.Second
 
@@ -79,6 +82,11 @@ func get(ctx context.Context, c *http.Client, url, ua string) (*http.Response, e
 	req.Header.Set("User-Agent", ua)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
 	req.Header.Set("Accept-Language", "vi-VN,vi;q=0.9,en;q=0.8")
+	// Set by hand, the transport leaves compressed bodies as they are: the
+	// reference then sends the very bytes congtin sent, and neither side's
+	// numbers include the client decompressing, which on one machine
+	// would take CPU from the server.
+	req.Header.Set("Accept-Encoding", acceptEncoding)
 	return c.Do(req)
 }
 
