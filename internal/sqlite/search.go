@@ -209,7 +209,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	if filtered {
 		countQ, countArgs = `SELECT COUNT(*) FROM (SELECT 1`+byArticles("search_index")+` LIMIT ?)`, exprLast(match, countCap+1)
 	}
-	if err := db.db.QueryRowContext(ctx, countQ, countArgs...).Scan(&res.Total); err != nil {
+	if err := db.search.QueryRowContext(ctx, countQ, countArgs...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: search count: %w", err)
 	}
 	if res.Total > countCap {
@@ -226,7 +226,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	var ids []int64
 	scores := map[int64]float64{}
 	if sq.Sort == congtin.SortNewest {
-		rows, err := db.db.QueryContext(ctx, `SELECT a.id`+byArticles("search_index")+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+		rows, err := db.search.QueryContext(ctx, `SELECT a.id`+byArticles("search_index")+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`,
 			exprLast(match, limit, max(sq.Offset, 0))...)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite: search: %w", err)
@@ -275,7 +275,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 				query = cols + byIndex + ` ORDER BY s.rowid DESC LIMIT ?`
 				qargs = withExpr(expr, n)
 			}
-			rows, err := db.db.QueryContext(ctx, query, qargs...)
+			rows, err := db.search.QueryContext(ctx, query, qargs...)
 			if err != nil {
 				return err
 			}
@@ -331,7 +331,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	for i, id := range ids {
 		qargs[i] = id
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id IN (`+placeholders(len(ids))+`)`, qargs...)
+	rows, err := db.search.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id IN (`+placeholders(len(ids))+`)`, qargs...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: search: %w", err)
 	}
