@@ -25,6 +25,7 @@ import (
 //	          and older articles)
 //	d:DAY     the browse-by-date page of one day; d:range the others
 //	home      the home page
+//	search    search result pages (any article may match)
 //
 // A page is only stored if no purge happened while it was being built,
 // so a page built from data read before a change never outlives it.
@@ -293,7 +294,7 @@ func (s *Server) purgeChange(c *congtin.Change) {
 		return
 	}
 	s.Cache.Purge(tagArticle(c.ArticleID), tagCategory(c.OldCategoryID), tagCategory(c.NewCategoryID),
-		tagDay(c.OldPublishedAt), tagDay(c.NewPublishedAt), "d:range", "home")
+		tagDay(c.OldPublishedAt), tagDay(c.NewPublishedAt), "d:range", "home", "search")
 }
 
 func (s *Server) purgeAll() {

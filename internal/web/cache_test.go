@@ -182,3 +182,19 @@ func TestConditionalAndCompressed(t *testing.T) {
 		t.Errorf("gzip %d bytes for a %d-byte page", len(raw), len(plain))
 	}
 }
+
+// TestSearchPagesFollowPublishing: a cached result page shows an article
+// published after it was cached.
+func TestSearchPagesFollowPublishing(t *testing.T) {
+	e := newEnv(t)
+	fixture(e)
+	const path = "/tim-kiem?q=lich+tiep+cong+dan"
+	if r := e.get(path); r.status != 200 || strings.Contains(r.body, "Lịch tiếp công dân tháng Mười") {
+		t.Fatalf("before: %d", r.status)
+	}
+	e.get(path)
+	e.mustImport(storetest.Rec("Lịch tiếp công dân tháng Mười", "Văn hóa - xã hội", time.Now().Add(-time.Hour)))
+	if r := e.get(path); !strings.Contains(r.body, "Lịch tiếp công dân tháng Mười") {
+		t.Fatal("the cached result page does not show the new article")
+	}
+}

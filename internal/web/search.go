@@ -129,6 +129,13 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	site := siteFrom(ctx)
 	cats := categoriesFrom(ctx)
+	// Result pages are cached like the others (a notice that went viral
+	// is searched for by thousands with the same words), and dropped on
+	// any change to any article: any may now match.
+	if s.serveCached(w, r) {
+		return
+	}
+	epoch := s.epoch()
 	base, err := s.base(w, r, site, true)
 	if err != nil {
 		s.error(w, r, err)
@@ -168,10 +175,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 			page.Pager = pager("/tim-kiem", q, 1, min(res.Total, congtin.MaxRanked), searchPageSize)
 		}
 	}
-	w.Header().Set("Cache-Control", "no-cache")
-	if err := s.Render.Render(w, status, "search", page); err != nil {
-		s.Log.Error("render search", "error", err)
-	}
+	s.servePage(w, r, status, "search", page, epoch, 0, time.Time{}, pageTags(site, "search"))
 }
 
 // searchJSON is one result of /api/v1/search.
