@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/congtin/congtin"
@@ -36,6 +38,13 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 		return err
 	}
 	log := newLogger(stderr, cfg.LogJSON)
+	// A soft memory limit makes the collector work harder before the heap
+	// doubles past what is live (the page cache, visitors, buffers), so a
+	// small server's footprint stays near what congtin holds. GOMEMLIMIT,
+	// Go's own setting, overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 
 	db, err := openStore(&cfg)
 	if err != nil {
@@ -149,3 +158,7 @@ func startPageCache(ctx context.Context, srv *web.Server, store any, mb int, log
 	go srv.WatchChanges(ctx)
 	return nil
 }
+
+// defaultMemoryLimit is the soft limit on Go's memory: room for the
+// default page cache and a busy day's visitors.
+const defaultMemoryLimit = 100 << 20

@@ -41,7 +41,7 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	d, _ := time.ParseDuration(env("CONGTIN_FLUSH", "1s"))
 	fs.DurationVar(&c.FlushInterval, "flush", max(d, 0), "how often view and visit counts are written (env CONGTIN_FLUSH)")
 	fs.StringVar(&c.MediaDir, "media-dir", env("CONGTIN_MEDIA_DIR", ""), "folder for uploaded images (env CONGTIN_MEDIA_DIR; default: media/ beside a SQLite database, media/ in the working directory with PostgreSQL)")
-	cacheMB, err := strconv.Atoi(env("CONGTIN_PAGE_CACHE_MB", "64"))
+	cacheMB, err := strconv.Atoi(env("CONGTIN_PAGE_CACHE_MB", "32"))
 	if err != nil {
 		cacheMB = -1 // reported by Validate
 	}

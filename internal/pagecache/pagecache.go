@@ -6,6 +6,8 @@ package pagecache
 
 import (
 	"bytes"
+	"compress/gzip"
+	"fmt"
 	"hash/crc32"
 	"hash/fnv"
 	"strconv"
@@ -16,40 +18,60 @@ import (
 	"github.com/congtin/congtin/internal/render"
 )
 
-// Entry is one cached page.
+// Entry is one cached page. Only the compressed form of its static parts
+// is kept, with what it takes to splice live values in and to check the
+// whole (see gzip.go and crc.go): a quarter of the memory of the page.
 type Entry struct {
-	Doc       *render.Doc
 	ArticleID int64     // the article whose view count the page shows, if any
 	Modified  time.Time // for Last-Modified
 	Expires   time.Time // when it must be built again, if set
 	Status    int
 
-	gz   [][]byte // per part: compressed static part, nil for a live part
-	hash uint64   // of the static parts, for the ETag
-	size int      // bytes held
-	tags []string
-	key  string
+	parts []part
+	hash  uint64 // of the static parts, for the ETag
+	size  int    // bytes held
+	tags  []string
+	key   string
+}
+
+// part is a static part, compressed, or the name of a live value.
+type part struct {
+	live string
+	gz   []byte // byte-aligned, non-final DEFLATE blocks
+	crc  uint32 // of the uncompressed part
+	n    int    // its length
+	op   uint32 // crcShiftOp(n)
 }
 
 // NewEntry prepares a rendered page for caching: its compressed parts and
 // the hash its ETags are built on.
 func NewEntry(d *render.Doc, articleID int64, modified time.Time, tags []string) *Entry {
-	e := &Entry{Doc: d, ArticleID: articleID, Modified: modified, Status: 200, tags: tags}
+	e := &Entry{ArticleID: articleID, Modified: modified, Status: 200, tags: tags}
 	h := fnv.New64a()
 	for _, p := range d.Parts {
 		if p.Live != "" {
-			e.gz = append(e.gz, nil)
+			e.parts = append(e.parts, part{live: p.Live})
 			h.Write([]byte{0, 0})
 			h.Write([]byte(p.Live))
 			continue
 		}
 		z := deflatePart(p.Static)
-		e.gz = append(e.gz, z)
+		e.parts = append(e.parts, part{gz: z, crc: crc32.Checksum(p.Static, crcTable), n: len(p.Static), op: crcShiftOp(len(p.Static))})
 		h.Write(p.Static)
-		e.size += len(p.Static) + len(z)
+		e.size += len(z) + 64
 	}
 	e.hash = h.Sum64()
 	return e
+}
+
+// Has reports whether the page has a hole for the named live value.
+func (e *Entry) Has(name string) bool {
+	for _, p := range e.parts {
+		if p.live == name {
+			return true
+		}
+	}
+	return false
 }
 
 // ETag returns the entity tag for the page with these live values: weak,
@@ -65,36 +87,60 @@ func (e *Entry) ETag(live render.Live) string {
 	return string(append(b, '"'))
 }
 
-// Write writes the page, filled with live values, plain or gzipped.
-func (e *Entry) Write(buf *bytes.Buffer, eng *render.Engine, live render.Live, gzipped bool) error {
+// Write writes the page, filled with live values, gzipped or plain. The
+// plain form is inflated from the gzip one: clients that do not take gzip
+// are few (scripts, some crawlers), and memory is what a cache spends.
+func (e *Entry) Write(buf *bytes.Buffer, live render.Live, gzipped bool) error {
 	if !gzipped {
-		return eng.Fill(buf, e.Doc, live)
+		var z bytes.Buffer
+		if err := e.Write(&z, live, true); err != nil {
+			return err
+		}
+		zr, _ := readers.Get().(*gzip.Reader)
+		var err error
+		if zr == nil {
+			zr, err = gzip.NewReader(&z)
+		} else {
+			err = zr.Reset(&z)
+		}
+		if err != nil {
+			return err
+		}
+		_, err = buf.ReadFrom(zr)
+		readers.Put(zr)
+		return err
 	}
-	var frag bytes.Buffer
 	out := append(buf.AvailableBuffer(), gzipHeader...)
 	var crc uint32
 	size := 0
-	for i, p := range e.Doc.Parts {
-		if p.Live == "" {
-			out = append(out, e.gz[i]...)
-			// The standard library cannot combine CRCs, so the static part
-			// is hashed again: hardware CRC makes that a few microseconds.
-			crc = crc32.Update(crc, crcTable, p.Static)
-			size += len(p.Static)
+	for _, p := range e.parts {
+		if p.live == "" {
+			out = append(out, p.gz...)
+			crc = crcCombine(crc, p.crc, p.op)
+			size += p.n
 			continue
 		}
-		frag.Reset()
-		if err := eng.WriteLive(&frag, p.Live, live); err != nil {
-			return err
+		var fragBuf [1024]byte
+		frag := fragBuf[:0]
+		switch p.live {
+		case "counter":
+			frag = render.AppendCounter(frag, live.Counter)
+		case "views":
+			frag = render.AppendViews(frag, live.Views)
+		default:
+			return fmt.Errorf("pagecache: no live value %q", p.live)
 		}
-		out = appendStored(out, frag.Bytes())
-		crc = crc32.Update(crc, crcTable, frag.Bytes())
-		size += frag.Len()
+		out = appendStored(out, frag)
+		crc = crc32.Update(crc, crcTable, frag)
+		size += len(frag)
 	}
 	out = appendTrailer(out, crc, size)
 	buf.Write(out)
 	return nil
 }
+
+// readers reuses inflaters for the plain form.
+var readers sync.Pool
 
 // Cache holds entries up to a byte budget.
 type Cache struct {

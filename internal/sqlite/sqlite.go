@@ -75,8 +75,8 @@ func (db *DB) Open() (err error) {
 	} else {
 		// More connections than this only queue inside SQLite on a small
 		// machine, and would grow memory with concurrent requests.
-		db.db.SetMaxOpenConns(16)
-		db.db.SetMaxIdleConns(16)
+		db.db.SetMaxOpenConns(8)
+		db.db.SetMaxIdleConns(8)
 		if db.search, err = sql.Open("sqlite", dsn("mmap_size(2147418112)", "cache_size(-2048)", "query_only(1)")); err != nil {
 			db.db.Close()
 			return fmt.Errorf("sqlite: open: %w", err)

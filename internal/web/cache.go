@@ -62,7 +62,7 @@ func (s *Server) serveCached(w http.ResponseWriter, r *http.Request) bool {
 	}
 	// As when it was rendered: pages with the visit counter count visits
 	// (not the print view), pages with a view count count views.
-	if e.Doc.Has("counter") {
+	if e.Has("counter") {
 		s.countVisit(w, r, s.Counter, site.ID)
 	}
 	var live render.Live
@@ -145,7 +145,7 @@ func (s *Server) writeEntry(w http.ResponseWriter, r *http.Request, e *pagecache
 			bufPool.Put(buf)
 		}
 	}()
-	if err := e.Write(buf, s.Render, live, gz); err != nil {
+	if err := e.Write(buf, live, gz); err != nil {
 		s.Log.Error("write page", "error", err)
 		s.error(w, r, err)
 		return
