@@ -97,6 +97,7 @@ func runCopyDB(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	switch {
 	case err == nil:
+		maintain(ctx, dstDB, stderr)
 		fmt.Fprintf(stdout, "copied %s to %s in %s\n", src.DBForLog(), dst.DBForLog(), res.Elapsed.Round(time.Millisecond))
 		return nil
 	case res.Committed:

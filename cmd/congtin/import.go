@@ -67,5 +67,25 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	fmt.Fprintf(stderr, "imported %d articles (%d new, %d updated)\n", len(res), created, len(res)-created)
+	if len(res) >= bulkRows {
+		maintain(ctx, db, stderr)
+	}
 	return nil
+}
+
+// bulkRows is the size of an import after which the database's
+// statistics are brought up to date at once.
+const bulkRows = 1000
+
+// maintain lets a store that needs it (PostgreSQL) catch up after a bulk
+// load; a failure only costs speed until autovacuum runs, so it is
+// reported, not returned.
+func maintain(ctx context.Context, db any, stderr io.Writer) {
+	m, ok := db.(interface{ Maintain(context.Context) error })
+	if !ok {
+		return
+	}
+	if err := m.Maintain(ctx); err != nil {
+		fmt.Fprintf(stderr, "updating the database's statistics failed (autovacuum will do it later): %v\n", err)
+	}
 }

@@ -91,11 +91,13 @@ func (db *DB) FindArticles(ctx context.Context, f congtin.ArticleFilter) ([]*con
 	if !f.To.IsZero() {
 		w.add("published_at < ?", ts(f.To))
 	}
+	// Row comparisons, not the equivalent OR: PostgreSQL can then use them
+	// as index conditions on (…, published_at DESC, id DESC).
 	if a := f.Before; a != nil {
-		w.add("(published_at < ? OR (published_at = ? AND id < ?))", ts(a.PublishedAt), ts(a.PublishedAt), a.ID)
+		w.add("(published_at, id) < (?, ?)", ts(a.PublishedAt), a.ID)
 	}
 	if a := f.After; a != nil {
-		w.add("(published_at > ? OR (published_at = ? AND id > ?))", ts(a.PublishedAt), ts(a.PublishedAt), a.ID)
+		w.add("(published_at, id) > (?, ?)", ts(a.PublishedAt), a.ID)
 	}
 
 	var total int
