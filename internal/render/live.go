@@ -18,8 +18,9 @@ import (
 
 // Live holds the values that fill a Doc's holes.
 type Live struct {
-	Counter congtin.VisitStats
-	Views   int64
+	Counter   congtin.VisitStats
+	Views     int64
+	NoCounter bool // leave the counter box out
 }
 
 // LiveSource is a page that knows its own live values, for pages rendered
@@ -27,7 +28,7 @@ type Live struct {
 type LiveSource interface{ LiveValues() Live }
 
 // LiveValues implements LiveSource.
-func (b *Base) LiveValues() Live { return Live{Counter: b.Counter} }
+func (b *Base) LiveValues() Live { return Live{Counter: b.Counter, NoCounter: b.NoCounter} }
 
 // LiveValues implements LiveSource.
 func (p *ArticlePage) LiveValues() Live { return Live{Counter: p.Counter, Views: p.Views} }
@@ -131,6 +132,9 @@ func (e *Engine) WriteLive(w io.Writer, name string, v Live) error {
 	var b []byte
 	switch name {
 	case "counter":
+		if v.NoCounter {
+			return nil
+		}
 		b = AppendCounter(make([]byte, 0, 1024), v.Counter)
 	case "views":
 		b = AppendViews(make([]byte, 0, 64), v.Views)

@@ -19,6 +19,9 @@ type Base struct {
 	Canonical   string // absolute URL of the page, when it has one
 	Year        int    // for the footer
 	SearchQ     string // the query in the header's search box
+	// NoCounter leaves the visit counter out: on an error page drawn
+	// while the database is away, zeros would be a lie.
+	NoCounter bool
 }
 
 // ArticleLink is an article in a list.

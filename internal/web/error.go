@@ -81,10 +81,15 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 		}
 	}
 	if page.Site == nil {
+		// Without the database: the site and its menu as this request
+		// found them, and no counter rather than a wrong one.
 		page.Site = &congtin.Site{Name: "Cổng thông tin điện tử"}
 		if site := siteFrom(r.Context()); site != nil {
 			page.Site = site
+			page.Categories = categoriesFrom(r.Context())
+			page.Menu = page.Categories.Top()
 		}
+		page.NoCounter = true
 		page.Year = s.now().In(congtin.VietnamZone).Year()
 	}
 	w.Header().Set("Cache-Control", "no-store")
