@@ -286,14 +286,17 @@ func TestBrowserNewsroomWorkflow(t *testing.T) {
 	ahead := max(2*time.Second, 2*postTook, 2*navTook)
 	publishAt := time.Now().In(ict).Add(ahead + time.Second - 1).Truncate(time.Second)
 	at := publishAt.Format("2006-01-02T15:04:05")
+	if publishAt.Second() == 0 {
+		// The browser writes a datetime-local value without ":00" seconds,
+		// and chromedp's SetValue fails when the value reads back different.
+		at = publishAt.Format("2006-01-02T15:04")
+	}
 	if ahead > 2*time.Second {
 		t.Logf("a workflow post took %s and the article's page %s to load here: scheduling %s ahead instead of 2s",
 			postTook.Round(time.Millisecond), navTook.Round(time.Millisecond), ahead.Round(time.Millisecond))
 	}
 	// The confirmation names the time, which checks the field's value.
-	// The field is found again right before it is set: on a busy machine a
-	// node looked up while the page was still settling can be gone.
-	eb.do(chromedp.WaitVisible(chromedp.CSS("#publish_at")), chromedp.SetValue(chromedp.CSS("#publish_at"), at))
+	eb.do(chromedp.SetValue(chromedp.CSS("#publish_at"), at))
 	nr.post(eb, `.workflow button[name=action][value=publish]`, "^/admin/bai-viet/"+id+"$", "")
 	flashText := eb.visible(".flash", "").Text
 	if !strings.Contains(flashText, "hẹn giờ") || !strings.Contains(flashText, publishAt.Format("15:04:05 02/01/2006")) {
