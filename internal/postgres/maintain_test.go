@@ -35,3 +35,16 @@ func TestMaintainAfterBulkLoad(t *testing.T) {
 		t.Fatal("articles were not vacuumed and analysed")
 	}
 }
+
+// TestPing: /readyz's check answers nil while the server is up, and an
+// unavailable error once the store is closed.
+func TestPing(t *testing.T) {
+	db := mustOpen(t, pgtest.URL(t))
+	if err := db.Ping(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if err := db.Ping(t.Context()); err == nil {
+		t.Fatal("ping of a closed store succeeded")
+	}
+}

@@ -62,6 +62,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, s.Assets.URL("favicon.svg"), http.StatusMovedPermanently)
 	})
+	mux.HandleFunc("GET /healthz", s.handleHealthz)
+	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.HandleFunc("GET /{$}", s.handleHome)
 	mux.HandleFunc("GET /theo-ngay", s.handleDate)
 	mux.HandleFunc("GET /tim-kiem", s.handleSearch)
@@ -89,7 +91,9 @@ const siteKey ctxKey = 0
 // withSite picks the site by the request's host name.
 func (s *Server) withSite(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/static/") {
+		// Static files and health checks need no site (a load balancer's
+		// probe may not send the portal's host name).
+		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/healthz" || r.URL.Path == "/readyz" {
 			next.ServeHTTP(w, r)
 			return
 		}
