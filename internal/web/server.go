@@ -62,6 +62,11 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, s.Assets.URL("favicon.svg"), http.StatusMovedPermanently)
 	})
+	mux.HandleFunc("GET /robots.txt", s.handleRobots)
+	mux.HandleFunc("GET /sitemap.xml", s.handleSitemapIndex)
+	mux.HandleFunc("GET /sitemap/chuyen-muc.xml", s.handleSitemapCategories)
+	mux.HandleFunc("GET /sitemap/bai-viet/{page}", s.handleSitemapArticles)
+	mux.HandleFunc("GET /sitemap/tin-moi.xml", s.handleSitemapNews)
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
 	mux.HandleFunc("GET /{$}", s.handleHome)
