@@ -107,7 +107,7 @@ var reservedSlugs = map[string]bool{
 	"static": true, "theo-ngay": true, "ban-in": true, "tim-kiem": true, "admin": true,
 	"api": true, "rss": true, "healthz": true, "media": true,
 	"readyz": true, "metrics": true, "en": true, "van-ban": true, "hoi-dap": true,
-	"lich-cong-tac": true, "gioi-thieu": true, "lien-ket": true,
+	"lich-cong-tac": true, "gioi-thieu": true, "lien-ket": true, "sitemap": true, "kenh-rss": true,
 }
 
 // ReservedSlug reports whether slug is taken by the portal's own pages.

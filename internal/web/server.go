@@ -62,6 +62,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, s.Assets.URL("favicon.svg"), http.StatusMovedPermanently)
 	})
+	mux.HandleFunc("GET /rss", s.handleFeed)
+	mux.HandleFunc("GET /rss/{slug}", s.handleFeed)
 	mux.HandleFunc("GET /robots.txt", s.handleRobots)
 	mux.HandleFunc("GET /sitemap.xml", s.handleSitemapIndex)
 	mux.HandleFunc("GET /sitemap/chuyen-muc.xml", s.handleSitemapCategories)
