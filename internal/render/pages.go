@@ -1,6 +1,8 @@
 package render
 
 import (
+	"html/template"
+
 	"github.com/congtin/congtin/internal/search"
 	"time"
 
@@ -16,9 +18,10 @@ type Base struct {
 	Counter     congtin.VisitStats
 	Title       string // the <title>, without the site name
 	Description string
-	Canonical   string // absolute URL of the page, when it has one
-	Year        int    // for the footer
-	SearchQ     string // the query in the header's search box
+	Canonical   string   // absolute URL of the page, when it has one
+	Year        int      // for the footer
+	SearchQ     string   // the query in the header's search box
+	Preview     *Preview // Open Graph, Twitter card and JSON-LD, where a page has them
 	// NoCounter leaves the visit counter out: on an error page drawn
 	// while the database is away, zeros would be a lie.
 	NoCounter bool
@@ -144,4 +147,19 @@ type SearchPage struct {
 type SearchHit struct {
 	ArticleLink
 	Snippet []search.Segment
+}
+
+// Preview is what link previews and search engines read of a page.
+type Preview struct {
+	Type        string // og:type: "article" or "website"
+	Title       string
+	Description string
+	URL         string // absolute
+	SiteName    string
+	Image       string // absolute, optional
+	Published   string // RFC 3339, +07:00, for articles
+	Modified    string
+	// JSONLD holds JSON documents (json.Marshal output, whose escaping of
+	// <, > and & keeps them inside their script element).
+	JSONLD []template.JS
 }

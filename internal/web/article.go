@@ -97,6 +97,7 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 	page.Title = a.Title
 	page.Description = a.Lead
 	page.Canonical = s.absURL(r, canonical)
+	page.Preview = s.articlePreview(r, site, a, page.Crumbs, page.Canonical)
 	page.ActiveSlug = cats.Ancestors(cat)[0].Slug
 	s.servePage(w, r, http.StatusOK, "article", page, epoch, a.ID, a.UpdatedAt, pageTags(site, tagArticle(a.ID), tagCategory(cat.ID)))
 }
