@@ -26,6 +26,8 @@ Usage:
   congtin user add [-db …] -name NAME -role admin [-super]      add a back-office user (password from stdin or made up)
   congtin user token [-db …] -name NAME                          print a new API token for the admin API
   congtin reindex [-db …]                                        rebuild the search index
+  congtin backup [-db sqlite:…] FILE                             a consistent copy of a live SQLite database
+  congtin restore [-db sqlite:…] FILE                            put a backup in place (congtin serve stopped)
   congtin copy-db -from DB -to DB                                copy a whole installation into an empty database
                                                                  (e.g. -from sqlite:congtin.db -to postgres://congtin@db/congtin)
 
@@ -65,6 +67,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runUser(ctx, args[1:], os.Stdin, stdout, stderr)
 	case "copy-db":
 		return runCopyDB(ctx, args[1:], stdout, stderr)
+	case "backup":
+		return runBackup(ctx, args[1:], stdout, stderr)
+	case "restore":
+		return runRestore(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
