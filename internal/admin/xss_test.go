@@ -1,6 +1,7 @@
 package admin_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -199,9 +200,16 @@ func hpUnsafe(doc *html.Node) []string {
 		switch n.Data {
 		case "script":
 			src, ok := hpAttr(n, "src")
-			if !ok {
+			switch {
+			case !ok && hpVal(n, "type") == "application/ld+json":
+				// A JSON-LD data block is never executed; it must still be
+				// well-formed JSON that no payload escaped from.
+				if body := hpText(n); !json.Valid([]byte(body)) || strings.ContainsAny(body, "<>") {
+					desc("JSON-LD block broken open: %q", body)
+				}
+			case !ok:
 				desc("inline script %q", hpText(n))
-			} else if !strings.HasPrefix(src, "/static/") {
+			case !strings.HasPrefix(src, "/static/"):
 				desc("script from %q", src)
 			}
 		case "iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "svg", "math":
