@@ -262,3 +262,24 @@ type EditorialService interface {
 	// FindNotes returns an article's workflow history, oldest first.
 	FindNotes(ctx context.Context, siteID, articleID int64) ([]*Note, error)
 }
+
+// TransitionTime returns the publication time an article has after act:
+// publishAt when the editor gave one (not before MinPublishTime); on a
+// first publication, now, unless the article itself carries a time ahead,
+// which the writer chose in the form, so that it is scheduled; otherwise
+// the time it had.
+func TransitionTime(cur *Article, act string, publishAt, now time.Time) (time.Time, error) {
+	if act != ActPublish {
+		return cur.PublishedAt, nil
+	}
+	if !publishAt.IsZero() {
+		if publishAt.Before(MinPublishTime) {
+			return time.Time{}, &ValidationError{Fields: FieldErrors{"published_at": "Thời gian xuất bản quá xa trong quá khứ."}}
+		}
+		return publishAt, nil
+	}
+	if cur.Status != StatusPublished && cur.Status != StatusUnpublished && !cur.PublishedAt.After(now) {
+		return now, nil
+	}
+	return cur.PublishedAt, nil
+}

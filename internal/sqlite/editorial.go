@@ -151,16 +151,9 @@ func (db *DB) TransitionArticle(ctx context.Context, actor congtin.Actor, siteID
 	if !congtin.Can(actor, act, cur) {
 		return nil, congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với bài viết ở trạng thái “%s”.", congtin.StatusName(cur.Status))
 	}
-	pub := cur.PublishedAt
-	if act == congtin.ActPublish && !publishAt.IsZero() {
-		if publishAt.Before(congtin.MinPublishTime) {
-			return nil, &congtin.ValidationError{Fields: congtin.FieldErrors{"published_at": "Thời gian xuất bản quá xa trong quá khứ."}}
-		}
-		pub = publishAt
-	} else if act == congtin.ActPublish && cur.Status != congtin.StatusPublished && cur.Status != congtin.StatusUnpublished && !cur.PublishedAt.After(tx.now) {
-		// First publication: now, unless the article itself carries a time
-		// ahead, which the writer chose in the form: then it is scheduled.
-		pub = tx.now
+	pub, err := congtin.TransitionTime(cur, act, publishAt, tx.now)
+	if err != nil {
+		return nil, err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET status = ?, published_at = ?, updated_at = ? WHERE id = ?`,
 		next, unix(pub), unix(tx.now), id); err != nil {
