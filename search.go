@@ -36,6 +36,16 @@ type SearchResult struct {
 	Capped bool         `json:"capped"` // there are more than Total
 }
 
+// SetHits fills Hits with the articles of ids, in that order, with their
+// scores; an ID without an article (deleted meanwhile) is left out.
+func (r *SearchResult) SetHits(ids []int64, byID map[int64]*Article, scores map[int64]float64) {
+	for _, id := range ids {
+		if a := byID[id]; a != nil {
+			r.Hits = append(r.Hits, &SearchHit{Article: a, Score: scores[id]})
+		}
+	}
+}
+
 // MaxRanked bounds how far a reader can page in relevance order; readers
 // never page that far, and it bounds the work per query.
 const MaxRanked = 300

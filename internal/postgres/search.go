@@ -145,12 +145,6 @@ func reindexTx(ctx context.Context, tx *Tx) (int, error) {
 	return total, nil
 }
 
-// countCap bounds counting: past it, the total reads "more than".
-const countCap = 1000
-
-// candidates is how many matches are ranked in Go.
-const candidates = 200
-
 // Queries over the search table. The tokens in them come from
 // search.ParseQuery ([a-z0-9]+), and the whole query string is one bound
 // argument.
@@ -228,11 +222,11 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	}
 
 	src, w := from(matchDoc, match)
-	if err := db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+src+` LIMIT `+w.next(0)+`) m`, append(w.args, countCap+1)...).Scan(&res.Total); err != nil {
+	if err := db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+src+` LIMIT `+w.next(0)+`) m`, append(w.args, search.CountCap+1)...).Scan(&res.Total); err != nil {
 		return nil, wrap("search count", err)
 	}
-	if res.Total > countCap {
-		res.Total, res.Capped = countCap, true
+	if res.Total > search.CountCap {
+		res.Total, res.Capped = search.CountCap, true
 	}
 	limit := sq.Limit
 	if limit <= 0 {
@@ -303,32 +297,19 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		usePairs := !q.Quoted && len(folds) > 1
 		var err error
 		if usePairs {
-			err = load(matchPairs, pairExpr, candidates)
+			err = load(matchPairs, pairExpr, search.Candidates)
 		} else {
-			err = load(matchDoc, match, candidates)
+			err = load(matchDoc, match, search.Candidates)
 		}
 		if err != nil {
 			return nil, wrap("search", err)
 		}
 		if usePairs && len(docs) < sq.Offset+limit {
-			if err := load(matchDoc, andExpr, candidates); err != nil {
+			if err := load(matchDoc, andExpr, search.Candidates); err != nil {
 				return nil, wrap("search", err)
 			}
 		}
-		list := make([]*search.Doc, 0, len(docs))
-		for _, d := range docs {
-			list = append(list, d)
-		}
-		ranked := search.Rank(q, list)
-		if len(ranked) < res.Total && len(ranked) < candidates {
-			// Rank dropped candidates that do not match (a quoted phrase
-			// split across fields); the total should not promise them.
-			res.Total, res.Capped = len(ranked), false
-		}
-		for i := max(sq.Offset, 0); i < len(ranked) && i < sq.Offset+limit; i++ {
-			ids = append(ids, ranked[i].ID)
-			scores[ranked[i].ID] = ranked[i].Score
-		}
+		ids, scores, res.Total, res.Capped = search.Page(q, docs, res.Total, res.Capped, sq.Offset, limit)
 	}
 	if len(ids) == 0 {
 		return res, nil
@@ -346,11 +327,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		}
 		byID[a.ID] = a
 	}
-	for _, id := range ids {
-		if a := byID[id]; a != nil {
-			res.Hits = append(res.Hits, &congtin.SearchHit{Article: a, Score: scores[id]})
-		}
-	}
+	res.SetHits(ids, byID, scores)
 	return res, wrap("search", rows.Err())
 }
 

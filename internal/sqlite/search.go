@@ -127,12 +127,6 @@ func reindexTx(ctx context.Context, tx *Tx) (int, error) {
 // construction, so nothing a reader types reaches FTS5's syntax.
 func ftsTerm(t string) string { return `"` + t + `"` }
 
-// countCap bounds counting: past it, the total reads "more than".
-const countCap = 1000
-
-// candidates is how many matches are ranked in Go.
-const candidates = 200
-
 // Search implements congtin.SearchService.
 func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.SearchResult, error) {
 	q := search.ParseQuery(sq.Q)
@@ -205,15 +199,15 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		return append(append(append([]any{}, args...), expr), rest...)
 	}
 
-	countQ, countArgs := `SELECT COUNT(*) FROM (SELECT 1`+byIndex+` LIMIT ?)`, withExpr(match, countCap+1)
+	countQ, countArgs := `SELECT COUNT(*) FROM (SELECT 1`+byIndex+` LIMIT ?)`, withExpr(match, search.CountCap+1)
 	if filtered {
-		countQ, countArgs = `SELECT COUNT(*) FROM (SELECT 1`+byArticles("search_index")+` LIMIT ?)`, exprLast(match, countCap+1)
+		countQ, countArgs = `SELECT COUNT(*) FROM (SELECT 1`+byArticles("search_index")+` LIMIT ?)`, exprLast(match, search.CountCap+1)
 	}
 	if err := db.search.QueryRowContext(ctx, countQ, countArgs...).Scan(&res.Total); err != nil {
 		return nil, fmt.Errorf("sqlite: search count: %w", err)
 	}
-	if res.Total > countCap {
-		res.Total, res.Capped = countCap, true
+	if res.Total > search.CountCap {
+		res.Total, res.Capped = search.CountCap, true
 	}
 	limit := sq.Limit
 	if limit <= 0 {
@@ -300,28 +294,15 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		if usePairs {
 			first = pairExpr
 		}
-		if err := load(first, usePairs, candidates); err != nil {
+		if err := load(first, usePairs, search.Candidates); err != nil {
 			return nil, fmt.Errorf("sqlite: search: %w", err)
 		}
 		if usePairs && len(docs) < sq.Offset+limit {
-			if err := load(andExpr, false, candidates); err != nil {
+			if err := load(andExpr, false, search.Candidates); err != nil {
 				return nil, fmt.Errorf("sqlite: search: %w", err)
 			}
 		}
-		list := make([]*search.Doc, 0, len(docs))
-		for _, d := range docs {
-			list = append(list, d)
-		}
-		ranked := search.Rank(q, list)
-		if len(ranked) < res.Total && len(ranked) < candidates {
-			// Rank dropped candidates that do not match (a quoted phrase
-			// split across fields); the total should not promise them.
-			res.Total, res.Capped = len(ranked), false
-		}
-		for i := max(sq.Offset, 0); i < len(ranked) && i < sq.Offset+limit; i++ {
-			ids = append(ids, ranked[i].ID)
-			scores[ranked[i].ID] = ranked[i].Score
-		}
+		ids, scores, res.Total, res.Capped = search.Page(q, docs, res.Total, res.Capped, sq.Offset, limit)
 	}
 	if len(ids) == 0 {
 		return res, nil
@@ -343,11 +324,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		}
 		byID[a.ID] = a
 	}
-	for _, id := range ids {
-		if a := byID[id]; a != nil {
-			res.Hits = append(res.Hits, &congtin.SearchHit{Article: a, Score: scores[id]})
-		}
-	}
+	res.SetHits(ids, byID, scores)
 	return res, rows.Err()
 }
 
