@@ -65,7 +65,7 @@ type Portal struct {
 	log  strings.Builder
 }
 
-var addrRE = regexp.MustCompile(`addr=(127\.0\.0\.1:\d+)`)
+var addrRE = regexp.MustCompile(`addr"?[=:]"?(127\.0\.0\.1:\d+)`) // text or JSON log
 
 // StartPortal starts `congtin serve` (or another serving subcommand) on a
 // free loopback port and waits until it answers.

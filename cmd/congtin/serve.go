@@ -79,6 +79,9 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 		counter.Close()
 		return err
 	}
+	srv.Metrics = newMetrics(db, counter, func() *pagecache.Cache { return srv.Cache })
+	srv.MetricsToken = cfg.MetricsToken
+	srv.LogRequests = cfg.LogRequests
 	hs := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,

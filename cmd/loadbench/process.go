@@ -110,7 +110,9 @@ func startCongtin(ctx context.Context, bin, dbURL string, flush time.Duration) (
 	client := setupClient()
 	defer client.CloseIdleConnections()
 	began := time.Now()
-	cmd := exec.Command(bin, "serve", "-addr", addr, "-flush", flush.String())
+	// Request logs off: the benchmark measures serving, and a log line per
+	// request would also load this process, which reads the pipe.
+	cmd := exec.Command(bin, "serve", "-addr", addr, "-flush", flush.String(), "-log-requests=false")
 	cmd.Env = withDB(dbURL)
 	p, err := start("congtin", cmd)
 	if err != nil {

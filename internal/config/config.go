@@ -23,6 +23,8 @@ type Config struct {
 	Demo          bool   // fill an empty database with demo content
 	MediaDir      string // where uploaded images are stored
 	PageCacheMB   int    // memory for rendered pages; 0 turns the cache off
+	LogRequests   bool   // one Info line per request
+	MetricsToken  string // bearer token for /metrics; empty: direct loopback only
 }
 
 // Defaults, also documented in the README.
@@ -47,10 +49,30 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	}
 	fs.IntVar(&c.PageCacheMB, "page-cache-mb", cacheMB, "memory for cached pages in MB, 0 for none (env CONGTIN_PAGE_CACHE_MB)")
 	fs.BoolVar(&c.LogJSON, "log-json", env("CONGTIN_LOG_JSON", "") != "", "log as JSON lines (env CONGTIN_LOG_JSON=1)")
+	fs.BoolVar(&c.LogRequests, "log-requests", envBool("CONGTIN_LOG_REQUESTS", true), "log one line per request (env CONGTIN_LOG_REQUESTS=0 to turn off)")
+	// The token's environment variable is read in Validate, not used as the
+	// flag's default, so that -h never prints it.
+	fs.StringVar(&c.MetricsToken, "metrics-token", "", "bearer token Prometheus must send to read /metrics; without one, only direct requests from this machine may (env CONGTIN_METRICS_TOKEN)")
+}
+
+// envBool reads a yes/no variable: 0, false, no and off are no.
+func envBool(key string, def bool) bool {
+	v, ok := os.LookupEnv(key)
+	if !ok || v == "" {
+		return def
+	}
+	switch strings.ToLower(v) {
+	case "0", "false", "no", "off":
+		return false
+	}
+	return true
 }
 
 // Validate checks the settings.
 func (c *Config) Validate() error {
+	if c.MetricsToken == "" {
+		c.MetricsToken = os.Getenv("CONGTIN_METRICS_TOKEN")
+	}
 	if _, ok := c.PostgresURL(); ok {
 		// The message leaves the URL out: it may hold a password.
 		if _, err := url.Parse(c.DB); err != nil {

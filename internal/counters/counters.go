@@ -48,6 +48,10 @@ type Counter struct {
 	storedViews  map[int64]viewSnap
 	storedVisits map[int64]visitSnap
 
+	// OnFlush, when set before Start, is told of each batch written or
+	// failed: the events in it and the time taken (for /metrics).
+	OnFlush func(events int64, d time.Duration, err error)
+
 	stop chan struct{}
 	done chan struct{}
 	once sync.Once
@@ -282,7 +286,18 @@ func (c *Counter) Flush(ctx context.Context) error {
 	if b.Empty() {
 		return nil
 	}
+	start := time.Now()
 	err := c.store.AddCounts(ctx, b)
+	if c.OnFlush != nil {
+		var events int64
+		for _, v := range b.Views {
+			events += v
+		}
+		for _, v := range b.Visits {
+			events += v
+		}
+		c.OnFlush(events, time.Since(start), err)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if err != nil {

@@ -180,6 +180,13 @@ func (c *Cache) Get(key string) *Entry {
 // Stats returns the hits and misses so far.
 func (c *Cache) Stats() (hits, misses int64) { return c.hits.Load(), c.misses.Load() }
 
+// Size returns the bytes held.
+func (c *Cache) Size() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.size
+}
+
 // Len returns the number of entries.
 func (c *Cache) Len() int {
 	c.mu.RLock()

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 )
 
@@ -12,4 +13,10 @@ func (db *DB) Ping(ctx context.Context) error {
 		return fmt.Errorf("sqlite: ping: %w", err)
 	}
 	return nil
+}
+
+// PoolStats returns the connection pools' statistics by name, for
+// /metrics: the main pool and the read-only one searches use.
+func (db *DB) PoolStats() map[string]sql.DBStats {
+	return map[string]sql.DBStats{"main": db.db.Stats(), "search": db.search.Stats()}
 }

@@ -26,8 +26,10 @@ func (s *Server) handleContent(w http.ResponseWriter, r *http.Request) {
 	case len(parts) == 1 && strings.HasSuffix(path, "/"):
 		http.Redirect(w, r, "/"+parts[0], http.StatusMovedPermanently)
 	case len(parts) == 1:
+		setRoute(w, "category")
 		s.handleCategory(w, r, parts[0])
 	case len(parts) == 2 && !strings.HasSuffix(path, "/"):
+		setRoute(w, "article")
 		id, ok := articleID(parts[1])
 		if !ok {
 			s.error(w, r, notFound())

@@ -13,6 +13,7 @@ import (
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/metrics"
 	"github.com/congtin/congtin/internal/pagecache"
 	"github.com/congtin/congtin/internal/render"
 	"github.com/congtin/congtin/internal/static"
@@ -47,6 +48,16 @@ type Server struct {
 	// and WatchChanges running, to drop them when they go stale.
 	Cache   *pagecache.Cache
 	Changes congtin.ChangeService
+	// Metrics, when set, counts requests and is served at /metrics to
+	// those MetricsAllowed lets in.
+	Metrics *metrics.Registry
+	// MetricsToken, when set, is the bearer token /metrics asks for;
+	// without it only direct loopback requests (no proxy headers) may read
+	// it.
+	MetricsToken string
+	// LogRequests writes one line per request at Info level; otherwise at
+	// Debug.
+	LogRequests bool
 
 	sites siteCache
 	watch changeWatch
@@ -71,6 +82,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /sitemap/tin-moi.xml", s.handleSitemapNews)
 	mux.HandleFunc("GET /healthz", s.handleHealthz)
 	mux.HandleFunc("GET /readyz", s.handleReadyz)
+	if s.Metrics != nil {
+		mux.HandleFunc("GET /metrics", s.handleMetrics)
+	}
 	mux.HandleFunc("GET /{$}", s.handleHome)
 	mux.HandleFunc("GET /theo-ngay", s.handleDate)
 	mux.HandleFunc("GET /tim-kiem", s.handleSearch)
@@ -88,7 +102,7 @@ func (s *Server) Handler() http.Handler {
 		mux.HandleFunc("GET /media/{key...}", s.handleMedia)
 	}
 	// Anything else (POST to a page, say) is a plain 405 from the mux.
-	return s.recoverPanics(s.securityHeaders(s.logRequests(s.withSite(mux))))
+	return s.recoverPanics(s.securityHeaders(s.logRequests(s.withSite(routeOf(mux)))))
 }
 
 type ctxKey int
@@ -100,7 +114,7 @@ func (s *Server) withSite(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// Static files and health checks need no site (a load balancer's
 		// probe may not send the portal's host name).
-		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/healthz" || r.URL.Path == "/readyz" {
+		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/healthz" || r.URL.Path == "/readyz" || r.URL.Path == "/metrics" {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -168,9 +182,12 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
+// statusWriter remembers what the request log and the metrics need: the
+// status sent and the route that answered.
 type statusWriter struct {
 	http.ResponseWriter
 	status int
+	route  string
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -187,13 +204,60 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	return w.ResponseWriter.Write(b)
 }
 
-// logRequests writes one structured line per request.
+// Unwrap lets http.ResponseController reach the connection.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// routeOf records the pattern the mux chose. The mux sets it on the
+// request it is given, which is a copy made further out, so it is read
+// back here and kept on the status writer, at no allocation.
+func routeOf(mux *http.ServeMux) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mux.ServeHTTP(w, r)
+		if sw, ok := w.(*statusWriter); ok && sw.route == "" {
+			sw.route = r.Pattern
+		}
+	})
+}
+
+// setRoute names the route of a request more finely than its pattern
+// (the catch-all serves both categories and articles).
+func setRoute(w http.ResponseWriter, name string) {
+	if sw, ok := w.(*statusWriter); ok {
+		sw.route = name
+	}
+}
+
+// logRequests writes one structured line per request and counts it.
 func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
-		s.Log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", sw.status, "duration", time.Since(start))
+		d := time.Since(start)
+		if sw.status == 0 {
+			sw.status = http.StatusOK // nothing written: net/http sends 200
+		}
+		if sw.route == "" {
+			sw.route = "other" // refused before routing (unknown host, say)
+		}
+		if s.Metrics != nil {
+			s.Metrics.ObserveRequest(sw.route, r.Method, sw.status, d)
+		}
+		level := slog.LevelDebug
+		if s.LogRequests {
+			level = slog.LevelInfo
+		}
+		if s.Log.Enabled(r.Context(), level) {
+			s.Log.LogAttrs(r.Context(), level, "request",
+				slog.String("method", r.Method),
+				slog.String("path", r.URL.Path),
+				slog.String("route", sw.route),
+				slog.Int("status", sw.status),
+				slog.Float64("ms", float64(d.Microseconds())/1000),
+				slog.String("remote", congtin.HostName(r.RemoteAddr)),
+				slog.String("ua", clipBytes(r.UserAgent(), 200)),
+			)
+		}
 	})
 }
 
