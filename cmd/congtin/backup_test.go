@@ -45,13 +45,15 @@ func TestBackupAndRestore(t *testing.T) {
 	if out, errOut, err := runCmd(t, "backup", "-db", "sqlite:"+live, backup); err != nil || !strings.Contains(out, "backed up") {
 		t.Fatalf("backup of a live portal: %v %q %q", err, out, errOut)
 	}
-	// Bad targets: an existing file, a missing folder, PostgreSQL.
+	// Bad targets: an existing file, a missing folder, a folder nobody can
+	// write to (/proc: not even root, which CI runs as), PostgreSQL.
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
 		{[]string{"backup", "-db", "sqlite:" + live, backup}, "already exists"},
 		{[]string{"backup", "-db", "sqlite:" + live, filepath.Join(dir, "no", "such", "dir", "b.db")}, "backup to"},
+		{[]string{"backup", "-db", "sqlite:" + live, "/proc/congtin-backup.db"}, "backup to"},
 		{[]string{"backup", "-db", "postgres://u@127.0.0.1:1/x", filepath.Join(dir, "pg.db")}, "pg_dump"},
 		{[]string{"backup", "-db", "sqlite:" + live}, "give the file"},
 		{[]string{"restore", "-db", "sqlite:" + filepath.Join(dir, "r.db"), filepath.Join(dir, "missing.db")}, "restore"},
