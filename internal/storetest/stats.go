@@ -28,7 +28,9 @@ func testStats(t *testing.T, s congtin.Store) {
 	}
 
 	views := map[congtin.ViewKey]int64{}
-	view := func(siteID, id int64, day string, n int64) { views[congtin.ViewKey{SiteID: siteID, ArticleID: id, Day: day}] = n }
+	view := func(siteID, id int64, day string, n int64) {
+		views[congtin.ViewKey{SiteID: siteID, ArticleID: id, Day: day}] = n
+	}
 	view(site.ID, a.ID, "2026-02-26", 100) // the day before the range
 	view(site.ID, a.ID, "2026-02-27", 5)
 	view(site.ID, a.ID, "2026-02-28", 7)
