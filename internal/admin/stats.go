@@ -172,7 +172,8 @@ func (s *Server) fillStats(r *http.Request, rq *request, sq statsQuery, page *re
 
 	page.Valid = true
 	page.DayCount = len(visits)
-	page.RangeLabel = dmy(sq.rng.From) + " – " + dmy(sq.rng.To)
+	page.FromLabel, page.ToLabel = dmy(sq.rng.From), dmy(sq.rng.To)
+	page.RangeLabel = page.FromLabel + " – " + page.ToLabel
 	for i, v := range visits {
 		page.TotalVisits += v.Count
 		page.TotalViews += views[i].Count
@@ -266,17 +267,17 @@ func dayLabels(series []congtin.DayCount) []string {
 		}
 		return out
 	}
-	months := n/30 + 1
-	every := max(1, (months+11)/12)
-	m := 0
+	var firsts []int
 	for i, d := range series {
 		if strings.HasSuffix(d.Day, "-01") {
-			if m%every == 0 {
-				t, _ := time.ParseInLocation(time.DateOnly, d.Day, congtin.VietnamZone)
-				out[i] = t.Format("01/2006")
-			}
-			m++
+			firsts = append(firsts, i)
 		}
+	}
+	every := max(1, (len(firsts)+11)/12)
+	for j := 0; j < len(firsts); j += every {
+		i := firsts[j]
+		t, _ := time.ParseInLocation(time.DateOnly, series[i].Day, congtin.VietnamZone)
+		out[i] = t.Format("01/2006")
 	}
 	return out
 }

@@ -50,7 +50,7 @@ type Chart struct {
 const (
 	Width        = 960
 	Height       = 300
-	marginLeft   = 64
+	marginLeft   = 72
 	marginRight  = 12
 	marginTop    = 14
 	marginBottom = 34
@@ -115,7 +115,7 @@ func Render(c Chart) template.HTML {
 	var b strings.Builder
 	id := esc(c.ID)
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ` + itoa(Width) + ` ` + itoa(Height) + `"`)
-	b.WriteString(` role="img" aria-labelledby="` + id + `-title ` + id + `-desc" font-size="13">`)
+	b.WriteString(` role="img" aria-labelledby="` + id + `-title ` + id + `-desc" font-size="14">`)
 	b.WriteString(`<title id="` + id + `-title">` + esc(c.Title) + `</title>`)
 	b.WriteString(`<desc id="` + id + `-desc">` + esc(c.Desc) + `</desc>`)
 

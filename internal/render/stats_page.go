@@ -17,6 +17,8 @@ type StatsPage struct {
 	// Shown only when the range is valid.
 	Valid       bool
 	RangeLabel  string // "01/02/2026 – 02/03/2026"
+	FromLabel   string // "01/02/2026"
+	ToLabel     string
 	DayCount    int
 	TotalVisits int64
 	TotalViews  int64
