@@ -401,3 +401,39 @@ func TestStatsBadInput(t *testing.T) {
 		t.Fatalf("731-day export: %d, %d lines", r.status, strings.Count(r.body, "\r\n"))
 	}
 }
+
+// TestStatsEscapesText: titles and category names typed by editors (or
+// imported) are text on the statistics page and in its charts, never
+// markup.
+func TestStatsEscapesText(t *testing.T) {
+	e := newEnv(t)
+	title := `<img src=x onerror=alert(1)> Tin "nổi bật" </td></table><script>alert(2)</script>`
+	cat := `Chuyên mục <b onmouseover=alert(3)>đậm</b>`
+	res, err := e.db.ImportArticles(t.Context(), e.site.ID, []congtin.ArticleImport{{
+		Title: title, Lead: "Tóm tắt", Body: "<p>x</p>", Category: cat, PublishedAt: "2026-02-01T08:00:00+07:00",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.AddCounts(t.Context(), &congtin.CounterBatch{Views: map[congtin.ViewKey]int64{
+		{SiteID: e.site.ID, ArticleID: res[0].Article.ID, Day: "2026-03-01"}: 3,
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res[0].Article.Title, "<script>") || !strings.Contains(res[0].Category.Name, "<b ") {
+		t.Fatalf("the fixture lost its markup: %q, %q", res[0].Article.Title, res[0].Category.Name)
+	}
+	doc := statsPage(t, e.as("btv"), "/admin/thong-ke?top=30")
+	for _, n := range hpAll(doc, func(*html.Node) bool { return true }) {
+		if n.Data == "script" && !strings.HasPrefix(hpVal(n, "src"), "/static/") || n.Data == "img" || n.Data == "b" {
+			t.Errorf("markup from the input became an element: <%s>", n.Data)
+		}
+		for _, a := range n.Attr {
+			if strings.HasPrefix(a.Key, "on") {
+				t.Errorf("<%s %s=%q>", n.Data, a.Key, a.Val)
+			}
+		}
+	}
+	wantRows(t, tableRows(t, doc, "bai-xem-nhieu-bang"), "1 | "+strings.Join(strings.Fields(res[0].Article.Title), " ")+" | "+strings.Join(strings.Fields(res[0].Category.Name), " ")+" | 3")
+	wantRows(t, tableRows(t, doc, "theo-chuyen-muc-bang"), strings.Join(strings.Fields(res[0].Category.Name), " ")+" | 3 | 100,0%")
+}
