@@ -18,6 +18,7 @@ const (
 	ActRestore   = "restore"   // restore a revision
 	ActManage    = "manage"    // categories, users, settings, audit log
 	ActUpload    = "upload"    // add images to the media library
+	ActStats     = "stats"     // read the site's statistics (visits, views per article)
 )
 
 // StatusName returns the Vietnamese name of an article state.
@@ -75,6 +76,11 @@ func Can(actor Actor, act string, a *Article) bool {
 		return a != nil && a.Status == StatusPublished && AtLeast(role, RoleEditor)
 	case ActManage:
 		return AtLeast(role, RoleAdmin)
+	case ActStats:
+		// Readership figures of every article steer what the newsroom
+		// publishes next; that is the editors' call, so reporters (who
+		// see their own articles' views on the site) are left out.
+		return AtLeast(role, RoleEditor)
 	}
 	return false
 }

@@ -129,7 +129,8 @@ func fillDemo(ctx context.Context, db congtin.Store, site *congtin.Site, log *sl
 		log.Info("demo: the database has articles already; leaving it as it is")
 		return nil
 	}
-	ds, recs := demo.Content(time.Now())
+	now := time.Now()
+	ds, recs := demo.Content(now)
 	if _, err := db.UpdateSite(ctx, site.ID, congtin.SiteUpdate{
 		Name: &ds.Name, Tagline: &ds.Tagline, Agency: &ds.Agency, Address: &ds.Address,
 		Phone: &ds.Phone, Email: &ds.Email, CounterOffset: &ds.CounterOffset,
@@ -140,7 +141,15 @@ func fillDemo(ctx context.Context, db congtin.Store, site *congtin.Site, log *sl
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
-	log.Info("demo: filled the portal", "articles", len(res))
+	// Two months of visits and views, so the statistics have a history.
+	arts := make([]*congtin.Article, len(res))
+	for i, r := range res {
+		arts[i] = r.Article
+	}
+	if err := db.AddCounts(ctx, demo.Traffic(now, site.ID, arts)); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	log.Info("demo: filled the portal", "articles", len(res), "days of visits", demo.TrafficDays)
 	return nil
 }
 

@@ -81,6 +81,8 @@ func (s *Server) Handler() http.Handler {
 	page("GET /admin/cai-dat", s.handleSettings)
 	page("POST /admin/cai-dat", s.handleSaveSettings)
 	page("GET /admin/nhat-ky", s.handleAudit)
+	page("GET /admin/thong-ke", s.handleStats)
+	page("GET /admin/thong-ke.csv", s.handleStatsCSV)
 	page("GET /admin/mat-khau", s.handlePasswordForm)
 	page("POST /admin/mat-khau", s.handlePassword)
 	page("GET /admin/cong", s.handleSites)
@@ -120,6 +122,7 @@ func (rq *request) base(title, section string) render.AdminBase {
 		Site: rq.site, User: rq.actor.User, Role: rq.actor.Role, Title: title, Section: section,
 		CanManage: congtin.Can(rq.actor, congtin.ActManage, nil),
 		CanEdit:   rq.actor.User.SuperAdmin || congtin.AtLeast(rq.actor.Role, congtin.RoleEditor),
+		CanStats:  congtin.Can(rq.actor, congtin.ActStats, nil),
 	}
 }
 

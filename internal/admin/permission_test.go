@@ -65,6 +65,8 @@ func TestPermissionMatrix(t *testing.T) {
 		}},
 		{"nhật ký", "", func(c *client, _ *congtin.Article) *resp { return c.get("/admin/nhat-ky") }},
 		{"người dùng", "", func(c *client, _ *congtin.Article) *resp { return c.get("/admin/nguoi-dung") }},
+		{"thống kê", "", func(c *client, _ *congtin.Article) *resp { return c.get("/admin/thong-ke") }},
+		{"tải thống kê", "", func(c *client, _ *congtin.Article) *resp { return c.get("/admin/thong-ke.csv?kind=days") }},
 		{"tạo cổng", "", func(c *client, _ *congtin.Article) *resp {
 			n++
 			return c.post("/admin/cong", url.Values{"host": {fmt.Sprintf("x%d.example", n)}, "name": {"Cổng mới"}})
@@ -92,6 +94,8 @@ func TestPermissionMatrix(t *testing.T) {
 		"cài đặt":             "0 0 0 1 0 1",
 		"nhật ký":             "0 0 0 1 0 1",
 		"người dùng":          "0 0 0 1 0 1",
+		"thống kê":            "0 0 1 1 0 1",
+		"tải thống kê":        "0 0 1 1 0 1",
 		"tạo cổng":            "0 0 0 0 0 1",
 	}
 	actors := []string{"pv1", "pv2", "btv", "qtv", "qt2", "super"}

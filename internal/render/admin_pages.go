@@ -18,6 +18,7 @@ type AdminBase struct {
 	// Can reports the actor's permissions for the menu.
 	CanManage bool
 	CanEdit   bool // editor or above: sees the approval queue
+	CanStats  bool // may read the statistics
 }
 
 // LoginPage is the sign-in form.

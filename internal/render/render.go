@@ -29,6 +29,7 @@ var pages = map[string]string{
 	"admin/login": "admin", "admin/dashboard": "admin", "admin/articles": "admin", "admin/article_edit": "admin",
 	"admin/revisions": "admin", "admin/media": "admin", "admin/categories": "admin", "admin/users": "admin",
 	"admin/settings": "admin", "admin/audit": "admin", "admin/password": "admin", "admin/sites": "admin", "admin/error": "admin",
+	"admin/stats": "admin",
 }
 
 // Engine renders pages.
