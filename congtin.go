@@ -32,4 +32,5 @@ type Store interface {
 	AuditService
 	MediaService
 	SearchService
+	DocumentService
 }
