@@ -143,10 +143,10 @@ type DocumentFile struct {
 	Name       string    `json:"name"` // the uploaded name, cleaned
 	Kind       string    `json:"kind"` // FilePDF, ...
 	Size       int64     `json:"size"`
-	Hash       string    `json:"-"`    // SHA-256 of the bytes, hex: the storage key
-	Text       string    `json:"-"`    // extracted text, for the index
-	TextNote   string    `json:"-"`    // why there is no text, when there is none
-	Position   int       `json:"-"`    // order on the page
+	Hash       string    `json:"-"` // SHA-256 of the bytes, hex: the storage key
+	Text       string    `json:"-"` // extracted text, for the index
+	TextNote   string    `json:"-"` // why there is no text, when there is none
+	Position   int       `json:"-"` // order on the page
 	CreatedAt  time.Time `json:"created_at"`
 }
 

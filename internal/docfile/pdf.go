@@ -3,7 +3,7 @@ package docfile
 import (
 	"bytes"
 	"compress/zlib"
-		"io"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -466,4 +466,3 @@ func decodePDFString(s []byte) string {
 	}
 	return b.String()
 }
-
