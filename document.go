@@ -539,3 +539,21 @@ type DocumentService interface {
 	// how many documents it holds.
 	ReindexDocuments(ctx context.Context) (int, error)
 }
+
+// ParseDay reads a day written YYYY-MM-DD as midnight in Vietnam; "" is
+// the zero time.
+func ParseDay(s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, true
+	}
+	t, err := time.ParseInLocation(time.DateOnly, s, VietnamZone)
+	return t, err == nil
+}
+
+// DayString writes a day as YYYY-MM-DD in Vietnam; the zero time is "".
+func DayString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return Day(t)
+}
