@@ -23,6 +23,7 @@ type Config struct {
 	Demo          bool   // fill an empty database with demo content
 	MediaDir      string // where uploaded images are stored
 	PageCacheMB   int    // memory for rendered pages; 0 turns the cache off
+	FileMaxMB     int    // largest attachment of the documents register
 }
 
 // Defaults, also documented in the README.
@@ -46,6 +47,11 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		cacheMB = -1 // reported by Validate
 	}
 	fs.IntVar(&c.PageCacheMB, "page-cache-mb", cacheMB, "memory for cached pages in MB, 0 for none (env CONGTIN_PAGE_CACHE_MB)")
+	fileMB, err := strconv.Atoi(env("CONGTIN_FILE_MAX_MB", "20"))
+	if err != nil || fileMB < 1 || fileMB > 1024 {
+		fileMB = 20
+	}
+	fs.IntVar(&c.FileMaxMB, "file-max-mb", fileMB, "largest attachment of a document (Văn bản) in MB (env CONGTIN_FILE_MAX_MB)")
 	fs.BoolVar(&c.LogJSON, "log-json", env("CONGTIN_LOG_JSON", "") != "", "log as JSON lines (env CONGTIN_LOG_JSON=1)")
 }
 
