@@ -384,8 +384,9 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, rq *reques
 	in, form, fe := s.documentInput(r, rq, u)
 	if len(fe) == 0 {
 		in.Normalize()
-		if verr := in.Validate(s.now()); verr != nil {
-			err = verr
+		var ve *congtin.ValidationError
+		if verr := in.Validate(s.now()); errors.As(verr, &ve) {
+			err, fe = verr, ve.Fields
 		}
 	}
 	if len(fe) > 0 || err != nil {

@@ -21,7 +21,7 @@ func DownloadName(f *congtin.DocumentFile) string {
 }
 
 // ContentDisposition returns an attachment header with the name in
-// RFC 5987 form (filename*=UTF-8''…) and a plain ASCII fallback.
+// RFC 5987 form (filename*=UTF-8”…) and a plain ASCII fallback.
 func ContentDisposition(name string) string {
 	ascii := strings.Map(func(r rune) rune {
 		if r < 0x20 || r > 0x7E || r == '"' || r == '\\' || r == '%' || r == ';' {
