@@ -33,4 +33,5 @@ type Store interface {
 	MediaService
 	SearchService
 	StatsService
+	DocumentService
 }

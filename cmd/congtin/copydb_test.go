@@ -40,6 +40,7 @@ type commune struct {
 	users     []string
 	days      []string // days with visits
 	oldSlug   string   // a renamed category's former slug
+	documents []int64  // of the register, on the default site
 }
 
 // fillCommune builds a commune's installation with a row in every table.
@@ -176,6 +177,27 @@ func fillCommune(t *testing.T, dir string) *commune {
 		Width: 1600, Height: 900, UploadedBy: user["bientap"].ID, Variants: []congtin.MediaVariant{{Width: 320, Height: 180, Key: "9f/9f86d081884c7d65-320.jpg"}}})
 	ok(err)
 	ok(db.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, UserID: user["bientap"].ID, Username: "bientap", IP: "10.0.0.7", Action: "login"}))
+
+	// The documents register: a plan with an attachment whose text is
+	// indexed, replaced by a newer one; a renamed list entry.
+	terms, err := db.FindDocumentTerms(ctx, site.ID, congtin.ListTypes)
+	ok(err)
+	_, err = db.SaveDocumentTerm(ctx, admin, site.ID, congtin.ListFields, 0, "Chuyển đổi số", 20)
+	ok(err)
+	plan := congtin.DocumentInput{TypeID: terms[5].ID, Number: "98/KH-UBND", Issuer: "Ủy ban nhân dân xã An Phú", IssuedOn: time.Date(2024, 4, 2, 0, 0, 0, 0, congtin.VietnamZone),
+		Summary: "Kế hoạch chuyển đổi số năm 2024", AddFiles: []congtin.DocumentFileInput{{Name: "ke-hoach.pdf", Kind: congtin.FilePDF, Size: 1000,
+			Hash: strings.Repeat("ab", 32), Text: "reservoir quokka", TextNote: ""}}}
+	old, err := db.CreateDocument(ctx, reporter, site.ID, plan)
+	ok(err)
+	_, err = db.TransitionDocument(ctx, editor, site.ID, old.ID, congtin.ActPublish, "")
+	ok(err)
+	plan.Number, plan.Summary, plan.IssuedOn = "115/KH-UBND", "Kế hoạch chuyển đổi số năm 2025", time.Date(2025, 3, 1, 0, 0, 0, 0, congtin.VietnamZone)
+	plan.Links = []congtin.DocumentLinkInput{{Kind: congtin.LinkReplaces, TargetID: old.ID}}
+	newer, err := db.CreateDocument(ctx, editor, site.ID, plan)
+	ok(err)
+	_, err = db.TransitionDocument(ctx, editor, site.ID, newer.ID, congtin.ActPublish, "")
+	ok(err)
+	c.documents = []int64{old.ID, newer.ID}
 	return c
 }
 
@@ -376,6 +398,25 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Store) {
 		return []any{es, n}, err
 	})
 	both("category redirect", func(s congtin.Store) (any, error) { return s.FindCategoryRedirect(ctx, sites[0].ID, c.oldSlug) })
+	for _, id := range c.documents {
+		both(fmt.Sprintf("document %d", id), func(s congtin.Store) (any, error) { return s.FindDocumentByID(ctx, sites[0].ID, id) })
+		both(fmt.Sprintf("document %d revisions", id), func(s congtin.Store) (any, error) { return s.FindDocumentRevisions(ctx, sites[0].ID, id) })
+		both(fmt.Sprintf("document %d notes", id), func(s congtin.Store) (any, error) { return s.FindDocumentNotes(ctx, sites[0].ID, id) })
+	}
+	for _, q := range []string{"115 kh ubnd", "quokka", ""} {
+		both("documents "+q, func(s congtin.Store) (any, error) {
+			res, err := s.FindDocuments(ctx, congtin.DocumentQuery{SiteID: sites[0].ID, Q: q, Facets: true})
+			if err == nil && res.Total == 0 {
+				err = fmt.Errorf("no document found by %q", q)
+			}
+			return res, err
+		})
+	}
+	for _, site := range sites {
+		for _, list := range []string{congtin.ListTypes, congtin.ListFields} {
+			both("document "+list, func(s congtin.Store) (any, error) { return s.FindDocumentTerms(ctx, site.ID, list) })
+		}
+	}
 	for _, name := range c.users {
 		// PasswordHash is left out of the JSON: compared on its own.
 		a, errA := src.FindUserByUsername(ctx, name)

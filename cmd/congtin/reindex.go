@@ -33,5 +33,10 @@ func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return fmt.Errorf("reindex: %w", err)
 	}
 	fmt.Fprintf(stdout, "reindexed %d articles in %s\n", n, time.Since(start).Round(time.Millisecond))
+	nd, err := db.ReindexDocuments(ctx)
+	if err != nil {
+		return fmt.Errorf("reindex documents: %w", err)
+	}
+	fmt.Fprintf(stdout, "reindexed %d documents\n", nd)
 	return nil
 }

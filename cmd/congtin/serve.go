@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
 
@@ -18,6 +19,7 @@ import (
 	"github.com/congtin/congtin/internal/config"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/demo"
+	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/pagecache"
 	"github.com/congtin/congtin/internal/render"
@@ -72,9 +74,12 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	counter := counters.New(db, cfg.FlushInterval, log)
 	counter.Start()
 	mediaStore := &media.Disk{Dir: cfg.MediaDir}
-	adm := &admin.Server{Store: db, Render: engine, Media: mediaStore, Log: log}
+	// Attachments of the documents register live beside the images, in
+	// a folder no image key can name.
+	files := docfile.Disk{Dir: filepath.Join(cfg.MediaDir, "van-ban")}
+	adm := &admin.Server{Store: db, Render: engine, Media: mediaStore, Log: log, Files: files, FileMaxBytes: int64(max(cfg.FileMaxMB, 1)) << 20}
 	srv := &web.Server{Store: db, Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
-		Admin: adm.Handler(), Media: mediaStore}
+		Admin: adm.Handler(), Media: mediaStore, Files: files}
 	if err := startPageCache(ctx, srv, db, cfg.PageCacheMB, log); err != nil {
 		counter.Close()
 		return err

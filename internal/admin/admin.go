@@ -15,6 +15,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/render"
 	"github.com/congtin/congtin/internal/web"
@@ -39,6 +40,10 @@ type Server struct {
 	Now    congtin.NowFunc
 	// MediaLimits bounds uploads; zero means media.DefaultLimits.
 	MediaLimits media.Limits
+	// Files keeps the documents register's attachments; FileMaxBytes
+	// bounds each (zero: docfile.DefaultMaxBytes).
+	Files        docfile.Store
+	FileMaxBytes int64
 }
 
 func (s *Server) now() time.Time {
@@ -87,6 +92,7 @@ func (s *Server) Handler() http.Handler {
 	page("POST /admin/mat-khau", s.handlePassword)
 	page("GET /admin/cong", s.handleSites)
 	page("POST /admin/cong", s.handleCreateSite)
+	s.documentRoutes(page)
 	mux.HandleFunc("/admin/", func(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang quản trị này."))
 	})

@@ -18,6 +18,7 @@ import (
 	"github.com/congtin/congtin/internal/admin"
 	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/counters"
+	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/render"
 	"github.com/congtin/congtin/internal/sqlite"
@@ -56,6 +57,8 @@ type env struct {
 	cat2  *congtin.Category // on site2
 	media string
 	tls   bool
+	// fileMax bounds document attachments (0: the default, 20 MB).
+	fileMax int64
 }
 
 // newEnvTLS is newEnv behind TLS.
@@ -126,8 +129,9 @@ func (e *env) open() {
 	c.SetClock(e.clock.Now)
 	c.Start()
 	store := &media.Disk{Dir: e.media}
-	adm := &admin.Server{Store: e.db, Render: engine, Media: store, Log: log, Now: e.clock.Now}
-	ws := &web.Server{Store: e.db, Counter: c, Render: engine, Assets: assets, Log: log, Now: e.clock.Now, Admin: adm.Handler(), Media: store}
+	files := docfile.Disk{Dir: filepath.Join(e.media, "van-ban")}
+	adm := &admin.Server{Store: e.db, Render: engine, Media: store, Log: log, Now: e.clock.Now, Files: files, FileMaxBytes: e.fileMax}
+	ws := &web.Server{Store: e.db, Counter: c, Render: engine, Assets: assets, Log: log, Now: e.clock.Now, Admin: adm.Handler(), Media: store, Files: files}
 	if e.tls {
 		e.srv = httptest.NewTLSServer(ws.Handler())
 	} else {

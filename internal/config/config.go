@@ -25,6 +25,7 @@ type Config struct {
 	PageCacheMB   int    // memory for rendered pages; 0 turns the cache off
 	LogRequests   bool   // one Info line per request
 	MetricsToken  string // bearer token for /metrics; empty: direct loopback only
+	FileMaxMB     int    // largest attachment of the documents register
 }
 
 // Defaults, also documented in the README.
@@ -48,6 +49,11 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		cacheMB = -1 // reported by Validate
 	}
 	fs.IntVar(&c.PageCacheMB, "page-cache-mb", cacheMB, "memory for cached pages in MB, 0 for none (env CONGTIN_PAGE_CACHE_MB)")
+	fileMB, err := strconv.Atoi(env("CONGTIN_FILE_MAX_MB", "20"))
+	if err != nil || fileMB < 1 || fileMB > 1024 {
+		fileMB = 20
+	}
+	fs.IntVar(&c.FileMaxMB, "file-max-mb", fileMB, "largest attachment of a document (Văn bản) in MB (env CONGTIN_FILE_MAX_MB)")
 	fs.BoolVar(&c.LogJSON, "log-json", env("CONGTIN_LOG_JSON", "") != "", "log as JSON lines (env CONGTIN_LOG_JSON=1)")
 	fs.BoolVar(&c.LogRequests, "log-requests", envBool("CONGTIN_LOG_REQUESTS", true), "log one line per request (env CONGTIN_LOG_REQUESTS=0 to turn off)")
 	// The token's environment variable is read in Validate, not used as the

@@ -31,6 +31,8 @@ var copySkipped = map[string]string{
 	"changes": "change log",
 	// Rebuilt on the target, inside the copy's transaction.
 	"search_docs": "search index",
+	// The documents register's index, likewise.
+	"document_search": "search index",
 }
 
 // CopyID implements copydb.Store: the database's name and the time its
@@ -347,6 +349,9 @@ func (t *copyTarget) Finish(ctx context.Context) (int, error) {
 
 	n, err := reindexTx(ctx, tx)
 	if err != nil {
+		return 0, copyErr("index", err)
+	}
+	if _, err := reindexDocumentsTx(ctx, tx); err != nil {
 		return 0, copyErr("index", err)
 	}
 	return n, nil

@@ -59,6 +59,14 @@ func Number(n int64) string {
 
 // Funcs returns the template functions.
 func Funcs(assetURL func(string) string) template.FuncMap {
+	m := baseFuncs(assetURL)
+	for k, v := range documentFuncs() {
+		m[k] = v
+	}
+	return m
+}
+
+func baseFuncs(assetURL func(string) string) template.FuncMap {
 	return template.FuncMap{
 		"asset":     assetURL,
 		"dateline":  DateLine,

@@ -295,6 +295,9 @@ func (t *copyTarget) Finish(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: copy: index: %w", err)
 	}
+	if _, err := reindexDocumentsTx(ctx, t.tx); err != nil {
+		return 0, fmt.Errorf("sqlite: copy: index: %w", err)
+	}
 	return n, nil
 }
 

@@ -47,6 +47,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Media", func(t *testing.T) { testMedia(t, open(t)) })
 	t.Run("SearchFollowsWrites", func(t *testing.T) { testSearchFollowsWrites(t, open(t)) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, open(t)) })
+	t.Run("Documents", func(t *testing.T) { testDocuments(t, open(t)) })
 }
 
 // MustSite returns the default site.

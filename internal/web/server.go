@@ -12,6 +12,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/counters"
+	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/metrics"
 	"github.com/congtin/congtin/internal/pagecache"
@@ -58,6 +59,8 @@ type Server struct {
 	// LogRequests writes one line per request at Info level; otherwise at
 	// Debug.
 	LogRequests bool
+	// Files holds the documents register's attachments.
+	Files docfile.Store
 
 	sites siteCache
 	watch changeWatch
@@ -90,6 +93,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /tim-kiem", s.handleSearch)
 	mux.HandleFunc("GET /api/v1/search", s.handleSearchAPI)
 	mux.HandleFunc("GET /ban-in/{id}", s.handlePrint)
+	s.documentRoutes(mux)
 	// Without a method, so that /admin/ (all methods) can sit beside it;
 	// handleContent refuses anything but GET and HEAD itself.
 	mux.HandleFunc("/{path...}", s.handleContent)

@@ -85,6 +85,7 @@ func (s *Server) handleSitemapIndex(w http.ResponseWriter, r *http.Request) {
 		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/bai-viet/"+strconv.Itoa(p)+".xml")})
 	}
 	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/tin-moi.xml")})
+	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/van-ban.xml")})
 	s.writeXML(w, idx)
 }
 

@@ -47,3 +47,10 @@ test('normalizeLinkInput completes what people type', () => {
   assert.equal(normalizeLinkInput(''), '')
   assert.equal(normalizeLinkInput(null), '')
 })
+
+test('a link to a document of the register is kept as typed', () => {
+  for (const u of ['/van-ban/115-kh-ubnd-12', '/van-ban/12', '/van-ban?q=115+kh+ubnd']) {
+    assert.equal(normalizeLinkInput(' ' + u + ' '), u, u)
+    assert.equal(isSafeUrl(normalizeLinkInput(u)), true, u)
+  }
+})

@@ -1,0 +1,623 @@
+package admin
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/docfile"
+	"github.com/congtin/congtin/internal/render"
+)
+
+// Attachment limits of one save.
+const (
+	maxFilesPerSave = 5
+	maxFormValues   = 1 << 20 // all text fields of a document form together
+	maxFormParts    = 200
+)
+
+// documentRoutes adds the documents register's back office.
+func (s *Server) documentRoutes(page func(string, func(http.ResponseWriter, *http.Request, *request))) {
+	page("GET /admin/van-ban", s.handleDocuments)
+	page("GET /admin/van-ban/moi", s.handleNewDocument)
+	page("POST /admin/van-ban/moi", s.handleCreateDocument)
+	page("GET /admin/van-ban/{id}", s.handleEditDocument)
+	page("POST /admin/van-ban/{id}", s.handleSaveDocument)
+	page("POST /admin/van-ban/{id}/chuyen", s.handleDocumentTransition)
+	page("GET /admin/van-ban/{id}/tep/{file}", s.handleAdminDocumentFile)
+	page("GET /admin/danh-muc-van-ban", s.handleDocumentLists)
+	page("POST /admin/danh-muc-van-ban", s.handleSaveDocumentTerm)
+	page("POST /admin/danh-muc-van-ban/xoa", s.handleDeleteDocumentTerm)
+}
+
+// fileMaxBytes is the largest attachment taken.
+func (s *Server) fileMaxBytes() int64 {
+	if s.FileMaxBytes > 0 {
+		return s.FileMaxBytes
+	}
+	return docfile.DefaultMaxBytes
+}
+
+func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request, rq *request) {
+	q := r.URL.Query()
+	status := q.Get("trang-thai")
+	if status != "" && !congtin.ValidStatus(status) {
+		s.error(w, r, rq, congtin.Errorf(congtin.EINVALID, "Trạng thái không hợp lệ."))
+		return
+	}
+	pageNo := 1
+	if v := q.Get("trang"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 100000 {
+			s.error(w, r, rq, congtin.Errorf(congtin.EINVALID, "Số trang không hợp lệ."))
+			return
+		}
+		pageNo = n
+	}
+	f := congtin.AdminDocumentFilter{SiteID: rq.site.ID, Status: status, Offset: (pageNo - 1) * adminPageSize, Limit: adminPageSize}
+	if !congtin.AtLeast(rq.actor.Role, congtin.RoleEditor) && !rq.actor.User.SuperAdmin {
+		f.CreatedBy = rq.actor.User.ID // reporters see their own
+	}
+	ds, total, err := s.Store.FindAdminDocuments(r.Context(), f)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	page := &render.AdminDocumentsPage{AdminBase: rq.base("Văn bản", "documents"), Status: status, Documents: ds, Total: total,
+		Pager: adminPager("/admin/van-ban", q, pageNo, total)}
+	page.Flash = flash(r)
+	s.render(w, r, http.StatusOK, "admin/documents", page)
+}
+
+// loadDocument reads the {id} path value and the document of the site,
+// which the actor must be allowed to see.
+func (s *Server) loadDocument(r *http.Request, rq *request) (*congtin.Document, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy văn bản.")
+	}
+	d, err := s.Store.FindDocumentByID(r.Context(), rq.site.ID, id)
+	if err != nil {
+		return nil, err
+	}
+	if !rq.actor.User.SuperAdmin && !congtin.AtLeast(rq.actor.Role, congtin.RoleEditor) && d.CreatedBy != rq.actor.User.ID {
+		return nil, congtin.Errorf(congtin.EFORBIDDEN, "Bạn chỉ xem được văn bản của mình.")
+	}
+	return d, nil
+}
+
+// documentEditPage prepares the form page for d (nil: a new document).
+func (s *Server) documentEditPage(r *http.Request, rq *request, d *congtin.Document) (*render.AdminDocumentEditPage, error) {
+	ctx := r.Context()
+	title, section := "Thêm văn bản", "document_new"
+	if d != nil {
+		title, section = "Sửa văn bản "+d.Number, "documents"
+	}
+	page := &render.AdminDocumentEditPage{AdminBase: rq.base(title, section), Doc: d, MaxMB: s.fileMaxBytes() >> 20,
+		Accept: ".pdf,.doc,.docx,.xls,.xlsx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+	page.Flash = flash(r)
+	var err error
+	if page.Types, err = s.Store.FindDocumentTerms(ctx, rq.site.ID, congtin.ListTypes); err != nil {
+		return nil, err
+	}
+	if page.Fields, err = s.Store.FindDocumentTerms(ctx, rq.site.ID, congtin.ListFields); err != nil {
+		return nil, err
+	}
+	if d == nil {
+		page.CanSave = congtin.CanDocument(rq.actor, congtin.ActCreate, nil)
+		page.Form.Links = map[string]string{}
+		return page, nil
+	}
+	page.CanSave = congtin.CanDocument(rq.actor, congtin.ActEdit, d)
+	page.Form = formOf(d)
+	for _, act := range []string{congtin.ActSubmit, congtin.ActReturn, congtin.ActPublish, congtin.ActUnpublish} {
+		if congtin.CanDocument(rq.actor, act, d) {
+			page.Actions = append(page.Actions, act)
+		}
+	}
+	if page.Notes, err = s.Store.FindDocumentNotes(ctx, rq.site.ID, d.ID); err != nil {
+		return nil, err
+	}
+	if page.Revisions, err = s.Store.FindDocumentRevisions(ctx, rq.site.ID, d.ID); err != nil {
+		return nil, err
+	}
+	if d.IsPublic(s.now()) {
+		page.PublicURL = d.Path()
+	}
+	return page, nil
+}
+
+// formOf fills the form with a stored document.
+func formOf(d *congtin.Document) render.DocumentForm {
+	f := render.DocumentForm{TypeID: d.TypeID, FieldID: d.FieldID, Number: d.Number, Issuer: d.Issuer, Signer: d.Signer,
+		IssuedOn: congtin.DayString(d.IssuedOn), EffectiveOn: congtin.DayString(d.EffectiveOn), ExpiresOn: congtin.DayString(d.ExpiresOn),
+		Summary: d.Summary, Links: map[string]string{}}
+	for _, l := range d.Links {
+		f.Links[l.Kind] += "#" + strconv.FormatInt(l.ID, 10) + " " + l.Number + "\n"
+	}
+	return f
+}
+
+func (s *Server) handleNewDocument(w http.ResponseWriter, r *http.Request, rq *request) {
+	if !congtin.CanDocument(rq.actor, congtin.ActCreate, nil) {
+		s.error(w, r, rq, congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thêm văn bản."))
+		return
+	}
+	page, err := s.documentEditPage(r, rq, nil)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin/document_edit", page)
+}
+
+func (s *Server) handleEditDocument(w http.ResponseWriter, r *http.Request, rq *request) {
+	d, err := s.loadDocument(r, rq)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	page, err := s.documentEditPage(r, rq, d)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin/document_edit", page)
+}
+
+// documentUpload is a read document form: its values and the spooled files.
+type documentUpload struct {
+	values  url.Values
+	files   []*docfile.Upload
+	tooBig  bool
+	refused error // an attachment refused by its content
+}
+
+func (u *documentUpload) close() {
+	for _, f := range u.files {
+		f.Close()
+	}
+}
+
+// readDocumentForm reads a multipart document form part by part: text
+// fields into memory within maxFormValues, each file straight into a
+// temporary file, stopping at the size limit. A request announcing more
+// than every allowed file together is refused before anything is read.
+func (s *Server) readDocumentForm(w http.ResponseWriter, r *http.Request) (*documentUpload, error) {
+	limit := s.fileMaxBytes()
+	total := limit*maxFilesPerSave + maxFormValues + maxUploadOverhead
+	u := &documentUpload{values: url.Values{}}
+	if r.ContentLength > total {
+		u.tooBig = true
+		return u, nil
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, total)
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if ct != "multipart/form-data" {
+		if err := r.ParseForm(); err != nil {
+			return nil, congtin.Errorf(congtin.EINVALID, "Dữ liệu gửi lên không hợp lệ.")
+		}
+		u.values = r.PostForm
+		return u, nil
+	}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return nil, congtin.Errorf(congtin.EINVALID, "Dữ liệu gửi lên không hợp lệ.")
+	}
+	valueBytes := 0
+	for parts := 0; ; parts++ {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			u.tooBig = true
+			return u, nil
+		}
+		if err != nil || parts > maxFormParts {
+			u.close()
+			return nil, congtin.Errorf(congtin.EINVALID, "Dữ liệu gửi lên không hợp lệ hoặc bị cắt ngang.")
+		}
+		name := p.FormName()
+		if name == "files" {
+			if p.FileName() == "" {
+				continue // the empty file input of a form sent without a file
+			}
+			if len(u.files) >= maxFilesPerSave {
+				u.close()
+				return nil, congtin.Errorf(congtin.EINVALID, "Mỗi lần lưu đính kèm được tối đa %d tệp.", maxFilesPerSave)
+			}
+			up, err := docfile.Spool("", p.FileName(), p, limit)
+			switch {
+			case errors.Is(err, docfile.ErrTooLarge) || errors.As(err, &mbe):
+				u.tooBig = true
+				return u, nil
+			case congtin.ErrorCode(err) == congtin.EINVALID:
+				u.refused = congtin.Errorf(congtin.EINVALID, "Tệp “%s”: %s", docfile.CleanName(p.FileName()), congtin.ErrorMessage(err))
+				return u, nil
+			case err != nil:
+				u.close()
+				return nil, err
+			}
+			u.files = append(u.files, up)
+			continue
+		}
+		b, err := io.ReadAll(io.LimitReader(p, int64(maxFormValues-valueBytes+1)))
+		if errors.As(err, &mbe) {
+			u.tooBig = true
+			return u, nil
+		}
+		valueBytes += len(b)
+		if err != nil || valueBytes > maxFormValues {
+			u.close()
+			return nil, congtin.Errorf(congtin.EINVALID, "Nội dung các ô nhập quá lớn (tối đa 1 MB).")
+		}
+		u.values.Add(name, string(b))
+	}
+	return u, nil
+}
+
+// parseRefs reads one link box: one document a line, "#ID" or its number.
+func (s *Server) parseRefs(r *http.Request, rq *request, kind, text string, fe congtin.FieldErrors) []congtin.DocumentLinkInput {
+	var out []congtin.DocumentLinkInput
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(line, "#"); ok {
+			idText, _, _ := strings.Cut(rest, " ")
+			id, err := strconv.ParseInt(idText, 10, 64)
+			if err != nil || id <= 0 {
+				fe["links"] = "Mã văn bản “" + clipText(line) + "” không hợp lệ; hãy ghi #mã hoặc số, ký hiệu văn bản."
+				continue
+			}
+			out = append(out, congtin.DocumentLinkInput{Kind: kind, TargetID: id})
+			continue
+		}
+		ds, n, err := s.Store.FindAdminDocuments(r.Context(), congtin.AdminDocumentFilter{SiteID: rq.site.ID, Number: line, Limit: 2})
+		switch {
+		case err != nil || n == 0:
+			fe["links"] = "Không tìm thấy văn bản số “" + clipText(line) + "”."
+		case n > 1:
+			fe["links"] = "Có " + strconv.Itoa(n) + " văn bản số “" + clipText(line) + "”; hãy ghi mã văn bản dạng #mã."
+		default:
+			out = append(out, congtin.DocumentLinkInput{Kind: kind, TargetID: ds[0].ID})
+		}
+	}
+	return out
+}
+
+func clipText(s string) string {
+	s = strings.ToValidUTF8(s, "")
+	if utf8.RuneCountInString(s) > 60 {
+		return string([]rune(s)[:60]) + "…"
+	}
+	return s
+}
+
+// documentInput turns the form into the store's input; field errors it
+// finds itself (an unreadable day, an unknown reference) come back too.
+func (s *Server) documentInput(r *http.Request, rq *request, u *documentUpload) (congtin.DocumentInput, render.DocumentForm, congtin.FieldErrors) {
+	v := func(k string) string { return strings.TrimSpace(u.values.Get(k)) }
+	fe := congtin.FieldErrors{}
+	form := render.DocumentForm{Number: v("number"), Issuer: v("issuer"), Signer: v("signer"), IssuedOn: v("issued_on"),
+		EffectiveOn: v("effective_on"), ExpiresOn: v("expires_on"), Summary: v("summary"), Links: map[string]string{}}
+	in := congtin.DocumentInput{Number: form.Number, Issuer: form.Issuer, Signer: form.Signer, Summary: form.Summary}
+	id := func(field, text string) int64 {
+		if text == "" || text == "0" {
+			return 0
+		}
+		n, err := strconv.ParseInt(text, 10, 64)
+		if err != nil || n <= 0 {
+			fe[field] = "Giá trị không hợp lệ."
+		}
+		return n
+	}
+	in.TypeID, in.FieldID = id("type_id", v("type_id")), id("field_id", v("field_id"))
+	form.TypeID, form.FieldID = in.TypeID, in.FieldID
+	for _, d := range []struct{ field, label, text string }{
+		{"issued_on", "Ngày ban hành", form.IssuedOn}, {"effective_on", "Ngày hiệu lực", form.EffectiveOn}, {"expires_on", "Ngày hết hiệu lực", form.ExpiresOn}} {
+		t, ok := congtin.ParseDay(d.text)
+		if !ok {
+			fe[d.field] = d.label + " không hợp lệ: “" + clipText(d.text) + "”. Hãy chọn một ngày có thật, dạng năm-tháng-ngày."
+			continue
+		}
+		switch d.field {
+		case "issued_on":
+			in.IssuedOn = t
+		case "effective_on":
+			in.EffectiveOn = t
+		case "expires_on":
+			in.ExpiresOn = t
+		}
+	}
+	for _, kind := range congtin.LinkKinds {
+		text := u.values.Get("links_" + kind)
+		form.Links[kind] = strings.ToValidUTF8(text, "\uFFFD")
+		in.Links = append(in.Links, s.parseRefs(r, rq, kind, text, fe)...)
+	}
+	for _, x := range u.values["remove_file"] {
+		if fid, err := strconv.ParseInt(x, 10, 64); err == nil && fid > 0 {
+			in.RemoveFiles = append(in.RemoveFiles, fid)
+		}
+	}
+	for _, f := range u.files {
+		in.AddFiles = append(in.AddFiles, congtin.DocumentFileInput{Name: f.Name, Kind: f.Kind, Size: f.Size, Hash: f.Hash, Text: f.Text, TextNote: f.TextNote})
+	}
+	fix := func(p *string) { *p = strings.ToValidUTF8(*p, "\uFFFD") }
+	for _, p := range []*string{&form.Number, &form.Issuer, &form.Signer, &form.IssuedOn, &form.EffectiveOn, &form.ExpiresOn, &form.Summary} {
+		fix(p)
+	}
+	return in, form, fe
+}
+
+// saveDocument is the create and save handlers' common path: read the
+// form and the files, check everything, store the files, then the
+// document in one transaction. On any refusal nothing is stored and the
+// form comes back with the messages.
+func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, rq *request, d *congtin.Document) {
+	u, err := s.readDocumentForm(w, r)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	defer u.close()
+	if u.tooBig {
+		// The rest of the body is left unread: the connection closes.
+		w.Header().Set("Connection", "close")
+		s.documentFormError(w, r, rq, d, nil, http.StatusRequestEntityTooLarge,
+			congtin.Errorf(congtin.EINVALID, "Tệp đính kèm quá lớn: mỗi tệp tối đa %d MB, mỗi lần lưu tối đa %d tệp. Văn bản chưa được lưu.", s.fileMaxBytes()>>20, maxFilesPerSave), nil)
+		return
+	}
+	if u.refused != nil {
+		s.documentFormError(w, r, rq, d, nil, http.StatusBadRequest, u.refused, congtin.FieldErrors{"files": congtin.ErrorMessage(u.refused)})
+		return
+	}
+	in, form, fe := s.documentInput(r, rq, u)
+	if len(fe) == 0 {
+		in.Normalize()
+		var ve *congtin.ValidationError
+		if verr := in.Validate(s.now()); errors.As(verr, &ve) {
+			err, fe = verr, ve.Fields
+		}
+	}
+	if len(fe) > 0 || err != nil {
+		s.documentFormError(w, r, rq, d, &form, http.StatusBadRequest, err, fe)
+		return
+	}
+	for _, f := range u.files {
+		rd, err := f.Reader()
+		if err == nil {
+			err = s.Files.Put(r.Context(), f.Hash, f.Kind, rd)
+		}
+		if err != nil {
+			s.error(w, r, rq, err)
+			return
+		}
+	}
+	var saved *congtin.Document
+	if d == nil {
+		saved, err = s.Store.CreateDocument(r.Context(), rq.actor, rq.site.ID, in)
+	} else {
+		saved, err = s.Store.UpdateDocument(r.Context(), rq.actor, rq.site.ID, d.ID, in)
+	}
+	if err != nil {
+		if congtin.ErrorCode(err) != congtin.EINVALID {
+			s.error(w, r, rq, err)
+			return
+		}
+		var ve *congtin.ValidationError
+		if errors.As(err, &ve) {
+			fe = ve.Fields
+		}
+		s.documentFormError(w, r, rq, d, &form, http.StatusBadRequest, err, fe)
+		return
+	}
+	msg := "Đã lưu văn bản."
+	if d == nil {
+		msg = "Đã lưu văn bản (nháp)."
+	}
+	for _, f := range u.files {
+		if f.TextNote != "" {
+			msg += " Lưu ý: tệp “" + f.Name + "”: " + f.TextNote + " Tệp vẫn được đính kèm."
+		}
+	}
+	redirect(w, r, "/admin/van-ban/"+strconv.FormatInt(saved.ID, 10), msg)
+}
+
+// documentFormError shows the form again with what was typed (when it was
+// read) and the messages.
+func (s *Server) documentFormError(w http.ResponseWriter, r *http.Request, rq *request, d *congtin.Document, form *render.DocumentForm, status int, err error, fe congtin.FieldErrors) {
+	page, perr := s.documentEditPage(r, rq, d)
+	if perr != nil {
+		s.error(w, r, rq, perr)
+		return
+	}
+	if form != nil {
+		page.Form = *form
+	}
+	page.Errors = fe
+	page.Error = "Chưa lưu được: " + congtin.ErrorMessage(err)
+	if err == nil {
+		page.Error = "Chưa lưu được: thông tin nhập chưa hợp lệ; xem các thông báo bên dưới từng ô."
+	}
+	if len(fe) > 0 || err != nil {
+		page.Error += " Các tệp đã chọn chưa được lưu; hãy chọn lại."
+	}
+	s.render(w, r, status, "admin/document_edit", page)
+}
+
+func (s *Server) handleCreateDocument(w http.ResponseWriter, r *http.Request, rq *request) {
+	if !congtin.CanDocument(rq.actor, congtin.ActCreate, nil) {
+		s.error(w, r, rq, congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thêm văn bản."))
+		return
+	}
+	s.saveDocument(w, r, rq, nil)
+}
+
+func (s *Server) handleSaveDocument(w http.ResponseWriter, r *http.Request, rq *request) {
+	d, err := s.loadDocument(r, rq)
+	if err == nil && !congtin.CanDocument(rq.actor, congtin.ActEdit, d) {
+		err = congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền sửa văn bản ở trạng thái “%s”.", congtin.StatusName(d.Status))
+	}
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	s.saveDocument(w, r, rq, d)
+}
+
+func (s *Server) handleDocumentTransition(w http.ResponseWriter, r *http.Request, rq *request) {
+	d, err := s.loadDocument(r, rq)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	if err := parseForm(w, r); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	act := r.PostForm.Get("action")
+	comment := strings.TrimSpace(r.PostForm.Get("comment"))
+	switch {
+	case congtin.NextStatus(act) == "":
+		err = congtin.Errorf(congtin.EINVALID, "Thao tác không hợp lệ.")
+	case !congtin.CanDocument(rq.actor, act, d):
+		err = congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với văn bản ở trạng thái “%s”.", congtin.StatusName(d.Status))
+	case utf8.RuneCountInString(comment) > 2000 || !utf8.ValidString(comment) || strings.ContainsRune(comment, 0):
+		err = &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": "Ý kiến quá dài (tối đa 2000 ký tự) hoặc chứa ký tự không hợp lệ."}}
+	case act == congtin.ActReturn && comment == "":
+		err = &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": "Hãy ghi ý kiến khi trả lại văn bản."}}
+	}
+	var b *congtin.Document
+	if err == nil {
+		b, err = s.Store.TransitionDocument(r.Context(), rq.actor, rq.site.ID, d.ID, act, comment)
+	}
+	if err != nil {
+		var ve *congtin.ValidationError
+		if !errors.As(err, &ve) {
+			s.error(w, r, rq, err)
+			return
+		}
+		page, perr := s.documentEditPage(r, rq, d)
+		if perr != nil {
+			s.error(w, r, rq, perr)
+			return
+		}
+		page.Errors = ve.Fields
+		page.Error = "Chưa thực hiện được: " + congtin.ErrorMessage(err)
+		s.render(w, r, http.StatusBadRequest, "admin/document_edit", page)
+		return
+	}
+	redirect(w, r, "/admin/van-ban/"+strconv.FormatInt(d.ID, 10), "Đã chuyển văn bản sang trạng thái “"+congtin.StatusName(b.Status)+"”.")
+}
+
+// handleAdminDocumentFile lets the newsroom open an attachment of a
+// document in any state, served as the public download is.
+func (s *Server) handleAdminDocumentFile(w http.ResponseWriter, r *http.Request, rq *request) {
+	d, err := s.loadDocument(r, rq)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	fid, _ := strconv.ParseInt(r.PathValue("file"), 10, 64)
+	for _, f := range d.Files {
+		if f.ID == fid {
+			if err := docfile.Serve(w, r, s.Files, f); err != nil {
+				s.error(w, r, rq, err)
+			}
+			return
+		}
+	}
+	s.error(w, r, rq, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy tệp đính kèm."))
+}
+
+func (s *Server) handleDocumentLists(w http.ResponseWriter, r *http.Request, rq *request) {
+	if err := can(rq, congtin.ActManage, nil); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	s.renderDocumentLists(w, r, rq, http.StatusOK, nil)
+}
+
+func (s *Server) renderDocumentLists(w http.ResponseWriter, r *http.Request, rq *request, status int, err error) {
+	page := &render.AdminDocumentListsPage{AdminBase: rq.base("Danh mục văn bản", "document_lists")}
+	page.Flash = flash(r)
+	if err != nil {
+		page.Error = congtin.ErrorMessage(err)
+		var ve *congtin.ValidationError
+		if errors.As(err, &ve) {
+			for _, m := range ve.Fields {
+				page.Error = m
+			}
+		}
+	}
+	for _, g := range []render.TermGroup{{List: congtin.ListTypes, Label: "Loại văn bản"}, {List: congtin.ListFields, Label: "Lĩnh vực"}} {
+		terms, lerr := s.Store.FindDocumentTerms(r.Context(), rq.site.ID, g.List)
+		if lerr != nil {
+			s.error(w, r, rq, lerr)
+			return
+		}
+		g.Terms = terms
+		page.Groups = append(page.Groups, g)
+	}
+	s.render(w, r, status, "admin/document_lists", page)
+}
+
+func (s *Server) handleSaveDocumentTerm(w http.ResponseWriter, r *http.Request, rq *request) {
+	if err := can(rq, congtin.ActManage, nil); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	if err := parseForm(w, r); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	id, _ := strconv.ParseInt(formValue(r, "id"), 10, 64)
+	pos, err := strconv.Atoi(formValue(r, "position"))
+	if err != nil {
+		pos = -1
+	}
+	if formValue(r, "position") == "" {
+		pos = 0
+	}
+	_, err = s.Store.SaveDocumentTerm(r.Context(), rq.actor, rq.site.ID, formValue(r, "list"), id, formValue(r, "name"), pos)
+	if err != nil {
+		if c := congtin.ErrorCode(err); c != congtin.EINVALID && c != congtin.ENOTFOUND {
+			s.error(w, r, rq, err)
+			return
+		}
+		s.renderDocumentLists(w, r, rq, http.StatusBadRequest, err)
+		return
+	}
+	redirect(w, r, "/admin/danh-muc-van-ban", "Đã lưu danh mục.")
+}
+
+func (s *Server) handleDeleteDocumentTerm(w http.ResponseWriter, r *http.Request, rq *request) {
+	if err := can(rq, congtin.ActManage, nil); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	if err := parseForm(w, r); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	id, _ := strconv.ParseInt(formValue(r, "id"), 10, 64)
+	if err := s.Store.DeleteDocumentTerm(r.Context(), rq.actor, rq.site.ID, formValue(r, "list"), id); err != nil {
+		if c := congtin.ErrorCode(err); c != congtin.ECONFLICT && c != congtin.ENOTFOUND && c != congtin.EINVALID {
+			s.error(w, r, rq, err)
+			return
+		}
+		s.renderDocumentLists(w, r, rq, http.StatusConflict, err)
+		return
+	}
+	redirect(w, r, "/admin/danh-muc-van-ban", "Đã xóa khỏi danh mục.")
+}

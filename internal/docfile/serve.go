@@ -1,0 +1,52 @@
+package docfile
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin"
+)
+
+// DownloadName is the name a file is downloaded under: its uploaded name
+// with the extension of its sniffed kind, so a PDF uploaded as "x.exe"
+// downloads as "x.pdf" and opens in a PDF reader, not as a program.
+func DownloadName(f *congtin.DocumentFile) string {
+	name := f.Name
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	return name + "." + f.Kind
+}
+
+// ContentDisposition returns an attachment header with the name in
+// RFC 5987 form (filename*=UTF-8”…) and a plain ASCII fallback.
+func ContentDisposition(name string) string {
+	ascii := strings.Map(func(r rune) rune {
+		if r < 0x20 || r > 0x7E || r == '"' || r == '\\' || r == '%' || r == ';' {
+			return '_'
+		}
+		return r
+	}, name)
+	return `attachment; filename="` + ascii + `"; filename*=UTF-8''` + strings.ReplaceAll(url.PathEscape(name), "+", "%2B")
+}
+
+// Serve writes an attachment for download, never for display: its own
+// Content-Type, Content-Disposition: attachment, nosniff, and a sandbox
+// policy in case a browser renders it anyway. Ranges are served.
+func Serve(w http.ResponseWriter, r *http.Request, store Store, f *congtin.DocumentFile) error {
+	rc, err := store.Open(r.Context(), f.Hash, f.Kind)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	h := w.Header()
+	h.Set("Content-Type", congtin.FileContentType(f.Kind))
+	h.Set("Content-Disposition", ContentDisposition(DownloadName(f)))
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	h.Set("Cache-Control", "public, max-age=300")
+	http.ServeContent(w, r, "", time.Time{}, rc)
+	return nil
+}

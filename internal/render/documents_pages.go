@@ -1,0 +1,171 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/congtin/congtin"
+)
+
+// The documents register's pages are registered here rather than in the
+// pages table of render.go, so the feature stays in its own files.
+func init() {
+	for name, layout := range map[string]string{
+		"documents": "layout", "document": "layout", "document_print": "",
+		"admin/documents": "admin", "admin/document_edit": "admin", "admin/document_lists": "admin",
+	} {
+		pages[name] = layout
+	}
+}
+
+// DocumentsPage is /van-ban: the register with its search and facets.
+type DocumentsPage struct {
+	Base
+	Q         string
+	Documents []DocumentItem
+	Total     int
+	Facets    []FacetGroup
+	Active    []ActiveFilter // the filters applied, each with a link that drops it
+	Message   string
+	Error     string
+	Pager     Pager
+	FeedURL   string
+}
+
+// DocumentItem is a document in a list.
+type DocumentItem struct {
+	*congtin.Document
+	URL     string
+	Expired bool
+}
+
+// FacetGroup is one facet with its values as links.
+type FacetGroup struct {
+	Label  string
+	Values []FacetLink
+}
+
+// FacetLink is a facet value, its count and the list filtered by it.
+type FacetLink struct {
+	Label   string
+	Count   int
+	URL     string
+	Current bool
+}
+
+// ActiveFilter is an applied filter and the URL without it.
+type ActiveFilter struct {
+	Label     string
+	RemoveURL string
+}
+
+// DocumentPage is /van-ban/{slug}-{id}.
+type DocumentPage struct {
+	Base
+	Doc            *congtin.Document
+	Expired        bool
+	NotYet         bool // its effective day is ahead
+	ReplacedBy     *congtin.DocumentLink
+	Links          []DocumentLinkGroup
+	Files          []DocumentFileItem
+	PrintURL       string
+	BackURL        string
+	ExpiredMessage string
+}
+
+// DocumentLinkGroup is the related documents of one kind and direction.
+type DocumentLinkGroup struct {
+	Label string
+	Links []*congtin.DocumentLink
+}
+
+// DocumentFileItem is an attachment with its download URL.
+type DocumentFileItem struct {
+	*congtin.DocumentFile
+	URL      string
+	TypeName string // "PDF", "Word", "Excel"
+	Size     string // "1,2 MB"
+}
+
+// DocumentPrintPage is the print view of a document.
+type DocumentPrintPage struct {
+	Site      *congtin.Site
+	Page      *DocumentPage
+	SourceURL string
+}
+
+// LiveValues implements LiveSource: the print view shows no counters.
+func (p *DocumentPrintPage) LiveValues() Live { return Live{} }
+
+// AdminDocumentsPage lists documents in the back office.
+type AdminDocumentsPage struct {
+	AdminBase
+	Status    string
+	Documents []*congtin.Document
+	Pager     Pager
+	Total     int
+}
+
+// AdminDocumentEditPage is the document form with its workflow.
+type AdminDocumentEditPage struct {
+	AdminBase
+	Doc       *congtin.Document // nil for a new document
+	Form      DocumentForm
+	Types     []*congtin.DocumentTerm
+	Fields    []*congtin.DocumentTerm
+	Notes     []*congtin.Note
+	Revisions []*congtin.DocumentRevision
+	Actions   []string
+	CanSave   bool
+	PublicURL string
+	MaxMB     int64
+	Accept    string
+}
+
+// DocumentForm is what the form shows: the values as typed.
+type DocumentForm struct {
+	TypeID      int64
+	FieldID     int64
+	Number      string
+	Issuer      string
+	Signer      string
+	IssuedOn    string
+	EffectiveOn string
+	ExpiresOn   string
+	Summary     string
+	Links       map[string]string // kind → one reference a line
+}
+
+// AdminDocumentListsPage manages the types and fields lists.
+type AdminDocumentListsPage struct {
+	AdminBase
+	Groups []TermGroup
+}
+
+// TermGroup is one managed list.
+type TermGroup struct {
+	List  string // congtin.ListTypes or ListFields
+	Label string
+	Terms []*congtin.DocumentTerm
+}
+
+// documentFuncs are the template functions of the register's pages.
+func documentFuncs() map[string]any {
+	return map[string]any{
+		"linkName": func(kind string) string { return congtin.LinkName(kind, false) },
+		"upper":    strings.ToUpper,
+		"fileSize": FileSize,
+	}
+}
+
+// FileSize formats a byte count the Vietnamese way: "820 KB", "1,2 MB".
+func FileSize(n int64) string {
+	switch {
+	case n < 1000:
+		return strconv.FormatInt(n, 10) + " byte"
+	case n < 1000*1000:
+		return strconv.FormatInt((n+512)/1024, 10) + " KB"
+	}
+	mb := float64(n) / (1 << 20)
+	return strings.Replace(strconv.FormatFloat(mb, 'f', 1, 64), ".", ",", 1) + " MB"
+}
