@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("AuditTimeRange", func(t *testing.T) { testAuditTimeRange(t, open(t)) })
 	t.Run("Media", func(t *testing.T) { testMedia(t, open(t)) })
 	t.Run("SearchFollowsWrites", func(t *testing.T) { testSearchFollowsWrites(t, open(t)) })
+	t.Run("WordPressImport", func(t *testing.T) { testWordPressImport(t, open(t)) })
 }
 
 // MustSite returns the default site.
