@@ -57,13 +57,13 @@ func TestOldAddresses(t *testing.T) {
 		"/2019/10/01/kh%C3%A1m-b%E1%BB%87nh-mi%E1%BB%85n-ph%C3%AD/": pubURL, // as WordPress wrote it, upper-case hex
 		"/2019/10/01/kh%c3%a1m-b%e1%bb%87nh-mi%e1%bb%85n-ph%c3%ad":  pubURL, // lower-case hex, no slash
 		"/2019/10/01/KH%C3%81M-B%E1%BB%86NH-MI%E1%BB%84N-PH%C3%8D/": pubURL, // upper case letters
-		nfd:                                                          pubURL, // decomposed accents
-		"/?p=10":                                                     pubURL, // was cached as the home page
-		"/?p=010&utm_source=x":                                       pubURL,
-		"/archives/1":                                                pubURL, // not article 1
-		"/gioi-thieu/":                                               pageURL,
-		"/gioi-thieu":                                                pageURL,
-		"/?page_id=13":                                               pageURL,
+		nfd:                    pubURL, // decomposed accents
+		"/?p=10":               pubURL, // was cached as the home page
+		"/?p=010&utm_source=x": pubURL,
+		"/archives/1":          pubURL, // not article 1
+		"/gioi-thieu/":         pageURL,
+		"/gioi-thieu":          pageURL,
+		"/?page_id=13":         pageURL,
 	} {
 		for range 2 { // the second time, the cache has had its chance
 			r := e.get(path)
