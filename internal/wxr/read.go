@@ -8,8 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
