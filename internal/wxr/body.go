@@ -19,7 +19,7 @@ const maxLeadFromBody = 600
 // its uploaded images into the media library and points them there, drops
 // images whose files are missing (returning why), and, with takeLead,
 // moves a short first paragraph out as the lead.
-func bodyHTML(s string, im *images, takeLead bool) (out, lead string, problems []string) {
+func bodyHTML(s string, im *images, takeLead bool) (out, lead string, problems []Skip) {
 	ctx := &nethtml.Node{Type: nethtml.ElementNode, Data: "body", DataAtom: atom.Body}
 	nodes, err := nethtml.ParseFragment(strings.NewReader(s), ctx)
 	if err != nil {
@@ -36,8 +36,8 @@ func bodyHTML(s string, im *images, takeLead bool) (out, lead string, problems [
 			if c.Type == nethtml.ElementNode {
 				switch c.DataAtom {
 				case atom.Img:
-					if why := rewriteImage(c, im); why != "" {
-						problems = append(problems, why)
+					if rel, why := rewriteImage(c, im); why != "" {
+						problems = append(problems, Skip{What: "image " + rel, Why: why})
 						dropImage(c)
 					}
 				case atom.A:
@@ -71,15 +71,14 @@ func bodyHTML(s string, im *images, takeLead bool) (out, lead string, problems [
 // rewriteImage points an <img> of the uploads folder at its stored copy,
 // with the sizes the portal serves. It returns why the image must go, or
 // "" (also for images from elsewhere, which are left as they are).
-func rewriteImage(n *nethtml.Node, im *images) string {
-	src := getAttr(n, "src")
-	rel := uploadPath(src)
+func rewriteImage(n *nethtml.Node, im *images) (rel, why string) {
+	rel = uploadPath(getAttr(n, "src"))
 	if rel == "" {
-		return ""
+		return "", ""
 	}
 	m, why := im.get(rel)
 	if m == nil {
-		return "image " + rel + ": " + why
+		return rel, why
 	}
 	best, srcset := display(m)
 	var attrs []nethtml.Attribute
@@ -96,7 +95,7 @@ func rewriteImage(n *nethtml.Node, im *images) string {
 		nethtml.Attribute{Key: "width", Val: strconv.Itoa(best.Width)},
 		nethtml.Attribute{Key: "height", Val: strconv.Itoa(best.Height)},
 	)
-	return ""
+	return rel, ""
 }
 
 // dropImage removes an image, and the link around it when the link held

@@ -559,7 +559,7 @@ func (pl *planner) post(it *Item, id int64) {
 	}
 	body = sanitize.HTML(body)
 	for _, p := range append(x.problems, problems...) {
-		pl.rep.Skipped = append(pl.rep.Skipped, Skip{What: p, Why: "in " + describe(it) + ", which still comes in without it"})
+		pl.rep.Skipped = append(pl.rep.Skipped, Skip{What: p.What + " in " + describe(it), Why: p.Why + "; the post comes in without it"})
 	}
 	if len(body) > congtin.MaxBodyBytes {
 		pl.skip(it, "the body is larger than 2 MB")
@@ -578,8 +578,8 @@ func (pl *planner) post(it *Item, id int64) {
 				best, _ := display(m)
 				image = mediaPrefix + best.Key
 			} else {
-				pl.rep.Skipped = append(pl.rep.Skipped, Skip{What: "featured image " + rel,
-					Why: why + " (for " + describe(it) + ", which still comes in without it)"})
+				pl.rep.Skipped = append(pl.rep.Skipped, Skip{What: "featured image " + rel + " of " + describe(it),
+					Why: why + "; the post comes in without it"})
 			}
 		}
 	}
@@ -637,7 +637,7 @@ func (pl *planner) oldPathsOf(it *Item, id int64) []string {
 type galleryExpander struct {
 	pl       *planner
 	postID   int64
-	problems []string
+	problems []Skip
 }
 
 func (x *galleryExpander) caption(attrs map[string]string, content string) string {
@@ -661,7 +661,7 @@ func (x *galleryExpander) gallery(attrs map[string]string) string {
 			if a := x.pl.attachments[id]; a != nil {
 				atts = append(atts, a)
 			} else {
-				x.problems = append(x.problems, "gallery image "+strconv.FormatInt(id, 10)+": the attachment is not in the export")
+				x.problems = append(x.problems, Skip{What: "gallery image " + strconv.FormatInt(id, 10), Why: "the attachment is not in the export"})
 			}
 		}
 	} else {
