@@ -139,7 +139,7 @@ func fixFigure(f *nethtml.Node) {
 // text when it is a short paragraph of text followed by more.
 func takeFirstParagraph(root *nethtml.Node) string {
 	first := root.FirstChild
-	for first != nil && first.Type == nethtml.TextNode && strings.TrimSpace(first.Data) == "" {
+	for first != nil && (first.Type == nethtml.CommentNode || first.Type == nethtml.TextNode && strings.TrimSpace(first.Data) == "") {
 		first = first.NextSibling
 	}
 	if first == nil || first.DataAtom != atom.P || hasElement(first, atom.Img) || hasElement(first, atom.Iframe) {
@@ -151,7 +151,7 @@ func takeFirstParagraph(root *nethtml.Node) string {
 	}
 	rest := false
 	for c := first.NextSibling; c != nil; c = c.NextSibling {
-		if c.Type == nethtml.ElementNode || strings.TrimSpace(c.Data) != "" {
+		if c.Type == nethtml.ElementNode || c.Type == nethtml.TextNode && strings.TrimSpace(c.Data) != "" {
 			rest = true
 			break
 		}

@@ -101,6 +101,20 @@ func (im *images) get(rel string) (*congtin.Media, string) {
 	if why, ok := im.failed[rel]; ok {
 		return nil, why
 	}
+	// WordPress's smaller copies (anh-300x200.jpg) stand for their
+	// original, which the media pipeline sizes itself: one library entry
+	// per uploaded image, at its best quality.
+	if orig := sizedRE.ReplaceAllString(rel, "$1"); orig != rel && im.root != nil {
+		if fi, err := im.root.Stat(orig); err == nil && fi.Mode().IsRegular() {
+			m, why := im.get(orig)
+			if m == nil {
+				im.failed[rel] = why
+			} else {
+				im.done[rel] = m
+			}
+			return m, why
+		}
+	}
 	m, why := im.load(rel)
 	if m == nil {
 		im.failed[rel] = why
@@ -118,12 +132,6 @@ func (im *images) load(rel string) (*congtin.Media, string) {
 		return nil, "not an image (" + path.Ext(rel) + "): the media library holds JPEG, PNG, GIF and WebP images"
 	}
 	f, err := im.root.Open(rel)
-	if errors.Is(err, fs.ErrNotExist) {
-		// A resized copy the folder lacks: its original will do.
-		if orig := sizedRE.ReplaceAllString(rel, "$1"); orig != rel {
-			f, err = im.root.Open(orig)
-		}
-	}
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, "file not found in the uploads folder: " + rel
 	} else if err != nil {

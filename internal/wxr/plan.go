@@ -158,8 +158,12 @@ func Prepare(ctx context.Context, exp *Export, opt Options) (*Plan, error) {
 	}
 	pl.dropUnusedFallbacks()
 	pl.imp.Media = im.records
-	pl.rep.ImagesStored = len(im.done)
-	pl.rep.ImagesSkipped = len(im.failed)
+	pl.rep.ImagesStored = len(im.records)
+	failed := map[string]bool{}
+	for rel := range im.failed {
+		failed[sizedRE.ReplaceAllString(rel, "$1")] = true // a copy and its original are one image
+	}
+	pl.rep.ImagesSkipped = len(failed)
 	return &Plan{Import: pl.imp, Kinds: pl.kinds, Report: pl.rep, images: im}, nil
 }
 
