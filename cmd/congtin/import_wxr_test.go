@@ -215,6 +215,9 @@ func TestImportWordPress(t *testing.T) {
 	if resp, _ := do(t, req); resp.StatusCode == http.StatusSeeOther {
 		t.Fatal("an imported author signed in without a password being set")
 	}
+	// Once an administrator sets a password, they can.
+	runCmdInput(t, "mật khẩu mới của An\n", "user", "password", "-db", db, "-name", "nguyen-van-an")
+	signIn(t, p, "nguyen-van-an", "mật khẩu mới của An")
 }
 
 // countOriginals is how many distinct images the media library should
