@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/congtin/congtin/internal/pgtest"
 	"github.com/congtin/congtin/internal/wxr/wxrgen"
 	"golang.org/x/net/html"
 	_ "modernc.org/sqlite"
@@ -450,4 +451,54 @@ func articleRows(t *testing.T, path string) map[int64]string {
 		out[id] = fmt.Sprintf("%d|%s|%s|%s|%s|%s|%s|%s|%d|%d|%s", cat, title, slug, lead, body, author, image, status, pub, upd, ext)
 	}
 	return out
+}
+
+// TestImportWordPressPostgres: the same import on PostgreSQL, served by a
+// portal on it: old addresses answer 301 to pages that are there, drafts
+// stay hidden, and a second import changes nothing.
+func TestImportWordPressPostgres(t *testing.T) {
+	db := pgtest.URL(t)
+	dir := t.TempDir()
+	man, err := wxrgen.Generate(wxrgen.Config{Posts: 60, Seed: 11}, filepath.Join(dir, "wp"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mediaDir := filepath.Join(dir, "media")
+	out, errOut, err := runCmd(t, "import", "-format", "wxr", "-uploads", man.Uploads, "-media-dir", mediaDir, "-db", db, man.Export)
+	if err != nil {
+		t.Fatalf("import: %v\n%s\n%s", err, errOut, out)
+	}
+	arts := wxrArticles(t, out)
+	p := StartPortal(t, "serve", "-db", db, "-media-dir", mediaDir)
+	media := map[string]bool{}
+	checked := 0
+	for _, wp := range man.Posts {
+		a, listed := arts[wp.ID]
+		switch wp.Expect {
+		case wxrgen.ExpectPublic:
+			checkPublicPost(t, p, wp, a, listed, media)
+			checked++
+		case wxrgen.ExpectDraft, wxrgen.ExpectScheduled:
+			if code, _ := p.Get(wxrgen.OldPath(wp.Link), crawlerUA); !listed || code != http.StatusNotFound {
+				t.Errorf("%s %d (%s): listed %v, old address %d", wp.Type, wp.ID, wp.Status, listed, code)
+			}
+		case wxrgen.ExpectSkipped:
+			if listed {
+				t.Errorf("skipped post %d was imported", wp.ID)
+			}
+		}
+	}
+	for src := range media {
+		req, _ := http.NewRequest("GET", p.URL+src, nil)
+		if resp, _ := do(t, req); resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %d", src, resp.StatusCode)
+		}
+	}
+	out2, errOut, err := runCmd(t, "import", "-format", "wxr", "-uploads", man.Uploads, "-media-dir", mediaDir, "-db", db, man.Export)
+	if err != nil {
+		t.Fatalf("second import: %v\n%s", err, errOut)
+	}
+	if checked < 40 || !strings.Contains(out2, "posts: 0 new, 0 updated, ") || !strings.Contains(out2, "old addresses: 0 new, 0 changed") {
+		t.Fatalf("%d posts checked; second import:\n%s", checked, tail(out2))
+	}
 }
