@@ -121,6 +121,7 @@ func Prepare(ctx context.Context, exp *Export, opt Options) (*Plan, error) {
 	tags := 0
 	for i := range exp.Items {
 		if err := ctx.Err(); err != nil {
+			im.undo(context.WithoutCancel(ctx))
 			return nil, err
 		}
 		it := &exp.Items[i]
