@@ -388,7 +388,9 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Store) {
 		return []any{es, n}, err
 	})
 	both("category redirect", func(s congtin.Store) (any, error) { return s.FindCategoryRedirect(ctx, sites[0].ID, c.oldSlug) })
-	both("old address", func(s congtin.Store) (any, error) { return s.FindRedirect(ctx, sites[0].ID, "/2019/10/01/bài-viết-cũ") })
+	both("old address", func(s congtin.Store) (any, error) {
+		return s.FindRedirect(ctx, sites[0].ID, "/2019/10/01/bài-viết-cũ")
+	})
 	for _, name := range c.users {
 		// PasswordHash is left out of the JSON: compared on its own.
 		a, errA := src.FindUserByUsername(ctx, name)
