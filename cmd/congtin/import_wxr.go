@@ -95,7 +95,11 @@ func report(w io.Writer, exp *wxr.Export, plan *wxr.Plan, res *congtin.WPImportR
 		}
 	}
 	rep := plan.Report
-	fmt.Fprintf(w, "imported %s (WXR %s):\n", exp.BaseSiteURL, exp.Version)
+	source := exp.BaseSiteURL
+	if source == "" {
+		source = "the export"
+	}
+	fmt.Fprintf(w, "imported %s (WXR %s):\n", source, exp.Version)
 	for _, k := range []string{"post", "page"} {
 		c := byKind[k]
 		fmt.Fprintf(w, "  %ss: %d new, %d updated, %d unchanged, %d skipped\n", k, c.created, c.updated, c.unchanged, c.skipped)
