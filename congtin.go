@@ -34,4 +34,6 @@ type Store interface {
 	SearchService
 	StatsService
 	DocumentService
+	WordPressService
+	RedirectService
 }

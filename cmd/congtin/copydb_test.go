@@ -133,6 +133,18 @@ func fillCommune(t *testing.T, dir string) *commune {
 	_, err = db.UpdateCategory(ctx, admin, site.ID, special.ID, congtin.CategoryInput{Name: "Chuyên đề chuyển đổi số", Slug: "chuyen-de-chuyen-doi-so", ParentID: files.ID, Position: 1})
 	ok(err)
 
+	// An old WordPress address of the first article, as a WordPress
+	// import of the same article (unchanged) leaves it.
+	first, err := db.FindArticleByID(ctx, site.ID, articleID(t, c.paths[0]))
+	ok(err)
+	_, err = db.ImportWordPress(ctx, site.ID, &congtin.WordPressImport{
+		Categories: []congtin.WPCategory{{Key: "vh", Name: "Văn hóa - xã hội", Slug: "van-hoa-xa-hoi"}},
+		Posts: []congtin.WPPost{{ExternalID: first.ExternalID, Category: "vh", AuthorName: first.Author, Title: first.Title, Slug: first.Slug,
+			Lead: first.Lead, Body: first.Body, Image: first.Image, Featured: first.Featured, Status: first.Status, PublishedAt: first.PublishedAt,
+			OldPaths: []string{congtin.OldPath("/2019/10/01/bài-viết-cũ/", "")}}},
+	})
+	ok(err)
+
 	// The workflow: a draft edited twice, submitted and returned with a
 	// comment; another published ahead of time (scheduled); an imported
 	// article taken down.
@@ -417,6 +429,9 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Store) {
 			both("document "+list, func(s congtin.Store) (any, error) { return s.FindDocumentTerms(ctx, site.ID, list) })
 		}
 	}
+	both("old address", func(s congtin.Store) (any, error) {
+		return s.FindRedirect(ctx, sites[0].ID, "/2019/10/01/bài-viết-cũ")
+	})
 	for _, name := range c.users {
 		// PasswordHash is left out of the JSON: compared on its own.
 		a, errA := src.FindUserByUsername(ctx, name)
@@ -564,6 +579,11 @@ func TestCopyDBSQLiteToPostgres(t *testing.T) {
 	}
 	if code, _ := p.Get("/"+c.oldSlug, browserUA); code != http.StatusMovedPermanently {
 		t.Errorf("the renamed category's old address: %d, want 301", code)
+	}
+	if req, _ := http.NewRequest("GET", p.URL+"/2019/10/01/b%C3%A0i-vi%E1%BA%BFt-c%C5%A9/", nil); req != nil {
+		if resp, _ := do(t, req); resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != c.paths[0] {
+			t.Errorf("the first article's old WordPress address: %d to %q", resp.StatusCode, resp.Header.Get("Location"))
+		}
 	}
 	code, body = p.Get("/tim-kiem?q="+url.QueryEscape("chuyen hoa dia ban dot 7"), browserUA)
 	if code != 200 || !strings.Contains(body, `href="`+c.paths[6]+`"`) {

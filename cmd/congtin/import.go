@@ -10,6 +10,7 @@ import (
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/config"
 	"github.com/congtin/congtin/internal/importer"
+	"github.com/congtin/congtin/internal/wxr"
 )
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -17,9 +18,12 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	cfg.Register(fs)
-	maxBytes := fs.Int64("max-bytes", importer.DefaultMaxBytes, "largest file accepted, in bytes")
+	maxBytes := fs.Int64("max-bytes", importer.DefaultMaxBytes, "largest file accepted, in bytes (default for -format wxr: 512 MiB)")
+	format := fs.String("format", "json", "json: congtin's own format; wxr: a WordPress export")
+	uploads := fs.String("uploads", "", "with -format wxr: the local copy of the WordPress site's wp-content/uploads folder")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: congtin import [-db sqlite:congtin.db] FILE.json")
+		fmt.Fprintln(stderr, "       congtin import -format wxr [-uploads DIR] [-db …] export.xml")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -33,6 +37,22 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	name := fs.Arg(0)
+	switch *format {
+	case "json":
+		if *uploads != "" {
+			return fmt.Errorf("import: -uploads goes with -format wxr")
+		}
+	case "wxr":
+		limit := int64(wxr.DefaultMaxBytes)
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "max-bytes" {
+				limit = *maxBytes
+			}
+		})
+		return runImportWXR(ctx, &cfg, name, limit, *uploads, stdout, stderr)
+	default:
+		return fmt.Errorf("import: unknown -format %q: json or wxr", *format)
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)

@@ -21,10 +21,12 @@ Usage:
   congtin serve [-db sqlite:congtin.db] [-addr :8080] [-demo]   serve the portal
   congtin demo  [-db …] [-addr …]                               serve, filling an empty database with demo content
   congtin import [-db …] FILE.json                              import articles (all or nothing; re-runs update)
+  congtin import -format wxr [-uploads DIR] [-db …] export.xml   import a WordPress site (posts, pages, images, old addresses)
   congtin site set [-db …] [-name …] [-tagline …] [-agency …] [-address …] [-phone …] [-email …] [-counter-offset N]
   congtin site add [-db …] -host HOST -name NAME                 add an agency's portal, chosen by host name
   congtin user add [-db …] -name NAME -role admin [-super]      add a back-office user (password from stdin or made up)
   congtin user token [-db …] -name NAME                          print a new API token for the admin API
+  congtin user password [-db …] -name NAME                       set a user's password (e.g. an imported author's)
   congtin reindex [-db …]                                        rebuild the search index
   congtin backup [-db sqlite:…] FILE                             a consistent copy of a live SQLite database
   congtin restore [-db sqlite:…] FILE                            put a backup in place (congtin serve stopped)

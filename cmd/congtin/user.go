@@ -19,15 +19,17 @@ import (
 const userUsage = `usage:
   congtin user add -name NAME -role reporter|editor|admin [-display "Họ tên"] [-site HOST] [-super] [-password-file FILE]
   congtin user token -name NAME [-label TEXT]
+  congtin user password -name NAME [-password-file FILE]
 
-"user add" reads the password from -password-file, or from standard input
-when it is not a terminal; otherwise it makes one up and prints it once.
+"user add" and "user password" read the password from -password-file, or
+from standard input when it is not a terminal; otherwise they make one up
+and print it once. "user password" also ends the user's sessions.
 `
 
 func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) == 0 || (args[0] != "add" && args[0] != "token") {
+	if len(args) == 0 || (args[0] != "add" && args[0] != "token" && args[0] != "password") {
 		fmt.Fprint(stderr, userUsage)
-		return fmt.Errorf("user: give add or token")
+		return fmt.Errorf("user: give add, token or password")
 	}
 	var cfg config.Config
 	fs := flag.NewFlagSet("user "+args[0], flag.ContinueOnError)
@@ -63,6 +65,35 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 			return err
 		}
 		fmt.Fprintln(stdout, token)
+		return nil
+	}
+
+	if args[0] == "password" {
+		// Users an import brought in have no password until one is set
+		// here (so they can sign in).
+		u, err := db.FindUserByUsername(ctx, *name)
+		if err != nil {
+			return fmt.Errorf("user password: %s", congtin.ErrorMessage(err))
+		}
+		password, generated, err := readPassword(*pwFile, stdin)
+		if err != nil {
+			return err
+		}
+		if err := congtin.ValidatePassword(password); err != nil {
+			return fmt.Errorf("user password: %s", congtin.ErrorMessage(err))
+		}
+		hash, err := auth.HashPassword(password)
+		if err != nil {
+			return err
+		}
+		if err := db.SetPasswordHash(ctx, u.ID, hash, 0); err != nil {
+			return err
+		}
+		_ = db.AddAudit(ctx, actor.Entry(0, "user.password", "user", u.ID, u.Username))
+		fmt.Fprintf(stdout, "password of %q set\n", u.Username)
+		if generated {
+			fmt.Fprintf(stdout, "password (shown once): %s\n", password)
+		}
 		return nil
 	}
 

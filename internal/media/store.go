@@ -227,3 +227,26 @@ func (d Disk) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
 	}
 	return f, nil
 }
+
+// Delete removes the file stored under key; a key with no file is not an
+// error. It is not part of Store: only an import that failed takes back
+// the files it had just added.
+func (d Disk) Delete(ctx context.Context, key string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if !ValidKey(key) {
+		return errBadKey()
+	}
+	root, err := os.OpenRoot(d.Dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return fmt.Errorf("media: %w", err)
+	}
+	defer root.Close()
+	if err := root.Remove(key); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("media: %w", err)
+	}
+	return nil
+}

@@ -36,6 +36,12 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 	}
 	epoch := s.epoch()
 	a, cat, err := s.findPublic(r, site, id)
+	// A path ending in a number may be an old WordPress address
+	// (/archives/123, /tin-tuc/bao-cao-2023) rather than this portal's
+	// address of article 123 or 2023: the kept address wins.
+	if (err != nil || r.URL.Path != a.Path(cat.Slug)) && s.oldAddress(w, r) {
+		return
+	}
 	if err != nil {
 		s.error(w, r, err)
 		return

@@ -28,6 +28,9 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 			return
 		}
 	}
+	if cat == nil && s.oldAddress(w, r) {
+		return
+	}
 	if cat == nil || cat.Hidden {
 		s.error(w, r, notFound())
 		return

@@ -24,6 +24,11 @@ func (s *Server) handleContent(w http.ResponseWriter, r *http.Request) {
 	parts := strings.Split(strings.Trim(path, "/"), "/")
 	switch {
 	case len(parts) == 1 && strings.HasSuffix(path, "/"):
+		// WordPress addresses end in a slash: an old one goes straight
+		// to its article, not through the category's address first.
+		if categoriesFrom(r.Context()).BySlug(parts[0]) == nil && s.oldAddress(w, r) {
+			return
+		}
 		http.Redirect(w, r, "/"+parts[0], http.StatusMovedPermanently)
 	case len(parts) == 1:
 		setRoute(w, "category")
@@ -32,12 +37,16 @@ func (s *Server) handleContent(w http.ResponseWriter, r *http.Request) {
 		setRoute(w, "article")
 		id, ok := articleID(parts[1])
 		if !ok {
-			s.error(w, r, notFound())
+			if !s.oldAddress(w, r) {
+				s.error(w, r, notFound())
+			}
 			return
 		}
 		s.handleArticle(w, r, id)
 	default:
-		s.error(w, r, notFound())
+		if !s.oldAddress(w, r) {
+			s.error(w, r, notFound())
+		}
 	}
 }
 

@@ -12,6 +12,9 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	site := siteFrom(ctx)
 	cats := categoriesFrom(ctx)
+	if wordPressQuery(r) && s.oldAddress(w, r) {
+		return
+	}
 	if s.serveCached(w, r) {
 		return
 	}
