@@ -32,4 +32,6 @@ type Store interface {
 	AuditService
 	MediaService
 	SearchService
+	QuestionService
+	SecretService
 }
