@@ -47,12 +47,17 @@ type Server struct {
 	// and WatchChanges running, to drop them when they go stale.
 	Cache   *pagecache.Cache
 	Changes congtin.ChangeService
+	// QARetentionDays is how long askers' personal data is kept, as the
+	// question form tells them; 0 leaves it unsaid.
+	QARetentionDays int
 
 	sites siteCache
 	watch changeWatch
 
 	searchOnce sync.Once
 	searchSem  chan struct{}
+
+	qa qaGuard
 }
 
 // Handler returns the portal's routes wrapped in the middleware.
@@ -76,6 +81,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /tim-kiem", s.handleSearch)
 	mux.HandleFunc("GET /api/v1/search", s.handleSearchAPI)
 	mux.HandleFunc("GET /ban-in/{id}", s.handlePrint)
+	s.qaRoutes(mux)
 	// Without a method, so that /admin/ (all methods) can sit beside it;
 	// handleContent refuses anything but GET and HEAD itself.
 	mux.HandleFunc("/{path...}", s.handleContent)
