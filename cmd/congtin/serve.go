@@ -74,7 +74,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	mediaStore := &media.Disk{Dir: cfg.MediaDir}
 	adm := &admin.Server{Store: db, Render: engine, Media: mediaStore, Log: log}
 	srv := &web.Server{Store: db, Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
-		Admin: adm.Handler(), Media: mediaStore}
+		Admin: adm.Handler(), Media: mediaStore, QARetentionDays: cfg.QARetentionDays}
 	if err := startPageCache(ctx, srv, db, cfg.PageCacheMB, log); err != nil {
 		counter.Close()
 		return err
@@ -93,6 +93,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 		counter.Close()
 		return err
 	}
+	go purgeLoop(ctx, db, cfg.QARetentionDays, log)
 	log.Info("congtin serving", "addr", ln.Addr().String(), "db", cfg.DBForLog())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

@@ -23,12 +23,18 @@ type Config struct {
 	Demo          bool   // fill an empty database with demo content
 	MediaDir      string // where uploaded images are stored
 	PageCacheMB   int    // memory for rendered pages; 0 turns the cache off
+	// QARetentionDays is how long the personal data of a citizen's
+	// question (name, e-mail, phone, address hash) is kept.
+	QARetentionDays int
 }
 
 // Defaults, also documented in the README.
 const (
 	DefaultDB   = "sqlite:congtin.db"
 	DefaultAddr = ":8080"
+	// DefaultQARetentionDays keeps a citizen's personal data for a year:
+	// long enough to follow up an answer, no longer.
+	DefaultQARetentionDays = 365
 )
 
 // Register adds the shared flags to fs, with defaults taken from the
@@ -46,6 +52,25 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		cacheMB = -1 // reported by Validate
 	}
 	fs.IntVar(&c.PageCacheMB, "page-cache-mb", cacheMB, "memory for cached pages in MB, 0 for none (env CONGTIN_PAGE_CACHE_MB)")
+	days, err := strconv.Atoi(env("CONGTIN_QA_RETENTION_DAYS", strconv.Itoa(DefaultQARetentionDays)))
+	if err != nil || days == 0 {
+		days = -1 // reported by Validate
+	}
+	c.QARetentionDays = days
+	// A flag.Func, so that an explicit 0 is refused rather than taken for
+	// "not set" by Validate.
+	fs.Func("qa-retention-days", "days the name, e-mail, phone and address hash of a citizen's question are kept, 1 to 36500 (env CONGTIN_QA_RETENTION_DAYS, default 365)",
+		func(v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return fmt.Errorf("not a whole number of days")
+			}
+			if n == 0 {
+				n = -1
+			}
+			c.QARetentionDays = n
+			return nil
+		})
 	fs.BoolVar(&c.LogJSON, "log-json", env("CONGTIN_LOG_JSON", "") != "", "log as JSON lines (env CONGTIN_LOG_JSON=1)")
 }
 
@@ -74,6 +99,13 @@ func (c *Config) Validate() error {
 	}
 	if c.PageCacheMB < 0 || c.PageCacheMB > 4096 {
 		return fmt.Errorf("config: -page-cache-mb must be between 0 and 4096")
+	}
+	if c.QARetentionDays == 0 {
+		// A Config made in code rather than by Register.
+		c.QARetentionDays = DefaultQARetentionDays
+	}
+	if c.QARetentionDays < 1 || c.QARetentionDays > 36500 {
+		return fmt.Errorf("config: -qa-retention-days must be a whole number of days from 1 to 36500")
 	}
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
 		return fmt.Errorf("config: -base-url must start with http:// or https://")
