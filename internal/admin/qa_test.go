@@ -261,6 +261,15 @@ func TestQAFromQuestionToPublishedAnswer(t *testing.T) {
 	if r := citizen.get("/hoi-dap?linh-vuc=khong-co"); r.status != http.StatusBadRequest || !strings.Contains(r.body, "không tồn tại") {
 		t.Fatalf("unknown field: %d", r.status)
 	}
+	if r := citizen.get("/hoi-dap?trang=5"); r.status != http.StatusNotFound || !strings.Contains(r.body, "Trang 5 không tồn tại") {
+		t.Fatalf("a page past the end: %d", r.status)
+	}
+	if r := citizen.get("/hoi-dap?q=hoc+phi&trang=5"); r.status != http.StatusOK || !strings.Contains(r.body, "Trang 5 không có kết quả") {
+		t.Fatalf("a search page past the end: %d", r.status)
+	}
+	if r := citizen.get("/hoi-dap?trang=abc"); r.status != http.StatusBadRequest || !strings.Contains(r.body, "Số trang không hợp lệ") {
+		t.Fatalf("a bad page number: %d", r.status)
+	}
 	if r := citizen.get("/ban-in" + qpath); r.status != http.StatusOK || !strings.Contains(r.body, "150.000 đồng/tháng") || !strings.Contains(r.body, "Nguồn:") {
 		t.Fatalf("print view: %d %.300s", r.status, r.body)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -180,6 +181,9 @@ func (s *Server) handleQAList(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case len(items) > 0:
+	case qr.q != "" && total > 0:
+		page.Message = "Trang " + strconv.Itoa(qr.page) + " không có kết quả. Hãy quay lại trang đầu."
+		page.Pager = pager("/hoi-dap", r.URL.Query(), 1, min(total, search.Candidates), qaPageSize)
 	case qr.q != "":
 		page.Message = "Không tìm thấy câu hỏi nào phù hợp với “" + qr.q + "”. Hãy thử từ khóa khác, hoặc gửi câu hỏi của bạn."
 	case qr.field != nil:
