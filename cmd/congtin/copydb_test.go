@@ -176,6 +176,7 @@ func fillCommune(t *testing.T, dir string) *commune {
 		Width: 1600, Height: 900, UploadedBy: user["bientap"].ID, Variants: []congtin.MediaVariant{{Width: 320, Height: 180, Key: "9f/9f86d081884c7d65-320.jpg"}}})
 	ok(err)
 	ok(db.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, UserID: user["bientap"].ID, Username: "bientap", IP: "10.0.0.7", Action: "login"}))
+	fillQuestions(t, db, admin, editor, reporter, site.ID)
 	return c
 }
 
@@ -323,6 +324,7 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Store) {
 	for _, site := range sites {
 		both("categories", func(s congtin.Store) (any, error) { return s.FindCategories(ctx, site.ID) })
 		both("members", func(s congtin.Store) (any, error) { return s.FindMembers(ctx, site.ID) })
+		compareQuestions(t, src, dst, site.ID)
 		both("media", func(s congtin.Store) (any, error) {
 			m, n, err := s.FindMedia(ctx, site.ID, 0, 100)
 			return []any{m, n}, err

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/sqlite"
 	"github.com/congtin/congtin/internal/storetest"
 )
@@ -113,5 +114,93 @@ func TestServePurgesOldQuestions(t *testing.T) {
 	code, body := p.Get("/hoi-dap/gui-cau-hoi", browserUA)
 	if code != 200 || !strings.Contains(body, fmt.Sprintf("được xóa sau %d ngày", 2)) {
 		t.Fatalf("the form does not tell the retention period: %d", code)
+	}
+}
+
+// fillQuestions gives copy-db's test portal a Q&A section: fields, a
+// published answer with its notes and revisions, a question still
+// waiting, one whose personal data was purged, and the secrets.
+func fillQuestions(t *testing.T, db congtin.Store, admin, editor, reporter congtin.Actor, siteID int64) {
+	t.Helper()
+	ctx := context.Background()
+	ok := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := db.CreateQAField(ctx, admin, siteID, congtin.QAFieldInput{Name: "Đất đai"})
+	ok(err)
+	_, err = db.CreateQAField(ctx, admin, siteID, congtin.QAFieldInput{Name: "Giáo dục", Position: 2})
+	ok(err)
+	old := storetest.MustSubmit(t, db, siteID, storetest.QuestionIn("Cấp sổ đỏ lần đầu", f.ID), storetest.QuestionSub("ip-cu"))
+	_, err = db.PurgeQuestionData(ctx, time.Now().Add(time.Minute))
+	ok(err)
+	q := storetest.MustSubmit(t, db, siteID, storetest.QuestionIn("Chuyển mục đích sử dụng đất", f.ID), storetest.QuestionSub("ip-moi"))
+	_, err = db.UpdateQuestion(ctx, reporter, siteID, q.ID, congtin.QuestionEdit{FieldID: f.ID, Title: q.Title, Body: q.Body, Answer: "<p>Nộp hồ sơ tại <strong>bộ phận một cửa</strong>.</p>"})
+	ok(err)
+	_, err = db.TransitionQuestion(ctx, reporter, siteID, q.ID, congtin.ActSubmit, "")
+	ok(err)
+	_, err = db.TransitionQuestion(ctx, editor, siteID, q.ID, congtin.ActPublish, "")
+	ok(err)
+	storetest.MustSubmit(t, db, siteID, storetest.QuestionIn("Học phí mầm non", 0+f.ID), storetest.QuestionSub("ip-cho"))
+	_, err = db.TransitionQuestion(ctx, editor, siteID, old.ID, congtin.ActDecline, "Trùng câu đã trả lời")
+	ok(err)
+	_, err = db.Secret(ctx, "qa-form")
+	ok(err)
+}
+
+// compareQuestions checks a site's Q&A section is the same in both
+// stores, personal data included (the JSON the other comparisons use
+// leaves it out).
+func compareQuestions(t *testing.T, src, dst congtin.Store, siteID int64) {
+	t.Helper()
+	ctx := context.Background()
+	read := func(s congtin.Store) string {
+		t.Helper()
+		var b strings.Builder
+		fs, err := s.FindQAFields(ctx, siteID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range fs {
+			fmt.Fprintf(&b, "field %+v\n", *f)
+		}
+		qs, n, err := s.FindQuestions(ctx, congtin.QuestionFilter{SiteID: siteID, Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "%d questions\n", n)
+		for _, q := range qs {
+			fmt.Fprintf(&b, "%+v\n", *q)
+			revs, err := s.FindQuestionRevisions(ctx, siteID, q.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			notes, err := s.FindQuestionNotes(ctx, siteID, q.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range revs {
+				fmt.Fprintf(&b, " revision %+v\n", *r)
+			}
+			for _, n := range notes {
+				fmt.Fprintf(&b, " note %+v\n", *n)
+			}
+		}
+		_, hits, err := s.FindQuestions(ctx, congtin.QuestionFilter{SiteID: siteID, Status: congtin.StatusPublished, Q: "muc dich su dung dat"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "search: %d\n", hits)
+		key, err := s.Secret(ctx, "qa-form")
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "secret %x\n", key)
+		return b.String()
+	}
+	if a, b := read(src), read(dst); a != b {
+		t.Errorf("the Q&A section differs after the copy:\nsource:\n%s\ntarget:\n%s", a, b)
 	}
 }
