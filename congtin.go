@@ -36,4 +36,6 @@ type Store interface {
 	DocumentService
 	WordPressService
 	RedirectService
+	QuestionService
+	SecretService
 }

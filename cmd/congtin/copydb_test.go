@@ -210,6 +210,7 @@ func fillCommune(t *testing.T, dir string) *commune {
 	_, err = db.TransitionDocument(ctx, editor, site.ID, newer.ID, congtin.ActPublish, "")
 	ok(err)
 	c.documents = []int64{old.ID, newer.ID}
+	fillQuestions(t, db, admin, editor, reporter, site.ID)
 	return c
 }
 
@@ -357,6 +358,7 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Store) {
 	for _, site := range sites {
 		both("categories", func(s congtin.Store) (any, error) { return s.FindCategories(ctx, site.ID) })
 		both("members", func(s congtin.Store) (any, error) { return s.FindMembers(ctx, site.ID) })
+		compareQuestions(t, src, dst, site.ID)
 		both("media", func(s congtin.Store) (any, error) {
 			m, n, err := s.FindMedia(ctx, site.ID, 0, 100)
 			return []any{m, n}, err

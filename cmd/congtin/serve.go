@@ -79,7 +79,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	files := docfile.Disk{Dir: filepath.Join(cfg.MediaDir, "van-ban")}
 	adm := &admin.Server{Store: db, Render: engine, Media: mediaStore, Log: log, Files: files, FileMaxBytes: int64(max(cfg.FileMaxMB, 1)) << 20}
 	srv := &web.Server{Store: db, Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
-		Admin: adm.Handler(), Media: mediaStore, Files: files}
+		Admin: adm.Handler(), Media: mediaStore, Files: files, QARetentionDays: cfg.QARetentionDays}
 	if err := startPageCache(ctx, srv, db, cfg.PageCacheMB, log); err != nil {
 		counter.Close()
 		return err
@@ -101,6 +101,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 		counter.Close()
 		return err
 	}
+	go purgeLoop(ctx, db, cfg.QARetentionDays, log)
 	log.Info("congtin serving", "addr", ln.Addr().String(), "db", cfg.DBForLog())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

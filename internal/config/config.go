@@ -26,12 +26,18 @@ type Config struct {
 	LogRequests   bool   // one Info line per request
 	MetricsToken  string // bearer token for /metrics; empty: direct loopback only
 	FileMaxMB     int    // largest attachment of the documents register
+	// QARetentionDays is how long the personal data of a citizen's
+	// question (name, e-mail, phone, address hash) is kept.
+	QARetentionDays int
 }
 
 // Defaults, also documented in the README.
 const (
 	DefaultDB   = "sqlite:congtin.db"
 	DefaultAddr = ":8080"
+	// DefaultQARetentionDays keeps a citizen's personal data for a year:
+	// long enough to follow up an answer, no longer.
+	DefaultQARetentionDays = 365
 )
 
 // Register adds the shared flags to fs, with defaults taken from the
@@ -54,6 +60,25 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		fileMB = 20
 	}
 	fs.IntVar(&c.FileMaxMB, "file-max-mb", fileMB, "largest attachment of a document (Văn bản) in MB (env CONGTIN_FILE_MAX_MB)")
+	days, err := strconv.Atoi(env("CONGTIN_QA_RETENTION_DAYS", strconv.Itoa(DefaultQARetentionDays)))
+	if err != nil || days == 0 {
+		days = -1 // reported by Validate
+	}
+	c.QARetentionDays = days
+	// A flag.Func, so that an explicit 0 is refused rather than taken for
+	// "not set" by Validate.
+	fs.Func("qa-retention-days", "days the name, e-mail, phone and address hash of a citizen's question are kept, 1 to 36500 (env CONGTIN_QA_RETENTION_DAYS, default 365)",
+		func(v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return fmt.Errorf("not a whole number of days")
+			}
+			if n == 0 {
+				n = -1
+			}
+			c.QARetentionDays = n
+			return nil
+		})
 	fs.BoolVar(&c.LogJSON, "log-json", env("CONGTIN_LOG_JSON", "") != "", "log as JSON lines (env CONGTIN_LOG_JSON=1)")
 	fs.BoolVar(&c.LogRequests, "log-requests", envBool("CONGTIN_LOG_REQUESTS", true), "log one line per request (env CONGTIN_LOG_REQUESTS=0 to turn off)")
 	// The token's environment variable is read in Validate, not used as the
@@ -102,6 +127,13 @@ func (c *Config) Validate() error {
 	}
 	if c.PageCacheMB < 0 || c.PageCacheMB > 4096 {
 		return fmt.Errorf("config: -page-cache-mb must be between 0 and 4096")
+	}
+	if c.QARetentionDays == 0 {
+		// A Config made in code rather than by Register.
+		c.QARetentionDays = DefaultQARetentionDays
+	}
+	if c.QARetentionDays < 1 || c.QARetentionDays > 36500 {
+		return fmt.Errorf("config: -qa-retention-days must be a whole number of days from 1 to 36500")
 	}
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
 		return fmt.Errorf("config: -base-url must start with http:// or https://")

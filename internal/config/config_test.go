@@ -1,6 +1,7 @@
 package config
 
 import (
+	"flag"
 	"strings"
 	"testing"
 )
@@ -54,5 +55,44 @@ func TestDBForLogHidesPasswords(t *testing.T) {
 		if got := c.DBForLog(); got != want {
 			t.Errorf("DBForLog(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestQARetentionDays(t *testing.T) {
+	for _, tc := range []struct {
+		env, flag string
+		want      int // 0: refused
+	}{
+		{"", "", 365},
+		{"30", "", 30},
+		{"30", "7", 7},
+		{"", "0", 0},
+		{"", "-5", 0},
+		{"", "40000", 0},
+		{"một năm", "", 0},
+		{"0", "", 0},
+	} {
+		t.Run(tc.env+"/"+tc.flag, func(t *testing.T) {
+			if tc.env != "" {
+				t.Setenv("CONGTIN_QA_RETENTION_DAYS", tc.env)
+			}
+			var c Config
+			fs := flag.NewFlagSet("t", flag.ContinueOnError)
+			c.Register(fs)
+			var args []string
+			if tc.flag != "" {
+				args = []string{"-qa-retention-days", tc.flag}
+			}
+			if err := fs.Parse(args); err != nil {
+				t.Fatal(err)
+			}
+			err := c.Validate()
+			switch {
+			case tc.want == 0 && err == nil:
+				t.Fatalf("accepted %d days", c.QARetentionDays)
+			case tc.want != 0 && (err != nil || c.QARetentionDays != tc.want):
+				t.Fatalf("%d days, %v; want %d", c.QARetentionDays, err, tc.want)
+			}
+		})
 	}
 }

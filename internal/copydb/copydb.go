@@ -313,11 +313,11 @@ func sameMigrations(ctx context.Context, src, dst Reader) error {
 }
 
 // checkEmpty refuses a target that holds an installation: any article,
-// user or category, or any site but the default one (host ""), which a
-// first start of congtin creates by itself.
+// user, category or citizen's question, or any site but the default one
+// (host ""), which a first start of congtin creates by itself.
 func checkEmpty(ctx context.Context, dst Target) error {
 	found := map[string]int64{}
-	for _, t := range []string{"articles", "users", "categories"} {
+	for _, t := range []string{"articles", "users", "categories", "questions"} {
 		n, err := dst.Count(ctx, t)
 		if err != nil {
 			return fmt.Errorf("target: %w", err)

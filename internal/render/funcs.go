@@ -81,6 +81,7 @@ func baseFuncs(assetURL func(string) string) template.FuncMap {
 			return t.In(congtin.VietnamZone).Format("02/01/2006 15:04")
 		},
 		"statusName": congtin.StatusName,
+		"qaState":    congtin.QAStateName,
 		"roleName":   congtin.RoleName,
 		"actionName": ActionName,
 		"list":       func(v ...string) []string { return v },
@@ -122,6 +123,8 @@ func ActionName(act string) string {
 		return "Xuất bản"
 	case congtin.ActUnpublish:
 		return "Gỡ bài"
+	case congtin.ActDecline:
+		return "Không công bố"
 	}
 	return act
 }

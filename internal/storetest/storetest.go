@@ -49,6 +49,13 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Stats", func(t *testing.T) { testStats(t, open(t)) })
 	t.Run("Documents", func(t *testing.T) { testDocuments(t, open(t)) })
 	t.Run("WordPressImport", func(t *testing.T) { testWordPressImport(t, open(t)) })
+	t.Run("QAFields", func(t *testing.T) { testQAFields(t, open(t)) })
+	t.Run("QuestionSubmit", func(t *testing.T) { testQuestionSubmit(t, open(t)) })
+	t.Run("QuestionRateLimit", func(t *testing.T) { testQuestionRateLimit(t, open(t)) })
+	t.Run("QuestionWorkflow", func(t *testing.T) { testQuestionWorkflow(t, open(t)) })
+	t.Run("QuestionFind", func(t *testing.T) { testQuestionFind(t, open(t)) })
+	t.Run("QuestionPurge", func(t *testing.T) { testQuestionPurge(t, open(t)) })
+	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open(t)) })
 }
 
 // MustSite returns the default site.

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"encoding/xml"
 	"net/http"
 	"net/url"
@@ -466,25 +465,6 @@ func (s *Server) toJSON(r *http.Request, d *congtin.Document) documentJSON {
 	return j
 }
 
-func (s *Server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
-}
-
-func (s *Server) jsonError(w http.ResponseWriter, r *http.Request, err error) {
-	status, msg := StatusOf(err), congtin.ErrorMessage(err)
-	switch status {
-	case http.StatusInternalServerError:
-		s.Log.Error("documents api", "path", r.URL.Path, "error", err)
-		msg = "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
-	case http.StatusServiceUnavailable:
-		w.Header().Set("Retry-After", RetryAfter)
-		msg = UnavailableMessage
-	}
-	s.writeJSON(w, r, status, map[string]string{"error": msg})
-}
-
 func (s *Server) handleDocumentsAPI(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
 	dr, err := parseDocumentQuery(r.URL.Query(), site.ID)
@@ -507,7 +487,7 @@ func (s *Server) handleDocumentsAPI(w http.ResponseWriter, r *http.Request) {
 	for _, d := range res.Documents {
 		out.Results = append(out.Results, s.toJSON(r, d))
 	}
-	s.writeJSON(w, r, http.StatusOK, out)
+	writeJSON(w, http.StatusOK, out)
 }
 
 func (s *Server) handleDocumentAPI(w http.ResponseWriter, r *http.Request) {
@@ -521,5 +501,5 @@ func (s *Server) handleDocumentAPI(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, r, err)
 		return
 	}
-	s.writeJSON(w, r, http.StatusOK, s.toJSON(r, d))
+	writeJSON(w, http.StatusOK, s.toJSON(r, d))
 }

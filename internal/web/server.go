@@ -61,12 +61,17 @@ type Server struct {
 	LogRequests bool
 	// Files holds the documents register's attachments.
 	Files docfile.Store
+	// QARetentionDays is how long askers' personal data is kept, as the
+	// question form tells them; 0 leaves it unsaid.
+	QARetentionDays int
 
 	sites siteCache
 	watch changeWatch
 
 	searchOnce sync.Once
 	searchSem  chan struct{}
+
+	qa qaGuard
 }
 
 // Handler returns the portal's routes wrapped in the middleware.
@@ -94,6 +99,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/search", s.handleSearchAPI)
 	mux.HandleFunc("GET /ban-in/{id}", s.handlePrint)
 	s.documentRoutes(mux)
+	s.qaRoutes(mux)
 	// Without a method, so that /admin/ (all methods) can sit beside it;
 	// handleContent refuses anything but GET and HEAD itself.
 	mux.HandleFunc("/{path...}", s.handleContent)

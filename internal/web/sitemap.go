@@ -69,7 +69,9 @@ func (s *Server) writeXML(w http.ResponseWriter, v any) {
 
 func (s *Server) handleRobots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Write([]byte("User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /api/\nDisallow: /ban-in/\n\n" +
+	w.Write([]byte("User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /api/\nDisallow: /ban-in/\n" +
+		// A question's lookup and thank-you pages carry its code.
+		"Disallow: /hoi-dap/tra-cuu\nDisallow: /hoi-dap/da-gui\n\n" +
 		"Sitemap: " + s.absURL(r, "/sitemap.xml") + "\nSitemap: " + s.absURL(r, "/sitemap/tin-moi.xml") + "\n"))
 }
 
@@ -86,6 +88,7 @@ func (s *Server) handleSitemapIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/tin-moi.xml")})
 	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/van-ban.xml")})
+	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/hoi-dap.xml")})
 	s.writeXML(w, idx)
 }
 

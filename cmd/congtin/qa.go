@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/config"
+)
+
+// runQA runs the Q&A section's commands: `congtin qa purge`.
+func runQA(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "purge" {
+		fmt.Fprint(stderr, "usage: congtin qa purge [-db …] [-qa-retention-days 365]\n")
+		return errors.New("qa: unknown or missing subcommand (want purge)")
+	}
+	var cfg config.Config
+	fs := flag.NewFlagSet("qa purge", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg.Register(fs)
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("qa purge: unexpected argument %q", fs.Arg(0))
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	db, err := openStore(&cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	n, cutoff, err := purgeQuestions(ctx, db, cfg.QARetentionDays, time.Now())
+	if err != nil {
+		return fmt.Errorf("qa purge: %w", err)
+	}
+	fmt.Fprintf(stdout, "blanked the personal data of %d question(s) sent before %s (%d days)\n",
+		n, cutoff.In(congtin.VietnamZone).Format("2006-01-02 15:04"), cfg.QARetentionDays)
+	return nil
+}
+
+// purgeQuestions blanks the personal data of the questions older than the
+// retention period at now.
+func purgeQuestions(ctx context.Context, db congtin.QuestionService, days int, now time.Time) (int, time.Time, error) {
+	cutoff := now.Add(-time.Duration(days) * 24 * time.Hour)
+	n, err := db.PurgeQuestionData(ctx, cutoff)
+	return n, cutoff, err
+}
+
+// qaPurgeEvery is how often serve purges: the retention period counts in
+// days, so an hour late is on time.
+const qaPurgeEvery = time.Hour
+
+// purgeLoop purges at start and then every qaPurgeEvery until ctx ends.
+// Several processes on one database may purge at once: the purge only
+// blanks what is still there, so doing it twice changes nothing.
+func purgeLoop(ctx context.Context, db congtin.QuestionService, days int, log *slog.Logger) {
+	t := time.NewTicker(qaPurgeEvery)
+	defer t.Stop()
+	for {
+		n, cutoff, err := purgeQuestions(ctx, db, days, time.Now())
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Warn("purging old questions' personal data failed; trying again later", "error", err)
+		case n > 0:
+			log.Info("blanked the personal data of old questions", "questions", n, "sent_before", cutoff, "retention_days", days)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

@@ -1,0 +1,29 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"github.com/congtin/congtin"
+)
+
+// jsonError answers an API request with a Vietnamese message.
+func (s *Server) jsonError(w http.ResponseWriter, r *http.Request, err error) {
+	status, msg := StatusOf(err), congtin.ErrorMessage(err)
+	switch status {
+	case http.StatusInternalServerError:
+		s.Log.Error("api", "path", r.URL.Path, "error", err)
+		msg = "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
+	case http.StatusServiceUnavailable:
+		s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
+		w.Header().Set("Retry-After", RetryAfter)
+		msg = UnavailableMessage
+	}
+	writeJSON(w, status, map[string]string{"error": msg})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
