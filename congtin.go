@@ -32,4 +32,7 @@ type Store interface {
 	AuditService
 	MediaService
 	SearchService
+	ScheduleService
+	AboutService
+	LinkService
 }

@@ -55,12 +55,17 @@ func (db *DB) DefaultSite(ctx context.Context) (*congtin.Site, error) {
 // sequence: an INSERT … VALUES takes an ID even when it then does
 // nothing, and IDs would drift from the SQLite store's at every start.
 func defaultSite(ctx context.Context, tx *Tx) (*congtin.Site, error) {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sites (host, name, created_at, updated_at)
+	res, err := tx.ExecContext(ctx, `INSERT INTO sites (host, name, created_at, updated_at)
 		SELECT '', 'Cổng thông tin điện tử', $1, $1 WHERE NOT EXISTS (SELECT 1 FROM sites WHERE host = '')
-		ON CONFLICT (host) DO NOTHING`, tx.now); err != nil {
+		ON CONFLICT (host) DO NOTHING`, tx.now)
+	if err != nil {
 		return nil, err
 	}
-	return scanSite(tx.QueryRowContext(ctx, `SELECT `+siteColumns+` FROM sites WHERE host = ''`))
+	s, err := scanSite(tx.QueryRowContext(ctx, `SELECT `+siteColumns+` FROM sites WHERE host = ''`))
+	if n, _ := res.RowsAffected(); err == nil && n > 0 {
+		err = seedLinks(ctx, tx, s.ID)
+	}
+	return s, err
 }
 
 // UpdateSite implements congtin.SiteService.

@@ -49,11 +49,16 @@ func (db *DB) DefaultSite(ctx context.Context) (*congtin.Site, error) {
 }
 
 func defaultSite(ctx context.Context, tx *Tx) (*congtin.Site, error) {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sites (host, name, created_at, updated_at)
-		VALUES ('', 'Cổng thông tin điện tử', ?, ?) ON CONFLICT (host) DO NOTHING`, unix(tx.now), unix(tx.now)); err != nil {
+	res, err := tx.ExecContext(ctx, `INSERT INTO sites (host, name, created_at, updated_at)
+		VALUES ('', 'Cổng thông tin điện tử', ?, ?) ON CONFLICT (host) DO NOTHING`, unix(tx.now), unix(tx.now))
+	if err != nil {
 		return nil, err
 	}
-	return scanSite(tx.QueryRowContext(ctx, `SELECT `+siteColumns+` FROM sites WHERE host = ''`))
+	s, err := scanSite(tx.QueryRowContext(ctx, `SELECT `+siteColumns+` FROM sites WHERE host = ''`))
+	if n, _ := res.RowsAffected(); err == nil && n > 0 {
+		err = seedLinks(ctx, tx, s.ID)
+	}
+	return s, err
 }
 
 // UpdateSite implements congtin.SiteService.

@@ -41,6 +41,9 @@ func (db *DB) CreateSite(ctx context.Context, actor congtin.Actor, host, name st
 		return nil, congtin.Errorf(congtin.ECONFLICT, "Tên miền “%s” đã có cổng thông tin.", host)
 	}
 	s.ID, _ = res.LastInsertId()
+	if err := seedLinks(ctx, tx, s.ID); err != nil {
+		return nil, err
+	}
 	if err := addAudit(ctx, tx, actor.Entry(s.ID, "site.create", "site", s.ID, host+": "+s.Name)); err != nil {
 		return nil, err
 	}

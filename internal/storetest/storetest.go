@@ -46,6 +46,10 @@ func Run(t *testing.T, open Opener) {
 	t.Run("AuditTimeRange", func(t *testing.T) { testAuditTimeRange(t, open(t)) })
 	t.Run("Media", func(t *testing.T) { testMedia(t, open(t)) })
 	t.Run("SearchFollowsWrites", func(t *testing.T) { testSearchFollowsWrites(t, open(t)) })
+	t.Run("Schedule", func(t *testing.T) { testSchedule(t, open(t)) })
+	t.Run("AboutPages", func(t *testing.T) { testAboutPages(t, open(t)) })
+	t.Run("Units", func(t *testing.T) { testUnits(t, open(t)) })
+	t.Run("Links", func(t *testing.T) { testLinks(t, open(t)) })
 }
 
 // MustSite returns the default site.
