@@ -126,7 +126,8 @@ func fillDemo(ctx context.Context, db congtin.Store, site *congtin.Site, log *sl
 		log.Info("demo: the database has articles already; leaving it as it is")
 		return nil
 	}
-	ds, recs := demo.Content(time.Now())
+	now := time.Now()
+	ds, recs := demo.Content(now)
 	if _, err := db.UpdateSite(ctx, site.ID, congtin.SiteUpdate{
 		Name: &ds.Name, Tagline: &ds.Tagline, Agency: &ds.Agency, Address: &ds.Address,
 		Phone: &ds.Phone, Email: &ds.Email, CounterOffset: &ds.CounterOffset,
@@ -135,6 +136,9 @@ func fillDemo(ctx context.Context, db congtin.Store, site *congtin.Site, log *sl
 	}
 	res, err := db.ImportArticles(ctx, site.ID, recs)
 	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	if err := demo.FillSections(ctx, db, site.ID, now); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	log.Info("demo: filled the portal", "articles", len(res))

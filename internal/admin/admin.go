@@ -85,6 +85,7 @@ func (s *Server) Handler() http.Handler {
 	page("POST /admin/mat-khau", s.handlePassword)
 	page("GET /admin/cong", s.handleSites)
 	page("POST /admin/cong", s.handleCreateSite)
+	s.sectionRoutes(page)
 	mux.HandleFunc("/admin/", func(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang quản trị này."))
 	})

@@ -29,6 +29,11 @@ var pages = map[string]string{
 	"admin/login": "admin", "admin/dashboard": "admin", "admin/articles": "admin", "admin/article_edit": "admin",
 	"admin/revisions": "admin", "admin/media": "admin", "admin/categories": "admin", "admin/users": "admin",
 	"admin/settings": "admin", "admin/audit": "admin", "admin/password": "admin", "admin/sites": "admin", "admin/error": "admin",
+	// The portal's own sections (schedule, about, links, English).
+	"schedule": "layout", "schedule_print": "", "about_index": "layout", "about": "layout", "orgchart": "layout",
+	"links": "layout", "about_print": "",
+	"admin/schedule": "admin", "admin/pages": "admin", "admin/page_edit": "admin", "admin/page_revisions": "admin",
+	"admin/units": "admin", "admin/links": "admin",
 }
 
 // Engine renders pages.
