@@ -69,7 +69,11 @@ func (s *Server) schedulePage(r *http.Request, rq *request, week congtin.Week) (
 }
 
 func (s *Server) handleSchedule(w http.ResponseWriter, r *http.Request, rq *request) {
-	week, err := s.adminWeek(r, strings.TrimSpace(r.URL.Query().Get("tuan")))
+	q := r.URL.Query()
+	week, err := s.adminWeek(r, strings.TrimSpace(q.Get("tuan")))
+	if len(q["tuan"]) > 1 {
+		err = congtin.Errorf(congtin.EINVALID, "Hãy chọn một tuần, ví dụ ?tuan=2026-W48.")
+	}
 	if err != nil {
 		s.error(w, r, rq, err)
 		return

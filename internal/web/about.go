@@ -19,7 +19,7 @@ const (
 
 // aboutPageNotFound is the error for a page that is not public.
 func aboutPageNotFound() error {
-	return congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang giới thiệu này.")
+	return congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang giới thiệu.")
 }
 
 // publicPages returns the site's published about pages in menu order.
