@@ -80,11 +80,12 @@ func (s *Server) handleSitemapIndex(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	idx := sitemapIndex{Sitemaps: []sitemapRef{{Loc: s.absURL(r, "/sitemap/chuyen-muc.xml")}, {Loc: s.absURL(r, "/sitemap/trang.xml")}}}
+	idx := sitemapIndex{Sitemaps: []sitemapRef{{Loc: s.absURL(r, "/sitemap/chuyen-muc.xml")}}}
 	for p := 1; (p-1)*sitemapPageSize < total; p++ {
 		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/bai-viet/"+strconv.Itoa(p)+".xml")})
 	}
 	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/tin-moi.xml")})
+	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/trang.xml")})
 	s.writeXML(w, idx)
 }
 
