@@ -22,6 +22,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/demo"
 	"github.com/congtin/congtin/internal/pgtest"
 	"github.com/congtin/congtin/internal/postgres"
 	"github.com/congtin/congtin/internal/sqlite"
@@ -176,6 +177,9 @@ func fillCommune(t *testing.T, dir string) *commune {
 		Width: 1600, Height: 900, UploadedBy: user["bientap"].ID, Variants: []congtin.MediaVariant{{Width: 320, Height: 180, Key: "9f/9f86d081884c7d65-320.jpg"}}})
 	ok(err)
 	ok(db.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, UserID: user["bientap"].ID, Username: "bientap", IP: "10.0.0.7", Action: "login"}))
+	// The sections: a published schedule with its history, about pages
+	// with English versions and revisions, the organisation chart, links.
+	ok(demo.FillSections(ctx, db, site.ID, time.Now()))
 	return c
 }
 
@@ -323,6 +327,16 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Store) {
 	for _, site := range sites {
 		both("categories", func(s congtin.Store) (any, error) { return s.FindCategories(ctx, site.ID) })
 		both("members", func(s congtin.Store) (any, error) { return s.FindMembers(ctx, site.ID) })
+		both("pages", func(s congtin.Store) (any, error) { return s.FindPages(ctx, site.ID, false) })
+		both("units", func(s congtin.Store) (any, error) { return s.FindUnits(ctx, site.ID) })
+		both("links", func(s congtin.Store) (any, error) { return s.FindLinks(ctx, site.ID) })
+		both("schedule", func(s congtin.Store) (any, error) {
+			w, es, err := s.FindScheduleWeek(ctx, site.ID, congtin.WeekOf(time.Now()))
+			return []any{w, es}, err
+		})
+		both("schedule history", func(s congtin.Store) (any, error) {
+			return s.FindScheduleRevisions(ctx, site.ID, congtin.WeekOf(time.Now()))
+		})
 		both("media", func(s congtin.Store) (any, error) {
 			m, n, err := s.FindMedia(ctx, site.ID, 0, 100)
 			return []any{m, n}, err

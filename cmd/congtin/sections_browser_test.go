@@ -120,6 +120,7 @@ func TestBrowserScheduleAndEnglish(t *testing.T) {
 	}
 	nr.post(ed, `.workflow button[value="publish"]`, `^/admin/lich-cong-tac$`,
 		"Lịch tuần "+week.String()+" đã chuyển sang trạng thái “Đã xuất bản”.")
+	ed.screenshot("admin-lich-cong-tac.png")
 
 	nr.begin("3 the reader sees the week by day, the next week and the print view")
 	rd := nr.tab(readerCtx, 90*time.Second)
