@@ -38,4 +38,7 @@ type Store interface {
 	RedirectService
 	QuestionService
 	SecretService
+	ScheduleService
+	AboutService
+	LinkService
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/demo"
 	"github.com/congtin/congtin/internal/pgtest"
 	"github.com/congtin/congtin/internal/postgres"
 	"github.com/congtin/congtin/internal/sqlite"
@@ -211,6 +212,9 @@ func fillCommune(t *testing.T, dir string) *commune {
 	ok(err)
 	c.documents = []int64{old.ID, newer.ID}
 	fillQuestions(t, db, admin, editor, reporter, site.ID)
+	// The sections: a published schedule with its history, about pages
+	// with English versions and revisions, the organisation chart, links.
+	ok(demo.FillSections(ctx, db, site.ID, time.Now()))
 	return c
 }
 
@@ -359,6 +363,16 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Store) {
 		both("categories", func(s congtin.Store) (any, error) { return s.FindCategories(ctx, site.ID) })
 		both("members", func(s congtin.Store) (any, error) { return s.FindMembers(ctx, site.ID) })
 		compareQuestions(t, src, dst, site.ID)
+		both("pages", func(s congtin.Store) (any, error) { return s.FindPages(ctx, site.ID, false) })
+		both("units", func(s congtin.Store) (any, error) { return s.FindUnits(ctx, site.ID) })
+		both("links", func(s congtin.Store) (any, error) { return s.FindLinks(ctx, site.ID) })
+		both("schedule", func(s congtin.Store) (any, error) {
+			w, es, err := s.FindScheduleWeek(ctx, site.ID, congtin.WeekOf(time.Now()))
+			return []any{w, es}, err
+		})
+		both("schedule history", func(s congtin.Store) (any, error) {
+			return s.FindScheduleRevisions(ctx, site.ID, congtin.WeekOf(time.Now()))
+		})
 		both("media", func(s congtin.Store) (any, error) {
 			m, n, err := s.FindMedia(ctx, site.ID, 0, 100)
 			return []any{m, n}, err

@@ -155,6 +155,9 @@ func fillDemo(ctx context.Context, db congtin.Store, site *congtin.Site, log *sl
 	if err := db.AddCounts(ctx, demo.Traffic(now, site.ID, arts)); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
+	if err := demo.FillSections(ctx, db, site.ID, now); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
 	log.Info("demo: filled the portal", "articles", len(res), "days of visits", demo.TrafficDays)
 	return nil
 }

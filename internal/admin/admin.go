@@ -94,6 +94,7 @@ func (s *Server) Handler() http.Handler {
 	page("POST /admin/cong", s.handleCreateSite)
 	s.documentRoutes(page)
 	s.questionRoutes(page)
+	s.sectionRoutes(page)
 	mux.HandleFunc("/admin/", func(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang quản trị này."))
 	})

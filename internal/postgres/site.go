@@ -64,6 +64,9 @@ func defaultSite(ctx context.Context, tx *Tx) (*congtin.Site, error) {
 	s, err := scanSite(tx.QueryRowContext(ctx, `SELECT `+siteColumns+` FROM sites WHERE host = ''`))
 	if n, _ := res.RowsAffected(); err == nil && n > 0 {
 		err = seedDocumentLists(ctx, tx, s.ID)
+		if err == nil {
+			err = seedLinks(ctx, tx, s.ID)
+		}
 	}
 	return s, err
 }

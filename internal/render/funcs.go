@@ -101,7 +101,16 @@ func baseFuncs(assetURL func(string) string) template.FuncMap {
 			}
 			return strings.Join(names, " › ")
 		},
-		"number": Number,
+		"number":   Number,
+		"t":        T,
+		"inc":      func(i int) int { return i + 1 },
+		"dayLabel": DayLabel,
+		"slug":     congtin.Slugify,
+		"unitTree": func(us []*congtin.Unit, en bool, lang string) UnitTreeData {
+			return UnitTreeData{Units: us, EN: en, Lang: lang}
+		},
+		"htmlLang": HTMLLang,
+		"hm":       func(t time.Time) string { return t.In(congtin.VietnamZone).Format("15:04") },
 		// live marks where a value that changes with every reader goes (the
 		// visit counter, an article's views); see live.go.
 		"live": liveMarker,

@@ -25,6 +25,20 @@ type Base struct {
 	// NoCounter leaves the visit counter out: on an error page drawn
 	// while the database is away, zeros would be a lie.
 	NoCounter bool
+
+	// Lang is the page's language: "" (Vietnamese) or LangEN.
+	Lang string
+	// Alternates are the page in each language, for hreflang links.
+	Alternates []Alternate
+	// LangSwitch is where the header's language switch goes.
+	LangSwitch string
+	// Nav are the portal's own sections in the menu, after the categories.
+	Nav []NavLink
+	// SideLinks is a box of links in the sidebar (the about pages).
+	SideTitle string
+	SideLinks []NavLink
+	// LinkGroups are the site's links, in the footer.
+	LinkGroups []LinkGroup
 }
 
 // ArticleLink is an article in a list.

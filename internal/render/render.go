@@ -33,6 +33,11 @@ var pages = map[string]string{
 	// Hỏi đáp (Q&A).
 	"qa_list": "layout", "qa_question": "layout", "qa_form": "layout", "qa_lookup": "layout", "qa_print": "",
 	"admin/questions": "admin", "admin/question_edit": "admin", "admin/question_revisions": "admin", "admin/qa_fields": "admin",
+	// The portal's own sections (schedule, about, links, English).
+	"schedule": "layout", "schedule_print": "", "about_index": "layout", "about": "layout", "orgchart": "layout",
+	"links": "layout", "about_print": "",
+	"admin/schedule": "admin", "admin/pages": "admin", "admin/page_edit": "admin", "admin/page_revisions": "admin",
+	"admin/units": "admin", "admin/links": "admin",
 }
 
 // Engine renders pages.

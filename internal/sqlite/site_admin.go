@@ -44,6 +44,9 @@ func (db *DB) CreateSite(ctx context.Context, actor congtin.Actor, host, name st
 	if err := seedDocumentLists(ctx, tx, s.ID); err != nil {
 		return nil, err
 	}
+	if err := seedLinks(ctx, tx, s.ID); err != nil {
+		return nil, err
+	}
 	if err := addAudit(ctx, tx, actor.Entry(s.ID, "site.create", "site", s.ID, host+": "+s.Name)); err != nil {
 		return nil, err
 	}

@@ -56,6 +56,10 @@ func Run(t *testing.T, open Opener) {
 	t.Run("QuestionFind", func(t *testing.T) { testQuestionFind(t, open(t)) })
 	t.Run("QuestionPurge", func(t *testing.T) { testQuestionPurge(t, open(t)) })
 	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open(t)) })
+	t.Run("Schedule", func(t *testing.T) { testSchedule(t, open(t)) })
+	t.Run("AboutPages", func(t *testing.T) { testAboutPages(t, open(t)) })
+	t.Run("Units", func(t *testing.T) { testUnits(t, open(t)) })
+	t.Run("Links", func(t *testing.T) { testLinks(t, open(t)) })
 }
 
 // MustSite returns the default site.

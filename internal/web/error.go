@@ -92,6 +92,9 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 		page.NoCounter = true
 		page.Year = s.now().In(congtin.VietnamZone).Year()
 	}
+	if English(r) {
+		englishError(page)
+	}
 	w.Header().Set("Cache-Control", "no-store")
 	if err := s.Render.Render(w, status, "error", page); err != nil {
 		s.Log.Error("render error page", "error", err)
@@ -102,4 +105,36 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 // notFound is the error for any path the portal does not serve.
 func notFound() error {
 	return congtin.Errorf(congtin.ENOTFOUND, "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.")
+}
+
+// englishHeadings are the error pages' headings under /en/.
+var englishHeadings = map[int]string{
+	http.StatusBadRequest:          "Bad request",
+	http.StatusNotFound:            "Page not found",
+	http.StatusGone:                "Page removed",
+	http.StatusConflict:            "Conflict",
+	http.StatusForbidden:           "Access denied",
+	http.StatusUnauthorized:        "Sign-in required",
+	http.StatusTooManyRequests:     "Too many requests",
+	http.StatusInternalServerError: "System error",
+	http.StatusServiceUnavailable:  "Temporarily unavailable",
+}
+
+// englishError turns an error page English for a reader of /en/: the
+// store's messages are Vietnamese, so the message is the status's own.
+func englishError(page *render.ErrorPage) {
+	page.Heading = englishHeadings[page.Status]
+	page.Title = page.Heading
+	switch page.Status {
+	case http.StatusNotFound:
+		page.Message = "The page you are looking for does not exist or has been moved."
+	case http.StatusServiceUnavailable:
+		page.Message = "The portal cannot reach its database at the moment. Please try again in a few minutes."
+	case http.StatusInternalServerError:
+		page.Message = "Something went wrong. Please try again later."
+	default:
+		page.Message = page.Heading + "."
+	}
+	englishBase(&page.Base, nil, "")
+	page.LangSwitch = "/"
 }

@@ -100,6 +100,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /ban-in/{id}", s.handlePrint)
 	s.documentRoutes(mux)
 	s.qaRoutes(mux)
+	s.sectionRoutes(mux)
 	// Without a method, so that /admin/ (all methods) can sit beside it;
 	// handleContent refuses anything but GET and HEAD itself.
 	mux.HandleFunc("/{path...}", s.handleContent)
@@ -141,7 +142,12 @@ func (s *Server) withSite(next http.Handler) http.Handler {
 				s.error(w, r.WithContext(congtin.NewContextWithSite(r.Context(), site)), err)
 				return
 			}
-			sc = &siteContext{site: site, cats: cats}
+			links, err := s.Store.FindLinks(r.Context(), site.ID)
+			if err != nil {
+				s.error(w, r.WithContext(congtin.NewContextWithSite(r.Context(), site)), err)
+				return
+			}
+			sc = &siteContext{site: site, cats: cats, links: links}
 			// Kept only while the change log is watched, which clears it.
 			if s.Changes != nil {
 				s.sites.put(host, sc)
@@ -155,13 +161,21 @@ func (s *Server) withSite(next http.Handler) http.Handler {
 // siteContext is the site a request is for, with its categories, which
 // nearly every page needs.
 type siteContext struct {
-	site *congtin.Site
-	cats congtin.Categories
+	site  *congtin.Site
+	cats  congtin.Categories
+	links []*congtin.Link // the footer's
 }
 
 func siteFrom(ctx context.Context) *congtin.Site {
 	if sc, _ := ctx.Value(siteKey).(*siteContext); sc != nil {
 		return sc.site
+	}
+	return nil
+}
+
+func linksFrom(ctx context.Context) []*congtin.Link {
+	if sc, _ := ctx.Value(siteKey).(*siteContext); sc != nil {
+		return sc.links
 	}
 	return nil
 }

@@ -89,6 +89,7 @@ func (s *Server) handleSitemapIndex(w http.ResponseWriter, r *http.Request) {
 	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/tin-moi.xml")})
 	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/van-ban.xml")})
 	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/hoi-dap.xml")})
+	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/trang.xml")})
 	s.writeXML(w, idx)
 }
 
@@ -147,6 +148,28 @@ func (s *Server) handleSitemapNews(w http.ResponseWriter, r *http.Request) {
 		n := &sitemapNews{PublicationDate: w3cTime(a.PublishedAt), Title: a.Title}
 		n.Publication.Name, n.Publication.Language = site.Name, "vi"
 		set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, a.Path(c.Slug)), News: n})
+	}
+	s.writeXML(w, set)
+}
+
+// handleSitemapSections lists the portal's own sections: the schedule,
+// the about pages in both languages, the organisation chart, the links.
+func (s *Server) handleSitemapSections(w http.ResponseWriter, r *http.Request) {
+	site := siteFrom(r.Context())
+	pages, err := s.Store.FindPages(r.Context(), site.ID, true)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	set := urlSet{}
+	for _, p := range []string{"/lich-cong-tac", congtin.AboutPrefix, chartPath, "/lien-ket", "/en/", chartPathEN} {
+		set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, p)})
+	}
+	for _, p := range pages {
+		set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, p.Path()), LastMod: w3cTime(p.UpdatedAt)})
+		if p.HasEnglish() {
+			set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, p.PathEN()), LastMod: w3cTime(p.UpdatedAt)})
+		}
 	}
 	s.writeXML(w, set)
 }

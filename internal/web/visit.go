@@ -93,5 +93,8 @@ func (s *Server) base(w http.ResponseWriter, r *http.Request, site *congtin.Site
 		Categories: categoriesFrom(r.Context()),
 		Counter:    st,
 		Year:       s.now().In(congtin.VietnamZone).Year(),
+		Nav:        sectionNav,
+		LangSwitch: "/en/",
+		LinkGroups: linkGroups(linksFrom(r.Context())),
 	}, nil
 }

@@ -1,0 +1,345 @@
+package congtin
+
+import (
+	"context"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Page is a free page of the Giới thiệu (about) section: functions and
+// duties, history, contacts. It goes through the articles' workflow, and
+// may have an English version, served under /en/about/.
+type Page struct {
+	ID     int64  `json:"id"`
+	SiteID int64  `json:"-"`
+	Slug   string `json:"slug"`
+	Title  string `json:"title"`
+	Body   string `json:"body"` // sanitized HTML
+	// The English version; TitleEN is empty when there is none.
+	SlugEN      string    `json:"slug_en,omitempty"`
+	TitleEN     string    `json:"title_en,omitempty"`
+	BodyEN      string    `json:"body_en,omitempty"`
+	Position    int       `json:"position"` // order in the menu
+	Status      string    `json:"status"`
+	CreatedBy   int64     `json:"-"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
+	PublishedAt time.Time `json:"published_at,omitzero"`
+}
+
+// AboutPrefix and AboutPrefixEN are the paths of the about section.
+const (
+	AboutPrefix   = "/gioi-thieu"
+	AboutPrefixEN = "/en/about"
+	// OrgChartSlug is the organisation chart's place in the section; no
+	// page may take it, nor the print view's.
+	OrgChartSlug = "co-cau-to-chuc"
+)
+
+// Path returns the page's public path.
+func (p *Page) Path() string { return AboutPrefix + "/" + p.Slug }
+
+// PathEN returns the English version's path, or "" when there is none.
+func (p *Page) PathEN() string {
+	if !p.HasEnglish() {
+		return ""
+	}
+	return AboutPrefixEN + "/" + p.SlugEN
+}
+
+// HasEnglish reports whether the page has an English version.
+func (p *Page) HasEnglish() bool { return p.TitleEN != "" && p.SlugEN != "" }
+
+// IsPublic reports whether readers may see the page.
+func (p *Page) IsPublic() bool { return p.Status == StatusPublished }
+
+// Workflow returns the page as the permission table sees content: Can
+// decides for pages as it does for articles.
+func (p *Page) Workflow() *Article { return &Article{Status: p.Status, CreatedBy: p.CreatedBy} }
+
+// CanEditUnits reports whether the actor may change the organisation
+// chart: editors and above, as for publishing.
+func CanEditUnits(actor Actor) bool { return Can(actor, ActPublish, &Article{}) }
+
+// reservedPageSlugs are the section's own paths.
+var reservedPageSlugs = map[string]bool{OrgChartSlug: true, "ban-in": true, "rss": true, "organisation": true, "contact-us": true}
+
+// PageInput is the page form.
+type PageInput struct {
+	Title    string `json:"title"`
+	Slug     string `json:"slug"` // empty: made from the title
+	Body     string `json:"body"` // HTML; the store sanitizes it
+	TitleEN  string `json:"title_en"`
+	SlugEN   string `json:"slug_en"` // empty: made from the English title
+	BodyEN   string `json:"body_en"`
+	Position int    `json:"position"`
+}
+
+// Normalize trims the one-line fields.
+func (in *PageInput) Normalize() {
+	for _, p := range []*string{&in.Title, &in.Slug, &in.TitleEN, &in.SlugEN} {
+		*p = strings.TrimSpace(*p)
+	}
+}
+
+// Validate checks the input without I/O; it returns a *ValidationError.
+func (in *PageInput) Validate() error {
+	fe := FieldErrors{}
+	title := func(field, label, v string, required bool) {
+		switch {
+		case !validText(v):
+			fe[field] = label + " chứa ký tự không hợp lệ."
+		case required && v == "":
+			fe[field] = label + " không được để trống."
+		case utf8.RuneCountInString(v) > MaxTitleLen:
+			fe[field] = label + " quá dài: tối đa " + itoa(MaxTitleLen) + " ký tự."
+		}
+	}
+	body := func(field, label, v string) {
+		if !validText(v) {
+			fe[field] = label + " chứa ký tự không hợp lệ."
+		} else if len(v) > MaxBodyBytes {
+			fe[field] = label + " quá dài: tối đa 2 MB."
+		}
+	}
+	slug := func(field, v, from string) {
+		s := v
+		if s == "" {
+			s = Slugify(from)
+		}
+		switch {
+		case v != "" && !ValidSlug(v):
+			fe[field] = "Đường dẫn chỉ gồm chữ thường không dấu, số và dấu gạch ngang."
+		case s == "" && from != "":
+			fe[field] = "Tiêu đề cần có chữ hoặc số để tạo đường dẫn; hãy nhập đường dẫn."
+		case reservedPageSlugs[s]:
+			fe[field] = "Đường dẫn “" + s + "” dành cho trang hệ thống; hãy chọn đường dẫn khác."
+		}
+	}
+	title("title", "Tiêu đề", in.Title, true)
+	body("body", "Nội dung", in.Body)
+	title("title_en", "Tiêu đề tiếng Anh", in.TitleEN, false)
+	body("body_en", "Nội dung tiếng Anh", in.BodyEN)
+	if fe["title"] == "" {
+		slug("slug", in.Slug, in.Title)
+	}
+	if in.TitleEN == "" && (strings.TrimSpace(in.BodyEN) != "" || in.SlugEN != "") {
+		fe["title_en"] = "Hãy nhập tiêu đề tiếng Anh, hoặc để trống cả bản tiếng Anh."
+	} else if in.TitleEN != "" && fe["title_en"] == "" {
+		slug("slug_en", in.SlugEN, in.TitleEN)
+	}
+	if in.Position < 0 || in.Position > 100000 {
+		fe["position"] = "Thứ tự phải từ 0 đến 100000."
+	}
+	if len(fe) > 0 {
+		return &ValidationError{Fields: fe}
+	}
+	return nil
+}
+
+// Slugs returns the page's slugs as the store keeps them: given, or made
+// from the titles; the English one is empty without an English version.
+func (in *PageInput) Slugs() (vi, en string) {
+	vi, en = in.Slug, in.SlugEN
+	if vi == "" {
+		vi = Slugify(in.Title)
+	}
+	if in.TitleEN == "" {
+		en = ""
+	} else if en == "" {
+		en = Slugify(in.TitleEN)
+	}
+	return vi, en
+}
+
+// PageRevision is a saved version of a page.
+type PageRevision struct {
+	ID        int64     `json:"id"`
+	PageID    int64     `json:"page_id"`
+	UserName  string    `json:"user_name"`
+	CreatedAt time.Time `json:"created_at"`
+	Note      string    `json:"note"`
+	PageInput
+}
+
+// Unit is a unit (đơn vị) of the agency's organisation chart. Units nest.
+type Unit struct {
+	ID       int64    `json:"id"`
+	SiteID   int64    `json:"-"`
+	ParentID int64    `json:"parent_id,omitempty"`
+	Name     string   `json:"name"`
+	NameEN   string   `json:"name_en,omitempty"`
+	Position int      `json:"position"`
+	Phone    string   `json:"phone,omitempty"`
+	Email    string   `json:"email,omitempty"`
+	Leaders  []Leader `json:"leaders"`
+	// Children is filled by UnitTree, not by the store.
+	Children []*Unit `json:"children,omitempty"`
+}
+
+// Leader is one of a unit's leaders.
+type Leader struct {
+	Name    string `json:"name"`
+	Title   string `json:"title"` // chức vụ, e.g. "Giám đốc"
+	TitleEN string `json:"title_en,omitempty"`
+}
+
+// MaxLeaders bounds a unit's leaders.
+const MaxLeaders = 20
+
+// UnitInput is the unit form.
+type UnitInput struct {
+	ParentID int64    `json:"parent_id"`
+	Name     string   `json:"name"`
+	NameEN   string   `json:"name_en"`
+	Position int      `json:"position"`
+	Phone    string   `json:"phone"`
+	Email    string   `json:"email"`
+	Leaders  []Leader `json:"leaders"`
+}
+
+// Normalize trims the fields and drops empty leader rows.
+func (in *UnitInput) Normalize() {
+	for _, p := range []*string{&in.Name, &in.NameEN, &in.Phone, &in.Email} {
+		*p = strings.TrimSpace(*p)
+	}
+	var ls []Leader
+	for _, l := range in.Leaders {
+		l.Name, l.Title, l.TitleEN = strings.TrimSpace(l.Name), strings.TrimSpace(l.Title), strings.TrimSpace(l.TitleEN)
+		if l.Name != "" || l.Title != "" || l.TitleEN != "" {
+			ls = append(ls, l)
+		}
+	}
+	in.Leaders = ls
+}
+
+// Validate checks the input without I/O; it returns a *ValidationError.
+func (in *UnitInput) Validate() error {
+	fe := FieldErrors{}
+	text := func(field, label, v string, max int, required bool) {
+		switch {
+		case !validText(v):
+			fe[field] = label + " chứa ký tự không hợp lệ."
+		case required && v == "":
+			fe[field] = label + " không được để trống."
+		case utf8.RuneCountInString(v) > max:
+			fe[field] = label + " quá dài: tối đa " + itoa(max) + " ký tự."
+		}
+	}
+	text("name", "Tên đơn vị", in.Name, 300, true)
+	text("name_en", "Tên tiếng Anh", in.NameEN, 300, false)
+	text("phone", "Điện thoại", in.Phone, 60, false)
+	text("email", "Email", in.Email, 254, false)
+	if fe["phone"] == "" {
+		for _, c := range in.Phone {
+			if !(c >= '0' && c <= '9' || strings.ContainsRune(" +().-/,;", c)) {
+				fe["phone"] = "Điện thoại chỉ gồm chữ số, dấu cách và các dấu + ( ) . - / , ;"
+				break
+			}
+		}
+	}
+	if fe["email"] == "" && in.Email != "" {
+		if a, err := mail.ParseAddress(in.Email); err != nil || a.Address != in.Email || a.Name != "" {
+			fe["email"] = "Email không hợp lệ, ví dụ vanphong@anphu.gov.vn."
+		}
+	}
+	if len(in.Leaders) > MaxLeaders {
+		fe["leaders"] = "Mỗi đơn vị có tối đa " + itoa(MaxLeaders) + " lãnh đạo."
+	}
+	for _, l := range in.Leaders {
+		switch {
+		case !validText(l.Name) || !validText(l.Title) || !validText(l.TitleEN):
+			fe["leaders"] = "Tên hoặc chức vụ lãnh đạo chứa ký tự không hợp lệ."
+		case l.Name == "":
+			fe["leaders"] = "Hãy nhập họ tên cho mỗi lãnh đạo có chức vụ."
+		case utf8.RuneCountInString(l.Name) > MaxAuthorLen || utf8.RuneCountInString(l.Title) > MaxAuthorLen || utf8.RuneCountInString(l.TitleEN) > MaxAuthorLen:
+			fe["leaders"] = "Họ tên và chức vụ lãnh đạo tối đa " + itoa(MaxAuthorLen) + " ký tự."
+		}
+	}
+	if in.ParentID < 0 {
+		fe["parent_id"] = "Đơn vị cấp trên không hợp lệ."
+	}
+	if in.Position < 0 || in.Position > 100000 {
+		fe["position"] = "Thứ tự phải từ 0 đến 100000."
+	}
+	if len(fe) > 0 {
+		return &ValidationError{Fields: fe}
+	}
+	return nil
+}
+
+// UnitTree nests a flat list of units (in order) under their parents and
+// returns the top-level ones. A unit whose parent is missing, or a cycle,
+// ends up at the top rather than lost.
+func UnitTree(units []*Unit) []*Unit {
+	byID := map[int64]*Unit{}
+	out := make([]*Unit, 0, len(units))
+	for _, u := range units {
+		c := *u
+		c.Children = nil
+		byID[u.ID] = &c
+	}
+	for _, u := range units {
+		c := byID[u.ID]
+		p := byID[u.ParentID]
+		if p == nil || u.ParentID == u.ID || descends(byID, p, u.ID) {
+			out = append(out, c)
+			continue
+		}
+		p.Children = append(p.Children, c)
+	}
+	return out
+}
+
+// descends reports whether p is id or lies below it.
+func descends(byID map[int64]*Unit, p *Unit, id int64) bool {
+	seen := map[int64]bool{}
+	for p != nil && !seen[p.ID] {
+		if p.ID == id {
+			return true
+		}
+		seen[p.ID] = true
+		p = byID[p.ParentID]
+	}
+	return false
+}
+
+// AboutService stores the about section: pages and the organisation
+// chart. Every mutating method checks the actor's permission (EFORBIDDEN)
+// and writes its audit entry in its transaction.
+type AboutService interface {
+	// FindPages lists the site's pages in menu order (position, then
+	// title), public ones only when public is set.
+	FindPages(ctx context.Context, siteID int64, public bool) ([]*Page, error)
+	// FindPage returns a page by ID; ENOTFOUND when the site has none.
+	FindPage(ctx context.Context, siteID, id int64) (*Page, error)
+	// FindPageBySlug returns a page by its Vietnamese slug, or by its
+	// English one when en is set; ENOTFOUND when none.
+	FindPageBySlug(ctx context.Context, siteID int64, slug string, en bool) (*Page, error)
+	// CreatePage stores a new draft. EINVALID for bad input or a slug
+	// taken by another page.
+	CreatePage(ctx context.Context, actor Actor, siteID int64, in PageInput) (*Page, error)
+	// UpdatePage saves new content and keeps a revision.
+	UpdatePage(ctx context.Context, actor Actor, siteID, id int64, in PageInput) (*Page, error)
+	// TransitionPage moves a page along the workflow, as for articles.
+	TransitionPage(ctx context.Context, actor Actor, siteID, id int64, act, comment string) (*Page, error)
+	// FindPageRevisions lists a page's revisions, newest first.
+	FindPageRevisions(ctx context.Context, siteID, pageID int64) ([]*PageRevision, error)
+	// RestorePageRevision makes a revision the page's content, as a new
+	// revision.
+	RestorePageRevision(ctx context.Context, actor Actor, siteID, revisionID int64) (*Page, error)
+
+	// FindUnits lists the site's units with their leaders, in order
+	// (position, then name), flat; UnitTree nests them.
+	FindUnits(ctx context.Context, siteID int64) ([]*Unit, error)
+	// CreateUnit adds a unit (editors and above). EINVALID for a parent
+	// outside the site.
+	CreateUnit(ctx context.Context, actor Actor, siteID int64, in UnitInput) (*Unit, error)
+	// UpdateUnit changes a unit; a parent that would make a cycle is
+	// EINVALID.
+	UpdateUnit(ctx context.Context, actor Actor, siteID, id int64, in UnitInput) (*Unit, error)
+	// DeleteUnit removes a unit without sub-units (ECONFLICT otherwise).
+	DeleteUnit(ctx context.Context, actor Actor, siteID, id int64) error
+}

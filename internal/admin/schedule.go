@@ -1,0 +1,283 @@
+package admin
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/render"
+)
+
+// The work schedule in the back office: one week a page, its entries
+// added, changed and deleted by reporters on their draft weeks and by
+// editors on any, the week sent for approval and published as a whole.
+
+const scheduleAdminPath = "/admin/lich-cong-tac"
+
+func scheduleWeekURL(w congtin.Week) string { return scheduleAdminPath + "?tuan=" + w.String() }
+
+// adminWeek reads ?tuan= (the current week when missing).
+func (s *Server) adminWeek(r *http.Request, v string) (congtin.Week, error) {
+	if v == "" {
+		return congtin.WeekOf(s.now()), nil
+	}
+	return congtin.ParseWeek(v)
+}
+
+// schedulePage loads a week for the back office.
+func (s *Server) schedulePage(r *http.Request, rq *request, week congtin.Week) (*render.AdminSchedulePage, error) {
+	ctx := r.Context()
+	st, es, err := s.Store.FindScheduleWeek(ctx, rq.site.ID, week)
+	if err != nil {
+		return nil, err
+	}
+	revs, err := s.Store.FindScheduleRevisions(ctx, rq.site.ID, week)
+	if err != nil {
+		return nil, err
+	}
+	mon := week.Monday()
+	page := &render.AdminSchedulePage{AdminBase: rq.base("Lịch công tác tuần "+strconv.Itoa(week.Num)+"/"+strconv.Itoa(week.Year), "schedule"),
+		Week: week, WeekValue: week.String(), State: st, Entries: es, Revisions: revs,
+		Range:   render.DayLabel(mon) + " – " + render.DayLabel(mon.AddDate(0, 0, 6)),
+		PrevURL: scheduleWeekURL(week.Prev()), NextURL: scheduleWeekURL(week.Next()),
+		Form: render.ScheduleForm{Date: congtin.Day(mon)},
+	}
+	page.Flash = flash(r)
+	wf := st.Workflow()
+	if st.UpdatedAt.IsZero() {
+		// Nobody has started the week: whoever adds the first entry owns it.
+		page.CanEdit = congtin.Can(rq.actor, congtin.ActCreate, nil)
+	} else {
+		page.CanEdit = congtin.Can(rq.actor, congtin.ActEdit, wf)
+	}
+	if len(es) > 0 {
+		if st.UpdatedAt.IsZero() {
+			wf.CreatedBy = rq.actor.User.ID
+		}
+		for _, act := range []string{congtin.ActSubmit, congtin.ActReturn, congtin.ActPublish, congtin.ActUnpublish} {
+			if congtin.Can(rq.actor, act, wf) {
+				page.Actions = append(page.Actions, act)
+			}
+		}
+	}
+	if st.Status == congtin.StatusPublished {
+		page.PublicURL = "/lich-cong-tac?tuan=" + week.String()
+	}
+	return page, nil
+}
+
+func (s *Server) handleSchedule(w http.ResponseWriter, r *http.Request, rq *request) {
+	q := r.URL.Query()
+	week, err := s.adminWeek(r, strings.TrimSpace(q.Get("tuan")))
+	if len(q["tuan"]) > 1 {
+		err = congtin.Errorf(congtin.EINVALID, "Hãy chọn một tuần, ví dụ ?tuan=2026-W48.")
+	}
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	page, err := s.schedulePage(r, rq, week)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin/schedule", page)
+}
+
+// readScheduleForm reads the entry form: a day, a start time and an
+// optional end time on that day, in Vietnam time.
+func readScheduleForm(r *http.Request) (render.ScheduleForm, congtin.ScheduleInput, congtin.FieldErrors) {
+	f := render.ScheduleForm{Date: formValue(r, "ngay"), Start: formValue(r, "bat_dau"), End: formValue(r, "ket_thuc"),
+		Content: formValue(r, "noi_dung"), Participants: formValue(r, "thanh_phan"), Place: formValue(r, "dia_diem"), Chair: formValue(r, "chu_tri")}
+	in := congtin.ScheduleInput{Content: f.Content, Participants: f.Participants, Place: f.Place, Chair: f.Chair}
+	fe := congtin.FieldErrors{}
+	day, err := time.ParseInLocation(time.DateOnly, f.Date, congtin.VietnamZone)
+	if err != nil {
+		fe["start"] = "Hãy chọn ngày (ngày/tháng/năm)."
+	}
+	clock := func(v string) (time.Duration, bool) {
+		for _, l := range []string{"15:04", "15:04:05"} {
+			if t, err := time.Parse(l, v); err == nil {
+				return time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute, true
+			}
+		}
+		return 0, false
+	}
+	if fe["start"] == "" {
+		if d, ok := clock(f.Start); !ok {
+			fe["start"] = "Hãy nhập giờ bắt đầu, ví dụ 08:00."
+		} else {
+			in.Start = day.Add(d)
+		}
+	}
+	if f.End != "" && fe["start"] == "" {
+		if d, ok := clock(f.End); !ok {
+			fe["end"] = "Giờ kết thúc không hợp lệ; ví dụ 11:30, hoặc để trống."
+		} else {
+			in.End = day.Add(d)
+		}
+	}
+	return f, in, fe
+}
+
+// scheduleFormError shows the week again with the form as typed.
+func (s *Server) scheduleFormError(w http.ResponseWriter, r *http.Request, rq *request, week congtin.Week, editing *congtin.ScheduleEntry,
+	f render.ScheduleForm, fe congtin.FieldErrors, err error) {
+	if err != nil && congtin.ErrorCode(err) != congtin.EINVALID {
+		s.error(w, r, rq, err)
+		return
+	}
+	page, perr := s.schedulePage(r, rq, week)
+	if perr != nil {
+		s.error(w, r, rq, perr)
+		return
+	}
+	fix := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+	f = render.ScheduleForm{Date: fix(f.Date), Start: fix(f.Start), End: fix(f.End), Content: fix(f.Content),
+		Participants: fix(f.Participants), Place: fix(f.Place), Chair: fix(f.Chair)}
+	page.Form, page.Editing = f, editing
+	page.Errors = congtin.FieldErrors{}
+	for k, v := range fe {
+		page.Errors[k] = v
+	}
+	if ve, ok := err.(*congtin.ValidationError); ok {
+		for k, v := range ve.Fields {
+			page.Errors[k] = v
+		}
+	}
+	page.Error = "Chưa lưu được: thông tin nhập chưa hợp lệ; xem các thông báo bên dưới từng ô."
+	if msg := page.Errors["end"]; msg != "" {
+		page.Error = "Chưa lưu được: " + msg
+	}
+	s.render(w, r, http.StatusBadRequest, "admin/schedule", page)
+}
+
+func (s *Server) handleCreateScheduleEntry(w http.ResponseWriter, r *http.Request, rq *request) {
+	if err := parseForm(w, r); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	week, err := s.adminWeek(r, formValue(r, "tuan"))
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	f, in, fe := readScheduleForm(r)
+	var e *congtin.ScheduleEntry
+	if len(fe) == 0 {
+		e, err = s.Store.CreateScheduleEntry(r.Context(), rq.actor, rq.site.ID, in)
+	}
+	if len(fe) > 0 || err != nil {
+		s.scheduleFormError(w, r, rq, week, nil, f, fe, err)
+		return
+	}
+	w2, _ := congtin.ParseWeek(e.Week)
+	redirect(w, r, scheduleWeekURL(w2), "Đã thêm lịch: "+clipFlash(e.Content))
+}
+
+// clipFlash shortens text for a confirmation.
+func clipFlash(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}
+
+func (s *Server) loadScheduleEntry(r *http.Request, rq *request) (*congtin.ScheduleEntry, congtin.Week, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, congtin.Week{}, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy mục lịch công tác.")
+	}
+	e, err := s.Store.FindScheduleEntry(r.Context(), rq.site.ID, id)
+	if err != nil {
+		return nil, congtin.Week{}, err
+	}
+	week, err := congtin.ParseWeek(e.Week)
+	return e, week, err
+}
+
+func (s *Server) handleEditScheduleEntry(w http.ResponseWriter, r *http.Request, rq *request) {
+	e, week, err := s.loadScheduleEntry(r, rq)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	page, err := s.schedulePage(r, rq, week)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	page.Editing = e
+	page.Form = render.ScheduleForm{Date: congtin.Day(e.Start), Start: e.Start.In(congtin.VietnamZone).Format("15:04"),
+		Content: e.Content, Participants: e.Participants, Place: e.Place, Chair: e.Chair}
+	if !e.End.IsZero() {
+		page.Form.End = e.End.In(congtin.VietnamZone).Format("15:04")
+	}
+	s.render(w, r, http.StatusOK, "admin/schedule", page)
+}
+
+func (s *Server) handleSaveScheduleEntry(w http.ResponseWriter, r *http.Request, rq *request) {
+	e, week, err := s.loadScheduleEntry(r, rq)
+	if err == nil {
+		err = parseForm(w, r)
+	}
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	f, in, fe := readScheduleForm(r)
+	var saved *congtin.ScheduleEntry
+	if len(fe) == 0 {
+		saved, err = s.Store.UpdateScheduleEntry(r.Context(), rq.actor, rq.site.ID, e.ID, in)
+	}
+	if len(fe) > 0 || err != nil {
+		s.scheduleFormError(w, r, rq, week, e, f, fe, err)
+		return
+	}
+	w2, _ := congtin.ParseWeek(saved.Week)
+	redirect(w, r, scheduleWeekURL(w2), "Đã lưu lịch: "+clipFlash(saved.Content))
+}
+
+func (s *Server) handleDeleteScheduleEntry(w http.ResponseWriter, r *http.Request, rq *request) {
+	e, week, err := s.loadScheduleEntry(r, rq)
+	if err == nil {
+		err = s.Store.DeleteScheduleEntry(r.Context(), rq.actor, rq.site.ID, e.ID)
+	}
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	redirect(w, r, scheduleWeekURL(week), "Đã xóa lịch: "+clipFlash(e.Content))
+}
+
+func (s *Server) handleScheduleTransition(w http.ResponseWriter, r *http.Request, rq *request) {
+	if err := parseForm(w, r); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	week, err := congtin.ParseWeek(formValue(r, "tuan"))
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	act := r.PostForm.Get("action")
+	st, err := s.Store.TransitionScheduleWeek(r.Context(), rq.actor, rq.site.ID, week, act, formValue(r, "comment"))
+	if err != nil {
+		if _, ok := err.(*congtin.ValidationError); !ok {
+			s.error(w, r, rq, err)
+			return
+		}
+		page, perr := s.schedulePage(r, rq, week)
+		if perr != nil {
+			s.error(w, r, rq, perr)
+			return
+		}
+		page.Errors = err.(*congtin.ValidationError).Fields
+		page.Error = "Chưa thực hiện được: " + page.Errors["comment"]
+		s.render(w, r, http.StatusBadRequest, "admin/schedule", page)
+		return
+	}
+	redirect(w, r, scheduleWeekURL(week), "Lịch tuần "+week.String()+" đã chuyển sang trạng thái “"+congtin.StatusName(st.Status)+"”.")
+}

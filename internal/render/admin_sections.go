@@ -1,0 +1,78 @@
+package render
+
+import "github.com/congtin/congtin"
+
+// AdminSchedulePage edits one week of the work schedule, or one entry of
+// it when Editing is set.
+type AdminSchedulePage struct {
+	AdminBase
+	Week      congtin.Week
+	WeekValue string
+	Range     string
+	State     *congtin.ScheduleWeek
+	Entries   []*congtin.ScheduleEntry
+	Revisions []*congtin.ScheduleRevision
+	Actions   []string // the workflow steps the actor may take on the week
+	CanEdit   bool     // may add, change and delete entries
+	PrevURL   string
+	NextURL   string
+	PublicURL string
+	Form      ScheduleForm
+	Editing   *congtin.ScheduleEntry
+}
+
+// ScheduleForm is the entry form's values as typed.
+type ScheduleForm struct {
+	Date, Start, End                    string // 2026-11-23, 14:00, 16:30
+	Content, Participants, Place, Chair string
+}
+
+// AdminPagesPage lists the about pages.
+type AdminPagesPage struct {
+	AdminBase
+	Pages []*congtin.Page
+}
+
+// PageEditPage is the about page form with its workflow.
+type PageEditPage struct {
+	AdminBase
+	Page        *congtin.Page // nil for a new page
+	Input       congtin.PageInput
+	Actions     []string
+	CanSave     bool
+	PublicURL   string
+	PublicURLEN string
+}
+
+// PageRevisionsPage lists a page's revisions and shows one.
+type PageRevisionsPage struct {
+	AdminBase
+	Page       *congtin.Page
+	Revisions  []*congtin.PageRevision
+	Shown      *congtin.PageRevision
+	CanRestore bool
+}
+
+// UnitsPage manages the organisation chart.
+type UnitsPage struct {
+	AdminBase
+	Units   []UnitOption // every unit, in tree order
+	Editing *congtin.Unit
+	Input   congtin.UnitInput
+	Leaders []congtin.Leader // the form's leader rows, padded with empty ones
+}
+
+// UnitOption is a unit in tree order with its depth, for lists and the
+// parent chooser.
+type UnitOption struct {
+	*congtin.Unit
+	Depth int
+	Label string // the name, indented by depth
+}
+
+// AdminLinksPage manages the links.
+type AdminLinksPage struct {
+	AdminBase
+	Links []*congtin.Link
+	Input congtin.LinkInput
+}

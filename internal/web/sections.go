@@ -1,0 +1,119 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/render"
+)
+
+// The portal's own sections beside the news: the work schedule
+// (/lich-cong-tac), the about section (/gioi-thieu), the links
+// (/lien-ket) and the English pages (/en/). Their pages are cached like
+// the others, under the site's tag only: the change log records their
+// writes as whole-site changes (see migration 0011).
+
+// sectionRoutes adds the sections' routes to mux.
+func (s *Server) sectionRoutes(mux *http.ServeMux) {
+	mux.HandleFunc("GET /lich-cong-tac", s.handleSchedule)
+	mux.HandleFunc("GET /lich-cong-tac/ban-in", s.handleSchedulePrint)
+	mux.HandleFunc("GET /lich-cong-tac/rss", s.handleScheduleFeed)
+	mux.HandleFunc("GET /api/v1/lich-cong-tac", s.handleScheduleAPI)
+	mux.HandleFunc("GET /gioi-thieu", s.handleAboutIndex)
+	mux.HandleFunc("GET /gioi-thieu/{slug}", s.handleAbout)
+	mux.HandleFunc("GET /gioi-thieu/{slug}/ban-in", s.handleAboutPrint)
+	mux.HandleFunc("GET /api/v1/gioi-thieu", s.handleAboutAPI)
+	mux.HandleFunc("GET /lien-ket", s.handleLinks)
+	mux.HandleFunc("GET /api/v1/lien-ket", s.handleLinksAPI)
+	mux.HandleFunc("GET /en", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/en/", http.StatusMovedPermanently) })
+	mux.HandleFunc("GET /en/{$}", s.handleEnglishHome)
+	mux.HandleFunc("GET /en/about/{slug}", s.handleAboutEN)
+	mux.HandleFunc("GET /en/about/{slug}/print", s.handleAboutPrintEN)
+	mux.HandleFunc("GET /en/organisation", s.handleOrgChartEN)
+	mux.HandleFunc("GET /en/{path...}", func(w http.ResponseWriter, r *http.Request) { s.error(w, r, notFound()) })
+	mux.HandleFunc("GET /sitemap/trang.xml", s.handleSitemapSections)
+}
+
+// English reports whether a request is for the English part of the site.
+func English(r *http.Request) bool {
+	return r.URL.Path == "/en" || strings.HasPrefix(r.URL.Path, "/en/")
+}
+
+// sectionNav is the sections' entries in the Vietnamese menu.
+var sectionNav = []render.NavLink{
+	{Name: "Giới thiệu", URL: congtin.AboutPrefix, Slug: "gioi-thieu"},
+	{Name: "Văn bản", URL: "/van-ban", Slug: "van-ban"},
+	{Name: "Hỏi đáp", URL: "/hoi-dap", Slug: "hoi-dap"},
+	{Name: "Lịch công tác", URL: "/lich-cong-tac", Slug: "lich-cong-tac"},
+}
+
+// linkGroups groups the site's links in the order of their first link.
+func linkGroups(ls []*congtin.Link) []render.LinkGroup {
+	var out []render.LinkGroup
+	at := map[string]int{}
+	for _, l := range ls {
+		i, ok := at[l.Group]
+		if !ok {
+			i = len(out)
+			at[l.Group] = i
+			out = append(out, render.LinkGroup{Name: l.Group})
+		}
+		out[i].Links = append(out[i].Links, l)
+	}
+	return out
+}
+
+// englishBase makes a page's layout English: the English menu (home,
+// the pages with an English version, the organisation chart), no
+// Vietnamese categories, and no visit counter, whose labels are Vietnamese.
+func englishBase(b *render.Base, pages []*congtin.Page, active string) {
+	b.Lang = render.LangEN
+	b.Menu, b.Categories, b.Nav = nil, nil, nil
+	b.NoCounter = true
+	b.SideTitle = "ABOUT US"
+	for _, p := range pages {
+		if p.HasEnglish() {
+			b.Nav = append(b.Nav, render.NavLink{Name: p.TitleEN, URL: p.PathEN(), Slug: p.PathEN()})
+			b.SideLinks = append(b.SideLinks, render.NavLink{Name: p.TitleEN, URL: p.PathEN(), Current: p.PathEN() == active})
+		}
+	}
+	b.Nav = append(b.Nav, render.NavLink{Name: "Organisation", URL: "/en/organisation", Slug: "/en/organisation"})
+	b.SideLinks = append(b.SideLinks, render.NavLink{Name: "Organisation", URL: "/en/organisation", Current: active == "/en/organisation"})
+	b.ActiveSlug = active
+}
+
+// alternates sets the hreflang links and the language switch of a page
+// that exists in both languages.
+func (s *Server) alternates(r *http.Request, b *render.Base, vi, en string) {
+	b.Alternates = []render.Alternate{{Lang: "vi", URL: s.absURL(r, vi)}, {Lang: "en", URL: s.absURL(r, en)}}
+	if b.Lang == render.LangEN {
+		b.LangSwitch = vi
+	} else {
+		b.LangSwitch = en
+	}
+}
+
+// writeAPI writes v as JSON, or the error as {"error": …} with its status.
+func (s *Server) writeAPI(w http.ResponseWriter, r *http.Request, v any, err error) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	enc := json.NewEncoder(w)
+	if err != nil {
+		status, msg := StatusOf(err), congtin.ErrorMessage(err)
+		switch status {
+		case http.StatusInternalServerError:
+			s.Log.Error("api", "path", r.URL.Path, "error", err)
+			msg = "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
+		case http.StatusServiceUnavailable:
+			s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
+			w.Header().Set("Retry-After", RetryAfter)
+			msg = UnavailableMessage
+		}
+		w.WriteHeader(status)
+		_ = enc.Encode(map[string]string{"error": msg})
+		return
+	}
+	w.Header().Set("Cache-Control", "public, max-age=60")
+	_ = enc.Encode(v)
+}
