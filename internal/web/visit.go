@@ -93,5 +93,6 @@ func (s *Server) base(w http.ResponseWriter, r *http.Request, site *congtin.Site
 		Categories: categoriesFrom(r.Context()),
 		Counter:    st,
 		Year:       s.now().In(congtin.VietnamZone).Year(),
+		Feeds:      []render.FeedLink{s.siteFeed(r, site)},
 	}, nil
 }
