@@ -123,6 +123,19 @@ func TestBrowserAccessibility(t *testing.T) {
 		if !box.Scrolls || box.TabIndex != "0" || box.Role != "region" || box.Label != "Bảng 1" || box.Narrow < 48 {
 			t.Errorf("at 360px the wide table's box is %+v, want a named region that scrolls, takes the focus, with columns at least 48px wide", box)
 		}
+		// With the focus in it, the arrow keys scroll it.
+		b.do(chromedp.Focus(chromedp.CSS(".article .body .table-wrap")), chromedp.KeyEvent(kb.ArrowRight+kb.ArrowRight+kb.ArrowRight))
+		// Keyboard scrolling is animated: wait for it.
+		var left float64
+		for i := 0; i < 40 && left <= 0; i++ {
+			time.Sleep(50 * time.Millisecond)
+			if left, err = chromedp.Run(b.ctx, chromedp.Evaluate[float64](`document.querySelector(".article .body .table-wrap").scrollLeft`)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if left <= 0 {
+			t.Errorf("the arrow keys do not scroll the focused table box (scrollLeft %g)", left)
+		}
 		b.screenshot("a11y-wide-article-phone.png")
 		b.do(zoom200.emulate())
 		b.navigate(site.url + site.article)
