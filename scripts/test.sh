@@ -30,6 +30,9 @@ echo "== editor bundle (npm) and its tests"
 web/editor/build.sh
 (cd web/editor && npm test --silent)
 
+echo "== axe-core (npm) for the accessibility browser test"
+web/a11y/install.sh
+
 echo "== gofmt"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$unformatted" ]; then

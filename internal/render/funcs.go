@@ -114,10 +114,8 @@ func baseFuncs(assetURL func(string) string) template.FuncMap {
 		// live marks where a value that changes with every reader goes (the
 		// visit counter, an article's views); see live.go.
 		"live": liveMarker,
-		// body marks an article body as safe HTML. Bodies are sanitized by
-		// package sanitize before they are stored, and only bodies go
-		// through here.
-		"body": func(s string) template.HTML { return template.HTML(s) },
+		// body marks an article body as safe HTML; see Body.
+		"body": Body,
 	}
 }
 

@@ -39,6 +39,17 @@ type Base struct {
 	SideLinks []NavLink
 	// LinkGroups are the site's links, in the footer.
 	LinkGroups []LinkGroup
+	// Feeds are the RSS feeds announced in the head with
+	// <link rel="alternate">, so that browsers and feed readers find them.
+	Feeds []FeedLink
+}
+
+// FeedLink is an RSS feed: the whole site's or a category's.
+type FeedLink struct {
+	Title    string // "Văn hóa - xã hội", or the site's name for the whole site
+	Path     string // /rss or /rss/{slug}
+	URL      string // absolute
+	Children []FeedLink
 }
 
 // ArticleLink is an article in a list.
@@ -155,6 +166,14 @@ type SearchPage struct {
 	Error        string // a bad filter
 	Pager        Pager
 	Max          string // today, for the date inputs
+}
+
+// FeedsPage is /kenh-rss: the site's feed and one per category, nested
+// as in the menu.
+type FeedsPage struct {
+	Base
+	SiteFeed      FeedLink
+	CategoryFeeds []FeedLink
 }
 
 // SearchHit is one result with its highlighted snippet.

@@ -25,7 +25,7 @@ var templateFS embed.FS
 // be forgotten. Public pages live in templates/pages, back-office pages in
 // templates/admin/pages under the name "admin/NAME".
 var pages = map[string]string{
-	"home": "layout", "article": "layout", "list": "layout", "error": "layout", "print": "", "search": "layout",
+	"home": "layout", "article": "layout", "list": "layout", "error": "layout", "print": "", "search": "layout", "feeds": "layout",
 	"admin/login": "admin", "admin/dashboard": "admin", "admin/articles": "admin", "admin/article_edit": "admin",
 	"admin/revisions": "admin", "admin/media": "admin", "admin/categories": "admin", "admin/users": "admin",
 	"admin/settings": "admin", "admin/audit": "admin", "admin/password": "admin", "admin/sites": "admin", "admin/error": "admin",

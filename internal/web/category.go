@@ -89,6 +89,7 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 		DateForm: &render.DateForm{CategorySlug: cat.Slug, CategoryName: cat.Name, Max: congtin.Day(s.now()), Range: true},
 	}
 	page.Title = cat.Name
+	page.Feeds = append(page.Feeds, s.categoryFeed(r, cat))
 	if pageNo > 1 {
 		page.Title += " - Trang " + strconv.Itoa(pageNo)
 	}

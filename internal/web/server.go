@@ -83,6 +83,7 @@ func (s *Server) Handler() http.Handler {
 	})
 	mux.HandleFunc("GET /rss", s.handleFeed)
 	mux.HandleFunc("GET /rss/{slug}", s.handleFeed)
+	mux.HandleFunc("GET /kenh-rss", s.handleFeedList)
 	mux.HandleFunc("GET /robots.txt", s.handleRobots)
 	mux.HandleFunc("GET /sitemap.xml", s.handleSitemapIndex)
 	mux.HandleFunc("GET /sitemap/chuyen-muc.xml", s.handleSitemapCategories)

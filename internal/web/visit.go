@@ -96,5 +96,6 @@ func (s *Server) base(w http.ResponseWriter, r *http.Request, site *congtin.Site
 		Nav:        sectionNav,
 		LangSwitch: "/en/",
 		LinkGroups: linkGroups(linksFrom(r.Context())),
+		Feeds:      []render.FeedLink{s.siteFeed(r, site)},
 	}, nil
 }
