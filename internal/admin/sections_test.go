@@ -589,7 +589,7 @@ func TestOrgChart(t *testing.T) {
 		}
 	}
 	inner := hpFirst(li, func(n *html.Node) bool { return n != outer && hpClass("ul", "org-units")(n) })
-	if hpText(hpFirst(li, hpTag("h3"))) != "Ủy ban nhân dân tỉnh" || inner == nil || hpText(hpFirst(inner, hpTag("h3"))) != "Văn phòng UBND tỉnh" {
+	if hpText(hpFirst(li, hpTag("h2"))) != "Ủy ban nhân dân tỉnh" || inner == nil || hpText(hpFirst(inner, hpTag("h2"))) != "Văn phòng UBND tỉnh" {
 		t.Fatalf("not nested: %.1000s", r.body)
 	}
 	var leaders []string
