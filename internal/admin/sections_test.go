@@ -605,7 +605,7 @@ func TestOrgChart(t *testing.T) {
 	r = pub.get("/en/organisation")
 	wantStatus(t, r, http.StatusOK, "English chart")
 	doc = hpParse(t, r.body)
-	if hpText(hpFirst(doc, hpTag("h3"))) != "Provincial People's Committee" || !strings.Contains(hpText(doc), "Chairman") ||
+	if hpText(hpFirst(doc, hpTag("h2"))) != "Provincial People's Committee" || !strings.Contains(hpText(doc), "Chairman") ||
 		!strings.Contains(hpText(doc), "Phó Chủ tịch") { // no English title: the Vietnamese one
 		t.Errorf("English chart: %.800s", r.body)
 	}
