@@ -408,7 +408,9 @@ func TestAboutPagesAndEnglish(t *testing.T) {
 	}
 	alts := func(doc *html.Node) map[string]string {
 		m := map[string]string{}
-		for _, l := range hpAll(doc, func(n *html.Node) bool { return n.Data == "link" && hpVal(n, "rel") == "alternate" && hpVal(n, "hreflang") != "" }) {
+		for _, l := range hpAll(doc, func(n *html.Node) bool {
+			return n.Data == "link" && hpVal(n, "rel") == "alternate" && hpVal(n, "hreflang") != ""
+		}) {
 			u, _ := url.Parse(hpVal(l, "href"))
 			m[hpVal(l, "hreflang")] = u.Path
 		}
