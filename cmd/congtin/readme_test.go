@@ -19,7 +19,8 @@ func TestREADMEDocumentsEveryFlag(t *testing.T) {
 	doc := string(readme)
 	commands := [][]string{
 		{"serve"}, {"demo"}, {"import"}, {"site", "set"}, {"site", "add"}, {"user", "add"},
-		{"user", "token"}, {"reindex"}, {"backup"}, {"restore"}, {"copy-db"},
+		{"user", "token"}, {"user", "password"}, {"reindex"}, {"backup"}, {"restore"}, {"copy-db"},
+		{"qa", "purge"},
 	}
 	flagRE := regexp.MustCompile(`(?m)^\s+-([a-z][a-z0-9-]*)`)
 	envRE := regexp.MustCompile(`CONGTIN_[A-Z_]+`)
