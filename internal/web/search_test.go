@@ -64,6 +64,20 @@ func TestSearchPage(t *testing.T) {
 	if f := find(e.get("/").doc, func(n *html.Node) bool { return n.Data == "form" && attr(n, "role") == "search" }); f == nil || attr(f, "action") != "/tim-kiem" {
 		t.Fatal("no search box on the home page")
 	}
+	// The same words can be looked for in the documents register and Q&A,
+	// which have their own searches; the query is escaped into the links.
+	q := "kế hoạch & <b>"
+	var links []string
+	for _, a := range findAll(find(e.get("/tim-kiem?q="+url.QueryEscape(q)).doc, class("search-elsewhere")), tag("a")) {
+		u, err := url.Parse(attr(a, "href"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		links = append(links, u.Path+" "+u.Query().Get("q"))
+	}
+	if want := []string{"/van-ban " + q, "/hoi-dap " + q}; strings.Join(links, "|") != strings.Join(want, "|") {
+		t.Errorf("links to the other searches: %q, want %q", links, want)
+	}
 	// The JSON endpoint answers the same.
 	r := e.get("/api/v1/search?q=" + url.QueryEscape("thuỷ lợi"))
 	var out struct {
