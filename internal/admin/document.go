@@ -510,16 +510,15 @@ func (s *Server) handleDocumentTransition(w http.ResponseWriter, r *http.Request
 }
 
 // checkComment checks the comment sent with a workflow action on a
-// document or a question: at most 2000 characters of valid text, and
-// required when the item is returned (ifReturned says so to the user).
+// document or a question with the rules of congtin.CheckComment; only the
+// message for a return without a comment is the section's own
+// (ifReturned). An empty comment cannot be too long, so testing it first
+// changes no outcome.
 func checkComment(act, comment, ifReturned string) error {
-	switch {
-	case utf8.RuneCountInString(comment) > 2000 || !utf8.ValidString(comment) || strings.ContainsRune(comment, 0):
-		return &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": "Ý kiến quá dài (tối đa 2000 ký tự) hoặc chứa ký tự không hợp lệ."}}
-	case act == congtin.ActReturn && comment == "":
+	if act == congtin.ActReturn && comment == "" {
 		return &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": ifReturned}}
 	}
-	return nil
+	return congtin.CheckComment(act, comment)
 }
 
 // handleAdminDocumentFile lets the newsroom open an attachment of a
