@@ -87,16 +87,6 @@ func (in *PageInput) Normalize() {
 // Validate checks the input without I/O; it returns a *ValidationError.
 func (in *PageInput) Validate() error {
 	fe := FieldErrors{}
-	title := func(field, label, v string, required bool) {
-		switch {
-		case !validText(v):
-			fe[field] = label + " chứa ký tự không hợp lệ."
-		case required && v == "":
-			fe[field] = label + " không được để trống."
-		case utf8.RuneCountInString(v) > MaxTitleLen:
-			fe[field] = label + " quá dài: tối đa " + itoa(MaxTitleLen) + " ký tự."
-		}
-	}
 	body := func(field, label, v string) {
 		if !validText(v) {
 			fe[field] = label + " chứa ký tự không hợp lệ."
@@ -118,9 +108,9 @@ func (in *PageInput) Validate() error {
 			fe[field] = "Đường dẫn “" + s + "” dành cho trang hệ thống; hãy chọn đường dẫn khác."
 		}
 	}
-	title("title", "Tiêu đề", in.Title, true)
+	checkText(fe, "title", "Tiêu đề", in.Title, MaxTitleLen, true)
 	body("body", "Nội dung", in.Body)
-	title("title_en", "Tiêu đề tiếng Anh", in.TitleEN, false)
+	checkText(fe, "title_en", "Tiêu đề tiếng Anh", in.TitleEN, MaxTitleLen, false)
 	body("body_en", "Nội dung tiếng Anh", in.BodyEN)
 	if fe["title"] == "" {
 		slug("slug", in.Slug, in.Title)
@@ -218,20 +208,10 @@ func (in *UnitInput) Normalize() {
 // Validate checks the input without I/O; it returns a *ValidationError.
 func (in *UnitInput) Validate() error {
 	fe := FieldErrors{}
-	text := func(field, label, v string, max int, required bool) {
-		switch {
-		case !validText(v):
-			fe[field] = label + " chứa ký tự không hợp lệ."
-		case required && v == "":
-			fe[field] = label + " không được để trống."
-		case utf8.RuneCountInString(v) > max:
-			fe[field] = label + " quá dài: tối đa " + itoa(max) + " ký tự."
-		}
-	}
-	text("name", "Tên đơn vị", in.Name, 300, true)
-	text("name_en", "Tên tiếng Anh", in.NameEN, 300, false)
-	text("phone", "Điện thoại", in.Phone, 60, false)
-	text("email", "Email", in.Email, 254, false)
+	checkText(fe, "name", "Tên đơn vị", in.Name, 300, true)
+	checkText(fe, "name_en", "Tên tiếng Anh", in.NameEN, 300, false)
+	checkText(fe, "phone", "Điện thoại", in.Phone, 60, false)
+	checkText(fe, "email", "Email", in.Email, 254, false)
 	if fe["phone"] == "" {
 		for _, c := range in.Phone {
 			if !(c >= '0' && c <= '9' || strings.ContainsRune(" +().-/,;", c)) {

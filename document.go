@@ -346,19 +346,9 @@ func (in *DocumentInput) Validate(now time.Time) error {
 	if _, msg := NormalizeDocNumber(in.Number); msg != "" {
 		fe["number"] = msg
 	}
-	text := func(field, label, v string, max int, required bool) {
-		switch {
-		case !validText(v) || strings.ContainsRune(v, 0):
-			fe[field] = label + " chứa ký tự không hợp lệ."
-		case required && v == "":
-			fe[field] = label + " không được để trống."
-		case utf8.RuneCountInString(v) > max:
-			fe[field] = label + " quá dài: tối đa " + itoa(max) + " ký tự."
-		}
-	}
-	text("issuer", "Cơ quan ban hành", in.Issuer, MaxDocIssuerLen, true)
-	text("signer", "Người ký", in.Signer, MaxDocSignerLen, false)
-	text("summary", "Trích yếu", in.Summary, MaxDocSummaryLen, true)
+	checkText(fe, "issuer", "Cơ quan ban hành", in.Issuer, MaxDocIssuerLen, true)
+	checkText(fe, "signer", "Người ký", in.Signer, MaxDocSignerLen, false)
+	checkText(fe, "summary", "Trích yếu", in.Summary, MaxDocSummaryLen, true)
 	if in.TypeID <= 0 {
 		fe["type_id"] = "Hãy chọn loại văn bản."
 	}

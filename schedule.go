@@ -129,20 +129,10 @@ func (in *ScheduleInput) Normalize() {
 // meeting typed with an afternoon start), so it gets its own message.
 func (in *ScheduleInput) Validate() error {
 	fe := FieldErrors{}
-	text := func(field, label, v string, max int, required bool) {
-		switch {
-		case !validText(v):
-			fe[field] = label + " chứa ký tự không hợp lệ."
-		case required && v == "":
-			fe[field] = label + " không được để trống."
-		case utf8.RuneCountInString(v) > max:
-			fe[field] = label + " quá dài: tối đa " + itoa(max) + " ký tự."
-		}
-	}
-	text("content", "Nội dung", in.Content, MaxScheduleContentLen, true)
-	text("participants", "Thành phần", in.Participants, MaxScheduleFieldLen, false)
-	text("place", "Địa điểm", in.Place, MaxScheduleFieldLen, false)
-	text("chair", "Chủ trì", in.Chair, MaxScheduleFieldLen, false)
+	checkText(fe, "content", "Nội dung", in.Content, MaxScheduleContentLen, true)
+	checkText(fe, "participants", "Thành phần", in.Participants, MaxScheduleFieldLen, false)
+	checkText(fe, "place", "Địa điểm", in.Place, MaxScheduleFieldLen, false)
+	checkText(fe, "chair", "Chủ trì", in.Chair, MaxScheduleFieldLen, false)
 	switch {
 	case in.Start.IsZero():
 		fe["start"] = "Hãy chọn ngày và giờ bắt đầu."

@@ -11,3 +11,17 @@ import (
 func validText(s string) bool {
 	return utf8.ValidString(s) && !strings.ContainsRune(s, 0)
 }
+
+// checkText records in fe the first problem of the one-line text field v
+// (shown to the user as label): text no store can hold, empty when
+// required, or longer than max characters.
+func checkText(fe FieldErrors, field, label, v string, max int, required bool) {
+	switch {
+	case !validText(v):
+		fe[field] = label + " chứa ký tự không hợp lệ."
+	case required && v == "":
+		fe[field] = label + " không được để trống."
+	case utf8.RuneCountInString(v) > max:
+		fe[field] = label + " quá dài: tối đa " + itoa(max) + " ký tự."
+	}
+}

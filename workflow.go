@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Actions on articles and the rest of a site. Each is checked by Can.
@@ -149,22 +148,10 @@ func (in *ArticleInput) Normalize() {
 // Validate checks the input at now; it returns a *ValidationError.
 func (in *ArticleInput) Validate(now time.Time) error {
 	fe := FieldErrors{}
-	text := func(field, label, v string, max int, required bool) {
-		switch {
-		case !validText(v):
-			fe[field] = label + " chứa ký tự không hợp lệ."
-		case strings.ContainsRune(v, 0):
-			fe[field] = label + " chứa ký tự không hợp lệ."
-		case required && v == "":
-			fe[field] = label + " không được để trống."
-		case utf8.RuneCountInString(v) > max:
-			fe[field] = label + " quá dài: tối đa " + itoa(max) + " ký tự."
-		}
-	}
-	text("title", "Tiêu đề", in.Title, MaxTitleLen, true)
-	text("lead", "Sapo", in.Lead, MaxLeadLen, false)
-	text("author", "Tác giả", in.Author, MaxAuthorLen, false)
-	text("image", "Ảnh đại diện", in.Image, MaxURLLen, false)
+	checkText(fe, "title", "Tiêu đề", in.Title, MaxTitleLen, true)
+	checkText(fe, "lead", "Sapo", in.Lead, MaxLeadLen, false)
+	checkText(fe, "author", "Tác giả", in.Author, MaxAuthorLen, false)
+	checkText(fe, "image", "Ảnh đại diện", in.Image, MaxURLLen, false)
 	if !validText(in.Body) {
 		fe["body"] = "Nội dung chứa ký tự không hợp lệ."
 	} else if len(in.Body) > MaxBodyBytes {

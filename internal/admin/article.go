@@ -42,19 +42,10 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request, rq *req
 
 func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request, rq *request) {
 	q := r.URL.Query()
-	status := q.Get("trang-thai")
-	if status != "" && !congtin.ValidStatus(status) {
-		s.error(w, r, rq, congtin.Errorf(congtin.EINVALID, "Trạng thái không hợp lệ."))
+	status, pageNo, err := listStatusPage(q)
+	if err != nil {
+		s.error(w, r, rq, err)
 		return
-	}
-	pageNo := 1
-	if v := q.Get("trang"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100000 {
-			s.error(w, r, rq, congtin.Errorf(congtin.EINVALID, "Số trang không hợp lệ."))
-			return
-		}
-		pageNo = n
 	}
 	f := congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: status, Offset: (pageNo - 1) * adminPageSize, Limit: adminPageSize}
 	// Reporters see their own articles only.
@@ -70,6 +61,31 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request, rq *requ
 		Pager: adminPager("/admin/bai-viet", q, pageNo, total)}
 	page.Flash = flash(r)
 	s.render(w, r, http.StatusOK, "admin/articles", page)
+}
+
+// listPage reads a list's page number ("trang"; 1 when absent).
+func listPage(q url.Values) (int, error) {
+	v := q.Get("trang")
+	if v == "" {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > 100000 {
+		return 0, congtin.Errorf(congtin.EINVALID, "Số trang không hợp lệ.")
+	}
+	return n, nil
+}
+
+// listStatusPage reads the workflow status filter ("trang-thai"; empty
+// for all) and the page number of the articles, documents and questions
+// lists.
+func listStatusPage(q url.Values) (string, int, error) {
+	status := q.Get("trang-thai")
+	if status != "" && !congtin.ValidStatus(status) {
+		return "", 0, congtin.Errorf(congtin.EINVALID, "Trạng thái không hợp lệ.")
+	}
+	pageNo, err := listPage(q)
+	return status, pageNo, err
 }
 
 // adminPager builds simple page links.

@@ -46,19 +46,10 @@ func (s *Server) fileMaxBytes() int64 {
 
 func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request, rq *request) {
 	q := r.URL.Query()
-	status := q.Get("trang-thai")
-	if status != "" && !congtin.ValidStatus(status) {
-		s.error(w, r, rq, congtin.Errorf(congtin.EINVALID, "Trạng thái không hợp lệ."))
+	status, pageNo, err := listStatusPage(q)
+	if err != nil {
+		s.error(w, r, rq, err)
 		return
-	}
-	pageNo := 1
-	if v := q.Get("trang"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100000 {
-			s.error(w, r, rq, congtin.Errorf(congtin.EINVALID, "Số trang không hợp lệ."))
-			return
-		}
-		pageNo = n
 	}
 	f := congtin.AdminDocumentFilter{SiteID: rq.site.ID, Status: status, Offset: (pageNo - 1) * adminPageSize, Limit: adminPageSize}
 	if !congtin.AtLeast(rq.actor.Role, congtin.RoleEditor) && !rq.actor.User.SuperAdmin {
@@ -492,10 +483,8 @@ func (s *Server) handleDocumentTransition(w http.ResponseWriter, r *http.Request
 		err = congtin.Errorf(congtin.EINVALID, "Thao tác không hợp lệ.")
 	case !congtin.CanDocument(rq.actor, act, d):
 		err = congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với văn bản ở trạng thái “%s”.", congtin.StatusName(d.Status))
-	case utf8.RuneCountInString(comment) > 2000 || !utf8.ValidString(comment) || strings.ContainsRune(comment, 0):
-		err = &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": "Ý kiến quá dài (tối đa 2000 ký tự) hoặc chứa ký tự không hợp lệ."}}
-	case act == congtin.ActReturn && comment == "":
-		err = &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": "Hãy ghi ý kiến khi trả lại văn bản."}}
+	default:
+		err = checkComment(act, comment, "Hãy ghi ý kiến khi trả lại văn bản.")
 	}
 	var b *congtin.Document
 	if err == nil {
@@ -518,6 +507,18 @@ func (s *Server) handleDocumentTransition(w http.ResponseWriter, r *http.Request
 		return
 	}
 	redirect(w, r, "/admin/van-ban/"+strconv.FormatInt(d.ID, 10), "Đã chuyển văn bản sang trạng thái “"+congtin.StatusName(b.Status)+"”.")
+}
+
+// checkComment checks the comment sent with a workflow action on a
+// document or a question with the rules of congtin.CheckComment; only the
+// message for a return without a comment is the section's own
+// (ifReturned). An empty comment cannot be too long, so testing it first
+// changes no outcome.
+func checkComment(act, comment, ifReturned string) error {
+	if act == congtin.ActReturn && comment == "" {
+		return &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": ifReturned}}
+	}
+	return congtin.CheckComment(act, comment)
 }
 
 // handleAdminDocumentFile lets the newsroom open an attachment of a

@@ -47,19 +47,10 @@ func (s *Server) handleQuestions(w http.ResponseWriter, r *http.Request, rq *req
 	}
 	ctx := r.Context()
 	q := r.URL.Query()
-	status := q.Get("trang-thai")
-	if status != "" && !congtin.ValidStatus(status) {
-		s.error(w, r, rq, congtin.Errorf(congtin.EINVALID, "Trạng thái không hợp lệ."))
+	status, pageNo, err := listStatusPage(q)
+	if err != nil {
+		s.error(w, r, rq, err)
 		return
-	}
-	pageNo := 1
-	if v := q.Get("trang"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100000 {
-			s.error(w, r, rq, congtin.Errorf(congtin.EINVALID, "Số trang không hợp lệ."))
-			return
-		}
-		pageNo = n
 	}
 	search := strings.TrimSpace(strings.ToValidUTF8(q.Get("q"), " "))
 	if utf8.RuneCountInString(search) > 200 {
@@ -212,10 +203,8 @@ func (s *Server) handleQuestionTransition(w http.ResponseWriter, r *http.Request
 		err = congtin.Errorf(congtin.EINVALID, "Thao tác không hợp lệ.")
 	case !congtin.CanQuestion(rq.actor, act, q):
 		err = congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với câu hỏi ở trạng thái “%s”.", congtin.StatusName(q.Status))
-	case utf8.RuneCountInString(comment) > 2000 || !utf8.ValidString(comment) || strings.ContainsRune(comment, 0):
-		err = &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": "Ý kiến quá dài (tối đa 2000 ký tự) hoặc chứa ký tự không hợp lệ."}}
-	case act == congtin.ActReturn && comment == "":
-		err = &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": "Hãy ghi ý kiến khi trả lại câu trả lời cho phóng viên."}}
+	default:
+		err = checkComment(act, comment, "Hãy ghi ý kiến khi trả lại câu trả lời cho phóng viên.")
 	}
 	var after *congtin.Question
 	if err == nil {

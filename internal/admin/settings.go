@@ -81,14 +81,10 @@ func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request, rq *request
 		}
 		f.To = t.AddDate(0, 0, 1)
 	}
-	pageNo := 1
-	if v := q.Get("trang"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > 100000 {
-			s.error(w, r, rq, congtin.Errorf(congtin.EINVALID, "Số trang không hợp lệ."))
-			return
-		}
-		pageNo = n
+	pageNo, err := listPage(q)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
 	}
 	f.Offset = (pageNo - 1) * adminPageSize
 	entries, total, err := s.Store.FindAudit(r.Context(), f)

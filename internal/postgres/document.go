@@ -562,23 +562,12 @@ func (db *DB) FindDocumentRevisions(ctx context.Context, siteID, id int64) ([]*c
 
 // FindDocumentNotes implements congtin.DocumentService.
 func (db *DB) FindDocumentNotes(ctx context.Context, siteID, id int64) ([]*congtin.Note, error) {
-	rows, err := rb(db.db).QueryContext(ctx, `SELECT id, document_id, user_name, action, status, comment, created_at FROM document_notes
-		WHERE document_id = ? AND site_id = ? ORDER BY id`, id, siteID)
+	out, err := db.queryNotes(ctx, `SELECT id, document_id, user_name, action, status, comment, created_at FROM document_notes
+		WHERE document_id = $1 AND site_id = $2 ORDER BY id`, id, siteID)
 	if err != nil {
 		return nil, wrap("document notes", err)
 	}
-	defer rows.Close()
-	var out []*congtin.Note
-	for rows.Next() {
-		var n congtin.Note
-		var at time.Time
-		if err := rows.Scan(&n.ID, &n.ArticleID, &n.UserName, &n.Action, &n.Status, &n.Comment, &at); err != nil {
-			return nil, err
-		}
-		n.CreatedAt = fromTS(at)
-		out = append(out, &n)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // sqlRunner is a *sql.DB or a transaction.

@@ -361,20 +361,10 @@ func (db *DB) RestoreRevision(ctx context.Context, actor congtin.Actor, siteID, 
 
 // FindNotes implements congtin.EditorialService.
 func (db *DB) FindNotes(ctx context.Context, siteID, articleID int64) ([]*congtin.Note, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT id, article_id, user_name, action, status, comment, created_at FROM notes
+	out, err := db.queryNotes(ctx, `SELECT id, article_id, user_name, action, status, comment, created_at FROM notes
 		WHERE article_id = $1 AND site_id = $2 ORDER BY id`, articleID, siteID)
 	if err != nil {
 		return nil, wrap("find notes", err)
 	}
-	defer rows.Close()
-	var out []*congtin.Note
-	for rows.Next() {
-		var n congtin.Note
-		if err := rows.Scan(&n.ID, &n.ArticleID, &n.UserName, &n.Action, &n.Status, &n.Comment, &n.CreatedAt); err != nil {
-			return nil, wrap("find notes", err)
-		}
-		n.CreatedAt = fromTS(n.CreatedAt)
-		out = append(out, &n)
-	}
-	return out, wrap("find notes", rows.Err())
+	return out, nil
 }

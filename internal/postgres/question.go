@@ -399,22 +399,17 @@ func (db *DB) FindQuestionRevisions(ctx context.Context, siteID, questionID int6
 
 // FindQuestionNotes implements congtin.QuestionService.
 func (db *DB) FindQuestionNotes(ctx context.Context, siteID, questionID int64) ([]*congtin.QuestionNote, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT id, question_id, user_name, action, status, comment, created_at FROM question_notes
+	notes, err := db.queryNotes(ctx, `SELECT id, question_id, user_name, action, status, comment, created_at FROM question_notes
 		WHERE question_id = $1 AND site_id = $2 ORDER BY id`, questionID, siteID)
 	if err != nil {
 		return nil, wrap("find question notes", err)
 	}
-	defer rows.Close()
 	var out []*congtin.QuestionNote
-	for rows.Next() {
-		var n congtin.QuestionNote
-		if err := rows.Scan(&n.ID, &n.QuestionID, &n.UserName, &n.Action, &n.Status, &n.Comment, &n.CreatedAt); err != nil {
-			return nil, wrap("find question notes", err)
-		}
-		n.CreatedAt = fromTS(n.CreatedAt)
-		out = append(out, &n)
+	for _, n := range notes {
+		out = append(out, &congtin.QuestionNote{ID: n.ID, QuestionID: n.ArticleID, UserName: n.UserName,
+			Action: n.Action, Status: n.Status, Comment: n.Comment, CreatedAt: n.CreatedAt})
 	}
-	return out, wrap("find question notes", rows.Err())
+	return out, nil
 }
 
 // PurgeQuestionData implements congtin.QuestionService. The rows are

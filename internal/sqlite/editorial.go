@@ -334,21 +334,10 @@ func (db *DB) RestoreRevision(ctx context.Context, actor congtin.Actor, siteID, 
 
 // FindNotes implements congtin.EditorialService.
 func (db *DB) FindNotes(ctx context.Context, siteID, articleID int64) ([]*congtin.Note, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT id, article_id, user_name, action, status, comment, created_at FROM notes
+	out, err := db.queryNotes(ctx, `SELECT id, article_id, user_name, action, status, comment, created_at FROM notes
 		WHERE article_id = ? AND site_id = ? ORDER BY id`, articleID, siteID)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: find notes: %w", err)
 	}
-	defer rows.Close()
-	var out []*congtin.Note
-	for rows.Next() {
-		var n congtin.Note
-		var at int64
-		if err := rows.Scan(&n.ID, &n.ArticleID, &n.UserName, &n.Action, &n.Status, &n.Comment, &at); err != nil {
-			return nil, err
-		}
-		n.CreatedAt = fromUnix(at)
-		out = append(out, &n)
-	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -27,6 +27,18 @@ func (s *Server) publicPages(r *http.Request, site *congtin.Site) ([]*congtin.Pa
 	return s.Store.FindPages(r.Context(), site.ID, true)
 }
 
+// aboutBase reads the public about pages, which every about page lists
+// in its sidebar, then the page base (count: whether the visit counts, as
+// in base).
+func (s *Server) aboutBase(w http.ResponseWriter, r *http.Request, site *congtin.Site, count bool) ([]*congtin.Page, render.Base, error) {
+	pages, err := s.publicPages(r, site)
+	if err != nil {
+		return nil, render.Base{}, err
+	}
+	base, err := s.base(w, r, site, count)
+	return pages, base, err
+}
+
 // aboutSide lists the about pages and the chart in the sidebar.
 func aboutSide(b *render.Base, pages []*congtin.Page, current string) {
 	b.SideTitle = "GIỚI THIỆU"
@@ -42,12 +54,7 @@ func (s *Server) handleAboutIndex(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	epoch := s.epoch()
-	pages, err := s.publicPages(r, site)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	base, err := s.base(w, r, site, true)
+	pages, base, err := s.aboutBase(w, r, site, true)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -83,12 +90,7 @@ func (s *Server) handleAbout(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	pages, err := s.publicPages(r, site)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	base, err := s.base(w, r, site, true)
+	pages, base, err := s.aboutBase(w, r, site, true)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -116,12 +118,7 @@ func (s *Server) handleOrgChart(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	pages, err := s.publicPages(r, site)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	base, err := s.base(w, r, site, true)
+	pages, base, err := s.aboutBase(w, r, site, true)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -167,12 +164,7 @@ func (s *Server) handleEnglishHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	epoch := s.epoch()
-	pages, err := s.publicPages(r, site)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	base, err := s.base(w, r, site, false)
+	pages, base, err := s.aboutBase(w, r, site, false)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -204,12 +196,7 @@ func (s *Server) handleAboutEN(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	pages, err := s.publicPages(r, site)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	base, err := s.base(w, r, site, false)
+	pages, base, err := s.aboutBase(w, r, site, false)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -234,12 +221,7 @@ func (s *Server) handleOrgChartEN(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	pages, err := s.publicPages(r, site)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	base, err := s.base(w, r, site, false)
+	pages, base, err := s.aboutBase(w, r, site, false)
 	if err != nil {
 		s.error(w, r, err)
 		return

@@ -114,6 +114,12 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 	if len(as) > 0 {
 		ch.LastBuildDate = rssTime(as[0].PublishedAt)
 	}
+	s.writeRSS(w, r, ch)
+}
+
+// writeRSS sends ch as an RSS 2.0 document; every feed of the site ends
+// with it.
+func (s *Server) writeRSS(w http.ResponseWriter, r *http.Request, ch rssChannel) {
 	b, err := xml.MarshalIndent(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}, "", " ")
 	if err != nil {
 		s.error(w, r, err)

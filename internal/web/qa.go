@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/xml"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -365,15 +364,7 @@ func (s *Server) handleQAFeed(w http.ResponseWriter, r *http.Request) {
 	if len(qs) > 0 {
 		ch.LastBuildDate = rssTime(qs[0].PublishedAt)
 	}
-	b, err := xml.MarshalIndent(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}, "", " ")
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
-	w.Header().Set("Cache-Control", "public, max-age=300")
-	w.Write([]byte(xml.Header))
-	w.Write(b)
+	s.writeRSS(w, r, ch)
 }
 
 // handleSitemapQA maps /hoi-dap and the newest answered questions (a
