@@ -139,10 +139,20 @@ var demoDocs = []demoDoc{
 		summary: "Ban hành Quy định phân cấp quản lý nhà nước về an toàn thực phẩm trên địa bàn tỉnh An Phú", effective: 15, expires: -1},
 }
 
-// docDay is the issue day of a demo document: midnight in Vietnam.
+// docDay is the issue day of a demo document: midnight in Vietnam, on
+// the Friday before when the day falls on a weekend.
 func docDay(now time.Time, daysAgo int) time.Time {
 	n := now.In(congtin.VietnamZone)
-	return time.Date(n.Year(), n.Month(), n.Day()-daysAgo, 0, 0, 0, 0, congtin.VietnamZone)
+	return workday(time.Date(n.Year(), n.Month(), n.Day()-daysAgo, 0, 0, 0, 0, congtin.VietnamZone), -1)
+}
+
+// workday moves a time off the weekend, by whole days in the direction
+// dir (-1 back to Friday, +1 on to Monday).
+func workday(t time.Time, dir int) time.Time {
+	for t.In(congtin.VietnamZone).Weekday() == time.Saturday || t.In(congtin.VietnamZone).Weekday() == time.Sunday {
+		t = t.AddDate(0, 0, dir)
+	}
+	return t
 }
 
 // number is a plausible number for the document issued on day: the
@@ -303,7 +313,7 @@ func FillDocuments(ctx context.Context, s congtin.Store, files docfile.Store, si
 		}
 		// Entered the next working morning, published before noon; never
 		// after now.
-		entered := in.IssuedOn.Add(24*time.Hour + 8*time.Hour + time.Duration(i%5)*7*time.Minute)
+		entered := workday(in.IssuedOn.Add(24*time.Hour+8*time.Hour+time.Duration(i%5)*7*time.Minute), 1)
 		if latest := now.Add(-2 * time.Hour); entered.After(latest) {
 			entered = latest
 		}

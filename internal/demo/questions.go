@@ -183,8 +183,13 @@ func FillQuestions(ctx context.Context, s congtin.Store, siteID int64, now time.
 		if dq.stage == qaNew {
 			continue
 		}
-		answered := dq.answeredHoursAgo
-		at(hour(answered + 20))
+		// Published answers come on a working day: a weekend moves them
+		// on to Monday, still days before now.
+		answered := hour(dq.answeredHoursAgo)
+		if dq.stage == qaPublished {
+			answered = workday(answered, 1)
+		}
+		at(answered.Add(-20 * time.Hour))
 		edit := congtin.QuestionEdit{FieldID: q.FieldID, Title: q.Title, Body: q.Body, Answer: docs.Replace(dq.answer)}
 		if _, err := s.UpdateQuestion(ctx, editor, siteID, q.ID, edit); err != nil {
 			return fmt.Errorf("question %q: answer: %w", dq.title, err)
@@ -192,14 +197,14 @@ func FillQuestions(ctx context.Context, s congtin.Store, siteID int64, now time.
 		if dq.stage == qaDraft {
 			continue
 		}
-		at(hour(answered + 2))
+		at(answered.Add(-2 * time.Hour))
 		if _, err := s.TransitionQuestion(ctx, editor, siteID, q.ID, congtin.ActSubmit, ""); err != nil {
 			return fmt.Errorf("question %q: submit: %w", dq.title, err)
 		}
 		if dq.stage == qaSubmitted {
 			continue
 		}
-		at(hour(answered))
+		at(answered)
 		if _, err := s.TransitionQuestion(ctx, editor, siteID, q.ID, congtin.ActPublish, ""); err != nil {
 			return fmt.Errorf("question %q: publish: %w", dq.title, err)
 		}
