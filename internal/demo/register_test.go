@@ -126,9 +126,9 @@ func (f *registerFill) storedText(t *testing.T, file *congtin.DocumentFile) stri
 	return text
 }
 
-// TestRegisterDeterministic: filling two fresh databases at the same now
+// TestDemoRegisterDeterministic: filling two fresh databases at the same now
 // gives the same documents, files and questions, to the second.
-func TestRegisterDeterministic(t *testing.T) {
+func TestDemoRegisterDeterministic(t *testing.T) {
 	now := nows[0]
 	a, b := fillRegister(t, now).snapshot(t), fillRegister(t, now).snapshot(t)
 	if a != b {
@@ -145,11 +145,11 @@ func TestRegisterDeterministic(t *testing.T) {
 	}
 }
 
-// TestRegisterContent: what the demo's register and Q&A hold, for each
+// TestDemoRegisterContent: what the demo's register and Q&A hold, for each
 // of the test's moments: published documents of many types over three
 // years, replaced and lapsed ones, attachments whose text the search
 // finds; questions in each state, answers linking to the documents.
-func TestRegisterContent(t *testing.T) {
+func TestDemoRegisterContent(t *testing.T) {
 	for _, now := range nows {
 		t.Run(now.Format(time.DateOnly), func(t *testing.T) { checkRegister(t, now) })
 	}
