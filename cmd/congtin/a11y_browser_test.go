@@ -298,6 +298,42 @@ func startA11yPortal(t *testing.T) *a11ySite {
 	if findElement(get(noHits, http.StatusOK), isElement("li", "card")) != nil {
 		t.Fatalf("%s finds something", noHits)
 	}
+	// A document that a newer one replaced, with its attachment and the
+	// related documents, and a published question whose answer links to
+	// a document: the demo has both, found as a visitor finds them.
+	links := func(n *html.Node, match func(*html.Node) bool) []string {
+		var out []string
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode && n.Data == "a" && n.Parent != nil && match(n.Parent) {
+				out = append(out, attrOf(n, "href"))
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(n)
+		return out
+	}
+	var docPath, qaPath string
+	for _, href := range links(get("/van-ban?hieu-luc=het-hieu-luc", http.StatusOK), isElement("td", "num")) {
+		doc := get(href, http.StatusOK)
+		if findElement(doc, isElement("p", "expired")) != nil && findElement(doc, isElement("section", "doc-files")) != nil &&
+			findElement(doc, isElement("section", "doc-related")) != nil {
+			docPath = href
+			break
+		}
+	}
+	for _, href := range links(get("/hoi-dap", http.StatusOK), isElement("h2", "card-title")) {
+		answer := findElement(get(href, http.StatusOK), isElement("section", "qa-answer"))
+		if answer != nil && findElement(answer, func(n *html.Node) bool { return n.Data == "a" && strings.HasPrefix(attrOf(n, "href"), "/van-ban/") }) != nil {
+			qaPath = href
+			break
+		}
+	}
+	if docPath == "" || qaPath == "" {
+		t.Fatalf("the demo has no replaced document with a file and related documents (%q) or no answer linking to a document (%q)", docPath, qaPath)
+	}
 	get("/khong-co-trang-nay", http.StatusNotFound)
 	get("/admin/dang-nhap", http.StatusOK)
 	s.pages = []a11yPage{
@@ -313,9 +349,11 @@ func startA11yPortal(t *testing.T) *a11ySite {
 		{"feeds", "/kenh-rss"},
 		{"documents register", "/van-ban"},
 		{"documents search", "/van-ban?q=ke+hoach"},
+		{"document no longer in force", docPath},
 		{"Q&A", "/hoi-dap"},
 		{"Q&A form", "/hoi-dap/gui-cau-hoi"},
 		{"Q&A lookup", "/hoi-dap/tra-cuu"},
+		{"Q&A question and answer", qaPath},
 		{"work schedule", "/lich-cong-tac"},
 		{"work schedule print", "/lich-cong-tac/ban-in"},
 		{"about", "/gioi-thieu"},

@@ -57,8 +57,11 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	if err != nil {
 		return err
 	}
+	// Attachments of the documents register live beside the images, in
+	// a folder no image key can name.
+	files := docfile.Disk{Dir: filepath.Join(cfg.MediaDir, "van-ban")}
 	if cfg.Demo {
-		if err := fillDemo(ctx, db, site, log); err != nil {
+		if err := fillDemo(ctx, db, site, files, log); err != nil {
 			return err
 		}
 	}
@@ -74,9 +77,6 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	counter := counters.New(db, cfg.FlushInterval, log)
 	counter.Start()
 	mediaStore := &media.Disk{Dir: cfg.MediaDir}
-	// Attachments of the documents register live beside the images, in
-	// a folder no image key can name.
-	files := docfile.Disk{Dir: filepath.Join(cfg.MediaDir, "van-ban")}
 	adm := &admin.Server{Store: db, Render: engine, Media: mediaStore, Log: log, Files: files, FileMaxBytes: int64(max(cfg.FileMaxMB, 1)) << 20}
 	srv := &web.Server{Store: db, Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
 		Admin: adm.Handler(), Media: mediaStore, Files: files, QARetentionDays: cfg.QARetentionDays}
@@ -126,7 +126,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 }
 
 // fillDemo imports the demo portal into a database without articles.
-func fillDemo(ctx context.Context, db congtin.Store, site *congtin.Site, log *slog.Logger) error {
+func fillDemo(ctx context.Context, db congtin.Store, site *congtin.Site, files docfile.Store, log *slog.Logger) error {
 	_, n, err := db.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Limit: 1})
 	if err != nil {
 		return err
@@ -156,6 +156,14 @@ func fillDemo(ctx context.Context, db congtin.Store, site *congtin.Site, log *sl
 		return fmt.Errorf("demo: %w", err)
 	}
 	if err := demo.FillSections(ctx, db, site.ID, now); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	// The documents register with its attachments, then the Q&A, whose
+	// answers link to documents.
+	if err := demo.FillDocuments(ctx, db, files, site.ID, now); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	if err := demo.FillQuestions(ctx, db, site.ID, now); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	log.Info("demo: filled the portal", "articles", len(res), "days of visits", demo.TrafficDays)

@@ -151,7 +151,7 @@ var Links = []congtin.LinkInput{
 // FillSections writes the demo's schedule, about pages, chart and links
 // into a site, as a system user: nothing a person signed.
 func FillSections(ctx context.Context, s congtin.Store, siteID int64, now time.Time) error {
-	sys := congtin.Actor{User: &congtin.User{Username: "demo", DisplayName: "Dữ liệu mẫu", SuperAdmin: true}}
+	sys := demoActor()
 	var weeks []congtin.Week // in order, so that the audit log is the same each time
 	for _, in := range ScheduleEntries(now) {
 		if _, err := s.CreateScheduleEntry(ctx, sys, siteID, in); err != nil {
