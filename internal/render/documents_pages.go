@@ -37,6 +37,7 @@ type DocumentItem struct {
 	*congtin.Document
 	URL     string
 	Expired bool
+	NotYet  bool // in force from a day still ahead
 }
 
 // FacetGroup is one facet with its values as links.

@@ -174,7 +174,7 @@ func (s *Server) documentItems(ds []*congtin.Document) []render.DocumentItem {
 	now := s.now()
 	out := make([]render.DocumentItem, len(ds))
 	for i, d := range ds {
-		out[i] = render.DocumentItem{Document: d, URL: d.Path(), Expired: d.Expired(now)}
+		out[i] = render.DocumentItem{Document: d, URL: d.Path(), Expired: d.Expired(now), NotYet: d.NotYetEffective(now)}
 	}
 	return out
 }
