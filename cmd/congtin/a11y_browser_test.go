@@ -125,10 +125,15 @@ func TestBrowserAccessibility(t *testing.T) {
 		}
 		// With the focus in it, the arrow keys scroll it.
 		b.do(chromedp.Focus(chromedp.CSS(".article .body .table-wrap")), chromedp.KeyEvent(kb.ArrowRight+kb.ArrowRight+kb.ArrowRight))
-		// Keyboard scrolling is animated: wait for it.
+		// Keyboard scrolling is animated: wait for it, up to 6 s on a busy
+		// machine, pressing again now and then in case a key event landed
+		// before the focus did.
 		var left float64
-		for i := 0; i < 40 && left <= 0; i++ {
+		for i := 0; i < 120 && left <= 0; i++ {
 			time.Sleep(50 * time.Millisecond)
+			if i%30 == 29 {
+				b.do(chromedp.Focus(chromedp.CSS(".article .body .table-wrap")), chromedp.KeyEvent(kb.ArrowRight))
+			}
 			if left, err = chromedp.Run(b.ctx, chromedp.Evaluate[float64](`document.querySelector(".article .body .table-wrap").scrollLeft`)); err != nil {
 				t.Fatal(err)
 			}
