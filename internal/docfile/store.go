@@ -2,7 +2,6 @@ package docfile
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +10,7 @@ import (
 	"path"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/atomicfile"
 )
 
 // Store keeps attachments by content hash and kind. An object store can
@@ -77,33 +77,8 @@ func (d Disk) Put(ctx context.Context, hash, kind string, r io.Reader) (err erro
 	if fi, err := root.Stat(key); err == nil && fi.Mode().IsRegular() {
 		return nil // content addressed: the same bytes are there
 	}
-	tmp := dir + "/.tmp-" + rand.Text()
-	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
+	if err := atomicfile.Write(root, dir, key, r); err != nil {
 		return fmt.Errorf("docfile: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			root.Remove(tmp)
-			err = fmt.Errorf("docfile: write %s: %w", key, err)
-		}
-	}()
-	if _, err := io.Copy(f, r); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := root.Rename(tmp, key); err != nil {
-		return err
-	}
-	if df, err := root.Open(dir); err == nil {
-		df.Sync()
-		df.Close()
 	}
 	return nil
 }

@@ -3,7 +3,6 @@ package media
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/atomicfile"
 )
 
 // Store keeps processed images by key (Variant.Key). An object store can
@@ -127,7 +127,10 @@ func (d Disk) Put(ctx context.Context, key string, data []byte, contentType stri
 	if old, err := root.ReadFile(key); err == nil && bytes.Equal(old, data) {
 		return nil // already there: nothing to do
 	}
-	return writeFileAtomic(root, dir, key, data)
+	if err := atomicfile.Write(root, dir, key, bytes.NewReader(data)); err != nil {
+		return fmt.Errorf("media: %w", err)
+	}
+	return nil
 }
 
 // mkdir creates the directory name under root with mode 0o755, whatever
@@ -146,47 +149,6 @@ func mkdir(root *os.Root, name string) error {
 	defer f.Close()
 	if err := f.Chmod(0o755); err != nil {
 		return fmt.Errorf("media: %w", err)
-	}
-	return nil
-}
-
-// writeFileAtomic writes data to a new temporary file in dir, syncs it,
-// renames it to name and syncs dir, so that the rename survives a crash.
-// Temporary names start with a dot, which no valid key does, so Open never
-// serves a half-written file.
-func writeFileAtomic(root *os.Root, dir, name string, data []byte) (err error) {
-	tmp := dir + "/.tmp-" + rand.Text()
-	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return fmt.Errorf("media: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close() // no-op error if already closed
-			root.Remove(tmp)
-			err = fmt.Errorf("media: write %s: %w", name, err)
-		}
-	}()
-	if err := f.Chmod(0o644); err != nil { // whatever the umask
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := root.Rename(tmp, name); err != nil {
-		return err
-	}
-	// Make the rename durable. Some file systems cannot sync a
-	// directory; the file itself is complete either way.
-	if df, err := root.Open(dir); err == nil {
-		df.Sync()
-		df.Close()
 	}
 	return nil
 }
