@@ -55,13 +55,14 @@ func (p *Page) HasEnglish() bool { return p.TitleEN != "" && p.SlugEN != "" }
 // IsPublic reports whether readers may see the page.
 func (p *Page) IsPublic() bool { return p.Status == StatusPublished }
 
-// Workflow returns the page as the permission table sees content: Can
-// decides for pages as it does for articles.
-func (p *Page) Workflow() *Article { return &Article{Status: p.Status, CreatedBy: p.CreatedBy} }
+// Item returns the page as the workflow sees it.
+func (p *Page) Item() *Item {
+	return &Item{Ref: Ref{Kind: KindPage, SiteID: p.SiteID, ID: p.ID}, Title: p.Title, Status: p.Status, CreatedBy: p.CreatedBy, PublishedAt: p.PublishedAt}
+}
 
 // CanEditUnits reports whether the actor may change the organisation
 // chart: editors and above, as for publishing.
-func CanEditUnits(actor Actor) bool { return Can(actor, ActPublish, &Article{}) }
+func CanEditUnits(actor Actor) bool { return Can(actor, ActPublish, &Item{}) }
 
 // reservedPageSlugs are the section's own paths.
 var reservedPageSlugs = map[string]bool{OrgChartSlug: true, "ban-in": true, "rss": true, "organisation": true, "contact-us": true}

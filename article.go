@@ -69,16 +69,8 @@ type ArticleFilter struct {
 	Now time.Time
 }
 
-// ArticleService stores articles.
-type ArticleService interface {
-	// FindArticleByID returns any article of the site, public or not.
-	// ENOTFOUND if the site has no such article.
-	FindArticleByID(ctx context.Context, siteID, id int64) (*Article, error)
-
-	// FindArticles returns public articles matching the filter and the total
-	// number of matches (ignoring Offset and Limit), for pagination.
-	FindArticles(ctx context.Context, f ArticleFilter) ([]*Article, int, error)
-
+// ArticleImportService brings articles in from another system.
+type ArticleImportService interface {
 	// ImportArticles validates and writes the records in one transaction:
 	// all of them or none. A record with the same external ID, or else the
 	// same title and publication time, updates the existing article. Unknown

@@ -1,7 +1,6 @@
 package congtin
 
 import (
-	"context"
 	"time"
 )
 
@@ -29,15 +28,6 @@ type AuditFilter struct {
 	From, To   time.Time
 	Offset     int
 	Limit      int
-}
-
-// AuditService stores the audit log. Entries are never changed or deleted.
-type AuditService interface {
-	// AddAudit appends an entry, for events that change nothing else
-	// (sign-ins, failed sign-ins).
-	AddAudit(ctx context.Context, e *AuditEntry) error
-	// FindAudit lists entries, newest first, with the total count.
-	FindAudit(ctx context.Context, f AuditFilter) ([]*AuditEntry, int, error)
 }
 
 // Entry makes an audit entry for the actor.

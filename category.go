@@ -1,7 +1,5 @@
 package congtin
 
-import "context"
-
 // Category groups articles; categories may nest. Its slug is the first
 // segment of its articles' URLs.
 type Category struct {
@@ -16,13 +14,6 @@ type Category struct {
 
 // Path returns the public URL path of the category's first page.
 func (c *Category) Path() string { return "/" + c.Slug }
-
-// CategoryService stores categories.
-type CategoryService interface {
-	// FindCategories returns all categories of a site, ordered by position
-	// then name. Hidden ones are included; callers decide what to show.
-	FindCategories(ctx context.Context, siteID int64) ([]*Category, error)
-}
 
 // Categories is a site's category list with the lookups pages need.
 type Categories []*Category

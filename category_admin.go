@@ -53,8 +53,6 @@ type CategoryAdminService interface {
 	// DeleteCategory removes an empty category: one with articles or
 	// children is ECONFLICT.
 	DeleteCategory(ctx context.Context, actor Actor, siteID, id int64) error
-	// FindCategoryRedirect returns the category an old slug now names.
-	FindCategoryRedirect(ctx context.Context, siteID int64, oldSlug string) (*Category, error)
 }
 
 // SiteAdminService creates and lists sites.

@@ -18,20 +18,27 @@ func Day(t time.Time) string {
 	return t.In(VietnamZone).Format(time.DateOnly)
 }
 
-// Store is everything the portal keeps, as one value that a database
-// package (sqlite, later postgres) provides.
-type Store interface {
+// Service is everything the portal does with what it keeps, as one value:
+// the service layer (package app) provides it over a Store, and applies the
+// rules (who may do what, what input is valid, the editorial workflow, the
+// audit log) on the way.
+type Service interface {
+	// What the store reads, and writes that need no rule, pass through.
+	ArticleStore
+	CategoryStore
+	WorkflowStore
+	AuditStore
+	SearchStore
+
 	SiteService
 	SiteAdminService
-	CategoryService
 	CategoryAdminService
-	ArticleService
+	ArticleImportService
+	WorkflowService
 	EditorialService
 	CounterService
 	UserService
-	AuditService
 	MediaService
-	SearchService
 	StatsService
 	DocumentService
 	WordPressService

@@ -196,12 +196,12 @@ func (d *Document) NotYetEffective(now time.Time) bool {
 	return !d.EffectiveOn.IsZero() && Day(d.EffectiveOn) > Day(now)
 }
 
-// workItem is the document as the workflow's permission table sees it.
-func (d *Document) workItem() *Article {
+// Item returns the document as the workflow sees it (nil for none).
+func (d *Document) Item() *Item {
 	if d == nil {
 		return nil
 	}
-	return &Article{Status: d.Status, CreatedBy: d.CreatedBy, PublishedAt: d.PublishedAt}
+	return &Item{Ref: Ref{Kind: KindDocument, SiteID: d.SiteID, ID: d.ID}, Title: d.Number, Status: d.Status, CreatedBy: d.CreatedBy, PublishedAt: d.PublishedAt}
 }
 
 // CanDocument reports whether the actor may do act on the document (nil
@@ -209,14 +209,7 @@ func (d *Document) workItem() *Article {
 // submit their own drafts, editors publish, return and unpublish,
 // administrators manage the lists.
 func CanDocument(actor Actor, act string, d *Document) bool {
-	return Can(actor, act, d.workItem())
-}
-
-// DocumentTransitionTime is the publication time a document has after act,
-// as for articles; documents are never scheduled.
-func DocumentTransitionTime(d *Document, act string, now time.Time) time.Time {
-	t, _ := TransitionTime(d.workItem(), act, time.Time{}, now)
-	return t
+	return Can(actor, act, d.Item())
 }
 
 // DocumentTerm is an entry of a managed list (a type or a field).

@@ -132,45 +132,20 @@ func (q *Question) State() string {
 	return QAProcessing
 }
 
-// asArticle is the question as the permission table sees an article: its
-// state, and as its writer whoever took it on. An unclaimed question is
-// anyone's to take, as if the actor had written it.
-func (q *Question) asArticle(actor Actor) *Article {
-	a := &Article{Status: q.Status, CreatedBy: q.AnsweredBy}
-	if q.AnsweredBy == 0 && actor.User != nil {
-		a.CreatedBy = actor.User.ID
-	}
-	return a
+// Item returns the question as the workflow sees it: its state, and as
+// its writer whoever took it on (0 while nobody has).
+func (q *Question) Item() *Item {
+	return &Item{Ref: Ref{Kind: KindQuestion, SiteID: q.SiteID, ID: q.ID}, Title: q.Title, Status: q.Status, CreatedBy: q.AnsweredBy, PublishedAt: q.PublishedAt}
 }
 
 // CanQuestion reports whether the actor may do act on the question q. With
 // q nil it reports whether the actor may open the inbox and read questions
-// at all: staff from reporter up. It applies Can's table: a reporter
-// answers questions nobody has taken and their own, and sends the answer
-// for approval; editors edit any answer, return, publish, decline and take
-// down.
+// at all: staff from reporter up. Can holds the rules.
 func CanQuestion(actor Actor, act string, q *Question) bool {
 	if q == nil {
 		return Can(actor, ActCreate, nil)
 	}
-	a := q.asArticle(actor)
-	switch act {
-	case ActEdit, ActSubmit, ActReturn, ActUnpublish:
-		return Can(actor, act, a)
-	case ActPublish:
-		return q.Status != StatusPublished && Can(actor, ActPublish, a)
-	case ActDecline:
-		return q.Status != StatusPublished && q.Status != StatusUnpublished && Can(actor, ActPublish, a)
-	}
-	return false
-}
-
-// QuestionNextStatus returns the state a workflow action leads a question to.
-func QuestionNextStatus(act string) string {
-	if act == ActDecline {
-		return StatusUnpublished
-	}
-	return NextStatus(act)
+	return Can(actor, act, q.Item())
 }
 
 // QuestionInput is what a citizen sends.
@@ -439,7 +414,7 @@ type QuestionService interface {
 	// allows ActEdit in the state found inside the transaction.
 	UpdateQuestion(ctx context.Context, actor Actor, siteID, id int64, in QuestionEdit) (*Question, error)
 	// TransitionQuestion moves a question to the state act leads to
-	// (QuestionNextStatus), with a workflow note. Sending for approval or
+	// (NextStatus), with a workflow note. Sending for approval or
 	// publishing without an answer is EINVALID ("answer"); EFORBIDDEN
 	// unless CanQuestion allows it in the state found inside the
 	// transaction.
@@ -514,7 +489,7 @@ func TooManyQuestions(sub Submission) error {
 
 // QuestionTransitionDetail is the audit log's text for a workflow step.
 func QuestionTransitionDetail(cur *Question, act, comment string) string {
-	next := StatusName(QuestionNextStatus(act))
+	next := StatusName(NextStatus(act))
 	if act == ActDecline {
 		next = QAStateName(QADeclined)
 	}

@@ -163,11 +163,9 @@ type ScheduleWeek struct {
 	PublishedAt time.Time `json:"published_at,omitzero"`
 }
 
-// Workflow returns the week as the permission table sees content: its
-// state and its owner. Can decides for weeks of the schedule as it does
-// for articles.
-func (w *ScheduleWeek) Workflow() *Article {
-	return &Article{Status: w.Status, CreatedBy: w.CreatedBy}
+// Item returns the week as the workflow sees it.
+func (w *ScheduleWeek) Item() *Item {
+	return &Item{Ref: Ref{Kind: KindScheduleWeek, SiteID: w.SiteID, Key: w.Week}, Title: w.Week, Status: w.Status, CreatedBy: w.CreatedBy, PublishedAt: w.PublishedAt}
 }
 
 // ScheduleRevision is a saved version of a schedule entry, written on

@@ -50,8 +50,8 @@ func (r *SearchResult) SetHits(ids []int64, byID map[int64]*Article, scores map[
 // never page that far, and it bounds the work per query.
 const MaxRanked = 300
 
-// SearchService finds public articles by text.
-type SearchService interface {
+// SearchStore finds public articles by text.
+type SearchStore interface {
 	// Search returns public articles matching q. A query without any
 	// searchable word gives no hits and no error; it never fails on the
 	// query's syntax.

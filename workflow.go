@@ -44,10 +44,59 @@ type Actor struct {
 	IP   string
 }
 
-// Can reports whether the actor may do act, on the article a when the
+// SystemActor is the actor of the command line, the importers and the
+// tests' setup: the operator of the installation, who may do everything
+// on every site. name is what the audit log records.
+func SystemActor(name string) Actor {
+	return Actor{User: &User{Username: name, DisplayName: name, SuperAdmin: true}, IP: name}
+}
+
+// Name is the actor's display name, as revisions and workflow notes
+// record it; "" for the system (imports, the command line).
+func (a Actor) Name() string {
+	if a.User == nil {
+		return ""
+	}
+	return a.User.DisplayName
+}
+
+// UserID is the actor's user ID, 0 for the system.
+func (a Actor) UserID() int64 {
+	if a.User == nil {
+		return 0
+	}
+	return a.User.ID
+}
+
+// Ref names an item of content: its kind, its site, and its ID or, for a
+// schedule week, which has none, its key ("2026-W48").
+type Ref struct {
+	Kind   Kind   `json:"kind"`
+	SiteID int64  `json:"site_id"`
+	ID     int64  `json:"id,omitempty"`
+	Key    string `json:"key,omitempty"`
+}
+
+// Item is a piece of content as the editorial workflow sees it: whatever
+// its kind (an article, an about page, a document, a question's answer, a
+// week of the schedule), it has a state, a writer and a publication time,
+// and goes Nháp → Chờ duyệt → Đã xuất bản, with Trả lại and Gỡ bài.
+type Item struct {
+	Ref
+	// Title names the item in the audit log: an article's or a page's
+	// title, a document's number, a question's title, the week.
+	Title  string
+	Status string
+	// CreatedBy is the writer: a reporter may edit and submit only their
+	// own drafts. For a question it is who took it on (0: nobody yet).
+	CreatedBy   int64
+	PublishedAt time.Time
+}
+
+// Can reports whether the actor may do act, on the item it when the
 // action concerns one (nil otherwise). It is the one permission table for
-// the back office and the API.
-func Can(actor Actor, act string, a *Article) bool {
+// the back office and the API, whatever the kind of content.
+func Can(actor Actor, act string, it *Item) bool {
 	if actor.User == nil || actor.User.Disabled {
 		return false
 	}
@@ -55,24 +104,39 @@ func Can(actor Actor, act string, a *Article) bool {
 	if actor.User.SuperAdmin {
 		role = RoleAdmin
 	}
-	own := a != nil && a.CreatedBy == actor.User.ID
-	editable := a != nil && (a.Status == StatusDraft || a.Status == StatusReturned)
+	own := it != nil && it.CreatedBy == actor.User.ID
+	editable := it != nil && (it.Status == StatusDraft || it.Status == StatusReturned)
+	if it != nil && it.Kind == KindQuestion {
+		// A question nobody has taken on is anyone's to answer, as if
+		// the actor had written it. An answer is published once: after
+		// that it can only be taken down. A question can be declined
+		// (not answered in public) before it is published.
+		own = own || it.CreatedBy == 0
+		switch act {
+		case ActPublish:
+			return it.Status != StatusPublished && AtLeast(role, RoleEditor)
+		case ActDecline:
+			return it.Status != StatusPublished && it.Status != StatusUnpublished && AtLeast(role, RoleEditor)
+		case ActCreate, ActUpload, ActManage, ActStats, ActRestore:
+			return false
+		}
+	}
 	switch act {
 	case ActCreate, ActUpload:
 		return AtLeast(role, RoleReporter)
 	case ActEdit, ActRestore:
-		if a == nil {
+		if it == nil {
 			return false
 		}
 		return AtLeast(role, RoleEditor) || role == RoleReporter && own && editable
 	case ActSubmit:
-		return a != nil && editable && (AtLeast(role, RoleEditor) || role == RoleReporter && own)
+		return it != nil && editable && (AtLeast(role, RoleEditor) || role == RoleReporter && own)
 	case ActReturn:
-		return a != nil && a.Status == StatusSubmitted && AtLeast(role, RoleEditor)
+		return it != nil && it.Status == StatusSubmitted && AtLeast(role, RoleEditor)
 	case ActPublish:
-		return a != nil && AtLeast(role, RoleEditor)
+		return it != nil && AtLeast(role, RoleEditor)
 	case ActUnpublish:
-		return a != nil && a.Status == StatusPublished && AtLeast(role, RoleEditor)
+		return it != nil && it.Status == StatusPublished && AtLeast(role, RoleEditor)
 	case ActManage:
 		return AtLeast(role, RoleAdmin)
 	case ActStats:
@@ -84,6 +148,25 @@ func Can(actor Actor, act string, a *Article) bool {
 	return false
 }
 
+// CanSee reports whether the actor may open the item in the back office:
+// reporters see only what they write, editors and above everything.
+func CanSee(actor Actor, it *Item) bool {
+	if actor.User == nil {
+		return false
+	}
+	return actor.User.SuperAdmin || AtLeast(actor.Role, RoleEditor) || it.CreatedBy == actor.User.ID
+}
+
+// IsEditor reports whether the actor is an editor or above on the site.
+func IsEditor(actor Actor) bool {
+	return actor.User != nil && (actor.User.SuperAdmin || AtLeast(actor.Role, RoleEditor))
+}
+
+// Item returns the article as the workflow sees it.
+func (a *Article) Item() *Item {
+	return &Item{Ref: Ref{Kind: KindArticle, SiteID: a.SiteID, ID: a.ID}, Title: a.Title, Status: a.Status, CreatedBy: a.CreatedBy, PublishedAt: a.PublishedAt}
+}
+
 // NextStatus returns the state an action leads to.
 func NextStatus(act string) string {
 	switch act {
@@ -93,7 +176,7 @@ func NextStatus(act string) string {
 		return StatusReturned
 	case ActPublish:
 		return StatusPublished
-	case ActUnpublish:
+	case ActUnpublish, ActDecline:
 		return StatusUnpublished
 	}
 	return ""
@@ -135,7 +218,7 @@ func (e *ValidationError) Error() string {
 // Earliest and latest publication times an editor may set.
 var (
 	MinPublishTime = time.Date(1945, 9, 2, 0, 0, 0, 0, VietnamZone)
-	maxPublishSpan = 5 * 365 * 24 * time.Hour
+	MaxPublishSpan = 5 * 365 * 24 * time.Hour
 )
 
 // Normalize trims the input's text fields.
@@ -172,7 +255,7 @@ func (in *ArticleInput) Validate(now time.Time) error {
 	if !in.PublishedAt.IsZero() {
 		if in.PublishedAt.Before(MinPublishTime) {
 			fe["published_at"] = "Thời gian xuất bản quá xa trong quá khứ."
-		} else if in.PublishedAt.After(now.Add(maxPublishSpan)) {
+		} else if in.PublishedAt.After(now.Add(MaxPublishSpan)) {
 			fe["published_at"] = "Thời gian xuất bản quá xa trong tương lai (tối đa 5 năm)."
 		}
 	}
@@ -212,10 +295,10 @@ type Revision struct {
 	Note        string    `json:"note"` // what made this revision: "tạo mới", "sửa", "khôi phục bản #3"
 }
 
-// Note is a step of an article's workflow with its comment.
+// Note is a step of an item's workflow with its comment.
 type Note struct {
 	ID        int64     `json:"id"`
-	ArticleID int64     `json:"article_id"`
+	Item      Ref       `json:"item"`
 	UserName  string    `json:"user_name"`
 	Action    string    `json:"action"`
 	Status    string    `json:"status"` // the state it led to
@@ -232,8 +315,9 @@ type AdminArticleFilter struct {
 	Limit     int
 }
 
-// EditorialService is the newsroom's side of the article store. Each
-// mutating method writes its audit-log entry in the same transaction.
+// EditorialService is the newsroom's work on articles. Each method checks
+// the actor's permission and writes its revision, workflow note and audit
+// entry in the transaction of the change.
 type EditorialService interface {
 	// CreateArticle stores a new draft by the actor.
 	CreateArticle(ctx context.Context, actor Actor, siteID int64, in ArticleInput) (*Article, error)
@@ -243,25 +327,29 @@ type EditorialService interface {
 	// an optional comment. For ActPublish, publishAt (when not zero)
 	// becomes the publication time; a time ahead schedules it.
 	TransitionArticle(ctx context.Context, actor Actor, siteID, id int64, act, comment string, publishAt time.Time) (*Article, error)
-	// FindAdminArticles lists articles in any state, newest change first.
-	FindAdminArticles(ctx context.Context, f AdminArticleFilter) ([]*Article, int, error)
-	// FindRevisions lists an article's revisions, newest first, without bodies.
-	FindRevisions(ctx context.Context, siteID, articleID int64) ([]*Revision, error)
-	// FindRevision returns one revision with its body.
-	FindRevision(ctx context.Context, siteID, id int64) (*Revision, error)
 	// RestoreRevision makes a revision's content the article's current
 	// content, as a new revision.
 	RestoreRevision(ctx context.Context, actor Actor, siteID, revisionID int64) (*Article, error)
-	// FindNotes returns an article's workflow history, oldest first.
-	FindNotes(ctx context.Context, siteID, articleID int64) ([]*Note, error)
 }
 
-// TransitionTime returns the publication time an article has after act:
+// WorkflowService moves items of any kind along the workflow.
+type WorkflowService interface {
+	// Transition takes one step (act: ActSubmit, ActReturn, ActPublish,
+	// ActUnpublish, ActDecline) on the item, with the editor's comment;
+	// for a kind that can be scheduled, publishAt (when not zero) is the
+	// publication time. EFORBIDDEN when the actor may not take the step in
+	// the item's state; EINVALID (a *ValidationError on "comment",
+	// "publish_at" or the kind's own field) when the step is refused.
+	Transition(ctx context.Context, actor Actor, item Ref, act, comment string, publishAt time.Time) (*Item, error)
+}
+
+// TransitionTime returns the publication time an item has after act:
 // publishAt when the editor gave one (not before MinPublishTime); on a
-// first publication, now, unless the article itself carries a time ahead,
+// first publication, now, unless the item itself carries a time ahead,
 // which the writer chose in the form, so that it is scheduled; otherwise
-// the time it had.
-func TransitionTime(cur *Article, act string, publishAt, now time.Time) (time.Time, error) {
+// the time it had: taking an item down and putting it back keeps the day
+// it first went out.
+func TransitionTime(cur *Item, act string, publishAt, now time.Time) (time.Time, error) {
 	if act != ActPublish {
 		return cur.PublishedAt, nil
 	}
@@ -271,7 +359,7 @@ func TransitionTime(cur *Article, act string, publishAt, now time.Time) (time.Ti
 		}
 		return publishAt, nil
 	}
-	if cur.Status != StatusPublished && cur.Status != StatusUnpublished && !cur.PublishedAt.After(now) {
+	if cur.PublishedAt.IsZero() || cur.Status != StatusPublished && cur.Status != StatusUnpublished && !cur.PublishedAt.After(now) {
 		return now, nil
 	}
 	return cur.PublishedAt, nil

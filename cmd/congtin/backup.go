@@ -35,7 +35,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer db.Close()
-	b, ok := db.(interface {
+	b, ok := db.DB.(interface {
 		Backup(context.Context, string) error
 	})
 	if !ok {

@@ -79,7 +79,7 @@ func runCopyDB(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer dstDB.Close()
 
-	res, err := copydb.Copy(ctx, srcDB.(copydb.Store), dstDB.(copydb.Store), stderr)
+	res, err := copydb.Copy(ctx, srcDB.DB.(copydb.Store), dstDB.DB.(copydb.Store), stderr)
 	if len(res.Tables) > 0 {
 		width := len("table")
 		for _, t := range res.Tables {
@@ -97,7 +97,7 @@ func runCopyDB(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	switch {
 	case err == nil:
-		maintain(ctx, dstDB, stderr)
+		maintain(ctx, dstDB.DB, stderr)
 		fmt.Fprintf(stdout, "copied %s to %s in %s\n", src.DBForLog(), dst.DBForLog(), res.Elapsed.Round(time.Millisecond))
 		return nil
 	case res.Committed:

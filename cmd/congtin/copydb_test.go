@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/demo"
 	"github.com/congtin/congtin/internal/pgtest"
@@ -98,11 +99,12 @@ func fillCommune(t *testing.T, dir string) *commune {
 	c.apiToken = strings.TrimSpace(must("user", "token", "-db", c.db, "-name", "bientap", "-label", "tích hợp"))
 
 	// Through the store, as the back office and the portal write.
-	db := sqlite.NewDB(c.path)
-	if err := db.Open(); err != nil {
+	raw := sqlite.NewDB(c.path)
+	if err := raw.Open(); err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	db := app.New(raw)
+	defer raw.Close()
 	ok := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -341,10 +343,10 @@ func sameJSON(t *testing.T, what string, a, b any) {
 
 // compareStores reads the commune through the store interfaces of both
 // databases and compares what they return.
-func compareStores(t *testing.T, c *commune, src, dst congtin.Store) {
+func compareStores(t *testing.T, c *commune, src, dst congtin.Service) {
 	t.Helper()
 	ctx := context.Background()
-	both := func(what string, f func(s congtin.Store) (any, error)) {
+	both := func(what string, f func(s congtin.Service) (any, error)) {
 		t.Helper()
 		a, errA := f(src)
 		b, errB := f(dst)
@@ -357,28 +359,28 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Store) {
 	if err != nil || len(sites) != 2 {
 		t.Fatalf("sites %v, %v", sites, err)
 	}
-	both("sites", func(s congtin.Store) (any, error) { return s.FindSites(ctx) })
+	both("sites", func(s congtin.Service) (any, error) { return s.FindSites(ctx) })
 	articles := 0
 	for _, site := range sites {
-		both("categories", func(s congtin.Store) (any, error) { return s.FindCategories(ctx, site.ID) })
-		both("members", func(s congtin.Store) (any, error) { return s.FindMembers(ctx, site.ID) })
+		both("categories", func(s congtin.Service) (any, error) { return s.FindCategories(ctx, site.ID) })
+		both("members", func(s congtin.Service) (any, error) { return s.FindMembers(ctx, site.ID) })
 		compareQuestions(t, src, dst, site.ID)
-		both("pages", func(s congtin.Store) (any, error) { return s.FindPages(ctx, site.ID, false) })
-		both("units", func(s congtin.Store) (any, error) { return s.FindUnits(ctx, site.ID) })
-		both("links", func(s congtin.Store) (any, error) { return s.FindLinks(ctx, site.ID) })
-		both("schedule", func(s congtin.Store) (any, error) {
+		both("pages", func(s congtin.Service) (any, error) { return s.FindPages(ctx, site.ID, false) })
+		both("units", func(s congtin.Service) (any, error) { return s.FindUnits(ctx, site.ID) })
+		both("links", func(s congtin.Service) (any, error) { return s.FindLinks(ctx, site.ID) })
+		both("schedule", func(s congtin.Service) (any, error) {
 			w, es, err := s.FindScheduleWeek(ctx, site.ID, congtin.WeekOf(time.Now()))
 			return []any{w, es}, err
 		})
-		both("schedule history", func(s congtin.Store) (any, error) {
+		both("schedule history", func(s congtin.Service) (any, error) {
 			return s.FindScheduleRevisions(ctx, site.ID, congtin.WeekOf(time.Now()))
 		})
-		both("media", func(s congtin.Store) (any, error) {
+		both("media", func(s congtin.Service) (any, error) {
 			m, n, err := s.FindMedia(ctx, site.ID, 0, 100)
 			return []any{m, n}, err
 		})
 		for _, day := range c.days {
-			both("visits "+day, func(s congtin.Store) (any, error) {
+			both("visits "+day, func(s congtin.Service) (any, error) {
 				total, today, err := s.Visits(ctx, site.ID, day)
 				return []int64{total, today}, err
 			})
@@ -387,26 +389,26 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Store) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		both("article list", func(s congtin.Store) (any, error) {
+		both("article list", func(s congtin.Service) (any, error) {
 			as, n, err := s.FindAdminArticles(ctx, congtin.AdminArticleFilter{SiteID: site.ID, Limit: 1000})
 			return []any{as, n}, err
 		})
 		for _, a := range list {
 			articles++
 			what := fmt.Sprintf("article %d", a.ID)
-			both(what, func(s congtin.Store) (any, error) { return s.FindArticleByID(ctx, site.ID, a.ID) })
-			both(what+" views", func(s congtin.Store) (any, error) { return s.ArticleViews(ctx, a.ID) })
-			both(what+" notes", func(s congtin.Store) (any, error) { return s.FindNotes(ctx, site.ID, a.ID) })
+			both(what, func(s congtin.Service) (any, error) { return s.FindArticleByID(ctx, site.ID, a.ID) })
+			both(what+" views", func(s congtin.Service) (any, error) { return s.ArticleViews(ctx, a.ID) })
+			both(what+" notes", func(s congtin.Service) (any, error) { return s.FindNotes(ctx, a.Item().Ref) })
 			revs, err := src.FindRevisions(ctx, site.ID, a.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			both(what+" revisions", func(s congtin.Store) (any, error) { return s.FindRevisions(ctx, site.ID, a.ID) })
+			both(what+" revisions", func(s congtin.Service) (any, error) { return s.FindRevisions(ctx, site.ID, a.ID) })
 			for _, r := range revs {
-				both(fmt.Sprintf("revision %d", r.ID), func(s congtin.Store) (any, error) { return s.FindRevision(ctx, site.ID, r.ID) })
+				both(fmt.Sprintf("revision %d", r.ID), func(s congtin.Service) (any, error) { return s.FindRevision(ctx, site.ID, r.ID) })
 			}
 		}
-		both("search", func(s congtin.Store) (any, error) {
+		both("search", func(s congtin.Service) (any, error) {
 			res, err := s.Search(ctx, congtin.SearchQuery{SiteID: site.ID, Q: "chuyen hoa dia ban", Limit: 50})
 			if err != nil {
 				return nil, err
@@ -421,18 +423,18 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Store) {
 	if articles < 32 {
 		t.Fatalf("compared %d articles", articles)
 	}
-	both("audit log", func(s congtin.Store) (any, error) {
+	both("audit log", func(s congtin.Service) (any, error) {
 		es, n, err := s.FindAudit(ctx, congtin.AuditFilter{Limit: 1000})
 		return []any{es, n}, err
 	})
-	both("category redirect", func(s congtin.Store) (any, error) { return s.FindCategoryRedirect(ctx, sites[0].ID, c.oldSlug) })
+	both("category redirect", func(s congtin.Service) (any, error) { return s.FindCategoryRedirect(ctx, sites[0].ID, c.oldSlug) })
 	for _, id := range c.documents {
-		both(fmt.Sprintf("document %d", id), func(s congtin.Store) (any, error) { return s.FindDocumentByID(ctx, sites[0].ID, id) })
-		both(fmt.Sprintf("document %d revisions", id), func(s congtin.Store) (any, error) { return s.FindDocumentRevisions(ctx, sites[0].ID, id) })
-		both(fmt.Sprintf("document %d notes", id), func(s congtin.Store) (any, error) { return s.FindDocumentNotes(ctx, sites[0].ID, id) })
+		both(fmt.Sprintf("document %d", id), func(s congtin.Service) (any, error) { return s.FindDocumentByID(ctx, sites[0].ID, id) })
+		both(fmt.Sprintf("document %d revisions", id), func(s congtin.Service) (any, error) { return s.FindDocumentRevisions(ctx, sites[0].ID, id) })
+		both(fmt.Sprintf("document %d notes", id), func(s congtin.Service) (any, error) { return s.FindDocumentNotes(ctx, sites[0].ID, id) })
 	}
 	for _, q := range []string{"115 kh ubnd", "quokka", ""} {
-		both("documents "+q, func(s congtin.Store) (any, error) {
+		both("documents "+q, func(s congtin.Service) (any, error) {
 			res, err := s.FindDocuments(ctx, congtin.DocumentQuery{SiteID: sites[0].ID, Q: q, Facets: true})
 			if err == nil && res.Total == 0 {
 				err = fmt.Errorf("no document found by %q", q)
@@ -442,10 +444,10 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Store) {
 	}
 	for _, site := range sites {
 		for _, list := range []string{congtin.ListTypes, congtin.ListFields} {
-			both("document "+list, func(s congtin.Store) (any, error) { return s.FindDocumentTerms(ctx, site.ID, list) })
+			both("document "+list, func(s congtin.Service) (any, error) { return s.FindDocumentTerms(ctx, site.ID, list) })
 		}
 	}
-	both("old address", func(s congtin.Store) (any, error) {
+	both("old address", func(s congtin.Service) (any, error) {
 		return s.FindRedirect(ctx, sites[0].ID, "/2019/10/01/bài-viết-cũ")
 	})
 	for _, name := range c.users {
@@ -459,12 +461,12 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Store) {
 		if a.PasswordHash == "" || a.PasswordHash != b.PasswordHash {
 			t.Errorf("user %s: password hash %q, target %q", name, a.PasswordHash, b.PasswordHash)
 		}
-		both("user by ID "+name, func(s congtin.Store) (any, error) { return s.FindUserByID(ctx, a.ID) })
-		both("role "+name, func(s congtin.Store) (any, error) { return s.FindRole(ctx, sites[0].ID, a.ID) })
+		both("user by ID "+name, func(s congtin.Service) (any, error) { return s.FindUserByID(ctx, a.ID) })
+		both("role "+name, func(s congtin.Service) (any, error) { return s.FindRole(ctx, sites[0].ID, a.ID) })
 	}
-	both("session", func(s congtin.Store) (any, error) { return s.FindSession(ctx, auth.HashToken(c.session)) })
-	both("API token", func(s congtin.Store) (any, error) { return s.FindUserByAPIToken(ctx, auth.HashToken(c.apiToken)) })
-	both("login failures", func(s congtin.Store) (any, error) {
+	both("session", func(s congtin.Service) (any, error) { return s.FindSession(ctx, auth.HashToken(c.session)) })
+	both("API token", func(s congtin.Service) (any, error) { return s.FindUserByAPIToken(ctx, auth.HashToken(c.apiToken)) })
+	both("login failures", func(s congtin.Service) (any, error) {
 		u, ip, err := s.CountLoginFailures(ctx, "bientap", "203.0.113.9", time.Now().Add(-time.Hour))
 		return []int{u, ip}, err
 	})
@@ -541,16 +543,18 @@ func TestCopyDBSQLiteToPostgres(t *testing.T) {
 		t.Errorf("copy-db printed %d tables, SQLite has %d to copy: %v", len(counts), len(tables), tables)
 	}
 
-	src := sqlite.NewDB(c.path)
-	if err := src.Open(); err != nil {
+	srcRaw := sqlite.NewDB(c.path)
+	if err := srcRaw.Open(); err != nil {
 		t.Fatal(err)
 	}
-	defer src.Close()
-	dst := postgres.NewDB(target)
-	if err := dst.Open(); err != nil {
+	src := app.New(srcRaw)
+	defer srcRaw.Close()
+	dstRaw := postgres.NewDB(target)
+	if err := dstRaw.Open(); err != nil {
 		t.Fatal(err)
 	}
-	defer dst.Close()
+	dst := app.New(dstRaw)
+	defer dstRaw.Close()
 	compareStores(t, c, src, dst)
 	maxArticle, maxUser := int64(0), int64(0)
 	for _, p := range c.paths {
@@ -808,10 +812,11 @@ func TestCopyDBIntoStartedTarget(t *testing.T) {
 func TestCopyDBInterrupted(t *testing.T) {
 	dir := t.TempDir()
 	srcPath := filepath.Join(dir, "xa.db")
-	db := sqlite.NewDB(srcPath)
-	if err := db.Open(); err != nil {
+	raw := sqlite.NewDB(srcPath)
+	if err := raw.Open(); err != nil {
 		t.Fatal(err)
 	}
+	db := app.New(raw)
 	site, err := db.DefaultSite(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -828,7 +833,7 @@ func TestCopyDBInterrupted(t *testing.T) {
 	if _, err := db.ImportArticles(context.Background(), site.ID, recs); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
+	raw.Close()
 	target := pgtest.URL(t)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)

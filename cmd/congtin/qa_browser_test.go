@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/sqlite"
 	"github.com/congtin/congtin/internal/storetest"
 )
@@ -167,11 +168,12 @@ func qaType(b *tab, sel, text string) {
 // qaBrowserSetup prepares the database: two fields and an editor.
 func qaBrowserSetup(t *testing.T, path string) (congtin.Actor, int64) {
 	t.Helper()
-	db := sqlite.NewDB(path)
-	if err := db.Open(); err != nil {
+	raw := sqlite.NewDB(path)
+	if err := raw.Open(); err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	db := app.New(raw)
+	defer raw.Close()
 	site := storetest.MustSite(t, db)
 	ed := storetest.MustUser(t, db, site.ID, "bientap", congtin.RoleEditor)
 	var id int64
@@ -189,11 +191,12 @@ func qaBrowserSetup(t *testing.T, path string) (congtin.Actor, int64) {
 // back office would, on the running portal's database.
 func qaBrowserPublish(t *testing.T, path string, ed congtin.Actor) {
 	t.Helper()
-	db := sqlite.NewDB(path)
-	if err := db.Open(); err != nil {
+	raw := sqlite.NewDB(path)
+	if err := raw.Open(); err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	db := app.New(raw)
+	defer raw.Close()
 	ctx := context.Background()
 	site := storetest.MustSite(t, db)
 	qs, n, err := db.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID})

@@ -80,11 +80,11 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	adm := &admin.Server{Store: db, Render: engine, Media: mediaStore, Log: log, Files: files, FileMaxBytes: int64(max(cfg.FileMaxMB, 1)) << 20}
 	srv := &web.Server{Store: db, Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
 		Admin: adm.Handler(), Media: mediaStore, Files: files, QARetentionDays: cfg.QARetentionDays}
-	if err := startPageCache(ctx, srv, db, cfg.PageCacheMB, log); err != nil {
+	if err := startPageCache(ctx, srv, db.DB, cfg.PageCacheMB, log); err != nil {
 		counter.Close()
 		return err
 	}
-	srv.Metrics = newMetrics(db, counter, func() *pagecache.Cache { return srv.Cache })
+	srv.Metrics = newMetrics(db.DB, counter, func() *pagecache.Cache { return srv.Cache })
 	srv.MetricsToken = cfg.MetricsToken
 	srv.LogRequests = cfg.LogRequests
 	hs := &http.Server{
@@ -126,7 +126,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 }
 
 // fillDemo imports the demo portal into a database without articles.
-func fillDemo(ctx context.Context, db congtin.Store, site *congtin.Site, files docfile.Store, log *slog.Logger) error {
+func fillDemo(ctx context.Context, db congtin.Service, site *congtin.Site, files docfile.Store, log *slog.Logger) error {
 	_, n, err := db.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Limit: 1})
 	if err != nil {
 		return err

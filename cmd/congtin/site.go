@@ -78,7 +78,7 @@ func runSiteAdd(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer db.Close()
-	s, err := db.CreateSite(ctx, congtin.Actor{User: &congtin.User{Username: "cli"}, IP: "cli"}, *host, *name)
+	s, err := db.CreateSite(ctx, congtin.SystemActor("cli"), *host, *name)
 	if err != nil {
 		return fmt.Errorf("site add: %s", congtin.ErrorMessage(err))
 	}

@@ -2,40 +2,55 @@ package main
 
 import (
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/config"
 	"github.com/congtin/congtin/internal/postgres"
 	"github.com/congtin/congtin/internal/sqlite"
 )
 
-// store is what the commands use of a database, whichever one -db names.
-// Both stores also keep a change log (congtin.ChangeService), which serve
-// finds on the value itself.
-type store interface {
+// database is what -db names: a store that can be closed.
+type database interface {
 	congtin.Store
 	Close() error
 }
 
 var (
-	_ store = (*sqlite.DB)(nil)
-	_ store = (*postgres.DB)(nil)
+	_ database = (*sqlite.DB)(nil)
+	_ database = (*postgres.DB)(nil)
+	// Until every rule has moved into package app, the databases still
+	// do part of the work themselves.
+	_ app.Legacy = (*sqlite.DB)(nil)
+	_ app.Legacy = (*postgres.DB)(nil)
 )
 
+// portal is an opened database with the service layer over it: what the
+// commands use. DB is the database itself, for what only it does
+// (backups, copies, the change log).
+type portal struct {
+	*app.App
+	DB database
+}
+
+// Close closes the database.
+func (p *portal) Close() error { return p.DB.Close() }
+
 // openStore opens the database named by the config, migrating it.
-func openStore(cfg *config.Config) (store, error) {
+func openStore(cfg *config.Config) (*portal, error) {
+	var db interface {
+		database
+		Open() error
+	}
 	if url, ok := cfg.PostgresURL(); ok {
-		db := postgres.NewDB(url)
-		if err := db.Open(); err != nil {
+		db = postgres.NewDB(url)
+	} else {
+		path, err := cfg.SQLitePath()
+		if err != nil {
 			return nil, err
 		}
-		return db, nil
+		db = sqlite.NewDB(path)
 	}
-	path, err := cfg.SQLitePath()
-	if err != nil {
-		return nil, err
-	}
-	db := sqlite.NewDB(path)
 	if err := db.Open(); err != nil {
 		return nil, err
 	}
-	return db, nil
+	return &portal{App: app.New(db), DB: db}, nil
 }

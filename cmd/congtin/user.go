@@ -53,7 +53,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return err
 	}
 	defer db.Close()
-	actor := congtin.Actor{User: &congtin.User{Username: "cli"}, IP: "cli"}
+	actor := congtin.SystemActor("cli")
 
 	if args[0] == "token" {
 		u, err := db.FindUserByUsername(ctx, *name)

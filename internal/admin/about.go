@@ -39,7 +39,7 @@ func (s *Server) pageEditPage(r *http.Request, rq *request, p *congtin.Page) *re
 		page.CanSave = congtin.Can(rq.actor, congtin.ActCreate, nil)
 		return page
 	}
-	wf := p.Workflow()
+	wf := p.Item()
 	page.CanSave = congtin.Can(rq.actor, congtin.ActEdit, wf)
 	page.Input = congtin.PageInput{Title: p.Title, Slug: p.Slug, Body: p.Body, TitleEN: p.TitleEN, SlugEN: p.SlugEN, BodyEN: p.BodyEN, Position: p.Position}
 	for _, act := range []string{congtin.ActSubmit, congtin.ActReturn, congtin.ActPublish, congtin.ActUnpublish} {
@@ -147,7 +147,7 @@ func (s *Server) handleEditPage(w http.ResponseWriter, r *http.Request, rq *requ
 func (s *Server) handleSavePage(w http.ResponseWriter, r *http.Request, rq *request) {
 	p, err := s.loadPage(r, rq)
 	if err == nil {
-		err = can(rq, congtin.ActEdit, p.Workflow())
+		err = can(rq, congtin.ActEdit, p.Item())
 	}
 	if err == nil {
 		err = parseForm(w, r)
@@ -204,7 +204,7 @@ func (s *Server) handlePageRevisions(w http.ResponseWriter, r *http.Request, rq 
 		return
 	}
 	page := &render.PageRevisionsPage{AdminBase: rq.base("Phiên bản: "+p.Title, "pages"), Page: p, Revisions: revs,
-		CanRestore: congtin.Can(rq.actor, congtin.ActRestore, p.Workflow())}
+		CanRestore: congtin.Can(rq.actor, congtin.ActRestore, p.Item())}
 	page.Flash = flash(r)
 	if v := r.URL.Query().Get("xem"); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)

@@ -33,7 +33,7 @@ const (
 
 // Server holds the back office's dependencies.
 type Server struct {
-	Store  congtin.Store
+	Store  congtin.Service
 	Render *render.Engine
 	Media  media.Store
 	Log    *slog.Logger
@@ -70,7 +70,7 @@ func (s *Server) Handler() http.Handler {
 	page("POST /admin/bai-viet/moi", s.handleCreateArticle)
 	page("GET /admin/bai-viet/{id}", s.handleEditArticle)
 	page("POST /admin/bai-viet/{id}", s.handleSaveArticle)
-	page("POST /admin/bai-viet/{id}/chuyen", s.handleTransition)
+	page("POST /admin/bai-viet/{id}/chuyen", s.handleStep(articleFlow))
 	page("GET /admin/bai-viet/{id}/phien-ban", s.handleRevisions)
 	page("POST /admin/bai-viet/{id}/phien-ban/{rev}/khoi-phuc", s.handleRestore)
 	page("GET /admin/media", s.handleMediaLibrary)
@@ -199,8 +199,8 @@ func (s *Server) withRole(ctx context.Context, site *congtin.Site, u *congtin.Us
 }
 
 // can refuses with EFORBIDDEN when the actor may not act.
-func can(rq *request, act string, a *congtin.Article) error {
-	if congtin.Can(rq.actor, act, a) {
+func can(rq *request, act string, it *congtin.Item) error {
+	if congtin.Can(rq.actor, act, it) {
 		return nil
 	}
 	return congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này.")

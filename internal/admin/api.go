@@ -147,7 +147,7 @@ func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request, rq *request)
 func (s *Server) apiUpdateArticle(w http.ResponseWriter, r *http.Request, rq *request) {
 	a, err := s.loadArticle(r, rq)
 	if err == nil {
-		err = can(rq, congtin.ActEdit, a)
+		err = can(rq, congtin.ActEdit, a.Item())
 	}
 	var in congtin.ArticleInput
 	if err == nil {
@@ -172,8 +172,12 @@ func (s *Server) apiTransition(w http.ResponseWriter, r *http.Request, rq *reque
 	if err == nil && r.ContentLength != 0 {
 		err = decode(w, r, &body)
 	}
+	var publishAt time.Time
+	if err == nil && body.PublishAt != "" && r.PathValue("action") == congtin.ActPublish {
+		publishAt, err = readPublishAt(body.PublishAt)
+	}
 	if err == nil {
-		a, err = s.transition(r, rq, a, r.PathValue("action"), body.Comment, body.PublishAt)
+		a, err = s.Store.TransitionArticle(r.Context(), rq.actor, rq.site.ID, a.ID, r.PathValue("action"), body.Comment, publishAt)
 	}
 	if err != nil {
 		s.apiError(w, r, rq, err)
@@ -209,7 +213,7 @@ func (s *Server) apiRestore(w http.ResponseWriter, r *http.Request, rq *request)
 		a, err = s.Store.FindArticleByID(r.Context(), rq.site.ID, rev.ArticleID)
 	}
 	if err == nil {
-		err = can(rq, congtin.ActRestore, a)
+		err = can(rq, congtin.ActRestore, a.Item())
 	}
 	if err == nil {
 		a, err = s.Store.RestoreRevision(r.Context(), rq.actor, rq.site.ID, id)

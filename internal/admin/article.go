@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/render"
@@ -178,7 +177,7 @@ func (s *Server) editPage(r *http.Request, rq *request, a *congtin.Article) (*re
 		page.Input.Author = rq.actor.User.DisplayName
 		return page, nil
 	}
-	page.CanSave = congtin.Can(rq.actor, congtin.ActEdit, a)
+	page.CanSave = congtin.Can(rq.actor, congtin.ActEdit, a.Item())
 	page.Input = congtin.ArticleInput{CategoryID: a.CategoryID, Title: a.Title, Lead: a.Lead, Body: a.Body, Author: a.Author,
 		Image: a.Image, Slug: a.Slug, Featured: a.Featured, PublishedAt: a.PublishedAt}
 	// A draft's stored time is only a placeholder (its creation) unless
@@ -186,12 +185,7 @@ func (s *Server) editPage(r *http.Request, rq *request, a *congtin.Article) (*re
 	if a.Status == congtin.StatusPublished || a.Status == congtin.StatusUnpublished || a.PublishedAt.Sub(a.CreatedAt) > time.Second || a.CreatedAt.Sub(a.PublishedAt) > time.Second {
 		page.PublishAt = localTimeValue(a.PublishedAt)
 	}
-	for _, act := range []string{congtin.ActSubmit, congtin.ActReturn, congtin.ActPublish, congtin.ActUnpublish} {
-		if congtin.Can(rq.actor, act, a) {
-			page.Actions = append(page.Actions, act)
-		}
-	}
-	if page.Notes, err = s.Store.FindNotes(ctx, rq.site.ID, a.ID); err != nil {
+	if page.Workflow, err = s.workflowPanel(ctx, rq, articleFlow, a.Item()); err != nil {
 		return nil, err
 	}
 	if a.IsPublic(s.now()) {
@@ -313,7 +307,7 @@ func (s *Server) handleEditArticle(w http.ResponseWriter, r *http.Request, rq *r
 func (s *Server) handleSaveArticle(w http.ResponseWriter, r *http.Request, rq *request) {
 	a, err := s.loadArticle(r, rq)
 	if err == nil {
-		err = can(rq, congtin.ActEdit, a)
+		err = can(rq, congtin.ActEdit, a.Item())
 	}
 	if err != nil {
 		s.error(w, r, rq, err)
@@ -334,70 +328,32 @@ func (s *Server) handleSaveArticle(w http.ResponseWriter, r *http.Request, rq *r
 	redirect(w, r, "/admin/bai-viet/"+strconv.FormatInt(a.ID, 10), "Đã lưu bài viết.")
 }
 
-// transition applies a workflow action; shared by the form and the API.
-func (s *Server) transition(r *http.Request, rq *request, a *congtin.Article, act, comment, at string) (*congtin.Article, error) {
-	if congtin.NextStatus(act) == "" {
-		return nil, congtin.Errorf(congtin.EINVALID, "Thao tác không hợp lệ.")
-	}
-	if err := can(rq, act, a); err != nil {
-		return nil, err
-	}
-	comment = strings.TrimSpace(comment)
-	switch {
-	case len([]rune(comment)) > 2000 || !utf8.ValidString(comment):
-		return nil, &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": "Ý kiến quá dài (tối đa 2000 ký tự) hoặc chứa ký tự không hợp lệ."}}
-	case act == congtin.ActReturn && comment == "":
-		return nil, &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": "Hãy ghi ý kiến khi trả lại bài cho phóng viên."}}
-	}
-	var publishAt time.Time
-	if at != "" && act == congtin.ActPublish {
-		t, ok := parseLocalTime(at)
-		if !ok {
-			if t2, err := time.Parse(time.RFC3339, at); err == nil {
-				t, ok = t2, true
-			}
+// articleFlow is the articles' part in the workflow.
+var articleFlow = &flowKind{
+	kind: congtin.KindArticle, heading: "Duyệt bài", headingID: "duyet-bai", schedulable: true,
+	object: func(congtin.Ref) string { return "bài" },
+	ref: func(s *Server, r *http.Request, rq *request) (congtin.Ref, error) {
+		a, err := s.loadArticle(r, rq)
+		if err != nil {
+			return congtin.Ref{}, err
 		}
-		if !ok {
-			return nil, &congtin.ValidationError{Fields: congtin.FieldErrors{"publish_at": "Thời gian xuất bản không hợp lệ."}}
-		}
-		if t.After(s.now().Add(5 * 365 * 24 * time.Hour)) {
-			return nil, &congtin.ValidationError{Fields: congtin.FieldErrors{"publish_at": "Thời gian xuất bản quá xa trong tương lai (tối đa 5 năm)."}}
-		}
-		publishAt = t
-	}
-	return s.Store.TransitionArticle(r.Context(), rq.actor, rq.site.ID, a.ID, act, comment, publishAt)
+		return a.Item().Ref, nil
+	},
+	url: func(ref congtin.Ref) string { return "/admin/bai-viet/" + strconv.FormatInt(ref.ID, 10) },
 }
 
-func (s *Server) handleTransition(w http.ResponseWriter, r *http.Request, rq *request) {
-	a, err := s.loadArticle(r, rq)
+// articleStepRefused shows the article's edit page again with a refused
+// step's reason.
+func (s *Server) articleStepRefused(w http.ResponseWriter, r *http.Request, rq *request, ref congtin.Ref, errs congtin.FieldErrors, msg string) {
+	a, err := s.Store.FindArticleByID(r.Context(), rq.site.ID, ref.ID)
+	var page *render.ArticleEditPage
+	if err == nil {
+		page, err = s.editPage(r, rq, a)
+	}
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
-	if err := parseForm(w, r); err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	act := r.PostForm.Get("action")
-	b, err := s.transition(r, rq, a, act, r.PostForm.Get("comment"), formValue(r, "publish_at"))
-	if err != nil {
-		if _, ok := err.(*congtin.ValidationError); !ok {
-			s.error(w, r, rq, err)
-			return
-		}
-		page, perr := s.editPage(r, rq, a)
-		if perr != nil {
-			s.error(w, r, rq, perr)
-			return
-		}
-		page.Errors = err.(*congtin.ValidationError).Fields
-		page.Error = "Chưa thực hiện được: " + congtin.ErrorMessage(err)
-		s.render(w, r, http.StatusBadRequest, "admin/article_edit", page)
-		return
-	}
-	msg := "Đã chuyển bài sang trạng thái “" + congtin.StatusName(b.Status) + "”."
-	if b.Status == congtin.StatusPublished && b.PublishedAt.After(s.now()) {
-		msg = "Đã hẹn giờ xuất bản lúc " + b.PublishedAt.In(congtin.VietnamZone).Format("15:04:05 02/01/2006") + "."
-	}
-	redirect(w, r, "/admin/bai-viet/"+strconv.FormatInt(a.ID, 10), msg)
+	page.Errors, page.Error = errs, msg
+	s.render(w, r, http.StatusBadRequest, "admin/article_edit", page)
 }

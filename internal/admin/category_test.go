@@ -42,7 +42,7 @@ func TestCategoryRenameRedirects(t *testing.T) {
 	if r := c.post(fmt.Sprintf("/admin/chuyen-muc/%d/xoa", e.cat.ID), nil); r.status != http.StatusConflict {
 		t.Fatalf("delete non-empty: %d", r.status)
 	}
-	empty, err := e.db.CreateCategory(t.Context(), congtin.Actor{User: e.users["qtv"]}, e.site.ID, congtin.CategoryInput{Name: "Trống"})
+	empty, err := e.db.CreateCategory(t.Context(), congtin.Actor{User: e.users["qtv"], Role: congtin.RoleAdmin}, e.site.ID, congtin.CategoryInput{Name: "Trống"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/admin"
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/docfile"
@@ -47,7 +48,8 @@ func (c *clock) Add(d time.Duration) {
 type env struct {
 	t     *testing.T
 	path  string
-	db    *sqlite.DB
+	raw   *sqlite.DB // the database
+	db    *app.App   // the service layer over it
 	clock *clock
 	srv   *httptest.Server
 	site  *congtin.Site
@@ -76,7 +78,7 @@ func newEnvOpts(t *testing.T, tls bool) *env {
 	if e.site, err = e.db.DefaultSite(ctx); err != nil {
 		t.Fatal(err)
 	}
-	cli := congtin.Actor{User: &congtin.User{Username: "test"}}
+	cli := congtin.SystemActor("test")
 	if e.site2, err = e.db.CreateSite(ctx, cli, "so.example", "Cổng Sở Y tế"); err != nil {
 		t.Fatal(err)
 	}
@@ -114,11 +116,12 @@ func newEnvOpts(t *testing.T, tls bool) *env {
 // open starts (or restarts) the server on the database file.
 func (e *env) open() {
 	e.t.Helper()
-	e.db = sqlite.NewDB(e.path)
-	e.db.Now = e.clock.Now
-	if err := e.db.Open(); err != nil {
+	e.raw = sqlite.NewDB(e.path)
+	if err := e.raw.Open(); err != nil {
 		e.t.Fatal(err)
 	}
+	e.raw.SetNow(e.clock.Now)
+	e.db = app.New(e.raw)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	assets, _ := static.New()
 	engine, err := render.New(assets.URL)
@@ -137,14 +140,14 @@ func (e *env) open() {
 	} else {
 		e.srv = httptest.NewServer(ws.Handler())
 	}
-	db, srv := e.db, e.srv
+	db, srv := e.raw, e.srv
 	e.t.Cleanup(func() { srv.Close(); c.Close(); db.Close() })
 }
 
 // restart stops the server and the database and opens them again.
 func (e *env) restart() {
 	e.srv.Close()
-	e.db.Close()
+	e.raw.Close()
 	e.open()
 }
 

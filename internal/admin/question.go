@@ -199,7 +199,7 @@ func (s *Server) handleQuestionTransition(w http.ResponseWriter, r *http.Request
 	act := r.PostForm.Get("action")
 	comment := strings.TrimSpace(r.PostForm.Get("comment"))
 	switch {
-	case congtin.QuestionNextStatus(act) == "":
+	case congtin.NextStatus(act) == "":
 		err = congtin.Errorf(congtin.EINVALID, "Thao tác không hợp lệ.")
 	case !congtin.CanQuestion(rq.actor, act, q):
 		err = congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với câu hỏi ở trạng thái “%s”.", congtin.StatusName(q.Status))

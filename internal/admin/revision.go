@@ -27,7 +27,7 @@ func (s *Server) handleRevisions(w http.ResponseWriter, r *http.Request, rq *req
 		return
 	}
 	page := &render.RevisionsPage{AdminBase: rq.base("Phiên bản", "articles"), Article: a, Revisions: revs,
-		CanRestor: congtin.Can(rq.actor, congtin.ActRestore, a)}
+		CanRestor: congtin.Can(rq.actor, congtin.ActRestore, a.Item())}
 	page.Flash = flash(r)
 	pick := func(param string, def int) (*congtin.Revision, error) {
 		v := r.URL.Query().Get(param)
@@ -78,7 +78,7 @@ func (s *Server) handleRestore(w http.ResponseWriter, r *http.Request, rq *reque
 		err = congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy phiên bản.")
 	}
 	if err == nil {
-		err = can(rq, congtin.ActRestore, a)
+		err = can(rq, congtin.ActRestore, a.Item())
 	}
 	if err == nil {
 		_, err = s.Store.RestoreRevision(r.Context(), rq.actor, rq.site.ID, revID)

@@ -45,7 +45,7 @@ func (s *Server) schedulePage(r *http.Request, rq *request, week congtin.Week) (
 		Form: render.ScheduleForm{Date: congtin.Day(mon)},
 	}
 	page.Flash = flash(r)
-	wf := st.Workflow()
+	wf := st.Item()
 	if st.UpdatedAt.IsZero() {
 		// Nobody has started the week: whoever adds the first entry owns it.
 		page.CanEdit = congtin.Can(rq.actor, congtin.ActCreate, nil)

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/pagecache"
 	"github.com/congtin/congtin/internal/render"
@@ -635,7 +636,7 @@ func cachedProcess(t *testing.T, e *env) (*web.Server, *client) {
 	}
 	c := counters.New(db, 50*time.Millisecond, log)
 	c.Start()
-	ws := &web.Server{Store: db, Counter: c, Render: engine, Assets: assets, Log: log, Cache: pagecache.New(8 << 20), Changes: db}
+	ws := &web.Server{Store: app.New(db), Counter: c, Render: engine, Assets: assets, Log: log, Cache: pagecache.New(8 << 20), Changes: db}
 	if err := ws.SyncChanges(t.Context()); err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/copydb"
 	"github.com/congtin/congtin/internal/pgtest"
 	"github.com/congtin/congtin/internal/storetest"
@@ -16,7 +17,7 @@ import (
 // qaFill stores a field, an answered and published question, one still
 // waiting (its publication and purge times NULL) and one purged, and
 // returns the questions as the source store reads them.
-func qaFill(t *testing.T, db congtin.Store) []*congtin.Question {
+func qaFill(t *testing.T, db congtin.Service) []*congtin.Question {
 	t.Helper()
 	ctx := context.Background()
 	site := storetest.MustSite(t, db)
@@ -54,14 +55,14 @@ func qaFill(t *testing.T, db congtin.Store) []*congtin.Question {
 func TestCopyQuestions(t *testing.T) {
 	ctx := context.Background()
 	lite := openSQLite(t, filepath.Join(t.TempDir(), "xa.db"))
-	want := qaFill(t, lite)
+	want := qaFill(t, app.New(lite))
 	pg := openPostgres(t, pgtest.URL(t))
 	back := openSQLite(t, filepath.Join(t.TempDir(), "lai.db"))
 	for _, hop := range []struct {
 		name     string
 		from, to copydb.Store
-		read     congtin.Store
-	}{{"SQLite to PostgreSQL", lite, pg, pg}, {"PostgreSQL to SQLite", pg, back, back}} {
+		read     congtin.Service
+	}{{"SQLite to PostgreSQL", lite, pg, app.New(pg)}, {"PostgreSQL to SQLite", pg, back, app.New(back)}} {
 		if _, err := copydb.Copy(ctx, hop.from, hop.to, &lineWriter{fn: func(string) {}}); err != nil {
 			t.Fatalf("%s: %v", hop.name, err)
 		}
@@ -89,7 +90,7 @@ func TestCopyQuestions(t *testing.T) {
 		}
 	}
 	// Each copy's ID sequence goes on after the copied rows.
-	for _, db := range []congtin.Store{pg, back} {
+	for _, db := range []congtin.Service{app.New(pg), app.New(back)} {
 		q, err := db.SubmitQuestion(ctx, 1, storetest.QuestionIn("Câu mới sau khi chép", want[0].FieldID), storetest.QuestionSub("ip-new"))
 		if err != nil || q.ID <= want[0].ID {
 			t.Fatalf("a new question after the copy: %+v, %v", q, err)
@@ -98,8 +99,8 @@ func TestCopyQuestions(t *testing.T) {
 	// A target with only a question (a portal that has been running, say)
 	// holds an installation.
 	dst := openSQLite(t, filepath.Join(t.TempDir(), "moi.db"))
-	site := storetest.MustSite(t, dst)
-	storetest.MustSubmit(t, dst, site.ID, storetest.QuestionIn("Đã có", 0), storetest.QuestionSub("ip-z"))
+	site := storetest.MustSite(t, app.New(dst))
+	storetest.MustSubmit(t, app.New(dst), site.ID, storetest.QuestionIn("Đã có", 0), storetest.QuestionSub("ip-z"))
 	_, err := copydb.Copy(ctx, lite, dst, &lineWriter{fn: func(string) {}})
 	var ne *copydb.NotEmptyError
 	if !errors.As(err, &ne) || ne.Counts["questions"] != 1 {

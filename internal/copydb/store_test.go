@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/copydb"
 	"github.com/congtin/congtin/internal/pgtest"
 	"github.com/congtin/congtin/internal/postgres"
@@ -203,7 +204,7 @@ func (w *lineWriter) Write(p []byte) (int, error) {
 }
 
 // fill imports n articles in two categories.
-func fill(t *testing.T, db congtin.Store, n int) {
+func fill(t *testing.T, db congtin.Service, n int) {
 	t.Helper()
 	ctx := context.Background()
 	site, err := db.DefaultSite(ctx)
@@ -232,7 +233,7 @@ func fill(t *testing.T, db congtin.Store, n int) {
 // afterwards.
 func TestCopyCancelled(t *testing.T) {
 	src := openSQLite(t, filepath.Join(t.TempDir(), "xa.db"))
-	fill(t, src, 1200)
+	fill(t, app.New(src), 1200)
 	dst := openPostgres(t, pgtest.URL(t))
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -275,9 +276,9 @@ func TestCopyCancelled(t *testing.T) {
 // as it was.
 func TestCopyRefusesNonEmptyTarget(t *testing.T) {
 	src := openSQLite(t, filepath.Join(t.TempDir(), "xa.db"))
-	fill(t, src, 3)
+	fill(t, app.New(src), 3)
 	dst := openSQLite(t, filepath.Join(t.TempDir(), "tinh.db"))
-	fill(t, dst, 2)
+	fill(t, app.New(dst), 2)
 	_, err := copydb.Copy(context.Background(), src, dst, &lineWriter{fn: func(string) {}})
 	var ne *copydb.NotEmptyError
 	if !errors.As(err, &ne) || ne.Counts["articles"] != 2 || ne.Counts["categories"] != 3 {

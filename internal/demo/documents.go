@@ -280,7 +280,7 @@ func wrap(s string, width int) []string {
 // text extracted, stored by hash), then creates and publishes each
 // through the store, which indexes it and writes its audit entries. The
 // store's clock, when it has one, reads the day each was entered.
-func FillDocuments(ctx context.Context, s congtin.Store, files docfile.Store, siteID int64, now time.Time) error {
+func FillDocuments(ctx context.Context, s congtin.Service, files docfile.Store, siteID int64, now time.Time) error {
 	at := storeClock(s)
 	defer at(time.Time{})
 	types, err := termIDs(ctx, s, siteID, congtin.ListTypes)
@@ -349,7 +349,7 @@ func storeFile(ctx context.Context, files docfile.Store, name string, data []byt
 }
 
 // termIDs maps the names of a site's list to their IDs.
-func termIDs(ctx context.Context, s congtin.Store, siteID int64, list string) (map[string]int64, error) {
+func termIDs(ctx context.Context, s congtin.Service, siteID int64, list string) (map[string]int64, error) {
 	terms, err := s.FindDocumentTerms(ctx, siteID, list)
 	if err != nil {
 		return nil, err
@@ -377,7 +377,7 @@ type Clock interface {
 // so that what the demo writes carries the dates of a history and not
 // all of today; the zero time puts the clock back to time.Now. For a
 // store without a clock it does nothing.
-func storeClock(s congtin.Store) func(time.Time) {
+func storeClock(s congtin.Service) func(time.Time) {
 	c, ok := s.(Clock)
 	if !ok {
 		return func(time.Time) {}

@@ -145,7 +145,7 @@ var demoQuestions = []demoQuestion{
 // through the store as the newsroom would. Links in answers go to the demo
 // documents when FillDocuments wrote them, else to a search of the
 // register. The store's clock, when it has one, reads the time of each step.
-func FillQuestions(ctx context.Context, s congtin.Store, siteID int64, now time.Time) error {
+func FillQuestions(ctx context.Context, s congtin.Service, siteID int64, now time.Time) error {
 	at := storeClock(s)
 	defer at(time.Time{})
 	editor := demoActor()
@@ -215,7 +215,7 @@ func FillQuestions(ctx context.Context, s congtin.Store, siteID int64, now time.
 // demoDocPaths replaces {doc:key} in answers with the path of the demo
 // document of that key, found by its number, or a search of the register
 // for its number when it is not there.
-func demoDocPaths(ctx context.Context, s congtin.Store, siteID int64, now time.Time) (*strings.Replacer, error) {
+func demoDocPaths(ctx context.Context, s congtin.Service, siteID int64, now time.Time) (*strings.Replacer, error) {
 	types, err := termIDs(ctx, s, siteID, congtin.ListTypes)
 	if err != nil {
 		return nil, err

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/sqlite"
 )
@@ -20,7 +21,7 @@ import (
 // registerFill is a fresh SQLite database with the demo's documents and
 // questions written at now.
 type registerFill struct {
-	db     *sqlite.DB
+	db     *app.App
 	files  docfile.Disk
 	siteID int64
 }
@@ -29,11 +30,12 @@ func fillRegister(t *testing.T, now time.Time) *registerFill {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
-	db := sqlite.NewDB(filepath.Join(dir, "demo.db"))
-	if err := db.Open(); err != nil {
+	raw := sqlite.NewDB(filepath.Join(dir, "demo.db"))
+	if err := raw.Open(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
+	db := app.New(raw)
+	t.Cleanup(func() { raw.Close() })
 	site, err := db.DefaultSite(ctx)
 	if err != nil {
 		t.Fatal(err)

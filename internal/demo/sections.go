@@ -150,7 +150,7 @@ var Links = []congtin.LinkInput{
 
 // FillSections writes the demo's schedule, about pages, chart and links
 // into a site, as a system user: nothing a person signed.
-func FillSections(ctx context.Context, s congtin.Store, siteID int64, now time.Time) error {
+func FillSections(ctx context.Context, s congtin.Service, siteID int64, now time.Time) error {
 	sys := demoActor()
 	var weeks []congtin.Week // in order, so that the audit log is the same each time
 	for _, in := range ScheduleEntries(now) {

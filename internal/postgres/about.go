@@ -167,7 +167,7 @@ func (db *DB) UpdatePage(ctx context.Context, actor congtin.Actor, siteID, id in
 	if err != nil {
 		return nil, err
 	}
-	if !congtin.Can(actor, congtin.ActEdit, cur.Workflow()) {
+	if !congtin.Can(actor, congtin.ActEdit, cur.Item()) {
 		return nil, congtin.Errorf(congtin.EFORBIDDEN, "Bạn không thể sửa trang ở trạng thái “%s”.", congtin.StatusName(cur.Status))
 	}
 	if err := pageSlugsFree(ctx, tx, siteID, id, slug, slugEN); err != nil {
@@ -208,7 +208,7 @@ func (db *DB) TransitionPage(ctx context.Context, actor congtin.Actor, siteID, i
 	if err != nil {
 		return nil, err
 	}
-	if !congtin.Can(actor, act, cur.Workflow()) {
+	if !congtin.Can(actor, act, cur.Item()) {
 		return nil, congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với trang ở trạng thái “%s”.", congtin.StatusName(cur.Status))
 	}
 	pub := nullTS(cur.PublishedAt)
@@ -280,7 +280,7 @@ func (db *DB) RestorePageRevision(ctx context.Context, actor congtin.Actor, site
 	if err != nil {
 		return nil, err
 	}
-	if !congtin.Can(actor, congtin.ActRestore, cur.Workflow()) {
+	if !congtin.Can(actor, congtin.ActRestore, cur.Item()) {
 		return nil, congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền khôi phục trang này.")
 	}
 	if err := pageSlugsFree(ctx, tx, siteID, cur.ID, rev.Slug, rev.SlugEN); congtin.ErrorCode(err) == congtin.EINVALID {

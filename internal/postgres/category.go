@@ -7,27 +7,7 @@ import (
 	"github.com/congtin/congtin"
 )
 
-var _ congtin.CategoryService = (*DB)(nil)
-
 const categoryColumns = `id, site_id, COALESCE(parent_id, 0), name, slug, position, hidden`
-
-// FindCategories implements congtin.CategoryService.
-func (db *DB) FindCategories(ctx context.Context, siteID int64) ([]*congtin.Category, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT `+categoryColumns+` FROM categories WHERE site_id = $1 ORDER BY position, name, id`, siteID)
-	if err != nil {
-		return nil, wrap("find categories", err)
-	}
-	defer rows.Close()
-	var out []*congtin.Category
-	for rows.Next() {
-		var c congtin.Category
-		if err := rows.Scan(&c.ID, &c.SiteID, &c.ParentID, &c.Name, &c.Slug, &c.Position, &c.Hidden); err != nil {
-			return nil, wrap("scan category", err)
-		}
-		out = append(out, &c)
-	}
-	return out, wrap("find categories", rows.Err())
-}
 
 // findOrCreateCategory returns the category named name under parent (0 for
 // top level), creating it with a slug unique in the site when missing. New

@@ -347,7 +347,7 @@ func (t *copyTarget) Finish(ctx context.Context) (int, error) {
 		}
 	}
 
-	n, err := reindexTx(ctx, tx)
+	n, err := tx.db.Dialect().ReindexArticles(ctx, tx.db.WrapTx(tx.Tx, tx.now))
 	if err != nil {
 		return 0, copyErr("index", err)
 	}

@@ -493,7 +493,7 @@ func (db *DB) TransitionDocument(ctx context.Context, actor congtin.Actor, siteI
 	if !congtin.CanDocument(actor, act, cur) {
 		return nil, congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với văn bản ở trạng thái “%s”.", congtin.StatusName(cur.Status))
 	}
-	pub := congtin.DocumentTransitionTime(cur, act, tx.now)
+	pub, _ := congtin.TransitionTime(cur.Item(), act, time.Time{}, tx.now)
 	if _, err := rb(tx).ExecContext(ctx, `UPDATE documents SET status = ?, published_at = ?, updated_at = ? WHERE id = ?`, next, ts(pub), ts(tx.now), id); err != nil {
 		return nil, wrap("transition document", err)
 	}

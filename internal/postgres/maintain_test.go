@@ -7,6 +7,7 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/pgtest"
 	"github.com/congtin/congtin/internal/storetest"
 )
@@ -16,8 +17,8 @@ import (
 func TestMaintainAfterBulkLoad(t *testing.T) {
 	url := pgtest.URL(t)
 	db := mustOpen(t, url)
-	site := storetest.MustSite(t, db)
-	storetest.MustImport(t, db, site.ID, storetest.Rec("Bài một", "Tin tức", time.Now().Add(-time.Hour)),
+	site := storetest.MustSite(t, app.New(db))
+	storetest.MustImport(t, app.New(db), site.ID, storetest.Rec("Bài một", "Tin tức", time.Now().Add(-time.Hour)),
 		storetest.Rec("Bài hai", "Tin tức", time.Now().Add(-2*time.Hour)))
 	if err := db.Maintain(t.Context()); err != nil {
 		t.Fatal(err)

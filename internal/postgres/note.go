@@ -20,7 +20,7 @@ func (db *DB) queryNotes(ctx context.Context, query string, args ...any) ([]*con
 	var out []*congtin.Note
 	for rows.Next() {
 		var n congtin.Note
-		if err := rows.Scan(&n.ID, &n.ArticleID, &n.UserName, &n.Action, &n.Status, &n.Comment, &n.CreatedAt); err != nil {
+		if err := rows.Scan(&n.ID, &n.Item.ID, &n.UserName, &n.Action, &n.Status, &n.Comment, &n.CreatedAt); err != nil {
 			return nil, err
 		}
 		n.CreatedAt = fromTS(n.CreatedAt)

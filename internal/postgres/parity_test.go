@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/search/relevance"
 	"github.com/congtin/congtin/internal/sqlite"
 	"github.com/congtin/congtin/internal/storetest"
@@ -117,22 +118,22 @@ func compare(t *testing.T, lite, pg []string) {
 // with a clock that does not sit on whole seconds or in UTC.
 func TestScenarioMatchesSQLite(t *testing.T) {
 	lite, pg := openSQLite(t), MustOpenDB(t)
-	run := func(s congtin.Store, setNow func(func() time.Time)) []string {
+	run := func(s congtin.Service, setNow func(func() time.Time)) []string {
 		c := &testClock{t: time.Date(2026, 3, 2, 9, 0, 0, 123456789, congtin.VietnamZone)}
 		setNow(c.Now)
 		r := &recorder{}
 		scenario(t.Context(), s, c, r)
 		return r.lines
 	}
-	a := run(lite, func(f func() time.Time) { lite.Now = f })
-	b := run(pg, pg.SetNow)
+	a := run(app.New(lite), lite.SetNow)
+	b := run(app.New(pg), pg.SetNow)
 	if len(a) < 100 {
 		t.Fatalf("the scenario recorded only %d steps", len(a))
 	}
 	compare(t, a, b)
 }
 
-func scenario(ctx context.Context, s congtin.Store, c *testClock, r *recorder) {
+func scenario(ctx context.Context, s congtin.Service, c *testClock, r *recorder) {
 	// Sites.
 	def, err := s.DefaultSite(ctx)
 	r.add("default site", def, err)
@@ -275,7 +276,7 @@ func scenario(ctx context.Context, s congtin.Store, c *testClock, r *recorder) {
 	}
 	rev, err := s.FindRevision(ctx, sid, 9999)
 	r.add("missing revision", rev, err)
-	notes, err := s.FindNotes(ctx, sid, a.ID)
+	notes, err := s.FindNotes(ctx, a.Item().Ref)
 	r.add("notes", notes, err)
 	for _, f := range []congtin.AdminArticleFilter{{SiteID: sid}, {SiteID: sid, Status: congtin.StatusPublished}, {SiteID: sid, CreatedBy: users["ab"].ID, Limit: 1, Offset: 1}, {SiteID: sid, Status: "\xff"}} {
 		list, n, err := s.FindAdminArticles(ctx, f)
@@ -454,7 +455,7 @@ func scenario(ctx context.Context, s congtin.Store, c *testClock, r *recorder) {
 func TestSearchMatchesSQLite(t *testing.T) {
 	lite, pg := openSQLite(t), MustOpenDB(t)
 	fixed := func() time.Time { return time.Date(2026, 3, 2, 9, 0, 0, 0, congtin.VietnamZone) }
-	lite.Now = fixed
+	lite.SetNow(fixed)
 	pg.SetNow(fixed)
 	now := time.Date(2027, 1, 1, 0, 0, 0, 0, congtin.VietnamZone)
 	var queries []congtin.SearchQuery
@@ -498,7 +499,7 @@ func TestSearchMatchesSQLite(t *testing.T) {
 		add(congtin.SearchQuery{Q: q, Now: now, From: time.Date(2023, 1, 1, 0, 0, 0, 0, congtin.VietnamZone), To: time.Date(2024, 1, 1, 0, 0, 0, 0, congtin.VietnamZone)})
 	}
 
-	record := func(s congtin.Store) []string {
+	record := func(s congtin.Service) []string {
 		site := storetest.MustSite(t, s)
 		storetest.MustImport(t, s, site.ID, corpus...)
 		cats, err := s.FindCategories(t.Context(), site.ID)
@@ -521,7 +522,7 @@ func TestSearchMatchesSQLite(t *testing.T) {
 		}
 		return r.lines
 	}
-	compare(t, record(lite), record(pg))
+	compare(t, record(app.New(lite)), record(app.New(pg)))
 	t.Logf("%d searches compared", len(queries))
 }
 

@@ -20,14 +20,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
-	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/sqlstore"
 	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 )
@@ -35,19 +34,20 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// DB is a congtin store on a PostgreSQL database.
+// DB is a congtin store on a PostgreSQL database: the shared SQL of
+// package sqlstore with PostgreSQL's dialect, and what only PostgreSQL
+// does (maintenance, copies).
 type DB struct {
+	*sqlstore.DB
 	db  *sql.DB
 	url string
-	// Now returns the current time; tests replace it.
-	Now congtin.NowFunc
 }
 
 // NewDB returns a DB for the database at url (postgres://user@host/name,
 // or any connection string pgx accepts; a password may also come from
 // PGPASSWORD or ~/.pgpass). Call Open before use.
 func NewDB(url string) *DB {
-	return &DB{url: url, Now: time.Now}
+	return &DB{url: url}
 }
 
 // Open connects, checks the database holds UTF-8, and applies pending
@@ -83,30 +83,18 @@ func (db *DB) Open() (err error) {
 		db.db.Close()
 		return fmt.Errorf("postgres: the database's encoding is %s; congtin needs UTF8 (CREATE DATABASE … ENCODING 'UTF8' TEMPLATE template0)", enc)
 	}
-	if err := db.migrate(ctx); err != nil {
+	now := time.Now
+	if db.DB != nil {
+		now = db.DB.Now // reopened: the clock stays
+	}
+	db.DB = sqlstore.New(db.db, dialect{})
+	db.SetNow(now)
+	if err := db.Migrate(ctx); err != nil {
 		db.db.Close()
 		return err
 	}
-	// A database restored without its search index gets it built once,
-	// here, as the SQLite store does.
-	var indexed, published bool
-	if err := db.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM search_docs), EXISTS (SELECT 1 FROM articles WHERE status = 'published')`).
-		Scan(&indexed, &published); err != nil {
-		db.db.Close()
-		return fmt.Errorf("postgres: check search index: %w", err)
-	}
-	if !indexed && published {
-		if _, err := db.Reindex(ctx); err != nil {
-			db.db.Close()
-			return err
-		}
-	}
 	return nil
 }
-
-// SetNow makes the store read the current time from now (tests: the
-// shared suite's storetest.Clock).
-func (db *DB) SetNow(now func() time.Time) { db.Now = now }
 
 // Close closes the connection pool.
 func (db *DB) Close() error {
@@ -119,59 +107,6 @@ func (db *DB) Close() error {
 // migrateLock is the advisory lock key ("congtin" in ASCII) that
 // serializes migrations when several processes start at once.
 const migrateLock int64 = 0x636f6e6774696e
-
-// migrate applies each embedded migration not yet recorded, each in its own
-// transaction, in file-name order.
-func (db *DB) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return err
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if err := db.migrateFile(ctx, name); err != nil {
-			return fmt.Errorf("postgres: migration %s: %w", name, err)
-		}
-	}
-	return nil
-}
-
-// migrateFile applies one migration. The advisory lock, held until the
-// transaction ends, makes a second process wait and then find the
-// migration recorded; the migrations table is created under the lock too,
-// as two concurrent CREATE TABLE IF NOT EXISTS can both try to create it.
-func (db *DB) migrateFile(ctx context.Context, name string) error {
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, migrateLock); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
-		return err
-	}
-	var done bool
-	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM migrations WHERE name = $1)`, name).Scan(&done); err != nil {
-		return err
-	} else if done {
-		return nil
-	}
-	body, err := fs.ReadFile(migrationFS, name)
-	if err != nil {
-		return err
-	}
-	// Without arguments pgx sends the text as one simple query, so a file
-	// may hold several statements.
-	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO migrations (name) VALUES ($1)`, name); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
 
 // Tx wraps a transaction with the one "now" it runs at.
 type Tx struct {
@@ -285,4 +220,16 @@ func clean(s string) string {
 func lockCategories(ctx context.Context, tx *Tx, siteID int64) error {
 	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('congtin categories', $1))`, siteID)
 	return err
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// PoolStats returns the connection pool's statistics, for /metrics.
+func (db *DB) PoolStats() map[string]sql.DBStats {
+	return map[string]sql.DBStats{"main": db.db.Stats()}
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/pgtest"
 	"github.com/congtin/congtin/internal/postgres"
 	"github.com/congtin/congtin/internal/search"
@@ -42,14 +43,17 @@ func mustOpen(t testing.TB, url string) *postgres.DB {
 	return db
 }
 
+// MustOpen is the service layer over a fresh database of its own.
+func MustOpen(t testing.TB) *app.App { return app.New(MustOpenDB(t)) }
+
 func TestStore(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) congtin.Store { return MustOpenDB(t) })
+	storetest.Run(t, func(t *testing.T) congtin.Service { return MustOpen(t) })
 }
 
 // TestSearchRelevance runs the project's relevance set through the
 // PostgreSQL store: tsvector candidates, the shared Vietnamese ranking.
 func TestSearchRelevance(t *testing.T) {
-	storetest.RunRelevance(t, MustOpenDB(t))
+	storetest.RunRelevance(t, MustOpen(t))
 }
 
 func site0() time.Time { return time.Date(2020, 1, 1, 8, 0, 0, 0, congtin.VietnamZone) }
@@ -60,8 +64,8 @@ func site0() time.Time { return time.Date(2020, 1, 1, 8, 0, 0, 0, congtin.Vietna
 func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 	url := pgtest.URL(t)
 	db := mustOpen(t, url)
-	site := storetest.MustSite(t, db)
-	storetest.MustImport(t, db, site.ID, storetest.Rec("Khánh thành cầu Nậm Mu", "Tin tức", site0()))
+	site := storetest.MustSite(t, app.New(db))
+	storetest.MustImport(t, app.New(db), site.ID, storetest.Rec("Khánh thành cầu Nậm Mu", "Tin tức", site0()))
 	raw := mustSQL(t, url)
 	if _, err := raw.Exec(`DELETE FROM search_docs`); err != nil {
 		t.Fatal(err)
@@ -143,7 +147,7 @@ func TestConflicts(t *testing.T) {
 	url := pgtest.URL(t)
 	db := mustOpen(t, url)
 	ctx := t.Context()
-	site := storetest.MustSite(t, db)
+	site := storetest.MustSite(t, app.New(db))
 	u := &congtin.User{Username: "quantri", DisplayName: "Quản trị", PasswordHash: "x", SuperAdmin: true}
 	if err := db.CreateUser(ctx, u); err != nil {
 		t.Fatal(err)
@@ -222,7 +226,7 @@ func TestConflicts(t *testing.T) {
 	}
 	// Racing category creations of one name: one category.
 	ok, _ := race("create category", func(db *postgres.DB) error {
-		_, err := db.CreateCategory(ctx, actor, site.ID, congtin.CategoryInput{Name: "Thời sự"})
+		_, err := app.New(db).CreateCategory(ctx, actor, site.ID, congtin.CategoryInput{Name: "Thời sự"})
 		if congtin.ErrorCode(err) == congtin.EINVALID {
 			return nil // the form error for a taken name
 		}
@@ -239,23 +243,23 @@ func TestConcurrentPublish(t *testing.T) {
 	url := pgtest.URL(t)
 	db := mustOpen(t, url)
 	ctx := t.Context()
-	site := storetest.MustSite(t, db)
-	rep := storetest.MustUser(t, db, site.ID, "phongvien", congtin.RoleReporter)
-	cat := storetest.MustCategory(t, db, storetest.MustUser(t, db, site.ID, "quantri", congtin.RoleAdmin), site.ID, congtin.CategoryInput{Name: "Tin tức"})
+	site := storetest.MustSite(t, app.New(db))
+	rep := storetest.MustUser(t, app.New(db), site.ID, "phongvien", congtin.RoleReporter)
+	cat := storetest.MustCategory(t, app.New(db), storetest.MustUser(t, app.New(db), site.ID, "quantri", congtin.RoleAdmin), site.ID, congtin.CategoryInput{Name: "Tin tức"})
 	const editors = 6
 	var eds []congtin.Actor
 	for i := range editors {
-		eds = append(eds, storetest.MustUser(t, db, site.ID, fmt.Sprintf("bientap%d", i), congtin.RoleEditor))
+		eds = append(eds, storetest.MustUser(t, app.New(db), site.ID, fmt.Sprintf("bientap%d", i), congtin.RoleEditor))
 	}
 	for round := range 5 {
-		a := storetest.MustCreateArticle(t, db, rep, site.ID, congtin.ArticleInput{CategoryID: cat.ID, Title: fmt.Sprintf("Bài %d", round), Body: "<p>x</p>"})
-		storetest.MustTransition(t, db, rep, site.ID, a.ID, congtin.ActSubmit, "", time.Time{})
+		a := storetest.MustCreateArticle(t, app.New(db), rep, site.ID, congtin.ArticleInput{CategoryID: cat.ID, Title: fmt.Sprintf("Bài %d", round), Body: "<p>x</p>"})
+		storetest.MustTransition(t, app.New(db), rep, site.ID, a.ID, congtin.ActSubmit, "", time.Time{})
 		errs := make([]error, editors)
 		var wg sync.WaitGroup
 		for i, ed := range eds {
 			h := mustOpen(t, url)
 			wg.Go(func() {
-				_, errs[i] = h.TransitionArticle(ctx, ed, site.ID, a.ID, congtin.ActReturn, "Sửa lại", time.Time{})
+				_, errs[i] = app.New(h).TransitionArticle(ctx, ed, site.ID, a.ID, congtin.ActReturn, "Sửa lại", time.Time{})
 			})
 		}
 		wg.Wait()
@@ -267,7 +271,7 @@ func TestConcurrentPublish(t *testing.T) {
 				t.Fatalf("round %d: %v", round, err)
 			}
 		}
-		notes, _ := db.FindNotes(ctx, site.ID, a.ID)
+		notes, _ := db.FindNotes(ctx, a.Item().Ref)
 		if ok != 1 || len(notes) != 3 {
 			t.Fatalf("round %d: %d editors returned the article, %d notes; want 1 and 3", round, ok, len(notes))
 		}
@@ -281,12 +285,12 @@ func TestCountersAcrossProcesses(t *testing.T) {
 	url := pgtest.URL(t)
 	db := mustOpen(t, url)
 	ctx := t.Context()
-	site := storetest.MustSite(t, db)
+	site := storetest.MustSite(t, app.New(db))
 	var recs []congtin.ArticleImport
 	for i := range 5 {
 		recs = append(recs, storetest.Rec(fmt.Sprintf("Bài %d", i), "Tin tức", site0().Add(time.Duration(i)*time.Hour)))
 	}
-	res := storetest.MustImport(t, db, site.ID, recs...)
+	res := storetest.MustImport(t, app.New(db), site.ID, recs...)
 	const procs, rounds = 4, 25
 	days := []string{"2026-03-01", "2026-03-02", "2026-03-03"}
 	var wg sync.WaitGroup
@@ -333,8 +337,8 @@ func TestCountersAcrossProcesses(t *testing.T) {
 func TestIndexTokensMatchGo(t *testing.T) {
 	url := pgtest.URL(t)
 	db := mustOpen(t, url)
-	site := storetest.MustSite(t, db)
-	storetest.MustImport(t, db, site.ID, relevance.Corpus()...)
+	site := storetest.MustSite(t, app.New(db))
+	storetest.MustImport(t, app.New(db), site.ID, relevance.Corpus()...)
 	rows, err := mustSQL(t, url).Query(`SELECT article_id, title_f, lead_f, body_f, pairs::text,
 		(SELECT string_agg(lexeme || ':' || array_to_string(positions, ',') || ':' || array_to_string(weights, ','), ' ' ORDER BY lexeme COLLATE "C") FROM unnest(doc))
 		FROM search_docs ORDER BY article_id`)
@@ -402,9 +406,9 @@ func TestIndexTokensMatchGo(t *testing.T) {
 // store is refused as invalid input, not as an internal error.
 func TestUnstorableText(t *testing.T) {
 	db := MustOpenDB(t)
-	site := storetest.MustSite(t, db)
-	admin := storetest.MustUser(t, db, site.ID, "quantri", congtin.RoleAdmin)
-	_, err := db.CreateCategory(t.Context(), admin, site.ID, congtin.CategoryInput{Name: "Tin\x00tức"})
+	site := storetest.MustSite(t, app.New(db))
+	admin := storetest.MustUser(t, app.New(db), site.ID, "quantri", congtin.RoleAdmin)
+	_, err := app.New(db).CreateCategory(t.Context(), admin, site.ID, congtin.CategoryInput{Name: "Tin\x00tức"})
 	if congtin.ErrorCode(err) != congtin.EINVALID {
 		t.Fatalf("NUL in a category name: %v, want EINVALID", err)
 	}
@@ -414,8 +418,8 @@ func TestUnstorableText(t *testing.T) {
 // re-publish at once, and a reindex rebuilds it.
 func TestSearchFollowsChanges(t *testing.T) {
 	db := MustOpenDB(t)
-	site := storetest.MustSite(t, db)
-	res := storetest.MustImport(t, db, site.ID, storetest.Rec("Khánh thành cầu Nậm Mu", "Tin tức", time.Date(2024, 1, 2, 8, 0, 0, 0, congtin.VietnamZone)))
+	site := storetest.MustSite(t, app.New(db))
+	res := storetest.MustImport(t, app.New(db), site.ID, storetest.Rec("Khánh thành cầu Nậm Mu", "Tin tức", time.Date(2024, 1, 2, 8, 0, 0, 0, congtin.VietnamZone)))
 	id := res[0].Article.ID
 	find := func(q string) int {
 		t.Helper()
@@ -483,13 +487,13 @@ func TestChangeLogInCommitOrder(t *testing.T) {
 	url := pgtest.URL(t)
 	db := mustOpen(t, url)
 	ctx := t.Context()
-	site := storetest.MustSite(t, db)
-	ed := storetest.MustUser(t, db, site.ID, "bientap", congtin.RoleEditor)
+	site := storetest.MustSite(t, app.New(db))
+	ed := storetest.MustUser(t, app.New(db), site.ID, "bientap", congtin.RoleEditor)
 	var recs []congtin.ArticleImport
 	for i := range 8 {
 		recs = append(recs, storetest.Rec(fmt.Sprintf("Bài %d", i), "Tin tức", site0().Add(time.Duration(i)*time.Hour)))
 	}
-	res := storetest.MustImport(t, db, site.ID, recs...)
+	res := storetest.MustImport(t, app.New(db), site.ID, recs...)
 	start, err := db.LastChangeID(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -504,12 +508,12 @@ func TestChangeLogInCommitOrder(t *testing.T) {
 			for i := range rounds {
 				a := res[(w+i)%len(res)].Article
 				in := congtin.ArticleInput{CategoryID: a.CategoryID, Title: a.Title, Body: fmt.Sprintf("<p>Sửa %d của %d</p>", i, w)}
-				if _, err := h.UpdateArticle(ctx, ed, site.ID, a.ID, in); err != nil {
+				if _, err := app.New(h).UpdateArticle(ctx, ed, site.ID, a.ID, in); err != nil {
 					t.Error(err)
 					return
 				}
 				if i%5 == 0 {
-					if _, err := h.CreateCategory(ctx, ed, site.ID, congtin.CategoryInput{Name: fmt.Sprintf("Mục %d-%d", w, i)}); err != nil {
+					if _, err := app.New(h).CreateCategory(ctx, congtin.SystemActor("test"), site.ID, congtin.CategoryInput{Name: fmt.Sprintf("Mục %d-%d", w, i)}); err != nil {
 						t.Error(err)
 						return
 					}
@@ -569,7 +573,7 @@ func TestServerAway(t *testing.T) {
 	u.Host = p.addr
 	db := mustOpen(t, u.String())
 	ctx := t.Context()
-	site := storetest.MustSite(t, db)
+	site := storetest.MustSite(t, app.New(db))
 
 	p.cut()
 	if _, err := db.FindSiteByHost(ctx, "example.gov.vn"); congtin.ErrorCode(err) != congtin.EUNAVAILABLE {
@@ -652,8 +656,8 @@ func (p *proxy) resume() { p.listen(p.addr) }
 // reach it as one.
 func TestSearchAnyInput(t *testing.T) {
 	db := MustOpenDB(t)
-	site := storetest.MustSite(t, db)
-	storetest.MustImport(t, db, site.ID, storetest.Rec("Khánh thành cầu Nậm Mu", "Tin tức", site0()))
+	site := storetest.MustSite(t, app.New(db))
+	storetest.MustImport(t, app.New(db), site.ID, storetest.Rec("Khánh thành cầu Nậm Mu", "Tin tức", site0()))
 	var all []rune
 	for r := rune(1); r < 0x2500; r += 7 {
 		all = append(all, r)

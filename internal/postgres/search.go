@@ -8,9 +8,8 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/search"
+	"github.com/congtin/congtin/internal/sqlstore"
 )
-
-var _ congtin.SearchService = (*DB)(nil)
 
 // The search table holds one row per public article: its folded and exact
 // token strings (search.IndexFields), a tsvector that PostgreSQL computes
@@ -41,7 +40,7 @@ func (d *indexDoc) analyse() {
 }
 
 // writeDocs upserts analysed articles.
-func writeDocs(ctx context.Context, tx *Tx, docs []*indexDoc) error {
+func writeDocs(ctx context.Context, tx *sqlstore.Tx, docs []*indexDoc) error {
 	cols := make([][]string, 7)
 	ids := make([]int64, len(docs))
 	for i, d := range docs {
@@ -50,63 +49,60 @@ func writeDocs(ctx context.Context, tx *Tx, docs []*indexDoc) error {
 			cols[k] = append(cols[k], v)
 		}
 	}
-	_, err := tx.ExecContext(ctx, upsertDocs, ids, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6])
+	_, err := tx.Exec(ctx, upsertDocs, ids, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6])
 	return err
 }
 
-// indexArticle brings the article's index entry in line with the article,
-// inside the transaction that changed it, so search never lags behind a
-// publish, an edit or an unpublish. Scheduled articles are indexed at once
-// and filtered by time at query time: they turn up by themselves. Every
-// caller has just written the article's row, whose lock orders two
-// transactions indexing the same article.
-func indexArticle(ctx context.Context, tx *Tx, id int64) error {
+// IndexArticle implements sqlstore.Indexer: the article's index entry is
+// brought in line with the article inside the transaction that changed
+// it, so search never lags behind a publish, an edit or an unpublish.
+// Scheduled articles are indexed at once and filtered by time at query
+// time: they turn up by themselves.
+func (dialect) IndexArticle(ctx context.Context, tx *sqlstore.Tx, id int64) error {
 	d := &indexDoc{id: id}
 	var status string
-	if err := tx.QueryRowContext(ctx, `SELECT status, title, lead, body FROM articles WHERE id = $1`, id).Scan(&status, &d.title, &d.lead, &d.body); err != nil {
-		return wrap("index", err)
+	if err := tx.QueryRow(ctx, `SELECT status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&status, &d.title, &d.lead, &d.body); err != nil {
+		return err
 	}
 	if status != congtin.StatusPublished {
-		_, err := tx.ExecContext(ctx, `DELETE FROM search_docs WHERE article_id = $1`, id)
-		return wrap("index", err)
+		_, err := tx.Exec(ctx, `DELETE FROM search_docs WHERE article_id = ?`, id)
+		return err
 	}
 	d.analyse()
-	return wrap("index", writeDocs(ctx, tx, []*indexDoc{d}))
+	return writeDocs(ctx, tx, []*indexDoc{d})
 }
 
-// Reindex implements congtin.SearchService. The Vietnamese analysis of
+// indexArticle indexes an article inside a transaction of this package's
+// own (the importers').
+func indexArticle(ctx context.Context, tx *Tx, id int64) error {
+	return wrap("index", tx.db.Dialect().IndexArticle(ctx, tx.db.WrapTx(tx.Tx, tx.now), id))
+}
+
+// IndexEmpty implements sqlstore.Indexer.
+func (dialect) IndexEmpty(ctx context.Context, db *sqlstore.DB) (bool, error) {
+	var indexed bool
+	err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM search_docs)`).Scan(&indexed)
+	return !indexed, err
+}
+
+// ReindexArticles implements sqlstore.Indexer. The Vietnamese analysis of
 // each chunk of articles runs on every core; each chunk is written in one
 // statement.
-func (db *DB) Reindex(ctx context.Context) (int, error) {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, wrap("reindex", err)
-	}
-	defer tx.Rollback()
-	n, err := reindexTx(ctx, tx)
-	if err != nil {
-		return 0, wrap("reindex", err)
-	}
-	return n, wrap("reindex: commit", tx.Commit())
-}
-
-// reindexTx rebuilds the index inside tx: for Reindex, and for copy-db,
-// whose copy is searchable the moment it commits.
-func reindexTx(ctx context.Context, tx *Tx) (int, error) {
+func (dialect) ReindexArticles(ctx context.Context, tx *sqlstore.Tx) (int, error) {
 	// EXCLUSIVE lets searches go on with the old index until the commit,
 	// and makes every writer of the index (an edit, an import, another
 	// reindex) wait for the new one: the single writer SQLite has anyway.
-	if _, err := tx.ExecContext(ctx, `LOCK TABLE search_docs IN EXCLUSIVE MODE`); err != nil {
+	if _, err := tx.Exec(ctx, `LOCK TABLE search_docs IN EXCLUSIVE MODE`); err != nil {
 		return 0, err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM search_docs`); err != nil {
+	if _, err := tx.Exec(ctx, `DELETE FROM search_docs`); err != nil {
 		return 0, err
 	}
 	const chunk = 256
 	var last int64
 	total := 0
 	for {
-		rows, err := tx.QueryContext(ctx, `SELECT id, title, lead, body FROM articles WHERE status = 'published' AND id > $1 ORDER BY id LIMIT $2`, last, chunk)
+		rows, err := tx.Query(ctx, `SELECT id, title, lead, body FROM articles WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`, last, chunk)
 		if err != nil {
 			return 0, err
 		}
@@ -172,17 +168,9 @@ func phraseQuery(folds []string) string {
 	return strings.Join(alts, " | ")
 }
 
-// Search implements congtin.SearchService.
-func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.SearchResult, error) {
-	q := search.ParseQuery(sq.Q)
-	res := &congtin.SearchResult{}
-	if q.Empty() {
-		return res, nil
-	}
-	now := sq.Now
-	if now.IsZero() {
-		now = db.Now()
-	}
+// SearchArticles implements sqlstore.Indexer.
+func (dialect) SearchArticles(ctx context.Context, db *sqlstore.DB, sq congtin.SearchQuery, q *search.Query) (*sqlstore.Hits, error) {
+	res := &sqlstore.Hits{}
 	folds := q.Folds()
 	andExpr := strings.Join(folds, " & ")
 	// Several syllables: every neighbouring pair must stand together
@@ -203,58 +191,49 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 
 	// from returns the FROM and WHERE of a search whose text condition is
 	// cond with expr, and its arguments.
-	from := func(cond, expr string) (string, *where) {
-		w := &where{}
-		w.add(cond, expr)
-		w.add("a.site_id = ?", sq.SiteID)
-		w.add("a.status = 'published'")
-		w.add("a.published_at <= ?", ts(now))
+	from := func(cond, expr string) (string, []any) {
+		conds := []string{cond, "a.site_id = ?", "a.status = 'published'", "a.published_at <= ?"}
+		args := []any{expr, sq.SiteID, sq.Now}
 		if len(sq.CategoryIDs) > 0 {
-			w.add("a.category_id = ANY(?)", sq.CategoryIDs)
+			conds, args = append(conds, "a.category_id = ANY(?)"), append(args, sq.CategoryIDs)
 		}
 		if !sq.From.IsZero() {
-			w.add("a.published_at >= ?", ts(sq.From))
+			conds, args = append(conds, "a.published_at >= ?"), append(args, sq.From)
 		}
 		if !sq.To.IsZero() {
-			w.add("a.published_at < ?", ts(sq.To))
+			conds, args = append(conds, "a.published_at < ?"), append(args, sq.To)
 		}
-		return ` FROM search_docs s JOIN articles a ON a.id = s.article_id WHERE ` + w.String(), w
+		return ` FROM search_docs s JOIN articles a ON a.id = s.article_id WHERE ` + strings.Join(conds, " AND "), args
 	}
 
-	src, w := from(matchDoc, match)
-	if err := db.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+src+` LIMIT `+w.next(0)+`) m`, append(w.args, search.CountCap+1)...).Scan(&res.Total); err != nil {
-		return nil, wrap("search count", err)
+	src, args := from(matchDoc, match)
+	if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1`+src+` LIMIT ?) m`, append(args, search.CountCap+1)...).Scan(&res.Total); err != nil {
+		return nil, err
 	}
 	if res.Total > search.CountCap {
 		res.Total, res.Capped = search.CountCap, true
 	}
 	limit := sq.Limit
-	if limit <= 0 {
-		limit = 20
-	}
 	if res.Total == 0 || sq.Offset >= res.Total {
 		return res, nil
 	}
 
-	var ids []int64
-	scores := map[int64]float64{}
 	if sq.Sort == congtin.SortNewest {
-		rows, err := db.db.QueryContext(ctx, `SELECT a.id`+src+` ORDER BY a.published_at DESC, a.id DESC LIMIT `+w.next(0)+` OFFSET `+w.next(1),
-			append(w.args, limit, max(sq.Offset, 0))...)
+		rows, err := db.Query(ctx, `SELECT a.id`+src+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, sq.Offset)...)
 		if err != nil {
-			return nil, wrap("search", err)
+			return nil, err
 		}
 		for rows.Next() {
 			var id int64
 			if err := rows.Scan(&id); err != nil {
 				rows.Close()
-				return nil, wrap("search", err)
+				return nil, err
 			}
-			ids = append(ids, id)
+			res.IDs = append(res.IDs, id)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return nil, wrap("search", err)
+			return nil, err
 		}
 	} else {
 		// Accent-free queries score on the folded text only: the exact
@@ -273,9 +252,9 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		}
 		docs := map[int64]*search.Doc{}
 		load := func(cond, expr string, n int) error {
-			src, w := from(cond, expr)
-			rows, err := db.db.QueryContext(ctx, `SELECT s.article_id, a.published_at, s.title_f, s.lead_f, s.body_f, `+exactCols+
-				src+` ORDER BY `+order+` LIMIT `+w.next(0), append(w.args, n)...)
+			src, args := from(cond, expr)
+			rows, err := db.Query(ctx, `SELECT s.article_id, a.published_at, s.title_f, s.lead_f, s.body_f, `+exactCols+
+				src+` ORDER BY `+order+` LIMIT ?`, append(args, n)...)
 			if err != nil {
 				return err
 			}
@@ -302,33 +281,16 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 			err = load(matchDoc, match, search.Candidates)
 		}
 		if err != nil {
-			return nil, wrap("search", err)
+			return nil, err
 		}
 		if usePairs && len(docs) < sq.Offset+limit {
 			if err := load(matchDoc, andExpr, search.Candidates); err != nil {
-				return nil, wrap("search", err)
+				return nil, err
 			}
 		}
-		ids, scores, res.Total, res.Capped = search.Page(q, docs, res.Total, res.Capped, sq.Offset, limit)
+		res.IDs, res.Scores, res.Total, res.Capped = search.Page(q, docs, res.Total, res.Capped, sq.Offset, limit)
 	}
-	if len(ids) == 0 {
-		return res, nil
-	}
-	byID := map[int64]*congtin.Article{}
-	rows, err := db.db.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id = ANY($1)`, ids)
-	if err != nil {
-		return nil, wrap("search", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, wrap("search", err)
-		}
-		byID[a.ID] = a
-	}
-	res.SetHits(ids, byID, scores)
-	return res, wrap("search", rows.Err())
+	return res, nil
 }
 
 // SearchIndexBytes returns the bytes the search table takes, with its

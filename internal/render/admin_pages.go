@@ -53,8 +53,7 @@ type ArticleEditPage struct {
 	Input     congtin.ArticleInput
 	PublishAt string // the datetime-local value
 	Cats      congtin.Categories
-	Notes     []*congtin.Note
-	Actions   []string // the workflow actions the actor may take now
+	Workflow  Workflow
 	CanSave   bool
 	PublicURL string
 }

@@ -2,32 +2,10 @@ package sqlite
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 
 	"github.com/congtin/congtin"
 )
-
-var _ congtin.CategoryService = (*DB)(nil)
-
-// FindCategories implements congtin.CategoryService.
-func (db *DB) FindCategories(ctx context.Context, siteID int64) ([]*congtin.Category, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT id, site_id, IFNULL(parent_id, 0), name, slug, position, hidden
-		FROM categories WHERE site_id = ? ORDER BY position, name, id`, siteID)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: find categories: %w", err)
-	}
-	defer rows.Close()
-	var out []*congtin.Category
-	for rows.Next() {
-		var c congtin.Category
-		if err := rows.Scan(&c.ID, &c.SiteID, &c.ParentID, &c.Name, &c.Slug, &c.Position, &c.Hidden); err != nil {
-			return nil, fmt.Errorf("sqlite: scan category: %w", err)
-		}
-		out = append(out, &c)
-	}
-	return out, rows.Err()
-}
 
 // findOrCreateCategory returns the category named name under parent (0 for
 // top level), creating it with a slug unique in the site when missing. New

@@ -291,7 +291,7 @@ func (t *copyTarget) Insert(ctx context.Context, table string, cols []string, ro
 // Reindex, inside the copy's transaction so that the copy is searchable
 // the moment it is committed.
 func (t *copyTarget) Finish(ctx context.Context) (int, error) {
-	n, err := reindexTx(ctx, t.tx)
+	n, err := t.tx.db.Dialect().ReindexArticles(ctx, t.tx.db.WrapTx(t.tx.Tx, t.tx.now))
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: copy: index: %w", err)
 	}

@@ -502,7 +502,7 @@ func (db *DB) TransitionDocument(ctx context.Context, actor congtin.Actor, siteI
 	if !congtin.CanDocument(actor, act, cur) {
 		return nil, congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với văn bản ở trạng thái “%s”.", congtin.StatusName(cur.Status))
 	}
-	pub := congtin.DocumentTransitionTime(cur, act, tx.now)
+	pub, _ := congtin.TransitionTime(cur.Item(), act, time.Time{}, tx.now)
 	if _, err := tx.ExecContext(ctx, `UPDATE documents SET status = ?, published_at = ?, updated_at = ? WHERE id = ?`, next, unix(pub), unix(tx.now), id); err != nil {
 		return nil, fmt.Errorf("sqlite: transition document: %w", err)
 	}

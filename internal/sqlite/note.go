@@ -21,7 +21,7 @@ func (db *DB) queryNotes(ctx context.Context, query string, args ...any) ([]*con
 	for rows.Next() {
 		var n congtin.Note
 		var at int64
-		if err := rows.Scan(&n.ID, &n.ArticleID, &n.UserName, &n.Action, &n.Status, &n.Comment, &at); err != nil {
+		if err := rows.Scan(&n.ID, &n.Item.ID, &n.UserName, &n.Action, &n.Status, &n.Comment, &at); err != nil {
 			return nil, err
 		}
 		n.CreatedAt = fromUnix(at)

@@ -281,7 +281,7 @@ func (db *DB) UpdateQuestion(ctx context.Context, actor congtin.Actor, siteID, i
 
 // TransitionQuestion implements congtin.QuestionService.
 func (db *DB) TransitionQuestion(ctx context.Context, actor congtin.Actor, siteID, id int64, act, comment string) (*congtin.Question, error) {
-	next := congtin.QuestionNextStatus(act)
+	next := congtin.NextStatus(act)
 	if next == "" {
 		return nil, congtin.Errorf(congtin.EINVALID, "Thao tác không hợp lệ.")
 	}
@@ -382,7 +382,7 @@ func (db *DB) FindQuestionNotes(ctx context.Context, siteID, questionID int64) (
 	}
 	var out []*congtin.QuestionNote
 	for _, n := range notes {
-		out = append(out, &congtin.QuestionNote{ID: n.ID, QuestionID: n.ArticleID, UserName: n.UserName,
+		out = append(out, &congtin.QuestionNote{ID: n.ID, QuestionID: n.Item.ID, UserName: n.UserName,
 			Action: n.Action, Status: n.Status, Comment: n.Comment, CreatedAt: n.CreatedAt})
 	}
 	return out, nil

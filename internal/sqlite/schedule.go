@@ -79,7 +79,7 @@ func editableWeek(ctx context.Context, tx *Tx, actor congtin.Actor, siteID int64
 		}
 		return nil
 	}
-	if !congtin.Can(actor, congtin.ActEdit, w.Workflow()) {
+	if !congtin.Can(actor, congtin.ActEdit, w.Item()) {
 		return congtin.Errorf(congtin.EFORBIDDEN, "Bạn không thể sửa lịch tuần %s ở trạng thái “%s”.", week, congtin.StatusName(w.Status))
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE schedule_weeks SET updated_at = ? WHERE site_id = ? AND week = ?`, unix(tx.now), siteID, week)
@@ -282,7 +282,7 @@ func (db *DB) TransitionScheduleWeek(ctx context.Context, actor congtin.Actor, s
 	if cur.UpdatedAt.IsZero() && actor.User != nil {
 		cur.CreatedBy = actor.User.ID // an untouched week is whoever starts it
 	}
-	if !congtin.Can(actor, act, cur.Workflow()) {
+	if !congtin.Can(actor, act, cur.Item()) {
 		return nil, congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với lịch tuần ở trạng thái “%s”.", congtin.StatusName(cur.Status))
 	}
 	var n int

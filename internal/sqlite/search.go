@@ -6,68 +6,65 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/search"
+	"github.com/congtin/congtin/internal/sqlstore"
 )
 
-var _ congtin.SearchService = (*DB)(nil)
-
-// indexArticle brings the article's index entry in line with the article,
-// inside the transaction that changed it, so search never lags behind a
-// publish, an edit or an unpublish. Scheduled articles are indexed at once
-// and filtered by time at query time: they turn up by themselves.
-func indexArticle(ctx context.Context, tx *Tx, id int64) error {
+// IndexArticle implements sqlstore.Indexer: the article's index entry is
+// brought in line with the article inside the transaction that changed
+// it, so search never lags behind a publish, an edit or an unpublish.
+// Scheduled articles are indexed at once and filtered by time at query
+// time: they turn up by themselves.
+func (*dialect) IndexArticle(ctx context.Context, tx *sqlstore.Tx, id int64) error {
 	var status, title, lead, body string
-	if err := tx.QueryRowContext(ctx, `SELECT status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&status, &title, &lead, &body); err != nil {
-		return fmt.Errorf("index: %w", err)
+	if err := tx.QueryRow(ctx, `SELECT status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&status, &title, &lead, &body); err != nil {
+		return err
 	}
 	for _, q := range []string{`DELETE FROM search_index WHERE rowid = ?`, `DELETE FROM search_pairs WHERE rowid = ?`} {
-		if _, err := tx.ExecContext(ctx, q, id); err != nil {
-			return fmt.Errorf("index: %w", err)
+		if _, err := tx.Exec(ctx, q, id); err != nil {
+			return err
 		}
 	}
 	if status != congtin.StatusPublished {
 		return nil
 	}
 	f := search.IndexFields(title, lead, body)
-	if err := writeIndex(ctx, tx, id, f, search.Pairs(f[0].Fold, f[1].Fold, f[2].Fold)); err != nil {
-		return fmt.Errorf("index: %w", err)
-	}
-	return nil
+	return writeIndex(ctx, tx, id, f, search.Pairs(f[0].Fold, f[1].Fold, f[2].Fold))
+}
+
+// indexArticle indexes an article inside a transaction of this package's
+// own (the importers').
+func indexArticle(ctx context.Context, tx *Tx, id int64) error {
+	return tx.db.Dialect().IndexArticle(ctx, tx.db.WrapTx(tx.Tx, tx.now), id)
 }
 
 // writeIndex inserts an article's analysed text into both index tables.
-func writeIndex(ctx context.Context, tx *Tx, id int64, f [3]search.Field, pairs string) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+func writeIndex(ctx context.Context, tx *sqlstore.Tx, id int64, f [3]search.Field, pairs string) error {
+	if _, err := tx.Exec(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		id, f[0].Fold, f[1].Fold, f[2].Fold, f[0].Exact, f[1].Exact, f[2].Exact); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO search_pairs (rowid, pairs) VALUES (?, ?)`, id, pairs)
+	_, err := tx.Exec(ctx, `INSERT INTO search_pairs (rowid, pairs) VALUES (?, ?)`, id, pairs)
 	return err
 }
 
-// Reindex implements congtin.SearchService. The Vietnamese analysis of
-// each chunk of articles runs on every core while SQLite, which writes on
-// one, inserts the chunk before it.
-func (db *DB) Reindex(ctx context.Context) (int, error) {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	n, err := reindexTx(ctx, tx)
-	if err != nil {
-		return 0, fmt.Errorf("sqlite: reindex: %w", err)
-	}
-	return n, tx.Commit()
+// IndexEmpty implements sqlstore.Indexer. EXISTS, not COUNT: counting an
+// FTS5 table reads all of it, seconds at start-up for a large archive.
+func (*dialect) IndexEmpty(ctx context.Context, db *sqlstore.DB) (bool, error) {
+	var indexed bool
+	err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM search_index)`).Scan(&indexed)
+	return !indexed, err
 }
 
-// reindexTx rebuilds the index inside tx: for Reindex, and for copy-db,
-// whose copy is searchable the moment it commits.
-func reindexTx(ctx context.Context, tx *Tx) (int, error) {
+// ReindexArticles implements sqlstore.Indexer. The Vietnamese analysis of
+// each chunk of articles runs on every core while SQLite, which writes on
+// one, inserts the chunk before it.
+func (*dialect) ReindexArticles(ctx context.Context, tx *sqlstore.Tx) (int, error) {
 	for _, q := range []string{`DELETE FROM search_index`, `DELETE FROM search_pairs`} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
+		if _, err := tx.Exec(ctx, q); err != nil {
 			return 0, err
 		}
 	}
@@ -81,7 +78,7 @@ func reindexTx(ctx context.Context, tx *Tx) (int, error) {
 	var last int64
 	total := 0
 	for {
-		rows, err := tx.QueryContext(ctx, `SELECT id, title, lead, body FROM articles WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`, last, chunk)
+		rows, err := tx.Query(ctx, `SELECT id, title, lead, body FROM articles WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`, last, chunk)
 		if err != nil {
 			return 0, err
 		}
@@ -127,17 +124,10 @@ func reindexTx(ctx context.Context, tx *Tx) (int, error) {
 // construction, so nothing a reader types reaches FTS5's syntax.
 func ftsTerm(t string) string { return `"` + t + `"` }
 
-// Search implements congtin.SearchService.
-func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.SearchResult, error) {
-	q := search.ParseQuery(sq.Q)
-	res := &congtin.SearchResult{}
-	if q.Empty() {
-		return res, nil
-	}
-	now := sq.Now
-	if now.IsZero() {
-		now = db.Now()
-	}
+// SearchArticles implements sqlstore.Indexer.
+func (d *dialect) SearchArticles(ctx context.Context, db *sqlstore.DB, sq congtin.SearchQuery, q *search.Query) (*sqlstore.Hits, error) {
+	res := &sqlstore.Hits{}
+	sdb := db.On(d.search)
 	folds := q.Folds()
 	terms := make([]string, len(folds))
 	for i, f := range folds {
@@ -169,7 +159,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	// does not mean scanning every match of a common word.
 	filtered := len(sq.CategoryIDs) > 0 || !sq.From.IsZero() || !sq.To.IsZero()
 	where := []string{"a.site_id = ?", "a.status = 'published'", "a.published_at <= ?"}
-	args := []any{sq.SiteID, unix(now)}
+	args := []any{sq.SiteID, sq.Now}
 	if len(sq.CategoryIDs) > 0 {
 		where = append(where, "a.category_id IN ("+placeholders(len(sq.CategoryIDs))+")")
 		for _, id := range sq.CategoryIDs {
@@ -177,10 +167,10 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		}
 	}
 	if !sq.From.IsZero() {
-		where, args = append(where, "a.published_at >= ?"), append(args, unix(sq.From))
+		where, args = append(where, "a.published_at >= ?"), append(args, sq.From)
 	}
 	if !sq.To.IsZero() {
-		where, args = append(where, "a.published_at < ?"), append(args, unix(sq.To))
+		where, args = append(where, "a.published_at < ?"), append(args, sq.To)
 	}
 	cond := strings.Join(where, " AND ")
 	// byArticles: the articles' own order, matches as a set ("+a.id" keeps
@@ -203,27 +193,22 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	if filtered {
 		countQ, countArgs = `SELECT COUNT(*) FROM (SELECT 1`+byArticles("search_index")+` LIMIT ?)`, exprLast(match, search.CountCap+1)
 	}
-	if err := db.search.QueryRowContext(ctx, countQ, countArgs...).Scan(&res.Total); err != nil {
-		return nil, fmt.Errorf("sqlite: search count: %w", err)
+	if err := sdb.QueryRow(ctx, countQ, countArgs...).Scan(&res.Total); err != nil {
+		return nil, err
 	}
 	if res.Total > search.CountCap {
 		res.Total, res.Capped = search.CountCap, true
 	}
 	limit := sq.Limit
-	if limit <= 0 {
-		limit = 20
-	}
 	if res.Total == 0 || sq.Offset >= res.Total {
 		return res, nil
 	}
 
-	var ids []int64
-	scores := map[int64]float64{}
 	if sq.Sort == congtin.SortNewest {
-		rows, err := db.search.QueryContext(ctx, `SELECT a.id`+byArticles("search_index")+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`,
-			exprLast(match, limit, max(sq.Offset, 0))...)
+		rows, err := sdb.Query(ctx, `SELECT a.id`+byArticles("search_index")+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+			exprLast(match, limit, sq.Offset)...)
 		if err != nil {
-			return nil, fmt.Errorf("sqlite: search: %w", err)
+			return nil, err
 		}
 		for rows.Next() {
 			var id int64
@@ -231,7 +216,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 				rows.Close()
 				return nil, err
 			}
-			ids = append(ids, id)
+			res.IDs = append(res.IDs, id)
 		}
 		rows.Close()
 	} else {
@@ -269,7 +254,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 				query = cols + byIndex + ` ORDER BY s.rowid DESC LIMIT ?`
 				qargs = withExpr(expr, n)
 			}
-			rows, err := db.search.QueryContext(ctx, query, qargs...)
+			rows, err := sdb.Query(ctx, query, qargs...)
 			if err != nil {
 				return err
 			}
@@ -281,7 +266,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 					&d.Fields[0].Exact, &d.Fields[1].Exact, &d.Fields[2].Exact); err != nil {
 					return err
 				}
-				d.PublishedAt = fromUnix(pub)
+				d.PublishedAt = time.Unix(pub, 0).UTC()
 				docs[d.ID] = d
 			}
 			return rows.Err()
@@ -295,37 +280,16 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 			first = pairExpr
 		}
 		if err := load(first, usePairs, search.Candidates); err != nil {
-			return nil, fmt.Errorf("sqlite: search: %w", err)
+			return nil, err
 		}
 		if usePairs && len(docs) < sq.Offset+limit {
 			if err := load(andExpr, false, search.Candidates); err != nil {
-				return nil, fmt.Errorf("sqlite: search: %w", err)
+				return nil, err
 			}
 		}
-		ids, scores, res.Total, res.Capped = search.Page(q, docs, res.Total, res.Capped, sq.Offset, limit)
+		res.IDs, res.Scores, res.Total, res.Capped = search.Page(q, docs, res.Total, res.Capped, sq.Offset, limit)
 	}
-	if len(ids) == 0 {
-		return res, nil
-	}
-	byID := map[int64]*congtin.Article{}
-	qargs := make([]any, len(ids))
-	for i, id := range ids {
-		qargs[i] = id
-	}
-	rows, err := db.search.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles WHERE id IN (`+placeholders(len(ids))+`)`, qargs...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: search: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return nil, err
-		}
-		byID[a.ID] = a
-	}
-	res.SetHits(ids, byID, scores)
-	return res, rows.Err()
+	return res, nil
 }
 
 // SearchIndexBytes returns the bytes the search index's tables take.

@@ -11,14 +11,14 @@ import (
 // TestSearchRelevance runs the project's relevance set through the SQLite
 // store: FTS5 candidates, the shared Vietnamese ranking.
 func TestSearchRelevance(t *testing.T) {
-	db := MustOpenDB(t)
+	db := MustOpen(t)
 	storetest.RunRelevance(t, db)
 }
 
 // TestSearchFollowsChanges: the index follows unpublish, edit and
 // re-publish at once, and a reindex rebuilds it.
 func TestSearchFollowsChanges(t *testing.T) {
-	db := MustOpenDB(t)
+	db := MustOpen(t)
 	site := storetest.MustSite(t, db)
 	res := storetest.MustImport(t, db, site.ID, storetest.Rec("Khánh thành cầu Nậm Mu", "Tin tức", time.Date(2024, 1, 2, 8, 0, 0, 0, congtin.VietnamZone)))
 	id := res[0].Article.ID

@@ -8,33 +8,32 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"runtime"
-	"sort"
 	"strings"
 	"time"
 
-	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/sqlstore"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
-// DB is a congtin store on one SQLite file.
+// DB is a congtin store on one SQLite file: the shared SQL of package
+// sqlstore with SQLite's dialect, and what only SQLite does (backups,
+// integrity checks, copies).
 type DB struct {
+	*sqlstore.DB
 	db     *sql.DB
 	search *sql.DB // read-only, memory-mapped: for searches
 	path   string
-	// Now returns the current time; tests replace it.
-	Now congtin.NowFunc
 }
 
 // NewDB returns a DB for the file at path (":memory:" for a private
 // in-memory database). Call Open before use.
 func NewDB(path string) *DB {
-	return &DB{path: path, Now: time.Now}
+	return &DB{path: path}
 }
 
 // Open opens the file, creating it if needed, sets the connection pragmas
@@ -88,24 +87,15 @@ func (db *DB) Open() (err error) {
 		db.db.Close()
 		return fmt.Errorf("sqlite: open %s: %w", db.path, err)
 	}
-	if err := db.migrate(); err != nil {
-		db.db.Close()
+	now := time.Now
+	if db.DB != nil {
+		now = db.DB.Now // reopened: the clock stays
+	}
+	db.DB = sqlstore.New(db.db, &dialect{search: db.search})
+	db.SetNow(now)
+	if err := db.Migrate(context.Background()); err != nil {
+		db.Close()
 		return err
-	}
-	// A database from before the search index (or restored without it)
-	// gets its index built once, here.
-	// EXISTS, not COUNT: counting an FTS5 table reads all of it, seconds
-	// at start-up for a large archive.
-	var indexed, published bool
-	if err := db.db.QueryRow(`SELECT EXISTS (SELECT 1 FROM search_index), EXISTS (SELECT 1 FROM articles WHERE status = 'published')`).Scan(&indexed, &published); err != nil {
-		db.db.Close()
-		return fmt.Errorf("sqlite: check search index: %w", err)
-	}
-	if !indexed && published {
-		if _, err := db.Reindex(context.Background()); err != nil {
-			db.db.Close()
-			return err
-		}
 	}
 	return nil
 }
@@ -119,50 +109,6 @@ func (db *DB) Close() error {
 		db.search.Close()
 	}
 	return db.db.Close()
-}
-
-// migrate applies each embedded migration not yet recorded, each in its own
-// transaction, in file-name order.
-func (db *DB) migrate() error {
-	if _, err := db.db.Exec(`CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY)`); err != nil {
-		return fmt.Errorf("sqlite: create migrations table: %w", err)
-	}
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return err
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if err := db.migrateFile(name); err != nil {
-			return fmt.Errorf("sqlite: migration %s: %w", name, err)
-		}
-	}
-	return nil
-}
-
-func (db *DB) migrateFile(name string) error {
-	tx, err := db.db.Begin()
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRow(`SELECT COUNT(*) FROM migrations WHERE name = ?`, name).Scan(&n); err != nil {
-		return err
-	} else if n > 0 {
-		return nil
-	}
-	body, err := fs.ReadFile(migrationFS, name)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.Exec(string(body)); err != nil {
-		return err
-	}
-	if _, err := tx.Exec(`INSERT INTO migrations (name) VALUES (?)`, name); err != nil {
-		return err
-	}
-	return tx.Commit()
 }
 
 // Tx wraps a transaction with the one "now" it runs at.
@@ -194,9 +140,22 @@ func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
 func unix(t time.Time) int64     { return t.Unix() }
 func fromUnix(s int64) time.Time { return time.Unix(s, 0).UTC() }
 func placeholders(n int) string  { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
 func boolInt(b bool) int {
 	if b {
 		return 1
 	}
 	return 0
+}
+
+// PoolStats returns the connection pools' statistics by name, for
+// /metrics: the main pool and the read-only one searches use.
+func (db *DB) PoolStats() map[string]sql.DBStats {
+	return map[string]sql.DBStats{"main": db.db.Stats(), "search": db.search.Stats()}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/sqlite"
 	"github.com/congtin/congtin/internal/storetest"
 )
@@ -22,8 +23,11 @@ func MustOpenDB(t *testing.T) *sqlite.DB {
 	return db
 }
 
+// MustOpen is the service layer over a fresh database.
+func MustOpen(t *testing.T) *app.App { return app.New(MustOpenDB(t)) }
+
 func TestStore(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) congtin.Store { return MustOpenDB(t) })
+	storetest.Run(t, func(t *testing.T) congtin.Service { return MustOpen(t) })
 }
 
 func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
@@ -32,8 +36,8 @@ func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
 	}
-	site := storetest.MustSite(t, db)
-	storetest.MustImport(t, db, site.ID, storetest.Rec("Một bài", "Tin tức", site0()))
+	site := storetest.MustSite(t, app.New(db))
+	storetest.MustImport(t, app.New(db), site.ID, storetest.Rec("Một bài", "Tin tức", site0()))
 	db.Close()
 	db = sqlite.NewDB(path)
 	if err := db.Open(); err != nil {

@@ -10,7 +10,7 @@ import (
 
 // testArticleVisibility: only published articles whose time has come are
 // public; the filters cut the public list as documented.
-func testArticleVisibility(t *testing.T, s congtin.Store) {
+func testArticleVisibility(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	day := func(d, h, m, sec int) time.Time { return time.Date(2023, 5, d, h, m, sec, 0, congtin.VietnamZone) }

@@ -9,7 +9,7 @@ import (
 )
 
 // testAudit: entries come back newest first, filtered and paged.
-func testAudit(t *testing.T, s congtin.Store) {
+func testAudit(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")
@@ -88,7 +88,7 @@ func testAudit(t *testing.T, s congtin.Store) {
 }
 
 // testAuditTimeRange: From and To select [From, To) by the store's time.
-func testAuditTimeRange(t *testing.T, s congtin.Store) {
+func testAuditTimeRange(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	clk := mustClock(t, s, clockStart)
 	site := MustSite(t, s)

@@ -9,7 +9,7 @@ import (
 
 // testCategoryAdmin: create, nest, reorder, hide, rename with redirects,
 // delete.
-func testCategoryAdmin(t *testing.T, s congtin.Store) {
+func testCategoryAdmin(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")

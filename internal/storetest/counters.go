@@ -12,7 +12,7 @@ import (
 
 // testCountersConcurrent: batches written at the same time, as by several
 // portal processes sharing one store, add up exactly.
-func testCountersConcurrent(t *testing.T, s congtin.Store) {
+func testCountersConcurrent(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")

@@ -17,7 +17,7 @@ func day(s string) time.Time {
 	return t
 }
 
-func termID(t *testing.T, s congtin.Store, siteID int64, list, name string) int64 {
+func termID(t *testing.T, s congtin.Service, siteID int64, list, name string) int64 {
 	t.Helper()
 	terms, err := s.FindDocumentTerms(context.Background(), siteID, list)
 	if err != nil {
@@ -52,7 +52,7 @@ func facet(vs []congtin.FacetValue, value string) int {
 // testDocuments takes documents of the register through the workflow and
 // the public search: lists, validation, files, links, facets, status in
 // force, revisions, notes and audit entries, and site isolation.
-func testDocuments(t *testing.T, s congtin.Store) {
+func testDocuments(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)

@@ -13,12 +13,12 @@ import (
 // testEditorialWorkflow takes one article through the newsroom: draft,
 // edit, submit, return with a comment, submit again, publish, unpublish,
 // publish again; each step leaves a note and an audit entry.
-func testEditorialWorkflow(t *testing.T, s congtin.Store) {
+func testEditorialWorkflow(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
 	ed := MustUser(t, s, site.ID, "bientap", congtin.RoleEditor)
-	cat := MustCategory(t, s, ed, site.ID, congtin.CategoryInput{Name: "Kinh tế"})
+	cat := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Kinh tế"})
 
 	before := time.Now().Truncate(time.Second)
 	a := MustCreateArticle(t, s, rep, site.ID, congtin.ArticleInput{
@@ -87,7 +87,7 @@ func testEditorialWorkflow(t *testing.T, s congtin.Store) {
 	}
 	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID}), []int64{a.ID}, "after publishing again")
 
-	notes, err := s.FindNotes(ctx, site.ID, a.ID)
+	notes, err := s.FindNotes(ctx, a.Item().Ref)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +105,7 @@ func testEditorialWorkflow(t *testing.T, s congtin.Store) {
 	}
 	for i, n := range notes {
 		w := want[i]
-		if n.ArticleID != a.ID || n.Action != w.Action || n.Status != w.Status || n.UserName != w.UserName || n.Comment != w.Comment || n.CreatedAt.IsZero() {
+		if n.Item.ID != a.ID || n.Item.Kind != congtin.KindArticle || n.Action != w.Action || n.Status != w.Status || n.UserName != w.UserName || n.Comment != w.Comment || n.CreatedAt.IsZero() {
 			t.Fatalf("note %d (oldest first) = %+v, want %+v", i, n, w)
 		}
 		if i > 0 && n.ID <= notes[i-1].ID {
@@ -137,14 +137,14 @@ func testEditorialWorkflow(t *testing.T, s congtin.Store) {
 
 // testEditorialErrors checks the error codes, and that a refused change
 // writes nothing: no note, no revision, no audit entry.
-func testEditorialErrors(t *testing.T, s congtin.Store) {
+func testEditorialErrors(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")
 	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
 	ed := MustUser(t, s, site.ID, "bientap", congtin.RoleEditor)
-	cat := MustCategory(t, s, ed, site.ID, congtin.CategoryInput{Name: "Tin tức"})
-	otherCat := MustCategory(t, s, ed, other.ID, congtin.CategoryInput{Name: "Tin y tế"})
+	cat := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Tin tức"})
+	otherCat := MustCategory(t, s, congtin.SystemActor("storetest"), other.ID, congtin.CategoryInput{Name: "Tin y tế"})
 	in := congtin.ArticleInput{CategoryID: cat.ID, Title: "Tin thử", Body: "<p>Thân bài</p>"}
 	a := MustCreateArticle(t, s, rep, site.ID, in)
 	revs, _ := s.FindRevisions(ctx, site.ID, a.ID)
@@ -173,7 +173,7 @@ func testEditorialErrors(t *testing.T, s congtin.Store) {
 	if rs, err := s.FindRevisions(ctx, other.ID, a.ID); len(rs) != 0 || err != nil && congtin.ErrorCode(err) != congtin.ENOTFOUND {
 		t.Fatalf("another site's revisions: %v, %v", rs, err)
 	}
-	if ns, err := s.FindNotes(ctx, other.ID, a.ID); len(ns) != 0 || err != nil && congtin.ErrorCode(err) != congtin.ENOTFOUND {
+	if ns, err := s.FindNotes(ctx, congtin.Ref{Kind: congtin.KindArticle, SiteID: other.ID, ID: a.ID}); len(ns) != 0 || err != nil && congtin.ErrorCode(err) != congtin.ENOTFOUND {
 		t.Fatalf("another site's notes: %v, %v", ns, err)
 	}
 
@@ -209,7 +209,7 @@ func testEditorialErrors(t *testing.T, s congtin.Store) {
 	if err != nil || got.Status != congtin.StatusDraft || got.Title != "Tin thử" || got.CategoryID != cat.ID {
 		t.Fatalf("after refused changes: %+v, %v", got, err)
 	}
-	if ns, _ := s.FindNotes(ctx, site.ID, a.ID); len(ns) != 1 {
+	if ns, _ := s.FindNotes(ctx, a.Item().Ref); len(ns) != 1 {
 		t.Fatalf("refused changes wrote notes: %+v", ns)
 	}
 	if rs, _ := s.FindRevisions(ctx, site.ID, a.ID); len(rs) != 1 {
@@ -229,12 +229,12 @@ func testEditorialErrors(t *testing.T, s congtin.Store) {
 
 // testEditorialSchedule: a publication time ahead schedules the article; it
 // stays out of public lists until its time.
-func testEditorialSchedule(t *testing.T, s congtin.Store) {
+func testEditorialSchedule(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
 	ed := MustUser(t, s, site.ID, "bientap", congtin.RoleEditor)
-	cat := MustCategory(t, s, ed, site.ID, congtin.CategoryInput{Name: "Thông báo"})
+	cat := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Thông báo"})
 	now := time.Now()
 	pub := func(at time.Time) congtin.ArticleFilter { return congtin.ArticleFilter{SiteID: site.ID, Now: at} }
 
@@ -297,14 +297,14 @@ func testEditorialSchedule(t *testing.T, s congtin.Store) {
 }
 
 // testEditorialRevisions: revisions list and restore.
-func testEditorialRevisions(t *testing.T, s congtin.Store) {
+func testEditorialRevisions(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
 	ed := MustUser(t, s, site.ID, "bientap", congtin.RoleEditor)
-	c1 := MustCategory(t, s, ed, site.ID, congtin.CategoryInput{Name: "Xã hội"})
-	c2 := MustCategory(t, s, ed, site.ID, congtin.CategoryInput{Name: "Giáo dục"})
-	c3 := MustCategory(t, s, ed, site.ID, congtin.CategoryInput{Name: "Tạm thời"})
+	c1 := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Xã hội"})
+	c2 := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Giáo dục"})
+	c3 := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Tạm thời"})
 
 	v1 := congtin.ArticleInput{CategoryID: c1.ID, Title: "Bản một", Lead: "Sapo một", Body: "<p>Thân bài một</p>", Author: "Tác giả một"}
 	a := MustCreateArticle(t, s, rep, site.ID, v1)
@@ -359,7 +359,7 @@ func testEditorialRevisions(t *testing.T, s congtin.Store) {
 	revs, _ = s.FindRevisions(ctx, site.ID, a.ID)
 	r3 := revs[0]
 	MustUpdateArticle(t, s, ed, site.ID, a.ID, congtin.ArticleInput{CategoryID: c1.ID, Title: "Bản bốn"})
-	if err := s.DeleteCategory(ctx, ed, site.ID, c3.ID); err != nil {
+	if err := s.DeleteCategory(ctx, congtin.SystemActor("storetest"), site.ID, c3.ID); err != nil {
 		t.Fatal(err)
 	}
 	_, err = s.RestoreRevision(ctx, ed, site.ID, r3.ID)
@@ -374,14 +374,14 @@ func testEditorialRevisions(t *testing.T, s congtin.Store) {
 
 // testAdminArticles: the back-office list shows every state, newest change
 // first, filtered by state and writer. The order needs the clock to move.
-func testAdminArticles(t *testing.T, s congtin.Store) {
+func testAdminArticles(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	clk := mustClock(t, s, clockStart)
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")
 	rep1 := MustUser(t, s, site.ID, "phongvien1", congtin.RoleReporter)
 	rep2 := MustUser(t, s, site.ID, "phongvien2", congtin.RoleReporter)
-	cat := MustCategory(t, s, rep1, site.ID, congtin.CategoryInput{Name: "Tin tức"})
+	cat := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Tin tức"})
 	mk := func(actor congtin.Actor, title string) *congtin.Article {
 		return MustCreateArticle(t, s, actor, site.ID, congtin.ArticleInput{CategoryID: cat.ID, Title: title, Body: "<p>Thân bài</p>"})
 	}
@@ -442,7 +442,7 @@ func testAdminArticles(t *testing.T, s congtin.Store) {
 	}
 
 	// Notes and revisions carry the store's time.
-	ns, _ := s.FindNotes(ctx, site.ID, a3.ID)
+	ns, _ := s.FindNotes(ctx, a3.Item().Ref)
 	if len(ns) != 2 || !ns[0].CreatedAt.Equal(clockStart.Add(2*time.Minute)) || !ns[1].CreatedAt.Equal(clockStart.Add(2*time.Minute)) {
 		t.Fatalf("notes' times: %+v", ns)
 	}

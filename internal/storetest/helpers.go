@@ -51,7 +51,7 @@ var clockStart = time.Date(2026, 3, 2, 9, 0, 0, 0, congtin.VietnamZone)
 
 // mustClock sets the store's clock to a settable one at start, or skips the
 // test when the store has no Clock.
-func mustClock(t *testing.T, s congtin.Store, start time.Time) *clock {
+func mustClock(t *testing.T, s congtin.Service, start time.Time) *clock {
 	t.Helper()
 	sc, ok := s.(Clock)
 	if !ok {
@@ -85,7 +85,7 @@ const testIP = "203.0.113.7"
 
 // MustUser creates a user, gives them role on the site when role is not
 // empty, and returns them as an actor.
-func MustUser(t *testing.T, s congtin.Store, siteID int64, username, role string) congtin.Actor {
+func MustUser(t *testing.T, s congtin.Service, siteID int64, username, role string) congtin.Actor {
 	t.Helper()
 	ctx := context.Background()
 	u := &congtin.User{Username: username, DisplayName: "Người " + username, PasswordHash: "hash-of-" + username}
@@ -101,9 +101,9 @@ func MustUser(t *testing.T, s congtin.Store, siteID int64, username, role string
 }
 
 // MustCreateSite adds a site and fails the test on error.
-func MustCreateSite(t *testing.T, s congtin.Store, host, name string) *congtin.Site {
+func MustCreateSite(t *testing.T, s congtin.Service, host, name string) *congtin.Site {
 	t.Helper()
-	site, err := s.CreateSite(context.Background(), congtin.Actor{User: &congtin.User{Username: "storetest"}}, host, name)
+	site, err := s.CreateSite(context.Background(), congtin.SystemActor("storetest"), host, name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func MustCreateSite(t *testing.T, s congtin.Store, host, name string) *congtin.S
 }
 
 // MustCategory creates a category and fails the test on error.
-func MustCategory(t *testing.T, s congtin.Store, actor congtin.Actor, siteID int64, in congtin.CategoryInput) *congtin.Category {
+func MustCategory(t *testing.T, s congtin.Service, actor congtin.Actor, siteID int64, in congtin.CategoryInput) *congtin.Category {
 	t.Helper()
 	c, err := s.CreateCategory(context.Background(), actor, siteID, in)
 	if err != nil {
@@ -121,7 +121,7 @@ func MustCategory(t *testing.T, s congtin.Store, actor congtin.Actor, siteID int
 }
 
 // MustCreateArticle creates a draft and fails the test on error.
-func MustCreateArticle(t *testing.T, s congtin.Store, actor congtin.Actor, siteID int64, in congtin.ArticleInput) *congtin.Article {
+func MustCreateArticle(t *testing.T, s congtin.Service, actor congtin.Actor, siteID int64, in congtin.ArticleInput) *congtin.Article {
 	t.Helper()
 	a, err := s.CreateArticle(context.Background(), actor, siteID, in)
 	if err != nil {
@@ -131,7 +131,7 @@ func MustCreateArticle(t *testing.T, s congtin.Store, actor congtin.Actor, siteI
 }
 
 // MustUpdateArticle saves new content and fails the test on error.
-func MustUpdateArticle(t *testing.T, s congtin.Store, actor congtin.Actor, siteID, id int64, in congtin.ArticleInput) *congtin.Article {
+func MustUpdateArticle(t *testing.T, s congtin.Service, actor congtin.Actor, siteID, id int64, in congtin.ArticleInput) *congtin.Article {
 	t.Helper()
 	a, err := s.UpdateArticle(context.Background(), actor, siteID, id, in)
 	if err != nil {
@@ -142,7 +142,7 @@ func MustUpdateArticle(t *testing.T, s congtin.Store, actor congtin.Actor, siteI
 
 // MustTransition applies a workflow action and fails the test unless the
 // article ends in the state the action leads to.
-func MustTransition(t *testing.T, s congtin.Store, actor congtin.Actor, siteID, id int64, act, comment string, publishAt time.Time) *congtin.Article {
+func MustTransition(t *testing.T, s congtin.Service, actor congtin.Actor, siteID, id int64, act, comment string, publishAt time.Time) *congtin.Article {
 	t.Helper()
 	a, err := s.TransitionArticle(context.Background(), actor, siteID, id, act, comment, publishAt)
 	if err != nil {
@@ -156,7 +156,7 @@ func MustTransition(t *testing.T, s congtin.Store, actor congtin.Actor, siteID, 
 
 // publicIDs returns the IDs FindArticles gives for the filter, and fails
 // the test unless the total agrees with them when no limit applies.
-func publicIDs(t *testing.T, s congtin.Store, f congtin.ArticleFilter) []int64 {
+func publicIDs(t *testing.T, s congtin.Service, f congtin.ArticleFilter) []int64 {
 	t.Helper()
 	as, total, err := s.FindArticles(context.Background(), f)
 	if err != nil {
@@ -192,7 +192,7 @@ func wantIDs(t *testing.T, got, want []int64, what string) {
 
 // auditActions returns the actions of the site's audit entries matching
 // the filter, newest first.
-func auditActions(t *testing.T, s congtin.Store, f congtin.AuditFilter) []string {
+func auditActions(t *testing.T, s congtin.Service, f congtin.AuditFilter) []string {
 	t.Helper()
 	if f.Limit == 0 {
 		f.Limit = 1000

@@ -9,7 +9,7 @@ import (
 )
 
 // testMedia: records of uploaded images, one per content hash and site.
-func testMedia(t *testing.T, s congtin.Store) {
+func testMedia(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")

@@ -12,7 +12,7 @@ import (
 
 // changeCount returns the store's newest change ID, or -1 for a store
 // without a change log.
-func changeCount(t *testing.T, s congtin.Store) int64 {
+func changeCount(t *testing.T, s congtin.Service) int64 {
 	t.Helper()
 	cs, ok := s.(congtin.ChangeService)
 	if !ok {
@@ -27,7 +27,7 @@ func changeCount(t *testing.T, s congtin.Store) int64 {
 
 // wantWholeSiteChange fails unless a whole-site change of the site was
 // logged after the change ID before (none when want is false).
-func wantWholeSiteChange(t *testing.T, s congtin.Store, siteID, before int64, want bool, what string) {
+func wantWholeSiteChange(t *testing.T, s congtin.Service, siteID, before int64, want bool, what string) {
 	t.Helper()
 	cs, ok := s.(congtin.ChangeService)
 	if !ok {
@@ -47,7 +47,7 @@ func vnTime(y int, m time.Month, d, h, min int) time.Time {
 	return time.Date(y, m, d, h, min, 0, 0, congtin.VietnamZone)
 }
 
-func testSchedule(t *testing.T, s congtin.Store) {
+func testSchedule(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Sở")
@@ -206,7 +206,7 @@ func testSchedule(t *testing.T, s congtin.Store) {
 	}
 }
 
-func testAboutPages(t *testing.T, s congtin.Store) {
+func testAboutPages(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Sở")
@@ -315,7 +315,7 @@ func testAboutPages(t *testing.T, s congtin.Store) {
 	}
 }
 
-func testUnits(t *testing.T, s congtin.Store) {
+func testUnits(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Sở")
@@ -386,7 +386,7 @@ func testUnits(t *testing.T, s congtin.Store) {
 	}
 }
 
-func testLinks(t *testing.T, s congtin.Store) {
+func testLinks(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	// Every site starts with the national portals.

@@ -35,7 +35,7 @@ func QuestionIn(title string, fieldID int64) congtin.QuestionInput {
 }
 
 // MustSubmit stores a question and fails the test on error.
-func MustSubmit(t *testing.T, s congtin.Store, siteID int64, in congtin.QuestionInput, sub congtin.Submission) *congtin.Question {
+func MustSubmit(t *testing.T, s congtin.Service, siteID int64, in congtin.QuestionInput, sub congtin.Submission) *congtin.Question {
 	t.Helper()
 	q, err := s.SubmitQuestion(context.Background(), siteID, in, sub)
 	if err != nil {
@@ -53,7 +53,7 @@ func questionIDs(qs []*congtin.Question) []int64 {
 }
 
 // testQAFields: the managed list of fields.
-func testQAFields(t *testing.T, s congtin.Store) {
+func testQAFields(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")
@@ -109,7 +109,7 @@ func testQAFields(t *testing.T, s congtin.Store) {
 
 // testQuestionSubmit: what a citizen's question is stored as, and what is
 // refused, changing nothing.
-func testQuestionSubmit(t *testing.T, s congtin.Store) {
+func testQuestionSubmit(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")
@@ -213,7 +213,7 @@ func testQuestionSubmit(t *testing.T, s congtin.Store) {
 
 // testQuestionRateLimit: at most Limit questions per sender hash within
 // the window, also when they arrive at once.
-func testQuestionRateLimit(t *testing.T, s congtin.Store) {
+func testQuestionRateLimit(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	clk := mustClock(t, s, clockStart)
 	site := MustSite(t, s)
@@ -263,7 +263,7 @@ func testQuestionRateLimit(t *testing.T, s congtin.Store) {
 // testQuestionWorkflow: reporters answer, editors publish, with
 // revisions, notes and audit entries; the permission table is checked
 // in the store.
-func testQuestionWorkflow(t *testing.T, s congtin.Store) {
+func testQuestionWorkflow(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	pv := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
@@ -371,7 +371,7 @@ func testQuestionWorkflow(t *testing.T, s congtin.Store) {
 
 // testQuestionFind: public lists, the field filter and the Vietnamese
 // search over title, question and answer.
-func testQuestionFind(t *testing.T, s congtin.Store) {
+func testQuestionFind(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	clk := mustClock(t, s, clockStart)
 	site := MustSite(t, s)
@@ -469,7 +469,7 @@ func testQuestionFind(t *testing.T, s congtin.Store) {
 
 // testQuestionPurge: personal data goes after the retention period; the
 // question stays.
-func testQuestionPurge(t *testing.T, s congtin.Store) {
+func testQuestionPurge(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	clk := mustClock(t, s, clockStart)
 	site := MustSite(t, s)
@@ -516,7 +516,7 @@ func testQuestionPurge(t *testing.T, s congtin.Store) {
 }
 
 // testSecrets: one value per name, the same on every call.
-func testSecrets(t *testing.T, s congtin.Store) {
+func testSecrets(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	a, err := s.Secret(ctx, "qa-form")
 	if err != nil || len(a) != 32 {

@@ -12,12 +12,12 @@ import (
 // article must not publish it ahead of its time. The first revision holds
 // the draft's placeholder time (its creation); copying that back makes the
 // article public at once.
-func testRestoreKeepsSchedule(t *testing.T, s congtin.Store) {
+func testRestoreKeepsSchedule(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
 	ed := MustUser(t, s, site.ID, "bientap", congtin.RoleEditor)
-	cat := MustCategory(t, s, ed, site.ID, congtin.CategoryInput{Name: "Thông báo"})
+	cat := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Thông báo"})
 	a := MustCreateArticle(t, s, rep, site.ID, congtin.ArticleInput{CategoryID: cat.ID, Title: "Lịch cắt điện tuần sau", Body: "<p>Bản đầu</p>"})
 	MustTransition(t, s, rep, site.ID, a.ID, congtin.ActSubmit, "", time.Time{})
 	at := time.Now().Add(48 * time.Hour).Truncate(time.Second)

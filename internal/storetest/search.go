@@ -11,7 +11,7 @@ import (
 
 // RunRelevance imports the relevance corpus into s and checks every query
 // of the relevance set against s's search.
-func RunRelevance(t *testing.T, s congtin.Store) {
+func RunRelevance(t *testing.T, s congtin.Service) {
 	t.Helper()
 	ctx := context.Background()
 	site := MustSite(t, s)

@@ -12,13 +12,13 @@ import (
 // testSearchFollowsWrites: the search index follows every write through
 // the interfaces at once: publish, edit, restore, unpublish, status
 // changes, scheduling; and a reindex changes no result.
-func testSearchFollowsWrites(t *testing.T, s congtin.Store) {
+func testSearchFollowsWrites(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")
 	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
 	ed := MustUser(t, s, site.ID, "bientap", congtin.RoleEditor)
-	cat := MustCategory(t, s, ed, site.ID, congtin.CategoryInput{Name: "Tin tức"})
+	cat := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Tin tức"})
 	search := func(q string, now time.Time) []int64 {
 		t.Helper()
 		r, err := s.Search(ctx, congtin.SearchQuery{SiteID: site.ID, Q: q, Now: now})

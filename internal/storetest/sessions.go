@@ -10,7 +10,7 @@ import (
 
 // testSessions: create, find, delete, rotate; a password change or a
 // disabled account ends sessions.
-func testSessions(t *testing.T, s congtin.Store) {
+func testSessions(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	u := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter).User
@@ -98,7 +98,7 @@ func testSessions(t *testing.T, s congtin.Store) {
 
 // testSessionExpiry: a session ends when the store's clock reaches its
 // expiry.
-func testSessionExpiry(t *testing.T, s congtin.Store) {
+func testSessionExpiry(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	clk := mustClock(t, s, clockStart)
 	site := MustSite(t, s)
@@ -123,7 +123,7 @@ func testSessionExpiry(t *testing.T, s congtin.Store) {
 }
 
 // testAPITokens: a token finds its user while the user is enabled.
-func testAPITokens(t *testing.T, s congtin.Store) {
+func testAPITokens(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	u := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter).User
@@ -178,7 +178,7 @@ func testAPITokens(t *testing.T, s congtin.Store) {
 
 // testLoginFailures: failures count per name and per address, and a good
 // sign-in clears the name's.
-func testLoginFailures(t *testing.T, s congtin.Store) {
+func testLoginFailures(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	const ip1, ip2, ip3 = "198.51.100.1", "198.51.100.2", "2001:db8::3"
 	since := time.Now().Add(-time.Hour)
@@ -234,7 +234,7 @@ func testLoginFailures(t *testing.T, s congtin.Store) {
 }
 
 // testLoginFailureWindow: only failures since the given time count.
-func testLoginFailureWindow(t *testing.T, s congtin.Store) {
+func testLoginFailureWindow(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	clk := mustClock(t, s, clockStart)
 	const ip1, ip2 = "198.51.100.1", "198.51.100.2"

@@ -9,7 +9,7 @@ import (
 )
 
 // testNoSite: a fresh store has no site until the default one is made.
-func testNoSite(t *testing.T, s congtin.Store) {
+func testNoSite(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	_, err := s.FindSiteByHost(ctx, "anphu.gov.vn")
 	wantCode(t, err, congtin.ENOTFOUND, "a host in an empty store")
@@ -28,7 +28,7 @@ func testNoSite(t *testing.T, s congtin.Store) {
 
 // testSiteAdmin: sites chosen by host name, their settings, and the walls
 // between their content.
-func testSiteAdmin(t *testing.T, s congtin.Store) {
+func testSiteAdmin(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	super := congtin.Actor{User: &congtin.User{ID: 1, Username: "quantri", SuperAdmin: true}, Role: congtin.RoleAdmin, IP: testIP}
 

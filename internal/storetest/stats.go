@@ -13,7 +13,7 @@ import (
 // fixture of known counts: every day of the range in order (0 where
 // nothing was counted), both ends included, other sites and days outside
 // the range left out, deleted articles kept, categories as they are now.
-func testStats(t *testing.T, s congtin.Store) {
+func testStats(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")

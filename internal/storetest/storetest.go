@@ -13,7 +13,7 @@ import (
 )
 
 // Opener returns a fresh, empty, migrated store for one test.
-type Opener func(t *testing.T) congtin.Store
+type Opener func(t *testing.T) congtin.Service
 
 // Run runs the suite. Subtests that need the store's clock to move (see
 // Clock) are skipped for a store without one.
@@ -63,7 +63,7 @@ func Run(t *testing.T, open Opener) {
 }
 
 // MustSite returns the default site.
-func MustSite(t *testing.T, s congtin.Store) *congtin.Site {
+func MustSite(t *testing.T, s congtin.Service) *congtin.Site {
 	t.Helper()
 	site, err := s.DefaultSite(context.Background())
 	if err != nil {
@@ -73,7 +73,7 @@ func MustSite(t *testing.T, s congtin.Store) *congtin.Site {
 }
 
 // MustImport imports records and fails the test on error.
-func MustImport(t *testing.T, s congtin.Store, siteID int64, recs ...congtin.ArticleImport) []*congtin.ImportResult {
+func MustImport(t *testing.T, s congtin.Service, siteID int64, recs ...congtin.ArticleImport) []*congtin.ImportResult {
 	t.Helper()
 	res, err := s.ImportArticles(context.Background(), siteID, recs)
 	if err != nil {
@@ -90,7 +90,7 @@ func Rec(title, category string, t time.Time) congtin.ArticleImport {
 	}
 }
 
-func testSite(t *testing.T, s congtin.Store) {
+func testSite(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	a := MustSite(t, s)
 	b := MustSite(t, s)
@@ -119,7 +119,7 @@ func testSite(t *testing.T, s congtin.Store) {
 	}
 }
 
-func testImport(t *testing.T, s congtin.Store) {
+func testImport(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	t0 := time.Date(2019, 10, 1, 10, 40, 0, 0, congtin.VietnamZone)
@@ -195,7 +195,7 @@ func testImport(t *testing.T, s congtin.Store) {
 	}
 }
 
-func testImportAllOrNothing(t *testing.T, s congtin.Store) {
+func testImportAllOrNothing(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	t0 := time.Date(2020, 1, 2, 8, 0, 0, 0, congtin.VietnamZone)
@@ -229,7 +229,7 @@ func testImportAllOrNothing(t *testing.T, s congtin.Store) {
 	}
 }
 
-func testFindArticles(t *testing.T, s congtin.Store) {
+func testFindArticles(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	t0 := time.Date(2021, 3, 1, 9, 0, 0, 0, congtin.VietnamZone)
@@ -312,7 +312,7 @@ func titles(as []*congtin.Article) []string {
 	return out
 }
 
-func testCounters(t *testing.T, s congtin.Store) {
+func testCounters(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	res := MustImport(t, s, site.ID, Rec("Bài đếm", "Tin tức", time.Date(2022, 5, 5, 9, 0, 0, 0, congtin.VietnamZone)))

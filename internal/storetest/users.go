@@ -8,7 +8,7 @@ import (
 )
 
 // testUsers: create, find, conflicts, password hash, disabling.
-func testUsers(t *testing.T, s congtin.Store) {
+func testUsers(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	hash := "$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo"
 	u := &congtin.User{Username: "nguyenvana", DisplayName: "Nguyễn Văn A", PasswordHash: hash, SuperAdmin: true}
@@ -89,7 +89,7 @@ func testUsers(t *testing.T, s congtin.Store) {
 }
 
 // testRoles: roles are held per site; FindMembers lists a site's users.
-func testRoles(t *testing.T, s congtin.Store) {
+func testRoles(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")

@@ -42,7 +42,7 @@ func wpFixture() *congtin.WordPressImport {
 	}
 }
 
-func testWordPressImport(t *testing.T, s congtin.Store) {
+func testWordPressImport(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	// An existing user whose name an author maps to: left as they are.

@@ -101,7 +101,7 @@ func TestEditsReachCachedPages(t *testing.T) {
 	}
 	// Category rename: every cached page's menu changes.
 	cat := res[0].Category
-	if _, err := e.db.UpdateCategory(t.Context(), congtin.Actor{}, e.site.ID, cat.ID, congtin.CategoryInput{Name: "Văn hóa và Đời sống", Slug: cat.Slug}); err != nil {
+	if _, err := e.db.UpdateCategory(t.Context(), congtin.SystemActor("test"), e.site.ID, cat.ID, congtin.CategoryInput{Name: "Văn hóa và Đời sống", Slug: cat.Slug}); err != nil {
 		t.Fatal(err)
 	}
 	e.sync()

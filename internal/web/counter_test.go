@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/congtin/congtin"
-	"github.com/congtin/congtin/internal/sqlite"
+	"github.com/congtin/congtin/internal/app"
 	"golang.org/x/net/html"
 )
 
@@ -130,7 +130,7 @@ func TestVisitCounting(t *testing.T) {
 // downStore fails the article lists while down, as a store does when its
 // database cannot be reached.
 type downStore struct {
-	*sqlite.DB
+	*app.App
 	down atomic.Bool
 }
 
@@ -138,7 +138,7 @@ func (s *downStore) FindArticles(ctx context.Context, f congtin.ArticleFilter) (
 	if s.down.Load() {
 		return nil, 0, congtin.Unavailable(errors.New("connection refused"))
 	}
-	return s.DB.FindArticles(ctx, f)
+	return s.App.FindArticles(ctx, f)
 }
 
 // TestErrorPageCountsNoView: a reader who gets the 503 page instead of the
@@ -146,7 +146,7 @@ func (s *downStore) FindArticles(ctx context.Context, f congtin.ArticleFilter) (
 // keeps being served, and counted, while the lists cannot be read.
 func TestErrorPageCountsNoView(t *testing.T) {
 	e := newEnv(t)
-	ds := &downStore{DB: e.db}
+	ds := &downStore{App: e.db}
 	e.server.Store = ds
 	res := fixture(e)
 	a := res[3].Article

@@ -23,7 +23,7 @@ func TestFeedList(t *testing.T) {
 		storetest.Rec("Mùa lúa mới", "Kinh tế > Nông nghiệp", day0),
 		storetest.Rec("Lịch tiếp công dân", "Thông báo", day0),
 	)
-	hidden, err := e.db.CreateCategory(t.Context(), congtin.Actor{}, e.site.ID, congtin.CategoryInput{Name: "Chuyên mục ẩn", Hidden: true})
+	hidden, err := e.db.CreateCategory(t.Context(), congtin.SystemActor("test"), e.site.ID, congtin.CategoryInput{Name: "Chuyên mục ẩn", Hidden: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestFeedListCached(t *testing.T) {
 		t.Errorf("the cached page differs: %d", second.status)
 	}
 	cat := res[0].Category
-	if _, err := e.db.UpdateCategory(t.Context(), congtin.Actor{}, e.site.ID, cat.ID, congtin.CategoryInput{Name: "Văn hóa và Đời sống", Slug: cat.Slug}); err != nil {
+	if _, err := e.db.UpdateCategory(t.Context(), congtin.SystemActor("test"), e.site.ID, cat.ID, congtin.CategoryInput{Name: "Văn hóa và Đời sống", Slug: cat.Slug}); err != nil {
 		t.Fatal(err)
 	}
 	e.sync()
@@ -170,7 +170,7 @@ func TestFeedListCached(t *testing.T) {
 		t.Errorf("/kenh-rss/: %d to %q", r.status, r.header.Get("Location"))
 	}
 	// A category cannot take the page's address.
-	if _, err := e.db.CreateCategory(t.Context(), congtin.Actor{}, e.site.ID, congtin.CategoryInput{Name: "Kênh RSS"}); congtin.ErrorCode(err) != congtin.EINVALID {
+	if _, err := e.db.CreateCategory(t.Context(), congtin.SystemActor("test"), e.site.ID, congtin.CategoryInput{Name: "Kênh RSS"}); congtin.ErrorCode(err) != congtin.EINVALID {
 		t.Errorf("a category named Kênh RSS: %v, want EINVALID", err)
 	}
 }

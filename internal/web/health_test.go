@@ -20,7 +20,7 @@ func TestHealthAndReadiness(t *testing.T) {
 	if resp, err := c.Do(req); err != nil || resp.StatusCode != http.StatusOK {
 		t.Fatalf("healthz for another host: %v %v", resp, err)
 	}
-	e.db.Close()
+	e.raw.Close()
 	if r := e.fetch(c, "GET", "/readyz", ""); r.status != http.StatusServiceUnavailable {
 		t.Fatalf("readyz with the database closed: %d %q", r.status, r.body)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/pagecache"
 	"github.com/congtin/congtin/internal/render"
@@ -27,7 +28,8 @@ const googlebotUA = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.
 // env is a portal on a real SQLite file behind a real HTTP server.
 type env struct {
 	t       testing.TB
-	db      *sqlite.DB
+	raw     *sqlite.DB // a real SQLite file
+	db      *app.App   // the service layer over it
 	counter *counters.Counter
 	site    *congtin.Site
 	srv     *httptest.Server
@@ -36,10 +38,11 @@ type env struct {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "congtin.db"))
-	if err := db.Open(); err != nil {
+	raw := sqlite.NewDB(filepath.Join(t.TempDir(), "congtin.db"))
+	if err := raw.Open(); err != nil {
 		t.Fatal(err)
 	}
+	db := app.New(raw)
 	site, err := db.DefaultSite(t.Context())
 	if err != nil {
 		t.Fatal(err)
@@ -58,7 +61,7 @@ func newEnv(t testing.TB) *env {
 	// The page cache is on, as in production: every test also checks that
 	// cached pages count and show what rendered ones do.
 	s := &web.Server{Store: db, Counter: c, Render: engine, Assets: assets, Log: log,
-		Cache: pagecache.New(32 << 20), Changes: db}
+		Cache: pagecache.New(32 << 20), Changes: raw}
 	if err := s.SyncChanges(t.Context()); err != nil {
 		t.Fatal(err)
 	}
@@ -66,9 +69,9 @@ func newEnv(t testing.TB) *env {
 	t.Cleanup(func() {
 		srv.Close()
 		c.Close()
-		db.Close()
+		raw.Close()
 	})
-	return &env{t: t, db: db, counter: c, site: site, srv: srv, server: s}
+	return &env{t: t, raw: raw, db: db, counter: c, site: site, srv: srv, server: s}
 }
 
 // sync applies the store's changes to the page cache at once, as the

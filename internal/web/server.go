@@ -32,7 +32,7 @@ const (
 
 // Server holds what the public handlers need.
 type Server struct {
-	Store   congtin.Store
+	Store   congtin.Service
 	Counter *counters.Counter
 	Render  *render.Engine
 	Assets  *static.Assets

@@ -1,0 +1,50 @@
+// Package app is congtin's service layer: every rule, once. Who may do
+// what (congtin.Can), which input is valid, what is sanitized, which step
+// of the editorial workflow follows, which revision is kept and what the
+// audit log records are decided here, for every database, and run in one
+// transaction of the store (congtin.Store.WithTx), so that a check, the
+// write it allows and its audit entry stand or fall together.
+//
+// The HTTP handlers (packages web and admin), the command line and the
+// importers call an *App; nothing else writes to a store.
+package app
+
+import (
+	"time"
+
+	"github.com/congtin/congtin"
+)
+
+// App is the service layer over a store. Reads that need no rule go
+// straight to the store (the embedded congtin.Store); writes are App's
+// own methods.
+type App struct {
+	congtin.Store
+	Legacy
+}
+
+var _ congtin.Service = (*App)(nil)
+
+// New returns the service layer over the store.
+func New(s congtin.Store) *App {
+	a := &App{Store: s}
+	a.Legacy, _ = s.(Legacy)
+	return a
+}
+
+// SetNow sets the store's clock, for tests (storetest.Clock).
+func (a *App) SetNow(now func() time.Time) {
+	if c, ok := a.Store.(interface{ SetNow(func() time.Time) }); ok {
+		c.SetNow(now)
+	}
+}
+
+// forbidden is the error for an action the actor may not take.
+func forbidden(format string, args ...any) error {
+	return congtin.Errorf(congtin.EFORBIDDEN, format, args...)
+}
+
+// invalid is a form error on one field.
+func invalid(field, msg string) error {
+	return &congtin.ValidationError{Fields: congtin.FieldErrors{field: msg}}
+}

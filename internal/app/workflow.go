@@ -1,0 +1,128 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin"
+)
+
+// flow is a kind of content's part in the editorial workflow. Everything
+// else about a step (the state machine, the permission table, the
+// comment, the publication time, the note and the audit entry) is the
+// same for every kind and lives in Transition.
+type flow struct {
+	// noun names the kind in messages ("bài viết", "văn bản").
+	noun string
+	// audit prefixes the audit log's actions ("article" → article.publish).
+	audit string
+	// schedulable kinds may be given a publication time ahead.
+	schedulable bool
+	// find reads the item in the transaction; nil: tx.FindItem.
+	find func(ctx context.Context, tx congtin.Tx, actor congtin.Actor, r congtin.Ref) (*congtin.Item, error)
+	// check refuses a step the item is not ready for (an unanswered
+	// question, an empty week), inside the transaction; nil: none.
+	check func(ctx context.Context, tx congtin.Tx, it *congtin.Item, act string) error
+	// after runs once the step is written (the documents' index); nil:
+	// nothing.
+	after func(ctx context.Context, tx congtin.Tx, it *congtin.Item) error
+}
+
+// flows holds every kind that goes through the workflow. A new kind adds
+// its line here (and its table to the store's list).
+var flows = map[congtin.Kind]*flow{
+	congtin.KindArticle: {noun: "bài viết", audit: "article", schedulable: true},
+}
+
+// Transition moves an item one step along the workflow (submit, return,
+// publish, unpublish, decline) with the editor's comment: it checks the
+// step against the item's state and the actor's role inside the
+// transaction (the state may have changed since the page was loaded),
+// writes the new state and publication time, a workflow note and an audit
+// entry. For a schedulable kind, publishAt (when not zero) is the
+// publication time; a time ahead schedules it.
+func (a *App) Transition(ctx context.Context, actor congtin.Actor, r congtin.Ref, act, comment string, publishAt time.Time) (*congtin.Item, error) {
+	f := flows[r.Kind]
+	next := congtin.NextStatus(act)
+	if f == nil || next == "" {
+		return nil, congtin.Errorf(congtin.EINVALID, "Thao tác không hợp lệ.")
+	}
+	comment = strings.TrimSpace(comment)
+	if err := congtin.CheckComment(act, comment); err != nil {
+		return nil, err
+	}
+	if !f.schedulable {
+		publishAt = time.Time{}
+	} else if !publishAt.IsZero() && publishAt.After(a.Now().Add(congtin.MaxPublishSpan)) {
+		return nil, invalid("publish_at", "Thời gian xuất bản quá xa trong tương lai (tối đa 5 năm).")
+	}
+	var it *congtin.Item
+	err := a.WithTx(ctx, func(tx congtin.Tx) error {
+		find := f.find
+		if find == nil {
+			find = func(ctx context.Context, tx congtin.Tx, _ congtin.Actor, r congtin.Ref) (*congtin.Item, error) {
+				return tx.FindItem(ctx, r)
+			}
+		}
+		cur, err := find(ctx, tx, actor, r)
+		if err != nil {
+			return err
+		}
+		if !congtin.Can(actor, act, cur) {
+			return forbidden("Bạn không có quyền thực hiện thao tác này với %s ở trạng thái “%s”.", f.noun, congtin.StatusName(cur.Status))
+		}
+		if f.check != nil {
+			if err := f.check(ctx, tx, cur, act); err != nil {
+				return err
+			}
+		}
+		c := *cur
+		it = &c
+		it.Status = next
+		if it.PublishedAt, err = congtin.TransitionTime(cur, act, publishAt, tx.Now()); err != nil {
+			return err
+		}
+		if it.CreatedBy == 0 && act == congtin.ActSubmit {
+			it.CreatedBy = actor.UserID() // who sends a question's answer takes it on
+		}
+		if err := tx.UpdateItem(ctx, it, comment); err != nil {
+			return err
+		}
+		if err := tx.AddNote(ctx, &congtin.Note{Item: r, UserName: actor.Name(), Action: act, Status: next, Comment: comment}); err != nil {
+			return err
+		}
+		detail := it.Title + ": " + congtin.StatusName(cur.Status) + " → " + stepName(act, next)
+		if act == congtin.ActPublish && it.PublishedAt.After(tx.Now()) {
+			detail += ", hẹn giờ " + it.PublishedAt.In(congtin.VietnamZone).Format("02/01/2006 15:04:05")
+		}
+		if comment != "" {
+			detail += ": " + comment
+		}
+		if err := tx.AddAudit(ctx, actor.Entry(r.SiteID, f.audit+"."+act, string(r.Kind), r.ID, detail)); err != nil {
+			return err
+		}
+		if f.after != nil {
+			return f.after(ctx, tx, it)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return it, nil
+}
+
+// stepName names the state a step leads to; declining a question is
+// worded as the asker sees it.
+func stepName(act, next string) string {
+	if act == congtin.ActDecline {
+		return congtin.QAStateName(congtin.QADeclined)
+	}
+	return congtin.StatusName(next)
+}
+
+// revisionNote is the note of a revision made by restoring another.
+func revisionNote(id int64) string {
+	return "Khôi phục phiên bản #" + itoa(id)
+}

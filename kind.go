@@ -1,0 +1,75 @@
+package congtin
+
+// Kind names a kind of thing the portal keeps. Errors about a missing one
+// name its kind, so that a store can report "no such row" without writing
+// the message a reader sees: the message is the kind's, once, here.
+type Kind string
+
+// The kinds. Those with an editorial workflow (see Item) come first.
+const (
+	KindArticle      Kind = "article"
+	KindPage         Kind = "page"     // a page of the about section
+	KindDocument     Kind = "document" // the documents register
+	KindQuestion     Kind = "question" // Q&A
+	KindScheduleWeek Kind = "schedule_week"
+
+	KindCategory      Kind = "category"
+	KindRevision      Kind = "revision"
+	KindUnit          Kind = "unit"
+	KindLink          Kind = "link"
+	KindQAField       Kind = "qa_field"
+	KindScheduleEntry Kind = "schedule_entry"
+	KindDocumentFile  Kind = "document_file"
+	KindDocumentTerm  Kind = "document_term"
+	KindUser          Kind = "user"
+	KindMember        Kind = "member" // a user's role on a site
+	KindSite          Kind = "site"
+	KindSession       Kind = "session"
+	KindQuestionCode  Kind = "question_code" // a question looked up by its asker's code
+)
+
+// notFound holds the message a reader sees when a thing of a kind is not
+// there.
+var notFound = map[Kind]string{
+	KindArticle:       "Không tìm thấy bài viết.",
+	KindPage:          "Không tìm thấy trang giới thiệu.",
+	KindDocument:      "Không tìm thấy văn bản.",
+	KindQuestion:      "Không tìm thấy câu hỏi.",
+	KindScheduleWeek:  "Không tìm thấy lịch tuần.",
+	KindCategory:      "Không tìm thấy chuyên mục.",
+	KindRevision:      "Không tìm thấy phiên bản.",
+	KindUnit:          "Không tìm thấy đơn vị.",
+	KindLink:          "Không tìm thấy liên kết.",
+	KindQAField:       "Không tìm thấy lĩnh vực.",
+	KindScheduleEntry: "Không tìm thấy mục lịch công tác.",
+	KindDocumentFile:  "Không tìm thấy tệp đính kèm.",
+	KindDocumentTerm:  "Không tìm thấy mục này trong danh mục.",
+	KindUser:          "Không tìm thấy người dùng.",
+	KindMember:        "Không tìm thấy người dùng hoặc cổng thông tin.",
+	KindSite:          "Không tìm thấy trang.",
+	KindSession:       "Phiên đăng nhập đã hết hạn.",
+	KindQuestionCode:  "Không có câu hỏi nào với mã tra cứu này. Xin kiểm tra lại mã.",
+}
+
+// NotFound is the ENOTFOUND error for a missing thing of kind k.
+func NotFound(k Kind) error {
+	msg, ok := notFound[k]
+	if !ok {
+		msg = "Không tìm thấy."
+	}
+	return &Error{Code: ENOTFOUND, Message: msg}
+}
+
+// Errors a store returns when the database refuses a write for a reason
+// the user can act on. Stores wrap them (errors.Is finds them); the
+// messages are the readers'.
+var (
+	// ErrConflict: a concurrent writer got there first (a unique key taken
+	// between the check and the write, a deadlock); trying again works.
+	ErrConflict = &Error{Code: ECONFLICT, Message: "Dữ liệu vừa được người khác thay đổi; xin vui lòng thử lại."}
+	// ErrBadText: text the database cannot hold (invalid UTF-8, a NUL).
+	ErrBadText = &Error{Code: EINVALID, Message: "Nội dung có ký tự không hợp lệ."}
+	// ErrGone: a row the write refers to was deleted by a concurrent
+	// transaction (a foreign key refused it).
+	ErrGone = &Error{Code: ECONFLICT, Message: "Dữ liệu liên quan vừa bị xóa; xin tải lại trang và thử lại."}
+)
