@@ -324,3 +324,19 @@ type AboutService interface {
 	// DeleteUnit removes a unit without sub-units (ECONFLICT otherwise).
 	DeleteUnit(ctx context.Context, actor Actor, siteID, id int64) error
 }
+
+// PageStore reads the about section's pages.
+// (Filled as the capability moves onto the shared store.)
+type PageStore interface{}
+
+// PageTx writes the about section's pages.
+// (Filled as the capability moves onto the shared store.)
+type PageTx interface{}
+
+// UnitStore reads the organisation chart.
+// (Filled as the capability moves onto the shared store.)
+type UnitStore interface{}
+
+// UnitTx writes the organisation chart.
+// (Filled as the capability moves onto the shared store.)
+type UnitTx interface{}

@@ -38,3 +38,7 @@ type ChangeService interface {
 	// PruneChanges deletes all but the newest keep changes.
 	PruneChanges(ctx context.Context, keep int) error
 }
+
+// ChangeStore reads the change log.
+// (Filled as the capability moves onto the shared store.)
+type ChangeStore interface{}

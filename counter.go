@@ -53,3 +53,7 @@ type CounterService interface {
 // NowFunc returns the current time; stores and counters take one so that
 // tests can fix the clock.
 type NowFunc func() time.Time
+
+// CounterStore keeps the visit and view counters.
+// (Filled as the capability moves onto the shared store.)
+type CounterStore interface{}

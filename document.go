@@ -540,3 +540,11 @@ func DayString(t time.Time) string {
 	}
 	return Day(t)
 }
+
+// DocumentStore reads the documents register.
+// (Filled as the capability moves onto the shared store.)
+type DocumentStore interface{}
+
+// DocumentTx writes the documents register.
+// (Filled as the capability moves onto the shared store.)
+type DocumentTx interface{}

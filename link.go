@@ -98,3 +98,11 @@ type LinkService interface {
 	// DeleteLink removes a link.
 	DeleteLink(ctx context.Context, actor Actor, siteID, id int64) error
 }
+
+// LinkStore reads the footer's links.
+// (Filled as the capability moves onto the shared store.)
+type LinkStore interface{}
+
+// LinkTx writes the footer's links.
+// (Filled as the capability moves onto the shared store.)
+type LinkTx interface{}

@@ -35,3 +35,11 @@ type MediaService interface {
 	// FindMedia lists a site's images, newest first.
 	FindMedia(ctx context.Context, siteID int64, offset, limit int) ([]*Media, int, error)
 }
+
+// MediaStore reads the image library.
+// (Filled as the capability moves onto the shared store.)
+type MediaStore interface{}
+
+// MediaTx writes the image library.
+// (Filled as the capability moves onto the shared store.)
+type MediaTx interface{}

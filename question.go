@@ -505,3 +505,11 @@ func PurgeDetail(n int, before time.Time) string {
 	return "Xóa thông tin cá nhân (họ tên, email, điện thoại, mã địa chỉ) của " + itoa(n) +
 		" câu hỏi gửi trước " + before.In(VietnamZone).Format("02/01/2006 15:04") + ", theo thời hạn lưu trữ."
 }
+
+// QuestionStore reads the Q&A: questions and their fields.
+// (Filled as the capability moves onto the shared store.)
+type QuestionStore interface{}
+
+// QuestionTx writes the Q&A.
+// (Filled as the capability moves onto the shared store.)
+type QuestionTx interface{}

@@ -224,3 +224,11 @@ func CheckComment(act, comment string) error {
 	}
 	return nil
 }
+
+// ScheduleStore reads the work schedule.
+// (Filled as the capability moves onto the shared store.)
+type ScheduleStore interface{}
+
+// ScheduleTx writes the work schedule.
+// (Filled as the capability moves onto the shared store.)
+type ScheduleTx interface{}

@@ -62,3 +62,11 @@ func (s *Site) Validate() error {
 	}
 	return nil
 }
+
+// SiteStore reads sites.
+// (Filled as the capability moves onto the shared store.)
+type SiteStore interface{}
+
+// SiteTx writes sites.
+// (Filled as the capability moves onto the shared store.)
+type SiteTx interface{}

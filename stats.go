@@ -179,3 +179,7 @@ type StatsService interface {
 	// Categories without views in the range are left out.
 	ViewsByCategory(ctx context.Context, siteID int64, r DayRange) ([]*CategoryViews, error)
 }
+
+// StatsStore reads the statistics.
+// (Filled as the capability moves onto the shared store.)
+type StatsStore interface{}

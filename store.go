@@ -21,6 +21,32 @@ type Store interface {
 	AuditStore
 	SearchStore
 
+	DocumentStore
+
+	QuestionStore
+
+	PageStore
+
+	UnitStore
+
+	LinkStore
+
+	ScheduleStore
+
+	UserStore
+
+	SiteStore
+
+	MediaStore
+
+	CounterStore
+
+	StatsStore
+
+	ChangeStore
+
+	ImportStore
+
 	// WithTx runs fn in a write transaction, committed when fn returns
 	// nil and rolled back otherwise: the service layer's check, write and
 	// audit entry stand or fall together.
@@ -41,6 +67,26 @@ type Tx interface {
 	CategoryTx
 	WorkflowTx
 	AuditTx
+
+	DocumentTx
+
+	QuestionTx
+
+	PageTx
+
+	UnitTx
+
+	LinkTx
+
+	ScheduleTx
+
+	UserTx
+
+	SiteTx
+
+	MediaTx
+
+	ImportTx
 }
 
 // ArticleStore reads articles, public or not, and their revisions.

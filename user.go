@@ -153,3 +153,11 @@ type UserService interface {
 	// ClearLoginFailures forgets a name's failures after a good sign-in.
 	ClearLoginFailures(ctx context.Context, username string) error
 }
+
+// UserStore reads users, roles, sessions and API tokens, and keeps sessions and sign-in failures (writes that need no rule).
+// (Filled as the capability moves onto the shared store.)
+type UserStore interface{}
+
+// UserTx writes users and roles.
+// (Filled as the capability moves onto the shared store.)
+type UserTx interface{}

@@ -229,3 +229,11 @@ func (imp *WordPressImport) Validate() error {
 	}
 	return nil
 }
+
+// ImportStore reads what imports leave behind (old addresses).
+// (Filled as the capability moves onto the shared store.)
+type ImportStore interface{}
+
+// ImportTx writes what the importers bring in: articles, categories, authors, old addresses.
+// (Filled as the capability moves onto the shared store.)
+type ImportTx interface{}

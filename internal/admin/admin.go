@@ -70,7 +70,7 @@ func (s *Server) Handler() http.Handler {
 	page("POST /admin/bai-viet/moi", s.handleCreateArticle)
 	page("GET /admin/bai-viet/{id}", s.handleEditArticle)
 	page("POST /admin/bai-viet/{id}", s.handleSaveArticle)
-	page("POST /admin/bai-viet/{id}/chuyen", s.handleStep(articleFlow))
+	page("POST /admin/bai-viet/{id}/chuyen", s.handleStep(articleFlow, s.articleStepRefused))
 	page("GET /admin/bai-viet/{id}/phien-ban", s.handleRevisions)
 	page("POST /admin/bai-viet/{id}/phien-ban/{rev}/khoi-phuc", s.handleRestore)
 	page("GET /admin/media", s.handleMediaLibrary)

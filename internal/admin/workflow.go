@@ -10,10 +10,9 @@ import (
 )
 
 // flowKind is a kind of content's part in the back office's workflow:
-// where its items are and what its panel says; its edit page shows a
-// refused step's reason (stepRefused). The step itself (handleStep), the
-// panel (workflowPanel) and its template partials are the same for every
-// kind.
+// where its items are and what its panel says. The step itself
+// (handleStep), the panel (workflowPanel) and its template partials are
+// the same for every kind.
 type flowKind struct {
 	kind congtin.Kind
 	// heading heads the panel ("Duyệt bài"), headingID anchors it.
@@ -52,11 +51,15 @@ func (s *Server) workflowPanel(ctx context.Context, rq *request, k *flowKind, it
 	return w, err
 }
 
+// refusedFunc shows an item's edit page again with a refused step's
+// reason: the fields' messages and one for the page.
+type refusedFunc func(w http.ResponseWriter, r *http.Request, rq *request, ref congtin.Ref, errs congtin.FieldErrors, msg string)
+
 // handleStep takes a workflow step on an item of the kind: the action
 // and comment of the panel's form, and for a schedulable kind the
 // publication time. A refused step shows the edit page again with the
-// reason.
-func (s *Server) handleStep(k *flowKind) func(http.ResponseWriter, *http.Request, *request) {
+// reason (refused).
+func (s *Server) handleStep(k *flowKind, refused refusedFunc) func(http.ResponseWriter, *http.Request, *request) {
 	return func(w http.ResponseWriter, r *http.Request, rq *request) {
 		ref, err := k.ref(s, r, rq)
 		if err == nil {
@@ -69,14 +72,14 @@ func (s *Server) handleStep(k *flowKind) func(http.ResponseWriter, *http.Request
 		var publishAt time.Time
 		if at := formValue(r, "publish_at"); at != "" && k.schedulable && r.PostForm.Get("action") == congtin.ActPublish {
 			if publishAt, err = readPublishAt(at); err != nil {
-				s.stepRefused(w, r, rq, ref, err.(*congtin.ValidationError).Fields, "Chưa thực hiện được: "+congtin.ErrorMessage(err))
+				refused(w, r, rq, ref, err.(*congtin.ValidationError).Fields, "Chưa thực hiện được: "+congtin.ErrorMessage(err))
 				return
 			}
 		}
 		it, err := s.Store.Transition(r.Context(), rq.actor, ref, r.PostForm.Get("action"), r.PostForm.Get("comment"), publishAt)
 		if err != nil {
 			if ve, ok := err.(*congtin.ValidationError); ok {
-				s.stepRefused(w, r, rq, ref, ve.Fields, "Chưa thực hiện được: "+congtin.ErrorMessage(err))
+				refused(w, r, rq, ref, ve.Fields, "Chưa thực hiện được: "+congtin.ErrorMessage(err))
 				return
 			}
 			s.error(w, r, rq, err)
@@ -87,17 +90,6 @@ func (s *Server) handleStep(k *flowKind) func(http.ResponseWriter, *http.Request
 			msg = "Đã hẹn giờ xuất bản lúc " + it.PublishedAt.In(congtin.VietnamZone).Format("15:04:05 02/01/2006") + "."
 		}
 		redirect(w, r, k.url(ref), msg)
-	}
-}
-
-// stepRefused shows the item's edit page again with a refused step's
-// reason.
-func (s *Server) stepRefused(w http.ResponseWriter, r *http.Request, rq *request, ref congtin.Ref, errs congtin.FieldErrors, msg string) {
-	switch ref.Kind {
-	case congtin.KindArticle:
-		s.articleStepRefused(w, r, rq, ref, errs, msg)
-	default:
-		s.error(w, r, rq, &congtin.ValidationError{Fields: errs})
 	}
 }
 

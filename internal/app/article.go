@@ -9,6 +9,10 @@ import (
 	"github.com/congtin/congtin/internal/sanitize"
 )
 
+// articleFlow is the articles' part in the workflow: an editor may
+// choose when an article goes out.
+var articleFlow = &flow{noun: "bài viết", audit: "article", schedulable: true}
+
 // categoryGone is the form error for a category deleted since the form
 // was loaded.
 var categoryGone = invalid("category_id", "Chuyên mục này không còn tồn tại; hãy chọn chuyên mục khác.")

@@ -6,18 +6,32 @@ import "github.com/congtin/congtin"
 // included, until it moves here; App passes it through.
 type Legacy interface {
 	congtin.SiteService
+
 	congtin.SiteAdminService
+
 	congtin.CounterService
+
 	congtin.UserService
+
 	congtin.MediaService
+
 	congtin.StatsService
+
 	congtin.DocumentService
+
 	congtin.WordPressService
+
 	congtin.RedirectService
+
 	congtin.QuestionService
+
 	congtin.SecretService
+
 	congtin.ScheduleService
+
 	congtin.AboutService
+
 	congtin.LinkService
+
 	congtin.ArticleImportService
 }

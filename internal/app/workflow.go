@@ -30,9 +30,13 @@ type flow struct {
 }
 
 // flows holds every kind that goes through the workflow. A new kind adds
-// its line here (and its table to the store's list).
+// its line here (and its table to the store's list, sqlstore.flowTables).
 var flows = map[congtin.Kind]*flow{
-	congtin.KindArticle: {noun: "bài viết", audit: "article", schedulable: true},
+	congtin.KindArticle:      articleFlow,
+	congtin.KindPage:         pageFlow,
+	congtin.KindDocument:     documentFlow,
+	congtin.KindQuestion:     questionFlow,
+	congtin.KindScheduleWeek: scheduleFlow,
 }
 
 // Transition moves an item one step along the workflow (submit, return,
