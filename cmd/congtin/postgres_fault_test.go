@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/httperr"
 	"github.com/congtin/congtin/internal/pgtest"
-	"github.com/congtin/congtin/internal/web"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 )
 
@@ -332,9 +332,9 @@ func checkUnavailable(t *testing.T, what string, req *http.Request) {
 		_ = json.Unmarshal([]byte(body), &e)
 		says = e.Error
 	} else if says = elementText(body, "h1", ""); says == unavailableHeading {
-		says = web.UnavailableMessage // the heading is what the page is checked by
+		says = httperr.UnavailableMessage // the heading is what the page is checked by
 	}
-	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || says != web.UnavailableMessage {
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || says != httperr.UnavailableMessage {
 		t.Errorf("%s while the database is away: %d, Retry-After %q, saying %q", what, resp.StatusCode, resp.Header.Get("Retry-After"), says)
 	}
 }

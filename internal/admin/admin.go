@@ -16,9 +16,9 @@ import (
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/docfile"
+	"github.com/congtin/congtin/internal/httperr"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/render"
-	"github.com/congtin/congtin/internal/web"
 )
 
 // Sign-in policy.
@@ -208,7 +208,7 @@ func can(rq *request, act string, it *congtin.Item) error {
 
 // error answers with the Vietnamese error page, or JSON for the API.
 func (s *Server) error(w http.ResponseWriter, r *http.Request, rq *request, err error) {
-	status := web.StatusOf(err)
+	status := httperr.Status(err)
 	msg := congtin.ErrorMessage(err)
 	switch status {
 	case http.StatusInternalServerError:
@@ -218,8 +218,8 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, rq *request, err 
 		// As on the public pages: nothing is wrong with the request, and
 		// the editor is told to try again shortly.
 		s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
-		msg = web.UnavailableMessage
-		w.Header().Set("Retry-After", web.RetryAfter)
+		msg = httperr.UnavailableMessage
+		w.Header().Set("Retry-After", httperr.RetryAfter)
 	}
 	if strings.HasPrefix(r.URL.Path, "/api/") || (rq != nil && rq.api) || r.Header.Get("X-Requested-With") == "fetch" {
 		writeJSON(w, status, map[string]any{"error": msg})

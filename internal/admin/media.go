@@ -8,9 +8,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/httperr"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/render"
-	"github.com/congtin/congtin/internal/web"
 )
 
 const mediaPrefix = "/media/"
@@ -67,7 +67,7 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request, rq *reques
 		if fromEditor {
 			status := http.StatusBadRequest
 			if congtin.ErrorCode(err) != congtin.EINVALID {
-				status = web.StatusOf(err)
+				status = httperr.Status(err)
 			}
 			writeJSON(w, status, map[string]string{"error": congtin.ErrorMessage(err)})
 			return

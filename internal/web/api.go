@@ -5,19 +5,20 @@ import (
 	"net/http"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/httperr"
 )
 
 // jsonError answers an API request with a Vietnamese message.
 func (s *Server) jsonError(w http.ResponseWriter, r *http.Request, err error) {
-	status, msg := StatusOf(err), congtin.ErrorMessage(err)
+	status, msg := httperr.Status(err), congtin.ErrorMessage(err)
 	switch status {
 	case http.StatusInternalServerError:
 		s.Log.Error("api", "path", r.URL.Path, "error", err)
 		msg = "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
 	case http.StatusServiceUnavailable:
 		s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
-		w.Header().Set("Retry-After", RetryAfter)
-		msg = UnavailableMessage
+		w.Header().Set("Retry-After", httperr.RetryAfter)
+		msg = httperr.UnavailableMessage
 	}
 	writeJSON(w, status, map[string]string{"error": msg})
 }

@@ -4,39 +4,9 @@ import (
 	"net/http"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/httperr"
 	"github.com/congtin/congtin/internal/render"
 )
-
-// statusOf maps application error codes to HTTP status codes. It is the
-// one place that does; the back office uses it through StatusOf.
-var statusOf = map[string]int{
-	congtin.EINVALID:      http.StatusBadRequest,
-	congtin.ENOTFOUND:     http.StatusNotFound,
-	congtin.EGONE:         http.StatusGone,
-	congtin.ECONFLICT:     http.StatusConflict,
-	congtin.EFORBIDDEN:    http.StatusForbidden,
-	congtin.EUNAUTHORIZED: http.StatusUnauthorized,
-	congtin.ETOOMANY:      http.StatusTooManyRequests,
-	congtin.EINTERNAL:     http.StatusInternalServerError,
-	congtin.EUNAVAILABLE:  http.StatusServiceUnavailable,
-}
-
-// StatusOf returns the HTTP status for an error.
-func StatusOf(err error) int {
-	if st, ok := statusOf[congtin.ErrorCode(err)]; ok {
-		return st
-	}
-	return http.StatusInternalServerError
-}
-
-// RetryAfter is the Retry-After header of every 503, in seconds: about as
-// long as a database restart takes. The back office and the JSON answers
-// send it too.
-const RetryAfter = "5"
-
-// UnavailableMessage is what a reader is told while the database cannot
-// be reached.
-const UnavailableMessage = "Cổng thông tin đang tạm thời gián đoạn kết nối tới cơ sở dữ liệu. Xin vui lòng thử lại sau ít phút."
 
 var headings = map[int]string{
 	http.StatusBadRequest:          "Yêu cầu không hợp lệ",
@@ -54,10 +24,7 @@ var headings = map[int]string{
 // logged with the request and shown to the reader without details.
 func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	code := congtin.ErrorCode(err)
-	status, ok := statusOf[code]
-	if !ok {
-		status = http.StatusInternalServerError
-	}
+	status := httperr.Status(err)
 	msg := congtin.ErrorMessage(err)
 	if status == http.StatusInternalServerError {
 		s.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "error", err)
@@ -65,8 +32,8 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	if status == http.StatusServiceUnavailable {
 		s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
-		msg = UnavailableMessage
-		w.Header().Set("Retry-After", RetryAfter)
+		msg = httperr.UnavailableMessage
+		w.Header().Set("Retry-After", httperr.RetryAfter)
 	}
 	if status == http.StatusNotFound && code != congtin.ENOTFOUND {
 		msg = "Trang bạn tìm không tồn tại hoặc đã được chuyển đi."

@@ -8,6 +8,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/httperr"
 	"github.com/congtin/congtin/internal/render"
 )
 
@@ -190,7 +191,7 @@ func (s *Server) qaLookup(w http.ResponseWriter, r *http.Request, sent bool) {
 	}
 	keys, err := s.qaKeys(ctx)
 	if err != nil {
-		status, page.Error = StatusOf(err), congtin.ErrorMessage(err)
+		status, page.Error = httperr.Status(err), congtin.ErrorMessage(err)
 		return
 	}
 	if !s.qa.lookups.allow(keys.senderHash(r), s.now(), qaLookupLimit, qaLookupWindow) {
@@ -205,7 +206,7 @@ func (s *Server) qaLookup(w http.ResponseWriter, r *http.Request, sent bool) {
 	}
 	q, err := s.Store.FindQuestionByCode(ctx, site.ID, auth.HashToken(code))
 	if err != nil {
-		status, page.Sent = StatusOf(err), false
+		status, page.Sent = httperr.Status(err), false
 		page.Error = congtin.ErrorMessage(err)
 		if status == http.StatusInternalServerError || status == http.StatusServiceUnavailable {
 			s.Log.Error("lookup question", "error", err)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/httperr"
 	"github.com/congtin/congtin/internal/render"
 	"github.com/congtin/congtin/internal/search"
 )
@@ -204,12 +205,12 @@ func (s *Server) handleSearchAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	res, hits, err := s.runSearch(r, sr)
 	if err != nil {
-		status, msg := StatusOf(err), "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
+		status, msg := httperr.Status(err), "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
 		if status == http.StatusServiceUnavailable {
 			// As the HTML pages: a client is told when to come back.
 			s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
-			w.Header().Set("Retry-After", RetryAfter)
-			msg = UnavailableMessage
+			w.Header().Set("Retry-After", httperr.RetryAfter)
+			msg = httperr.UnavailableMessage
 		} else {
 			s.Log.Error("search api", "error", err)
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/httperr"
 	"github.com/congtin/congtin/internal/render"
 )
 
@@ -100,15 +101,15 @@ func (s *Server) writeAPI(w http.ResponseWriter, r *http.Request, v any, err err
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	enc := json.NewEncoder(w)
 	if err != nil {
-		status, msg := StatusOf(err), congtin.ErrorMessage(err)
+		status, msg := httperr.Status(err), congtin.ErrorMessage(err)
 		switch status {
 		case http.StatusInternalServerError:
 			s.Log.Error("api", "path", r.URL.Path, "error", err)
 			msg = "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
 		case http.StatusServiceUnavailable:
 			s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
-			w.Header().Set("Retry-After", RetryAfter)
-			msg = UnavailableMessage
+			w.Header().Set("Retry-After", httperr.RetryAfter)
+			msg = httperr.UnavailableMessage
 		}
 		w.WriteHeader(status)
 		_ = enc.Encode(map[string]string{"error": msg})
