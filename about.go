@@ -149,6 +149,7 @@ func (in *PageInput) Slugs() (vi, en string) {
 type PageRevision struct {
 	ID        int64     `json:"id"`
 	PageID    int64     `json:"page_id"`
+	UserID    int64     `json:"-"` // who made it; 0 for the system
 	UserName  string    `json:"user_name"`
 	CreatedAt time.Time `json:"created_at"`
 	Note      string    `json:"note"`
@@ -287,18 +288,11 @@ func descends(byID map[int64]*Unit, p *Unit, id int64) bool {
 	return false
 }
 
-// AboutService stores the about section: pages and the organisation
-// chart. Every mutating method checks the actor's permission (EFORBIDDEN)
-// and writes its audit entry in its transaction.
+// AboutService changes the about section: pages and the organisation
+// chart (PageStore and UnitStore read them). Every method checks the
+// actor's permission (EFORBIDDEN) and writes its audit entry in its
+// transaction.
 type AboutService interface {
-	// FindPages lists the site's pages in menu order (position, then
-	// title), public ones only when public is set.
-	FindPages(ctx context.Context, siteID int64, public bool) ([]*Page, error)
-	// FindPage returns a page by ID; ENOTFOUND when the site has none.
-	FindPage(ctx context.Context, siteID, id int64) (*Page, error)
-	// FindPageBySlug returns a page by its Vietnamese slug, or by its
-	// English one when en is set; ENOTFOUND when none.
-	FindPageBySlug(ctx context.Context, siteID int64, slug string, en bool) (*Page, error)
 	// CreatePage stores a new draft. EINVALID for bad input or a slug
 	// taken by another page.
 	CreatePage(ctx context.Context, actor Actor, siteID int64, in PageInput) (*Page, error)
@@ -306,15 +300,10 @@ type AboutService interface {
 	UpdatePage(ctx context.Context, actor Actor, siteID, id int64, in PageInput) (*Page, error)
 	// TransitionPage moves a page along the workflow, as for articles.
 	TransitionPage(ctx context.Context, actor Actor, siteID, id int64, act, comment string) (*Page, error)
-	// FindPageRevisions lists a page's revisions, newest first.
-	FindPageRevisions(ctx context.Context, siteID, pageID int64) ([]*PageRevision, error)
 	// RestorePageRevision makes a revision the page's content, as a new
 	// revision.
 	RestorePageRevision(ctx context.Context, actor Actor, siteID, revisionID int64) (*Page, error)
 
-	// FindUnits lists the site's units with their leaders, in order
-	// (position, then name), flat; UnitTree nests them.
-	FindUnits(ctx context.Context, siteID int64) ([]*Unit, error)
 	// CreateUnit adds a unit (editors and above). EINVALID for a parent
 	// outside the site.
 	CreateUnit(ctx context.Context, actor Actor, siteID int64, in UnitInput) (*Unit, error)
@@ -326,17 +315,61 @@ type AboutService interface {
 }
 
 // PageStore reads the about section's pages.
-// (Filled as the capability moves onto the shared store.)
-type PageStore interface{}
+type PageStore interface {
+	// FindPages lists the site's pages in menu order (position, then
+	// title), public ones only when public is set.
+	FindPages(ctx context.Context, siteID int64, public bool) ([]*Page, error)
+	// FindPage returns a page by ID; NotFound(KindPage) when the site has
+	// none.
+	FindPage(ctx context.Context, siteID, id int64) (*Page, error)
+	// FindPageBySlug returns a page by its Vietnamese slug, or by its
+	// English one when en is set; NotFound(KindPage) when none.
+	FindPageBySlug(ctx context.Context, siteID int64, slug string, en bool) (*Page, error)
+	// FindPageRevisions lists a page's revisions, newest first.
+	FindPageRevisions(ctx context.Context, siteID, pageID int64) ([]*PageRevision, error)
+}
 
 // PageTx writes the about section's pages.
-// (Filled as the capability moves onto the shared store.)
-type PageTx interface{}
+type PageTx interface {
+	// FindPage reads a page inside the transaction.
+	FindPage(ctx context.Context, siteID, id int64) (*Page, error)
+	// PageSlugFree reports whether no page of the site other than self
+	// has slug as its Vietnamese slug, or as its English one when en is
+	// set.
+	PageSlugFree(ctx context.Context, siteID int64, slug string, en bool, self int64) (bool, error)
+	// InsertPage stores a new page as it is given and sets its ID.
+	InsertPage(ctx context.Context, p *Page) error
+	// UpdatePage writes a page's content (slugs, titles, bodies,
+	// position) and its change time.
+	UpdatePage(ctx context.Context, p *Page) error
+	// AddPageRevision copies the page's stored content into a new
+	// revision, r giving the page, who made it and why; it sets r.ID and
+	// r.CreatedAt.
+	AddPageRevision(ctx context.Context, r *PageRevision) error
+	// FindPageRevision returns one revision of a page of the site;
+	// NotFound(KindRevision).
+	FindPageRevision(ctx context.Context, siteID, id int64) (*PageRevision, error)
+}
 
 // UnitStore reads the organisation chart.
-// (Filled as the capability moves onto the shared store.)
-type UnitStore interface{}
+type UnitStore interface {
+	// FindUnits lists the site's units with their leaders, in order
+	// (position, then name), flat; UnitTree nests them.
+	FindUnits(ctx context.Context, siteID int64) ([]*Unit, error)
+}
 
 // UnitTx writes the organisation chart.
-// (Filled as the capability moves onto the shared store.)
-type UnitTx interface{}
+type UnitTx interface {
+	// FindUnit reads a unit of the site with its leaders;
+	// NotFound(KindUnit).
+	FindUnit(ctx context.Context, siteID, id int64) (*Unit, error)
+	// InsertUnit stores a new unit with its leaders and sets its ID.
+	InsertUnit(ctx context.Context, u *Unit) error
+	// UpdateUnit writes a unit's parent, names, position, contacts and
+	// leaders.
+	UpdateUnit(ctx context.Context, u *Unit) error
+	// UnitChildren counts the units directly under a unit.
+	UnitChildren(ctx context.Context, id int64) (int, error)
+	// DeleteUnit deletes a unit and its leaders.
+	DeleteUnit(ctx context.Context, id int64) error
+}

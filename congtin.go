@@ -29,6 +29,10 @@ type Service interface {
 	WorkflowStore
 	AuditStore
 	SearchStore
+	PageStore
+	UnitStore
+	LinkStore
+	ScheduleStore
 
 	SiteService
 	SiteAdminService

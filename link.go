@@ -86,11 +86,10 @@ func HTTPURL(u string) bool {
 		strings.HasPrefix(strings.ToLower(u), p.Scheme+"://")
 }
 
-// LinkService stores the list of links. The mutating methods are for
-// administrators (ActManage, else EFORBIDDEN) and write an audit entry.
+// LinkService changes the list of links (LinkStore reads it). Its
+// methods are for administrators (ActManage, else EFORBIDDEN) and write
+// an audit entry.
 type LinkService interface {
-	// FindLinks lists the site's links by position, then ID.
-	FindLinks(ctx context.Context, siteID int64) ([]*Link, error)
 	// CreateLink adds a link. EINVALID for a name or URL that is not one.
 	CreateLink(ctx context.Context, actor Actor, siteID int64, in LinkInput) (*Link, error)
 	// UpdateLink changes a link; ENOTFOUND when the site has no such link.
@@ -100,9 +99,19 @@ type LinkService interface {
 }
 
 // LinkStore reads the footer's links.
-// (Filled as the capability moves onto the shared store.)
-type LinkStore interface{}
+type LinkStore interface {
+	// FindLinks lists the site's links by position, then ID.
+	FindLinks(ctx context.Context, siteID int64) ([]*Link, error)
+}
 
 // LinkTx writes the footer's links.
-// (Filled as the capability moves onto the shared store.)
-type LinkTx interface{}
+type LinkTx interface {
+	// FindLink reads a link of the site; NotFound(KindLink).
+	FindLink(ctx context.Context, siteID, id int64) (*Link, error)
+	// InsertLink stores a new link and sets its ID.
+	InsertLink(ctx context.Context, l *Link) error
+	// UpdateLink writes a link's name, URL, group and position.
+	UpdateLink(ctx context.Context, l *Link) error
+	// DeleteLink deletes a link.
+	DeleteLink(ctx context.Context, id int64) error
+}

@@ -174,25 +174,18 @@ type ScheduleRevision struct {
 	ID        int64     `json:"id"`
 	EntryID   int64     `json:"entry_id"`
 	Week      string    `json:"week"`
+	UserID    int64     `json:"-"` // who made it; 0 for the system
 	UserName  string    `json:"user_name"`
 	CreatedAt time.Time `json:"created_at"`
 	Note      string    `json:"note"` // "Tạo mới", "Sửa", "Xóa"
 	ScheduleInput
 }
 
-// ScheduleService stores the work schedule. Every mutating method checks
-// the actor's permission with Can inside its transaction (EFORBIDDEN) and
-// writes its audit entry in the same transaction.
+// ScheduleService changes the work schedule (ScheduleStore reads it).
+// Every method checks the actor's permission with Can inside its
+// transaction (EFORBIDDEN) and writes its audit entry in the same
+// transaction.
 type ScheduleService interface {
-	// FindScheduleWeek returns a week's state and all its entries, by
-	// start time. A week nobody has written is a draft without entries,
-	// not ENOTFOUND.
-	FindScheduleWeek(ctx context.Context, siteID int64, week Week) (*ScheduleWeek, []*ScheduleEntry, error)
-	// FindPublicSchedule returns entries of published weeks that start in
-	// [from, to), by start time, at most limit (0: no limit).
-	FindPublicSchedule(ctx context.Context, siteID int64, from, to time.Time, limit int) ([]*ScheduleEntry, error)
-	// FindScheduleEntry returns any entry of the site; ENOTFOUND if none.
-	FindScheduleEntry(ctx context.Context, siteID, id int64) (*ScheduleEntry, error)
 	// CreateScheduleEntry adds an entry to the week of its start, starting
 	// that week as a draft of the actor's when it has no state yet.
 	// EINVALID for bad input; EFORBIDDEN when the actor may not edit the
@@ -208,9 +201,6 @@ type ScheduleService interface {
 	// (ActSubmit, ActReturn, ActPublish, ActUnpublish). A week without
 	// entries cannot be submitted or published (EINVALID).
 	TransitionScheduleWeek(ctx context.Context, actor Actor, siteID int64, week Week, act, comment string) (*ScheduleWeek, error)
-	// FindScheduleRevisions lists the revisions of a week's entries,
-	// newest first.
-	FindScheduleRevisions(ctx context.Context, siteID int64, week Week) ([]*ScheduleRevision, error)
 }
 
 // CheckComment checks the comment of a workflow step on a week or a page:
@@ -226,9 +216,47 @@ func CheckComment(act, comment string) error {
 }
 
 // ScheduleStore reads the work schedule.
-// (Filled as the capability moves onto the shared store.)
-type ScheduleStore interface{}
+type ScheduleStore interface {
+	// FindScheduleWeek returns a week's state and all its entries, by
+	// start time. A week without a row (nobody has written it) is a
+	// draft nobody owns, with a zero UpdatedAt.
+	FindScheduleWeek(ctx context.Context, siteID int64, week Week) (*ScheduleWeek, []*ScheduleEntry, error)
+	// FindPublicSchedule returns entries of published weeks that start in
+	// [from, to), by start time, at most limit (0: no limit).
+	FindPublicSchedule(ctx context.Context, siteID int64, from, to time.Time, limit int) ([]*ScheduleEntry, error)
+	// FindScheduleEntry returns any entry of the site;
+	// NotFound(KindScheduleEntry).
+	FindScheduleEntry(ctx context.Context, siteID, id int64) (*ScheduleEntry, error)
+	// FindScheduleRevisions lists the revisions of a week's entries,
+	// newest first.
+	FindScheduleRevisions(ctx context.Context, siteID int64, week Week) ([]*ScheduleRevision, error)
+}
 
-// ScheduleTx writes the work schedule.
-// (Filled as the capability moves onto the shared store.)
-type ScheduleTx interface{}
+// ScheduleTx writes the work schedule. A week's state changes through
+// WorkflowTx (UpdateItem); these write its row and its entries.
+type ScheduleTx interface {
+	// FindWeek reads a week's row (week as "2026-W48");
+	// NotFound(KindScheduleWeek) when the week has none.
+	FindWeek(ctx context.Context, siteID int64, week string) (*ScheduleWeek, error)
+	// InsertWeek stores a week's row as it is given (site, week, state,
+	// writer), created and changed now.
+	InsertWeek(ctx context.Context, w *ScheduleWeek) error
+	// TouchWeek sets a week's change time to now.
+	TouchWeek(ctx context.Context, siteID int64, week string) error
+	// CountScheduleEntries counts a week's entries.
+	CountScheduleEntries(ctx context.Context, siteID int64, week string) (int, error)
+	// FindScheduleEntry reads an entry inside the transaction.
+	FindScheduleEntry(ctx context.Context, siteID, id int64) (*ScheduleEntry, error)
+	// InsertScheduleEntry stores a new entry as it is given, created and
+	// changed now, and sets its ID.
+	InsertScheduleEntry(ctx context.Context, e *ScheduleEntry) error
+	// UpdateScheduleEntry writes an entry's week, times and text, and
+	// its change time.
+	UpdateScheduleEntry(ctx context.Context, e *ScheduleEntry) error
+	// DeleteScheduleEntry deletes an entry (its revisions stay).
+	DeleteScheduleEntry(ctx context.Context, id int64) error
+	// AddScheduleRevision copies the entry's stored content into a new
+	// revision, r giving the entry, who made it and why; it sets r.ID
+	// and r.CreatedAt.
+	AddScheduleRevision(ctx context.Context, r *ScheduleRevision) error
+}

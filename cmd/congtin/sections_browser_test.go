@@ -119,7 +119,7 @@ func TestBrowserScheduleAndEnglish(t *testing.T) {
 		t.Fatalf("after the refused entry the week has %d rows, want %d", len(rows), len(entries))
 	}
 	nr.post(ed, `.workflow button[value="publish"]`, `^/admin/lich-cong-tac$`,
-		"Lịch tuần "+week.String()+" đã chuyển sang trạng thái “Đã xuất bản”.")
+		"Đã chuyển lịch tuần "+week.String()+" sang trạng thái “Đã xuất bản”.")
 	ed.screenshot("admin-lich-cong-tac.png")
 
 	nr.begin("3 the reader sees the week by day, the next week and the print view")

@@ -28,7 +28,7 @@ func (s *Server) handlePages(w http.ResponseWriter, r *http.Request, rq *request
 }
 
 // pageEditPage prepares the page form.
-func (s *Server) pageEditPage(r *http.Request, rq *request, p *congtin.Page) *render.PageEditPage {
+func (s *Server) pageEditPage(r *http.Request, rq *request, p *congtin.Page) (*render.PageEditPage, error) {
 	title := "Trang giới thiệu mới"
 	if p != nil {
 		title = "Sửa: " + p.Title
@@ -37,20 +37,18 @@ func (s *Server) pageEditPage(r *http.Request, rq *request, p *congtin.Page) *re
 	page.Flash = flash(r)
 	if p == nil {
 		page.CanSave = congtin.Can(rq.actor, congtin.ActCreate, nil)
-		return page
+		return page, nil
 	}
-	wf := p.Item()
-	page.CanSave = congtin.Can(rq.actor, congtin.ActEdit, wf)
+	page.CanSave = congtin.Can(rq.actor, congtin.ActEdit, p.Item())
 	page.Input = congtin.PageInput{Title: p.Title, Slug: p.Slug, Body: p.Body, TitleEN: p.TitleEN, SlugEN: p.SlugEN, BodyEN: p.BodyEN, Position: p.Position}
-	for _, act := range []string{congtin.ActSubmit, congtin.ActReturn, congtin.ActPublish, congtin.ActUnpublish} {
-		if congtin.Can(rq.actor, act, wf) {
-			page.Actions = append(page.Actions, act)
-		}
+	var err error
+	if page.Workflow, err = s.workflowPanel(r.Context(), rq, pageFlow, p.Item()); err != nil {
+		return nil, err
 	}
 	if p.IsPublic() {
 		page.PublicURL, page.PublicURLEN = p.Path(), p.PathEN()
 	}
-	return page
+	return page, nil
 }
 
 func readPageForm(r *http.Request) (congtin.PageInput, congtin.FieldErrors) {
@@ -73,7 +71,11 @@ func (s *Server) pageFormError(w http.ResponseWriter, r *http.Request, rq *reque
 		s.error(w, r, rq, err)
 		return
 	}
-	page := s.pageEditPage(r, rq, p)
+	page, perr := s.pageEditPage(r, rq, p)
+	if perr != nil {
+		s.error(w, r, rq, perr)
+		return
+	}
 	fix := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 	in.Title, in.Slug, in.Body, in.TitleEN, in.SlugEN, in.BodyEN = fix(in.Title), fix(in.Slug), fix(in.Body), fix(in.TitleEN), fix(in.SlugEN), fix(in.BodyEN)
 	page.Input = in
@@ -95,7 +97,12 @@ func (s *Server) handleNewPage(w http.ResponseWriter, r *http.Request, rq *reque
 		s.error(w, r, rq, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin/page_edit", s.pageEditPage(r, rq, nil))
+	page, err := s.pageEditPage(r, rq, nil)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "admin/page_edit", page)
 }
 
 func (s *Server) handleCreatePage(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -137,11 +144,15 @@ func (s *Server) loadPage(r *http.Request, rq *request) (*congtin.Page, error) {
 
 func (s *Server) handleEditPage(w http.ResponseWriter, r *http.Request, rq *request) {
 	p, err := s.loadPage(r, rq)
+	var page *render.PageEditPage
+	if err == nil {
+		page, err = s.pageEditPage(r, rq, p)
+	}
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin/page_edit", s.pageEditPage(r, rq, p))
+	s.render(w, r, http.StatusOK, "admin/page_edit", page)
 }
 
 func (s *Server) handleSavePage(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -167,29 +178,43 @@ func (s *Server) handleSavePage(w http.ResponseWriter, r *http.Request, rq *requ
 	redirect(w, r, pageAdminURL(p.ID), "Đã lưu trang.")
 }
 
-func (s *Server) handlePageTransition(w http.ResponseWriter, r *http.Request, rq *request) {
-	p, err := s.loadPage(r, rq)
+// pageFlow is the about pages' part in the workflow.
+var pageFlow = &flowKind{
+	kind: congtin.KindPage, heading: "Duyệt trang", headingID: "duyet-trang",
+	object: func(congtin.Ref) string { return "trang" },
+	ref: func(s *Server, r *http.Request, rq *request) (congtin.Ref, error) {
+		p, err := s.loadPage(r, rq)
+		if err != nil {
+			return congtin.Ref{}, err
+		}
+		return p.Item().Ref, nil
+	},
+	url: func(ref congtin.Ref) string { return pageAdminURL(ref.ID) },
+}
+
+// pageStepRefused shows the page's edit page again with a refused step's
+// reason.
+func (s *Server) pageStepRefused(w http.ResponseWriter, r *http.Request, rq *request, ref congtin.Ref, errs congtin.FieldErrors, msg string) {
+	p, err := s.Store.FindPage(r.Context(), rq.site.ID, ref.ID)
+	var page *render.PageEditPage
 	if err == nil {
-		err = parseForm(w, r)
+		page, err = s.pageEditPage(r, rq, p)
 	}
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
-	q, err := s.Store.TransitionPage(r.Context(), rq.actor, rq.site.ID, p.ID, r.PostForm.Get("action"), formValue(r, "comment"))
-	if err != nil {
-		ve, ok := err.(*congtin.ValidationError)
-		if !ok {
-			s.error(w, r, rq, err)
-			return
-		}
-		page := s.pageEditPage(r, rq, p)
-		page.Errors = ve.Fields
-		page.Error = "Chưa thực hiện được: " + ve.Fields["comment"]
-		s.render(w, r, http.StatusBadRequest, "admin/page_edit", page)
-		return
+	page.Errors, page.Error = errs, stepRefusal(errs, msg)
+	s.render(w, r, http.StatusBadRequest, "admin/page_edit", page)
+}
+
+// stepRefusal is the message of a refused step on a page or a week: the
+// comment's own message when the comment was refused.
+func stepRefusal(errs congtin.FieldErrors, msg string) string {
+	if m := errs["comment"]; m != "" {
+		return "Chưa thực hiện được: " + m
 	}
-	redirect(w, r, pageAdminURL(p.ID), "Đã chuyển trang sang trạng thái “"+congtin.StatusName(q.Status)+"”.")
+	return msg
 }
 
 func (s *Server) handlePageRevisions(w http.ResponseWriter, r *http.Request, rq *request) {

@@ -49,18 +49,15 @@ func (s *Server) schedulePage(r *http.Request, rq *request, week congtin.Week) (
 	if st.UpdatedAt.IsZero() {
 		// Nobody has started the week: whoever adds the first entry owns it.
 		page.CanEdit = congtin.Can(rq.actor, congtin.ActCreate, nil)
+		wf.CreatedBy = rq.actor.User.ID
 	} else {
 		page.CanEdit = congtin.Can(rq.actor, congtin.ActEdit, wf)
 	}
-	if len(es) > 0 {
-		if st.UpdatedAt.IsZero() {
-			wf.CreatedBy = rq.actor.User.ID
-		}
-		for _, act := range []string{congtin.ActSubmit, congtin.ActReturn, congtin.ActPublish, congtin.ActUnpublish} {
-			if congtin.Can(rq.actor, act, wf) {
-				page.Actions = append(page.Actions, act)
-			}
-		}
+	if page.Workflow, err = s.workflowPanel(ctx, rq, scheduleFlow, wf); err != nil {
+		return nil, err
+	}
+	if len(es) == 0 {
+		page.Workflow.Steps = nil // a week without entries is not sent or published
 	}
 	if st.Status == congtin.StatusPublished {
 		page.PublicURL = "/lich-cong-tac?tuan=" + week.String()
@@ -252,32 +249,43 @@ func (s *Server) handleDeleteScheduleEntry(w http.ResponseWriter, r *http.Reques
 	redirect(w, r, scheduleWeekURL(week), "Đã xóa lịch: "+clipFlash(e.Content))
 }
 
-func (s *Server) handleScheduleTransition(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := parseForm(w, r); err != nil {
-		s.error(w, r, rq, err)
-		return
+// scheduleFlow is the work schedule's part in the workflow: a week, named
+// by the form's tuan, is one item.
+var scheduleFlow = &flowKind{
+	kind: congtin.KindScheduleWeek, heading: "Duyệt lịch tuần", headingID: "duyet-lich",
+	object: func(ref congtin.Ref) string { return "lịch tuần " + ref.Key },
+	labels: map[string]string{congtin.ActPublish: "Xuất bản lịch tuần", congtin.ActUnpublish: "Gỡ lịch tuần"},
+	ref: func(s *Server, r *http.Request, rq *request) (congtin.Ref, error) {
+		// The week is a field of the step's form: parse it here (the
+		// step parses it again, which does nothing), with the size
+		// limit of every form.
+		if err := parseForm(nil, r); err != nil {
+			return congtin.Ref{}, err
+		}
+		week, err := congtin.ParseWeek(formValue(r, "tuan"))
+		if err != nil {
+			return congtin.Ref{}, err
+		}
+		return congtin.Ref{Kind: congtin.KindScheduleWeek, SiteID: rq.site.ID, Key: week.String()}, nil
+	},
+	url: func(ref congtin.Ref) string {
+		week, _ := congtin.ParseWeek(ref.Key)
+		return scheduleWeekURL(week)
+	},
+	stepURL: func(congtin.Ref) string { return scheduleAdminPath + "/chuyen" },
+}
+
+// scheduleStepRefused shows the week again with a refused step's reason.
+func (s *Server) scheduleStepRefused(w http.ResponseWriter, r *http.Request, rq *request, ref congtin.Ref, errs congtin.FieldErrors, msg string) {
+	week, err := congtin.ParseWeek(ref.Key)
+	var page *render.AdminSchedulePage
+	if err == nil {
+		page, err = s.schedulePage(r, rq, week)
 	}
-	week, err := congtin.ParseWeek(formValue(r, "tuan"))
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
-	act := r.PostForm.Get("action")
-	st, err := s.Store.TransitionScheduleWeek(r.Context(), rq.actor, rq.site.ID, week, act, formValue(r, "comment"))
-	if err != nil {
-		if _, ok := err.(*congtin.ValidationError); !ok {
-			s.error(w, r, rq, err)
-			return
-		}
-		page, perr := s.schedulePage(r, rq, week)
-		if perr != nil {
-			s.error(w, r, rq, perr)
-			return
-		}
-		page.Errors = err.(*congtin.ValidationError).Fields
-		page.Error = "Chưa thực hiện được: " + page.Errors["comment"]
-		s.render(w, r, http.StatusBadRequest, "admin/schedule", page)
-		return
-	}
-	redirect(w, r, scheduleWeekURL(week), "Lịch tuần "+week.String()+" đã chuyển sang trạng thái “"+congtin.StatusName(st.Status)+"”.")
+	page.Errors, page.Error = errs, stepRefusal(errs, msg)
+	s.render(w, r, http.StatusBadRequest, "admin/schedule", page)
 }

@@ -7,7 +7,7 @@ import "net/http"
 func (s *Server) sectionRoutes(page func(string, func(http.ResponseWriter, *http.Request, *request))) {
 	page("GET /admin/lich-cong-tac", s.handleSchedule)
 	page("POST /admin/lich-cong-tac", s.handleCreateScheduleEntry)
-	page("POST /admin/lich-cong-tac/chuyen", s.handleScheduleTransition)
+	page("POST /admin/lich-cong-tac/chuyen", s.handleStep(scheduleFlow, s.scheduleStepRefused))
 	page("GET /admin/lich-cong-tac/muc/{id}", s.handleEditScheduleEntry)
 	page("POST /admin/lich-cong-tac/muc/{id}", s.handleSaveScheduleEntry)
 	page("POST /admin/lich-cong-tac/muc/{id}/xoa", s.handleDeleteScheduleEntry)
@@ -16,7 +16,7 @@ func (s *Server) sectionRoutes(page func(string, func(http.ResponseWriter, *http
 	page("POST /admin/gioi-thieu/moi", s.handleCreatePage)
 	page("GET /admin/gioi-thieu/{id}", s.handleEditPage)
 	page("POST /admin/gioi-thieu/{id}", s.handleSavePage)
-	page("POST /admin/gioi-thieu/{id}/chuyen", s.handlePageTransition)
+	page("POST /admin/gioi-thieu/{id}/chuyen", s.handleStep(pageFlow, s.pageStepRefused))
 	page("GET /admin/gioi-thieu/{id}/phien-ban", s.handlePageRevisions)
 	page("POST /admin/gioi-thieu/{id}/phien-ban/{rev}/khoi-phuc", s.handleRestorePage)
 	page("GET /admin/co-cau-to-chuc", s.handleUnits)

@@ -144,7 +144,21 @@ func TestScheduleWeek(t *testing.T) {
 	r = pv.get("/admin/lich-cong-tac?tuan=" + thisWeek)
 	wantText(t, r, "Bổ sung thành phần dự họp", "the reporter reads the comment")
 	wantStatus(t, transition(pv, "submit", ""), http.StatusSeeOther, "submit again")
-	wantStatus(t, transition(btv, "publish", ""), http.StatusSeeOther, "publish")
+	r = transition(btv, "publish", "")
+	wantStatus(t, r, http.StatusSeeOther, "publish")
+	if loc, _ := url.Parse(r.header.Get("Location")); loc.Path != "/admin/lich-cong-tac" || loc.Query().Get("tuan") != thisWeek ||
+		loc.Query().Get("ok") != "Đã chuyển lịch tuần "+thisWeek+" sang trạng thái “Đã xuất bản”." {
+		t.Errorf("after publishing the week: %s", r.header.Get("Location"))
+	}
+	// The week's workflow history: each step, with the editor's comment.
+	r = btv.get("/admin/lich-cong-tac?tuan=" + thisWeek)
+	var steps []string
+	for _, li := range hpAll(hpFirst(hpParse(t, r.body), hpClass("section", "notes")), hpTag("li")) {
+		steps = append(steps, hpText(li))
+	}
+	if len(steps) != 4 || !strings.Contains(steps[1], "Trả lại") || !strings.Contains(steps[1], "Bổ sung thành phần dự họp") || !strings.Contains(steps[3], "Đã xuất bản") {
+		t.Errorf("the week's history: %q", steps)
+	}
 
 	// The public week, grouped by day in Vietnam time, Monday first.
 	r = pub.get("/lich-cong-tac")
@@ -395,7 +409,20 @@ func TestAboutPagesAndEnglish(t *testing.T) {
 	pub := e.client("")
 	wantStatus(t, pub.get("/gioi-thieu/chuc-nang-nhiem-vu"), http.StatusNotFound, "draft page")
 	wantStatus(t, pv.post(edit+"/chuyen", url.Values{"action": {"submit"}}), http.StatusSeeOther, "submit")
-	wantStatus(t, btv.post(edit+"/chuyen", url.Values{"action": {"publish"}}), http.StatusSeeOther, "publish")
+	r = btv.post(edit+"/chuyen", url.Values{"action": {"publish"}})
+	wantStatus(t, r, http.StatusSeeOther, "publish")
+	if loc, _ := url.Parse(r.header.Get("Location")); loc.Path != edit || loc.Query().Get("ok") != "Đã chuyển trang sang trạng thái “Đã xuất bản”." {
+		t.Errorf("after publishing the page: %s", r.header.Get("Location"))
+	}
+	r = btv.post(edit+"/chuyen", url.Values{"action": {"unpublish"}, "comment": {strings.Repeat("x", 2001)}})
+	wantStatus(t, r, http.StatusBadRequest, "a comment too long")
+	wantText(t, r, "Chưa thực hiện được: Ý kiến quá dài (tối đa 2000 ký tự) hoặc chứa ký tự không hợp lệ.", "a comment too long")
+	// The page's workflow history, as an article's.
+	r = btv.get(edit)
+	if notes := hpText(hpFirst(hpParse(t, r.body), hpClass("section", "notes"))); !strings.Contains(notes, "Quá trình duyệt") ||
+		!strings.Contains(notes, "Chờ duyệt") || !strings.Contains(notes, "Đã xuất bản") {
+		t.Errorf("the page's history: %q", notes)
+	}
 
 	r = pub.get("/gioi-thieu/chuc-nang-nhiem-vu")
 	wantStatus(t, r, http.StatusOK, "Vietnamese page")

@@ -27,11 +27,5 @@ type Legacy interface {
 
 	congtin.SecretService
 
-	congtin.ScheduleService
-
-	congtin.AboutService
-
-	congtin.LinkService
-
 	congtin.ArticleImportService
 }

@@ -1,5 +1,302 @@
 package app
 
-// pageFlow is the about section's pages' part in the workflow; nil until they move onto the
-// shared workflow (Transition refuses a kind without one).
-var pageFlow *flow
+import (
+	"context"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/sanitize"
+)
+
+// pageFlow is the about section's pages' part in the workflow: a page
+// goes out when it is published.
+var pageFlow = &flow{noun: "trang", audit: "page"}
+
+// checkPageSlugs refuses slugs another page of the site has, in either
+// language: /gioi-thieu/x and /en/about/x each name one page.
+func checkPageSlugs(ctx context.Context, tx congtin.Tx, siteID, self int64, slug, slugEN string) error {
+	fe := congtin.FieldErrors{}
+	if ok, err := tx.PageSlugFree(ctx, siteID, slug, false, self); err != nil {
+		return err
+	} else if !ok {
+		fe["slug"] = "Đường dẫn “" + slug + "” đã được trang khác dùng; hãy chọn đường dẫn khác."
+	}
+	if slugEN != "" {
+		if ok, err := tx.PageSlugFree(ctx, siteID, slugEN, true, self); err != nil {
+			return err
+		} else if !ok {
+			fe["slug_en"] = "Đường dẫn tiếng Anh “" + slugEN + "” đã được trang khác dùng; hãy chọn đường dẫn khác."
+		}
+	}
+	if len(fe) > 0 {
+		return &congtin.ValidationError{Fields: fe}
+	}
+	return nil
+}
+
+// setPage copies the form into the page: the slugs made from the titles
+// when none are given, the bodies sanitized.
+func setPage(p *congtin.Page, in congtin.PageInput) {
+	p.Slug, p.SlugEN = in.Slugs()
+	p.Title, p.TitleEN, p.Position = in.Title, in.TitleEN, in.Position
+	p.Body, p.BodyEN = sanitize.HTML(in.Body), sanitize.HTML(in.BodyEN)
+}
+
+// pageRevision is a revision of the page's stored content by the actor.
+func pageRevision(actor congtin.Actor, id int64, note string) *congtin.PageRevision {
+	return &congtin.PageRevision{PageID: id, UserID: actor.UserID(), UserName: actor.Name(), Note: note}
+}
+
+// CreatePage implements congtin.AboutService: a new draft by the actor,
+// with its first revision.
+func (a *App) CreatePage(ctx context.Context, actor congtin.Actor, siteID int64, in congtin.PageInput) (*congtin.Page, error) {
+	if !congtin.Can(actor, congtin.ActCreate, nil) {
+		return nil, forbidden("Bạn không có quyền tạo trang giới thiệu.")
+	}
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	var p *congtin.Page
+	err := a.WithTx(ctx, func(tx congtin.Tx) error {
+		now := tx.Now()
+		n := &congtin.Page{SiteID: siteID, Status: congtin.StatusDraft, CreatedBy: actor.UserID(), CreatedAt: now, UpdatedAt: now}
+		setPage(n, in)
+		if err := checkPageSlugs(ctx, tx, siteID, 0, n.Slug, n.SlugEN); err != nil {
+			return err
+		}
+		if err := tx.InsertPage(ctx, n); err != nil {
+			return err
+		}
+		if err := tx.AddPageRevision(ctx, pageRevision(actor, n.ID, "Tạo mới")); err != nil {
+			return err
+		}
+		ref := congtin.Ref{Kind: congtin.KindPage, SiteID: siteID, ID: n.ID}
+		if err := tx.AddNote(ctx, &congtin.Note{Item: ref, UserName: actor.Name(), Action: congtin.ActCreate, Status: congtin.StatusDraft}); err != nil {
+			return err
+		}
+		if err := tx.AddAudit(ctx, actor.Entry(siteID, "page.create", "page", n.ID, n.Title)); err != nil {
+			return err
+		}
+		var err error
+		p, err = tx.FindPage(ctx, siteID, n.ID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// UpdatePage implements congtin.AboutService: new content, kept as a
+// revision.
+func (a *App) UpdatePage(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.PageInput) (*congtin.Page, error) {
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	var p *congtin.Page
+	err := a.WithTx(ctx, func(tx congtin.Tx) error {
+		cur, err := tx.FindPage(ctx, siteID, id)
+		if err != nil {
+			return err
+		}
+		if !congtin.Can(actor, congtin.ActEdit, cur.Item()) {
+			return forbidden("Bạn không thể sửa trang ở trạng thái “%s”.", congtin.StatusName(cur.Status))
+		}
+		setPage(cur, in)
+		if err := checkPageSlugs(ctx, tx, siteID, id, cur.Slug, cur.SlugEN); err != nil {
+			return err
+		}
+		if err := tx.UpdatePage(ctx, cur); err != nil {
+			return err
+		}
+		if err := tx.AddPageRevision(ctx, pageRevision(actor, id, "Sửa")); err != nil {
+			return err
+		}
+		if err := tx.AddAudit(ctx, actor.Entry(siteID, "page.edit", "page", id, cur.Title)); err != nil {
+			return err
+		}
+		p, err = tx.FindPage(ctx, siteID, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// TransitionPage implements congtin.AboutService, through the one
+// workflow.
+func (a *App) TransitionPage(ctx context.Context, actor congtin.Actor, siteID, id int64, act, comment string) (*congtin.Page, error) {
+	if _, err := a.Transition(ctx, actor, congtin.Ref{Kind: congtin.KindPage, SiteID: siteID, ID: id}, act, comment, time.Time{}); err != nil {
+		return nil, err
+	}
+	return a.FindPage(ctx, siteID, id)
+}
+
+// RestorePageRevision implements congtin.AboutService: the revision's
+// content comes back as a new revision; the state stays.
+func (a *App) RestorePageRevision(ctx context.Context, actor congtin.Actor, siteID, revisionID int64) (*congtin.Page, error) {
+	var p *congtin.Page
+	err := a.WithTx(ctx, func(tx congtin.Tx) error {
+		rev, err := tx.FindPageRevision(ctx, siteID, revisionID)
+		if err != nil {
+			return err
+		}
+		cur, err := tx.FindPage(ctx, siteID, rev.PageID)
+		if err != nil {
+			return err
+		}
+		if !congtin.Can(actor, congtin.ActRestore, cur.Item()) {
+			return forbidden("Bạn không có quyền khôi phục trang này.")
+		}
+		if err := checkPageSlugs(ctx, tx, siteID, cur.ID, rev.Slug, rev.SlugEN); congtin.ErrorCode(err) == congtin.EINVALID {
+			return congtin.Errorf(congtin.ECONFLICT, "Đường dẫn của phiên bản này đã được trang khác dùng; hãy đổi đường dẫn rồi khôi phục.")
+		} else if err != nil {
+			return err
+		}
+		// The revision's bodies were sanitized when they were saved.
+		cur.Slug, cur.Title, cur.Body, cur.SlugEN, cur.TitleEN, cur.BodyEN, cur.Position = rev.Slug, rev.Title, rev.Body, rev.SlugEN, rev.TitleEN, rev.BodyEN, rev.Position
+		if err := tx.UpdatePage(ctx, cur); err != nil {
+			return err
+		}
+		note := revisionNote(rev.ID)
+		if err := tx.AddPageRevision(ctx, pageRevision(actor, cur.ID, note)); err != nil {
+			return err
+		}
+		if err := tx.AddAudit(ctx, actor.Entry(siteID, "page.restore", "page", cur.ID, note)); err != nil {
+			return err
+		}
+		p, err = tx.FindPage(ctx, siteID, cur.ID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// canEditUnits refuses an actor who may not change the organisation
+// chart.
+func canEditUnits(actor congtin.Actor) error {
+	if !congtin.CanEditUnits(actor) {
+		return forbidden("Bạn không có quyền sửa cơ cấu tổ chức.")
+	}
+	return nil
+}
+
+// checkUnitParent refuses a parent outside the site, or one that would
+// put the unit under itself.
+func checkUnitParent(ctx context.Context, tx congtin.Tx, siteID, id, parentID int64) error {
+	for p, hops := parentID, 0; p != 0; hops++ {
+		if p == id || hops > 1000 {
+			return invalid("parent_id", "Không thể đặt đơn vị vào bên trong chính nó.")
+		}
+		u, err := tx.FindUnit(ctx, siteID, p)
+		if congtin.ErrorCode(err) == congtin.ENOTFOUND {
+			return invalid("parent_id", "Đơn vị cấp trên không tồn tại.")
+		} else if err != nil {
+			return err
+		}
+		p = u.ParentID
+	}
+	return nil
+}
+
+// unitOf is the unit the form describes.
+func unitOf(siteID, id int64, in congtin.UnitInput) *congtin.Unit {
+	return &congtin.Unit{ID: id, SiteID: siteID, ParentID: in.ParentID, Name: in.Name, NameEN: in.NameEN, Position: in.Position,
+		Phone: in.Phone, Email: in.Email, Leaders: in.Leaders}
+}
+
+// CreateUnit implements congtin.AboutService.
+func (a *App) CreateUnit(ctx context.Context, actor congtin.Actor, siteID int64, in congtin.UnitInput) (*congtin.Unit, error) {
+	if err := canEditUnits(actor); err != nil {
+		return nil, err
+	}
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	var u *congtin.Unit
+	err := a.WithTx(ctx, func(tx congtin.Tx) error {
+		if err := checkUnitParent(ctx, tx, siteID, 0, in.ParentID); err != nil {
+			return err
+		}
+		n := unitOf(siteID, 0, in)
+		if err := tx.InsertUnit(ctx, n); err != nil {
+			return err
+		}
+		if err := tx.AddAudit(ctx, actor.Entry(siteID, "unit.create", "unit", n.ID, n.Name)); err != nil {
+			return err
+		}
+		var err error
+		u, err = tx.FindUnit(ctx, siteID, n.ID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// UpdateUnit implements congtin.AboutService.
+func (a *App) UpdateUnit(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.UnitInput) (*congtin.Unit, error) {
+	if err := canEditUnits(actor); err != nil {
+		return nil, err
+	}
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return nil, err
+	}
+	var u *congtin.Unit
+	err := a.WithTx(ctx, func(tx congtin.Tx) error {
+		cur, err := tx.FindUnit(ctx, siteID, id)
+		if err != nil {
+			return err
+		}
+		if err := checkUnitParent(ctx, tx, siteID, id, in.ParentID); err != nil {
+			return err
+		}
+		if err := tx.UpdateUnit(ctx, unitOf(siteID, id, in)); err != nil {
+			return err
+		}
+		detail := in.Name
+		if cur.Name != in.Name {
+			detail = cur.Name + " → " + in.Name
+		}
+		if err := tx.AddAudit(ctx, actor.Entry(siteID, "unit.update", "unit", id, detail)); err != nil {
+			return err
+		}
+		u, err = tx.FindUnit(ctx, siteID, id)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// DeleteUnit implements congtin.AboutService: only a unit without
+// sub-units goes.
+func (a *App) DeleteUnit(ctx context.Context, actor congtin.Actor, siteID, id int64) error {
+	if err := canEditUnits(actor); err != nil {
+		return err
+	}
+	return a.WithTx(ctx, func(tx congtin.Tx) error {
+		cur, err := tx.FindUnit(ctx, siteID, id)
+		if err != nil {
+			return err
+		}
+		if n, err := tx.UnitChildren(ctx, id); err != nil {
+			return err
+		} else if n > 0 {
+			return congtin.Errorf(congtin.ECONFLICT, "Đơn vị “%s” còn đơn vị trực thuộc; hãy chuyển hoặc xóa chúng trước.", cur.Name)
+		}
+		if err := tx.DeleteUnit(ctx, id); err != nil {
+			return err
+		}
+		return tx.AddAudit(ctx, actor.Entry(siteID, "unit.delete", "unit", id, cur.Name))
+	})
+}

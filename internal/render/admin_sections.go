@@ -12,8 +12,8 @@ type AdminSchedulePage struct {
 	State     *congtin.ScheduleWeek
 	Entries   []*congtin.ScheduleEntry
 	Revisions []*congtin.ScheduleRevision
-	Actions   []string // the workflow steps the actor may take on the week
-	CanEdit   bool     // may add, change and delete entries
+	Workflow  Workflow
+	CanEdit   bool // may add, change and delete entries
 	PrevURL   string
 	NextURL   string
 	PublicURL string
@@ -38,7 +38,7 @@ type PageEditPage struct {
 	AdminBase
 	Page        *congtin.Page // nil for a new page
 	Input       congtin.PageInput
-	Actions     []string
+	Workflow    Workflow
 	CanSave     bool
 	PublicURL   string
 	PublicURLEN string

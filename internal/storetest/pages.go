@@ -105,6 +105,9 @@ func testSchedule(t *testing.T, s congtin.Service) {
 	wantCode(t, err, congtin.EFORBIDDEN, "reporter publishes")
 	_, err = s.TransitionScheduleWeek(ctx, pv, site.ID, w48.Next(), congtin.ActSubmit, "")
 	wantCode(t, err, congtin.EINVALID, "submit an empty week")
+	if wk, _, err := s.FindScheduleWeek(ctx, site.ID, w48.Next()); err != nil || !wk.UpdatedAt.IsZero() {
+		t.Fatalf("a refused step started the week: %+v %v", wk, err)
+	}
 	if _, err := s.TransitionScheduleWeek(ctx, pv, site.ID, w48, congtin.ActSubmit, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -203,6 +206,18 @@ func testSchedule(t *testing.T, s congtin.Service) {
 	}
 	if got, _ := s.FindPublicSchedule(ctx, site.ID, w48.Monday(), w48.End(), 0); len(got) != 0 {
 		t.Fatalf("unpublished week still public: %d", len(got))
+	}
+	// The week's workflow history, named by its key.
+	ns, err := s.FindNotes(ctx, congtin.Ref{Kind: congtin.KindScheduleWeek, SiteID: site.ID, Key: "2026-W48"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var steps []string
+	for _, n := range ns {
+		steps = append(steps, n.Action+":"+n.Status+":"+n.Comment)
+	}
+	if want := []string{"submit:submitted:", "return:returned:Bổ sung thành phần", "publish:published:", "unpublish:unpublished:"}; !slices.Equal(steps, want) {
+		t.Fatalf("week 48 notes %v, want %v", steps, want)
 	}
 }
 
@@ -312,6 +327,17 @@ func testAboutPages(t *testing.T, s congtin.Service) {
 	}
 	if ps, _ := s.FindPages(ctx, site.ID, false); len(ps) != 2 {
 		t.Fatalf("all pages: %d", len(ps))
+	}
+	ns, err := s.FindNotes(ctx, congtin.Ref{Kind: congtin.KindPage, SiteID: site.ID, ID: hist.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var steps []string
+	for _, n := range ns {
+		steps = append(steps, n.Action+":"+n.Status+":"+n.UserName)
+	}
+	if want := []string{"create:draft:" + ed.User.DisplayName, "publish:published:" + ed.User.DisplayName, "unpublish:unpublished:" + ed.User.DisplayName}; !slices.Equal(steps, want) {
+		t.Fatalf("page notes %v, want %v", steps, want)
 	}
 }
 
