@@ -43,6 +43,7 @@ type Service interface {
 	DocumentService
 	WordPressService
 	RedirectService
+	QuestionStore
 	QuestionService
 	SecretService
 	ScheduleService
