@@ -47,6 +47,7 @@ type Service interface {
 	DocumentService
 	WordPressService
 	RedirectService
+	QuestionStore
 	QuestionService
 	SecretService
 	ScheduleService

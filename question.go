@@ -267,7 +267,7 @@ type QuestionEdit struct {
 	FieldID int64  `json:"field_id"`
 	Title   string `json:"title"`
 	Body    string `json:"body"`
-	Answer  string `json:"answer"` // HTML; the store sanitizes it
+	Answer  string `json:"answer"` // HTML; the service sanitizes it
 }
 
 // Normalize trims the edit's text.
@@ -352,17 +352,6 @@ type QuestionRevision struct {
 	Note       string    `json:"note"`
 }
 
-// QuestionNote is a workflow step of a question with its comment.
-type QuestionNote struct {
-	ID         int64     `json:"id"`
-	QuestionID int64     `json:"question_id"`
-	UserName   string    `json:"user_name"`
-	Action     string    `json:"action"`
-	Status     string    `json:"status"` // the state it led to
-	Comment    string    `json:"comment"`
-	CreatedAt  time.Time `json:"created_at"`
-}
-
 // QAFieldInput is the field form.
 type QAFieldInput struct {
 	Name     string `json:"name"`
@@ -390,9 +379,12 @@ func (in *QAFieldInput) Validate() error {
 	return nil
 }
 
-// QuestionService stores the Q&A section. Each newsroom action writes its
-// audit entry in the same transaction; a citizen's submission writes none
-// (the audit log keeps addresses in clear, which a citizen's must not be).
+// QuestionService is the Q&A section's work: a citizen's question, the
+// newsroom's answer and its workflow, the retention purge and the list of
+// fields. Each newsroom action checks the actor's permission and writes
+// its audit entry in the same transaction; a citizen's submission writes
+// none (the audit log keeps addresses in clear, which a citizen's must not
+// be). The reads are QuestionStore's.
 type QuestionService interface {
 	// SubmitQuestion stores a citizen's question in state StatusDraft,
 	// with its first revision. EINVALID for bad input (a field that is
@@ -402,37 +394,24 @@ type QuestionService interface {
 	// within sub.Window (counted in the same transaction, so concurrent
 	// senders cannot slip past the limit together).
 	SubmitQuestion(ctx context.Context, siteID int64, in QuestionInput, sub Submission) (*Question, error)
-	// FindQuestionByID returns any question of the site. ENOTFOUND if none.
-	FindQuestionByID(ctx context.Context, siteID, id int64) (*Question, error)
-	// FindQuestionByCode returns the site's question whose lookup code
-	// hashes to codeHash. ENOTFOUND if none.
-	FindQuestionByCode(ctx context.Context, siteID int64, codeHash string) (*Question, error)
-	// FindQuestions lists questions and counts all that match.
-	FindQuestions(ctx context.Context, f QuestionFilter) ([]*Question, int, error)
 	// UpdateQuestion saves the newsroom's edit and keeps a revision; the
 	// actor takes on a question nobody had. EFORBIDDEN unless CanQuestion
 	// allows ActEdit in the state found inside the transaction.
 	UpdateQuestion(ctx context.Context, actor Actor, siteID, id int64, in QuestionEdit) (*Question, error)
 	// TransitionQuestion moves a question to the state act leads to
-	// (NextStatus), with a workflow note. Sending for approval or
-	// publishing without an answer is EINVALID ("answer"); EFORBIDDEN
-	// unless CanQuestion allows it in the state found inside the
-	// transaction.
+	// (NextStatus), with a workflow note: WorkflowService.Transition for
+	// a question. Sending for approval or publishing without an answer
+	// is EINVALID ("answer"); EFORBIDDEN unless CanQuestion allows it in
+	// the state found inside the transaction.
 	TransitionQuestion(ctx context.Context, actor Actor, siteID, id int64, act, comment string) (*Question, error)
-	// FindQuestionRevisions lists a question's revisions, newest first.
-	FindQuestionRevisions(ctx context.Context, siteID, questionID int64) ([]*QuestionRevision, error)
-	// FindQuestionNotes returns a question's workflow history, oldest first.
-	FindQuestionNotes(ctx context.Context, siteID, questionID int64) ([]*QuestionNote, error)
 	// PurgeQuestionData blanks the personal data (name, e-mail, phone,
 	// address hash) of every site's questions sent before the time, with
 	// an audit entry per site, and returns how many questions it blanked.
 	// The question's text stays: it is what was published.
 	PurgeQuestionData(ctx context.Context, before time.Time) (int, error)
 
-	// FindQAFields lists a site's fields by position, then name.
-	FindQAFields(ctx context.Context, siteID int64) (QAFields, error)
-	// CreateQAField adds a field. EINVALID ("name") when the name or its
-	// slug is taken.
+	// CreateQAField adds a field (administrators). EINVALID ("name")
+	// when the name or its slug is taken.
 	CreateQAField(ctx context.Context, actor Actor, siteID int64, in QAFieldInput) (*QAField, error)
 	// UpdateQAField renames or reorders a field. ENOTFOUND, EINVALID as above.
 	UpdateQAField(ctx context.Context, actor Actor, siteID, id int64, in QAFieldInput) (*QAField, error)
@@ -487,29 +466,69 @@ func TooManyQuestions(sub Submission) error {
 		sub.Limit, int(sub.Window/time.Minute))
 }
 
-// QuestionTransitionDetail is the audit log's text for a workflow step.
-func QuestionTransitionDetail(cur *Question, act, comment string) string {
-	next := StatusName(NextStatus(act))
-	if act == ActDecline {
-		next = QAStateName(QADeclined)
-	}
-	d := cur.Title + ": " + StatusName(cur.Status) + " → " + next
-	if comment != "" {
-		d += ": " + comment
-	}
-	return d
-}
-
 // PurgeDetail is the audit log's text for a retention purge.
 func PurgeDetail(n int, before time.Time) string {
 	return "Xóa thông tin cá nhân (họ tên, email, điện thoại, mã địa chỉ) của " + itoa(n) +
 		" câu hỏi gửi trước " + before.In(VietnamZone).Format("02/01/2006 15:04") + ", theo thời hạn lưu trữ."
 }
 
-// QuestionStore reads the Q&A: questions and their fields.
-// (Filled as the capability moves onto the shared store.)
-type QuestionStore interface{}
+// QuestionStore reads the Q&A: questions, their revisions and the fields.
+type QuestionStore interface {
+	// FindQuestionByID returns any question of the site;
+	// NotFound(KindQuestion) if none.
+	FindQuestionByID(ctx context.Context, siteID, id int64) (*Question, error)
+	// FindQuestionByCode returns the site's question whose lookup code
+	// hashes to codeHash; NotFound(KindQuestionCode) if none.
+	FindQuestionByCode(ctx context.Context, siteID int64, codeHash string) (*Question, error)
+	// FindQuestions lists questions and counts all that match.
+	FindQuestions(ctx context.Context, f QuestionFilter) ([]*Question, int, error)
+	// FindQuestionRevisions lists a question's revisions, newest first.
+	FindQuestionRevisions(ctx context.Context, siteID, questionID int64) ([]*QuestionRevision, error)
+	// FindQAFields lists a site's fields by position, then name.
+	FindQAFields(ctx context.Context, siteID int64) (QAFields, error)
+}
 
-// QuestionTx writes the Q&A.
-// (Filled as the capability moves onto the shared store.)
-type QuestionTx interface{}
+// QuestionTx writes the Q&A. The store keeps a question's search text
+// (the folded words of its title, question and answer) in step with every
+// write.
+type QuestionTx interface {
+	// FindQuestion reads a question inside the transaction;
+	// NotFound(KindQuestion).
+	FindQuestion(ctx context.Context, siteID, id int64) (*Question, error)
+	// QuestionNonceUsed reports whether a question was sent with the
+	// form nonce.
+	QuestionNonceUsed(ctx context.Context, nonce string) (bool, error)
+	// CountQuestionsFrom counts the questions sent by the address hash
+	// after since.
+	CountQuestionsFrom(ctx context.Context, ipHash string, since time.Time) (int, error)
+	// InsertQuestion stores a new question as it is given, with the hash
+	// of its lookup code and its form's nonce, and sets its ID.
+	InsertQuestion(ctx context.Context, q *Question, codeHash, nonce string) error
+	// UpdateQuestion writes a question's field, title, text, answer and
+	// who took it on, and its change time.
+	UpdateQuestion(ctx context.Context, q *Question) error
+	// AddQuestionRevision copies the question's stored title, text and
+	// answer into a new revision, r giving who made it and why; it sets
+	// r.ID and r.CreatedAt.
+	AddQuestionRevision(ctx context.Context, r *QuestionRevision) error
+	// PurgeQuestions blanks the personal data of the questions sent
+	// before the time and not yet purged, and returns how many it blanked
+	// per site.
+	PurgeQuestions(ctx context.Context, before time.Time) (map[int64]int, error)
+
+	// FindQAField reads a field of the site; NotFound(KindQAField).
+	FindQAField(ctx context.Context, siteID, id int64) (*QAField, error)
+	// HasQAFields reports whether the site has any field.
+	HasQAFields(ctx context.Context, siteID int64) (bool, error)
+	// QAFieldNameFree reports whether no field of the site other than
+	// self has the name or the slug.
+	QAFieldNameFree(ctx context.Context, siteID int64, name, slug string, self int64) (bool, error)
+	// QAFieldInUse counts the questions filed under a field.
+	QAFieldInUse(ctx context.Context, id int64) (int, error)
+	// InsertQAField stores a new field and sets its ID.
+	InsertQAField(ctx context.Context, f *QAField) error
+	// UpdateQAField writes a field's name, slug and position.
+	UpdateQAField(ctx context.Context, f *QAField) error
+	// DeleteQAField deletes a field.
+	DeleteQAField(ctx context.Context, id int64) error
+}

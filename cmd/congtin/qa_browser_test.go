@@ -178,7 +178,7 @@ func qaBrowserSetup(t *testing.T, path string) (congtin.Actor, int64) {
 	ed := storetest.MustUser(t, db, site.ID, "bientap", congtin.RoleEditor)
 	var id int64
 	for _, n := range []string{"Đất đai", "Xây dựng"} {
-		f, err := db.CreateQAField(context.Background(), ed, site.ID, congtin.QAFieldInput{Name: n})
+		f, err := db.CreateQAField(context.Background(), congtin.SystemActor("storetest"), site.ID, congtin.QAFieldInput{Name: n})
 		if err != nil {
 			t.Fatal(err)
 		}

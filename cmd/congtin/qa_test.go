@@ -178,7 +178,7 @@ func compareQuestions(t *testing.T, src, dst congtin.Service, siteID int64) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			notes, err := s.FindQuestionNotes(ctx, siteID, q.ID)
+			notes, err := s.FindNotes(ctx, congtin.Ref{Kind: congtin.KindQuestion, SiteID: siteID, ID: q.ID})
 			if err != nil {
 				t.Fatal(err)
 			}

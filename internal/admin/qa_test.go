@@ -417,7 +417,7 @@ func TestQASubmissionFlood(t *testing.T) {
 // nothing.
 func TestQABadSubmissions(t *testing.T) {
 	e := newEnv(t)
-	other, err := e.db.CreateQAField(t.Context(), congtin.Actor{User: e.users["qt2"]}, e.site2.ID, congtin.QAFieldInput{Name: "Y tế"})
+	other, err := e.db.CreateQAField(t.Context(), congtin.Actor{User: e.users["qt2"], Role: congtin.RoleAdmin}, e.site2.ID, congtin.QAFieldInput{Name: "Y tế"})
 	if err != nil {
 		t.Fatal(err)
 	}

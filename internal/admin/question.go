@@ -14,15 +14,16 @@ import (
 // The back office's Q&A ("Hỏi đáp"): the inbox of citizens' questions,
 // the answer form with the article workflow, revisions, and the list of
 // fields. Every POST passes the cross-origin protection of Handler and
-// checks the actor's role here (congtin.CanQuestion), and the store checks
-// it again inside its transaction.
+// checks the actor's role here (congtin.CanQuestion), and the service
+// checks it again inside its transaction. The workflow's steps are the
+// shared ones (handleStep, workflowPanel).
 
 // questionRoutes registers the section's pages.
 func (s *Server) questionRoutes(page func(string, func(http.ResponseWriter, *http.Request, *request))) {
 	page("GET /admin/hoi-dap", s.handleQuestions)
 	page("GET /admin/hoi-dap/{id}", s.handleQuestion)
 	page("POST /admin/hoi-dap/{id}", s.handleSaveQuestion)
-	page("POST /admin/hoi-dap/{id}/chuyen", s.handleQuestionTransition)
+	page("POST /admin/hoi-dap/{id}/chuyen", s.handleStep(questionFlow, s.questionStepRefused))
 	page("GET /admin/hoi-dap/{id}/phien-ban", s.handleQuestionRevisions)
 	page("GET /admin/hoi-dap-linh-vuc", s.handleQAFields)
 	page("POST /admin/hoi-dap-linh-vuc", s.handleCreateQAField)
@@ -105,12 +106,7 @@ func (s *Server) questionPage(r *http.Request, rq *request, q *congtin.Question)
 		Input:   congtin.QuestionEdit{FieldID: q.FieldID, Title: q.Title, Body: q.Body, Answer: q.Answer},
 		CanSave: congtin.CanQuestion(rq.actor, congtin.ActEdit, q)}
 	page.Flash = flash(r)
-	for _, act := range []string{congtin.ActSubmit, congtin.ActReturn, congtin.ActPublish, congtin.ActDecline, congtin.ActUnpublish} {
-		if congtin.CanQuestion(rq.actor, act, q) {
-			page.Actions = append(page.Actions, act)
-		}
-	}
-	if page.Notes, err = s.Store.FindQuestionNotes(ctx, rq.site.ID, q.ID); err != nil {
+	if page.Workflow, err = s.workflowPanel(ctx, rq, questionFlow, q.Item()); err != nil {
 		return nil, err
 	}
 	if q.AnsweredBy != 0 {
@@ -186,57 +182,38 @@ func (s *Server) handleSaveQuestion(w http.ResponseWriter, r *http.Request, rq *
 	redirect(w, r, "/admin/hoi-dap/"+strconv.FormatInt(q.ID, 10), "Đã lưu câu trả lời.")
 }
 
-func (s *Server) handleQuestionTransition(w http.ResponseWriter, r *http.Request, rq *request) {
-	q, err := s.loadQuestion(r, rq)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	if err := parseForm(w, r); err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	act := r.PostForm.Get("action")
-	comment := strings.TrimSpace(r.PostForm.Get("comment"))
-	switch {
-	case congtin.NextStatus(act) == "":
-		err = congtin.Errorf(congtin.EINVALID, "Thao tác không hợp lệ.")
-	case !congtin.CanQuestion(rq.actor, act, q):
-		err = congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với câu hỏi ở trạng thái “%s”.", congtin.StatusName(q.Status))
-	default:
-		err = checkComment(act, comment, "Hãy ghi ý kiến khi trả lại câu trả lời cho phóng viên.")
-	}
-	var after *congtin.Question
+// questionFlow is the Q&A's part in the workflow.
+var questionFlow = &flowKind{
+	kind: congtin.KindQuestion, heading: "Duyệt câu trả lời", headingID: "duyet",
+	object: func(congtin.Ref) string { return "câu hỏi" },
+	ref: func(s *Server, r *http.Request, rq *request) (congtin.Ref, error) {
+		q, err := s.loadQuestion(r, rq)
+		if err != nil {
+			return congtin.Ref{}, err
+		}
+		return q.Item().Ref, nil
+	},
+	url: func(ref congtin.Ref) string { return "/admin/hoi-dap/" + strconv.FormatInt(ref.ID, 10) },
+}
+
+// questionStepRefused shows the question's page again with a refused
+// step's reason: the field's own message (an answer to write first, a
+// comment to give) when there is one.
+func (s *Server) questionStepRefused(w http.ResponseWriter, r *http.Request, rq *request, ref congtin.Ref, errs congtin.FieldErrors, msg string) {
+	q, err := s.Store.FindQuestionByID(r.Context(), rq.site.ID, ref.ID)
+	var page *render.QuestionEditPage
 	if err == nil {
-		after, err = s.Store.TransitionQuestion(r.Context(), rq.actor, rq.site.ID, q.ID, act, comment)
+		page, err = s.questionPage(r, rq, q)
 	}
 	if err != nil {
-		ve, ok := err.(*congtin.ValidationError)
-		if !ok {
-			s.error(w, r, rq, err)
-			return
-		}
-		page, perr := s.questionPage(r, rq, q)
-		if perr != nil {
-			s.error(w, r, rq, perr)
-			return
-		}
-		page.Errors = ve.Fields
-		page.Error = "Chưa thực hiện được: " + congtin.ErrorMessage(err)
-		for _, m := range ve.Fields {
-			page.Error = "Chưa thực hiện được: " + m
-		}
-		s.render(w, r, http.StatusBadRequest, "admin/question_edit", page)
+		s.error(w, r, rq, err)
 		return
 	}
-	msg := "Đã chuyển câu hỏi sang trạng thái “" + congtin.StatusName(after.Status) + "”."
-	switch act {
-	case congtin.ActPublish:
-		msg = "Đã xuất bản câu hỏi và câu trả lời."
-	case congtin.ActDecline:
-		msg = "Đã đánh dấu câu hỏi là không công bố."
+	page.Errors, page.Error = errs, msg
+	for _, m := range errs {
+		page.Error = "Chưa thực hiện được: " + m
 	}
-	redirect(w, r, "/admin/hoi-dap/"+strconv.FormatInt(q.ID, 10), msg)
+	s.render(w, r, http.StatusBadRequest, "admin/question_edit", page)
 }
 
 // handleQuestionRevisions lists a question's revisions and compares two

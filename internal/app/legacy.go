@@ -23,8 +23,6 @@ type Legacy interface {
 
 	congtin.RedirectService
 
-	congtin.QuestionService
-
 	congtin.SecretService
 
 	congtin.ArticleImportService

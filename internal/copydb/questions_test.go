@@ -22,7 +22,7 @@ func qaFill(t *testing.T, db congtin.Service) []*congtin.Question {
 	ctx := context.Background()
 	site := storetest.MustSite(t, db)
 	ed := storetest.MustUser(t, db, site.ID, "bientap", congtin.RoleEditor)
-	f, err := db.CreateQAField(ctx, ed, site.ID, congtin.QAFieldInput{Name: "Đất đai"})
+	f, err := db.CreateQAField(ctx, congtin.SystemActor("storetest"), site.ID, congtin.QAFieldInput{Name: "Đất đai"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,7 +81,7 @@ func (f *registerFill) snapshot(t *testing.T) string {
 		t.Fatal(err)
 	}
 	for _, q := range qs {
-		notes, err := f.db.FindQuestionNotes(ctx, f.siteID, q.ID)
+		notes, err := f.db.FindNotes(ctx, congtin.Ref{Kind: congtin.KindQuestion, SiteID: f.siteID, ID: q.ID})
 		if err != nil {
 			t.Fatal(err)
 		}

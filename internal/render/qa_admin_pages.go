@@ -24,8 +24,7 @@ type QuestionEditPage struct {
 	Question  *congtin.Question
 	Input     congtin.QuestionEdit
 	Fields    congtin.QAFields
-	Notes     []*congtin.QuestionNote
-	Actions   []string // the workflow actions the actor may take now
+	Workflow  Workflow
 	CanSave   bool
 	PublicURL string
 	Answerer  string // who took the question on, when someone has

@@ -262,7 +262,7 @@ func testQuestionRateLimit(t *testing.T, s congtin.Service) {
 
 // testQuestionWorkflow: reporters answer, editors publish, with
 // revisions, notes and audit entries; the permission table is checked
-// in the store.
+// in the service.
 func testQuestionWorkflow(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
@@ -340,7 +340,7 @@ func testQuestionWorkflow(t *testing.T, s congtin.Service) {
 		strings.Contains(revs[1].Answer, "15/2021") || revs[2].UserID != 0 || strings.HasSuffix(revs[2].Body, "(đã lược bớt)") {
 		t.Fatalf("revisions, newest first, the citizen's original last: %+v, %v", revs, err)
 	}
-	notes, err := s.FindQuestionNotes(ctx, site.ID, q2.ID)
+	notes, err := s.FindNotes(ctx, congtin.Ref{Kind: congtin.KindQuestion, SiteID: site.ID, ID: q2.ID})
 	var steps []string
 	for _, n := range notes {
 		steps = append(steps, n.Action+">"+n.Status)

@@ -25,4 +25,7 @@ DROP TABLE notes;
 
 -- Documents: moved with the documents register.
 
--- Questions: moved with the Q&A.
+-- Questions.
+INSERT INTO workflow_notes (site_id, kind, item_id, user_name, action, status, comment, created_at)
+SELECT site_id, 'question', question_id, user_name, action, status, comment, created_at FROM question_notes ORDER BY id;
+DROP TABLE question_notes;
