@@ -29,6 +29,7 @@ type Service interface {
 	WorkflowStore
 	AuditStore
 	SearchStore
+	DocumentStore
 
 	SiteService
 	SiteAdminService
