@@ -33,6 +33,7 @@ type Service interface {
 	UnitStore
 	LinkStore
 	ScheduleStore
+	DocumentStore
 
 	SiteService
 	SiteAdminService

@@ -462,7 +462,9 @@ type AdminDocumentFilter struct {
 // DocumentRevision is a saved version of a document's fields.
 type DocumentRevision struct {
 	ID          int64     `json:"id"`
+	SiteID      int64     `json:"-"`
 	DocumentID  int64     `json:"document_id"`
+	UserID      int64     `json:"-"`
 	UserName    string    `json:"user_name"`
 	CreatedAt   time.Time `json:"created_at"`
 	TypeName    string    `json:"type"`
@@ -479,13 +481,11 @@ type DocumentRevision struct {
 	Note        string    `json:"note"`
 }
 
-// DocumentService stores the documents register. Each mutating method
-// writes its audit entry, its revision and its search index entry in the
-// same transaction.
+// DocumentService is the newsroom's work on the documents register. Each
+// method checks the actor's permission and writes its revision, workflow
+// note, audit entry and search index entry in the transaction of the
+// change.
 type DocumentService interface {
-	// FindDocumentTerms returns a site's list (ListTypes or ListFields) in
-	// order, with how many documents use each entry.
-	FindDocumentTerms(ctx context.Context, siteID int64, list string) ([]*DocumentTerm, error)
 	// SaveDocumentTerm adds (id 0) or renames an entry. EINVALID for a bad
 	// or taken name; ENOTFOUND for an unknown id.
 	SaveDocumentTerm(ctx context.Context, actor Actor, siteID int64, list string, id int64, name string, position int) (*DocumentTerm, error)
@@ -502,25 +502,6 @@ type DocumentService interface {
 	// TransitionDocument moves a document to the state act leads to.
 	// EFORBIDDEN when the actor may not; EINVALID for an unknown act.
 	TransitionDocument(ctx context.Context, actor Actor, siteID, id int64, act, comment string) (*Document, error)
-	// FindDocumentByID returns any document of the site with its files
-	// and links; ENOTFOUND when there is none.
-	FindDocumentByID(ctx context.Context, siteID, id int64) (*Document, error)
-	// FindDocumentFile returns an attachment of a document of the site;
-	// ENOTFOUND when there is none.
-	FindDocumentFile(ctx context.Context, siteID, fileID int64) (*DocumentFile, error)
-	// FindAdminDocuments lists documents in any state, newest change first.
-	FindAdminDocuments(ctx context.Context, f AdminDocumentFilter) ([]*Document, int, error)
-	// FindDocuments lists and searches public documents, newest issue
-	// first (by relevance when Q is given), with facet counts on request.
-	// Any text is a valid query; it never fails on its syntax.
-	FindDocuments(ctx context.Context, q DocumentQuery) (*DocumentResult, error)
-	// FindDocumentRevisions lists a document's revisions, newest first.
-	FindDocumentRevisions(ctx context.Context, siteID, id int64) ([]*DocumentRevision, error)
-	// FindDocumentNotes returns a document's workflow history, oldest first.
-	FindDocumentNotes(ctx context.Context, siteID, id int64) ([]*Note, error)
-	// ReindexDocuments rebuilds the documents' search index and returns
-	// how many documents it holds.
-	ReindexDocuments(ctx context.Context) (int, error)
 }
 
 // ParseDay reads a day written YYYY-MM-DD as midnight in Vietnam; "" is
@@ -542,9 +523,63 @@ func DayString(t time.Time) string {
 }
 
 // DocumentStore reads the documents register.
-// (Filled as the capability moves onto the shared store.)
-type DocumentStore interface{}
+type DocumentStore interface {
+	// FindDocumentTerms returns a site's list (ListTypes or ListFields) in
+	// order, with how many documents use each entry.
+	FindDocumentTerms(ctx context.Context, siteID int64, list string) ([]*DocumentTerm, error)
+	// FindDocumentByID returns any document of the site with its files
+	// and links; NotFound(KindDocument) when there is none.
+	FindDocumentByID(ctx context.Context, siteID, id int64) (*Document, error)
+	// FindDocumentFile returns an attachment of a document of the site;
+	// NotFound(KindDocumentFile) when there is none.
+	FindDocumentFile(ctx context.Context, siteID, fileID int64) (*DocumentFile, error)
+	// FindAdminDocuments lists documents in any state, newest change first.
+	FindAdminDocuments(ctx context.Context, f AdminDocumentFilter) ([]*Document, int, error)
+	// FindDocuments lists and searches public documents, newest issue
+	// first (by relevance when Q is given), with facet counts on request.
+	// Any text is a valid query; it never fails on its syntax.
+	FindDocuments(ctx context.Context, q DocumentQuery) (*DocumentResult, error)
+	// FindDocumentRevisions lists a document's revisions, newest first.
+	FindDocumentRevisions(ctx context.Context, siteID, id int64) ([]*DocumentRevision, error)
+	// ReindexDocuments rebuilds the documents' search index and returns
+	// how many documents it holds.
+	ReindexDocuments(ctx context.Context) (int, error)
+}
 
-// DocumentTx writes the documents register.
-// (Filled as the capability moves onto the shared store.)
-type DocumentTx interface{}
+// DocumentTx writes the documents register. The store keeps the search
+// index (published documents, found by their fields, their type's and
+// field's names and their files' text) in step with every write, in the
+// same transaction.
+type DocumentTx interface {
+	// FindDocument reads a document of the site with its files and links
+	// inside the transaction; NotFound(KindDocument).
+	FindDocument(ctx context.Context, siteID, id int64) (*Document, error)
+	// InsertDocument stores a new document as it is given, with its links
+	// (the Kind and ID of each) and its files, and sets its ID.
+	InsertDocument(ctx context.Context, d *Document) error
+	// UpdateDocument writes a document's fields (type, field, number, slug,
+	// issuer, signer, days, summary) and its change time, replaces its
+	// links with d.Links, removes its stored files missing from d.Files
+	// and adds the files without an ID after the others.
+	UpdateDocument(ctx context.Context, d *Document) error
+	// IndexDocument brings a document's index entry in line with its
+	// state (after a workflow step).
+	IndexDocument(ctx context.Context, id int64) error
+	// AddDocumentRevision stores a revision as it is given; it sets r.ID
+	// and r.CreatedAt.
+	AddDocumentRevision(ctx context.Context, r *DocumentRevision) error
+
+	// FindDocumentTerm reads an entry of a site's list (ListTypes or
+	// ListFields) with its number of documents; NotFound(KindDocumentTerm).
+	FindDocumentTerm(ctx context.Context, siteID int64, list string, id int64) (*DocumentTerm, error)
+	// DocumentTermNameFree reports whether no entry of the site's list
+	// other than self has the name.
+	DocumentTermNameFree(ctx context.Context, siteID int64, list, name string, self int64) (bool, error)
+	// InsertDocumentTerm stores a new entry of the list and sets its ID.
+	InsertDocumentTerm(ctx context.Context, list string, t *DocumentTerm) error
+	// UpdateDocumentTerm writes an entry's name and position; the index
+	// entries of the documents using it follow.
+	UpdateDocumentTerm(ctx context.Context, list string, t *DocumentTerm) error
+	// DeleteDocumentTerm deletes an entry of the list.
+	DeleteDocumentTerm(ctx context.Context, list string, id int64) error
+}

@@ -431,7 +431,8 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Service) {
 	for _, id := range c.documents {
 		both(fmt.Sprintf("document %d", id), func(s congtin.Service) (any, error) { return s.FindDocumentByID(ctx, sites[0].ID, id) })
 		both(fmt.Sprintf("document %d revisions", id), func(s congtin.Service) (any, error) { return s.FindDocumentRevisions(ctx, sites[0].ID, id) })
-		both(fmt.Sprintf("document %d notes", id), func(s congtin.Service) (any, error) { return s.FindDocumentNotes(ctx, sites[0].ID, id) })
+		ref := congtin.Ref{Kind: congtin.KindDocument, SiteID: sites[0].ID, ID: id}
+		both(fmt.Sprintf("document %d notes", id), func(s congtin.Service) (any, error) { return s.FindNotes(ctx, ref) })
 	}
 	for _, q := range []string{"115 kh ubnd", "quokka", ""} {
 		both("documents "+q, func(s congtin.Service) (any, error) {

@@ -29,7 +29,7 @@ func (s *Server) documentRoutes(page func(string, func(http.ResponseWriter, *htt
 	page("POST /admin/van-ban/moi", s.handleCreateDocument)
 	page("GET /admin/van-ban/{id}", s.handleEditDocument)
 	page("POST /admin/van-ban/{id}", s.handleSaveDocument)
-	page("POST /admin/van-ban/{id}/chuyen", s.handleDocumentTransition)
+	page("POST /admin/van-ban/{id}/chuyen", s.handleStep(documentFlow, s.documentStepRefused))
 	page("GET /admin/van-ban/{id}/tep/{file}", s.handleAdminDocumentFile)
 	page("GET /admin/danh-muc-van-ban", s.handleDocumentLists)
 	page("POST /admin/danh-muc-van-ban", s.handleSaveDocumentTerm)
@@ -107,12 +107,7 @@ func (s *Server) documentEditPage(r *http.Request, rq *request, d *congtin.Docum
 	}
 	page.CanSave = congtin.CanDocument(rq.actor, congtin.ActEdit, d)
 	page.Form = formOf(d)
-	for _, act := range []string{congtin.ActSubmit, congtin.ActReturn, congtin.ActPublish, congtin.ActUnpublish} {
-		if congtin.CanDocument(rq.actor, act, d) {
-			page.Actions = append(page.Actions, act)
-		}
-	}
-	if page.Notes, err = s.Store.FindDocumentNotes(ctx, rq.site.ID, d.ID); err != nil {
+	if page.Workflow, err = s.workflowPanel(ctx, rq, documentFlow, d.Item()); err != nil {
 		return nil, err
 	}
 	if page.Revisions, err = s.Store.FindDocumentRevisions(ctx, rq.site.ID, d.ID); err != nil {
@@ -466,47 +461,34 @@ func (s *Server) handleSaveDocument(w http.ResponseWriter, r *http.Request, rq *
 	s.saveDocument(w, r, rq, d)
 }
 
-func (s *Server) handleDocumentTransition(w http.ResponseWriter, r *http.Request, rq *request) {
-	d, err := s.loadDocument(r, rq)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	if err := parseForm(w, r); err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	act := r.PostForm.Get("action")
-	comment := strings.TrimSpace(r.PostForm.Get("comment"))
-	switch {
-	case congtin.NextStatus(act) == "":
-		err = congtin.Errorf(congtin.EINVALID, "Thao tác không hợp lệ.")
-	case !congtin.CanDocument(rq.actor, act, d):
-		err = congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này với văn bản ở trạng thái “%s”.", congtin.StatusName(d.Status))
-	default:
-		err = checkComment(act, comment, "Hãy ghi ý kiến khi trả lại văn bản.")
-	}
-	var b *congtin.Document
+// documentFlow is the documents register's part in the workflow.
+var documentFlow = &flowKind{
+	kind: congtin.KindDocument, heading: "Duyệt văn bản", headingID: "duyet",
+	object: func(congtin.Ref) string { return "văn bản" },
+	ref: func(s *Server, r *http.Request, rq *request) (congtin.Ref, error) {
+		d, err := s.loadDocument(r, rq)
+		if err != nil {
+			return congtin.Ref{}, err
+		}
+		return d.Item().Ref, nil
+	},
+	url: func(ref congtin.Ref) string { return "/admin/van-ban/" + strconv.FormatInt(ref.ID, 10) },
+}
+
+// documentStepRefused shows the document's edit page again with a
+// refused step's reason.
+func (s *Server) documentStepRefused(w http.ResponseWriter, r *http.Request, rq *request, ref congtin.Ref, errs congtin.FieldErrors, msg string) {
+	d, err := s.Store.FindDocumentByID(r.Context(), rq.site.ID, ref.ID)
+	var page *render.AdminDocumentEditPage
 	if err == nil {
-		b, err = s.Store.TransitionDocument(r.Context(), rq.actor, rq.site.ID, d.ID, act, comment)
+		page, err = s.documentEditPage(r, rq, d)
 	}
 	if err != nil {
-		var ve *congtin.ValidationError
-		if !errors.As(err, &ve) {
-			s.error(w, r, rq, err)
-			return
-		}
-		page, perr := s.documentEditPage(r, rq, d)
-		if perr != nil {
-			s.error(w, r, rq, perr)
-			return
-		}
-		page.Errors = ve.Fields
-		page.Error = "Chưa thực hiện được: " + congtin.ErrorMessage(err)
-		s.render(w, r, http.StatusBadRequest, "admin/document_edit", page)
+		s.error(w, r, rq, err)
 		return
 	}
-	redirect(w, r, "/admin/van-ban/"+strconv.FormatInt(d.ID, 10), "Đã chuyển văn bản sang trạng thái “"+congtin.StatusName(b.Status)+"”.")
+	page.Errors, page.Error = errs, msg
+	s.render(w, r, http.StatusBadRequest, "admin/document_edit", page)
 }
 
 // checkComment checks the comment sent with a workflow action on a

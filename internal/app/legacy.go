@@ -17,8 +17,6 @@ type Legacy interface {
 
 	congtin.StatsService
 
-	congtin.DocumentService
-
 	congtin.WordPressService
 
 	congtin.RedirectService

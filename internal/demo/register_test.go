@@ -70,7 +70,7 @@ func (f *registerFill) snapshot(t *testing.T) string {
 		for _, file := range full.Files {
 			stored = append(stored, file.Hash+" "+f.storedHash(t, file))
 		}
-		notes, err := f.db.FindDocumentNotes(ctx, f.siteID, d.ID)
+		notes, err := f.db.FindNotes(ctx, d.Item().Ref)
 		if err != nil {
 			t.Fatal(err)
 		}

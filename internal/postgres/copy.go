@@ -347,11 +347,12 @@ func (t *copyTarget) Finish(ctx context.Context) (int, error) {
 		}
 	}
 
-	n, err := tx.db.Dialect().ReindexArticles(ctx, tx.db.WrapTx(tx.Tx, tx.now))
+	stx := tx.db.WrapTx(tx.Tx, tx.now)
+	n, err := tx.db.Dialect().ReindexArticles(ctx, stx)
 	if err != nil {
 		return 0, copyErr("index", err)
 	}
-	if _, err := reindexDocumentsTx(ctx, tx); err != nil {
+	if _, err := stx.ReindexDocuments(ctx); err != nil {
 		return 0, copyErr("index", err)
 	}
 	return n, nil

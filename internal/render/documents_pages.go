@@ -114,9 +114,8 @@ type AdminDocumentEditPage struct {
 	Form      DocumentForm
 	Types     []*congtin.DocumentTerm
 	Fields    []*congtin.DocumentTerm
-	Notes     []*congtin.Note
+	Workflow  Workflow
 	Revisions []*congtin.DocumentRevision
-	Actions   []string
 	CanSave   bool
 	PublicURL string
 	MaxMB     int64

@@ -291,11 +291,12 @@ func (t *copyTarget) Insert(ctx context.Context, table string, cols []string, ro
 // Reindex, inside the copy's transaction so that the copy is searchable
 // the moment it is committed.
 func (t *copyTarget) Finish(ctx context.Context) (int, error) {
-	n, err := t.tx.db.Dialect().ReindexArticles(ctx, t.tx.db.WrapTx(t.tx.Tx, t.tx.now))
+	stx := t.tx.db.WrapTx(t.tx.Tx, t.tx.now)
+	n, err := t.tx.db.Dialect().ReindexArticles(ctx, stx)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: copy: index: %w", err)
 	}
-	if _, err := reindexDocumentsTx(ctx, t.tx); err != nil {
+	if _, err := stx.ReindexDocuments(ctx); err != nil {
 		return 0, fmt.Errorf("sqlite: copy: index: %w", err)
 	}
 	return n, nil

@@ -56,4 +56,6 @@ type Indexer interface {
 	SearchArticles(ctx context.Context, db *DB, q congtin.SearchQuery, pq *search.Query) (*Hits, error)
 	// IndexEmpty reports whether the article index holds nothing.
 	IndexEmpty(ctx context.Context, db *DB) (bool, error)
+
+	DocumentIndexer
 }

@@ -241,7 +241,7 @@ func testDocuments(t *testing.T, s congtin.Service) {
 	if err != nil || len(revs) != 2 || revs[0].Summary != in.Summary || revs[1].Files != "ke-hoach.pdf; phu-luc.docx" || !strings.Contains(revs[1].Links, "42/QĐ-UBND") {
 		t.Fatalf("revisions: %+v, %v", revs, err)
 	}
-	notes, err := s.FindDocumentNotes(ctx, site.ID, d.ID)
+	notes, err := s.FindNotes(ctx, d.Item().Ref)
 	if err != nil || len(notes) != 5 || notes[2].Status != congtin.StatusReturned || notes[2].Comment != "Thiếu phụ lục" || notes[4].Status != congtin.StatusPublished {
 		t.Fatalf("notes: %+v, %v", notes, err)
 	}

@@ -23,7 +23,10 @@ INSERT INTO workflow_notes (site_id, kind, item_id, user_name, action, status, c
 SELECT site_id, 'article', article_id, user_name, action, status, comment, created_at FROM notes ORDER BY id;
 DROP TABLE notes;
 
--- Documents: moved with the documents register.
+-- Documents.
+INSERT INTO workflow_notes (site_id, kind, item_id, user_name, action, status, comment, created_at)
+SELECT site_id, 'document', document_id, user_name, action, status, comment, created_at FROM document_notes ORDER BY id;
+DROP TABLE document_notes;
 
 -- Questions.
 INSERT INTO workflow_notes (site_id, kind, item_id, user_name, action, status, comment, created_at)

@@ -1,0 +1,300 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/search"
+)
+
+var _ congtin.DocumentStore = (*DB)(nil)
+var _ congtin.DocumentTx = (*Tx)(nil)
+
+// replacedBy is the SQL of the first published document that replaces d,
+// or 0; its one parameter is now.
+const replacedBy = `COALESCE((SELECT MIN(l.document_id) FROM document_links l JOIN documents r ON r.id = l.document_id
+	WHERE l.target_id = d.id AND l.kind = 'replaces' AND r.status = 'published' AND r.published_at <= ?), 0)`
+
+// documentColumns need now as their first parameter.
+const documentColumns = `d.id, d.site_id, d.type_id, COALESCE(t.name, ''), COALESCE(d.field_id, 0), COALESCE(f.name, ''), d.number, d.slug, d.issuer,
+	d.signer, d.issued_on, d.effective_on, d.expires_on, d.summary, d.status, d.published_at, d.created_at, d.updated_at, d.created_by, ` + replacedBy
+
+const documentFrom = ` FROM documents d LEFT JOIN document_types t ON t.id = d.type_id LEFT JOIN document_fields f ON f.id = d.field_id`
+
+func scanDocument(row scanner) (*congtin.Document, error) {
+	var d congtin.Document
+	var issued, effective, expires string
+	if err := row.Scan(&d.ID, &d.SiteID, &d.TypeID, &d.TypeName, &d.FieldID, &d.FieldName, &d.Number, &d.Slug, &d.Issuer,
+		&d.Signer, &issued, &effective, &expires, &d.Summary, &d.Status, at(&d.PublishedAt), at(&d.CreatedAt), at(&d.UpdatedAt),
+		&d.CreatedBy, &d.ReplacedBy); err != nil {
+		return nil, err
+	}
+	d.IssuedOn, _ = congtin.ParseDay(issued)
+	d.EffectiveOn, _ = congtin.ParseDay(effective)
+	d.ExpiresOn, _ = congtin.ParseDay(expires)
+	return &d, nil
+}
+
+const fileColumns = `id, document_id, name, kind, size, hash, text_note, position, created_at`
+
+func scanFile(row scanner) (*congtin.DocumentFile, error) {
+	var f congtin.DocumentFile
+	err := row.Scan(&f.ID, &f.DocumentID, &f.Name, &f.Kind, &f.Size, &f.Hash, &f.TextNote, &f.Position, at(&f.CreatedAt))
+	return &f, err
+}
+
+func scanDocumentLink(row scanner) (*congtin.DocumentLink, error) {
+	var l congtin.DocumentLink
+	err := row.Scan(&l.Kind, &l.ID, &l.Number, &l.Slug, &l.TypeName, &l.Summary, &l.Public)
+	return &l, err
+}
+
+// findDocument reads a document with its files and links, as public at
+// now.
+func (c conn) findDocument(ctx context.Context, siteID, id int64, now time.Time) (*congtin.Document, error) {
+	d, err := scanDocument(c.QueryRow(ctx, `SELECT `+documentColumns+documentFrom+` WHERE d.id = ? AND d.site_id = ?`, now, id, siteID))
+	if err != nil {
+		return nil, c.db.wrap("find document", found(err, congtin.KindDocument))
+	}
+	if d.Files, err = list(ctx, c, scanFile, `SELECT `+fileColumns+` FROM document_files WHERE document_id = ? ORDER BY position, id`, id); err != nil {
+		return nil, c.db.wrap("document files", err)
+	}
+	for _, dir := range []struct {
+		from, to string
+		out      *[]*congtin.DocumentLink
+	}{{"document_id", "target_id", &d.Links}, {"target_id", "document_id", &d.Backlinks}} {
+		*dir.out, err = list(ctx, c, scanDocumentLink, `SELECT l.kind, o.id, o.number, o.slug, COALESCE(t.name, ''), o.summary, o.status = 'published' AND o.published_at <= ?
+			FROM document_links l JOIN documents o ON o.id = l.`+dir.to+` LEFT JOIN document_types t ON t.id = o.type_id
+			WHERE l.`+dir.from+` = ? ORDER BY l.kind, o.issued_on, o.id`, now, id)
+		if err != nil {
+			return nil, c.db.wrap("document links", err)
+		}
+	}
+	return d, nil
+}
+
+// FindDocumentByID implements congtin.DocumentStore.
+func (db *DB) FindDocumentByID(ctx context.Context, siteID, id int64) (*congtin.Document, error) {
+	return db.findDocument(ctx, siteID, id, db.Now())
+}
+
+// FindDocument implements congtin.DocumentTx.
+func (tx *Tx) FindDocument(ctx context.Context, siteID, id int64) (*congtin.Document, error) {
+	return tx.findDocument(ctx, siteID, id, tx.now)
+}
+
+// FindDocumentFile implements congtin.DocumentStore.
+func (db *DB) FindDocumentFile(ctx context.Context, siteID, fileID int64) (*congtin.DocumentFile, error) {
+	f, err := scanFile(db.QueryRow(ctx, `SELECT `+fileColumns+` FROM document_files WHERE id = ? AND site_id = ?`, fileID, siteID))
+	return f, db.wrap("find document file", found(err, congtin.KindDocumentFile))
+}
+
+// FindAdminDocuments implements congtin.DocumentStore.
+func (db *DB) FindAdminDocuments(ctx context.Context, f congtin.AdminDocumentFilter) ([]*congtin.Document, int, error) {
+	var w where
+	w.add("d.site_id = ?", f.SiteID)
+	if f.Status != "" {
+		w.add("d.status = ?", clean(f.Status))
+	}
+	if f.CreatedBy != 0 {
+		w.add("d.created_by = ?", f.CreatedBy)
+	}
+	if f.Number != "" {
+		w.add("d.number_key = ?", search.NumberKey(clean(f.Number)))
+	}
+	total, err := db.count(ctx, `SELECT COUNT(*) FROM documents d WHERE `+w.String(), w.args...)
+	if err != nil {
+		return nil, 0, db.wrap("count admin documents", err)
+	}
+	ds, err := list(ctx, db.conn, scanDocument, `SELECT `+documentColumns+documentFrom+` WHERE `+w.String()+` ORDER BY d.updated_at DESC, d.id DESC LIMIT ? OFFSET ?`,
+		append(append([]any{db.Now()}, w.args...), limit(f.Limit, 50), max(f.Offset, 0))...)
+	return ds, total, db.wrap("find admin documents", err)
+}
+
+// FindDocumentRevisions implements congtin.DocumentStore.
+func (db *DB) FindDocumentRevisions(ctx context.Context, siteID, id int64) ([]*congtin.DocumentRevision, error) {
+	rs, err := list(ctx, db.conn, func(row scanner) (*congtin.DocumentRevision, error) {
+		var r congtin.DocumentRevision
+		err := row.Scan(&r.ID, &r.SiteID, &r.DocumentID, &r.UserID, &r.UserName, at(&r.CreatedAt), &r.TypeName, &r.FieldName, &r.Number, &r.Issuer,
+			&r.Signer, &r.IssuedOn, &r.EffectiveOn, &r.ExpiresOn, &r.Summary, &r.Links, &r.Files, &r.Note)
+		return &r, err
+	}, `SELECT id, site_id, document_id, user_id, user_name, created_at, type_name, field_name, number, issuer, signer,
+		issued_on, effective_on, expires_on, summary, links, files, note FROM document_revisions WHERE document_id = ? AND site_id = ? ORDER BY id DESC`, id, siteID)
+	return rs, db.wrap("document revisions", err)
+}
+
+// AddDocumentRevision implements congtin.DocumentTx.
+func (tx *Tx) AddDocumentRevision(ctx context.Context, r *congtin.DocumentRevision) error {
+	id, err := tx.insert(ctx, `INSERT INTO document_revisions (site_id, document_id, user_id, user_name, created_at, type_name, field_name, number,
+		issuer, signer, issued_on, effective_on, expires_on, summary, links, files, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.SiteID, r.DocumentID, r.UserID, r.UserName, tx.now, r.TypeName, r.FieldName, r.Number, r.Issuer, r.Signer, r.IssuedOn,
+		r.EffectiveOn, r.ExpiresOn, r.Summary, r.Links, r.Files, r.Note)
+	r.ID, r.CreatedAt = id, tx.now
+	return tx.db.wrap("document revision", err)
+}
+
+// InsertDocument implements congtin.DocumentTx.
+func (tx *Tx) InsertDocument(ctx context.Context, d *congtin.Document) error {
+	id, err := tx.insert(ctx, `INSERT INTO documents (site_id, type_id, field_id, number, number_key, slug, issuer, signer, issued_on,
+		effective_on, expires_on, summary, status, published_at, created_at, updated_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		d.SiteID, d.TypeID, nullID(d.FieldID), d.Number, search.NumberKey(d.Number), d.Slug, d.Issuer, d.Signer,
+		congtin.DayString(d.IssuedOn), congtin.DayString(d.EffectiveOn), congtin.DayString(d.ExpiresOn), d.Summary,
+		d.Status, d.PublishedAt, d.CreatedAt, d.UpdatedAt, d.CreatedBy)
+	if err != nil {
+		return tx.db.wrap("insert document", err)
+	}
+	d.ID = id
+	if err := tx.writeDocumentParts(ctx, d); err != nil {
+		return tx.db.wrap("insert document", err)
+	}
+	return tx.db.wrap("index document", tx.indexDocuments(ctx, `d.id = ?`, id))
+}
+
+// UpdateDocument implements congtin.DocumentTx.
+func (tx *Tx) UpdateDocument(ctx context.Context, d *congtin.Document) error {
+	if _, err := tx.Exec(ctx, `UPDATE documents SET type_id = ?, field_id = ?, number = ?, number_key = ?, slug = ?, issuer = ?, signer = ?,
+		issued_on = ?, effective_on = ?, expires_on = ?, summary = ?, updated_at = ? WHERE id = ? AND site_id = ?`,
+		d.TypeID, nullID(d.FieldID), d.Number, search.NumberKey(d.Number), d.Slug, d.Issuer, d.Signer,
+		congtin.DayString(d.IssuedOn), congtin.DayString(d.EffectiveOn), congtin.DayString(d.ExpiresOn), d.Summary, tx.now, d.ID, d.SiteID); err != nil {
+		return tx.db.wrap("update document", err)
+	}
+	d.UpdatedAt = tx.now
+	if err := tx.writeDocumentParts(ctx, d); err != nil {
+		return tx.db.wrap("update document", err)
+	}
+	return tx.db.wrap("index document", tx.indexDocuments(ctx, `d.id = ?`, d.ID))
+}
+
+// writeDocumentParts makes the stored links and files those of d: the
+// links replaced, the stored files d no longer lists removed, the new
+// ones (no ID yet) added after the others.
+func (tx *Tx) writeDocumentParts(ctx context.Context, d *congtin.Document) error {
+	if _, err := tx.Exec(ctx, `DELETE FROM document_links WHERE document_id = ?`, d.ID); err != nil {
+		return err
+	}
+	for _, l := range d.Links {
+		if _, err := tx.Exec(ctx, `INSERT INTO document_links (document_id, target_id, kind) VALUES (?, ?, ?)`, d.ID, l.ID, l.Kind); err != nil {
+			return err
+		}
+	}
+	var keep []int64
+	for _, f := range d.Files {
+		if f.ID != 0 {
+			keep = append(keep, f.ID)
+		}
+	}
+	del, args := `DELETE FROM document_files WHERE document_id = ?`, []any{d.ID}
+	if len(keep) > 0 {
+		del, args = del+` AND id NOT IN (`+placeholders(len(keep))+`)`, append(args, ids(keep)...)
+	}
+	if _, err := tx.Exec(ctx, del, args...); err != nil {
+		return err
+	}
+	var pos int
+	if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(position), 0) FROM document_files WHERE document_id = ?`, d.ID).Scan(&pos); err != nil {
+		return err
+	}
+	for _, f := range d.Files {
+		if f.ID != 0 {
+			continue
+		}
+		pos++
+		id, err := tx.insert(ctx, `INSERT INTO document_files (site_id, document_id, name, kind, size, hash, text, text_note, position, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.SiteID, d.ID, f.Name, f.Kind, f.Size, f.Hash, f.Text, f.TextNote, pos, tx.now)
+		if err != nil {
+			return err
+		}
+		f.ID, f.DocumentID, f.Position, f.CreatedAt = id, d.ID, pos, tx.now
+	}
+	return nil
+}
+
+// termTable is where a managed list is kept, and the documents' column
+// that refers to it.
+func termTable(list string) (table, col string, err error) {
+	switch list {
+	case congtin.ListTypes:
+		return "document_types", "type_id", nil
+	case congtin.ListFields:
+		return "document_fields", "field_id", nil
+	}
+	return "", "", fmt.Errorf("sqlstore: no document list %q", list)
+}
+
+func scanTerm(row scanner) (*congtin.DocumentTerm, error) {
+	var t congtin.DocumentTerm
+	err := row.Scan(&t.ID, &t.SiteID, &t.Name, &t.Position, &t.Uses)
+	return &t, err
+}
+
+// termQuery selects a list's entries (t) with their number of documents.
+func termQuery(table, col string) string {
+	return `SELECT t.id, t.site_id, t.name, t.position, (SELECT COUNT(*) FROM documents d WHERE d.` + col + ` = t.id) FROM ` + table + ` t`
+}
+
+// FindDocumentTerms implements congtin.DocumentStore.
+func (db *DB) FindDocumentTerms(ctx context.Context, siteID int64, listName string) ([]*congtin.DocumentTerm, error) {
+	table, col, err := termTable(listName)
+	if err != nil {
+		return nil, err
+	}
+	ts, err := list(ctx, db.conn, scanTerm, termQuery(table, col)+` WHERE t.site_id = ? ORDER BY t.position, t.name`, siteID)
+	return ts, db.wrap("find document terms", err)
+}
+
+// FindDocumentTerm implements congtin.DocumentTx.
+func (tx *Tx) FindDocumentTerm(ctx context.Context, siteID int64, list string, id int64) (*congtin.DocumentTerm, error) {
+	table, col, err := termTable(list)
+	if err != nil {
+		return nil, err
+	}
+	t, err := scanTerm(tx.QueryRow(ctx, termQuery(table, col)+` WHERE t.id = ? AND t.site_id = ?`, id, siteID))
+	return t, tx.db.wrap("find document term", found(err, congtin.KindDocumentTerm))
+}
+
+// DocumentTermNameFree implements congtin.DocumentTx.
+func (tx *Tx) DocumentTermNameFree(ctx context.Context, siteID int64, list, name string, self int64) (bool, error) {
+	table, _, err := termTable(list)
+	if err != nil {
+		return false, err
+	}
+	taken, err := tx.exists(ctx, `SELECT 1 FROM `+table+` WHERE site_id = ? AND name = ? AND id <> ?`, siteID, name, self)
+	return !taken, tx.db.wrap("document term name", err)
+}
+
+// InsertDocumentTerm implements congtin.DocumentTx.
+func (tx *Tx) InsertDocumentTerm(ctx context.Context, list string, t *congtin.DocumentTerm) error {
+	table, _, err := termTable(list)
+	if err != nil {
+		return err
+	}
+	id, err := tx.insert(ctx, `INSERT INTO `+table+` (site_id, name, position) VALUES (?, ?, ?)`, t.SiteID, t.Name, t.Position)
+	t.ID = id
+	return tx.db.wrap("insert document term", err)
+}
+
+// UpdateDocumentTerm implements congtin.DocumentTx. Published documents
+// show the name and are found by it: their index entries follow.
+func (tx *Tx) UpdateDocumentTerm(ctx context.Context, list string, t *congtin.DocumentTerm) error {
+	table, col, err := termTable(list)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.Exec(ctx, `UPDATE `+table+` SET name = ?, position = ? WHERE id = ? AND site_id = ?`, t.Name, t.Position, t.ID, t.SiteID); err != nil {
+		return tx.db.wrap("update document term", err)
+	}
+	return tx.db.wrap("index documents", tx.indexDocuments(ctx, `d.`+col+` = ?`, t.ID))
+}
+
+// DeleteDocumentTerm implements congtin.DocumentTx.
+func (tx *Tx) DeleteDocumentTerm(ctx context.Context, list string, id int64) error {
+	table, _, err := termTable(list)
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(ctx, `DELETE FROM `+table+` WHERE id = ?`, id)
+	return tx.db.wrap("delete document term", err)
+}

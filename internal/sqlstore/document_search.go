@@ -1,0 +1,275 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/search"
+)
+
+// DocumentIndexer keeps the documents register's full-text index, in each
+// database's own way (an FTS5 table on SQLite, a tsvector column on
+// PostgreSQL): one entry per published document, holding the fields of
+// search.DocumentFields (its number, its summary, the rest) folded and
+// exact, in the columns number_f, summary_f, body_f, number_e, summary_e,
+// body_e. What goes into an entry is read and analysed here, once.
+type DocumentIndexer interface {
+	// IndexDocument writes document id's entry, replacing any it had.
+	IndexDocument(ctx context.Context, tx *Tx, id int64, f [3]search.Field) error
+	// UnindexDocument removes document id's entry; id 0 removes every
+	// entry.
+	UnindexDocument(ctx context.Context, tx *Tx, id int64) error
+	// DocumentIndexJoin joins the documents d of a query to their entries
+	// s: "JOIN … s ON …".
+	DocumentIndexJoin() string
+	// DocumentMatch returns a condition on the documents d of a query,
+	// true for those whose entry matches q (not empty), and its argument.
+	DocumentMatch(q *search.Query) (cond string, arg any)
+}
+
+// indexDocuments brings the index entries of the documents matching cond
+// (on documents d) in line with them: published ones are (re)written,
+// others dropped. Whether a document is in force is worked out at query
+// time (the expiry day, a published replacement), so only the documents
+// written need their entries changed.
+func (tx *Tx) indexDocuments(ctx context.Context, cond string, args ...any) error {
+	type doc struct {
+		id                                           int64
+		status, number, summary, issuer, signer, typ string
+		field                                        string
+	}
+	docs, err := list(ctx, tx.conn, func(row scanner) (*doc, error) {
+		var d doc
+		err := row.Scan(&d.id, &d.status, &d.number, &d.summary, &d.issuer, &d.signer, &d.typ, &d.field)
+		return &d, err
+	}, `SELECT d.id, d.status, d.number, d.summary, d.issuer, d.signer, COALESCE(t.name, ''), COALESCE(f.name, '')`+documentFrom+` WHERE `+cond, args...)
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if d.status != congtin.StatusPublished {
+			if err := tx.db.d.UnindexDocument(ctx, tx, d.id); err != nil {
+				return err
+			}
+			continue
+		}
+		texts, err := list(ctx, tx.conn, func(row scanner) (string, error) {
+			var s string
+			return s, row.Scan(&s)
+		}, `SELECT text FROM document_files WHERE document_id = ? ORDER BY position, id`, d.id)
+		if err != nil {
+			return err
+		}
+		f := search.DocumentFields(d.number, d.summary, append([]string{d.issuer, d.signer, d.typ, d.field}, texts...)...)
+		if err := tx.db.d.IndexDocument(ctx, tx, d.id, f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// IndexDocument implements congtin.DocumentTx.
+func (tx *Tx) IndexDocument(ctx context.Context, id int64) error {
+	return tx.db.wrap("index document", tx.indexDocuments(ctx, `d.id = ?`, id))
+}
+
+// ReindexDocuments implements congtin.DocumentStore.
+func (db *DB) ReindexDocuments(ctx context.Context) (int, error) {
+	tx, err := db.Begin(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	n, err := tx.ReindexDocuments(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return n, tx.Commit()
+}
+
+// ReindexDocuments rebuilds the whole documents index inside the
+// transaction (a copy's, too) and returns how many documents it holds.
+func (tx *Tx) ReindexDocuments(ctx context.Context) (int, error) {
+	if err := tx.db.d.UnindexDocument(ctx, tx, 0); err != nil {
+		return 0, tx.db.wrap("reindex documents", err)
+	}
+	if err := tx.indexDocuments(ctx, `d.status = 'published'`); err != nil {
+		return 0, tx.db.wrap("reindex documents", err)
+	}
+	n, err := tx.count(ctx, `SELECT COUNT(*) FROM documents WHERE status = 'published'`)
+	return n, tx.db.wrap("reindex documents", err)
+}
+
+// docCond is one condition of a register query, named so that a facet's
+// counts can leave its own condition out.
+type docCond struct {
+	facet string
+	sql   string
+	args  []any
+}
+
+func joinConds(conds []docCond, skip string) (string, []any) {
+	var w where
+	for _, c := range conds {
+		if c.facet == "" || c.facet != skip {
+			w.add(c.sql, c.args...)
+		}
+	}
+	return w.String(), w.args
+}
+
+// expiredSQL is true for a document no longer in force; its parameters
+// are today (YYYY-MM-DD) and now.
+const expiredSQL = `((d.expires_on <> '' AND d.expires_on <= ?) OR EXISTS (SELECT 1 FROM document_links l JOIN documents r ON r.id = l.document_id
+	WHERE l.target_id = d.id AND l.kind = 'replaces' AND r.status = 'published' AND r.published_at <= ?))`
+
+// FindDocuments implements congtin.DocumentStore.
+func (db *DB) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*congtin.DocumentResult, error) {
+	now := q.Now
+	if now.IsZero() {
+		now = db.Now()
+	}
+	today := congtin.Day(now)
+	res := &congtin.DocumentResult{Documents: []*congtin.Document{}}
+	conds := []docCond{{sql: "d.site_id = ? AND d.status = 'published' AND d.published_at <= ?", args: []any{q.SiteID, now}}}
+	pq := search.ParseQuery(q.Q)
+	if strings.TrimSpace(q.Q) != "" {
+		if pq.Empty() {
+			return res, nil
+		}
+		cond, arg := db.d.DocumentMatch(pq)
+		conds = append(conds, docCond{sql: cond, args: []any{arg}})
+	}
+	if q.TypeID != 0 {
+		conds = append(conds, docCond{facet: "type", sql: "d.type_id = ?", args: []any{q.TypeID}})
+	}
+	if q.FieldID != 0 {
+		conds = append(conds, docCond{facet: "field", sql: "d.field_id = ?", args: []any{q.FieldID}})
+	}
+	if q.Issuer != "" {
+		conds = append(conds, docCond{facet: "issuer", sql: "d.issuer = ?", args: []any{clean(q.Issuer)}})
+	}
+	if q.Year != 0 {
+		conds = append(conds, docCond{facet: "year", sql: "substr(d.issued_on, 1, 4) = ?", args: []any{fmt.Sprintf("%04d", q.Year)}})
+	}
+	switch q.Force {
+	case congtin.Expired:
+		conds = append(conds, docCond{facet: "force", sql: expiredSQL, args: []any{today, now}})
+	case congtin.InForce:
+		conds = append(conds, docCond{facet: "force", sql: "NOT " + expiredSQL, args: []any{today, now}})
+	}
+	cond, args := joinConds(conds, "")
+	var err error
+	if res.Total, err = db.count(ctx, `SELECT COUNT(*) FROM documents d WHERE `+cond, args...); err != nil {
+		return nil, db.wrap("count documents", err)
+	}
+	n, offset := limit(q.Limit, 20), max(q.Offset, 0)
+	if res.Total > 0 && offset < res.Total {
+		var ds []*congtin.Document
+		if pq.Empty() {
+			ds, err = list(ctx, db.conn, scanDocument, `SELECT `+documentColumns+documentFrom+` WHERE `+cond+
+				` ORDER BY d.issued_on DESC, d.id DESC LIMIT ? OFFSET ?`, append(append([]any{now}, args...), n, offset)...)
+		} else {
+			ds, err = db.rankDocuments(ctx, pq, cond, args, res.Total, offset, n, now)
+		}
+		if err != nil {
+			return nil, db.wrap("find documents", err)
+		}
+		res.Documents = append(res.Documents, ds...)
+	}
+	if q.Facets {
+		if res.Facets, err = db.documentFacets(ctx, conds, today, now); err != nil {
+			return nil, db.wrap("document facets", err)
+		}
+	}
+	return res, nil
+}
+
+// rankDocuments orders the newest matches (search.Candidates of them) with
+// the article search's ranking and returns the page's documents.
+func (db *DB) rankDocuments(ctx context.Context, pq *search.Query, cond string, args []any, total, offset, n int, now time.Time) ([]*congtin.Document, error) {
+	exact := "s.number_e, s.summary_e, s.body_e"
+	if !pq.Accented {
+		exact = "'', '', ''"
+	}
+	cands, err := list(ctx, db.conn, func(row scanner) (*search.Doc, error) {
+		d := &search.Doc{}
+		var issued string
+		err := row.Scan(&d.ID, &issued, &d.Fields[0].Fold, &d.Fields[1].Fold, &d.Fields[2].Fold, &d.Fields[0].Exact, &d.Fields[1].Exact, &d.Fields[2].Exact)
+		d.PublishedAt, _ = congtin.ParseDay(issued)
+		return d, err
+	}, `SELECT d.id, d.issued_on, s.number_f, s.summary_f, s.body_f, `+exact+` FROM documents d `+db.d.DocumentIndexJoin()+
+		` WHERE `+cond+` ORDER BY d.issued_on DESC, d.id DESC LIMIT ?`, append(append([]any{}, args...), search.Candidates)...)
+	if err != nil {
+		return nil, err
+	}
+	docs := make(map[int64]*search.Doc, len(cands))
+	for _, d := range cands {
+		docs[d.ID] = d
+	}
+	page, _, _, _ := search.Page(pq, docs, total, false, offset, n)
+	if len(page) == 0 {
+		return nil, nil
+	}
+	ds, err := list(ctx, db.conn, scanDocument, `SELECT `+documentColumns+documentFrom+` WHERE d.id IN (`+placeholders(len(page))+`)`,
+		append([]any{now}, ids(page)...)...)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]*congtin.Document, len(ds))
+	for _, d := range ds {
+		byID[d.ID] = d
+	}
+	var out []*congtin.Document
+	for _, id := range page {
+		if d := byID[id]; d != nil {
+			out = append(out, d)
+		}
+	}
+	return out, nil
+}
+
+// documentFacets counts, for each facet, the documents of each value among
+// those matching every other condition.
+func (db *DB) documentFacets(ctx context.Context, conds []docCond, today string, now time.Time) (*congtin.DocumentFacets, error) {
+	f := &congtin.DocumentFacets{}
+	queries := []struct {
+		facet string
+		sql   func(cond string) string
+		pre   []any
+		out   *[]congtin.FacetValue
+	}{
+		{facet: "type", out: &f.Types, sql: func(c string) string {
+			return `SELECT t.id, t.name, COUNT(*) FROM documents d JOIN document_types t ON t.id = d.type_id WHERE ` + c + ` GROUP BY t.id, t.name, t.position ORDER BY t.position, t.name`
+		}},
+		{facet: "field", out: &f.Fields, sql: func(c string) string {
+			return `SELECT t.id, t.name, COUNT(*) FROM documents d JOIN document_fields t ON t.id = d.field_id WHERE ` + c + ` GROUP BY t.id, t.name, t.position ORDER BY t.position, t.name`
+		}},
+		{facet: "issuer", out: &f.Issuers, sql: func(c string) string {
+			return `SELECT 0, d.issuer, COUNT(*) FROM documents d WHERE ` + c + ` GROUP BY d.issuer ORDER BY COUNT(*) DESC, d.issuer LIMIT 50`
+		}},
+		{facet: "year", out: &f.Years, sql: func(c string) string {
+			return `SELECT 0, substr(d.issued_on, 1, 4), COUNT(*) FROM documents d WHERE ` + c + ` GROUP BY substr(d.issued_on, 1, 4) ORDER BY 2 DESC`
+		}},
+		{facet: "force", out: &f.Force, pre: []any{today, now}, sql: func(c string) string {
+			return `SELECT 0, CASE WHEN ` + expiredSQL + ` THEN '` + congtin.Expired + `' ELSE '` + congtin.InForce + `' END AS st, COUNT(*)
+				FROM documents d WHERE ` + c + ` GROUP BY st ORDER BY st`
+		}},
+	}
+	for _, fq := range queries {
+		cond, args := joinConds(conds, fq.facet)
+		vs, err := list(ctx, db.conn, func(row scanner) (congtin.FacetValue, error) {
+			var v congtin.FacetValue
+			err := row.Scan(&v.ID, &v.Value, &v.Count)
+			return v, err
+		}, fq.sql(cond), append(append([]any{}, fq.pre...), args...)...)
+		if err != nil {
+			return nil, err
+		}
+		*fq.out = vs
+	}
+	return f, nil
+}
