@@ -5,15 +5,7 @@ import "github.com/congtin/congtin"
 // Legacy is what the database packages still do themselves, rules
 // included, until it moves here; App passes it through.
 type Legacy interface {
-	congtin.SiteService
-
-	congtin.SiteAdminService
-
 	congtin.CounterService
-
-	congtin.UserService
-
-	congtin.MediaService
 
 	congtin.StatsService
 
@@ -24,8 +16,6 @@ type Legacy interface {
 	congtin.RedirectService
 
 	congtin.QuestionService
-
-	congtin.SecretService
 
 	congtin.ScheduleService
 

@@ -32,18 +32,6 @@ func termLabel(list string) string {
 	return "lĩnh vực"
 }
 
-// seedDocumentLists gives a new site the usual types and fields.
-func seedDocumentLists(ctx context.Context, tx *Tx, siteID int64) error {
-	for table, names := range map[string][]string{"document_types": congtin.DefaultDocumentTypes, "document_fields": congtin.DefaultDocumentFields} {
-		for i, n := range names {
-			if _, err := rb(tx).ExecContext(ctx, `INSERT INTO `+table+` (site_id, name, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, siteID, n, i+1); err != nil {
-				return wrap("seed document lists", err)
-			}
-		}
-	}
-	return nil
-}
-
 // FindDocumentTerms implements congtin.DocumentService.
 func (db *DB) FindDocumentTerms(ctx context.Context, siteID int64, list string) ([]*congtin.DocumentTerm, error) {
 	table, err := termTable(list)

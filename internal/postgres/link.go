@@ -23,17 +23,6 @@ func scanLink(row interface{ Scan(...any) error }) (*congtin.Link, error) {
 	return &l, nil
 }
 
-// seedLinks gives a new site the default links.
-func seedLinks(ctx context.Context, tx *Tx, siteID int64) error {
-	for _, l := range congtin.DefaultLinks {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO links (site_id, name, url, grp, position) VALUES ($1, $2, $3, $4, $5)`,
-			siteID, l.Name, l.URL, l.Group, l.Position); err != nil {
-			return wrap("seed links", err)
-		}
-	}
-	return nil
-}
-
 // FindLinks implements congtin.LinkService.
 func (db *DB) FindLinks(ctx context.Context, siteID int64) ([]*congtin.Link, error) {
 	rows, err := db.db.QueryContext(ctx, `SELECT `+linkColumns+` FROM links WHERE site_id = $1 ORDER BY position, id`, siteID)
