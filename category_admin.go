@@ -57,11 +57,14 @@ type CategoryAdminService interface {
 
 // SiteAdminService creates and lists sites.
 type SiteAdminService interface {
-	// CreateSite adds a site for a host name. ECONFLICT if the host is taken.
+	// CreateSite adds a site for a host name, with the default document
+	// lists and links. ECONFLICT if the host is taken; only a super
+	// administrator may (EFORBIDDEN otherwise).
 	CreateSite(ctx context.Context, actor Actor, host, name string) (*Site, error)
 	// FindSites lists every site.
 	FindSites(ctx context.Context) ([]*Site, error)
-	// UpdateSiteAs changes a site's settings with an audit entry.
+	// UpdateSiteAs changes a site's settings with an audit entry, in one
+	// transaction; the actor must manage the site (ActManage).
 	UpdateSiteAs(ctx context.Context, actor Actor, id int64, upd SiteUpdate) (*Site, error)
 }
 

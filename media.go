@@ -29,17 +29,25 @@ type Media struct {
 // MediaService stores the records of uploaded images; the bytes live in a
 // media.Store.
 type MediaService interface {
+	MediaStore
+
 	// AddMedia records an image; an image already in the site's library
-	// (same content hash) is returned as it is.
+	// (same content hash) is returned as it is. The actor must be allowed
+	// to upload (ActUpload).
 	AddMedia(ctx context.Context, actor Actor, m *Media) (*Media, error)
-	// FindMedia lists a site's images, newest first.
-	FindMedia(ctx context.Context, siteID int64, offset, limit int) ([]*Media, int, error)
 }
 
 // MediaStore reads the image library.
-// (Filled as the capability moves onto the shared store.)
-type MediaStore interface{}
+type MediaStore interface {
+	// FindMedia lists a site's images, newest first, and their number.
+	FindMedia(ctx context.Context, siteID int64, offset, limit int) ([]*Media, int, error)
+}
 
 // MediaTx writes the image library.
-// (Filled as the capability moves onto the shared store.)
-type MediaTx interface{}
+type MediaTx interface {
+	// FindMediaByHash returns the site's image with the content hash;
+	// NotFound(KindMedia) when the library has none.
+	FindMediaByHash(ctx context.Context, siteID int64, hash string) (*Media, error)
+	// InsertMedia records an image as it is given and sets its ID.
+	InsertMedia(ctx context.Context, m *Media) error
+}

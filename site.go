@@ -22,6 +22,10 @@ type Site struct {
 	CounterOffset int64 `json:"counter_offset"`
 }
 
+// DefaultSiteName is the name of the default site until its
+// administrator gives it one.
+const DefaultSiteName = "Cổng thông tin điện tử"
+
 // SiteUpdate holds the site settings to change; nil fields stay as they are.
 type SiteUpdate struct {
 	Name          *string
@@ -63,10 +67,31 @@ func (s *Site) Validate() error {
 	return nil
 }
 
-// SiteStore reads sites.
-// (Filled as the capability moves onto the shared store.)
-type SiteStore interface{}
+// SiteStore reads sites, and keeps the installation's own secrets.
+type SiteStore interface {
+	// FindSiteByHost returns the site for a host name (compared without
+	// regard to case), or the default site when no site claims the host;
+	// NotFound(KindSite) only when there is no site at all.
+	FindSiteByHost(ctx context.Context, host string) (*Site, error)
+	// FindSites lists every site, by host name.
+	FindSites(ctx context.Context) ([]*Site, error)
+
+	SecretService
+}
 
 // SiteTx writes sites.
-// (Filled as the capability moves onto the shared store.)
-type SiteTx interface{}
+type SiteTx interface {
+	// FindSite reads a site inside the transaction; NotFound(KindSite).
+	FindSite(ctx context.Context, id int64) (*Site, error)
+	// FindSiteWithHost returns the site whose host name is exactly host
+	// ("" for the default site); NotFound(KindSite) when none.
+	FindSiteWithHost(ctx context.Context, host string) (*Site, error)
+	// InsertSite stores a new site with its host and name, and sets its ID.
+	InsertSite(ctx context.Context, s *Site) error
+	// UpdateSiteSettings writes a site's settings (all but its host).
+	UpdateSiteSettings(ctx context.Context, s *Site) error
+	// SeedSite gives a new site what every site starts with: the default
+	// document types and fields (DefaultDocumentTypes,
+	// DefaultDocumentFields) and the default links (DefaultLinks).
+	SeedSite(ctx context.Context, siteID int64) error
+}

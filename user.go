@@ -111,27 +111,35 @@ type Session struct {
 
 // UserService stores users, roles, sessions and API tokens.
 type UserService interface {
+	UserStore
+
 	// CreateUser adds a user with an already hashed password. ECONFLICT if
 	// the user name is taken; EINVALID for a bad name.
 	CreateUser(ctx context.Context, u *User) error
-	// FindUserByUsername returns ENOTFOUND when there is no such user.
-	FindUserByUsername(ctx context.Context, username string) (*User, error)
-	// FindUserByID returns ENOTFOUND when there is no such user.
-	FindUserByID(ctx context.Context, id int64) (*User, error)
 	// SetPasswordHash replaces a user's password hash and ends all their
 	// sessions except keepSession (0 ends all).
 	SetPasswordHash(ctx context.Context, userID int64, hash string, keepSession int64) error
 	// SetDisabled disables or enables a user; disabling ends their sessions.
 	SetDisabled(ctx context.Context, userID int64, disabled bool) error
-
 	// SetRole gives a user a role on a site; an empty role removes it.
 	SetRole(ctx context.Context, siteID, userID int64, role string) error
+}
+
+// UserStore reads users, roles, sessions and API tokens, and keeps
+// sessions, API tokens and sign-in failures (writes that need no rule).
+type UserStore interface {
+	// FindUserByUsername returns ENOTFOUND when there is no such user.
+	FindUserByUsername(ctx context.Context, username string) (*User, error)
+	// FindUserByID returns ENOTFOUND when there is no such user.
+	FindUserByID(ctx context.Context, id int64) (*User, error)
+
 	// FindRole returns the user's role on the site, or "" for none.
 	FindRole(ctx context.Context, siteID, userID int64) (string, error)
-	// FindMembers lists the site's users with their roles.
+	// FindMembers lists the site's users with their roles, by user name.
 	FindMembers(ctx context.Context, siteID int64) ([]*Membership, error)
 
-	// CreateSession stores a session for the token's hash.
+	// CreateSession stores a session for the token's hash; it sets s.ID
+	// and s.CreatedAt, and sweeps expired sessions away.
 	CreateSession(ctx context.Context, s *Session, tokenHash string) error
 	// FindSession returns the live session with the token hash, with its
 	// user; ENOTFOUND when it does not exist, has expired, or its user is
@@ -142,7 +150,8 @@ type UserService interface {
 
 	// CreateAPIToken stores an API token hash for a user.
 	CreateAPIToken(ctx context.Context, userID int64, name, tokenHash string) error
-	// FindUserByAPIToken returns the token's user; ENOTFOUND when unknown.
+	// FindUserByAPIToken returns the token's user; ENOTFOUND when unknown
+	// or when the user is disabled.
 	FindUserByAPIToken(ctx context.Context, tokenHash string) (*User, error)
 
 	// RecordLoginFailure notes a failed sign-in for the name and address.
@@ -154,10 +163,24 @@ type UserService interface {
 	ClearLoginFailures(ctx context.Context, username string) error
 }
 
-// UserStore reads users, roles, sessions and API tokens, and keeps sessions and sign-in failures (writes that need no rule).
-// (Filled as the capability moves onto the shared store.)
-type UserStore interface{}
-
 // UserTx writes users and roles.
-// (Filled as the capability moves onto the shared store.)
-type UserTx interface{}
+type UserTx interface {
+	// FindUser reads a user inside the transaction; NotFound(KindUser).
+	FindUser(ctx context.Context, id int64) (*User, error)
+	// UsernameFree reports whether no user has the name.
+	UsernameFree(ctx context.Context, username string) (bool, error)
+	// InsertUser stores a new user as it is given and sets its ID.
+	InsertUser(ctx context.Context, u *User) error
+	// UpdatePasswordHash writes a user's password hash;
+	// NotFound(KindUser) when there is no such user.
+	UpdatePasswordHash(ctx context.Context, userID int64, hash string) error
+	// UpdateDisabled disables or enables a user; NotFound(KindUser) when
+	// there is no such user.
+	UpdateDisabled(ctx context.Context, userID int64, disabled bool) error
+	// EndSessions deletes a user's sessions, all but keep (0: all).
+	EndSessions(ctx context.Context, userID, keep int64) error
+	// PutRole gives a user a role on a site, replacing the one they had.
+	PutRole(ctx context.Context, siteID, userID int64, role string) error
+	// DeleteRole takes a user's role on a site away, if they had one.
+	DeleteRole(ctx context.Context, siteID, userID int64) error
+}

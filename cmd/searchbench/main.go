@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/corpus"
 	"github.com/congtin/congtin/internal/sqlite"
 )
@@ -54,7 +55,7 @@ func run(n, wordsPer, nq int, path string) error {
 		return err
 	}
 	defer db.Close()
-	site, err := db.DefaultSite(ctx)
+	site, err := app.New(db).DefaultSite(ctx)
 	if err != nil {
 		return err
 	}

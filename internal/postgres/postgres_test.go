@@ -99,7 +99,7 @@ func TestMigrateConcurrently(t *testing.T) {
 			db := postgres.NewDB(url)
 			err := db.Open()
 			if err == nil {
-				_, err = db.DefaultSite(t.Context())
+				_, err = app.New(db).DefaultSite(t.Context())
 				db.Close()
 			}
 			errs <- err
@@ -149,11 +149,11 @@ func TestConflicts(t *testing.T) {
 	ctx := t.Context()
 	site := storetest.MustSite(t, app.New(db))
 	u := &congtin.User{Username: "quantri", DisplayName: "Quản trị", PasswordHash: "x", SuperAdmin: true}
-	if err := db.CreateUser(ctx, u); err != nil {
+	if err := app.New(db).CreateUser(ctx, u); err != nil {
 		t.Fatal(err)
 	}
 	actor := congtin.Actor{User: u, Role: congtin.RoleAdmin}
-	if err := db.CreateUser(ctx, &congtin.User{Username: "quantri", DisplayName: "Khác", PasswordHash: "y"}); congtin.ErrorCode(err) != congtin.ECONFLICT {
+	if err := app.New(db).CreateUser(ctx, &congtin.User{Username: "quantri", DisplayName: "Khác", PasswordHash: "y"}); congtin.ErrorCode(err) != congtin.ECONFLICT {
 		t.Fatalf("taken user name: %v, want ECONFLICT", err)
 	}
 
@@ -184,19 +184,19 @@ func TestConflicts(t *testing.T) {
 		return ok, conflict
 	}
 	if ok, conflict := race("create user", func(db *postgres.DB) error {
-		return db.CreateUser(ctx, &congtin.User{Username: "bientap", DisplayName: "Biên tập", PasswordHash: "x"})
+		return app.New(db).CreateUser(ctx, &congtin.User{Username: "bientap", DisplayName: "Biên tập", PasswordHash: "x"})
 	}); ok != 1 || conflict != racers-1 {
 		t.Fatalf("racing users: %d created, %d conflicts", ok, conflict)
 	}
 	if ok, conflict := race("create site", func(db *postgres.DB) error {
-		_, err := db.CreateSite(ctx, actor, "soyte.anphu.gov.vn", "Sở Y tế")
+		_, err := app.New(db).CreateSite(ctx, actor, "soyte.anphu.gov.vn", "Sở Y tế")
 		return err
 	}); ok != 1 || conflict != racers-1 {
 		t.Fatalf("racing sites: %d created, %d conflicts", ok, conflict)
 	}
 	ids := make(chan int64, racers)
 	race("add media", func(db *postgres.DB) error {
-		m, err := db.AddMedia(ctx, actor, &congtin.Media{SiteID: site.ID, Hash: "h1", Name: "a.jpg", ContentType: "image/jpeg", Width: 1, Height: 1})
+		m, err := app.New(db).AddMedia(ctx, actor, &congtin.Media{SiteID: site.ID, Hash: "h1", Name: "a.jpg", ContentType: "image/jpeg", Width: 1, Height: 1})
 		if err == nil {
 			ids <- m.ID
 		}

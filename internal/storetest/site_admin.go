@@ -79,6 +79,9 @@ func testSiteAdmin(t *testing.T, s congtin.Service) {
 	}
 	_, err = s.CreateSite(ctx, super, "moi.anphu.gov.vn", "  ")
 	wantCode(t, err, congtin.EINVALID, "a blank name")
+	siteAdmin := MustUser(t, s, def.ID, "quantricong", congtin.RoleAdmin)
+	_, err = s.CreateSite(ctx, siteAdmin, "moi.anphu.gov.vn", "Cổng mới")
+	wantCode(t, err, congtin.EFORBIDDEN, "a site created by a site's administrator, not a super administrator")
 	if sites, _ := s.FindSites(ctx); len(sites) != 3 {
 		t.Fatalf("%d sites after refused creations, want 3", len(sites))
 	}
@@ -107,6 +110,9 @@ func testSiteAdmin(t *testing.T, s congtin.Service) {
 	if err != nil || len(es) != 1 || es[0].Username != "quantri" || es[0].ObjectType != "site" || es[0].ObjectID != soyte.ID || es[0].IP != testIP {
 		t.Fatalf("settings audit: %+v, %v", es, err)
 	}
+	reporter := MustUser(t, s, soyte.ID, "phongvien", congtin.RoleReporter)
+	_, err = s.UpdateSiteAs(ctx, reporter, soyte.ID, congtin.SiteUpdate{Tagline: &agency})
+	wantCode(t, err, congtin.EFORBIDDEN, "settings changed by a reporter")
 	neg := int64(-1)
 	_, err = s.UpdateSiteAs(ctx, super, soyte.ID, congtin.SiteUpdate{CounterOffset: &neg})
 	wantCode(t, err, congtin.EINVALID, "a negative counter offset")

@@ -1,0 +1,75 @@
+package app
+
+import (
+	"context"
+
+	"github.com/congtin/congtin"
+)
+
+// CreateUser implements congtin.UserService: a user with a valid, free
+// name and an already hashed password.
+func (a *App) CreateUser(ctx context.Context, u *congtin.User) error {
+	if err := congtin.ValidateUsername(u.Username); err != nil {
+		return err
+	}
+	if err := congtin.ValidateDisplayName(u.DisplayName); err != nil {
+		return err
+	}
+	return a.WithTx(ctx, func(tx congtin.Tx) error {
+		if free, err := tx.UsernameFree(ctx, u.Username); err != nil {
+			return err
+		} else if !free {
+			return congtin.Errorf(congtin.ECONFLICT, "Tên đăng nhập “%s” đã có người dùng.", u.Username)
+		}
+		u.CreatedAt = tx.Now()
+		return tx.InsertUser(ctx, u)
+	})
+}
+
+// SetPasswordHash implements congtin.UserService: a new password ends
+// the user's other sessions.
+func (a *App) SetPasswordHash(ctx context.Context, userID int64, hash string, keepSession int64) error {
+	return a.WithTx(ctx, func(tx congtin.Tx) error {
+		if err := tx.UpdatePasswordHash(ctx, userID, hash); err != nil {
+			return err
+		}
+		return tx.EndSessions(ctx, userID, keepSession)
+	})
+}
+
+// SetDisabled implements congtin.UserService: disabling ends the user's
+// sessions for good (enabling does not bring them back).
+func (a *App) SetDisabled(ctx context.Context, userID int64, disabled bool) error {
+	return a.WithTx(ctx, func(tx congtin.Tx) error {
+		if err := tx.UpdateDisabled(ctx, userID, disabled); err != nil {
+			return err
+		}
+		if !disabled {
+			return nil
+		}
+		return tx.EndSessions(ctx, userID, 0)
+	})
+}
+
+// SetRole implements congtin.UserService.
+func (a *App) SetRole(ctx context.Context, siteID, userID int64, role string) error {
+	if role != "" && !congtin.ValidRole(role) {
+		return congtin.Errorf(congtin.EINVALID, "Vai trò không hợp lệ.")
+	}
+	return a.WithTx(ctx, func(tx congtin.Tx) error {
+		if role == "" {
+			return tx.DeleteRole(ctx, siteID, userID)
+		}
+		if _, err := tx.FindUser(ctx, userID); congtin.ErrorCode(err) == congtin.ENOTFOUND {
+			return congtin.NotFound(congtin.KindMember)
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.FindSite(ctx, siteID); congtin.ErrorCode(err) == congtin.ENOTFOUND {
+			return congtin.NotFound(congtin.KindMember)
+		} else if err != nil {
+			return err
+		}
+		return tx.PutRole(ctx, siteID, userID, role)
+	})
+}
