@@ -36,13 +36,14 @@ type Service interface {
 	ArticleImportService
 	WorkflowService
 	EditorialService
-	CounterService
+	CounterStore
 	UserService
 	MediaService
 	StatsService
+	ChangeStore
 	DocumentService
 	WordPressService
-	RedirectService
+	ImportStore
 	QuestionService
 	SecretService
 	ScheduleService

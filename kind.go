@@ -26,6 +26,7 @@ const (
 	KindSite          Kind = "site"
 	KindSession       Kind = "session"
 	KindQuestionCode  Kind = "question_code" // a question looked up by its asker's code
+	KindRedirect      Kind = "redirect"      // an old address of an imported site
 )
 
 // notFound holds the message a reader sees when a thing of a kind is not
@@ -49,6 +50,7 @@ var notFound = map[Kind]string{
 	KindSite:          "Không tìm thấy trang.",
 	KindSession:       "Phiên đăng nhập đã hết hạn.",
 	KindQuestionCode:  "Không có câu hỏi nào với mã tra cứu này. Xin kiểm tra lại mã.",
+	KindRedirect:      "Không tìm thấy trang.",
 }
 
 // NotFound is the ENOTFOUND error for a missing thing of kind k.

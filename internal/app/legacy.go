@@ -9,19 +9,11 @@ type Legacy interface {
 
 	congtin.SiteAdminService
 
-	congtin.CounterService
-
 	congtin.UserService
 
 	congtin.MediaService
 
-	congtin.StatsService
-
 	congtin.DocumentService
-
-	congtin.WordPressService
-
-	congtin.RedirectService
 
 	congtin.QuestionService
 
@@ -32,6 +24,4 @@ type Legacy interface {
 	congtin.AboutService
 
 	congtin.LinkService
-
-	congtin.ArticleImportService
 }
