@@ -269,13 +269,14 @@ func wpPost(ctx context.Context, tx congtin.Tx, siteID int64, cat *congtin.Categ
 	case old.CategoryID != cat.ID || old.Title != p.Title || old.Slug != p.Slug || old.Lead != p.Lead || old.Body != body ||
 		old.Author != p.AuthorName || old.Image != p.Image || old.Featured != p.Featured || old.Status != p.Status ||
 		!old.PublishedAt.Equal(pub) || old.CreatedBy != userID:
+		stateChanged := old.Status != p.Status || old.CreatedBy != userID
 		art = old
 		setWPArticle(art, cat, body, p)
 		if err := tx.UpdateArticle(ctx, art); err != nil {
 			return nil, err
 		}
 		// The state and the writer are the workflow's to write.
-		if old.Status != p.Status || old.CreatedBy != userID {
+		if stateChanged {
 			art.Status, art.CreatedBy = p.Status, userID
 			if err := tx.UpdateItem(ctx, art.Item(), ""); err != nil {
 				return nil, err
