@@ -49,7 +49,7 @@ func (r *ArticleImport) Normalize() {
 
 // Validate checks a normalized record without I/O and returns its
 // publication time. The body is checked for size only; sanitizing it is the
-// store's job, with the one policy of package sanitize.
+// service layer's job, with the one policy of package sanitize.
 func (r *ArticleImport) Validate() (time.Time, *FieldError) {
 	check := func(field, v string, max int, required bool) *FieldError {
 		switch {

@@ -23,8 +23,10 @@ type Change struct {
 // WholeSite reports whether every page of the site may be stale.
 func (c *Change) WholeSite() bool { return c.ArticleID == 0 }
 
-// ChangeService lets a process learn about writes made by any process.
-type ChangeService interface {
+// ChangeStore reads the change log, which lets a process learn about
+// writes made by any process. The database's triggers write it, in the
+// transaction of each write.
+type ChangeStore interface {
 	// LastChangeID returns the newest change's ID (0 when none): where a
 	// process starts reading.
 	LastChangeID(ctx context.Context) (int64, error)
@@ -38,7 +40,3 @@ type ChangeService interface {
 	// PruneChanges deletes all but the newest keep changes.
 	PruneChanges(ctx context.Context, keep int) error
 }
-
-// ChangeStore reads the change log.
-// (Filled as the capability moves onto the shared store.)
-type ChangeStore interface{}

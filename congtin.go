@@ -41,13 +41,14 @@ type Service interface {
 	ArticleImportService
 	WorkflowService
 	EditorialService
-	CounterService
+	CounterStore
 	UserService
 	MediaService
 	StatsService
+	ChangeStore
 	DocumentService
 	WordPressService
-	RedirectService
+	ImportStore
 	QuestionStore
 	QuestionService
 	SecretService

@@ -36,24 +36,24 @@ type VisitKey struct {
 // Empty reports whether the batch has nothing to write.
 func (b *CounterBatch) Empty() bool { return len(b.Views) == 0 && len(b.Visits) == 0 }
 
-// CounterService stores counters. Counting happens in memory (package
-// counters); the store only adds batches and reads totals.
-type CounterService interface {
-	// AddCounts adds a batch in one transaction: all of it or nothing.
+// NowFunc returns the current time; stores and counters take one so that
+// tests can fix the clock.
+type NowFunc func() time.Time
+
+// CounterStore keeps the visit and view counters. Counting happens in
+// memory (package counters); the store only adds batches and reads
+// totals. No rule applies: the service passes these through.
+type CounterStore interface {
+	// AddCounts adds a batch in one transaction of its own: all of it or
+	// nothing. It does not queue behind the newsroom's writes (on
+	// PostgreSQL it takes no change-log lock): counters only ever add.
 	AddCounts(ctx context.Context, b *CounterBatch) error
 
-	// ArticleViews returns the stored view count of an article.
+	// ArticleViews returns the stored view count of an article;
+	// NotFound(KindArticle) when there is none.
 	ArticleViews(ctx context.Context, articleID int64) (int64, error)
 
 	// Visits returns the stored total (without the site's offset) and the
 	// stored count for the day.
 	Visits(ctx context.Context, siteID int64, day string) (total, today int64, err error)
 }
-
-// NowFunc returns the current time; stores and counters take one so that
-// tests can fix the clock.
-type NowFunc func() time.Time
-
-// CounterStore keeps the visit and view counters.
-// (Filled as the capability moves onto the shared store.)
-type CounterStore interface{}

@@ -27,6 +27,7 @@ const (
 	KindSession       Kind = "session"
 	KindQuestionCode  Kind = "question_code" // a question looked up by its asker's code
 	KindMedia         Kind = "media"         // an image of the library
+	KindRedirect      Kind = "redirect"      // an old address of an imported site
 )
 
 // notFound holds the message a reader sees when a thing of a kind is not
@@ -51,6 +52,7 @@ var notFound = map[Kind]string{
 	KindSession:       "Phiên đăng nhập đã hết hạn.",
 	KindQuestionCode:  "Không có câu hỏi nào với mã tra cứu này. Xin kiểm tra lại mã.",
 	KindMedia:         "Không tìm thấy ảnh.",
+	KindRedirect:      "Không tìm thấy trang.",
 }
 
 // NotFound is the ENOTFOUND error for a missing thing of kind k.

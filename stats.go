@@ -180,6 +180,19 @@ type StatsService interface {
 	ViewsByCategory(ctx context.Context, siteID int64, r DayRange) ([]*CategoryViews, error)
 }
 
-// StatsStore reads the statistics.
-// (Filled as the capability moves onto the shared store.)
-type StatsStore interface{}
+// StatsStore reads the statistics from the daily counters, as
+// StatsService says, for a range the service has validated: the store
+// reads the range as it is given.
+type StatsStore interface {
+	// DailyVisits sums the visits per day, 0 for days without any.
+	DailyVisits(ctx context.Context, siteID int64, r DayRange) ([]DayCount, error)
+	// DailyViews sums the views of all articles per day, 0 for days
+	// without any.
+	DailyViews(ctx context.Context, siteID int64, r DayRange) ([]DayCount, error)
+	// TopArticles sums the views per article: at most limit of them,
+	// all when limit is 0 or less; never nil.
+	TopArticles(ctx context.Context, siteID int64, r DayRange, limit int) ([]*ArticleViews, error)
+	// ViewsByCategory sums the views per current category; the views of
+	// deleted articles come as category 0, without a name; never nil.
+	ViewsByCategory(ctx context.Context, siteID int64, r DayRange) ([]*CategoryViews, error)
+}

@@ -13,8 +13,8 @@ import (
 // A WordPress site comes in with `congtin import -format wxr`. Package wxr
 // reads the export file and settles everything that needs no database: the
 // category tree, the authors, each post's state, dates and body, its images
-// (already stored in the media store) and its old addresses. The store
-// then writes the result, a WordPressImport, in one transaction.
+// (already stored in the media store) and its old addresses. The service
+// layer then writes the result, a WordPressImport, in one transaction.
 
 // NoPassword is the password hash of a user who cannot sign in until an
 // administrator sets a password: no password hashes to it.
@@ -34,7 +34,7 @@ type WPCategory struct {
 	Parent string // Key of the parent; "" for a top-level category
 	Name   string
 	// Slug is the slug a new category gets; when another category has
-	// it, or the portal reserves it, the store adds -2, -3, ….
+	// it, or the portal reserves it, the import adds -2, -3, ….
 	Slug   string
 	Hidden bool // kept out of menus (WordPress pages)
 }
@@ -57,7 +57,7 @@ type WPPost struct {
 	Title       string
 	Slug        string
 	Lead        string
-	Body        string // HTML; the store sanitizes it
+	Body        string // HTML; the import sanitizes it
 	Image       string // featured image URL
 	Featured    bool
 	Status      string // StatusDraft or StatusPublished; a time ahead schedules it
@@ -99,13 +99,6 @@ type WordPressService interface {
 	// they differ, else created; media records and redirects are added.
 	// EINVALID when imp breaks a rule of Validate.
 	ImportWordPress(ctx context.Context, siteID int64, imp *WordPressImport) (*WPImportResult, error)
-}
-
-// RedirectService finds where an old address of the site leads.
-type RedirectService interface {
-	// FindRedirect returns the ID of the article an old path (as OldPath
-	// gives it) leads to. ENOTFOUND when it leads nowhere.
-	FindRedirect(ctx context.Context, siteID int64, path string) (int64, error)
 }
 
 // MaxOldPathLen bounds a stored old address; longer ones are not kept.
@@ -231,9 +224,41 @@ func (imp *WordPressImport) Validate() error {
 }
 
 // ImportStore reads what imports leave behind (old addresses).
-// (Filled as the capability moves onto the shared store.)
-type ImportStore interface{}
+type ImportStore interface {
+	// FindRedirect returns the ID of the article an old path (as OldPath
+	// gives it) leads to; NotFound(KindRedirect) when it leads nowhere.
+	FindRedirect(ctx context.Context, siteID int64, path string) (int64, error)
+}
 
-// ImportTx writes what the importers bring in: articles, categories, authors, old addresses.
-// (Filled as the capability moves onto the shared store.)
-type ImportTx interface{}
+// ImportTx writes what the importers bring in: articles, categories,
+// authors, images, old addresses. (Articles and categories themselves are
+// written with ArticleTx and CategoryTx.)
+type ImportTx interface {
+	// FindCategoryByName returns the site's category of that name under
+	// the parent (0: top level); NotFound(KindCategory).
+	FindCategoryByName(ctx context.Context, siteID, parentID int64, name string) (*Category, error)
+	// NextCategoryPosition is the position after the site's last
+	// category: where a new one goes in the menu.
+	NextCategoryPosition(ctx context.Context, siteID int64) (int, error)
+	// FindArticleByExternalID returns the site's article imported with
+	// the external ID; NotFound(KindArticle).
+	FindArticleByExternalID(ctx context.Context, siteID int64, externalID string) (*Article, error)
+	// FindArticleByTitleTime returns the site's article without an
+	// external ID that has the title and publication time (to the
+	// second); NotFound(KindArticle).
+	FindArticleByTitleTime(ctx context.Context, siteID int64, title string, publishedAt time.Time) (*Article, error)
+	// FindAuthorID returns the ID of the user with the user name;
+	// NotFound(KindUser).
+	FindAuthorID(ctx context.Context, username string) (int64, error)
+	// InsertAuthor stores a new user as given, with the role on the
+	// site, and sets u.ID and u.CreatedAt.
+	InsertAuthor(ctx context.Context, siteID int64, u *User, role string) error
+	// AddImportedMedia records an image of the site unless one with the
+	// same content hash is there; it reports whether it added it.
+	AddImportedMedia(ctx context.Context, siteID int64, m *Media) (bool, error)
+	// FindRedirect returns the article an old path leads to;
+	// NotFound(KindRedirect).
+	FindRedirect(ctx context.Context, siteID int64, path string) (int64, error)
+	// PutRedirect makes the old path lead to the article.
+	PutRedirect(ctx context.Context, siteID int64, path string, articleID int64) error
+}

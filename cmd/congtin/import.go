@@ -88,7 +88,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	fmt.Fprintf(stderr, "imported %d articles (%d new, %d updated)\n", len(res), created, len(res)-created)
 	if len(res) >= bulkRows {
-		maintain(ctx, db, stderr)
+		maintain(ctx, db.DB, stderr)
 	}
 	return nil
 }

@@ -48,7 +48,7 @@ func runImportWXR(ctx context.Context, cfg *config.Config, name string, maxBytes
 	}
 	report(stdout, exp, plan, res)
 	if len(res.Posts) >= bulkRows {
-		maintain(ctx, db, stderr)
+		maintain(ctx, db.DB, stderr)
 	}
 	return nil
 }

@@ -171,15 +171,13 @@ func fillDemo(ctx context.Context, db congtin.Service, site *congtin.Site, files
 }
 
 // startPageCache turns on the page cache and the change watcher that
-// keeps it fresh, when the store keeps a change log and the cache has a
-// size.
-func startPageCache(ctx context.Context, srv *web.Server, store any, mb int, log *slog.Logger) error {
-	cs, ok := store.(congtin.ChangeService)
-	if !ok || mb <= 0 {
+// keeps it fresh from the store's change log, when the cache has a size.
+func startPageCache(ctx context.Context, srv *web.Server, changes congtin.ChangeStore, mb int, log *slog.Logger) error {
+	if mb <= 0 {
 		log.Info("page cache off")
 		return nil
 	}
-	srv.Changes = cs
+	srv.Changes = changes
 	if err := srv.SyncChanges(ctx); err != nil {
 		return err
 	}

@@ -17,10 +17,6 @@ type database interface {
 var (
 	_ database = (*sqlite.DB)(nil)
 	_ database = (*postgres.DB)(nil)
-	// Until every rule has moved into package app, the databases still
-	// do part of the work themselves.
-	_ app.Legacy = (*sqlite.DB)(nil)
-	_ app.Legacy = (*postgres.DB)(nil)
 )
 
 // portal is an opened database with the service layer over it: what the

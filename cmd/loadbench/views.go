@@ -16,7 +16,7 @@ import (
 
 // viewStore is what the view check needs of a store.
 type viewStore interface {
-	congtin.CounterService
+	congtin.CounterStore
 	io.Closer
 }
 

@@ -78,7 +78,7 @@ func run(n, wordsPer, nq int, path string) error {
 			rawBytes += int64(len(rec.Title) + len(rec.Lead) + len(rec.Body))
 			recs = append(recs, rec)
 		}
-		if _, err := db.ImportArticles(ctx, site.ID, recs); err != nil {
+		if _, err := app.New(db).ImportArticles(ctx, site.ID, recs); err != nil {
 			return err
 		}
 		if (i/batch)%10 == 9 {

@@ -20,16 +20,13 @@ import (
 // own methods.
 type App struct {
 	congtin.Store
-	Legacy
 }
 
 var _ congtin.Service = (*App)(nil)
 
 // New returns the service layer over the store.
 func New(s congtin.Store) *App {
-	a := &App{Store: s}
-	a.Legacy, _ = s.(Legacy)
-	return a
+	return &App{Store: s}
 }
 
 // SetNow sets the store's clock, for tests (storetest.Clock).

@@ -23,7 +23,7 @@ const maxActive = 200_000
 
 // Counter gathers counts and flushes them to a store.
 type Counter struct {
-	store    congtin.CounterService
+	store    congtin.CounterStore
 	now      congtin.NowFunc
 	interval time.Duration
 	log      *slog.Logger
@@ -59,7 +59,7 @@ type Counter struct {
 
 // New returns a counter that writes to store every interval once Start is
 // called.
-func New(store congtin.CounterService, interval time.Duration, log *slog.Logger) *Counter {
+func New(store congtin.CounterStore, interval time.Duration, log *slog.Logger) *Counter {
 	return &Counter{
 		store: store, now: time.Now, interval: interval, log: log,
 		views:  map[congtin.ViewKey]int64{},

@@ -7,9 +7,10 @@
 // Unlike SQLite, PostgreSQL lets several processes write at once. Where the
 // SQLite store relies on its single writer (read, check, then write), this
 // one locks what it read: the article row (FOR UPDATE) before a workflow
-// step, the site's categories (an advisory lock) before an import or a
-// category change, the search table before a reindex; counters only ever
-// add, in a fixed order of rows.
+// step, the change log's lock (an advisory lock every newsroom write
+// takes first, so imports and category changes, which read before they
+// write, go one at a time), the search table before a reindex; counters
+// only ever add, in a fixed order of rows.
 package postgres
 
 import (
@@ -211,15 +212,6 @@ func clean(s string) string {
 		return s
 	}
 	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
-}
-
-// lockCategories serializes, per site, the transactions that create or
-// change categories (imports, the category admin): they read before they
-// write (is the name taken, which slug is free, which position is last),
-// which SQLite's single writer makes safe and PostgreSQL does not.
-func lockCategories(ctx context.Context, tx *Tx, siteID int64) error {
-	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended('congtin categories', $1))`, siteID)
-	return err
 }
 
 func nullID(id int64) any {

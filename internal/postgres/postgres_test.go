@@ -1,6 +1,7 @@
 package postgres_test
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"io"
@@ -218,7 +219,10 @@ func TestConflicts(t *testing.T) {
 	recs := []congtin.ArticleImport{storetest.Rec("Bài một", "Kinh tế > Nông nghiệp", site0()), storetest.Rec("Bài hai", "Kinh tế", site0())}
 	recs[0].ExternalID = "x-1"
 	// Each its own copy: PrepareImport normalizes the records in place.
-	race("import", func(db *postgres.DB) error { _, err := db.ImportArticles(ctx, site.ID, slices.Clone(recs)); return err })
+	race("import", func(db *postgres.DB) error {
+		_, err := app.New(db).ImportArticles(ctx, site.ID, slices.Clone(recs))
+		return err
+	})
 	cats, _ := db.FindCategories(ctx, site.ID)
 	_, n, _ := db.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID})
 	if len(cats) != 2 || n != 2 {
@@ -330,6 +334,31 @@ func TestCountersAcrossProcesses(t *testing.T) {
 	}
 }
 
+// TestCountersPassNewsroomWrites: counting takes no part in the change
+// log's lock, so a newsroom write holding it (a long import) does not
+// hold up the counters' flush.
+func TestCountersPassNewsroomWrites(t *testing.T) {
+	url := pgtest.URL(t)
+	db := mustOpen(t, url)
+	site := storetest.MustSite(t, app.New(db))
+	res := storetest.MustImport(t, app.New(db), site.ID, storetest.Rec("Bài một", "Tin tức", site0()))
+	other := mustOpen(t, url)
+	err := db.WithTx(t.Context(), func(tx congtin.Tx) error {
+		ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+		defer cancel()
+		return other.AddCounts(ctx, &congtin.CounterBatch{
+			Views:  map[congtin.ViewKey]int64{{SiteID: site.ID, ArticleID: res[0].Article.ID, Day: "2026-03-02"}: 2},
+			Visits: map[congtin.VisitKey]int64{{SiteID: site.ID, Day: "2026-03-02"}: 3},
+		})
+	})
+	if err != nil {
+		t.Fatalf("counting while a newsroom write holds the change log's lock: %v", err)
+	}
+	if n, err := db.ArticleViews(t.Context(), res[0].Article.ID); err != nil || n != 2 {
+		t.Fatalf("views %d, %v; want 2", n, err)
+	}
+}
+
 // TestIndexTokensMatchGo: PostgreSQL's parser, through the 'simple'
 // configuration, must see the folded text exactly as Go's tokens, one
 // lexeme per token at consecutive positions, or phrases and matches would
@@ -432,13 +461,13 @@ func TestSearchFollowsChanges(t *testing.T) {
 	if find("cau nam mu") != 1 || find(`"nam mu"`) != 1 || find(`"mu nam"`) != 0 {
 		t.Fatal("not found after import")
 	}
-	if err := db.SetArticleStatus(t.Context(), site.ID, id, congtin.StatusUnpublished); err != nil {
+	if err := app.New(db).SetArticleStatus(t.Context(), site.ID, id, congtin.StatusUnpublished); err != nil {
 		t.Fatal(err)
 	}
 	if find("cau nam mu") != 0 {
 		t.Fatal("found after unpublish")
 	}
-	if err := db.SetArticleStatus(t.Context(), site.ID, id, congtin.StatusPublished); err != nil {
+	if err := app.New(db).SetArticleStatus(t.Context(), site.ID, id, congtin.StatusPublished); err != nil {
 		t.Fatal(err)
 	}
 	if n, err := db.Reindex(t.Context()); err != nil || n != 1 || find("khánh thành") != 1 {

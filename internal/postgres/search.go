@@ -72,12 +72,6 @@ func (dialect) IndexArticle(ctx context.Context, tx *sqlstore.Tx, id int64) erro
 	return writeDocs(ctx, tx, []*indexDoc{d})
 }
 
-// indexArticle indexes an article inside a transaction of this package's
-// own (the importers').
-func indexArticle(ctx context.Context, tx *Tx, id int64) error {
-	return wrap("index", tx.db.Dialect().IndexArticle(ctx, tx.db.WrapTx(tx.Tx, tx.now), id))
-}
-
 // IndexEmpty implements sqlstore.Indexer.
 func (dialect) IndexEmpty(ctx context.Context, db *sqlstore.DB) (bool, error) {
 	var indexed bool

@@ -35,12 +35,6 @@ func (*dialect) IndexArticle(ctx context.Context, tx *sqlstore.Tx, id int64) err
 	return writeIndex(ctx, tx, id, f, search.Pairs(f[0].Fold, f[1].Fold, f[2].Fold))
 }
 
-// indexArticle indexes an article inside a transaction of this package's
-// own (the importers').
-func indexArticle(ctx context.Context, tx *Tx, id int64) error {
-	return tx.db.Dialect().IndexArticle(ctx, tx.db.WrapTx(tx.Tx, tx.now), id)
-}
-
 // writeIndex inserts an article's analysed text into both index tables.
 func writeIndex(ctx context.Context, tx *sqlstore.Tx, id int64, f [3]search.Field, pairs string) error {
 	if _, err := tx.Exec(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -10,15 +10,10 @@ import (
 	"github.com/congtin/congtin"
 )
 
-// changeCount returns the store's newest change ID, or -1 for a store
-// without a change log.
+// changeCount returns the store's newest change ID.
 func changeCount(t *testing.T, s congtin.Service) int64 {
 	t.Helper()
-	cs, ok := s.(congtin.ChangeService)
-	if !ok {
-		return -1
-	}
-	id, err := cs.LastChangeID(context.Background())
+	id, err := s.LastChangeID(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,11 +24,7 @@ func changeCount(t *testing.T, s congtin.Service) int64 {
 // logged after the change ID before (none when want is false).
 func wantWholeSiteChange(t *testing.T, s congtin.Service, siteID, before int64, want bool, what string) {
 	t.Helper()
-	cs, ok := s.(congtin.ChangeService)
-	if !ok {
-		return
-	}
-	got, err := cs.ChangesAfter(context.Background(), before, 100)
+	got, err := s.ChangesAfter(context.Background(), before, 100)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -193,6 +193,20 @@ func testImport(t *testing.T, s congtin.Service) {
 	if err := s.SetArticleStatus(ctx, site.ID+1, a.ID, congtin.StatusPublished); congtin.ErrorCode(err) != congtin.ENOTFOUND {
 		t.Fatalf("other site: %v", err)
 	}
+
+	// A new category does not take the old address of a renamed one,
+	// which still leads there, nor a slug the portal reserves.
+	admin := MustUser(t, s, site.ID, "quantri", congtin.RoleAdmin)
+	if _, err := s.UpdateCategory(ctx, admin, site.ID, kt.ID, congtin.CategoryInput{Name: "Kinh tế - Tài chính", Slug: "kinh-te-tai-chinh"}); err != nil {
+		t.Fatal(err)
+	}
+	res3 := MustImport(t, s, site.ID, Rec("Chợ phiên", "Kinh tế", t0), Rec("Giới thiệu chung", "Giới thiệu", t0))
+	if !res3[0].Created || res3[0].Category.ID == kt.ID || res3[0].Category.Slug != "kinh-te-2" || res3[1].Category.Slug != "gioi-thieu-2" {
+		t.Fatalf("import next to a renamed category: %+v %+v", res3[0].Category, res3[1].Category)
+	}
+	if c, err := s.FindCategoryRedirect(ctx, site.ID, "kinh-te"); err != nil || c.ID != kt.ID {
+		t.Fatalf("the renamed category's old address: %+v, %v", c, err)
+	}
 }
 
 func testImportAllOrNothing(t *testing.T, s congtin.Service) {

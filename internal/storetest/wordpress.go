@@ -135,11 +135,7 @@ func testWordPressImport(t *testing.T, s congtin.Service) {
 
 	// The same import again writes nothing.
 	lastChange := func() int64 {
-		cs, ok := s.(congtin.ChangeService)
-		if !ok {
-			return 0
-		}
-		id, err := cs.LastChangeID(ctx)
+		id, err := s.LastChangeID(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -181,6 +177,21 @@ func testWordPressImport(t *testing.T, s congtin.Service) {
 	}
 	if got, _ := s.FindRedirect(ctx, site.ID, "/?p=10"); got != res.Posts[1].Article.ID {
 		t.Fatalf("moved redirect leads to %d", got)
+	}
+
+	// A draft published since, under another author, is published.
+	imp.Posts[1].Status, imp.Posts[1].Author = congtin.StatusPublished, "Nguyen Van A"
+	res4, err := s.ImportWordPress(ctx, site.ID, imp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res4.Posts[1]; !got.Changed || got.Article.Status != congtin.StatusPublished || got.Article.CreatedBy != u.ID || res4.Posts[0].Changed {
+		t.Fatalf("fourth import: %+v, %+v", got, got.Article)
+	}
+	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Oldest: true}),
+		[]int64{pub.ID, res.Posts[1].Article.ID, res.Posts[3].Article.ID}, "public after the draft's import as published")
+	if r, err := s.Search(ctx, congtin.SearchQuery{SiteID: site.ID, Q: "chưa xong"}); err != nil || r.Total != 1 {
+		t.Fatalf("the published draft is not in the search index: %+v, %v", r, err)
 	}
 
 	// A bad import is refused whole.

@@ -48,7 +48,7 @@ type Server struct {
 	// Cache, when set, keeps rendered pages; Changes must then be set too,
 	// and WatchChanges running, to drop them when they go stale.
 	Cache   *pagecache.Cache
-	Changes congtin.ChangeService
+	Changes congtin.ChangeStore
 	// Metrics, when set, counts requests and is served at /metrics to
 	// those MetricsAllowed lets in.
 	Metrics *metrics.Registry

@@ -1,20 +1,23 @@
-package sqlite
+package sqlstore_test
 
 import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/congtin/congtin/internal/sqlite"
+	"github.com/congtin/congtin/internal/sqlstore"
 )
 
 // TestWentLiveUsesIndex: the change watcher's query must not scan the
-// articles table, which holds every body.
+// articles table, which holds every body (SQLite's plan).
 func TestWentLiveUsesIndex(t *testing.T) {
-	db := NewDB(filepath.Join(t.TempDir(), "c.db"))
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "c.db"))
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	rows, err := db.db.Query(`EXPLAIN QUERY PLAN `+wentLiveQuery, 0, 1)
+	rows, err := db.Pool().Query(`EXPLAIN QUERY PLAN `+sqlstore.WentLiveQuery, 0, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
