@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin/internal/copydb"
+	"github.com/congtin/congtin/internal/sqlstore"
 	"github.com/jackc/pgx/v5"
 )
 
@@ -63,15 +64,15 @@ func (db *DB) CopySource(ctx context.Context) (copydb.Source, error) {
 }
 
 // CopyTarget implements copydb.Store. The transaction takes the change
-// log's lock first, as every writing method of the store does (see
-// lockChanges), so that it never waits for that lock holding tables
-// another writer needs: the triggers take it on the first category.
+// log's lock first, as every write transaction of the store does (the
+// dialect's BeginWrite), so that it never waits for that lock holding
+// tables another writer needs: the triggers take it on the first category.
 func (db *DB) CopyTarget(ctx context.Context) (copydb.Target, error) {
-	tx, err := db.beginChange(ctx)
+	tx, err := db.Begin(ctx)
 	if err != nil {
 		return nil, copyErr("begin", err)
 	}
-	return &copyTarget{copyReader: copyReader{tx.Tx}, tx: tx}, nil
+	return &copyTarget{copyReader: copyReader{tx.SQL()}, tx: tx}, nil
 }
 
 // copyReader reads the tables inside a transaction.
@@ -238,7 +239,7 @@ func (r copyReader) Rows(ctx context.Context, t copydb.Table, cols []string, fn 
 		}
 		for i, v := range row {
 			if tm, ok := v.(time.Time); ok {
-				row[i] = fromTS(tm)
+				row[i] = tm.UTC()
 			}
 		}
 		if err := fn(row); err != nil {
@@ -255,20 +256,20 @@ func (s *copySource) Close() error { return s.tx.Rollback() }
 
 type copyTarget struct {
 	copyReader
-	tx *Tx
+	tx *sqlstore.Tx
 }
 
 // Lock implements copydb.Target. EXCLUSIVE keeps every other writer out
 // and lets readers (a portal serving the empty database) go on; the
 // search table is locked as Reindex locks it.
 func (t *copyTarget) Lock(ctx context.Context, tables []string) error {
-	_, err := t.tx.ExecContext(ctx, `LOCK TABLE `+quoteIdents(append(tables[:len(tables):len(tables)], "search_docs"))+` IN EXCLUSIVE MODE`)
+	_, err := t.tx.SQL().ExecContext(ctx, `LOCK TABLE `+quoteIdents(append(tables[:len(tables):len(tables)], "search_docs"))+` IN EXCLUSIVE MODE`)
 	return copyErr("lock", err)
 }
 
 // Delete implements copydb.Target.
 func (t *copyTarget) Delete(ctx context.Context, table string) error {
-	_, err := t.tx.ExecContext(ctx, `DELETE FROM `+quoteIdent(table))
+	_, err := t.tx.SQL().ExecContext(ctx, `DELETE FROM `+quoteIdent(table))
 	return copyErr("delete "+table, err)
 }
 
@@ -300,7 +301,7 @@ func (t *copyTarget) Insert(ctx context.Context, table string, cols []string, ro
 			}
 			b.WriteByte(')')
 		}
-		if _, err := t.tx.ExecContext(ctx, b.String(), args...); err != nil {
+		if _, err := t.tx.SQL().ExecContext(ctx, b.String(), args...); err != nil {
 			return copyErr("insert "+table, err)
 		}
 		rows = rows[n:]
@@ -314,7 +315,7 @@ func (t *copyTarget) Insert(ctx context.Context, table string, cols []string, ro
 // does, inside the copy's transaction so that the copy is searchable the
 // moment it is committed.
 func (t *copyTarget) Finish(ctx context.Context) (int, error) {
-	tx := t.tx
+	tx := t.tx.SQL()
 	rows, err := tx.QueryContext(ctx, `SELECT cl.relname, a.attname
 		FROM pg_attribute a JOIN pg_class cl ON cl.oid = a.attrelid
 		WHERE cl.relnamespace = to_regnamespace(current_schema()) AND cl.relkind IN ('r', 'p')
@@ -347,19 +348,15 @@ func (t *copyTarget) Finish(ctx context.Context) (int, error) {
 		}
 	}
 
-	stx := tx.db.WrapTx(tx.Tx, tx.now)
-	n, err := tx.db.Dialect().ReindexArticles(ctx, stx)
+	n, err := t.tx.ReindexAll(ctx)
 	if err != nil {
-		return 0, copyErr("index", err)
-	}
-	if _, err := stx.ReindexDocuments(ctx); err != nil {
 		return 0, copyErr("index", err)
 	}
 	return n, nil
 }
 
 // Commit implements copydb.Target.
-func (t *copyTarget) Commit() error { return copyErr("commit", t.tx.Commit()) }
+func (t *copyTarget) Commit() error { return copyErr("commit", t.tx.SQL().Commit()) }
 
 // Rollback implements copydb.Target; after Commit it does nothing.
 func (t *copyTarget) Rollback() error {

@@ -1,6 +1,9 @@
 package postgres
 
-import "context"
+import (
+	"context"
+	"fmt"
+)
 
 // Maintain vacuums and analyses the tables a bulk load fills. Right after
 // an import of thousands of articles or a copy-db, PostgreSQL has neither
@@ -8,6 +11,8 @@ import "context"
 // every row of the table instead of the index alone (15 ms instead of
 // 1 ms for one category's count), until autovacuum gets round to it.
 func (db *DB) Maintain(ctx context.Context) error {
-	_, err := db.db.ExecContext(ctx, `VACUUM (ANALYZE) articles, search_docs`)
-	return wrap("maintain", err)
+	if _, err := db.db.ExecContext(ctx, `VACUUM (ANALYZE) articles, search_docs`); err != nil {
+		return fmt.Errorf("postgres: maintain: %w", err)
+	}
+	return nil
 }

@@ -26,7 +26,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/sqlstore"
 	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -109,32 +108,6 @@ func (db *DB) Close() error {
 // serializes migrations when several processes start at once.
 const migrateLock int64 = 0x636f6e6774696e
 
-// Tx wraps a transaction with the one "now" it runs at.
-type Tx struct {
-	*sql.Tx
-	db  *DB
-	now time.Time
-}
-
-// BeginTx starts a transaction at PostgreSQL's default isolation (read
-// committed); the methods lock what they read before writing from it.
-func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
-	tx, err := db.db.BeginTx(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Second)}, nil
-}
-
-// ts is a time as stored: whole seconds, as SQLite's Unix seconds (rounded
-// down, as time.Unix counts them), so that values written and compared
-// match the SQLite store to the second.
-func ts(t time.Time) time.Time { return time.Unix(t.Unix(), 0).UTC() }
-
-// fromTS is a stored time as returned: in UTC, as the SQLite store returns
-// them (pgx gives TIMESTAMPTZ in the local zone).
-func fromTS(t time.Time) time.Time { return t.UTC() }
-
 // SQLSTATE codes the store acts on.
 const (
 	uniqueViolation      = "23505"
@@ -153,30 +126,6 @@ func pgCode(err error) string {
 		return pe.Code
 	}
 	return ""
-}
-
-// wrap adds the store's prefix to an error. Kinds of failure that the
-// SQLite store cannot meet become application errors: a server that cannot
-// be reached (restarting, a network cut) is congtin.Unavailable, which the
-// web layer answers with 503 and Retry-After; a unique violation or a
-// deadlock that only concurrent writers can cause (SQLite has one writer;
-// here, say, an article written into a category being deleted) is a
-// conflict the user may retry; and text PostgreSQL cannot store (SQLite
-// stores any bytes) is invalid input rather than an internal error.
-func wrap(op string, err error) error {
-	if err == nil {
-		return nil
-	}
-	if unreachable(err) {
-		return congtin.Unavailable(fmt.Errorf("postgres: %s: %w", op, err))
-	}
-	switch pgCode(err) {
-	case uniqueViolation, deadlockDetected, serializationFailure:
-		return fmt.Errorf("postgres: %s: %w", op, congtin.Errorf(congtin.ECONFLICT, "Dữ liệu vừa được người khác thay đổi; xin vui lòng thử lại."))
-	case characterNotInRepertoire, untranslatableCharacter:
-		return fmt.Errorf("postgres: %s: %w", op, congtin.Errorf(congtin.EINVALID, "Nội dung có ký tự không hợp lệ."))
-	}
-	return fmt.Errorf("postgres: %s: %w", op, err)
 }
 
 // unreachable reports whether err says the server cannot be reached or
@@ -202,23 +151,6 @@ func unreachable(err error) bool {
 // match nothing, and answers so without asking, as SQLite would.
 func storable(s string) bool {
 	return utf8.ValidString(s) && !strings.ContainsRune(s, 0)
-}
-
-// clean makes a record of an event storable: sign-in names and addresses
-// come straight from requests, and a failed sign-in must be counted and
-// logged whatever bytes it carried.
-func clean(s string) string {
-	if storable(s) {
-		return s
-	}
-	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
-}
-
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
 }
 
 // PoolStats returns the connection pool's statistics, for /metrics.

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"strings"
 	"sync"
@@ -259,7 +260,7 @@ func (dialect) SearchArticles(ctx context.Context, db *sqlstore.DB, sq congtin.S
 					&d.Fields[0].Exact, &d.Fields[1].Exact, &d.Fields[2].Exact); err != nil {
 					return err
 				}
-				d.PublishedAt = fromTS(d.PublishedAt)
+				d.PublishedAt = d.PublishedAt.UTC()
 				docs[d.ID] = d
 			}
 			return rows.Err()
@@ -292,7 +293,7 @@ func (dialect) SearchArticles(ctx context.Context, db *sqlstore.DB, sq congtin.S
 func (db *DB) SearchIndexBytes(ctx context.Context) (int64, error) {
 	var n int64
 	if err := db.db.QueryRowContext(ctx, `SELECT pg_total_relation_size('search_docs')`).Scan(&n); err != nil {
-		return 0, wrap("index size", err)
+		return 0, fmt.Errorf("postgres: index size: %w", err)
 	}
 	return n, nil
 }

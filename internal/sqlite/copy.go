@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/congtin/congtin/internal/copydb"
+	"github.com/congtin/congtin/internal/sqlstore"
 )
 
 // This file is the SQLite side of `congtin copy-db` (package copydb): the
@@ -68,11 +69,11 @@ func (db *DB) CopySource(ctx context.Context) (copydb.Source, error) {
 // CopyTarget implements copydb.Store. The transaction holds SQLite's write
 // lock from its start: no other writer until it ends.
 func (db *DB) CopyTarget(ctx context.Context) (copydb.Target, error) {
-	tx, err := db.BeginTx(ctx, nil)
+	tx, err := db.Begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: copy: begin: %w", err)
 	}
-	return &copyTarget{copyReader: copyReader{tx.Tx}, tx: tx}, nil
+	return &copyTarget{copyReader: copyReader{tx.SQL()}, tx: tx}, nil
 }
 
 // copyReader reads the tables inside a transaction.
@@ -255,7 +256,7 @@ func (s *copySource) Close() error { return s.tx.Rollback() }
 
 type copyTarget struct {
 	copyReader
-	tx *Tx
+	tx *sqlstore.Tx
 }
 
 // Lock implements copydb.Target: the transaction has held SQLite's one
@@ -264,7 +265,7 @@ func (t *copyTarget) Lock(ctx context.Context, tables []string) error { return n
 
 // Delete implements copydb.Target.
 func (t *copyTarget) Delete(ctx context.Context, table string) error {
-	if _, err := t.tx.ExecContext(ctx, `DELETE FROM `+quoteIdent(table)); err != nil {
+	if _, err := t.tx.Exec(ctx, `DELETE FROM `+quoteIdent(table)); err != nil {
 		return fmt.Errorf("sqlite: copy: delete %s: %w", table, err)
 	}
 	return nil
@@ -273,7 +274,7 @@ func (t *copyTarget) Delete(ctx context.Context, table string) error {
 // Insert implements copydb.Target, one prepared statement per batch: SQLite
 // runs in this process, so a row per call costs no round trip.
 func (t *copyTarget) Insert(ctx context.Context, table string, cols []string, rows [][]any) error {
-	stmt, err := t.tx.PrepareContext(ctx, `INSERT INTO `+quoteIdent(table)+` (`+quoteIdents(cols)+`) VALUES (`+placeholders(len(cols))+`)`)
+	stmt, err := t.tx.SQL().PrepareContext(ctx, `INSERT INTO `+quoteIdent(table)+` (`+quoteIdents(cols)+`) VALUES (`+placeholders(len(cols))+`)`)
 	if err != nil {
 		return fmt.Errorf("sqlite: copy: insert %s: %w", table, err)
 	}
@@ -291,12 +292,8 @@ func (t *copyTarget) Insert(ctx context.Context, table string, cols []string, ro
 // Reindex, inside the copy's transaction so that the copy is searchable
 // the moment it is committed.
 func (t *copyTarget) Finish(ctx context.Context) (int, error) {
-	stx := t.tx.db.WrapTx(t.tx.Tx, t.tx.now)
-	n, err := t.tx.db.Dialect().ReindexArticles(ctx, stx)
+	n, err := t.tx.ReindexAll(ctx)
 	if err != nil {
-		return 0, fmt.Errorf("sqlite: copy: index: %w", err)
-	}
-	if _, err := stx.ReindexDocuments(ctx); err != nil {
 		return 0, fmt.Errorf("sqlite: copy: index: %w", err)
 	}
 	return n, nil

@@ -111,24 +111,6 @@ func (db *DB) Close() error {
 	return db.db.Close()
 }
 
-// Tx wraps a transaction with the one "now" it runs at.
-type Tx struct {
-	*sql.Tx
-	db  *DB
-	now time.Time
-}
-
-// BeginTx starts a transaction. Write transactions take SQLite's write
-// lock at once (_txlock=immediate), so two writers queue on the busy
-// timeout instead of failing on upgrade.
-func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
-	tx, err := db.db.BeginTx(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	return &Tx{Tx: tx, db: db, now: db.Now().UTC().Truncate(time.Second)}, nil
-}
-
 // IntegrityCheck runs PRAGMA integrity_check and returns its verdict.
 func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
 	var s string
@@ -136,23 +118,8 @@ func (db *DB) IntegrityCheck(ctx context.Context) (string, error) {
 	return s, err
 }
 
-// unix and fromUnix convert between time and the stored Unix seconds.
-func unix(t time.Time) int64     { return t.Unix() }
-func fromUnix(s int64) time.Time { return time.Unix(s, 0).UTC() }
-func placeholders(n int) string  { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
-func nullID(id int64) any {
-	if id == 0 {
-		return nil
-	}
-	return id
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
+// placeholders returns n comma-separated placeholders, for IN (…).
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
 
 // PoolStats returns the connection pools' statistics by name, for
 // /metrics: the main pool and the read-only one searches use.

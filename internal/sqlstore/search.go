@@ -64,3 +64,17 @@ func (db *DB) Reindex(ctx context.Context) (int, error) {
 	}
 	return n, tx.Commit()
 }
+
+// ReindexAll rebuilds the articles' and the documents' indexes inside the
+// transaction, for a copy that is searchable the moment it commits; it
+// returns the articles indexed.
+func (tx *Tx) ReindexAll(ctx context.Context) (int, error) {
+	n, err := tx.db.d.ReindexArticles(ctx, tx)
+	if err != nil {
+		return 0, tx.db.wrap("reindex", err)
+	}
+	if _, err := tx.ReindexDocuments(ctx); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
