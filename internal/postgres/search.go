@@ -3,9 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/search"
@@ -27,26 +25,31 @@ const upsertDocs = `INSERT INTO search_docs (article_id, title_f, lead_f, body_f
 	ON CONFLICT (article_id) DO UPDATE SET title_f = excluded.title_f, lead_f = excluded.lead_f, body_f = excluded.body_f,
 		title_e = excluded.title_e, lead_e = excluded.lead_e, body_e = excluded.body_e, pairs = excluded.pairs`
 
-// indexDoc is an article analysed for the index.
-type indexDoc struct {
-	id                int64
-	title, lead, body string
-	f                 [3]search.Field
-	pairs             string
+// UnindexArticles implements sqlstore.Indexer. Emptying the table locks
+// it EXCLUSIVE: searches go on with the old index until the rebuild
+// commits, and every writer of the index (an edit, an import, another
+// rebuild) waits for the new one, the single writer SQLite has anyway.
+func (dialect) UnindexArticles(ctx context.Context, tx *sqlstore.Tx, id int64) error {
+	if id != 0 {
+		_, err := tx.Exec(ctx, `DELETE FROM search_docs WHERE article_id = ?`, id)
+		return err
+	}
+	if _, err := tx.Exec(ctx, `LOCK TABLE search_docs IN EXCLUSIVE MODE`); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, `DELETE FROM search_docs`)
+	return err
 }
 
-func (d *indexDoc) analyse() {
-	d.f = search.IndexFields(d.title, d.lead, d.body)
-	d.pairs = search.Pairs(d.f[0].Fold, d.f[1].Fold, d.f[2].Fold)
-}
-
-// writeDocs upserts analysed articles.
-func writeDocs(ctx context.Context, tx *sqlstore.Tx, docs []*indexDoc) error {
+// WriteArticleIndex implements sqlstore.Indexer: one statement, from one
+// array per column, whatever the number of articles.
+func (dialect) WriteArticleIndex(ctx context.Context, tx *sqlstore.Tx, docs []*sqlstore.IndexDoc) error {
 	cols := make([][]string, 7)
 	ids := make([]int64, len(docs))
 	for i, d := range docs {
-		ids[i] = d.id
-		for k, v := range []string{d.f[0].Fold, d.f[1].Fold, d.f[2].Fold, d.f[0].Exact, d.f[1].Exact, d.f[2].Exact, d.pairs} {
+		ids[i] = d.ID
+		f := d.Fields
+		for k, v := range []string{f[0].Fold, f[1].Fold, f[2].Fold, f[0].Exact, f[1].Exact, f[2].Exact, d.Pairs} {
 			cols[k] = append(cols[k], v)
 		}
 	}
@@ -54,86 +57,11 @@ func writeDocs(ctx context.Context, tx *sqlstore.Tx, docs []*indexDoc) error {
 	return err
 }
 
-// IndexArticle implements sqlstore.Indexer: the article's index entry is
-// brought in line with the article inside the transaction that changed
-// it, so search never lags behind a publish, an edit or an unpublish.
-// Scheduled articles are indexed at once and filtered by time at query
-// time: they turn up by themselves.
-func (dialect) IndexArticle(ctx context.Context, tx *sqlstore.Tx, id int64) error {
-	d := &indexDoc{id: id}
-	var status string
-	if err := tx.QueryRow(ctx, `SELECT status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&status, &d.title, &d.lead, &d.body); err != nil {
-		return err
-	}
-	if status != congtin.StatusPublished {
-		_, err := tx.Exec(ctx, `DELETE FROM search_docs WHERE article_id = ?`, id)
-		return err
-	}
-	d.analyse()
-	return writeDocs(ctx, tx, []*indexDoc{d})
-}
-
 // IndexEmpty implements sqlstore.Indexer.
 func (dialect) IndexEmpty(ctx context.Context, db *sqlstore.DB) (bool, error) {
 	var indexed bool
 	err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM search_docs)`).Scan(&indexed)
 	return !indexed, err
-}
-
-// ReindexArticles implements sqlstore.Indexer. The Vietnamese analysis of
-// each chunk of articles runs on every core; each chunk is written in one
-// statement.
-func (dialect) ReindexArticles(ctx context.Context, tx *sqlstore.Tx) (int, error) {
-	// EXCLUSIVE lets searches go on with the old index until the commit,
-	// and makes every writer of the index (an edit, an import, another
-	// reindex) wait for the new one: the single writer SQLite has anyway.
-	if _, err := tx.Exec(ctx, `LOCK TABLE search_docs IN EXCLUSIVE MODE`); err != nil {
-		return 0, err
-	}
-	if _, err := tx.Exec(ctx, `DELETE FROM search_docs`); err != nil {
-		return 0, err
-	}
-	const chunk = 256
-	var last int64
-	total := 0
-	for {
-		rows, err := tx.Query(ctx, `SELECT id, title, lead, body FROM articles WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`, last, chunk)
-		if err != nil {
-			return 0, err
-		}
-		var docs []*indexDoc
-		for rows.Next() {
-			d := &indexDoc{}
-			if err := rows.Scan(&d.id, &d.title, &d.lead, &d.body); err != nil {
-				rows.Close()
-				return 0, err
-			}
-			docs = append(docs, d)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return 0, err
-		}
-		if len(docs) == 0 {
-			break
-		}
-		last = docs[len(docs)-1].id
-		var wg sync.WaitGroup
-		workers := runtime.GOMAXPROCS(0)
-		for w := range workers {
-			wg.Go(func() {
-				for k := w; k < len(docs); k += workers {
-					docs[k].analyse()
-				}
-			})
-		}
-		wg.Wait()
-		if err := writeDocs(ctx, tx, docs); err != nil {
-			return 0, err
-		}
-		total += len(docs)
-	}
-	return total, nil
 }
 
 // Queries over the search table. The tokens in them come from
@@ -163,129 +91,90 @@ func phraseQuery(folds []string) string {
 	return strings.Join(alts, " | ")
 }
 
-// SearchArticles implements sqlstore.Indexer.
-func (dialect) SearchArticles(ctx context.Context, db *sqlstore.DB, sq congtin.SearchQuery, q *search.Query) (*sqlstore.Hits, error) {
-	res := &sqlstore.Hits{}
-	folds := q.Folds()
-	andExpr := strings.Join(folds, " & ")
-	// Several syllables: every neighbouring pair must stand together
-	// somewhere. A short posting list per pair, and exactly the articles
-	// where the words are written as the reader wrote them.
-	pairExpr := andExpr
-	if len(folds) > 1 {
-		pairs := make([]string, len(folds)-1)
-		for i := range pairs {
-			pairs[i] = folds[i] + "_" + folds[i+1]
-		}
-		pairExpr = strings.Join(pairs, " & ")
-	}
-	match := andExpr
-	if q.Quoted {
-		match = phraseQuery(folds)
-	}
+// tsSearch is one search over the search table.
+type tsSearch struct {
+	db    *sqlstore.DB
+	exprs map[sqlstore.Match]string
+	cond  string // the public articles' condition
+	args  []any
+	order string // of the candidates
+	exact string
+}
 
-	// from returns the FROM and WHERE of a search whose text condition is
-	// cond with expr, and its arguments.
-	from := func(cond, expr string) (string, []any) {
-		conds := []string{cond, "a.site_id = ?", "a.status = 'published'", "a.published_at <= ?"}
-		args := []any{expr, sq.SiteID, sq.Now}
-		if len(sq.CategoryIDs) > 0 {
-			conds, args = append(conds, "a.category_id = ANY(?)"), append(args, sq.CategoryIDs)
-		}
-		if !sq.From.IsZero() {
-			conds, args = append(conds, "a.published_at >= ?"), append(args, sq.From)
-		}
-		if !sq.To.IsZero() {
-			conds, args = append(conds, "a.published_at < ?"), append(args, sq.To)
-		}
-		return ` FROM search_docs s JOIN articles a ON a.id = s.article_id WHERE ` + strings.Join(conds, " AND "), args
+// ArticleSearch implements sqlstore.Indexer.
+func (dialect) ArticleSearch(db *sqlstore.DB, sq congtin.SearchQuery, q *search.Query) sqlstore.ArticleSearch {
+	words := strings.Join(q.Folds(), " & ")
+	pairs := words
+	if p := q.PairFolds(); p != nil {
+		pairs = strings.Join(p, " & ")
 	}
+	s := &tsSearch{db: db, exact: sqlstore.ExactColumns(q), exprs: map[sqlstore.Match]string{
+		sqlstore.MatchWords: words, sqlstore.MatchPairs: pairs, sqlstore.MatchPhrase: phraseQuery(q.Folds()),
+	}}
+	s.cond, s.args = sqlstore.PublicArticles(sq)
+	// Which candidates when there are more than can be ranked: as the
+	// SQLite store picks them, the highest IDs (its index walks backwards
+	// by rowid), or with a category or a date range the newest by
+	// publication time (there the articles drive).
+	s.order = "s.article_id DESC"
+	if sqlstore.Filtered(sq) {
+		s.order = "a.published_at DESC, a.id DESC"
+	}
+	return s
+}
 
-	src, args := from(matchDoc, match)
-	if err := db.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1`+src+` LIMIT ?) m`, append(args, search.CountCap+1)...).Scan(&res.Total); err != nil {
+// from is the FROM and WHERE of the search for m, and its arguments.
+func (s *tsSearch) from(m sqlstore.Match) (string, []any) {
+	match := matchDoc
+	if m == sqlstore.MatchPairs {
+		match = matchPairs
+	}
+	return ` FROM search_docs s JOIN articles a ON a.id = s.article_id WHERE ` + match + ` AND ` + s.cond, append([]any{s.exprs[m]}, s.args...)
+}
+
+func (s *tsSearch) Count(ctx context.Context, m sqlstore.Match, limit int) (int, error) {
+	from, args := s.from(m)
+	var n int
+	err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1`+from+` LIMIT ?) m`, append(args, limit)...).Scan(&n)
+	return n, err
+}
+
+func (s *tsSearch) Newest(ctx context.Context, m sqlstore.Match, limit, offset int) ([]int64, error) {
+	from, args := s.from(m)
+	rows, err := s.db.Query(ctx, `SELECT a.id`+from+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
 		return nil, err
 	}
-	if res.Total > search.CountCap {
-		res.Total, res.Capped = search.CountCap, true
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
 	}
-	limit := sq.Limit
-	if res.Total == 0 || sq.Offset >= res.Total {
-		return res, nil
-	}
+	return out, rows.Err()
+}
 
-	if sq.Sort == congtin.SortNewest {
-		rows, err := db.Query(ctx, `SELECT a.id`+src+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, sq.Offset)...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			res.IDs = append(res.IDs, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	} else {
-		// Accent-free queries score on the folded text only: the exact
-		// columns, half of what is read, stay where they are.
-		exactCols := "s.title_e, s.lead_e, s.body_e"
-		if !q.Accented {
-			exactCols = "'', '', ''"
-		}
-		// Which candidates when there are more than can be ranked: as
-		// the SQLite store picks them, the highest IDs (its index walks
-		// backwards by rowid), or with a category or a date range the
-		// newest by publication time (there the articles drive).
-		order := "s.article_id DESC"
-		if len(sq.CategoryIDs) > 0 || !sq.From.IsZero() || !sq.To.IsZero() {
-			order = "a.published_at DESC, a.id DESC"
-		}
-		docs := map[int64]*search.Doc{}
-		load := func(cond, expr string, n int) error {
-			src, args := from(cond, expr)
-			rows, err := db.Query(ctx, `SELECT s.article_id, a.published_at, s.title_f, s.lead_f, s.body_f, `+exactCols+
-				src+` ORDER BY `+order+` LIMIT ?`, append(args, n)...)
-			if err != nil {
-				return err
-			}
-			defer rows.Close()
-			for rows.Next() {
-				d := &search.Doc{}
-				if err := rows.Scan(&d.ID, &d.PublishedAt, &d.Fields[0].Fold, &d.Fields[1].Fold, &d.Fields[2].Fold,
-					&d.Fields[0].Exact, &d.Fields[1].Exact, &d.Fields[2].Exact); err != nil {
-					return err
-				}
-				d.PublishedAt = d.PublishedAt.UTC()
-				docs[d.ID] = d
-			}
-			return rows.Err()
-		}
-		// Candidates: first those with the words standing together, which
-		// rank first anyway; then, when they are too few to fill the page,
-		// the best of those with the words anywhere.
-		usePairs := !q.Quoted && len(folds) > 1
-		var err error
-		if usePairs {
-			err = load(matchPairs, pairExpr, search.Candidates)
-		} else {
-			err = load(matchDoc, match, search.Candidates)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if usePairs && len(docs) < sq.Offset+limit {
-			if err := load(matchDoc, andExpr, search.Candidates); err != nil {
-				return nil, err
-			}
-		}
-		res.IDs, res.Scores, res.Total, res.Capped = search.Page(q, docs, res.Total, res.Capped, sq.Offset, limit)
+func (s *tsSearch) Candidates(ctx context.Context, m sqlstore.Match, n int, docs map[int64]*search.Doc) error {
+	from, args := s.from(m)
+	rows, err := s.db.Query(ctx, `SELECT s.article_id, a.published_at, s.title_f, s.lead_f, s.body_f, `+s.exact+from+
+		` ORDER BY `+s.order+` LIMIT ?`, append(args, n)...)
+	if err != nil {
+		return err
 	}
-	return res, nil
+	defer rows.Close()
+	for rows.Next() {
+		d := &search.Doc{}
+		if err := rows.Scan(&d.ID, &d.PublishedAt, &d.Fields[0].Fold, &d.Fields[1].Fold, &d.Fields[2].Fold,
+			&d.Fields[0].Exact, &d.Fields[1].Exact, &d.Fields[2].Exact); err != nil {
+			return err
+		}
+		d.PublishedAt = d.PublishedAt.UTC()
+		docs[d.ID] = d
+	}
+	return rows.Err()
 }
 
 // SearchIndexBytes returns the bytes the search table takes, with its

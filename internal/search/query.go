@@ -69,3 +69,17 @@ func (q *Query) Folds() []string {
 	}
 	return out
 }
+
+// PairFolds returns each pair of neighbouring folded syllables joined by
+// "_", as search.Pairs indexes them; nil for one syllable.
+func (q *Query) PairFolds() []string {
+	folds := q.Folds()
+	if len(folds) < 2 {
+		return nil
+	}
+	pairs := make([]string, len(folds)-1)
+	for i := range pairs {
+		pairs[i] = folds[i] + "_" + folds[i+1]
+	}
+	return pairs
+}

@@ -3,9 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/congtin/congtin"
@@ -13,36 +11,39 @@ import (
 	"github.com/congtin/congtin/internal/sqlstore"
 )
 
-// IndexArticle implements sqlstore.Indexer: the article's index entry is
-// brought in line with the article inside the transaction that changed
-// it, so search never lags behind a publish, an edit or an unpublish.
-// Scheduled articles are indexed at once and filtered by time at query
-// time: they turn up by themselves.
-func (*dialect) IndexArticle(ctx context.Context, tx *sqlstore.Tx, id int64) error {
-	var status, title, lead, body string
-	if err := tx.QueryRow(ctx, `SELECT status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&status, &title, &lead, &body); err != nil {
-		return err
-	}
-	for _, q := range []string{`DELETE FROM search_index WHERE rowid = ?`, `DELETE FROM search_pairs WHERE rowid = ?`} {
-		if _, err := tx.Exec(ctx, q, id); err != nil {
+// The article index is two FTS5 tables keyed by the article's id (their
+// rowid): search_index holds the folded tokens of title, lead and body
+// (matched) and their exact forms (stored for ranking), search_pairs the
+// pairs of neighbouring syllables.
+
+// UnindexArticles implements sqlstore.Indexer.
+func (*dialect) UnindexArticles(ctx context.Context, tx *sqlstore.Tx, id int64) error {
+	for _, table := range []string{"search_index", "search_pairs"} {
+		q, args := `DELETE FROM `+table+` WHERE rowid = ?`, []any{id}
+		if id == 0 {
+			q, args = `DELETE FROM `+table, nil
+		}
+		if _, err := tx.Exec(ctx, q, args...); err != nil {
 			return err
 		}
 	}
-	if status != congtin.StatusPublished {
-		return nil
-	}
-	f := search.IndexFields(title, lead, body)
-	return writeIndex(ctx, tx, id, f, search.Pairs(f[0].Fold, f[1].Fold, f[2].Fold))
+	return nil
 }
 
-// writeIndex inserts an article's analysed text into both index tables.
-func writeIndex(ctx context.Context, tx *sqlstore.Tx, id int64, f [3]search.Field, pairs string) error {
-	if _, err := tx.Exec(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		id, f[0].Fold, f[1].Fold, f[2].Fold, f[0].Exact, f[1].Exact, f[2].Exact); err != nil {
-		return err
+// WriteArticleIndex implements sqlstore.Indexer. SQLite runs in this
+// process: a row per statement costs no round trip.
+func (*dialect) WriteArticleIndex(ctx context.Context, tx *sqlstore.Tx, docs []*sqlstore.IndexDoc) error {
+	for _, d := range docs {
+		f := d.Fields
+		if _, err := tx.Exec(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			d.ID, f[0].Fold, f[1].Fold, f[2].Fold, f[0].Exact, f[1].Exact, f[2].Exact); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO search_pairs (rowid, pairs) VALUES (?, ?)`, d.ID, d.Pairs); err != nil {
+			return err
+		}
 	}
-	_, err := tx.Exec(ctx, `INSERT INTO search_pairs (rowid, pairs) VALUES (?, ?)`, id, pairs)
-	return err
+	return nil
 }
 
 // IndexEmpty implements sqlstore.Indexer. EXISTS, not COUNT: counting an
@@ -53,237 +54,136 @@ func (*dialect) IndexEmpty(ctx context.Context, db *sqlstore.DB) (bool, error) {
 	return !indexed, err
 }
 
-// ReindexArticles implements sqlstore.Indexer. The Vietnamese analysis of
-// each chunk of articles runs on every core while SQLite, which writes on
-// one, inserts the chunk before it.
-func (*dialect) ReindexArticles(ctx context.Context, tx *sqlstore.Tx) (int, error) {
-	for _, q := range []string{`DELETE FROM search_index`, `DELETE FROM search_pairs`} {
-		if _, err := tx.Exec(ctx, q); err != nil {
-			return 0, err
-		}
-	}
-	type doc struct {
-		id                int64
-		title, lead, body string
-		f                 [3]search.Field
-		pairs             string
-	}
-	const chunk = 256
-	var last int64
-	total := 0
-	for {
-		rows, err := tx.Query(ctx, `SELECT id, title, lead, body FROM articles WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`, last, chunk)
-		if err != nil {
-			return 0, err
-		}
-		var docs []*doc
-		for rows.Next() {
-			d := &doc{}
-			if err := rows.Scan(&d.id, &d.title, &d.lead, &d.body); err != nil {
-				rows.Close()
-				return 0, err
-			}
-			docs = append(docs, d)
-		}
-		rows.Close()
-		if len(docs) == 0 {
-			break
-		}
-		last = docs[len(docs)-1].id
-		var wg sync.WaitGroup
-		workers := runtime.GOMAXPROCS(0)
-		for w := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for k := w; k < len(docs); k += workers {
-					d := docs[k]
-					d.f = search.IndexFields(d.title, d.lead, d.body)
-					d.pairs = search.Pairs(d.f[0].Fold, d.f[1].Fold, d.f[2].Fold)
-				}
-			}()
-		}
-		wg.Wait()
-		for _, d := range docs {
-			if err := writeIndex(ctx, tx, d.id, d.f, d.pairs); err != nil {
-				return 0, err
-			}
-		}
-		total += len(docs)
-	}
-	return total, nil
-}
-
-// ftsTerm quotes a token for an FTS5 query. Tokens are [a-z0-9]+ by
+// ftsTerm quotes a token for an FTS5 query. Tokens are [a-z0-9_]+ by
 // construction, so nothing a reader types reaches FTS5's syntax.
 func ftsTerm(t string) string { return `"` + t + `"` }
 
-// SearchArticles implements sqlstore.Indexer.
-func (d *dialect) SearchArticles(ctx context.Context, db *sqlstore.DB, sq congtin.SearchQuery, q *search.Query) (*sqlstore.Hits, error) {
-	res := &sqlstore.Hits{}
-	sdb := db.On(d.search)
-	folds := q.Folds()
-	terms := make([]string, len(folds))
-	for i, f := range folds {
-		terms[i] = ftsTerm(f)
-	}
-	andExpr := "{title_f lead_f body_f} : (" + strings.Join(terms, " AND ") + ")"
-	// Several syllables: every neighbouring pair must stand together
-	// somewhere. A short posting list per pair, and exactly the articles
-	// where the words are written as the reader wrote them.
-	pairExpr := andExpr
-	if len(folds) > 1 {
-		pairs := make([]string, len(folds)-1)
-		for i := range pairs {
-			pairs[i] = ftsTerm(folds[i] + "_" + folds[i+1])
-		}
-		pairExpr = strings.Join(pairs, " AND ")
-	}
-	phraseExpr := "{title_f lead_f body_f} : \"" + strings.Join(folds, " ") + "\""
-	match := andExpr
-	if q.Quoted {
-		match = phraseExpr
-	}
+// ftsSearch is one search over the FTS5 tables.
+type ftsSearch struct {
+	db       sqlstore.Querier // the read-only, memory-mapped pool
+	exprs    map[sqlstore.Match]string
+	cond     string // the public articles' condition
+	args     []any
+	filtered bool
+	exact    string
+}
 
-	// Two ways to find matches. Without filters, the index drives: FTS5
-	// walks its lists newest first and stops early. With a category or a
-	// date range, or sorted by date, the articles drive: their index walks
-	// the filtered articles newest first and each is checked against the
-	// set of matching IDs, which SQLite builds once; so a rare category
-	// does not mean scanning every match of a common word.
-	filtered := len(sq.CategoryIDs) > 0 || !sq.From.IsZero() || !sq.To.IsZero()
-	where := []string{"a.site_id = ?", "a.status = 'published'", "a.published_at <= ?"}
-	args := []any{sq.SiteID, sq.Now}
-	if len(sq.CategoryIDs) > 0 {
-		where = append(where, "a.category_id IN ("+placeholders(len(sq.CategoryIDs))+")")
-		for _, id := range sq.CategoryIDs {
-			args = append(args, id)
+// ArticleSearch implements sqlstore.Indexer.
+func (d *dialect) ArticleSearch(db *sqlstore.DB, sq congtin.SearchQuery, q *search.Query) sqlstore.ArticleSearch {
+	quote := func(ts []string) []string {
+		out := make([]string, len(ts))
+		for i, t := range ts {
+			out[i] = ftsTerm(t)
 		}
+		return out
 	}
-	if !sq.From.IsZero() {
-		where, args = append(where, "a.published_at >= ?"), append(args, sq.From)
+	words := "{title_f lead_f body_f} : (" + strings.Join(quote(q.Folds()), " AND ") + ")"
+	pairs := words
+	if p := q.PairFolds(); p != nil {
+		pairs = strings.Join(quote(p), " AND ")
 	}
-	if !sq.To.IsZero() {
-		where, args = append(where, "a.published_at < ?"), append(args, sq.To)
-	}
-	cond := strings.Join(where, " AND ")
-	// byArticles: the articles' own order, matches as a set ("+a.id" keeps
-	// SQLite from driving the loop by the set instead).
-	byArticles := func(table string) string {
-		return ` FROM articles a WHERE ` + cond + ` AND +a.id IN (SELECT rowid FROM ` + table + ` WHERE ` + table + ` MATCH ?)`
-	}
-	// byIndex: the index's order. CROSS JOIN keeps the full-text match as
-	// the outer loop: the planner would otherwise scan articles and run
-	// the match once per row.
-	byIndex := ` FROM search_index s CROSS JOIN articles a ON a.id = s.rowid WHERE search_index MATCH ? AND ` + cond
-	withExpr := func(expr string, rest ...any) []any {
-		return append(append([]any{expr}, args...), rest...)
-	}
-	exprLast := func(expr string, rest ...any) []any {
-		return append(append(append([]any{}, args...), expr), rest...)
-	}
+	s := &ftsSearch{db: db.On(d.search), filtered: sqlstore.Filtered(sq), exact: sqlstore.ExactColumns(q), exprs: map[sqlstore.Match]string{
+		sqlstore.MatchWords:  words,
+		sqlstore.MatchPairs:  pairs,
+		sqlstore.MatchPhrase: "{title_f lead_f body_f} : \"" + strings.Join(q.Folds(), " ") + "\"",
+	}}
+	s.cond, s.args = sqlstore.PublicArticles(sq)
+	return s
+}
 
-	countQ, countArgs := `SELECT COUNT(*) FROM (SELECT 1`+byIndex+` LIMIT ?)`, withExpr(match, search.CountCap+1)
-	if filtered {
-		countQ, countArgs = `SELECT COUNT(*) FROM (SELECT 1`+byArticles("search_index")+` LIMIT ?)`, exprLast(match, search.CountCap+1)
+// Two ways to find matches. Without filters, the index drives: FTS5 walks
+// its lists newest first and stops early. With a category or a date
+// range, or sorted by date, the articles drive: their index walks the
+// filtered articles newest first and each is checked against the set of
+// matching IDs, which SQLite builds once; so a rare category does not mean
+// scanning every match of a common word.
+
+// byArticles is a search in the articles' own order, matches as a set
+// ("+a.id" keeps SQLite from driving the loop by the set instead), with
+// join joined to the articles, and its arguments: the expression last.
+func (s *ftsSearch) byArticles(m sqlstore.Match, join string) (string, []any) {
+	table := "search_index"
+	if m == sqlstore.MatchPairs {
+		table = "search_pairs"
 	}
-	if err := sdb.QueryRow(ctx, countQ, countArgs...).Scan(&res.Total); err != nil {
+	return ` FROM articles a` + join + ` WHERE ` + s.cond + ` AND +a.id IN (SELECT rowid FROM ` + table + ` WHERE ` + table + ` MATCH ?)`,
+		append(append([]any{}, s.args...), s.exprs[m])
+}
+
+// byIndex is a search in the index's order, and its arguments: the
+// expression first. CROSS JOIN keeps the full-text match as the outer
+// loop: the planner would otherwise scan articles and run the match once
+// per row. Pairs have their own table, whose rowid orders the walk: FTS5
+// then reads its list backwards, and articles are checked before the
+// stored text is touched.
+func (s *ftsSearch) byIndex(m sqlstore.Match) (string, []any) {
+	args := append([]any{s.exprs[m]}, s.args...)
+	if m == sqlstore.MatchPairs {
+		return ` FROM search_pairs p CROSS JOIN articles a ON a.id = p.rowid CROSS JOIN search_index s ON s.rowid = p.rowid
+			WHERE search_pairs MATCH ? AND ` + s.cond, args
+	}
+	return ` FROM search_index s CROSS JOIN articles a ON a.id = s.rowid WHERE search_index MATCH ? AND ` + s.cond, args
+}
+
+func (s *ftsSearch) Count(ctx context.Context, m sqlstore.Match, limit int) (int, error) {
+	from, args := s.byIndex(m)
+	if s.filtered {
+		from, args = s.byArticles(m, "")
+	}
+	var n int
+	err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1`+from+` LIMIT ?)`, append(args, limit)...).Scan(&n)
+	return n, err
+}
+
+func (s *ftsSearch) Newest(ctx context.Context, m sqlstore.Match, limit, offset int) ([]int64, error) {
+	from, args := s.byArticles(m, "")
+	rows, err := s.db.Query(ctx, `SELECT a.id`+from+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
 		return nil, err
 	}
-	if res.Total > search.CountCap {
-		res.Total, res.Capped = search.CountCap, true
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
 	}
-	limit := sq.Limit
-	if res.Total == 0 || sq.Offset >= res.Total {
-		return res, nil
-	}
+	return out, rows.Err()
+}
 
-	if sq.Sort == congtin.SortNewest {
-		rows, err := sdb.Query(ctx, `SELECT a.id`+byArticles("search_index")+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`,
-			exprLast(match, limit, sq.Offset)...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			res.IDs = append(res.IDs, id)
-		}
-		rows.Close()
-	} else {
-		// Accent-free queries score on the folded text only: the exact
-		// columns, half of what is read, are left on disk.
-		exactCols := "s.title_e, s.lead_e, s.body_e"
-		if !q.Accented {
-			exactCols = "'', '', ''"
-		}
-		docs := map[int64]*search.Doc{}
-		load := func(expr string, pairs bool, n int) error {
-			// Newest matches first (FTS5 walks its lists backwards by rowid
-			// without scoring every match), so the cost stays bounded for a
-			// word in half the archive; the ranking below orders them.
-			var query string
-			var qargs []any
-			cols := `SELECT s.rowid, a.published_at, s.title_f, s.lead_f, s.body_f, ` + exactCols
-			switch {
-			case filtered:
-				table := "search_index"
-				if pairs {
-					table = "search_pairs"
-				}
-				query = cols + ` FROM articles a CROSS JOIN search_index s ON s.rowid = a.id WHERE ` + cond +
-					` AND +a.id IN (SELECT rowid FROM ` + table + ` WHERE ` + table + ` MATCH ?) ORDER BY a.published_at DESC, a.id DESC LIMIT ?`
-				qargs = exprLast(expr, n)
-			case pairs:
-				// The pairs table's own rowid orders the walk: FTS5 then
-				// reads its list backwards. Articles are checked before the
-				// stored text is touched.
-				query = cols + ` FROM search_pairs p CROSS JOIN articles a ON a.id = p.rowid CROSS JOIN search_index s ON s.rowid = p.rowid
-					WHERE search_pairs MATCH ? AND ` + cond + ` ORDER BY p.rowid DESC LIMIT ?`
-				qargs = withExpr(expr, n)
-			default:
-				query = cols + byIndex + ` ORDER BY s.rowid DESC LIMIT ?`
-				qargs = withExpr(expr, n)
-			}
-			rows, err := sdb.Query(ctx, query, qargs...)
-			if err != nil {
-				return err
-			}
-			defer rows.Close()
-			for rows.Next() {
-				d := &search.Doc{}
-				var pub int64
-				if err := rows.Scan(&d.ID, &pub, &d.Fields[0].Fold, &d.Fields[1].Fold, &d.Fields[2].Fold,
-					&d.Fields[0].Exact, &d.Fields[1].Exact, &d.Fields[2].Exact); err != nil {
-					return err
-				}
-				d.PublishedAt = time.Unix(pub, 0).UTC()
-				docs[d.ID] = d
-			}
-			return rows.Err()
-		}
-		// Candidates: first those with the words standing together, which
-		// rank first anyway; then, when they are too few to fill the page,
-		// the best of those with the words anywhere.
-		usePairs := !q.Quoted && len(folds) > 1
-		first := match
-		if usePairs {
-			first = pairExpr
-		}
-		if err := load(first, usePairs, search.Candidates); err != nil {
-			return nil, err
-		}
-		if usePairs && len(docs) < sq.Offset+limit {
-			if err := load(andExpr, false, search.Candidates); err != nil {
-				return nil, err
-			}
-		}
-		res.IDs, res.Scores, res.Total, res.Capped = search.Page(q, docs, res.Total, res.Capped, sq.Offset, limit)
+func (s *ftsSearch) Candidates(ctx context.Context, m sqlstore.Match, n int, docs map[int64]*search.Doc) error {
+	cols := `SELECT s.rowid, a.published_at, s.title_f, s.lead_f, s.body_f, ` + s.exact
+	var q string
+	var args []any
+	switch {
+	case s.filtered:
+		from, fargs := s.byArticles(m, ` CROSS JOIN search_index s ON s.rowid = a.id`)
+		q, args = cols+from+` ORDER BY a.published_at DESC, a.id DESC LIMIT ?`, fargs
+	case m == sqlstore.MatchPairs:
+		from, fargs := s.byIndex(m)
+		q, args = cols+from+` ORDER BY p.rowid DESC LIMIT ?`, fargs
+	default:
+		from, fargs := s.byIndex(m)
+		q, args = cols+from+` ORDER BY s.rowid DESC LIMIT ?`, fargs
 	}
-	return res, nil
+	rows, err := s.db.Query(ctx, q, append(args, n)...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		d := &search.Doc{}
+		var pub int64
+		if err := rows.Scan(&d.ID, &pub, &d.Fields[0].Fold, &d.Fields[1].Fold, &d.Fields[2].Fold,
+			&d.Fields[0].Exact, &d.Fields[1].Exact, &d.Fields[2].Exact); err != nil {
+			return err
+		}
+		d.PublishedAt = time.Unix(pub, 0).UTC()
+		docs[d.ID] = d
+	}
+	return rows.Err()
 }
 
 // SearchIndexBytes returns the bytes the search index's tables take.

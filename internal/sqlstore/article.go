@@ -114,7 +114,7 @@ func (tx *Tx) InsertArticle(ctx context.Context, a *congtin.Article) error {
 		return tx.db.wrap("insert article", err)
 	}
 	a.ID = id
-	return tx.db.wrap("index article", tx.db.d.IndexArticle(ctx, tx, id))
+	return tx.indexArticle(ctx, id)
 }
 
 // UpdateArticle implements congtin.ArticleTx.
@@ -125,7 +125,7 @@ func (tx *Tx) UpdateArticle(ctx context.Context, a *congtin.Article) error {
 		return tx.db.wrap("update article", err)
 	}
 	a.UpdatedAt = tx.now
-	return tx.db.wrap("index article", tx.db.d.IndexArticle(ctx, tx, a.ID))
+	return tx.indexArticle(ctx, a.ID)
 }
 
 // nullText stores "" as NULL, for optional unique keys.

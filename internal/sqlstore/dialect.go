@@ -46,14 +46,16 @@ type Dialect interface {
 // Indexer keeps the full-text indexes, in each database's own way (FTS5
 // tables on SQLite, tsvector columns on PostgreSQL), and searches them.
 type Indexer interface {
-	// IndexArticle brings an article's index entry in line with the
-	// article, inside the transaction that changed it.
-	IndexArticle(ctx context.Context, tx *Tx, id int64) error
-	// ReindexArticles rebuilds the whole index inside tx.
-	ReindexArticles(ctx context.Context, tx *Tx) (int, error)
-	// SearchArticles finds the articles public at q.Now that match pq (q
-	// parsed), and ranks them. q.Limit and q.Offset are set.
-	SearchArticles(ctx context.Context, db *DB, q congtin.SearchQuery, pq *search.Query) (*Hits, error)
+	// UnindexArticles removes an article's index entry; id 0 empties
+	// the index (before a rebuild).
+	UnindexArticles(ctx context.Context, tx *Tx, id int64) error
+	// WriteArticleIndex writes analysed articles' entries, new or
+	// replacing theirs.
+	WriteArticleIndex(ctx context.Context, tx *Tx, docs []*IndexDoc) error
+	// ArticleSearch prepares the full-text half of one search (Search
+	// holds the other): q's filters and q.Now decide which articles are
+	// public, pq is its text parsed.
+	ArticleSearch(db *DB, q congtin.SearchQuery, pq *search.Query) ArticleSearch
 	// IndexEmpty reports whether the article index holds nothing.
 	IndexEmpty(ctx context.Context, db *DB) (bool, error)
 

@@ -9,17 +9,74 @@ import (
 
 var _ congtin.SearchStore = (*DB)(nil)
 
-// Hits is a page of search results as the dialect finds them: the IDs of
-// the articles in order, their scores, and how many match in all.
-type Hits struct {
-	IDs    []int64
-	Scores map[int64]float64
-	Total  int
-	Capped bool // more than Total match
+// Match says which articles a search's words find.
+type Match int
+
+// The matches a search asks the index for.
+const (
+	// MatchWords: every word, anywhere in the article.
+	MatchWords Match = iota
+	// MatchPairs: every pair of neighbouring words standing together
+	// somewhere. A short posting list per pair, and exactly the articles
+	// where the words are written as the reader wrote them.
+	MatchPairs
+	// MatchPhrase: the words together, in order, in one field (a quoted
+	// query).
+	MatchPhrase
+)
+
+// ArticleSearch is the full-text half of one search, in the dialect's
+// SQL: it counts the matches, pages through them newest first, and loads
+// candidates with their indexed text for the shared ranking.
+type ArticleSearch interface {
+	// Count counts the matches, up to limit.
+	Count(ctx context.Context, m Match, limit int) (int, error)
+	// Newest returns a page of the matches' IDs, newest first.
+	Newest(ctx context.Context, m Match, limit, offset int) ([]int64, error)
+	// Candidates loads up to n matches into docs, the newest first, so
+	// the cost stays bounded for a word found in half the archive.
+	Candidates(ctx context.Context, m Match, n int, docs map[int64]*search.Doc) error
 }
 
-// Search implements congtin.SearchStore: the dialect finds and ranks the
-// matches, and the page's articles are read here.
+// PublicArticles is the condition, and its arguments, on the articles
+// (aliased a) that a search may find: the site's, published by q.Now, in
+// q's categories and date range.
+func PublicArticles(q congtin.SearchQuery) (string, []any) {
+	var w where
+	w.add("a.site_id = ?", q.SiteID)
+	w.add("a.status = 'published'")
+	w.add("a.published_at <= ?", q.Now)
+	if len(q.CategoryIDs) > 0 {
+		w.add("a.category_id IN ("+placeholders(len(q.CategoryIDs))+")", ids(q.CategoryIDs)...)
+	}
+	if !q.From.IsZero() {
+		w.add("a.published_at >= ?", q.From)
+	}
+	if !q.To.IsZero() {
+		w.add("a.published_at < ?", q.To)
+	}
+	return w.String(), w.args
+}
+
+// Filtered reports whether a search narrows the articles (a category, a
+// date range): the articles' own index then drives the query, not the
+// full-text index.
+func Filtered(q congtin.SearchQuery) bool {
+	return len(q.CategoryIDs) > 0 || !q.From.IsZero() || !q.To.IsZero()
+}
+
+// ExactColumns are the index's exact-form columns (aliased s) a search
+// reads to rank: accent-free queries score on the folded text only, and
+// leave the exact columns, half of what is read, where they are.
+func ExactColumns(pq *search.Query) string {
+	if !pq.Accented {
+		return "'', '', ''"
+	}
+	return "s.title_e, s.lead_e, s.body_e"
+}
+
+// Search implements congtin.SearchStore: the dialect finds the matches,
+// and the shared ranking (package search) orders them.
 func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.SearchResult, error) {
 	q := search.ParseQuery(sq.Q)
 	res := &congtin.SearchResult{}
@@ -31,15 +88,49 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	}
 	sq.Limit = limit(sq.Limit, 20)
 	sq.Offset = max(sq.Offset, 0)
-	h, err := db.d.SearchArticles(ctx, db, sq, q)
-	if err != nil {
-		return nil, db.wrap("search", err)
+	s := db.d.ArticleSearch(db, sq, q)
+	match := MatchWords
+	if q.Quoted {
+		match = MatchPhrase
 	}
-	res.Total, res.Capped = h.Total, h.Capped
-	if len(h.IDs) == 0 {
+	n, err := s.Count(ctx, match, search.CountCap+1)
+	if err != nil {
+		return nil, db.wrap("search count", err)
+	}
+	res.Total, res.Capped = min(n, search.CountCap), n > search.CountCap
+	if res.Total == 0 || sq.Offset >= res.Total {
 		return res, nil
 	}
-	as, err := list(ctx, db.conn, scanArticle, `SELECT `+articleColumns+` FROM articles WHERE id IN (`+placeholders(len(h.IDs))+`)`, ids(h.IDs)...)
+	var hits []int64
+	var scores map[int64]float64
+	if sq.Sort == congtin.SortNewest {
+		if hits, err = s.Newest(ctx, match, sq.Limit, sq.Offset); err != nil {
+			return nil, db.wrap("search", err)
+		}
+	} else {
+		// Candidates: first those with the words standing together, which
+		// rank first anyway; then, when they are too few to fill the page,
+		// the best of those with the words anywhere.
+		docs := map[int64]*search.Doc{}
+		pairs := !q.Quoted && len(q.Folds()) > 1
+		first := match
+		if pairs {
+			first = MatchPairs
+		}
+		if err := s.Candidates(ctx, first, search.Candidates, docs); err != nil {
+			return nil, db.wrap("search", err)
+		}
+		if pairs && len(docs) < sq.Offset+sq.Limit {
+			if err := s.Candidates(ctx, MatchWords, search.Candidates, docs); err != nil {
+				return nil, db.wrap("search", err)
+			}
+		}
+		hits, scores, res.Total, res.Capped = search.Page(q, docs, res.Total, res.Capped, sq.Offset, sq.Limit)
+	}
+	if len(hits) == 0 {
+		return res, nil
+	}
+	as, err := list(ctx, db.conn, scanArticle, `SELECT `+articleColumns+` FROM articles WHERE id IN (`+placeholders(len(hits))+`)`, ids(hits)...)
 	if err != nil {
 		return nil, db.wrap("search", err)
 	}
@@ -47,7 +138,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	for _, a := range as {
 		byID[a.ID] = a
 	}
-	res.SetHits(h.IDs, byID, h.Scores)
+	res.SetHits(hits, byID, scores)
 	return res, nil
 }
 
@@ -58,7 +149,7 @@ func (db *DB) Reindex(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	defer tx.Rollback()
-	n, err := db.d.ReindexArticles(ctx, tx)
+	n, err := tx.reindexArticles(ctx)
 	if err != nil {
 		return 0, db.wrap("reindex", err)
 	}
@@ -69,7 +160,7 @@ func (db *DB) Reindex(ctx context.Context) (int, error) {
 // transaction, for a copy that is searchable the moment it commits; it
 // returns the articles indexed.
 func (tx *Tx) ReindexAll(ctx context.Context) (int, error) {
-	n, err := tx.db.d.ReindexArticles(ctx, tx)
+	n, err := tx.reindexArticles(ctx)
 	if err != nil {
 		return 0, tx.db.wrap("reindex", err)
 	}

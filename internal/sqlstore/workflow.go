@@ -77,7 +77,7 @@ func (tx *Tx) UpdateItem(ctx context.Context, it *congtin.Item, comment string) 
 		return congtin.NotFound(it.Kind)
 	}
 	if it.Kind == congtin.KindArticle {
-		return tx.db.wrap("index article", tx.db.d.IndexArticle(ctx, tx, it.ID))
+		return tx.indexArticle(ctx, it.ID)
 	}
 	return nil
 }

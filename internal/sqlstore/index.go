@@ -1,0 +1,81 @@
+package sqlstore
+
+import (
+	"context"
+	"runtime"
+	"sync"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/search"
+)
+
+// IndexDoc is an article as the full-text index holds it: its title, lead
+// and body analysed (folded tokens to match, exact forms to rank), and the
+// pairs of neighbouring syllables.
+type IndexDoc struct {
+	ID     int64
+	Fields [3]search.Field
+	Pairs  string
+
+	title, lead, body string
+}
+
+func (d *IndexDoc) analyse() {
+	d.Fields = search.IndexFields(d.title, d.lead, d.body)
+	d.Pairs = search.Pairs(d.Fields[0].Fold, d.Fields[1].Fold, d.Fields[2].Fold)
+}
+
+// indexArticle brings an article's index entry in line with the article,
+// inside the transaction that changed it, so search never lags behind a
+// publish, an edit or an unpublish. Scheduled articles are indexed at once
+// and filtered by time at query time: they turn up by themselves.
+func (tx *Tx) indexArticle(ctx context.Context, id int64) error {
+	d := &IndexDoc{ID: id}
+	var status string
+	if err := tx.QueryRow(ctx, `SELECT status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&status, &d.title, &d.lead, &d.body); err != nil {
+		return tx.db.wrap("index article", err)
+	}
+	if err := tx.db.d.UnindexArticles(ctx, tx, id); err != nil {
+		return tx.db.wrap("index article", err)
+	}
+	if status != congtin.StatusPublished {
+		return nil
+	}
+	d.analyse()
+	return tx.db.wrap("index article", tx.db.d.WriteArticleIndex(ctx, tx, []*IndexDoc{d}))
+}
+
+// reindexArticles rebuilds the article index inside tx. The Vietnamese
+// analysis of each chunk runs on every core; the dialect writes the chunk.
+func (tx *Tx) reindexArticles(ctx context.Context) (int, error) {
+	if err := tx.db.d.UnindexArticles(ctx, tx, 0); err != nil {
+		return 0, err
+	}
+	const chunk = 256
+	var last int64
+	total := 0
+	for {
+		docs, err := list(ctx, tx.conn, func(row scanner) (*IndexDoc, error) {
+			d := &IndexDoc{}
+			return d, row.Scan(&d.ID, &d.title, &d.lead, &d.body)
+		}, `SELECT id, title, lead, body FROM articles WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`, last, chunk)
+		if err != nil || len(docs) == 0 {
+			return total, err
+		}
+		last = docs[len(docs)-1].ID
+		var wg sync.WaitGroup
+		workers := runtime.GOMAXPROCS(0)
+		for w := range workers {
+			wg.Go(func() {
+				for k := w; k < len(docs); k += workers {
+					docs[k].analyse()
+				}
+			})
+		}
+		wg.Wait()
+		if err := tx.db.d.WriteArticleIndex(ctx, tx, docs); err != nil {
+			return 0, err
+		}
+		total += len(docs)
+	}
+}
