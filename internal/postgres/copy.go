@@ -11,7 +11,6 @@ import (
 
 	"github.com/congtin/congtin/internal/copydb"
 	"github.com/congtin/congtin/internal/sqlstore"
-	"github.com/jackc/pgx/v5"
 )
 
 // This file is the PostgreSQL side of `congtin copy-db` (package copydb):
@@ -60,7 +59,7 @@ func (db *DB) CopySource(ctx context.Context) (copydb.Source, error) {
 		tx.Rollback()
 		return nil, copyErr("", err)
 	}
-	return &copySource{copyReader{tx}}, nil
+	return &copySource{copyReader{sqlstore.CopyReader{Tx: tx, Name: "postgres"}}}, nil
 }
 
 // CopyTarget implements copydb.Store. The transaction takes the change
@@ -72,40 +71,12 @@ func (db *DB) CopyTarget(ctx context.Context) (copydb.Target, error) {
 	if err != nil {
 		return nil, copyErr("begin", err)
 	}
-	return &copyTarget{copyReader: copyReader{tx.SQL()}, tx: tx}, nil
+	return &copyTarget{copyReader: copyReader{sqlstore.CopyReader{Tx: tx.SQL(), Name: "postgres"}}, tx: tx}, nil
 }
 
 // copyReader reads the tables inside a transaction.
 type copyReader struct {
-	tx *sql.Tx
-}
-
-func quoteIdent(name string) string { return pgx.Identifier{name}.Sanitize() }
-
-func quoteIdents(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = quoteIdent(n)
-	}
-	return strings.Join(q, ", ")
-}
-
-// Migrations implements copydb.Reader.
-func (r copyReader) Migrations(ctx context.Context) ([]string, error) {
-	rows, err := r.tx.QueryContext(ctx, `SELECT name FROM migrations ORDER BY name`)
-	if err != nil {
-		return nil, copyErr("migrations", err)
-	}
-	defer rows.Close()
-	var names []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, copyErr("migrations", err)
-		}
-		names = append(names, n)
-	}
-	return names, copyErr("migrations", rows.Err())
+	sqlstore.CopyReader
 }
 
 // Tables implements copydb.Reader: the ordinary tables of the current
@@ -114,7 +85,7 @@ func (r copyReader) Migrations(ctx context.Context) ([]string, error) {
 func (r copyReader) Tables(ctx context.Context) ([]copydb.Table, error) {
 	var tables []copydb.Table
 	index := map[string]int{}
-	rows, err := r.tx.QueryContext(ctx, `SELECT cl.relname, a.attname, format_type(a.atttypid, a.atttypmod)
+	rows, err := r.Tx.QueryContext(ctx, `SELECT cl.relname, a.attname, format_type(a.atttypid, a.atttypmod)
 		FROM pg_class cl JOIN pg_attribute a ON a.attrelid = cl.oid
 		WHERE cl.relnamespace = to_regnamespace(current_schema()) AND cl.relkind IN ('r', 'p')
 			AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
@@ -158,7 +129,7 @@ func (r copyReader) Tables(ctx context.Context) ([]copydb.Table, error) {
 		return nil, copyErr("tables", err)
 	}
 
-	rows, err = r.tx.QueryContext(ctx, `SELECT cl.relname, a.attname
+	rows, err = r.Tx.QueryContext(ctx, `SELECT cl.relname, a.attname
 		FROM pg_index i JOIN pg_class cl ON cl.oid = i.indrelid
 		JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
 		WHERE i.indisprimary AND cl.relnamespace = to_regnamespace(current_schema())
@@ -181,7 +152,7 @@ func (r copyReader) Tables(ctx context.Context) ([]copydb.Table, error) {
 		return nil, copyErr("keys", err)
 	}
 
-	rows, err = r.tx.QueryContext(ctx, `SELECT cl.relname, a.attname, rcl.relname, ra.attname
+	rows, err = r.Tx.QueryContext(ctx, `SELECT cl.relname, a.attname, rcl.relname, ra.attname
 		FROM pg_constraint co
 		JOIN pg_class cl ON cl.oid = co.conrelid
 		JOIN pg_class rcl ON rcl.oid = co.confrelid
@@ -207,52 +178,10 @@ func (r copyReader) Tables(ctx context.Context) ([]copydb.Table, error) {
 	return tables, copyErr("foreign keys", rows.Err())
 }
 
-// Count implements copydb.Reader.
-func (r copyReader) Count(ctx context.Context, table string) (int64, error) {
-	var n int64
-	if err := r.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+quoteIdent(table)).Scan(&n); err != nil {
-		return 0, copyErr("count "+table, err)
-	}
-	return n, nil
-}
-
-// Rows implements copydb.Reader. Values are int64, string, bool and
-// time.Time (in UTC).
-func (r copyReader) Rows(ctx context.Context, t copydb.Table, cols []string, fn func([]any) error) error {
-	q := `SELECT ` + quoteIdents(cols) + ` FROM ` + quoteIdent(t.Name)
-	if len(t.Key) > 0 {
-		q += ` ORDER BY ` + quoteIdents(t.Key)
-	}
-	rows, err := r.tx.QueryContext(ctx, q)
-	if err != nil {
-		return copyErr("read "+t.Name, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		row := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range row {
-			ptrs[i] = &row[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return copyErr("read "+t.Name, err)
-		}
-		for i, v := range row {
-			if tm, ok := v.(time.Time); ok {
-				row[i] = tm.UTC()
-			}
-		}
-		if err := fn(row); err != nil {
-			return err
-		}
-	}
-	return copyErr("read "+t.Name, rows.Err())
-}
-
 type copySource struct{ copyReader }
 
 // Close implements copydb.Source.
-func (s *copySource) Close() error { return s.tx.Rollback() }
+func (s *copySource) Close() error { return s.Tx.Rollback() }
 
 type copyTarget struct {
 	copyReader
@@ -263,13 +192,13 @@ type copyTarget struct {
 // and lets readers (a portal serving the empty database) go on; the
 // search table is locked as Reindex locks it.
 func (t *copyTarget) Lock(ctx context.Context, tables []string) error {
-	_, err := t.tx.SQL().ExecContext(ctx, `LOCK TABLE `+quoteIdents(append(tables[:len(tables):len(tables)], "search_docs"))+` IN EXCLUSIVE MODE`)
+	_, err := t.tx.SQL().ExecContext(ctx, `LOCK TABLE `+sqlstore.QuoteIdents(append(tables[:len(tables):len(tables)], "search_docs"))+` IN EXCLUSIVE MODE`)
 	return copyErr("lock", err)
 }
 
 // Delete implements copydb.Target.
 func (t *copyTarget) Delete(ctx context.Context, table string) error {
-	_, err := t.tx.SQL().ExecContext(ctx, `DELETE FROM `+quoteIdent(table))
+	_, err := t.tx.SQL().ExecContext(ctx, `DELETE FROM `+sqlstore.QuoteIdent(table))
 	return copyErr("delete "+table, err)
 }
 
@@ -281,7 +210,7 @@ const maxParams = 65535
 // each.
 func (t *copyTarget) Insert(ctx context.Context, table string, cols []string, rows [][]any) error {
 	per := max(1, maxParams/len(cols))
-	head := `INSERT INTO ` + quoteIdent(table) + ` (` + quoteIdents(cols) + `) VALUES `
+	head := `INSERT INTO ` + sqlstore.QuoteIdent(table) + ` (` + sqlstore.QuoteIdents(cols) + `) VALUES `
 	for len(rows) > 0 {
 		n := min(per, len(rows))
 		var b strings.Builder
@@ -342,8 +271,8 @@ func (t *copyTarget) Finish(ctx context.Context) (int, error) {
 	for _, id := range idents {
 		// An empty table keeps its sequence where it is.
 		if _, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence($1, $2), m)
-			FROM (SELECT MAX(`+quoteIdent(id[1])+`) AS m FROM `+quoteIdent(id[0])+`) AS s WHERE m IS NOT NULL`,
-			quoteIdent(id[0]), id[1]); err != nil {
+			FROM (SELECT MAX(`+sqlstore.QuoteIdent(id[1])+`) AS m FROM `+sqlstore.QuoteIdent(id[0])+`) AS s WHERE m IS NOT NULL`,
+			sqlstore.QuoteIdent(id[0]), id[1]); err != nil {
 			return 0, copyErr("sequence of "+id[0], err)
 		}
 	}

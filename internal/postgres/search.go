@@ -141,40 +141,13 @@ func (s *tsSearch) Count(ctx context.Context, m sqlstore.Match, limit int) (int,
 
 func (s *tsSearch) Newest(ctx context.Context, m sqlstore.Match, limit, offset int) ([]int64, error) {
 	from, args := s.from(m)
-	rows, err := s.db.Query(ctx, `SELECT a.id`+from+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return sqlstore.SearchIDs(ctx, s.db, `SELECT a.id`+from+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 }
 
 func (s *tsSearch) Candidates(ctx context.Context, m sqlstore.Match, n int, docs map[int64]*search.Doc) error {
 	from, args := s.from(m)
-	rows, err := s.db.Query(ctx, `SELECT s.article_id, a.published_at, s.title_f, s.lead_f, s.body_f, `+s.exact+from+
+	return sqlstore.SearchCandidates(ctx, s.db, docs, `SELECT s.article_id, a.published_at, s.title_f, s.lead_f, s.body_f, `+s.exact+from+
 		` ORDER BY `+s.order+` LIMIT ?`, append(args, n)...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		d := &search.Doc{}
-		if err := rows.Scan(&d.ID, &d.PublishedAt, &d.Fields[0].Fold, &d.Fields[1].Fold, &d.Fields[2].Fold,
-			&d.Fields[0].Exact, &d.Fields[1].Exact, &d.Fields[2].Exact); err != nil {
-			return err
-		}
-		d.PublishedAt = d.PublishedAt.UTC()
-		docs[d.ID] = d
-	}
-	return rows.Err()
 }
 
 // SearchIndexBytes returns the bytes the search table takes, with its

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"github.com/congtin/congtin/internal/copydb"
 	"github.com/congtin/congtin/internal/sqlstore"
@@ -63,7 +62,7 @@ func (db *DB) CopySource(ctx context.Context) (copydb.Source, error) {
 		tx.Rollback()
 		return nil, fmt.Errorf("sqlite: copy: %w", err)
 	}
-	return &copySource{copyReader{tx}}, nil
+	return &copySource{copyReader{sqlstore.CopyReader{Tx: tx, Name: "sqlite", NoKeyOrder: "rowid"}}}, nil
 }
 
 // CopyTarget implements copydb.Store. The transaction holds SQLite's write
@@ -73,43 +72,12 @@ func (db *DB) CopyTarget(ctx context.Context) (copydb.Target, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: copy: begin: %w", err)
 	}
-	return &copyTarget{copyReader: copyReader{tx.SQL()}, tx: tx}, nil
+	return &copyTarget{copyReader: copyReader{sqlstore.CopyReader{Tx: tx.SQL(), Name: "sqlite", NoKeyOrder: "rowid"}}, tx: tx}, nil
 }
 
 // copyReader reads the tables inside a transaction.
 type copyReader struct {
-	tx *sql.Tx
-}
-
-// quoteIdent quotes a table or column name from the catalogue.
-func quoteIdent(name string) string {
-	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
-}
-
-func quoteIdents(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = quoteIdent(n)
-	}
-	return strings.Join(q, ", ")
-}
-
-// Migrations implements copydb.Reader.
-func (r copyReader) Migrations(ctx context.Context) ([]string, error) {
-	rows, err := r.tx.QueryContext(ctx, `SELECT name FROM migrations ORDER BY name`)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: copy: migrations: %w", err)
-	}
-	defer rows.Close()
-	var names []string
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		names = append(names, n)
-	}
-	return names, rows.Err()
+	sqlstore.CopyReader
 }
 
 // Tables implements copydb.Reader: the ordinary tables of the main
@@ -117,7 +85,7 @@ func (r copyReader) Migrations(ctx context.Context) ([]string, error) {
 // (sqlite_*), the virtual search tables and their shadow tables, and
 // copySkipped.
 func (r copyReader) Tables(ctx context.Context) ([]copydb.Table, error) {
-	rows, err := r.tx.QueryContext(ctx, `SELECT m.name FROM sqlite_master m
+	rows, err := r.Tx.QueryContext(ctx, `SELECT m.name FROM sqlite_master m
 		JOIN pragma_table_list t ON t.schema = 'main' AND t.name = m.name
 		WHERE m.type = 'table' AND t.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\'
 		ORDER BY m.rowid`)
@@ -153,7 +121,7 @@ func (r copyReader) Tables(ctx context.Context) ([]copydb.Table, error) {
 // table describes one table from PRAGMA table_info and foreign_key_list.
 func (r copyReader) table(ctx context.Context, name string) (copydb.Table, error) {
 	t := copydb.Table{Name: name}
-	rows, err := r.tx.QueryContext(ctx, `SELECT name, upper(type), pk FROM pragma_table_info(?) ORDER BY cid`, name)
+	rows, err := r.Tx.QueryContext(ctx, `SELECT name, upper(type), pk FROM pragma_table_info(?) ORDER BY cid`, name)
 	if err != nil {
 		return t, err
 	}
@@ -187,7 +155,7 @@ func (r copyReader) table(ctx context.Context, name string) (copydb.Table, error
 	for i := 1; i <= len(keys); i++ {
 		t.Key = append(t.Key, keys[i])
 	}
-	rows, err = r.tx.QueryContext(ctx, `SELECT "table", "from", "to" FROM pragma_foreign_key_list(?) ORDER BY id, seq`, name)
+	rows, err = r.Tx.QueryContext(ctx, `SELECT "table", "from", "to" FROM pragma_foreign_key_list(?) ORDER BY id, seq`, name)
 	if err != nil {
 		return t, err
 	}
@@ -209,50 +177,10 @@ func (r copyReader) table(ctx context.Context, name string) (copydb.Table, error
 	return t, rows.Err()
 }
 
-// Count implements copydb.Reader.
-func (r copyReader) Count(ctx context.Context, table string) (int64, error) {
-	var n int64
-	if err := r.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+quoteIdent(table)).Scan(&n); err != nil {
-		return 0, fmt.Errorf("sqlite: copy: count %s: %w", table, err)
-	}
-	return n, nil
-}
-
-// Rows implements copydb.Reader. Values are as SQLite stores them: int64
-// and string.
-func (r copyReader) Rows(ctx context.Context, t copydb.Table, cols []string, fn func([]any) error) error {
-	order := "rowid"
-	if len(t.Key) > 0 {
-		order = quoteIdents(t.Key)
-	}
-	rows, err := r.tx.QueryContext(ctx, `SELECT `+quoteIdents(cols)+` FROM `+quoteIdent(t.Name)+` ORDER BY `+order)
-	if err != nil {
-		return fmt.Errorf("sqlite: copy: read %s: %w", t.Name, err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		row := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range row {
-			ptrs[i] = &row[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return fmt.Errorf("sqlite: copy: read %s: %w", t.Name, err)
-		}
-		if err := fn(row); err != nil {
-			return err
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("sqlite: copy: read %s: %w", t.Name, err)
-	}
-	return nil
-}
-
 type copySource struct{ copyReader }
 
 // Close implements copydb.Source.
-func (s *copySource) Close() error { return s.tx.Rollback() }
+func (s *copySource) Close() error { return s.Tx.Rollback() }
 
 type copyTarget struct {
 	copyReader
@@ -265,7 +193,7 @@ func (t *copyTarget) Lock(ctx context.Context, tables []string) error { return n
 
 // Delete implements copydb.Target.
 func (t *copyTarget) Delete(ctx context.Context, table string) error {
-	if _, err := t.tx.Exec(ctx, `DELETE FROM `+quoteIdent(table)); err != nil {
+	if _, err := t.tx.Exec(ctx, `DELETE FROM `+sqlstore.QuoteIdent(table)); err != nil {
 		return fmt.Errorf("sqlite: copy: delete %s: %w", table, err)
 	}
 	return nil
@@ -274,7 +202,7 @@ func (t *copyTarget) Delete(ctx context.Context, table string) error {
 // Insert implements copydb.Target, one prepared statement per batch: SQLite
 // runs in this process, so a row per call costs no round trip.
 func (t *copyTarget) Insert(ctx context.Context, table string, cols []string, rows [][]any) error {
-	stmt, err := t.tx.SQL().PrepareContext(ctx, `INSERT INTO `+quoteIdent(table)+` (`+quoteIdents(cols)+`) VALUES (`+placeholders(len(cols))+`)`)
+	stmt, err := t.tx.SQL().PrepareContext(ctx, `INSERT INTO `+sqlstore.QuoteIdent(table)+` (`+sqlstore.QuoteIdents(cols)+`) VALUES (`+placeholders(len(cols))+`)`)
 	if err != nil {
 		return fmt.Errorf("sqlite: copy: insert %s: %w", table, err)
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/search"
@@ -137,20 +136,7 @@ func (s *ftsSearch) Count(ctx context.Context, m sqlstore.Match, limit int) (int
 
 func (s *ftsSearch) Newest(ctx context.Context, m sqlstore.Match, limit, offset int) ([]int64, error) {
 	from, args := s.byArticles(m, "")
-	rows, err := s.db.Query(ctx, `SELECT a.id`+from+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return sqlstore.SearchIDs(ctx, s.db, `SELECT a.id`+from+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
 }
 
 func (s *ftsSearch) Candidates(ctx context.Context, m sqlstore.Match, n int, docs map[int64]*search.Doc) error {
@@ -168,22 +154,7 @@ func (s *ftsSearch) Candidates(ctx context.Context, m sqlstore.Match, n int, doc
 		from, fargs := s.byIndex(m)
 		q, args = cols+from+` ORDER BY s.rowid DESC LIMIT ?`, fargs
 	}
-	rows, err := s.db.Query(ctx, q, append(args, n)...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		d := &search.Doc{}
-		var pub int64
-		if err := rows.Scan(&d.ID, &pub, &d.Fields[0].Fold, &d.Fields[1].Fold, &d.Fields[2].Fold,
-			&d.Fields[0].Exact, &d.Fields[1].Exact, &d.Fields[2].Exact); err != nil {
-			return err
-		}
-		d.PublishedAt = time.Unix(pub, 0).UTC()
-		docs[d.ID] = d
-	}
-	return rows.Err()
+	return sqlstore.SearchCandidates(ctx, s.db, docs, q, append(args, n)...)
 }
 
 // SearchIndexBytes returns the bytes the search index's tables take.

@@ -169,3 +169,41 @@ func (tx *Tx) ReindexAll(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// SearchIDs runs a query of article IDs (a page of matches).
+func SearchIDs(ctx context.Context, q Querier, query string, args ...any) ([]int64, error) {
+	rows, err := q.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// SearchCandidates runs a query of candidates (an article's ID,
+// publication time, and its title, lead and body folded then exact) and
+// adds them to docs.
+func SearchCandidates(ctx context.Context, q Querier, docs map[int64]*search.Doc, query string, args ...any) error {
+	rows, err := q.Query(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		d := &search.Doc{}
+		if err := rows.Scan(&d.ID, at(&d.PublishedAt), &d.Fields[0].Fold, &d.Fields[1].Fold, &d.Fields[2].Fold,
+			&d.Fields[0].Exact, &d.Fields[1].Exact, &d.Fields[2].Exact); err != nil {
+			return err
+		}
+		docs[d.ID] = d
+	}
+	return rows.Err()
+}
