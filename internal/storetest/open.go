@@ -13,19 +13,23 @@ import (
 // test that hands the file over to a running portal may close it sooner.
 func MustOpenSQLite(t testing.TB, path string) *sqlite.DB {
 	t.Helper()
-	db := sqlite.NewDB(path)
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	return mustOpen(t, sqlite.NewDB(path))
 }
 
 // MustOpenPostgres opens (and migrates) the PostgreSQL database at url,
 // as MustOpenSQLite does a file.
 func MustOpenPostgres(t testing.TB, url string) *postgres.DB {
 	t.Helper()
-	db := postgres.NewDB(url)
+	return mustOpen(t, postgres.NewDB(url))
+}
+
+// mustOpen opens db, failing the test if it cannot, and closes it when the
+// test ends (closing twice is harmless).
+func mustOpen[DB interface {
+	Open() error
+	Close() error
+}](t testing.TB, db DB) DB {
+	t.Helper()
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
 	}
