@@ -29,13 +29,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	axeJS := axeSource(t)
 	site := startA11yPortal(t)
 
-	allocCtx, cancelAlloc := newAllocator(t, browserPath, 6*time.Minute)
-	defer cancelAlloc()
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
-	if err := chromedp.Do(browserCtx); err != nil {
-		t.Fatal(err)
-	}
+	browserCtx := startBrowser(t, browserPath, 6*time.Minute)
 	shots := screenshotDir(t)
 	// Each part gets a tab of its own in a fresh browser context, so that
 	// what one stores (the text size) cannot change what another sees.
@@ -556,11 +550,7 @@ const focusedJS = `(() => {
 
 func (b *tab) focused() focused {
 	b.t.Helper()
-	f, err := chromedp.Run(b.ctx, chromedp.Evaluate[focused](focusedJS))
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	return f
+	return evaluate[focused](b, focusedJS)
 }
 
 // onScreen reports whether the focused element is inside the viewport.
@@ -631,18 +621,8 @@ func (b *tab) checkKeyboard(shot string) {
 // elements that stick out when it does.
 func (b *tab) checkReflow(what string) {
 	b.t.Helper()
-	type overflow struct {
-		ScrollWidth int      `json:"scrollWidth"`
-		Culprits    []string `json:"culprits"`
-	}
-	o, err := chromedp.Run(b.ctx, chromedp.Evaluate[overflow](overflowJS))
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	cw, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.documentElement.clientWidth`))
-	if err != nil {
-		b.t.Fatal(err)
-	}
+	o := evaluate[overflow](b, overflowJS)
+	cw := evaluate[int](b, `document.documentElement.clientWidth`)
 	if o.ScrollWidth > cw {
 		b.t.Errorf("%s: the page is %dpx wide in a %dpx viewport and scrolls sideways; too wide: %s",
 			what, o.ScrollWidth, cw, strings.Join(o.Culprits, "; "))
@@ -656,10 +636,7 @@ var pxRE = regexp.MustCompile(`^([\d.]+)px$`)
 func (b *tab) fontSize(sel string) float64 {
 	b.t.Helper()
 	q, _ := json.Marshal(sel)
-	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`getComputedStyle(document.querySelector(`+string(q)+`)).fontSize`))
-	if err != nil {
-		b.t.Fatal(err)
-	}
+	s := evaluate[string](b, `getComputedStyle(document.querySelector(`+string(q)+`)).fontSize`)
 	m := pxRE.FindStringSubmatch(s)
 	if m == nil {
 		b.t.Fatalf("%s has font-size %q", sel, s)

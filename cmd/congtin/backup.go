@@ -3,34 +3,29 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
 
-	"github.com/congtin/congtin/internal/config"
 	"github.com/congtin/congtin/internal/sqlite"
 )
 
 // runBackup writes a consistent copy of a live SQLite database.
 func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var cfg config.Config
-	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.Register(fs)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		return errors.New("backup: give the file to write, e.g. congtin backup -db sqlite:congtin.db backup-2026-11-27.db")
-	}
-	if err := cfg.Validate(); err != nil {
+	c := newCommand("backup", stderr)
+	fs, cfg := c.fs, &c.cfg
+	if err := c.parse(args, func() error {
+		if fs.NArg() != 1 {
+			return errors.New("backup: give the file to write, e.g. congtin backup -db sqlite:congtin.db backup-2026-11-27.db")
+		}
+		return nil
+	}); err != nil {
 		return err
 	}
 	if _, err := cfg.SQLitePath(); err != nil {
 		return errors.New("backup: only for SQLite; back PostgreSQL up with pg_dump")
 	}
-	db, err := openStore(&cfg)
+	db, err := openStore(cfg)
 	if err != nil {
 		return err
 	}
@@ -52,10 +47,10 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 // runRestore puts a backup in place of a SQLite database file that no
 // process is using.
 func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var cfg config.Config
-	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.Register(fs)
+	// Not c.parse: a restore only needs the file's path, whatever the
+	// other settings say.
+	c := newCommand("restore", stderr)
+	fs, cfg := c.fs, &c.cfg
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -47,10 +47,7 @@ func TestBrowserArticlePage(t *testing.T) {
 	articleURL := portal.URL + articlePath
 
 	shots := screenshotDir(t)
-	allocCtx, cancelAlloc := newAllocator(t, browserPath, 2*time.Minute)
-	defer cancelAlloc()
-	tabCtx, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
+	tabCtx := startBrowser(t, browserPath, 2*time.Minute)
 	b := &tab{t: t, ctx: tabCtx, shots: shots}
 
 	// The article page on a desktop screen.
@@ -168,6 +165,17 @@ func (b *tab) do(actions ...chromedp.Action[chromedp.Void]) {
 	}
 }
 
+// evaluate runs the JavaScript expression js in the tab and returns its
+// value, stopping the test on an error.
+func evaluate[T any](b *tab, js string) T {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return v
+}
+
 // navigate loads url and waits for the page to load.
 func (b *tab) navigate(url string) {
 	b.t.Helper()
@@ -259,10 +267,7 @@ func pathIs(path string) func(*url.URL) bool {
 // history.back().
 func (b *tab) clickAndWait(sel string, arrived func(*url.URL) bool) *url.URL {
 	b.t.Helper()
-	before, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`location.href`))
-	if err != nil {
-		b.t.Fatal(err)
-	}
+	before := evaluate[string](b, `location.href`)
 	b.do(chromedp.Click(chromedp.CSS(sel)))
 	deadline := time.Now().Add(20 * time.Second)
 	last := before
@@ -406,18 +411,16 @@ const overflowJS = `(() => {
 	return {scrollWidth: document.documentElement.scrollWidth, culprits: culprits.slice(0, 10)};
 })()`
 
+// overflow is what overflowJS finds.
+type overflow struct {
+	ScrollWidth int      `json:"scrollWidth"`
+	Culprits    []string `json:"culprits"`
+}
+
 // checkNoHorizontalScroll checks that the page is no wider than width.
 func (b *tab) checkNoHorizontalScroll(width int) {
 	b.t.Helper()
-	type overflow struct {
-		ScrollWidth int      `json:"scrollWidth"`
-		Culprits    []string `json:"culprits"`
-	}
-	o, err := chromedp.Run(b.ctx, chromedp.Evaluate[overflow](overflowJS))
-	if err != nil {
-		b.t.Fatal(err)
-	}
-	if o.ScrollWidth > width {
+	if o := evaluate[overflow](b, overflowJS); o.ScrollWidth > width {
 		b.t.Errorf("at %dpx the page is %dpx wide and scrolls sideways; too wide: %s",
 			width, o.ScrollWidth, strings.Join(o.Culprits, "; "))
 	}
@@ -459,9 +462,12 @@ func screenshotDir(t *testing.T) string {
 	return shots
 }
 
-// newAllocator starts the Chromium the browser tests share, bounded by
-// timeout. The flags keep it off this machine's closed network.
-func newAllocator(t *testing.T, browserPath string, timeout time.Duration) (context.Context, context.CancelFunc) {
+// startBrowser starts a headless Chromium for a test, bounded by timeout,
+// and returns the context of its first tab; the browser is closed when the
+// test ends, after the test's own deferred calls. The flags keep it off
+// this machine's closed network.
+func startBrowser(t *testing.T, browserPath string, timeout time.Duration) context.Context {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
 		chromedp.ExecPath(browserPath),
@@ -484,5 +490,10 @@ func newAllocator(t *testing.T, browserPath string, timeout time.Duration) (cont
 		// robot's user agent; these tests play readers.
 		chromedp.UserAgent(browserUA),
 	)
-	return allocCtx, func() { cancelAlloc(); cancel() }
+	tabCtx, cancelTab := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancelTab(); cancelAlloc(); cancel() })
+	if err := chromedp.Do(tabCtx); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return tabCtx
 }

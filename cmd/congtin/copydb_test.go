@@ -25,8 +25,7 @@ import (
 	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/demo"
 	"github.com/congtin/congtin/internal/pgtest"
-	"github.com/congtin/congtin/internal/postgres"
-	"github.com/congtin/congtin/internal/sqlite"
+	"github.com/congtin/congtin/internal/storetest"
 )
 
 // commune is a SQLite installation filled as a commune's portal is: by
@@ -99,10 +98,7 @@ func fillCommune(t *testing.T, dir string) *commune {
 	c.apiToken = strings.TrimSpace(must("user", "token", "-db", c.db, "-name", "bientap", "-label", "tích hợp"))
 
 	// Through the store, as the back office and the portal write.
-	raw := sqlite.NewDB(c.path)
-	if err := raw.Open(); err != nil {
-		t.Fatal(err)
-	}
+	raw := storetest.MustOpenSQLite(t, c.path)
 	db := app.New(raw)
 	defer raw.Close()
 	ok := func(err error) {
@@ -544,16 +540,10 @@ func TestCopyDBSQLiteToPostgres(t *testing.T) {
 		t.Errorf("copy-db printed %d tables, SQLite has %d to copy: %v", len(counts), len(tables), tables)
 	}
 
-	srcRaw := sqlite.NewDB(c.path)
-	if err := srcRaw.Open(); err != nil {
-		t.Fatal(err)
-	}
+	srcRaw := storetest.MustOpenSQLite(t, c.path)
 	src := app.New(srcRaw)
 	defer srcRaw.Close()
-	dstRaw := postgres.NewDB(target)
-	if err := dstRaw.Open(); err != nil {
-		t.Fatal(err)
-	}
+	dstRaw := storetest.MustOpenPostgres(t, target)
 	dst := app.New(dstRaw)
 	defer dstRaw.Close()
 	compareStores(t, c, src, dst)
@@ -813,10 +803,7 @@ func TestCopyDBIntoStartedTarget(t *testing.T) {
 func TestCopyDBInterrupted(t *testing.T) {
 	dir := t.TempDir()
 	srcPath := filepath.Join(dir, "xa.db")
-	raw := sqlite.NewDB(srcPath)
-	if err := raw.Open(); err != nil {
-		t.Fatal(err)
-	}
+	raw := storetest.MustOpenSQLite(t, srcPath)
 	db := app.New(raw)
 	site, err := db.DefaultSite(context.Background())
 	if err != nil {

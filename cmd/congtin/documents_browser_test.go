@@ -21,30 +21,12 @@ import (
 // the page shows its fields and attachments at 1280 and 360 pixels.
 func TestBrowserDocuments(t *testing.T) {
 	browserPath := findBrowser(t)
-	start := time.Now()
-	nr := &newsroom{t: t, start: start}
-	defer func() {
-		if t.Failed() {
-			t.Logf("FAILED during step %q, %.1fs into the test", nr.step, time.Since(start).Seconds())
-		}
-	}()
+	nr := newNewsroom(t)
 
 	nr.begin("1 setup: users, portal, files")
 	dir := t.TempDir()
 	db := "sqlite:" + filepath.Join(dir, "c.db")
-	const password = "mật-khẩu-thử-nghiệm-2027"
-	pwFile := filepath.Join(dir, "password.txt")
-	if err := os.WriteFile(pwFile, []byte(password+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range []struct{ name, role, display string }{
-		{"phongvien", "reporter", "Trần Phóng Viên"},
-		{"bientap", "editor", "Lê Biên Tập"},
-	} {
-		if _, errOut, err := runCmd(t, "user", "add", "-db", db, "-name", u.name, "-role", u.role, "-display", u.display, "-password-file", pwFile); err != nil {
-			t.Fatalf("%s: user add %s: %v\n%s", nr.step, u.name, err, errOut)
-		}
-	}
+	nr.addStaff(db, phongvien, bientap)
 	portal := StartPortal(t, "serve", "-db", db)
 	nr.portal = portal
 	pdfPath := filepath.Join(dir, "ke-hoach-115.pdf")
@@ -55,22 +37,14 @@ func TestBrowserDocuments(t *testing.T) {
 	if err := os.WriteFile(docxPath, docfiletest.DOCX("Phụ lục danh mục công trình thủy lợi"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	nr.shots = screenshotDir(t)
-	allocCtx, cancelAlloc := newAllocator(t, browserPath, 3*time.Minute)
-	defer cancelAlloc()
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
-	if err := chromedp.Do(browserCtx); err != nil {
-		t.Fatalf("%s: start Chromium: %v", nr.step, err)
-	}
-	defer nr.closePeople()
+	browserCtx := nr.startBrowser(browserPath)
 	reporterCtx := nr.person(browserCtx, "reporter")
 	editorCtx := nr.person(browserCtx, "editor")
 	readerCtx := nr.person(browserCtx, "reader")
 
 	nr.begin("2 the reporter writes the document with two attachments")
 	rb := nr.tab(reporterCtx, time.Minute)
-	nr.signIn(rb, "phongvien", password, "Trần Phóng Viên")
+	nr.signIn(rb, phongvien)
 	rb.navigate(portal.URL + "/admin/van-ban")
 	rb.clickAndWait(`a[href="/admin/van-ban/moi"]`, pathIs("/admin/van-ban/moi"))
 	option := func(sel, name string) string {
@@ -102,7 +76,7 @@ func TestBrowserDocuments(t *testing.T) {
 
 	nr.begin("3 the editor publishes it")
 	eb := nr.tab(editorCtx, time.Minute)
-	nr.signIn(eb, "bientap", password, "Lê Biên Tập")
+	nr.signIn(eb, bientap)
 	eb.navigate(portal.URL + "/admin/van-ban?trang-thai=submitted")
 	eb.clickAndWait(`a[href="/admin/van-ban/`+id+`"]`, pathIs("/admin/van-ban/"+id))
 	nr.post(eb, `button[value="publish"]`, `^/admin/van-ban/`+id+`$`, "Đã chuyển văn bản sang trạng thái “Đã xuất bản”.")

@@ -8,16 +8,13 @@ import (
 	"os"
 
 	"github.com/congtin/congtin"
-	"github.com/congtin/congtin/internal/config"
 	"github.com/congtin/congtin/internal/importer"
 	"github.com/congtin/congtin/internal/wxr"
 )
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var cfg config.Config
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.Register(fs)
+	c := newCommand("import", stderr)
+	fs := c.fs
 	maxBytes := fs.Int64("max-bytes", importer.DefaultMaxBytes, "largest file accepted, in bytes (default for -format wxr: 512 MiB)")
 	format := fs.String("format", "json", "json: congtin's own format; wxr: a WordPress export")
 	uploads := fs.String("uploads", "", "with -format wxr: the local copy of the WordPress site's wp-content/uploads folder")
@@ -26,14 +23,13 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintln(stderr, "       congtin import -format wxr [-uploads DIR] [-db …] export.xml")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return fmt.Errorf("import: give exactly one file")
-	}
-	if err := cfg.Validate(); err != nil {
+	if err := c.parse(args, func() error {
+		if fs.NArg() != 1 {
+			fs.Usage()
+			return fmt.Errorf("import: give exactly one file")
+		}
+		return nil
+	}); err != nil {
 		return err
 	}
 	name := fs.Arg(0)
@@ -49,7 +45,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 				limit = *maxBytes
 			}
 		})
-		return runImportWXR(ctx, &cfg, name, limit, *uploads, stdout, stderr)
+		return runImportWXR(ctx, &c.cfg, name, limit, *uploads, stdout, stderr)
 	default:
 		return fmt.Errorf("import: unknown -format %q: json or wxr", *format)
 	}
@@ -62,15 +58,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return fmt.Errorf("import %s: %w; nothing was imported", name, err)
 	}
-	db, err := openStore(&cfg)
+	db, site, err := openSite(ctx, &c.cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	site, err := db.DefaultSite(ctx)
-	if err != nil {
-		return err
-	}
 	res, err := db.ImportArticles(ctx, site.ID, recs)
 	if err != nil {
 		msg := err.Error()

@@ -23,15 +23,11 @@ func runImportWXR(ctx context.Context, cfg *config.Config, name string, maxBytes
 	if err != nil {
 		return fail(err)
 	}
-	db, err := openStore(cfg)
+	db, site, err := openSite(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	site, err := db.DefaultSite(ctx)
-	if err != nil {
-		return err
-	}
 	plan, err := wxr.Prepare(ctx, exp, wxr.Options{Uploads: uploads, Media: &media.Disk{Dir: cfg.MediaDir}, Now: time.Now()})
 	if err != nil {
 		return fail(err)

@@ -41,23 +41,8 @@ import (
 // are separate. It saves screenshots for a person to look at.
 func TestBrowserNewsroomWorkflow(t *testing.T) {
 	browserPath := findBrowser(t)
-	// The editor bundle is built by npm, not by go build; without it the
-	// form is a plain textarea and there is nothing to test here.
-	bundle := filepath.Join("..", "..", "internal", "static", "files", "editor", "editor.js")
-	if _, err := os.Stat(bundle); err != nil {
-		msg := fmt.Sprintf("the editor bundle %s is missing: run web/editor/build.sh first (%v)", bundle, err)
-		if os.Getenv("CONGTIN_REQUIRE_BROWSER") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg + "; skipping (set CONGTIN_REQUIRE_BROWSER=1 to fail instead)")
-	}
-	start := time.Now()
-	nr := &newsroom{t: t, start: start}
-	defer func() {
-		if t.Failed() {
-			t.Logf("FAILED during step %q, %.1fs into the test", nr.step, time.Since(start).Seconds())
-		}
-	}()
+	requireEditorBundle(t)
+	nr := newNewsroom(t)
 
 	// 1. Setup.
 	nr.begin("1 setup: category, users, portal, picture")
@@ -66,19 +51,7 @@ func TestBrowserNewsroomWorkflow(t *testing.T) {
 	if _, errOut, err := runCmd(t, "import", "-db", db, writeJSON(t, dir, "a.json", articleRecords(1))); err != nil {
 		t.Fatalf("%s: import: %v\n%s", nr.step, err, errOut)
 	}
-	const password = "mật-khẩu-thử-nghiệm-2027"
-	pwFile := filepath.Join(dir, "password.txt")
-	if err := os.WriteFile(pwFile, []byte(password+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	for _, u := range []struct{ name, role, display string }{
-		{"phongvien", "reporter", "Trần Phóng Viên"},
-		{"bientap", "editor", "Lê Biên Tập"},
-	} {
-		if _, errOut, err := runCmd(t, "user", "add", "-db", db, "-name", u.name, "-role", u.role, "-display", u.display, "-password-file", pwFile); err != nil {
-			t.Fatalf("%s: user add %s: %v\n%s", nr.step, u.name, err, errOut)
-		}
-	}
+	nr.addStaff(db, phongvien, bientap)
 	portal := StartPortal(t, "serve", "-db", db)
 	nr.portal = portal
 	if code, _ := portal.Get("/static/editor/editor.js", browserUA); code != http.StatusOK {
@@ -87,17 +60,7 @@ func TestBrowserNewsroomWorkflow(t *testing.T) {
 	picture := filepath.Join(dir, "hoi-nghi.png")
 	writeNewsroomPicture(t, picture, 1600, 900)
 
-	nr.shots = screenshotDir(t)
-
-	// One Chromium; each person gets a browser context of their own.
-	allocCtx, cancelAlloc := newAllocator(t, browserPath, 3*time.Minute)
-	defer cancelAlloc()
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
-	if err := chromedp.Do(browserCtx); err != nil {
-		t.Fatalf("%s: start Chromium: %v", nr.step, err)
-	}
-	defer nr.closePeople() // before the browser goes
+	browserCtx := nr.startBrowser(browserPath)
 	reporterCtx := nr.person(browserCtx, "reporter")
 	editorCtx := nr.person(browserCtx, "editor")
 	readerCtx := nr.person(browserCtx, "reader")
@@ -142,7 +105,7 @@ func TestBrowserNewsroomWorkflow(t *testing.T) {
 	// 2. The reporter writes the article and sends it for review.
 	nr.begin("2 reporter writes the article and sends it for review")
 	rb := nr.tab(reporterCtx, 60*time.Second)
-	nr.signIn(rb, "phongvien", password, "Trần Phóng Viên")
+	nr.signIn(rb, phongvien)
 	rb.navigate(portal.URL + "/admin/bai-viet/moi")
 	nr.waitJS(rb, "the rich-text editor to start", `!!document.querySelector('.editor.is-enhanced .editor-content[contenteditable="true"]')`, 10*time.Second)
 	rb.do(chromedp.Focus(chromedp.CSS("#title")))
@@ -233,7 +196,7 @@ func TestBrowserNewsroomWorkflow(t *testing.T) {
 	// 3. The editor returns it with a comment.
 	nr.begin("3 editor returns the article with a comment")
 	eb := nr.tab(editorCtx, 30*time.Second)
-	nr.signIn(eb, "bientap", password, "Lê Biên Tập")
+	nr.signIn(eb, bientap)
 	eb.navigate(articleAdmin)
 	eb.visible(".article-meta .status", "Chờ duyệt")
 	eb.do(chromedp.SendKeys(chromedp.CSS("#comment"), newsroomNFC(comment)))
@@ -408,10 +371,12 @@ func TestBrowserNewsroomWorkflow(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("screenshots saved in %s; the test took %.1fs", nr.shots, time.Since(start).Seconds())
+	t.Logf("screenshots saved in %s; the test took %.1fs", nr.shots, time.Since(nr.start).Seconds())
 }
 
-// newsroom holds what the steps of TestBrowserNewsroomWorkflow share.
+// newsroom holds what the steps of a test of the newsroom in the browser
+// share (TestBrowserNewsroomWorkflow, TestBrowserDocuments,
+// TestBrowserScheduleAndEnglish): the portal, the people, the step.
 type newsroom struct {
 	t      *testing.T
 	start  time.Time
@@ -423,6 +388,73 @@ type newsroom struct {
 
 	mu       sync.Mutex
 	messages map[string][]chromedp.ConsoleMessage
+}
+
+// newNewsroom starts a test of the newsroom in the browser. When it fails,
+// the log says during which step, and how far into the test.
+func newNewsroom(t *testing.T) *newsroom {
+	nr := &newsroom{t: t, start: time.Now()}
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("FAILED during step %q, %.1fs into the test", nr.step, time.Since(nr.start).Seconds())
+		}
+	})
+	return nr
+}
+
+// requireEditorBundle stops a test that needs the rich-text editor when
+// its bundle is missing: npm builds it, not go build, and without it the
+// form is a plain textarea with nothing to test. The test skips, or fails
+// when CONGTIN_REQUIRE_BROWSER is set.
+func requireEditorBundle(t *testing.T) {
+	t.Helper()
+	bundle := filepath.Join("..", "..", "internal", "static", "files", "editor", "editor.js")
+	if _, err := os.Stat(bundle); err != nil {
+		msg := fmt.Sprintf("the editor bundle %s is missing: run web/editor/build.sh first (%v)", bundle, err)
+		if os.Getenv("CONGTIN_REQUIRE_BROWSER") != "" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg + "; skipping (set CONGTIN_REQUIRE_BROWSER=1 to fail instead)")
+	}
+}
+
+// staff is a back-office user the newsroom tests sign in as.
+type staff struct{ name, role, display string }
+
+// The reporter and the editor, named as they sign in.
+var (
+	phongvien = staff{"phongvien", "reporter", "Trần Phóng Viên"}
+	bientap   = staff{"bientap", "editor", "Lê Biên Tập"}
+)
+
+// staffPassword is every staff member's password; not ASCII, as a
+// Vietnamese newsroom's may well not be.
+const staffPassword = "mật-khẩu-thử-nghiệm-2027"
+
+// addStaff adds people to the portal's database with
+// `congtin user add -password-file`, each with staffPassword.
+func (nr *newsroom) addStaff(db string, people ...staff) {
+	t := nr.t
+	t.Helper()
+	pwFile := filepath.Join(t.TempDir(), "password.txt")
+	if err := os.WriteFile(pwFile, []byte(staffPassword+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range people {
+		if _, errOut, err := runCmd(t, "user", "add", "-db", db, "-name", u.name, "-role", u.role, "-display", u.display, "-password-file", pwFile); err != nil {
+			t.Fatalf("%s: user add %s: %v\n%s", nr.step, u.name, err, errOut)
+		}
+	}
+}
+
+// startBrowser starts the one Chromium the people share (each gets a
+// browser context of their own from person) and picks the folder for
+// screenshots. The people's contexts close before the browser.
+func (nr *newsroom) startBrowser(browserPath string) context.Context {
+	nr.shots = screenshotDir(nr.t)
+	ctx := startBrowser(nr.t, browserPath, 3*time.Minute)
+	nr.t.Cleanup(nr.closePeople)
+	return ctx
 }
 
 // begin starts a step.
@@ -480,16 +512,16 @@ func (nr *newsroom) tab(ctx context.Context, d time.Duration) *tab {
 }
 
 // signIn signs in on the back office and checks who it says is signed in.
-func (nr *newsroom) signIn(b *tab, username, password, display string) {
+func (nr *newsroom) signIn(b *tab, as staff) {
 	nr.t.Helper()
 	b.navigate(nr.portal.URL + "/admin/dang-nhap")
 	b.do(
-		chromedp.SendKeys(chromedp.CSS("#username"), username),
-		chromedp.SendKeys(chromedp.CSS("#password"), newsroomNFC(password)),
+		chromedp.SendKeys(chromedp.CSS("#username"), as.name),
+		chromedp.SendKeys(chromedp.CSS("#password"), newsroomNFC(staffPassword)),
 	)
 	nr.post(b, `.login-box button[type=submit]`, `^/admin/$`, "")
-	if who := b.visible(".admin-user span", "").Text; !strings.HasPrefix(who, display) {
-		nr.t.Fatalf("%s: signed in as %s, the back office shows %q, want %q", nr.step, username, who, display)
+	if who := b.visible(".admin-user span", "").Text; !strings.HasPrefix(who, as.display) {
+		nr.t.Fatalf("%s: signed in as %s, the back office shows %q, want %q", nr.step, as.name, who, as.display)
 	}
 }
 

@@ -3,14 +3,12 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"time"
 
 	"github.com/congtin/congtin"
-	"github.com/congtin/congtin/internal/config"
 )
 
 // runQA runs the Q&A section's commands: `congtin qa purge`.
@@ -19,30 +17,23 @@ func runQA(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stderr, "usage: congtin qa purge [-db …] [-qa-retention-days 365]\n")
 		return errors.New("qa: unknown or missing subcommand (want purge)")
 	}
-	var cfg config.Config
-	fs := flag.NewFlagSet("qa purge", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.Register(fs)
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("qa purge: unexpected argument %q", fs.Arg(0))
-	}
-	if err := cfg.Validate(); err != nil {
-		return err
-	}
-	db, err := openStore(&cfg)
+	c := newCommand("qa purge", stderr)
+	db, err := c.open(args[1:], func() error {
+		if c.fs.NArg() > 0 {
+			return fmt.Errorf("qa purge: unexpected argument %q", c.fs.Arg(0))
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	n, cutoff, err := purgeQuestions(ctx, db, cfg.QARetentionDays, time.Now())
+	n, cutoff, err := purgeQuestions(ctx, db, c.cfg.QARetentionDays, time.Now())
 	if err != nil {
 		return fmt.Errorf("qa purge: %w", err)
 	}
 	fmt.Fprintf(stdout, "blanked the personal data of %d question(s) sent before %s (%d days)\n",
-		n, cutoff.In(congtin.VietnamZone).Format("2006-01-02 15:04"), cfg.QARetentionDays)
+		n, cutoff.In(congtin.VietnamZone).Format("2006-01-02 15:04"), c.cfg.QARetentionDays)
 	return nil
 }
 

@@ -18,7 +18,6 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/app"
-	"github.com/congtin/congtin/internal/sqlite"
 	"github.com/congtin/congtin/internal/storetest"
 )
 
@@ -36,10 +35,7 @@ func TestBrowserQuestion(t *testing.T) {
 	portal := StartPortal(t, "serve", "-db", "sqlite:"+path)
 	shots := screenshotDir(t)
 
-	allocCtx, cancelAlloc := newAllocator(t, browserPath, 2*time.Minute)
-	defer cancelAlloc()
-	tabCtx, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
+	tabCtx := startBrowser(t, browserPath, 2*time.Minute)
 	b := &tab{t: t, ctx: tabCtx, shots: shots}
 	b.navigate(portal.URL + "/")
 	// Any alert, confirm or prompt would mean the citizen's markup ran.
@@ -168,10 +164,7 @@ func qaType(b *tab, sel, text string) {
 // qaBrowserSetup prepares the database: two fields and an editor.
 func qaBrowserSetup(t *testing.T, path string) (congtin.Actor, int64) {
 	t.Helper()
-	raw := sqlite.NewDB(path)
-	if err := raw.Open(); err != nil {
-		t.Fatal(err)
-	}
+	raw := storetest.MustOpenSQLite(t, path)
 	db := app.New(raw)
 	defer raw.Close()
 	site := storetest.MustSite(t, db)
@@ -191,10 +184,7 @@ func qaBrowserSetup(t *testing.T, path string) (congtin.Actor, int64) {
 // back office would, on the running portal's database.
 func qaBrowserPublish(t *testing.T, path string, ed congtin.Actor) {
 	t.Helper()
-	raw := sqlite.NewDB(path)
-	if err := raw.Open(); err != nil {
-		t.Fatal(err)
-	}
+	raw := storetest.MustOpenSQLite(t, path)
 	db := app.New(raw)
 	defer raw.Close()
 	ctx := context.Background()

@@ -10,7 +10,6 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/app"
-	"github.com/congtin/congtin/internal/sqlite"
 	"github.com/congtin/congtin/internal/storetest"
 )
 
@@ -18,10 +17,7 @@ import (
 // the database file, and returns its ID.
 func askAt(t *testing.T, path string, at time.Time, title string) int64 {
 	t.Helper()
-	raw := sqlite.NewDB(path)
-	if err := raw.Open(); err != nil {
-		t.Fatal(err)
-	}
+	raw := storetest.MustOpenSQLite(t, path)
 	raw.SetNow(func() time.Time { return at })
 	db := app.New(raw)
 	defer raw.Close()
@@ -33,10 +29,7 @@ func askAt(t *testing.T, path string, at time.Time, title string) int64 {
 // question still holds, joined.
 func personalData(t *testing.T, path string, id int64) string {
 	t.Helper()
-	raw := sqlite.NewDB(path)
-	if err := raw.Open(); err != nil {
-		t.Fatal(err)
-	}
+	raw := storetest.MustOpenSQLite(t, path)
 	db := app.New(raw)
 	defer raw.Close()
 	site := storetest.MustSite(t, db)

@@ -2,27 +2,14 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"time"
-
-	"github.com/congtin/congtin/internal/config"
 )
 
 // runReindex rebuilds the search index from the articles.
 func runReindex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var cfg config.Config
-	fs := flag.NewFlagSet("reindex", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.Register(fs)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := cfg.Validate(); err != nil {
-		return err
-	}
-	db, err := openStore(&cfg)
+	db, err := newCommand("reindex", stderr).open(args)
 	if err != nil {
 		return err
 	}

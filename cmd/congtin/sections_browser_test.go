@@ -3,7 +3,6 @@ package main_test
 import (
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -24,43 +23,16 @@ import (
 // the reader switches it to English with the header's language switch.
 func TestBrowserScheduleAndEnglish(t *testing.T) {
 	browserPath := findBrowser(t)
-	bundle := filepath.Join("..", "..", "internal", "static", "files", "editor", "editor.js")
-	if _, err := os.Stat(bundle); err != nil {
-		msg := fmt.Sprintf("the editor bundle %s is missing: run web/editor/build.sh first (%v)", bundle, err)
-		if os.Getenv("CONGTIN_REQUIRE_BROWSER") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg + "; skipping (set CONGTIN_REQUIRE_BROWSER=1 to fail instead)")
-	}
-	nr := &newsroom{t: t, start: time.Now()}
-	defer func() {
-		if t.Failed() {
-			t.Logf("FAILED during step %q", nr.step)
-		}
-	}()
+	requireEditorBundle(t)
+	nr := newNewsroom(t)
 
 	nr.begin("1 setup: an editor, the portal")
 	dir := t.TempDir()
 	db := "sqlite:" + filepath.Join(dir, "c.db")
-	const password = "mật-khẩu-thử-nghiệm-2027"
-	pwFile := filepath.Join(dir, "password.txt")
-	if err := os.WriteFile(pwFile, []byte(password+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if _, errOut, err := runCmd(t, "user", "add", "-db", db, "-name", "bientap", "-role", "editor", "-display", "Lê Biên Tập", "-password-file", pwFile); err != nil {
-		t.Fatalf("user add: %v\n%s", err, errOut)
-	}
+	nr.addStaff(db, bientap)
 	portal := StartPortal(t, "serve", "-db", db)
 	nr.portal = portal
-	nr.shots = screenshotDir(t)
-	allocCtx, cancelAlloc := newAllocator(t, browserPath, 3*time.Minute)
-	defer cancelAlloc()
-	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
-	if err := chromedp.Do(browserCtx); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
-	defer nr.closePeople()
+	browserCtx := nr.startBrowser(browserPath)
 	ed := nr.tab(nr.person(browserCtx, "editor"), 150*time.Second)
 	readerCtx := nr.person(browserCtx, "reader")
 
@@ -74,7 +46,7 @@ func TestBrowserScheduleAndEnglish(t *testing.T) {
 	}
 
 	nr.begin("2 the editor fills this week's schedule")
-	nr.signIn(ed, "bientap", password, "Lê Biên Tập")
+	nr.signIn(ed, bientap)
 	ed.navigate(portal.URL + "/admin/lich-cong-tac")
 	if h := ed.visible(".admin-main h1", "").Text; h != fmt.Sprintf("Lịch công tác tuần %d/%d", week.Num, week.Year) {
 		t.Fatalf("the back office opens on %q, want this week", h)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -16,7 +15,6 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/admin"
-	"github.com/congtin/congtin/internal/config"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/demo"
 	"github.com/congtin/congtin/internal/docfile"
@@ -28,15 +26,10 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo bool) error {
-	var cfg config.Config
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.Register(fs)
-	fs.BoolVar(&cfg.Demo, "demo", withDemo, "fill an empty database with demo content")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := cfg.Validate(); err != nil {
+	c := newCommand("serve", stderr)
+	cfg := &c.cfg
+	c.fs.BoolVar(&cfg.Demo, "demo", withDemo, "fill an empty database with demo content")
+	if err := c.parse(args); err != nil {
 		return err
 	}
 	log := newLogger(stderr, cfg.LogJSON)
@@ -48,15 +41,11 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
 
-	db, err := openStore(&cfg)
+	db, site, err := openSite(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	site, err := db.DefaultSite(ctx)
-	if err != nil {
-		return err
-	}
 	// Attachments of the documents register live beside the images, in
 	// a folder no image key can name.
 	files := docfile.Disk{Dir: filepath.Join(cfg.MediaDir, "van-ban")}

@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 
 	"github.com/congtin/congtin"
-	"github.com/congtin/congtin/internal/config"
 )
 
 // runSite changes the default site's settings: the header and footer.
@@ -18,10 +16,8 @@ func runSite(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(args) == 0 || args[0] != "set" {
 		return fmt.Errorf("usage: congtin site set [-name …] [-tagline …] [-agency …] [-address …] [-phone …] [-email …] [-counter-offset N]")
 	}
-	var cfg config.Config
-	fs := flag.NewFlagSet("site set", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.Register(fs)
+	c := newCommand("site set", stderr)
+	fs := c.fs
 	var upd congtin.SiteUpdate
 	str := func(name, help string, dst **string) {
 		fs.Func(name, help, func(v string) error { *dst = &v; return nil })
@@ -33,24 +29,17 @@ func runSite(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	str("phone", "agency phone", &upd.Phone)
 	str("email", "agency email", &upd.Email)
 	offset := fs.Int64("counter-offset", -1, "number added to the visit total (to continue an old portal's count)")
-	if err := fs.Parse(args[1:]); err != nil {
+	if err := c.parse(args[1:]); err != nil {
 		return err
 	}
 	if *offset >= 0 {
 		upd.CounterOffset = offset
 	}
-	if err := cfg.Validate(); err != nil {
-		return err
-	}
-	db, err := openStore(&cfg)
+	db, site, err := openSite(ctx, &c.cfg)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	site, err := db.DefaultSite(ctx)
-	if err != nil {
-		return err
-	}
 	site, err = db.UpdateSite(ctx, site.ID, upd)
 	if err != nil {
 		return fmt.Errorf("site set: %s", congtin.ErrorMessage(err))
@@ -61,19 +50,10 @@ func runSite(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 // runSiteAdd adds a site for a host name.
 func runSiteAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var cfg config.Config
-	fs := flag.NewFlagSet("site add", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.Register(fs)
-	host := fs.String("host", "", "host name, e.g. soyte.anphu.gov.vn")
-	name := fs.String("name", "", "portal name")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if err := cfg.Validate(); err != nil {
-		return err
-	}
-	db, err := openStore(&cfg)
+	c := newCommand("site add", stderr)
+	host := c.fs.String("host", "", "host name, e.g. soyte.anphu.gov.vn")
+	name := c.fs.String("name", "", "portal name")
+	db, err := c.open(args)
 	if err != nil {
 		return err
 	}

@@ -34,11 +34,7 @@ func TestBrowserStatistics(t *testing.T) {
 		t.Fatalf("CSV of the last 30 days: %d %.200q", resp.StatusCode, body)
 	}
 
-	allocCtx, cancelAlloc := newAllocator(t, browserPath, 2*time.Minute)
-	defer cancelAlloc()
-	tabCtx, cancelTab := chromedp.NewContext(allocCtx)
-	defer cancelTab()
-	b := &tab{t: t, ctx: tabCtx, shots: screenshotDir(t)}
+	b := &tab{t: t, ctx: startBrowser(t, browserPath, 2*time.Minute), shots: screenshotDir(t)}
 
 	b.navigate(portal.URL + "/admin/thong-ke")
 	b.do(

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/config"
@@ -49,4 +51,19 @@ func openStore(cfg *config.Config) (*portal, error) {
 		return nil, err
 	}
 	return &portal{App: app.New(db), DB: db}, nil
+}
+
+// openSite opens the database as openStore does and reads its default
+// site, what most commands work on. The caller closes the database.
+func openSite(ctx context.Context, cfg *config.Config) (*portal, *congtin.Site, error) {
+	db, err := openStore(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	site, err := db.DefaultSite(ctx)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return db, site, nil
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/auth"
-	"github.com/congtin/congtin/internal/config"
 )
 
 const userUsage = `usage:
@@ -31,10 +29,8 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprint(stderr, userUsage)
 		return fmt.Errorf("user: give add, token or password")
 	}
-	var cfg config.Config
-	fs := flag.NewFlagSet("user "+args[0], flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	cfg.Register(fs)
+	c := newCommand("user "+args[0], stderr)
+	fs := c.fs
 	name := fs.String("name", "", "user name (a-z, 0-9, . _ -)")
 	role := fs.String("role", "", "role on the site: reporter, editor or admin")
 	display := fs.String("display", "", "full name shown in the back office (default: the user name)")
@@ -42,13 +38,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	super := fs.Bool("super", false, "super administrator: may create sites and act on every site")
 	pwFile := fs.String("password-file", "", "file holding the password")
 	label := fs.String("label", "api", "what the token is for")
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	if err := cfg.Validate(); err != nil {
-		return err
-	}
-	db, err := openStore(&cfg)
+	db, err := c.open(args[1:])
 	if err != nil {
 		return err
 	}

@@ -3,8 +3,10 @@ package atomicfile
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -47,5 +49,51 @@ func TestWrite(t *testing.T) {
 	// Names cannot leave the root.
 	if err := Write(root, "a", "../escape.txt", strings.NewReader("x")); err == nil {
 		t.Fatal("wrote outside the root")
+	}
+}
+
+func TestMkdirRootAndOpen(t *testing.T) {
+	dir := t.TempDir() + "/store"
+	old := syscall.Umask(0o077)
+	root, err := MkdirRoot(dir, "ab/abc.txt")
+	syscall.Umask(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	// The folder of the name is readable by the web server whatever the
+	// umask, as the files are.
+	if fi, err := os.Stat(dir + "/ab"); err != nil || fi.Mode().Perm() != 0o755 {
+		t.Fatalf("folder ab: %v %v, want mode 0755", fi, err)
+	}
+	if err := Write(root, "ab", "ab/abc.txt", strings.NewReader("văn bản")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Open(dir, "ab/abc.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(f)
+	f.Close()
+	if string(b) != "văn bản" {
+		t.Fatalf("read %q", b)
+	}
+	// Nothing there, and what is not a regular file, is not there.
+	if err := os.Symlink("/etc/hostname", dir+"/ab/link.txt"); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ dir, name string }{
+		{dir, "ab/missing.txt"}, {dir + "/missing", "ab/abc.txt"}, {dir, "ab"},
+	} {
+		if f, err := Open(c.dir, c.name); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("Open(%q, %q) = %v, %v; want fs.ErrNotExist", c.dir, c.name, f, err)
+		}
+	}
+	// Names and links cannot leave dir.
+	for _, name := range []string{"../store/ab/abc.txt", "ab/link.txt"} {
+		if f, err := Open(dir, name); err == nil {
+			f.Close()
+			t.Errorf("Open(%q) reached outside the folder", name)
+		}
 	}
 }

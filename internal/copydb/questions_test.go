@@ -54,10 +54,10 @@ func qaFill(t *testing.T, db congtin.Service) []*congtin.Question {
 // questions is refused.
 func TestCopyQuestions(t *testing.T) {
 	ctx := context.Background()
-	lite := openSQLite(t, filepath.Join(t.TempDir(), "xa.db"))
+	lite := storetest.MustOpenSQLite(t, filepath.Join(t.TempDir(), "xa.db"))
 	want := qaFill(t, app.New(lite))
-	pg := openPostgres(t, pgtest.URL(t))
-	back := openSQLite(t, filepath.Join(t.TempDir(), "lai.db"))
+	pg := storetest.MustOpenPostgres(t, pgtest.URL(t))
+	back := storetest.MustOpenSQLite(t, filepath.Join(t.TempDir(), "lai.db"))
 	for _, hop := range []struct {
 		name     string
 		from, to copydb.Store
@@ -98,7 +98,7 @@ func TestCopyQuestions(t *testing.T) {
 	}
 	// A target with only a question (a portal that has been running, say)
 	// holds an installation.
-	dst := openSQLite(t, filepath.Join(t.TempDir(), "moi.db"))
+	dst := storetest.MustOpenSQLite(t, filepath.Join(t.TempDir(), "moi.db"))
 	site := storetest.MustSite(t, app.New(dst))
 	storetest.MustSubmit(t, app.New(dst), site.ID, storetest.QuestionIn("Đã có", 0), storetest.QuestionSub("ip-z"))
 	_, err := copydb.Copy(ctx, lite, dst, &lineWriter{fn: func(string) {}})

@@ -19,33 +19,12 @@ import (
 	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/copydb"
 	"github.com/congtin/congtin/internal/pgtest"
-	"github.com/congtin/congtin/internal/postgres"
-	"github.com/congtin/congtin/internal/sqlite"
+	"github.com/congtin/congtin/internal/storetest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/schema.golden")
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
-
-func openSQLite(t *testing.T, path string) *sqlite.DB {
-	t.Helper()
-	db := sqlite.NewDB(path)
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
-
-func openPostgres(t *testing.T, url string) *postgres.DB {
-	t.Helper()
-	db := postgres.NewDB(url)
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
-}
 
 func tables(t *testing.T, s copydb.Store) []copydb.Table {
 	t.Helper()
@@ -100,9 +79,9 @@ func catalogue(t *testing.T, driver, dsn, query string) []string {
 // tables and columns, each of kinds a converter joins, both ways.
 func TestSchemaGolden(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "congtin.db")
-	lite := openSQLite(t, path)
+	lite := storetest.MustOpenSQLite(t, path)
 	url := pgtest.URL(t)
-	pg := openPostgres(t, url)
+	pg := storetest.MustOpenPostgres(t, url)
 	lt, pt := tables(t, lite), tables(t, pg)
 	if _, err := copydb.Plan(lt, pt); err != nil {
 		t.Errorf("SQLite to PostgreSQL: %v", err)
@@ -232,9 +211,9 @@ func fill(t *testing.T, db congtin.Service, n int) {
 // Ctrl-C does: nothing reaches the target, which takes the whole copy
 // afterwards.
 func TestCopyCancelled(t *testing.T) {
-	src := openSQLite(t, filepath.Join(t.TempDir(), "xa.db"))
+	src := storetest.MustOpenSQLite(t, filepath.Join(t.TempDir(), "xa.db"))
 	fill(t, app.New(src), 1200)
-	dst := openPostgres(t, pgtest.URL(t))
+	dst := storetest.MustOpenPostgres(t, pgtest.URL(t))
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -275,9 +254,9 @@ func TestCopyCancelled(t *testing.T) {
 // TestCopyRefusesNonEmptyTarget: a target with an installation is left
 // as it was.
 func TestCopyRefusesNonEmptyTarget(t *testing.T) {
-	src := openSQLite(t, filepath.Join(t.TempDir(), "xa.db"))
+	src := storetest.MustOpenSQLite(t, filepath.Join(t.TempDir(), "xa.db"))
 	fill(t, app.New(src), 3)
-	dst := openSQLite(t, filepath.Join(t.TempDir(), "tinh.db"))
+	dst := storetest.MustOpenSQLite(t, filepath.Join(t.TempDir(), "tinh.db"))
 	fill(t, app.New(dst), 2)
 	_, err := copydb.Copy(context.Background(), src, dst, &lineWriter{fn: func(string) {}})
 	var ne *copydb.NotEmptyError

@@ -334,15 +334,7 @@ func countWords(s string) int {
 // internWords maps the words of two token lists to small integers, equal
 // words to equal integers.
 func internWords(a, b string, ta, tb []token) (ka, kb []int32) {
-	ids := make(map[string]int32, len(ta)+len(tb))
-	key := func(s string) int32 {
-		id, ok := ids[s]
-		if !ok {
-			id = int32(len(ids))
-			ids[s] = id
-		}
-		return id
-	}
+	key := interner(len(ta) + len(tb))
 	ka, kb = make([]int32, len(ta)), make([]int32, len(tb))
 	for i, t := range ta {
 		ka[i] = key(a[t.start:t.wordEnd])
@@ -351,6 +343,21 @@ func internWords(a, b string, ta, tb []token) (ka, kb []int32) {
 		kb[i] = key(b[t.start:t.wordEnd])
 	}
 	return ka, kb
+}
+
+// interner returns a function that maps strings to small integers, equal
+// strings to equal integers, so that lcs compares integers; n is about how
+// many strings it will be given.
+func interner(n int) func(string) int32 {
+	ids := make(map[string]int32, n)
+	return func(s string) int32 {
+		id, ok := ids[s]
+		if !ok {
+			id = int32(len(ids))
+			ids[s] = id
+		}
+		return id
+	}
 }
 
 // fits reports whether an n×m table fits in budget cells.
@@ -629,15 +636,7 @@ func diffBlocks(a, b []string) []Block {
 			whole(Insert, s)
 		}
 	} else {
-		ids := make(map[string]int32, len(ma)+len(mb))
-		key := func(s string) int32 {
-			id, ok := ids[s]
-			if !ok {
-				id = int32(len(ids))
-				ids[s] = id
-			}
-			return id
-		}
+		key := interner(len(ma) + len(mb))
 		ka, kb := make([]int32, len(ma)), make([]int32, len(mb))
 		for i, s := range ma {
 			ka[i] = key(s)

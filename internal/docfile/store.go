@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 
 	"github.com/congtin/congtin"
@@ -62,22 +61,15 @@ func (d Disk) Put(ctx context.Context, hash, kind string, r io.Reader) (err erro
 	if d.Dir == "" {
 		return errors.New("docfile: Disk.Dir is empty")
 	}
-	if err := os.MkdirAll(d.Dir, 0o755); err != nil {
-		return fmt.Errorf("docfile: %w", err)
-	}
-	root, err := os.OpenRoot(d.Dir)
+	root, err := atomicfile.MkdirRoot(d.Dir, key)
 	if err != nil {
 		return fmt.Errorf("docfile: %w", err)
 	}
 	defer root.Close()
-	dir := path.Dir(key)
-	if err := root.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("docfile: %w", err)
-	}
 	if fi, err := root.Stat(key); err == nil && fi.Mode().IsRegular() {
 		return nil // content addressed: the same bytes are there
 	}
-	if err := atomicfile.Write(root, dir, key, r); err != nil {
+	if err := atomicfile.Write(root, path.Dir(key), key, r); err != nil {
 		return fmt.Errorf("docfile: %w", err)
 	}
 	return nil
@@ -93,22 +85,11 @@ func (d Disk) Open(ctx context.Context, hash, kind string) (io.ReadSeekCloser, e
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	root, err := os.OpenRoot(d.Dir)
+	f, err := atomicfile.Open(d.Dir, key)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, notFound
 	} else if err != nil {
 		return nil, fmt.Errorf("docfile: %w", err)
-	}
-	defer root.Close()
-	f, err := root.Open(key)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, notFound
-	} else if err != nil {
-		return nil, fmt.Errorf("docfile: %w", err)
-	}
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		f.Close()
-		return nil, notFound
 	}
 	return f, nil
 }

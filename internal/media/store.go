@@ -111,43 +111,15 @@ func (d Disk) Put(ctx context.Context, key string, data []byte, contentType stri
 	if d.Dir == "" {
 		return errors.New("media: Disk.Dir is empty")
 	}
-	if err := os.MkdirAll(d.Dir, 0o755); err != nil {
-		return fmt.Errorf("media: %w", err)
-	}
-	root, err := os.OpenRoot(d.Dir)
+	root, err := atomicfile.MkdirRoot(d.Dir, key)
 	if err != nil {
 		return fmt.Errorf("media: %w", err)
 	}
 	defer root.Close()
-
-	dir := path.Dir(key)
-	if err := mkdir(root, dir); err != nil {
-		return err
-	}
 	if old, err := root.ReadFile(key); err == nil && bytes.Equal(old, data) {
 		return nil // already there: nothing to do
 	}
-	if err := atomicfile.Write(root, dir, key, bytes.NewReader(data)); err != nil {
-		return fmt.Errorf("media: %w", err)
-	}
-	return nil
-}
-
-// mkdir creates the directory name under root with mode 0o755, whatever
-// the umask, unless it exists.
-func mkdir(root *os.Root, name string) error {
-	err := root.Mkdir(name, 0o755)
-	if errors.Is(err, fs.ErrExist) {
-		return nil
-	} else if err != nil {
-		return fmt.Errorf("media: %w", err)
-	}
-	f, err := root.Open(name)
-	if err != nil {
-		return fmt.Errorf("media: %w", err)
-	}
-	defer f.Close()
-	if err := f.Chmod(0o755); err != nil {
+	if err := atomicfile.Write(root, path.Dir(key), key, bytes.NewReader(data)); err != nil {
 		return fmt.Errorf("media: %w", err)
 	}
 	return nil
@@ -164,28 +136,11 @@ func (d Disk) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
 	if d.Dir == "" {
 		return nil, errors.New("media: Disk.Dir is empty")
 	}
-	root, err := os.OpenRoot(d.Dir)
+	f, err := atomicfile.Open(d.Dir, key)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, errNoImage()
 	} else if err != nil {
 		return nil, fmt.Errorf("media: %w", err)
-	}
-	defer root.Close() // the file stays open on its own
-
-	f, err := root.Open(key)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, errNoImage()
-	} else if err != nil {
-		return nil, fmt.Errorf("media: %w", err)
-	}
-	fi, err := f.Stat()
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("media: %w", err)
-	}
-	if !fi.Mode().IsRegular() {
-		f.Close()
-		return nil, errNoImage()
 	}
 	return f, nil
 }

@@ -16,7 +16,7 @@ import (
 // so the planner knows how many there are.
 func TestMaintainAfterBulkLoad(t *testing.T) {
 	url := pgtest.URL(t)
-	db := mustOpen(t, url)
+	db := storetest.MustOpenPostgres(t, url)
 	site := storetest.MustSite(t, app.New(db))
 	storetest.MustImport(t, app.New(db), site.ID, storetest.Rec("Bài một", "Tin tức", time.Now().Add(-time.Hour)),
 		storetest.Rec("Bài hai", "Tin tức", time.Now().Add(-2*time.Hour)))
@@ -40,7 +40,7 @@ func TestMaintainAfterBulkLoad(t *testing.T) {
 // TestPing: /readyz's check answers nil while the server is up, and an
 // unavailable error once the store is closed.
 func TestPing(t *testing.T) {
-	db := mustOpen(t, pgtest.URL(t))
+	db := storetest.MustOpenPostgres(t, pgtest.URL(t))
 	if err := db.Ping(t.Context()); err != nil {
 		t.Fatal(err)
 	}

@@ -26,12 +26,7 @@ import (
 
 func openSQLite(t *testing.T) *sqlite.DB {
 	t.Helper()
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "congtin.db"))
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	return storetest.MustOpenSQLite(t, filepath.Join(t.TempDir(), "congtin.db"))
 }
 
 // testClock is a clock both stores read; the scenario moves it.

@@ -30,18 +30,7 @@ func TestMain(m *testing.M) { pgtest.Main(m) }
 // MustOpenDB opens a fresh database of its own on the test server.
 func MustOpenDB(t testing.TB) *postgres.DB {
 	t.Helper()
-	return mustOpen(t, pgtest.URL(t))
-}
-
-// mustOpen opens (and migrates) the database at url, closed when t ends.
-func mustOpen(t testing.TB, url string) *postgres.DB {
-	t.Helper()
-	db := postgres.NewDB(url)
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	return storetest.MustOpenPostgres(t, pgtest.URL(t))
 }
 
 // MustOpen is the service layer over a fresh database of its own.
@@ -64,7 +53,7 @@ func site0() time.Time { return time.Date(2020, 1, 1, 8, 0, 0, 0, congtin.Vietna
 // it) builds it.
 func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 	url := pgtest.URL(t)
-	db := mustOpen(t, url)
+	db := storetest.MustOpenPostgres(t, url)
 	site := storetest.MustSite(t, app.New(db))
 	storetest.MustImport(t, app.New(db), site.ID, storetest.Rec("Khánh thành cầu Nậm Mu", "Tin tức", site0()))
 	raw := mustSQL(t, url)
@@ -73,7 +62,7 @@ func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 	}
 	db.Close()
 
-	db = mustOpen(t, url)
+	db = storetest.MustOpenPostgres(t, url)
 	_, n, err := db.FindArticles(t.Context(), congtin.ArticleFilter{SiteID: site.ID})
 	if err != nil || n != 1 {
 		t.Fatalf("after reopen: %d, %v", n, err)
@@ -146,7 +135,7 @@ func TestOpenRefusesNonUTF8(t *testing.T) {
 // store, with its one writer, never sees.
 func TestConflicts(t *testing.T) {
 	url := pgtest.URL(t)
-	db := mustOpen(t, url)
+	db := storetest.MustOpenPostgres(t, url)
 	ctx := t.Context()
 	site := storetest.MustSite(t, app.New(db))
 	u := &congtin.User{Username: "quantri", DisplayName: "Quản trị", PasswordHash: "x", SuperAdmin: true}
@@ -162,7 +151,7 @@ func TestConflicts(t *testing.T) {
 	const racers = 6
 	handles := make([]*postgres.DB, racers)
 	for i := range handles {
-		handles[i] = mustOpen(t, url)
+		handles[i] = storetest.MustOpenPostgres(t, url)
 	}
 	race := func(what string, f func(db *postgres.DB) error) (ok, conflict int) {
 		t.Helper()
@@ -245,7 +234,7 @@ func TestConflicts(t *testing.T) {
 // the same moment: one publishes, the other is told the state changed.
 func TestConcurrentPublish(t *testing.T) {
 	url := pgtest.URL(t)
-	db := mustOpen(t, url)
+	db := storetest.MustOpenPostgres(t, url)
 	ctx := t.Context()
 	site := storetest.MustSite(t, app.New(db))
 	rep := storetest.MustUser(t, app.New(db), site.ID, "phongvien", congtin.RoleReporter)
@@ -261,7 +250,7 @@ func TestConcurrentPublish(t *testing.T) {
 		errs := make([]error, editors)
 		var wg sync.WaitGroup
 		for i, ed := range eds {
-			h := mustOpen(t, url)
+			h := storetest.MustOpenPostgres(t, url)
 			wg.Go(func() {
 				_, errs[i] = app.New(h).TransitionArticle(ctx, ed, site.ID, a.ID, congtin.ActReturn, "Sửa lại", time.Time{})
 			})
@@ -287,7 +276,7 @@ func TestConcurrentPublish(t *testing.T) {
 // not deadlock whatever the order of their maps.
 func TestCountersAcrossProcesses(t *testing.T) {
 	url := pgtest.URL(t)
-	db := mustOpen(t, url)
+	db := storetest.MustOpenPostgres(t, url)
 	ctx := t.Context()
 	site := storetest.MustSite(t, app.New(db))
 	var recs []congtin.ArticleImport
@@ -300,7 +289,7 @@ func TestCountersAcrossProcesses(t *testing.T) {
 	var wg sync.WaitGroup
 	errs := make(chan error, procs*rounds)
 	for range procs {
-		h := mustOpen(t, url)
+		h := storetest.MustOpenPostgres(t, url)
 		wg.Go(func() {
 			for range rounds {
 				b := &congtin.CounterBatch{Views: map[congtin.ViewKey]int64{}, Visits: map[congtin.VisitKey]int64{}}
@@ -339,10 +328,10 @@ func TestCountersAcrossProcesses(t *testing.T) {
 // hold up the counters' flush.
 func TestCountersPassNewsroomWrites(t *testing.T) {
 	url := pgtest.URL(t)
-	db := mustOpen(t, url)
+	db := storetest.MustOpenPostgres(t, url)
 	site := storetest.MustSite(t, app.New(db))
 	res := storetest.MustImport(t, app.New(db), site.ID, storetest.Rec("Bài một", "Tin tức", site0()))
-	other := mustOpen(t, url)
+	other := storetest.MustOpenPostgres(t, url)
 	err := db.WithTx(t.Context(), func(tx congtin.Tx) error {
 		ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
 		defer cancel()
@@ -365,7 +354,7 @@ func TestCountersPassNewsroomWrites(t *testing.T) {
 // differ from SQLite's. Checked over the relevance corpus.
 func TestIndexTokensMatchGo(t *testing.T) {
 	url := pgtest.URL(t)
-	db := mustOpen(t, url)
+	db := storetest.MustOpenPostgres(t, url)
 	site := storetest.MustSite(t, app.New(db))
 	storetest.MustImport(t, app.New(db), site.ID, relevance.Corpus()...)
 	rows, err := mustSQL(t, url).Query(`SELECT article_id, title_f, lead_f, body_f, pairs::text,
@@ -443,38 +432,6 @@ func TestUnstorableText(t *testing.T) {
 	}
 }
 
-// TestSearchFollowsChanges: the index follows unpublish, edit and
-// re-publish at once, and a reindex rebuilds it.
-func TestSearchFollowsChanges(t *testing.T) {
-	db := MustOpenDB(t)
-	site := storetest.MustSite(t, app.New(db))
-	res := storetest.MustImport(t, app.New(db), site.ID, storetest.Rec("Khánh thành cầu Nậm Mu", "Tin tức", time.Date(2024, 1, 2, 8, 0, 0, 0, congtin.VietnamZone)))
-	id := res[0].Article.ID
-	find := func(q string) int {
-		t.Helper()
-		r, err := db.Search(t.Context(), congtin.SearchQuery{SiteID: site.ID, Q: q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r.Total
-	}
-	if find("cau nam mu") != 1 || find(`"nam mu"`) != 1 || find(`"mu nam"`) != 0 {
-		t.Fatal("not found after import")
-	}
-	if err := app.New(db).SetArticleStatus(t.Context(), site.ID, id, congtin.StatusUnpublished); err != nil {
-		t.Fatal(err)
-	}
-	if find("cau nam mu") != 0 {
-		t.Fatal("found after unpublish")
-	}
-	if err := app.New(db).SetArticleStatus(t.Context(), site.ID, id, congtin.StatusPublished); err != nil {
-		t.Fatal(err)
-	}
-	if n, err := db.Reindex(t.Context()); err != nil || n != 1 || find("khánh thành") != 1 {
-		t.Fatalf("reindex: %d %v", n, err)
-	}
-}
-
 // migrationFiles counts the migrations the package embeds.
 func migrationFiles(t testing.TB) int {
 	t.Helper()
@@ -514,7 +471,7 @@ func pathOf(t testing.TB, raw string) string {
 // it.
 func TestChangeLogInCommitOrder(t *testing.T) {
 	url := pgtest.URL(t)
-	db := mustOpen(t, url)
+	db := storetest.MustOpenPostgres(t, url)
 	ctx := t.Context()
 	site := storetest.MustSite(t, app.New(db))
 	ed := storetest.MustUser(t, app.New(db), site.ID, "bientap", congtin.RoleEditor)
@@ -532,7 +489,7 @@ func TestChangeLogInCommitOrder(t *testing.T) {
 	var wg sync.WaitGroup
 	done := make(chan struct{})
 	for w := range writers {
-		h := mustOpen(t, url)
+		h := storetest.MustOpenPostgres(t, url)
 		wg.Go(func() {
 			for i := range rounds {
 				a := res[(w+i)%len(res)].Article
@@ -593,14 +550,14 @@ func TestChangeLogInCommitOrder(t *testing.T) {
 // with 503; once it is back, the same store works again.
 func TestServerAway(t *testing.T) {
 	url := pgtest.URL(t)
-	mustOpen(t, url) // migrated
+	storetest.MustOpenPostgres(t, url) // migrated
 	u, err := neturl.Parse(url)
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := startProxy(t, u.Host)
 	u.Host = p.addr
-	db := mustOpen(t, u.String())
+	db := storetest.MustOpenPostgres(t, u.String())
 	ctx := t.Context()
 	site := storetest.MustSite(t, app.New(db))
 

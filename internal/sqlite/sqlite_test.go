@@ -15,12 +15,7 @@ import (
 // with WAL, as in production.
 func MustOpenDB(t *testing.T) *sqlite.DB {
 	t.Helper()
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "congtin.db"))
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	return db
+	return storetest.MustOpenSQLite(t, filepath.Join(t.TempDir(), "congtin.db"))
 }
 
 // MustOpen is the service layer over a fresh database.

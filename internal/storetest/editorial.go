@@ -16,9 +16,7 @@ import (
 func testEditorialWorkflow(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
-	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
-	ed := MustUser(t, s, site.ID, "bientap", congtin.RoleEditor)
-	cat := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Kinh tế"})
+	rep, ed, cat := mustDesk(t, s, site.ID, "Kinh tế")
 
 	before := time.Now().Truncate(time.Second)
 	a := MustCreateArticle(t, s, rep, site.ID, congtin.ArticleInput{
@@ -141,9 +139,7 @@ func testEditorialErrors(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")
-	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
-	ed := MustUser(t, s, site.ID, "bientap", congtin.RoleEditor)
-	cat := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Tin tức"})
+	rep, ed, cat := mustDesk(t, s, site.ID, "Tin tức")
 	otherCat := MustCategory(t, s, congtin.SystemActor("storetest"), other.ID, congtin.CategoryInput{Name: "Tin y tế"})
 	in := congtin.ArticleInput{CategoryID: cat.ID, Title: "Tin thử", Body: "<p>Thân bài</p>"}
 	a := MustCreateArticle(t, s, rep, site.ID, in)
@@ -232,9 +228,7 @@ func testEditorialErrors(t *testing.T, s congtin.Service) {
 func testEditorialSchedule(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
-	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
-	ed := MustUser(t, s, site.ID, "bientap", congtin.RoleEditor)
-	cat := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Thông báo"})
+	rep, ed, cat := mustDesk(t, s, site.ID, "Thông báo")
 	now := time.Now()
 	pub := func(at time.Time) congtin.ArticleFilter { return congtin.ArticleFilter{SiteID: site.ID, Now: at} }
 
@@ -300,9 +294,7 @@ func testEditorialSchedule(t *testing.T, s congtin.Service) {
 func testEditorialRevisions(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
-	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
-	ed := MustUser(t, s, site.ID, "bientap", congtin.RoleEditor)
-	c1 := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Xã hội"})
+	rep, ed, c1 := mustDesk(t, s, site.ID, "Xã hội")
 	c2 := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Giáo dục"})
 	c3 := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Tạm thời"})
 

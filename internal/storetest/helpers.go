@@ -100,6 +100,16 @@ func MustUser(t *testing.T, s congtin.Service, siteID int64, username, role stri
 	return congtin.Actor{User: u, Role: role, IP: testIP}
 }
 
+// mustDesk adds the people most workflow tests start with to a site, a
+// reporter (phongvien) and an editor (bientap), and a category named cat
+// for their articles.
+func mustDesk(t *testing.T, s congtin.Service, siteID int64, cat string) (rep, ed congtin.Actor, c *congtin.Category) {
+	t.Helper()
+	rep = MustUser(t, s, siteID, "phongvien", congtin.RoleReporter)
+	ed = MustUser(t, s, siteID, "bientap", congtin.RoleEditor)
+	return rep, ed, MustCategory(t, s, congtin.SystemActor("storetest"), siteID, congtin.CategoryInput{Name: cat})
+}
+
 // MustCreateSite adds a site and fails the test on error.
 func MustCreateSite(t *testing.T, s congtin.Service, host, name string) *congtin.Site {
 	t.Helper()

@@ -15,9 +15,7 @@ import (
 func testRestoreKeepsSchedule(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
-	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
-	ed := MustUser(t, s, site.ID, "bientap", congtin.RoleEditor)
-	cat := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Thông báo"})
+	rep, ed, cat := mustDesk(t, s, site.ID, "Thông báo")
 	a := MustCreateArticle(t, s, rep, site.ID, congtin.ArticleInput{CategoryID: cat.ID, Title: "Lịch cắt điện tuần sau", Body: "<p>Bản đầu</p>"})
 	MustTransition(t, s, rep, site.ID, a.ID, congtin.ActSubmit, "", time.Time{})
 	at := time.Now().Add(48 * time.Hour).Truncate(time.Second)

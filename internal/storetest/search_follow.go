@@ -16,9 +16,7 @@ func testSearchFollowsWrites(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")
-	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
-	ed := MustUser(t, s, site.ID, "bientap", congtin.RoleEditor)
-	cat := MustCategory(t, s, congtin.SystemActor("storetest"), site.ID, congtin.CategoryInput{Name: "Tin tức"})
+	rep, ed, cat := mustDesk(t, s, site.ID, "Tin tức")
 	search := func(q string, now time.Time) []int64 {
 		t.Helper()
 		r, err := s.Search(ctx, congtin.SearchQuery{SiteID: site.ID, Q: q, Now: now})
@@ -138,5 +136,38 @@ func testSearchFollowsWrites(t *testing.T, s congtin.Service) {
 	if sc, ok := s.(Clock); ok {
 		sc.SetNow(func() time.Time { return at })
 		find("muong te", b.ID)
+	}
+}
+
+// testSearchFollowsChanges: an imported article is found at once, also by
+// a phrase (in its order only); a change of its status takes it out of the
+// index and puts it back at once; and a reindex counts it and finds it.
+func testSearchFollowsChanges(t *testing.T, s congtin.Service) {
+	ctx := context.Background()
+	site := MustSite(t, s)
+	res := MustImport(t, s, site.ID, Rec("Khánh thành cầu Nậm Mu", "Tin tức", time.Date(2024, 1, 2, 8, 0, 0, 0, congtin.VietnamZone)))
+	id := res[0].Article.ID
+	find := func(q string) int {
+		t.Helper()
+		r, err := s.Search(ctx, congtin.SearchQuery{SiteID: site.ID, Q: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Total
+	}
+	if find("cau nam mu") != 1 || find(`"nam mu"`) != 1 || find(`"mu nam"`) != 0 {
+		t.Fatal("not found after import")
+	}
+	if err := s.SetArticleStatus(ctx, site.ID, id, congtin.StatusUnpublished); err != nil {
+		t.Fatal(err)
+	}
+	if find("cau nam mu") != 0 {
+		t.Fatal("found after unpublish")
+	}
+	if err := s.SetArticleStatus(ctx, site.ID, id, congtin.StatusPublished); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.Reindex(ctx); err != nil || n != 1 || find("khánh thành") != 1 {
+		t.Fatalf("reindex: %d %v", n, err)
 	}
 }
