@@ -24,7 +24,7 @@ func aboutPageNotFound() error {
 
 // publicPages returns the site's published about pages in menu order.
 func (s *Server) publicPages(r *http.Request, site *congtin.Site) ([]*congtin.Page, error) {
-	return s.Store.FindPages(r.Context(), site.ID, true)
+	return s.Sections.FindPages(r.Context(), site.ID, true)
 }
 
 // aboutBase reads the public about pages, which every about page lists
@@ -82,7 +82,7 @@ func (s *Server) handleAbout(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	epoch := s.epoch()
-	p, err := s.Store.FindPageBySlug(r.Context(), site.ID, slug, false)
+	p, err := s.Sections.FindPageBySlug(r.Context(), site.ID, slug, false)
 	if err == nil && !p.IsPublic() {
 		err = aboutPageNotFound()
 	}
@@ -113,7 +113,7 @@ func (s *Server) handleOrgChart(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	epoch := s.epoch()
-	units, err := s.Store.FindUnits(r.Context(), site.ID)
+	units, err := s.Sections.FindUnits(r.Context(), site.ID)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -139,7 +139,7 @@ func (s *Server) aboutPrint(w http.ResponseWriter, r *http.Request, en bool) {
 		return
 	}
 	epoch := s.epoch()
-	p, err := s.Store.FindPageBySlug(r.Context(), site.ID, r.PathValue("slug"), en)
+	p, err := s.Sections.FindPageBySlug(r.Context(), site.ID, r.PathValue("slug"), en)
 	if err == nil && (!p.IsPublic() || en && !p.HasEnglish()) {
 		err = aboutPageNotFound()
 	}
@@ -188,7 +188,7 @@ func (s *Server) handleAboutEN(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	epoch := s.epoch()
-	p, err := s.Store.FindPageBySlug(r.Context(), site.ID, r.PathValue("slug"), true)
+	p, err := s.Sections.FindPageBySlug(r.Context(), site.ID, r.PathValue("slug"), true)
 	if err == nil && (!p.IsPublic() || !p.HasEnglish()) {
 		err = aboutPageNotFound()
 	}
@@ -216,7 +216,7 @@ func (s *Server) handleOrgChartEN(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	epoch := s.epoch()
-	units, err := s.Store.FindUnits(r.Context(), site.ID)
+	units, err := s.Sections.FindUnits(r.Context(), site.ID)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -254,7 +254,7 @@ func (s *Server) handleAboutAPI(w http.ResponseWriter, r *http.Request) {
 		s.writeAPI(w, r, nil, err)
 		return
 	}
-	units, err := s.Store.FindUnits(r.Context(), site.ID)
+	units, err := s.Sections.FindUnits(r.Context(), site.ID)
 	if err != nil {
 		s.writeAPI(w, r, nil, err)
 		return

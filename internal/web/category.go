@@ -19,7 +19,7 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 	cat := cats.BySlug(slug)
 	if cat == nil {
 		// A renamed category keeps its old address as a redirect.
-		if to, err := s.Store.FindCategoryRedirect(ctx, site.ID, slug); err == nil {
+		if to, err := s.Articles.FindCategoryRedirect(ctx, site.ID, slug); err == nil {
 			target := to.Path()
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery
@@ -62,7 +62,7 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 		f.Before, f.CategoryIDs = before, []int64{before.CategoryID}
 		intro = "Các tin đã đưa trước ngày " + render.DateLine(before.PublishedAt) + "."
 	}
-	as, total, err := s.Store.FindArticles(ctx, f)
+	as, total, err := s.Articles.FindArticles(ctx, f)
 	if err != nil {
 		s.error(w, r, err)
 		return

@@ -133,7 +133,7 @@ func (s *Server) handleDate(w http.ResponseWriter, r *http.Request) {
 			page.Crumbs = cats.Ancestors(dq.cat)
 			page.ActiveSlug = page.Crumbs[0].Slug
 		}
-		as, total, err := s.Store.FindArticles(ctx, f)
+		as, total, err := s.Articles.FindArticles(ctx, f)
 		if err != nil {
 			s.error(w, r, err)
 			return

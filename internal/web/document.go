@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -19,6 +20,16 @@ import (
 // in the change log that would tell the cache to drop them.
 
 const documentPageSize = 20
+
+// DocumentReader is what the register's pages, feed, sitemap and API read.
+type DocumentReader interface {
+	// FindDocumentByID returns any document of the site with its files
+	// and links; ENOTFOUND when there is none.
+	FindDocumentByID(ctx context.Context, siteID, id int64) (*congtin.Document, error)
+	// FindDocuments lists and searches public documents, with facet
+	// counts on request. Any text is a valid query.
+	FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*congtin.DocumentResult, error)
+}
 
 // documentRoutes adds the register's routes; more specific than the
 // catch-all content route, they win over it.
@@ -198,7 +209,7 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		dr.query = congtin.DocumentQuery{SiteID: site.ID, Limit: documentPageSize, Facets: true}
 		dr.values = url.Values{}
 	}
-	res, err := s.Store.FindDocuments(r.Context(), dr.query)
+	res, err := s.Documents.FindDocuments(r.Context(), dr.query)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -230,7 +241,7 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 // one that never was public, EGONE for one taken down.
 func (s *Server) findPublicDocument(r *http.Request, id int64) (*congtin.Document, error) {
 	site := siteFrom(r.Context())
-	d, err := s.Store.FindDocumentByID(r.Context(), site.ID, id)
+	d, err := s.Documents.FindDocumentByID(r.Context(), site.ID, id)
 	if err != nil {
 		return nil, err
 	}
@@ -369,7 +380,7 @@ func (s *Server) handleDocumentFile(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleDocumentFeed(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
-	res, err := s.Store.FindDocuments(r.Context(), congtin.DocumentQuery{SiteID: site.ID, Limit: feedItems})
+	res, err := s.Documents.FindDocuments(r.Context(), congtin.DocumentQuery{SiteID: site.ID, Limit: feedItems})
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -393,7 +404,7 @@ func (s *Server) handleDocumentFeed(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleSitemapDocuments(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
-	res, err := s.Store.FindDocuments(r.Context(), congtin.DocumentQuery{SiteID: site.ID, Limit: sitemapPageSize})
+	res, err := s.Documents.FindDocuments(r.Context(), congtin.DocumentQuery{SiteID: site.ID, Limit: sitemapPageSize})
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -463,7 +474,7 @@ func (s *Server) handleDocumentsAPI(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, r, err)
 		return
 	}
-	res, err := s.Store.FindDocuments(r.Context(), dr.query)
+	res, err := s.Documents.FindDocuments(r.Context(), dr.query)
 	if err != nil {
 		s.jsonError(w, r, err)
 		return

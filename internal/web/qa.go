@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -33,6 +34,27 @@ func (s *Server) qaRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/hoi-dap", s.handleQAAPI)
 	mux.HandleFunc("GET /api/v1/hoi-dap/{id}", s.handleQAAPIOne)
 	mux.HandleFunc("GET /sitemap/hoi-dap.xml", s.handleSitemapQA)
+}
+
+// QAService is what the section's pages, form, feed, sitemap and API
+// read and write.
+type QAService interface {
+	// FindQuestionByID returns any question of the site; ENOTFOUND if
+	// none.
+	FindQuestionByID(ctx context.Context, siteID, id int64) (*congtin.Question, error)
+	// FindQuestionByCode returns the site's question whose lookup code
+	// hashes to codeHash; ENOTFOUND if none.
+	FindQuestionByCode(ctx context.Context, siteID int64, codeHash string) (*congtin.Question, error)
+	// FindQuestions lists questions and counts all that match.
+	FindQuestions(ctx context.Context, f congtin.QuestionFilter) ([]*congtin.Question, int, error)
+	// FindQAFields lists a site's fields by position, then name.
+	FindQAFields(ctx context.Context, siteID int64) (congtin.QAFields, error)
+	// SubmitQuestion stores a citizen's question: EINVALID for bad input,
+	// ECONFLICT for a form sent twice, ETOOMANY past the sender's limit.
+	SubmitQuestion(ctx context.Context, siteID int64, in congtin.QuestionInput, sub congtin.Submission) (*congtin.Question, error)
+	// Secret returns the named secret (the form's and the addresses'
+	// keys), the same in every process.
+	Secret(ctx context.Context, name string) ([]byte, error)
 }
 
 // qaPageSize is the length of the section's list pages.
@@ -96,7 +118,7 @@ func (s *Server) parseQA(r *http.Request, fields congtin.QAFields) (*qaRequest, 
 // findQA runs the list query and prepares the items, with snippets for a
 // search.
 func (s *Server) findQA(r *http.Request, qr *qaRequest, fields congtin.QAFields) ([]render.QAItem, int, error) {
-	qs, total, err := s.Store.FindQuestions(r.Context(), qr.f)
+	qs, total, err := s.QA.FindQuestions(r.Context(), qr.f)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -132,7 +154,7 @@ func hasMatch(seg []search.Segment) bool {
 func (s *Server) handleQAList(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	site := siteFrom(ctx)
-	fields, err := s.Store.FindQAFields(ctx, site.ID)
+	fields, err := s.QA.FindQAFields(ctx, site.ID)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -214,7 +236,7 @@ func (s *Server) findPublicQuestion(r *http.Request) (*congtin.Question, congtin
 		return nil, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy câu hỏi.")
 	}
 	site := siteFrom(r.Context())
-	q, err := s.Store.FindQuestionByID(r.Context(), site.ID, id)
+	q, err := s.QA.FindQuestionByID(r.Context(), site.ID, id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -224,7 +246,7 @@ func (s *Server) findPublicQuestion(r *http.Request) (*congtin.Question, congtin
 		}
 		return nil, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy câu hỏi.")
 	}
-	fields, err := s.Store.FindQAFields(r.Context(), site.ID)
+	fields, err := s.QA.FindQAFields(r.Context(), site.ID)
 	return q, fields, err
 }
 
@@ -245,7 +267,7 @@ func (s *Server) handleQA(w http.ResponseWriter, r *http.Request) {
 	page := &render.QAPage{Base: base, Item: item, PrintURL: "/ban-in" + q.Path(), BackURL: "/hoi-dap"}
 	if item.Field != nil {
 		page.BackURL = item.FieldURL
-		others, _, err := s.Store.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, FieldID: q.FieldID, Limit: newerCount + 1})
+		others, _, err := s.QA.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, FieldID: q.FieldID, Limit: newerCount + 1})
 		if err != nil {
 			s.error(w, r, err)
 			return
@@ -296,7 +318,7 @@ func (s *Server) qaJSON(r *http.Request, it render.QAItem) qaJSON {
 
 // handleQAAPI is /hoi-dap as JSON, with the same parameters.
 func (s *Server) handleQAAPI(w http.ResponseWriter, r *http.Request) {
-	fields, err := s.Store.FindQAFields(r.Context(), siteFrom(r.Context()).ID)
+	fields, err := s.QA.FindQAFields(r.Context(), siteFrom(r.Context()).ID)
 	if err != nil {
 		s.jsonError(w, r, err)
 		return
@@ -340,12 +362,12 @@ func (s *Server) handleQAAPIOne(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleQAFeed(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	site := siteFrom(ctx)
-	fields, err := s.Store.FindQAFields(ctx, site.ID)
+	fields, err := s.QA.FindQAFields(ctx, site.ID)
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
-	qs, _, err := s.Store.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, Limit: feedItems})
+	qs, _, err := s.QA.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, Limit: feedItems})
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -371,7 +393,7 @@ func (s *Server) handleQAFeed(w http.ResponseWriter, r *http.Request) {
 // portal has far fewer than a sitemap's page holds).
 func (s *Server) handleSitemapQA(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
-	qs, _, err := s.Store.FindQuestions(r.Context(), congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, Limit: sitemapPageSize})
+	qs, _, err := s.QA.FindQuestions(r.Context(), congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, Limit: sitemapPageSize})
 	if err != nil {
 		s.error(w, r, err)
 		return

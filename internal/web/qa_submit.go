@@ -44,7 +44,7 @@ func (s *Server) renderQAForm(w http.ResponseWriter, r *http.Request, status int
 		s.error(w, r, err)
 		return
 	}
-	fields, err := s.Store.FindQAFields(ctx, site.ID)
+	fields, err := s.QA.FindQAFields(ctx, site.ID)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -136,7 +136,7 @@ func (s *Server) handleQASubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	code := newCode()
 	sub := congtin.Submission{CodeHash: auth.HashToken(code), Nonce: tok.nonce, IPHash: keys.senderHash(r), Limit: qaSubmitLimit, Window: qaSubmitWindow}
-	if _, err := s.Store.SubmitQuestion(ctx, site.ID, in, sub); err != nil {
+	if _, err := s.QA.SubmitQuestion(ctx, site.ID, in, sub); err != nil {
 		switch congtin.ErrorCode(err) {
 		case congtin.EINVALID:
 			if ve, ok := err.(*congtin.ValidationError); ok {
@@ -204,7 +204,7 @@ func (s *Server) qaLookup(w http.ResponseWriter, r *http.Request, sent bool) {
 		status, page.Error, page.Sent = http.StatusBadRequest, "Mã tra cứu không đúng dạng: mã gồm 10 ký tự chữ và số (không có chữ O, I và số 0, 1), ví dụ K7QM2-XR9TA.", false
 		return
 	}
-	q, err := s.Store.FindQuestionByCode(ctx, site.ID, auth.HashToken(code))
+	q, err := s.QA.FindQuestionByCode(ctx, site.ID, auth.HashToken(code))
 	if err != nil {
 		status, page.Sent = httperr.Status(err), false
 		page.Error = congtin.ErrorMessage(err)
@@ -216,7 +216,7 @@ func (s *Server) qaLookup(w http.ResponseWriter, r *http.Request, sent bool) {
 	}
 	found := &render.QALookup{Code: displayCode(code), Title: q.Title, AskedAt: q.CreatedAt, State: q.State(), StateName: congtin.QAStateName(q.State())}
 	if q.IsPublic() {
-		fields, err := s.Store.FindQAFields(ctx, site.ID)
+		fields, err := s.QA.FindQAFields(ctx, site.ID)
 		if err != nil {
 			status, page.Error = http.StatusInternalServerError, "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
 			s.Log.Error("lookup question", "error", err)

@@ -45,7 +45,7 @@ var dayIDs = [...]string{"thu-hai", "thu-ba", "thu-tu", "thu-nam", "thu-sau", "t
 func (s *Server) weekView(r *http.Request, site *congtin.Site, week congtin.Week) (render.ScheduleWeekView, error) {
 	now := s.now()
 	mon := week.Monday()
-	es, err := s.Store.FindPublicSchedule(r.Context(), site.ID, mon, week.End(), 0)
+	es, err := s.Sections.FindPublicSchedule(r.Context(), site.ID, mon, week.End(), 0)
 	if err != nil {
 		return render.ScheduleWeekView{}, err
 	}
@@ -182,7 +182,7 @@ func (s *Server) handleScheduleFeed(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
 	now := s.now().In(congtin.VietnamZone)
 	from := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, congtin.VietnamZone)
-	es, err := s.Store.FindPublicSchedule(r.Context(), site.ID, from, from.AddDate(0, 0, scheduleFeedDays), scheduleFeedItems)
+	es, err := s.Sections.FindPublicSchedule(r.Context(), site.ID, from, from.AddDate(0, 0, scheduleFeedDays), scheduleFeedItems)
 	if err != nil {
 		s.error(w, r, err)
 		return

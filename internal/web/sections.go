@@ -1,9 +1,11 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/httperr"
@@ -15,6 +17,21 @@ import (
 // (/lien-ket) and the English pages (/en/). Their pages are cached like
 // the others, under the site's tag only: the change log records their
 // writes as whole-site changes (see migration 0011).
+
+// SectionReader is what the sections' pages, feeds, sitemap and API read.
+type SectionReader interface {
+	// FindPages lists the site's about pages in menu order, public ones
+	// only when public is set.
+	FindPages(ctx context.Context, siteID int64, public bool) ([]*congtin.Page, error)
+	// FindPageBySlug returns a page by its Vietnamese slug, or by its
+	// English one when en is set; ENOTFOUND when none.
+	FindPageBySlug(ctx context.Context, siteID int64, slug string, en bool) (*congtin.Page, error)
+	// FindUnits lists the organisation chart's units, flat, in order.
+	FindUnits(ctx context.Context, siteID int64) ([]*congtin.Unit, error)
+	// FindPublicSchedule returns entries of published weeks that start
+	// in [from, to), by start time, at most limit (0: no limit).
+	FindPublicSchedule(ctx context.Context, siteID int64, from, to time.Time, limit int) ([]*congtin.ScheduleEntry, error)
+}
 
 // sectionRoutes adds the sections' routes to mux.
 func (s *Server) sectionRoutes(mux *http.ServeMux) {
