@@ -15,13 +15,8 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	if wordPressQuery(r) && s.oldAddress(w, r) {
 		return
 	}
-	if s.serveCached(w, r) {
-		return
-	}
-	epoch := s.epoch()
-	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
+	epoch, base, ok := s.startPage(w, r, site)
+	if !ok {
 		return
 	}
 	page := &render.HomePage{Base: base}

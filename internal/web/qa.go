@@ -151,21 +151,29 @@ func hasMatch(seg []search.Segment) bool {
 	return false
 }
 
-func (s *Server) handleQAList(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	site := siteFrom(ctx)
-	fields, err := s.QA.FindQAFields(ctx, site.ID)
+// qaFields reads the site's Q&A fields, which the section's pages offer
+// and file questions under; ok is false when the reader got the error
+// page instead.
+func (s *Server) qaFields(w http.ResponseWriter, r *http.Request, site *congtin.Site) (fields congtin.QAFields, ok bool) {
+	fields, err := s.QA.FindQAFields(r.Context(), site.ID)
 	if err != nil {
 		s.error(w, r, err)
-		return
+		return nil, false
 	}
-	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
+	return fields, true
+}
+
+func (s *Server) handleQAList(w http.ResponseWriter, r *http.Request) {
+	site := siteFrom(r.Context())
+	fields, ok := s.qaFields(w, r, site)
+	if !ok {
 		return
 	}
 	qr, perr := s.parseQA(r, fields)
-	page := &render.QAListPage{Base: base, Fields: fields, Q: qr.q}
+	page := &render.QAListPage{Fields: fields, Q: qr.q}
+	if !s.layout(w, r, site, &page.Base) {
+		return
+	}
 	page.Title, page.ActiveSlug, page.SearchQ = "Hỏi đáp", "hoi-dap", ""
 	page.Canonical = s.absURL(r, "/hoi-dap")
 	page.Description = "Câu hỏi của người dân, tổ chức và câu trả lời của " + site.Name + "."
@@ -258,13 +266,11 @@ func (s *Server) handleQA(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
+	item := qaItem(q, fields)
+	page := &render.QAPage{Item: item, PrintURL: "/ban-in" + q.Path(), BackURL: "/hoi-dap"}
+	if !s.layout(w, r, site, &page.Base) {
 		return
 	}
-	item := qaItem(q, fields)
-	page := &render.QAPage{Base: base, Item: item, PrintURL: "/ban-in" + q.Path(), BackURL: "/hoi-dap"}
 	if item.Field != nil {
 		page.BackURL = item.FieldURL
 		others, _, err := s.QA.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, FieldID: q.FieldID, Limit: newerCount + 1})
@@ -362,9 +368,8 @@ func (s *Server) handleQAAPIOne(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleQAFeed(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	site := siteFrom(ctx)
-	fields, err := s.QA.FindQAFields(ctx, site.ID)
-	if err != nil {
-		s.error(w, r, err)
+	fields, ok := s.qaFields(w, r, site)
+	if !ok {
 		return
 	}
 	qs, _, err := s.QA.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, Limit: feedItems})

@@ -44,9 +44,8 @@ func (s *Server) renderQAForm(w http.ResponseWriter, r *http.Request, status int
 		s.error(w, r, err)
 		return
 	}
-	fields, err := s.QA.FindQAFields(ctx, site.ID)
-	if err != nil {
-		s.error(w, r, err)
+	fields, ok := s.qaFields(w, r, site)
+	if !ok {
 		return
 	}
 	base, err := s.base(w, r, site, status == http.StatusOK)
@@ -67,9 +66,7 @@ func (s *Server) renderQAForm(w http.ResponseWriter, r *http.Request, status int
 	page.Title, page.ActiveSlug = "Gửi câu hỏi", "hoi-dap"
 	page.Canonical = s.absURL(r, "/hoi-dap/gui-cau-hoi")
 	privatePage(w)
-	if err := s.Render.Render(w, status, "qa_form", page); err != nil {
-		s.Log.Error("render", "page", "qa_form", "error", err)
-	}
+	s.render(w, status, "qa_form", page)
 }
 
 func (s *Server) handleQAForm(w http.ResponseWriter, r *http.Request) {
@@ -182,9 +179,7 @@ func (s *Server) qaLookup(w http.ResponseWriter, r *http.Request, sent bool) {
 	status := http.StatusOK
 	privatePage(w)
 	defer func() {
-		if err := s.Render.Render(w, status, "qa_lookup", page); err != nil {
-			s.Log.Error("render", "page", "qa_lookup", "error", err)
-		}
+		s.render(w, status, "qa_lookup", page)
 	}()
 	if raw == "" && !sent {
 		return // the empty lookup form

@@ -141,13 +141,8 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	// Result pages are cached like the others (a notice that went viral
 	// is searched for by thousands with the same words), and dropped on
 	// any change to any article: any may now match.
-	if s.serveCached(w, r) {
-		return
-	}
-	epoch := s.epoch()
-	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
+	epoch, base, ok := s.startPage(w, r, site)
+	if !ok {
 		return
 	}
 	q := r.URL.Query()

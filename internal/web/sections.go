@@ -2,13 +2,11 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"strings"
 	"time"
 
 	"github.com/congtin/congtin"
-	"github.com/congtin/congtin/internal/httperr"
 	"github.com/congtin/congtin/internal/render"
 )
 
@@ -111,27 +109,4 @@ func (s *Server) alternates(r *http.Request, b *render.Base, vi, en string) {
 	} else {
 		b.LangSwitch = en
 	}
-}
-
-// writeAPI writes v as JSON, or the error as {"error": …} with its status.
-func (s *Server) writeAPI(w http.ResponseWriter, r *http.Request, v any, err error) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	enc := json.NewEncoder(w)
-	if err != nil {
-		status, msg := httperr.Status(err), congtin.ErrorMessage(err)
-		switch status {
-		case http.StatusInternalServerError:
-			s.Log.Error("api", "path", r.URL.Path, "error", err)
-			msg = "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
-		case http.StatusServiceUnavailable:
-			s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
-			w.Header().Set("Retry-After", httperr.RetryAfter)
-			msg = httperr.UnavailableMessage
-		}
-		w.WriteHeader(status)
-		_ = enc.Encode(map[string]string{"error": msg})
-		return
-	}
-	w.Header().Set("Cache-Control", "public, max-age=60")
-	_ = enc.Encode(v)
 }
