@@ -181,7 +181,8 @@ func (s *Server) aboutPrint(w http.ResponseWriter, r *http.Request, en bool) {
 	if !ok {
 		return
 	}
-	page := &render.AboutPrintPage{Site: site, Heading: p.Title, Body: p.Body, SourceURL: s.absURL(r, p.Path()), BackURL: p.Path()}
+	page := &render.AboutPrintPage{Heading: p.Title, Body: p.Body,
+		PrintBase: render.PrintBase{Site: site, SourceURL: s.absURL(r, p.Path()), BackURL: p.Path()}}
 	if en {
 		page.Lang, page.Heading, page.Body = render.LangEN, p.TitleEN, p.BodyEN
 		page.SourceURL, page.BackURL = s.absURL(r, p.PathEN()), p.PathEN()

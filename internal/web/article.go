@@ -155,10 +155,7 @@ func (s *Server) handlePrint(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	page := &render.PrintPage{
-		Site: site, Article: a, Category: cat,
-		SourceURL: s.absURL(r, a.Path(cat.Slug)),
-		BackURL:   a.Path(cat.Slug),
-	}
+	page := &render.PrintPage{Article: a, Category: cat,
+		PrintBase: render.PrintBase{Site: site, SourceURL: s.absURL(r, a.Path(cat.Slug)), BackURL: a.Path(cat.Slug)}}
 	s.servePage(w, r, http.StatusOK, "print", page, epoch, 0, a.UpdatedAt, pageTags(site, tagArticle(a.ID)))
 }

@@ -337,7 +337,8 @@ func (s *Server) handleDocumentPrint(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	page := &render.DocumentPrintPage{Site: siteFrom(r.Context()), Page: s.documentPage(d), SourceURL: s.absURL(r, d.Path())}
+	page := &render.DocumentPrintPage{Page: s.documentPage(d),
+		PrintBase: render.PrintBase{Site: siteFrom(r.Context()), SourceURL: s.absURL(r, d.Path()), BackURL: d.Path()}}
 	s.render(w, http.StatusOK, "document_print", page)
 }
 

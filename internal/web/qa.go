@@ -296,7 +296,8 @@ func (s *Server) handleQAPrint(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	page := &render.QAPrintPage{Site: siteFrom(r.Context()), Item: qaItem(q, fields), SourceURL: s.absURL(r, q.Path()), BackURL: q.Path()}
+	page := &render.QAPrintPage{Item: qaItem(q, fields),
+		PrintBase: render.PrintBase{Site: siteFrom(r.Context()), SourceURL: s.absURL(r, q.Path()), BackURL: q.Path()}}
 	s.serveFresh(w, r, http.StatusOK, "qa_print", page, q.UpdatedAt)
 }
 

@@ -124,8 +124,8 @@ func (s *Server) handleSchedulePrint(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	page := &render.SchedulePrintPage{Site: site, ScheduleWeekView: v,
-		SourceURL: s.absURL(r, weekURL(schedulePath, v.Week)), BackURL: weekURL(schedulePath, v.Week)}
+	page := &render.SchedulePrintPage{ScheduleWeekView: v,
+		PrintBase: render.PrintBase{Site: site, SourceURL: s.absURL(r, weekURL(schedulePath, v.Week)), BackURL: weekURL(schedulePath, v.Week)}}
 	s.servePage(w, r, http.StatusOK, "schedule_print", page, epoch, 0, time.Time{}, pageTags(site))
 }
 
