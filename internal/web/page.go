@@ -7,11 +7,11 @@ import (
 	"github.com/congtin/congtin/internal/render"
 )
 
-// layout fills in b, what the layout needs (see base), counting the
-// reader's visit. It is called once the page's own data has been found,
-// so that a reader sent an error page instead is not counted; when the
-// layout itself cannot be read, the reader gets the error page and layout
-// returns false.
+// layout sets b, a page's base, to what the layout needs (see base),
+// counting the reader's visit; the page sets its own fields of b after.
+// Handlers call it once the page's own data has been found, so that a
+// reader sent an error page instead is not counted. When the layout
+// cannot be read, the reader gets the error page and layout returns false.
 func (s *Server) layout(w http.ResponseWriter, r *http.Request, site *congtin.Site, b *render.Base) bool {
 	base, err := s.base(w, r, site, true)
 	if err != nil {
