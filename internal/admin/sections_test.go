@@ -663,7 +663,7 @@ func cachedProcess(t *testing.T, e *env) (*web.Server, *client) {
 	}
 	c := counters.New(db, 50*time.Millisecond, log)
 	c.Start()
-	ws := &web.Server{Store: app.New(db), Counter: c, Render: engine, Assets: assets, Log: log, Cache: pagecache.New(8 << 20), Changes: db}
+	ws := &web.Server{Services: web.NewServices(app.New(db)), Counter: c, Render: engine, Assets: assets, Log: log, Cache: pagecache.New(8 << 20), Changes: db}
 	if err := ws.SyncChanges(t.Context()); err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 // pages table of render.go, so the feature stays in its own files.
 func init() {
 	for name, layout := range map[string]string{
-		"documents": "layout", "document": "layout", "document_print": "",
+		"documents": "layout", "document": "layout", "document_print": "print",
 		"admin/documents": "admin", "admin/document_edit": "admin", "admin/document_lists": "admin",
 	} {
 		pages[name] = layout
@@ -90,13 +90,9 @@ type DocumentFileItem struct {
 
 // DocumentPrintPage is the print view of a document.
 type DocumentPrintPage struct {
-	Site      *congtin.Site
-	Page      *DocumentPage
-	SourceURL string
+	PrintBase
+	Page *DocumentPage
 }
-
-// LiveValues implements LiveSource: the print view shows no counters.
-func (p *DocumentPrintPage) LiveValues() Live { return Live{} }
 
 // AdminDocumentsPage lists documents in the back office.
 type AdminDocumentsPage struct {

@@ -33,8 +33,8 @@ func (b *Base) LiveValues() Live { return Live{Counter: b.Counter, NoCounter: b.
 // LiveValues implements LiveSource.
 func (p *ArticlePage) LiveValues() Live { return Live{Counter: p.Counter, Views: p.Views} }
 
-// LiveValues implements LiveSource: the print view shows no counters.
-func (p *PrintPage) LiveValues() Live { return Live{} }
+// LiveValues implements LiveSource: the print views show no counters.
+func (p *PrintBase) LiveValues() Live { return Live{} }
 
 // Markers use characters from Unicode's private use area, which the
 // escaper leaves alone and no sanitized text can hold where a marker would

@@ -80,13 +80,20 @@ type ArticlePage struct {
 	Today     string // the date chooser's upper bound
 }
 
+// PrintBase is what the print layout needs on every print view, which
+// prints a page's content between the same head, buttons and source line.
+type PrintBase struct {
+	Site      *congtin.Site
+	Lang      string // "" (Vietnamese) or LangEN
+	SourceURL string // the page printed, absolute
+	BackURL   string // where "Quay lại" goes without JavaScript
+}
+
 // PrintPage is the article's print version.
 type PrintPage struct {
-	Site      *congtin.Site
-	Article   *congtin.Article
-	Category  *congtin.Category
-	SourceURL string
-	BackURL   string
+	PrintBase
+	Article  *congtin.Article
+	Category *congtin.Category
 }
 
 // HomePage is the front page.

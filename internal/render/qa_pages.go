@@ -48,14 +48,9 @@ type QAPage struct {
 
 // QAPrintPage is the print view of a question and its answer.
 type QAPrintPage struct {
-	Site      *congtin.Site
-	Item      QAItem
-	SourceURL string
-	BackURL   string
+	PrintBase
+	Item QAItem
 }
-
-// LiveValues implements LiveSource: the print view shows no counters.
-func (p *QAPrintPage) LiveValues() Live { return Live{} }
 
 // QAFormPage is the form a citizen sends a question with. It shows back
 // what the sender typed, to the sender only (it is never cached).

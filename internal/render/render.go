@@ -19,23 +19,24 @@ import (
 //go:embed templates
 var templateFS embed.FS
 
-// pages lists every page template with the layout it renders in ("" for
-// a page that stands alone, like the print view). Start-up fails if a page
-// file on disk is missing here or the other way round, so a new page cannot
-// be forgotten. Public pages live in templates/pages, back-office pages in
+// pages lists every page template with the layout it renders in: the
+// public "layout", the back office's "admin", or "print" for the print
+// views ("" for a page that stands alone). Start-up fails if a page file
+// on disk is missing here or the other way round, so a new page cannot be
+// forgotten. Public pages live in templates/pages, back-office pages in
 // templates/admin/pages under the name "admin/NAME".
 var pages = map[string]string{
-	"home": "layout", "article": "layout", "list": "layout", "error": "layout", "print": "", "search": "layout", "feeds": "layout",
+	"home": "layout", "article": "layout", "list": "layout", "error": "layout", "print": "print", "search": "layout", "feeds": "layout",
 	"admin/login": "admin", "admin/dashboard": "admin", "admin/articles": "admin", "admin/article_edit": "admin",
 	"admin/revisions": "admin", "admin/media": "admin", "admin/categories": "admin", "admin/users": "admin",
 	"admin/settings": "admin", "admin/audit": "admin", "admin/password": "admin", "admin/sites": "admin", "admin/error": "admin",
 	"admin/stats": "admin",
 	// Hỏi đáp (Q&A).
-	"qa_list": "layout", "qa_question": "layout", "qa_form": "layout", "qa_lookup": "layout", "qa_print": "",
+	"qa_list": "layout", "qa_question": "layout", "qa_form": "layout", "qa_lookup": "layout", "qa_print": "print",
 	"admin/questions": "admin", "admin/question_edit": "admin", "admin/question_revisions": "admin", "admin/qa_fields": "admin",
 	// The portal's own sections (schedule, about, links, English).
-	"schedule": "layout", "schedule_print": "", "about_index": "layout", "about": "layout", "orgchart": "layout",
-	"links": "layout", "about_print": "",
+	"schedule": "layout", "schedule_print": "print", "about_index": "layout", "about": "layout", "orgchart": "layout",
+	"links": "layout", "about_print": "print",
 	"admin/schedule": "admin", "admin/pages": "admin", "admin/page_edit": "admin", "admin/page_revisions": "admin",
 	"admin/units": "admin", "admin/links": "admin",
 }
@@ -87,6 +88,8 @@ func New(assetURL func(string) string) (*Engine, error) {
 			files = []string{"templates/layout.html", "templates/partials/*.html"}
 		case "admin":
 			files = []string{"templates/admin/layout.html", "templates/admin/partials/*.html"}
+		case "print":
+			files = []string{"templates/print.html", "templates/partials/*.html"}
 		default:
 			files = []string{"templates/partials/*.html"}
 		}

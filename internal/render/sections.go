@@ -59,14 +59,9 @@ type SchedulePage struct {
 
 // SchedulePrintPage is the schedule's print view.
 type SchedulePrintPage struct {
-	Site *congtin.Site
+	PrintBase
 	ScheduleWeekView
-	SourceURL string
-	BackURL   string
 }
-
-// LiveValues implements LiveSource: the print view shows no counters.
-func (p *SchedulePrintPage) LiveValues() Live { return Live{} }
 
 // AboutIndexPage is /gioi-thieu and, in English, /en/.
 type AboutIndexPage struct {
@@ -103,16 +98,10 @@ type LinksPage struct {
 
 // AboutPrintPage is an about page's print view.
 type AboutPrintPage struct {
-	Site      *congtin.Site
-	Lang      string
-	Heading   string
-	Body      string
-	SourceURL string
-	BackURL   string
+	PrintBase
+	Heading string
+	Body    string // sanitized HTML
 }
-
-// LiveValues implements LiveSource: the print view shows no counters.
-func (p *AboutPrintPage) LiveValues() Live { return Live{} }
 
 // UnitTreeData is what the recursive "unittree" template takes.
 type UnitTreeData struct {

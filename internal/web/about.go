@@ -17,26 +17,33 @@ const (
 	chartPathEN = "/en/organisation"
 )
 
-// aboutPageNotFound is the error for a page that is not public.
-func aboutPageNotFound() error {
-	return congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang giới thiệu.")
-}
-
 // publicPages returns the site's published about pages in menu order.
 func (s *Server) publicPages(r *http.Request, site *congtin.Site) ([]*congtin.Page, error) {
-	return s.Store.FindPages(r.Context(), site.ID, true)
+	return s.Sections.FindPages(r.Context(), site.ID, true)
 }
 
-// aboutBase reads the public about pages, which every about page lists
-// in its sidebar, then the page base (count: whether the visit counts, as
-// in base).
-func (s *Server) aboutBase(w http.ResponseWriter, r *http.Request, site *congtin.Site, count bool) ([]*congtin.Page, render.Base, error) {
+// aboutLayout reads the public about pages, which every about page lists,
+// and fills in b: in Vietnamese the layout (see layout) with the pages in
+// the sidebar, in English the English layout (see englishBase), whose
+// pages count no visit, having no counter; current is the page's own
+// entry. It returns the pages; ok is false when the reader got the error
+// page instead.
+func (s *Server) aboutLayout(w http.ResponseWriter, r *http.Request, site *congtin.Site, b *render.Base, en bool, current string) (pages []*congtin.Page, ok bool) {
 	pages, err := s.publicPages(r, site)
-	if err != nil {
-		return nil, render.Base{}, err
+	if err == nil {
+		*b, err = s.base(w, r, site, !en)
 	}
-	base, err := s.base(w, r, site, count)
-	return pages, base, err
+	if err != nil {
+		s.error(w, r, err)
+		return nil, false
+	}
+	if en {
+		englishBase(b, pages, current)
+	} else {
+		aboutSide(b, pages, current)
+		b.ActiveSlug = "gioi-thieu"
+	}
+	return pages, true
 }
 
 // aboutSide lists the about pages and the chart in the sidebar.
@@ -48,86 +55,121 @@ func aboutSide(b *render.Base, pages []*congtin.Page, current string) {
 	b.SideLinks = append(b.SideLinks, render.NavLink{Name: "Cơ cấu tổ chức", URL: chartPath, Current: current == chartPath})
 }
 
-func (s *Server) handleAboutIndex(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleAboutIndex(w http.ResponseWriter, r *http.Request)  { s.aboutIndex(w, r, false) }
+func (s *Server) handleEnglishHome(w http.ResponseWriter, r *http.Request) { s.aboutIndex(w, r, true) }
+
+// aboutIndex lists the about pages: /gioi-thieu, or in English /en/, the
+// English part's home, which lists the pages that have an English version.
+func (s *Server) aboutIndex(w http.ResponseWriter, r *http.Request, en bool) {
 	site := siteFrom(r.Context())
 	if s.serveCached(w, r) {
 		return
 	}
 	epoch := s.epoch()
-	pages, base, err := s.aboutBase(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
+	page := &render.AboutIndexPage{Heading: "Giới thiệu", ChartURL: chartPath}
+	current, path := congtin.AboutPrefix, congtin.AboutPrefix
+	if en {
+		page.Heading, page.ChartURL = "About us", chartPathEN
+		current, path = "/", "/en/" // the English menu's home entry
+	}
+	pages, ok := s.aboutLayout(w, r, site, &page.Base, en, current)
+	if !ok {
 		return
 	}
-	page := &render.AboutIndexPage{Base: base, Heading: "Giới thiệu", ChartURL: chartPath}
 	for _, p := range pages {
-		page.Pages = append(page.Pages, render.NavLink{Name: p.Title, URL: p.Path()})
+		switch {
+		case !en:
+			page.Pages = append(page.Pages, render.NavLink{Name: p.Title, URL: p.Path()})
+		case p.HasEnglish():
+			page.Pages = append(page.Pages, render.NavLink{Name: p.TitleEN, URL: p.PathEN()})
+		}
 	}
-	aboutSide(&page.Base, pages, congtin.AboutPrefix)
-	page.Title = "Giới thiệu"
-	page.Canonical = s.absURL(r, congtin.AboutPrefix)
-	page.ActiveSlug = "gioi-thieu"
+	page.Title = page.Heading
+	page.Canonical = s.absURL(r, path)
 	s.alternates(r, &page.Base, congtin.AboutPrefix, "/en/")
 	s.servePage(w, r, http.StatusOK, "about_index", page, epoch, 0, time.Time{}, pageTags(site))
 }
 
 func (s *Server) handleAbout(w http.ResponseWriter, r *http.Request) {
-	slug := r.PathValue("slug")
-	if slug == congtin.OrgChartSlug {
-		s.handleOrgChart(w, r)
+	if r.PathValue("slug") == congtin.OrgChartSlug {
+		s.orgChart(w, r, false)
 		return
 	}
-	site := siteFrom(r.Context())
+	s.aboutPage(w, r, false)
+}
+
+func (s *Server) handleAboutEN(w http.ResponseWriter, r *http.Request)    { s.aboutPage(w, r, true) }
+func (s *Server) handleOrgChartEN(w http.ResponseWriter, r *http.Request) { s.orgChart(w, r, true) }
+
+// startAboutPage begins a cached page about one about page (the page
+// itself or its print view, in either language): it answers from the
+// cache when it can; otherwise it returns the cache's epoch (see
+// servePage) and the public page the path's slug names. ok is false when
+// the request has been answered, from the cache or with the error page.
+func (s *Server) startAboutPage(w http.ResponseWriter, r *http.Request, site *congtin.Site, en bool) (epoch uint64, p *congtin.Page, ok bool) {
 	if s.serveCached(w, r) {
-		return
+		return 0, nil, false
 	}
-	epoch := s.epoch()
-	p, err := s.Store.FindPageBySlug(r.Context(), site.ID, slug, false)
-	if err == nil && !p.IsPublic() {
-		err = aboutPageNotFound()
+	epoch = s.epoch()
+	p, err := s.Sections.FindPageBySlug(r.Context(), site.ID, r.PathValue("slug"), en)
+	if err == nil && (!p.IsPublic() || en && !p.HasEnglish()) {
+		err = congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang giới thiệu.")
 	}
 	if err != nil {
 		s.error(w, r, err)
+		return 0, nil, false
+	}
+	return epoch, p, true
+}
+
+// aboutPage serves a public about page in either language.
+func (s *Server) aboutPage(w http.ResponseWriter, r *http.Request, en bool) {
+	site := siteFrom(r.Context())
+	epoch, p, ok := s.startAboutPage(w, r, site, en)
+	if !ok {
 		return
 	}
-	pages, base, err := s.aboutBase(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	page := &render.AboutPage{Base: base, Page: p, Heading: p.Title, Body: p.Body, PrintURL: p.Path() + "/ban-in"}
-	aboutSide(&page.Base, pages, p.Path())
-	if p.HasEnglish() {
+	page := &render.AboutPage{Page: p, Heading: p.Title, Body: p.Body, PrintURL: p.Path() + "/ban-in"}
+	path := p.Path()
+	if en {
+		page.Heading, page.Body, page.PrintURL, path = p.TitleEN, p.BodyEN, p.PathEN()+"/print", p.PathEN()
+		page.OtherURL, page.OtherName = p.Path(), "Tiếng Việt"
+	} else if p.HasEnglish() {
 		page.OtherURL, page.OtherName = p.PathEN(), "English"
+	}
+	if _, ok := s.aboutLayout(w, r, site, &page.Base, en, path); !ok {
+		return
+	}
+	if p.HasEnglish() {
 		s.alternates(r, &page.Base, p.Path(), p.PathEN())
 	}
-	page.Title = p.Title
-	page.Canonical = s.absURL(r, p.Path())
-	page.ActiveSlug = "gioi-thieu"
+	page.Title = page.Heading
+	page.Canonical = s.absURL(r, path)
 	s.servePage(w, r, http.StatusOK, "about", page, epoch, 0, p.UpdatedAt, pageTags(site))
 }
 
-func (s *Server) handleOrgChart(w http.ResponseWriter, r *http.Request) {
+// orgChart serves the organisation chart in either language.
+func (s *Server) orgChart(w http.ResponseWriter, r *http.Request, en bool) {
 	site := siteFrom(r.Context())
 	if s.serveCached(w, r) {
 		return
 	}
 	epoch := s.epoch()
-	units, err := s.Store.FindUnits(r.Context(), site.ID)
+	units, err := s.Sections.FindUnits(r.Context(), site.ID)
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
-	pages, base, err := s.aboutBase(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
+	page := &render.OrgChartPage{Heading: "Cơ cấu tổ chức", Units: congtin.UnitTree(units), EN: en}
+	path := chartPath
+	if en {
+		page.Heading, path = "Organisation", chartPathEN
+	}
+	if _, ok := s.aboutLayout(w, r, site, &page.Base, en, path); !ok {
 		return
 	}
-	page := &render.OrgChartPage{Base: base, Heading: "Cơ cấu tổ chức", Units: congtin.UnitTree(units)}
-	aboutSide(&page.Base, pages, chartPath)
-	page.Title = "Cơ cấu tổ chức"
-	page.Canonical = s.absURL(r, chartPath)
-	page.ActiveSlug = "gioi-thieu"
+	page.Title = page.Heading
+	page.Canonical = s.absURL(r, path)
 	s.alternates(r, &page.Base, chartPath, chartPathEN)
 	s.servePage(w, r, http.StatusOK, "orgchart", page, epoch, 0, time.Time{}, pageTags(site))
 }
@@ -135,19 +177,12 @@ func (s *Server) handleOrgChart(w http.ResponseWriter, r *http.Request) {
 // aboutPrint serves the print view of a public page in either language.
 func (s *Server) aboutPrint(w http.ResponseWriter, r *http.Request, en bool) {
 	site := siteFrom(r.Context())
-	if s.serveCached(w, r) {
+	epoch, p, ok := s.startAboutPage(w, r, site, en)
+	if !ok {
 		return
 	}
-	epoch := s.epoch()
-	p, err := s.Store.FindPageBySlug(r.Context(), site.ID, r.PathValue("slug"), en)
-	if err == nil && (!p.IsPublic() || en && !p.HasEnglish()) {
-		err = aboutPageNotFound()
-	}
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	page := &render.AboutPrintPage{Site: site, Heading: p.Title, Body: p.Body, SourceURL: s.absURL(r, p.Path()), BackURL: p.Path()}
+	page := &render.AboutPrintPage{Heading: p.Title, Body: p.Body,
+		PrintBase: render.PrintBase{Site: site, SourceURL: s.absURL(r, p.Path()), BackURL: p.Path()}}
 	if en {
 		page.Lang, page.Heading, page.Body = render.LangEN, p.TitleEN, p.BodyEN
 		page.SourceURL, page.BackURL = s.absURL(r, p.PathEN()), p.PathEN()
@@ -157,82 +192,6 @@ func (s *Server) aboutPrint(w http.ResponseWriter, r *http.Request, en bool) {
 
 func (s *Server) handleAboutPrint(w http.ResponseWriter, r *http.Request)   { s.aboutPrint(w, r, false) }
 func (s *Server) handleAboutPrintEN(w http.ResponseWriter, r *http.Request) { s.aboutPrint(w, r, true) }
-
-func (s *Server) handleEnglishHome(w http.ResponseWriter, r *http.Request) {
-	site := siteFrom(r.Context())
-	if s.serveCached(w, r) {
-		return
-	}
-	epoch := s.epoch()
-	pages, base, err := s.aboutBase(w, r, site, false)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	page := &render.AboutIndexPage{Base: base, Heading: "About us", ChartURL: chartPathEN}
-	for _, p := range pages {
-		if p.HasEnglish() {
-			page.Pages = append(page.Pages, render.NavLink{Name: p.TitleEN, URL: p.PathEN()})
-		}
-	}
-	englishBase(&page.Base, pages, "/")
-	page.Title = "About us"
-	page.Canonical = s.absURL(r, "/en/")
-	s.alternates(r, &page.Base, congtin.AboutPrefix, "/en/")
-	s.servePage(w, r, http.StatusOK, "about_index", page, epoch, 0, time.Time{}, pageTags(site))
-}
-
-func (s *Server) handleAboutEN(w http.ResponseWriter, r *http.Request) {
-	site := siteFrom(r.Context())
-	if s.serveCached(w, r) {
-		return
-	}
-	epoch := s.epoch()
-	p, err := s.Store.FindPageBySlug(r.Context(), site.ID, r.PathValue("slug"), true)
-	if err == nil && (!p.IsPublic() || !p.HasEnglish()) {
-		err = aboutPageNotFound()
-	}
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	pages, base, err := s.aboutBase(w, r, site, false)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	page := &render.AboutPage{Base: base, Page: p, Heading: p.TitleEN, Body: p.BodyEN, PrintURL: p.PathEN() + "/print",
-		OtherURL: p.Path(), OtherName: "Tiếng Việt"}
-	englishBase(&page.Base, pages, p.PathEN())
-	page.Title = p.TitleEN
-	page.Canonical = s.absURL(r, p.PathEN())
-	s.alternates(r, &page.Base, p.Path(), p.PathEN())
-	s.servePage(w, r, http.StatusOK, "about", page, epoch, 0, p.UpdatedAt, pageTags(site))
-}
-
-func (s *Server) handleOrgChartEN(w http.ResponseWriter, r *http.Request) {
-	site := siteFrom(r.Context())
-	if s.serveCached(w, r) {
-		return
-	}
-	epoch := s.epoch()
-	units, err := s.Store.FindUnits(r.Context(), site.ID)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	pages, base, err := s.aboutBase(w, r, site, false)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	page := &render.OrgChartPage{Base: base, Heading: "Organisation", Units: congtin.UnitTree(units), EN: true}
-	englishBase(&page.Base, pages, chartPathEN)
-	page.Title = "Organisation"
-	page.Canonical = s.absURL(r, chartPathEN)
-	s.alternates(r, &page.Base, chartPath, chartPathEN)
-	s.servePage(w, r, http.StatusOK, "orgchart", page, epoch, 0, time.Time{}, pageTags(site))
-}
 
 // aboutPageJSON is a page in /api/v1/gioi-thieu.
 type aboutPageJSON struct {
@@ -254,7 +213,7 @@ func (s *Server) handleAboutAPI(w http.ResponseWriter, r *http.Request) {
 		s.writeAPI(w, r, nil, err)
 		return
 	}
-	units, err := s.Store.FindUnits(r.Context(), site.ID)
+	units, err := s.Sections.FindUnits(r.Context(), site.ID)
 	if err != nil {
 		s.writeAPI(w, r, nil, err)
 		return
@@ -280,13 +239,8 @@ func (s *Server) handleAboutAPI(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleLinks(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
-	if s.serveCached(w, r) {
-		return
-	}
-	epoch := s.epoch()
-	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
+	epoch, base, ok := s.startPage(w, r, site)
+	if !ok {
 		return
 	}
 	page := &render.LinksPage{Base: base, Groups: base.LinkGroups}

@@ -23,6 +23,17 @@ func (s *Server) jsonError(w http.ResponseWriter, r *http.Request, err error) {
 	writeJSON(w, status, map[string]string{"error": msg})
 }
 
+// writeAPI writes v as JSON, which may be kept for a minute, or the error
+// as jsonError does.
+func (s *Server) writeAPI(w http.ResponseWriter, r *http.Request, v any, err error) {
+	if err != nil {
+		s.jsonError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "public, max-age=60")
+	writeJSON(w, http.StatusOK, v)
+}
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)

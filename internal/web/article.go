@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
@@ -10,10 +11,27 @@ import (
 	"github.com/congtin/congtin/internal/render"
 )
 
+// ArticleReader is what the news pages read: home, categories, articles
+// and their print views, dates, feeds, sitemaps and old addresses.
+type ArticleReader interface {
+	// FindArticleByID returns any article of the site, public or not;
+	// ENOTFOUND if the site has none with the ID.
+	FindArticleByID(ctx context.Context, siteID, id int64) (*congtin.Article, error)
+	// FindArticles returns public articles matching the filter and the
+	// total number of matches (ignoring Offset and Limit).
+	FindArticles(ctx context.Context, f congtin.ArticleFilter) ([]*congtin.Article, int, error)
+	// FindCategoryRedirect returns the category an old slug now names;
+	// ENOTFOUND when none.
+	FindCategoryRedirect(ctx context.Context, siteID int64, oldSlug string) (*congtin.Category, error)
+	// FindRedirect returns the ID of the article an old path (as
+	// congtin.OldPath gives it) leads to; ENOTFOUND when it leads nowhere.
+	FindRedirect(ctx context.Context, siteID int64, path string) (int64, error)
+}
+
 // findPublic returns a public article of the site: ENOTFOUND for one that
 // never was public (draft, scheduled), EGONE for one taken down.
 func (s *Server) findPublic(r *http.Request, site *congtin.Site, id int64) (*congtin.Article, *congtin.Category, error) {
-	a, err := s.Store.FindArticleByID(r.Context(), site.ID, id)
+	a, err := s.Articles.FindArticleByID(r.Context(), site.ID, id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -59,7 +77,7 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 		s.error(w, r, err)
 		return
 	}
-	newer, _, err := s.Store.FindArticles(ctx, congtin.ArticleFilter{
+	newer, _, err := s.Articles.FindArticles(ctx, congtin.ArticleFilter{
 		SiteID: site.ID, CategoryIDs: []int64{cat.ID}, After: a, Oldest: true, Limit: newerCount,
 	})
 	if err != nil {
@@ -67,7 +85,7 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 		return
 	}
 	slices.Reverse(newer) // nearest first was for the limit; show newest first
-	older, nOlder, err := s.Store.FindArticles(ctx, congtin.ArticleFilter{
+	older, nOlder, err := s.Articles.FindArticles(ctx, congtin.ArticleFilter{
 		SiteID: site.ID, CategoryIDs: []int64{cat.ID}, Before: a, Limit: olderCount,
 	})
 	if err != nil {
@@ -137,10 +155,7 @@ func (s *Server) handlePrint(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	page := &render.PrintPage{
-		Site: site, Article: a, Category: cat,
-		SourceURL: s.absURL(r, a.Path(cat.Slug)),
-		BackURL:   a.Path(cat.Slug),
-	}
+	page := &render.PrintPage{Article: a, Category: cat,
+		PrintBase: render.PrintBase{Site: site, SourceURL: s.absURL(r, a.Path(cat.Slug)), BackURL: a.Path(cat.Slug)}}
 	s.servePage(w, r, http.StatusOK, "print", page, epoch, 0, a.UpdatedAt, pageTags(site, tagArticle(a.ID)))
 }

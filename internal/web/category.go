@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"time"
@@ -19,7 +20,7 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 	cat := cats.BySlug(slug)
 	if cat == nil {
 		// A renamed category keeps its old address as a redirect.
-		if to, err := s.Store.FindCategoryRedirect(ctx, site.ID, slug); err == nil {
+		if to, err := s.Articles.FindCategoryRedirect(ctx, site.ID, slug); err == nil {
 			target := to.Path()
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery
@@ -45,7 +46,7 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 		s.error(w, r, err)
 		return
 	}
-	f := congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: cats.Subtree(cat.ID), Offset: (pageNo - 1) * listPageSize, Limit: listPageSize}
+	f := congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: cats.Subtree(cat.ID)}
 	intro := ""
 	if v := q.Get("truoc"); v != "" {
 		id, ok := parseID(v)
@@ -62,22 +63,12 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 		f.Before, f.CategoryIDs = before, []int64{before.CategoryID}
 		intro = "Các tin đã đưa trước ngày " + render.DateLine(before.PublishedAt) + "."
 	}
-	as, total, err := s.Store.FindArticles(ctx, f)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	if err := checkPage(pageNo, total, listPageSize); err != nil {
-		s.error(w, r, err)
-		return
-	}
-	base, err := s.base(w, r, site, true)
+	as, total, err := s.articlePage(ctx, f, pageNo)
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
 	page := &render.ListPage{
-		Base:     base,
 		Heading:  cat.Name,
 		Intro:    intro,
 		Crumbs:   cats.Ancestors(cat),
@@ -87,6 +78,9 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 		Empty:    "Chuyên mục chưa có bài viết nào.",
 		Pager:    pager(cat.Path(), q, pageNo, total, listPageSize),
 		DateForm: &render.DateForm{CategorySlug: cat.Slug, CategoryName: cat.Name, Max: congtin.Day(s.now()), Range: true},
+	}
+	if !s.layout(w, r, site, &page.Base) {
+		return
 	}
 	page.Title = cat.Name
 	page.Feeds = append(page.Feeds, s.categoryFeed(r, cat))
@@ -102,4 +96,15 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 		tags = append(tags, tagCategory(id))
 	}
 	s.servePage(w, r, http.StatusOK, "list", page, epoch, 0, time.Time{}, tags)
+}
+
+// articlePage reads page pageNo of the articles f finds, listPageSize to
+// a page; a page past the end does not exist (see checkPage).
+func (s *Server) articlePage(ctx context.Context, f congtin.ArticleFilter, pageNo int) ([]*congtin.Article, int, error) {
+	f.Offset, f.Limit = (pageNo-1)*listPageSize, listPageSize
+	as, total, err := s.Articles.FindArticles(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	return as, total, checkPage(pageNo, total, listPageSize)
 }

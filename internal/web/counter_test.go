@@ -147,7 +147,7 @@ func (s *downStore) FindArticles(ctx context.Context, f congtin.ArticleFilter) (
 func TestErrorPageCountsNoView(t *testing.T) {
 	e := newEnv(t)
 	ds := &downStore{App: e.db}
-	e.server.Store = ds
+	e.server.Articles = ds
 	res := fixture(e)
 	a := res[3].Article
 	path := a.Path("van-hoa-xa-hoi")

@@ -102,13 +102,8 @@ func (s *Server) handleDate(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(ctx)
 	cats := categoriesFrom(ctx)
 	q := r.URL.Query()
-	if s.serveCached(w, r) {
-		return
-	}
-	epoch := s.epoch()
-	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
+	epoch, base, ok := s.startPage(w, r, site)
+	if !ok {
 		return
 	}
 	page := &render.ListPage{Base: base, Empty: "Không có bài viết nào trong thời gian này."}
@@ -127,18 +122,14 @@ func (s *Server) handleDate(w http.ResponseWriter, r *http.Request) {
 		page.DateForm.Error = congtin.ErrorMessage(qerr)
 		page.Empty = "Hãy chọn lại ngày cần xem."
 	} else {
-		f := congtin.ArticleFilter{SiteID: site.ID, From: dq.from, To: dq.to, Offset: (pageNo - 1) * listPageSize, Limit: listPageSize}
+		f := congtin.ArticleFilter{SiteID: site.ID, From: dq.from, To: dq.to}
 		if dq.cat != nil {
 			f.CategoryIDs = cats.Subtree(dq.cat.ID)
 			page.Crumbs = cats.Ancestors(dq.cat)
 			page.ActiveSlug = page.Crumbs[0].Slug
 		}
-		as, total, err := s.Store.FindArticles(ctx, f)
+		as, total, err := s.articlePage(ctx, f, pageNo)
 		if err != nil {
-			s.error(w, r, err)
-			return
-		}
-		if err := checkPage(pageNo, total, listPageSize); err != nil {
 			s.error(w, r, err)
 			return
 		}

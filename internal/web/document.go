@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -19,6 +20,16 @@ import (
 // in the change log that would tell the cache to drop them.
 
 const documentPageSize = 20
+
+// DocumentReader is what the register's pages, feed, sitemap and API read.
+type DocumentReader interface {
+	// FindDocumentByID returns any document of the site with its files
+	// and links; ENOTFOUND when there is none.
+	FindDocumentByID(ctx context.Context, siteID, id int64) (*congtin.Document, error)
+	// FindDocuments lists and searches public documents, with facet
+	// counts on request. Any text is a valid query.
+	FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*congtin.DocumentResult, error)
+}
 
 // documentRoutes adds the register's routes; more specific than the
 // catch-all content route, they win over it.
@@ -198,7 +209,7 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		dr.query = congtin.DocumentQuery{SiteID: site.ID, Limit: documentPageSize, Facets: true}
 		dr.values = url.Values{}
 	}
-	res, err := s.Store.FindDocuments(r.Context(), dr.query)
+	res, err := s.Documents.FindDocuments(r.Context(), dr.query)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -221,16 +232,19 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 	if dr.query.Q != "" {
 		page.Title = "Văn bản: " + dr.query.Q
 	}
-	if err := s.Render.Render(w, status, "documents", page); err != nil {
-		s.Log.Error("render", "page", "documents", "error", err)
-	}
+	s.render(w, status, "documents", page)
 }
 
-// findPublicDocument returns a public document of the site: ENOTFOUND for
-// one that never was public, EGONE for one taken down.
-func (s *Server) findPublicDocument(r *http.Request, id int64) (*congtin.Document, error) {
+// findPublicDocument returns the public document of the site that the
+// request's path names by id (ok: the path held a valid ID): ENOTFOUND
+// for a path without one, or a document that never was public; EGONE for
+// one taken down.
+func (s *Server) findPublicDocument(r *http.Request, id int64, ok bool) (*congtin.Document, error) {
+	if !ok {
+		return nil, notFound()
+	}
 	site := siteFrom(r.Context())
-	d, err := s.Store.FindDocumentByID(r.Context(), site.ID, id)
+	d, err := s.Documents.FindDocumentByID(r.Context(), site.ID, id)
 	if err != nil {
 		return nil, err
 	}
@@ -295,11 +309,7 @@ func fileTypeName(kind string) string {
 func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
 	id, ok := articleID(r.PathValue("ref"))
-	if !ok {
-		s.error(w, r, notFound())
-		return
-	}
-	d, err := s.findPublicDocument(r, id)
+	d, err := s.findPublicDocument(r, id, ok)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -309,49 +319,39 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, d.Path(), http.StatusMovedPermanently)
 		return
 	}
-	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
+	page := s.documentPage(d)
+	if !s.layout(w, r, site, &page.Base) {
 		return
 	}
-	page := s.documentPage(d)
-	page.Base = base
 	page.Title = d.TypeName + " " + d.Number
 	page.Description = d.Summary
 	page.Canonical = s.absURL(r, d.Path())
 	page.ActiveSlug = "van-ban"
-	if err := s.Render.Render(w, http.StatusOK, "document", page); err != nil {
-		s.Log.Error("render", "page", "document", "error", err)
-	}
+	s.render(w, http.StatusOK, "document", page)
 }
 
 func (s *Server) handleDocumentPrint(w http.ResponseWriter, r *http.Request) {
 	id, ok := parseID(r.PathValue("id"))
-	if !ok {
-		s.error(w, r, notFound())
-		return
-	}
-	d, err := s.findPublicDocument(r, id)
+	d, err := s.findPublicDocument(r, id, ok)
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
-	page := &render.DocumentPrintPage{Site: siteFrom(r.Context()), Page: s.documentPage(d), SourceURL: s.absURL(r, d.Path())}
-	if err := s.Render.Render(w, http.StatusOK, "document_print", page); err != nil {
-		s.Log.Error("render", "page", "document_print", "error", err)
-	}
+	page := &render.DocumentPrintPage{Page: s.documentPage(d),
+		PrintBase: render.PrintBase{Site: siteFrom(r.Context()), SourceURL: s.absURL(r, d.Path()), BackURL: d.Path()}}
+	s.render(w, http.StatusOK, "document_print", page)
 }
 
 // handleDocumentFile serves an attachment of a public document for
 // download.
 func (s *Server) handleDocumentFile(w http.ResponseWriter, r *http.Request) {
-	id, ok1 := parseID(r.PathValue("id"))
-	fid, ok2 := parseID(r.PathValue("file"))
-	if !ok1 || !ok2 || s.Files == nil {
+	fid, ok := parseID(r.PathValue("file"))
+	if !ok || s.Files == nil {
 		s.error(w, r, notFound())
 		return
 	}
-	d, err := s.findPublicDocument(r, id)
+	id, ok := parseID(r.PathValue("id"))
+	d, err := s.findPublicDocument(r, id, ok)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -369,7 +369,7 @@ func (s *Server) handleDocumentFile(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleDocumentFeed(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
-	res, err := s.Store.FindDocuments(r.Context(), congtin.DocumentQuery{SiteID: site.ID, Limit: feedItems})
+	res, err := s.Documents.FindDocuments(r.Context(), congtin.DocumentQuery{SiteID: site.ID, Limit: feedItems})
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -393,7 +393,7 @@ func (s *Server) handleDocumentFeed(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleSitemapDocuments(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
-	res, err := s.Store.FindDocuments(r.Context(), congtin.DocumentQuery{SiteID: site.ID, Limit: sitemapPageSize})
+	res, err := s.Documents.FindDocuments(r.Context(), congtin.DocumentQuery{SiteID: site.ID, Limit: sitemapPageSize})
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -463,7 +463,7 @@ func (s *Server) handleDocumentsAPI(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, r, err)
 		return
 	}
-	res, err := s.Store.FindDocuments(r.Context(), dr.query)
+	res, err := s.Documents.FindDocuments(r.Context(), dr.query)
 	if err != nil {
 		s.jsonError(w, r, err)
 		return
@@ -487,7 +487,7 @@ func (s *Server) handleDocumentAPI(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, r, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy văn bản."))
 		return
 	}
-	d, err := s.findPublicDocument(r, id)
+	d, err := s.findPublicDocument(r, id, ok)
 	if err != nil {
 		s.jsonError(w, r, err)
 		return

@@ -83,7 +83,7 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 	if ch.Description == "" {
 		ch.Description = ch.Title
 	}
-	as, _, err := s.Store.FindArticles(ctx, f)
+	as, _, err := s.Articles.FindArticles(ctx, f)
 	if err != nil {
 		s.error(w, r, err)
 		return

@@ -13,23 +13,24 @@ import (
 // into a feed reader. Hidden categories have no feed (it answers 404), so
 // they are left out, as the menu leaves them out.
 func (s *Server) handleFeedList(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	site := siteFrom(ctx)
-	cats := categoriesFrom(ctx)
-	if s.serveCached(w, r) {
+	site := siteFrom(r.Context())
+	epoch, base, ok := s.startPage(w, r, site)
+	if !ok {
 		return
 	}
-	epoch := s.epoch()
-	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	page := &render.FeedsPage{Base: base, SiteFeed: s.siteFeed(r, site)}
+	page := &render.FeedsPage{Base: base, SiteFeed: s.siteFeed(r, site), CategoryFeeds: s.categoryFeeds(r, categoriesFrom(r.Context()))}
 	page.SiteFeed.Title = "Tin mới của toàn cổng"
 	page.Title = "Kênh RSS"
 	page.Description = "Các kênh RSS của " + site.Name + ": tin mới của toàn cổng và của từng chuyên mục."
 	page.Canonical = s.absURL(r, "/kenh-rss")
+	// Categories and the site's name are whole-site changes, which purge
+	// every page of the site: the s: tag is all this page needs.
+	s.servePage(w, r, http.StatusOK, "feeds", page, epoch, 0, time.Time{}, pageTags(site))
+}
+
+// categoryFeeds are the feeds of the site's categories, nested as in
+// the menu.
+func (s *Server) categoryFeeds(r *http.Request, cats congtin.Categories) []render.FeedLink {
 	seen := map[int64]bool{}
 	var tree func(cs congtin.Categories) []render.FeedLink
 	tree = func(cs congtin.Categories) []render.FeedLink {
@@ -47,10 +48,7 @@ func (s *Server) handleFeedList(w http.ResponseWriter, r *http.Request) {
 		}
 		return out
 	}
-	page.CategoryFeeds = tree(cats.Top())
-	// Categories and the site's name are whole-site changes, which purge
-	// every page of the site: the s: tag is all this page needs.
-	s.servePage(w, r, http.StatusOK, "feeds", page, epoch, 0, time.Time{}, pageTags(site))
+	return tree(cats.Top())
 }
 
 // siteFeed is the whole site's feed.

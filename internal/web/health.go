@@ -25,14 +25,13 @@ func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	p, ok := s.Store.(Pinger)
-	if !ok {
+	if s.Health == nil {
 		w.Write([]byte("ok\n"))
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	if err := p.Ping(ctx); err != nil {
+	if err := s.Health.Ping(ctx); err != nil {
 		s.Log.Warn("readyz: database not ready", "error", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		w.Write([]byte("database unavailable\n"))

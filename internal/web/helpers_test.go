@@ -60,7 +60,7 @@ func newEnv(t testing.TB) *env {
 	c.Start()
 	// The page cache is on, as in production: every test also checks that
 	// cached pages count and show what rendered ones do.
-	s := &web.Server{Store: db, Counter: c, Render: engine, Assets: assets, Log: log,
+	s := &web.Server{Services: web.NewServices(db), Counter: c, Render: engine, Assets: assets, Log: log,
 		Cache: pagecache.New(32 << 20), Changes: raw}
 	if err := s.SyncChanges(t.Context()); err != nil {
 		t.Fatal(err)

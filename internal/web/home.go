@@ -15,13 +15,8 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	if wordPressQuery(r) && s.oldAddress(w, r) {
 		return
 	}
-	if s.serveCached(w, r) {
-		return
-	}
-	epoch := s.epoch()
-	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
+	epoch, base, ok := s.startPage(w, r, site)
+	if !ok {
 		return
 	}
 	page := &render.HomePage{Base: base}
@@ -30,20 +25,20 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	page.Description = site.Tagline
 
 	featured := true
-	fs, _, err := s.Store.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Featured: &featured, Limit: homeFeatured})
+	fs, _, err := s.Articles.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Featured: &featured, Limit: homeFeatured})
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
 	page.Featured = links(fs, cats, true)
-	latest, _, err := s.Store.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Limit: homeLatest})
+	latest, _, err := s.Articles.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Limit: homeLatest})
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
 	page.Latest = links(latest, cats, true)
 	for _, c := range cats.Top() {
-		as, _, err := s.Store.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: cats.Subtree(c.ID), Limit: homePerCat})
+		as, _, err := s.Articles.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: cats.Subtree(c.ID), Limit: homePerCat})
 		if err != nil {
 			s.error(w, r, err)
 			return

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -33,6 +34,27 @@ func (s *Server) qaRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/hoi-dap", s.handleQAAPI)
 	mux.HandleFunc("GET /api/v1/hoi-dap/{id}", s.handleQAAPIOne)
 	mux.HandleFunc("GET /sitemap/hoi-dap.xml", s.handleSitemapQA)
+}
+
+// QAService is what the section's pages, form, feed, sitemap and API
+// read and write.
+type QAService interface {
+	// FindQuestionByID returns any question of the site; ENOTFOUND if
+	// none.
+	FindQuestionByID(ctx context.Context, siteID, id int64) (*congtin.Question, error)
+	// FindQuestionByCode returns the site's question whose lookup code
+	// hashes to codeHash; ENOTFOUND if none.
+	FindQuestionByCode(ctx context.Context, siteID int64, codeHash string) (*congtin.Question, error)
+	// FindQuestions lists questions and counts all that match.
+	FindQuestions(ctx context.Context, f congtin.QuestionFilter) ([]*congtin.Question, int, error)
+	// FindQAFields lists a site's fields by position, then name.
+	FindQAFields(ctx context.Context, siteID int64) (congtin.QAFields, error)
+	// SubmitQuestion stores a citizen's question: EINVALID for bad input,
+	// ECONFLICT for a form sent twice, ETOOMANY past the sender's limit.
+	SubmitQuestion(ctx context.Context, siteID int64, in congtin.QuestionInput, sub congtin.Submission) (*congtin.Question, error)
+	// Secret returns the named secret (the form's and the addresses'
+	// keys), the same in every process.
+	Secret(ctx context.Context, name string) ([]byte, error)
 }
 
 // qaPageSize is the length of the section's list pages.
@@ -96,7 +118,7 @@ func (s *Server) parseQA(r *http.Request, fields congtin.QAFields) (*qaRequest, 
 // findQA runs the list query and prepares the items, with snippets for a
 // search.
 func (s *Server) findQA(r *http.Request, qr *qaRequest, fields congtin.QAFields) ([]render.QAItem, int, error) {
-	qs, total, err := s.Store.FindQuestions(r.Context(), qr.f)
+	qs, total, err := s.QA.FindQuestions(r.Context(), qr.f)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -129,21 +151,29 @@ func hasMatch(seg []search.Segment) bool {
 	return false
 }
 
-func (s *Server) handleQAList(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	site := siteFrom(ctx)
-	fields, err := s.Store.FindQAFields(ctx, site.ID)
+// qaFields reads the site's Q&A fields, which the section's pages offer
+// and file questions under; ok is false when the reader got the error
+// page instead.
+func (s *Server) qaFields(w http.ResponseWriter, r *http.Request, site *congtin.Site) (fields congtin.QAFields, ok bool) {
+	fields, err := s.QA.FindQAFields(r.Context(), site.ID)
 	if err != nil {
 		s.error(w, r, err)
-		return
+		return nil, false
 	}
-	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
+	return fields, true
+}
+
+func (s *Server) handleQAList(w http.ResponseWriter, r *http.Request) {
+	site := siteFrom(r.Context())
+	fields, ok := s.qaFields(w, r, site)
+	if !ok {
 		return
 	}
 	qr, perr := s.parseQA(r, fields)
-	page := &render.QAListPage{Base: base, Fields: fields, Q: qr.q}
+	page := &render.QAListPage{Fields: fields, Q: qr.q}
+	if !s.layout(w, r, site, &page.Base) {
+		return
+	}
 	page.Title, page.ActiveSlug, page.SearchQ = "Hỏi đáp", "hoi-dap", ""
 	page.Canonical = s.absURL(r, "/hoi-dap")
 	page.Description = "Câu hỏi của người dân, tổ chức và câu trả lời của " + site.Name + "."
@@ -214,7 +244,7 @@ func (s *Server) findPublicQuestion(r *http.Request) (*congtin.Question, congtin
 		return nil, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy câu hỏi.")
 	}
 	site := siteFrom(r.Context())
-	q, err := s.Store.FindQuestionByID(r.Context(), site.ID, id)
+	q, err := s.QA.FindQuestionByID(r.Context(), site.ID, id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -224,7 +254,7 @@ func (s *Server) findPublicQuestion(r *http.Request) (*congtin.Question, congtin
 		}
 		return nil, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy câu hỏi.")
 	}
-	fields, err := s.Store.FindQAFields(r.Context(), site.ID)
+	fields, err := s.QA.FindQAFields(r.Context(), site.ID)
 	return q, fields, err
 }
 
@@ -236,16 +266,14 @@ func (s *Server) handleQA(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
+	item := qaItem(q, fields)
+	page := &render.QAPage{Item: item, PrintURL: "/ban-in" + q.Path(), BackURL: "/hoi-dap"}
+	if !s.layout(w, r, site, &page.Base) {
 		return
 	}
-	item := qaItem(q, fields)
-	page := &render.QAPage{Base: base, Item: item, PrintURL: "/ban-in" + q.Path(), BackURL: "/hoi-dap"}
 	if item.Field != nil {
 		page.BackURL = item.FieldURL
-		others, _, err := s.Store.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, FieldID: q.FieldID, Limit: newerCount + 1})
+		others, _, err := s.QA.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, FieldID: q.FieldID, Limit: newerCount + 1})
 		if err != nil {
 			s.error(w, r, err)
 			return
@@ -268,7 +296,8 @@ func (s *Server) handleQAPrint(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	page := &render.QAPrintPage{Site: siteFrom(r.Context()), Item: qaItem(q, fields), SourceURL: s.absURL(r, q.Path()), BackURL: q.Path()}
+	page := &render.QAPrintPage{Item: qaItem(q, fields),
+		PrintBase: render.PrintBase{Site: siteFrom(r.Context()), SourceURL: s.absURL(r, q.Path()), BackURL: q.Path()}}
 	s.serveFresh(w, r, http.StatusOK, "qa_print", page, q.UpdatedAt)
 }
 
@@ -296,7 +325,7 @@ func (s *Server) qaJSON(r *http.Request, it render.QAItem) qaJSON {
 
 // handleQAAPI is /hoi-dap as JSON, with the same parameters.
 func (s *Server) handleQAAPI(w http.ResponseWriter, r *http.Request) {
-	fields, err := s.Store.FindQAFields(r.Context(), siteFrom(r.Context()).ID)
+	fields, err := s.QA.FindQAFields(r.Context(), siteFrom(r.Context()).ID)
 	if err != nil {
 		s.jsonError(w, r, err)
 		return
@@ -340,12 +369,11 @@ func (s *Server) handleQAAPIOne(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleQAFeed(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	site := siteFrom(ctx)
-	fields, err := s.Store.FindQAFields(ctx, site.ID)
-	if err != nil {
-		s.error(w, r, err)
+	fields, ok := s.qaFields(w, r, site)
+	if !ok {
 		return
 	}
-	qs, _, err := s.Store.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, Limit: feedItems})
+	qs, _, err := s.QA.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, Limit: feedItems})
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -371,7 +399,7 @@ func (s *Server) handleQAFeed(w http.ResponseWriter, r *http.Request) {
 // portal has far fewer than a sitemap's page holds).
 func (s *Server) handleSitemapQA(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
-	qs, _, err := s.Store.FindQuestions(r.Context(), congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, Limit: sitemapPageSize})
+	qs, _, err := s.QA.FindQuestions(r.Context(), congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, Limit: sitemapPageSize})
 	if err != nil {
 		s.error(w, r, err)
 		return

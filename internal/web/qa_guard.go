@@ -76,11 +76,11 @@ func (s *Server) qaKeys(ctx context.Context) (*qaKeys, error) {
 	if g.keys != nil {
 		return g.keys, nil
 	}
-	form, err := s.Store.Secret(ctx, "qa-form")
+	form, err := s.QA.Secret(ctx, "qa-form")
 	if err != nil {
 		return nil, err
 	}
-	ip, err := s.Store.Secret(ctx, "qa-ip")
+	ip, err := s.QA.Secret(ctx, "qa-ip")
 	if err != nil {
 		return nil, err
 	}

@@ -44,9 +44,8 @@ func (s *Server) renderQAForm(w http.ResponseWriter, r *http.Request, status int
 		s.error(w, r, err)
 		return
 	}
-	fields, err := s.Store.FindQAFields(ctx, site.ID)
-	if err != nil {
-		s.error(w, r, err)
+	fields, ok := s.qaFields(w, r, site)
+	if !ok {
 		return
 	}
 	base, err := s.base(w, r, site, status == http.StatusOK)
@@ -67,9 +66,7 @@ func (s *Server) renderQAForm(w http.ResponseWriter, r *http.Request, status int
 	page.Title, page.ActiveSlug = "Gửi câu hỏi", "hoi-dap"
 	page.Canonical = s.absURL(r, "/hoi-dap/gui-cau-hoi")
 	privatePage(w)
-	if err := s.Render.Render(w, status, "qa_form", page); err != nil {
-		s.Log.Error("render", "page", "qa_form", "error", err)
-	}
+	s.render(w, status, "qa_form", page)
 }
 
 func (s *Server) handleQAForm(w http.ResponseWriter, r *http.Request) {
@@ -136,7 +133,7 @@ func (s *Server) handleQASubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	code := newCode()
 	sub := congtin.Submission{CodeHash: auth.HashToken(code), Nonce: tok.nonce, IPHash: keys.senderHash(r), Limit: qaSubmitLimit, Window: qaSubmitWindow}
-	if _, err := s.Store.SubmitQuestion(ctx, site.ID, in, sub); err != nil {
+	if _, err := s.QA.SubmitQuestion(ctx, site.ID, in, sub); err != nil {
 		switch congtin.ErrorCode(err) {
 		case congtin.EINVALID:
 			if ve, ok := err.(*congtin.ValidationError); ok {
@@ -182,9 +179,7 @@ func (s *Server) qaLookup(w http.ResponseWriter, r *http.Request, sent bool) {
 	status := http.StatusOK
 	privatePage(w)
 	defer func() {
-		if err := s.Render.Render(w, status, "qa_lookup", page); err != nil {
-			s.Log.Error("render", "page", "qa_lookup", "error", err)
-		}
+		s.render(w, status, "qa_lookup", page)
 	}()
 	if raw == "" && !sent {
 		return // the empty lookup form
@@ -204,7 +199,7 @@ func (s *Server) qaLookup(w http.ResponseWriter, r *http.Request, sent bool) {
 		status, page.Error, page.Sent = http.StatusBadRequest, "Mã tra cứu không đúng dạng: mã gồm 10 ký tự chữ và số (không có chữ O, I và số 0, 1), ví dụ K7QM2-XR9TA.", false
 		return
 	}
-	q, err := s.Store.FindQuestionByCode(ctx, site.ID, auth.HashToken(code))
+	q, err := s.QA.FindQuestionByCode(ctx, site.ID, auth.HashToken(code))
 	if err != nil {
 		status, page.Sent = httperr.Status(err), false
 		page.Error = congtin.ErrorMessage(err)
@@ -216,7 +211,7 @@ func (s *Server) qaLookup(w http.ResponseWriter, r *http.Request, sent bool) {
 	}
 	found := &render.QALookup{Code: displayCode(code), Title: q.Title, AskedAt: q.CreatedAt, State: q.State(), StateName: congtin.QAStateName(q.State())}
 	if q.IsPublic() {
-		fields, err := s.Store.FindQAFields(ctx, site.ID)
+		fields, err := s.QA.FindQAFields(ctx, site.ID)
 		if err != nil {
 			status, page.Error = http.StatusInternalServerError, "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
 			s.Log.Error("lookup question", "error", err)

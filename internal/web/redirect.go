@@ -19,7 +19,7 @@ func (s *Server) oldAddress(w http.ResponseWriter, r *http.Request) bool {
 	if site == nil || key == "" {
 		return false
 	}
-	id, err := s.Store.FindRedirect(r.Context(), site.ID, key)
+	id, err := s.Articles.FindRedirect(r.Context(), site.ID, key)
 	if congtin.ErrorCode(err) == congtin.ENOTFOUND {
 		return false
 	} else if err != nil {

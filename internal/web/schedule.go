@@ -40,12 +40,17 @@ func weekURL(path string, w congtin.Week) string { return path + "?tuan=" + w.St
 // dayIDs are the days' anchors, Monday first.
 var dayIDs = [...]string{"thu-hai", "thu-ba", "thu-tu", "thu-nam", "thu-sau", "thu-bay", "chu-nhat"}
 
-// weekView reads a week's published entries and lays them out by day:
-// the working days always, Saturday and Sunday when they have entries.
-func (s *Server) weekView(r *http.Request, site *congtin.Site, week congtin.Week) (render.ScheduleWeekView, error) {
+// weekView reads the week ?tuan= names (see weekParam), its published
+// entries, and lays them out by day: the working days always, Saturday
+// and Sunday when they have entries.
+func (s *Server) weekView(r *http.Request, site *congtin.Site) (render.ScheduleWeekView, error) {
 	now := s.now()
+	week, err := weekParam(r.URL.Query(), now)
+	if err != nil {
+		return render.ScheduleWeekView{}, err
+	}
 	mon := week.Monday()
-	es, err := s.Store.FindPublicSchedule(r.Context(), site.ID, mon, week.End(), 0)
+	es, err := s.Sections.FindPublicSchedule(r.Context(), site.ID, mon, week.End(), 0)
 	if err != nil {
 		return render.ScheduleWeekView{}, err
 	}
@@ -78,53 +83,49 @@ func (s *Server) weekView(r *http.Request, site *congtin.Site, week congtin.Week
 	return v, nil
 }
 
+// startSchedulePage begins the schedule's page or its print view, which
+// the cache may hold: it answers from the cache when it can; otherwise it
+// returns the cache's epoch (see servePage) and the week asked for. ok is
+// false when the request has been answered, from the cache or with the
+// error page.
+func (s *Server) startSchedulePage(w http.ResponseWriter, r *http.Request, site *congtin.Site) (epoch uint64, v render.ScheduleWeekView, ok bool) {
+	if s.serveCached(w, r) {
+		return 0, v, false
+	}
+	epoch = s.epoch()
+	v, err := s.weekView(r, site)
+	if err != nil {
+		s.error(w, r, err)
+		return 0, v, false
+	}
+	return epoch, v, true
+}
+
 func (s *Server) handleSchedule(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
-	if s.serveCached(w, r) {
+	epoch, v, ok := s.startSchedulePage(w, r, site)
+	if !ok {
 		return
 	}
-	epoch := s.epoch()
-	week, err := weekParam(r.URL.Query(), s.now())
-	if err != nil {
-		s.error(w, r, err)
+	page := &render.SchedulePage{ScheduleWeekView: v, FeedURL: schedulePath + "/rss"}
+	if !s.layout(w, r, site, &page.Base) {
 		return
 	}
-	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	v, err := s.weekView(r, site, week)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	page := &render.SchedulePage{Base: base, ScheduleWeekView: v, FeedURL: schedulePath + "/rss"}
 	page.Title = v.Heading
-	page.Description = "Lịch công tác của lãnh đạo " + site.Name + " tuần " + strconv.Itoa(week.Num) + ": " + v.Range + "."
-	page.Canonical = s.absURL(r, weekURL(schedulePath, week))
+	page.Description = "Lịch công tác của lãnh đạo " + site.Name + " tuần " + strconv.Itoa(v.Week.Num) + ": " + v.Range + "."
+	page.Canonical = s.absURL(r, weekURL(schedulePath, v.Week))
 	page.ActiveSlug = "lich-cong-tac"
 	s.servePage(w, r, http.StatusOK, "schedule", page, epoch, 0, time.Time{}, pageTags(site))
 }
 
 func (s *Server) handleSchedulePrint(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
-	if s.serveCached(w, r) {
+	epoch, v, ok := s.startSchedulePage(w, r, site)
+	if !ok {
 		return
 	}
-	epoch := s.epoch()
-	week, err := weekParam(r.URL.Query(), s.now())
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	v, err := s.weekView(r, site, week)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	page := &render.SchedulePrintPage{Site: site, ScheduleWeekView: v,
-		SourceURL: s.absURL(r, weekURL(schedulePath, week)), BackURL: weekURL(schedulePath, week)}
+	page := &render.SchedulePrintPage{ScheduleWeekView: v,
+		PrintBase: render.PrintBase{Site: site, SourceURL: s.absURL(r, weekURL(schedulePath, v.Week)), BackURL: weekURL(schedulePath, v.Week)}}
 	s.servePage(w, r, http.StatusOK, "schedule_print", page, epoch, 0, time.Time{}, pageTags(site))
 }
 
@@ -147,17 +148,12 @@ type scheduleDayJSON struct {
 }
 
 func (s *Server) handleScheduleAPI(w http.ResponseWriter, r *http.Request) {
-	site := siteFrom(r.Context())
-	week, err := weekParam(r.URL.Query(), s.now())
+	v, err := s.weekView(r, siteFrom(r.Context()))
 	if err != nil {
 		s.writeAPI(w, r, nil, err)
 		return
 	}
-	v, err := s.weekView(r, site, week)
-	if err != nil {
-		s.writeAPI(w, r, nil, err)
-		return
-	}
+	week := v.Week
 	out := scheduleJSON{Week: week.String(), Start: congtin.Day(week.Monday()), End: congtin.Day(week.Monday().AddDate(0, 0, 6)),
 		Prev: week.Prev().String(), Next: week.Next().String(), URL: s.absURL(r, weekURL(schedulePath, week)), Count: v.Count, Days: []scheduleDayJSON{}}
 	for _, d := range v.Days {
@@ -182,7 +178,7 @@ func (s *Server) handleScheduleFeed(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
 	now := s.now().In(congtin.VietnamZone)
 	from := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, congtin.VietnamZone)
-	es, err := s.Store.FindPublicSchedule(r.Context(), site.ID, from, from.AddDate(0, 0, scheduleFeedDays), scheduleFeedItems)
+	es, err := s.Sections.FindPublicSchedule(r.Context(), site.ID, from, from.AddDate(0, 0, scheduleFeedDays), scheduleFeedItems)
 	if err != nil {
 		s.error(w, r, err)
 		return

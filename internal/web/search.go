@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -20,6 +21,13 @@ const searchPageSize = 10
 // maxQueryChars bounds what is echoed and parsed; the search itself reads
 // only the first words.
 const maxQueryChars = 500
+
+// Searcher is what /tim-kiem and its JSON twin read.
+type Searcher interface {
+	// Search returns public articles matching q; it never fails on the
+	// query's syntax.
+	Search(ctx context.Context, q congtin.SearchQuery) (*congtin.SearchResult, error)
+}
 
 // searchRequest is the parsed query string of /tim-kiem and its JSON twin.
 type searchRequest struct {
@@ -106,7 +114,7 @@ func (s *Server) runSearch(r *http.Request, sr *searchRequest) (*congtin.SearchR
 	case <-r.Context().Done():
 		return nil, nil, congtin.Errorf(congtin.ETOOMANY, "Hệ thống đang bận, xin vui lòng thử lại.")
 	}
-	res, err := s.Store.Search(r.Context(), sr.query)
+	res, err := s.Search.Search(r.Context(), sr.query)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -133,13 +141,8 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	// Result pages are cached like the others (a notice that went viral
 	// is searched for by thousands with the same words), and dropped on
 	// any change to any article: any may now match.
-	if s.serveCached(w, r) {
-		return
-	}
-	epoch := s.epoch()
-	base, err := s.base(w, r, site, true)
-	if err != nil {
-		s.error(w, r, err)
+	epoch, base, ok := s.startPage(w, r, site)
+	if !ok {
 		return
 	}
 	q := r.URL.Query()

@@ -1,12 +1,12 @@
 package web
 
 import (
-	"encoding/json"
+	"context"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/congtin/congtin"
-	"github.com/congtin/congtin/internal/httperr"
 	"github.com/congtin/congtin/internal/render"
 )
 
@@ -15,6 +15,21 @@ import (
 // (/lien-ket) and the English pages (/en/). Their pages are cached like
 // the others, under the site's tag only: the change log records their
 // writes as whole-site changes (see migration 0011).
+
+// SectionReader is what the sections' pages, feeds, sitemap and API read.
+type SectionReader interface {
+	// FindPages lists the site's about pages in menu order, public ones
+	// only when public is set.
+	FindPages(ctx context.Context, siteID int64, public bool) ([]*congtin.Page, error)
+	// FindPageBySlug returns a page by its Vietnamese slug, or by its
+	// English one when en is set; ENOTFOUND when none.
+	FindPageBySlug(ctx context.Context, siteID int64, slug string, en bool) (*congtin.Page, error)
+	// FindUnits lists the organisation chart's units, flat, in order.
+	FindUnits(ctx context.Context, siteID int64) ([]*congtin.Unit, error)
+	// FindPublicSchedule returns entries of published weeks that start
+	// in [from, to), by start time, at most limit (0: no limit).
+	FindPublicSchedule(ctx context.Context, siteID int64, from, to time.Time, limit int) ([]*congtin.ScheduleEntry, error)
+}
 
 // sectionRoutes adds the sections' routes to mux.
 func (s *Server) sectionRoutes(mux *http.ServeMux) {
@@ -94,27 +109,4 @@ func (s *Server) alternates(r *http.Request, b *render.Base, vi, en string) {
 	} else {
 		b.LangSwitch = en
 	}
-}
-
-// writeAPI writes v as JSON, or the error as {"error": …} with its status.
-func (s *Server) writeAPI(w http.ResponseWriter, r *http.Request, v any, err error) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	enc := json.NewEncoder(w)
-	if err != nil {
-		status, msg := httperr.Status(err), congtin.ErrorMessage(err)
-		switch status {
-		case http.StatusInternalServerError:
-			s.Log.Error("api", "path", r.URL.Path, "error", err)
-			msg = "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
-		case http.StatusServiceUnavailable:
-			s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
-			w.Header().Set("Retry-After", httperr.RetryAfter)
-			msg = httperr.UnavailableMessage
-		}
-		w.WriteHeader(status)
-		_ = enc.Encode(map[string]string{"error": msg})
-		return
-	}
-	w.Header().Set("Cache-Control", "public, max-age=60")
-	_ = enc.Encode(v)
 }

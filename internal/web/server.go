@@ -32,7 +32,9 @@ const (
 
 // Server holds what the public handlers need.
 type Server struct {
-	Store   congtin.Service
+	// Services are what the handlers read and write: NewServices fills
+	// them from the app.
+	Services
 	Counter *counters.Counter
 	Render  *render.Engine
 	Assets  *static.Assets
@@ -133,17 +135,17 @@ func (s *Server) withSite(next http.Handler) http.Handler {
 		host := congtin.HostName(r.Host)
 		sc := s.sites.get(host)
 		if sc == nil {
-			site, err := s.Store.FindSiteByHost(r.Context(), host)
+			site, err := s.Sites.FindSiteByHost(r.Context(), host)
 			if err != nil {
 				s.error(w, r, err)
 				return
 			}
-			cats, err := s.Store.FindCategories(r.Context(), site.ID)
+			cats, err := s.Sites.FindCategories(r.Context(), site.ID)
 			if err != nil {
 				s.error(w, r.WithContext(congtin.NewContextWithSite(r.Context(), site)), err)
 				return
 			}
-			links, err := s.Store.FindLinks(r.Context(), site.ID)
+			links, err := s.Sites.FindLinks(r.Context(), site.ID)
 			if err != nil {
 				s.error(w, r.WithContext(congtin.NewContextWithSite(r.Context(), site)), err)
 				return
@@ -157,6 +159,18 @@ func (s *Server) withSite(next http.Handler) http.Handler {
 		ctx := context.WithValue(congtin.NewContextWithSite(r.Context(), sc.site), siteKey, sc)
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// SiteReader is what every request reads first: its site, with the
+// categories and links nearly every page shows.
+type SiteReader interface {
+	// FindSiteByHost returns the site for a host name, or the default
+	// site; ENOTFOUND only when there is no site at all.
+	FindSiteByHost(ctx context.Context, host string) (*congtin.Site, error)
+	// FindCategories lists the site's categories in menu order.
+	FindCategories(ctx context.Context, siteID int64) ([]*congtin.Category, error)
+	// FindLinks lists the site's links by position, then ID.
+	FindLinks(ctx context.Context, siteID int64) ([]*congtin.Link, error)
 }
 
 // siteContext is the site a request is for, with its categories, which

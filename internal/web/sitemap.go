@@ -77,7 +77,7 @@ func (s *Server) handleRobots(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleSitemapIndex(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
-	_, total, err := s.Store.FindArticles(r.Context(), congtin.ArticleFilter{SiteID: site.ID, Limit: 1})
+	_, total, err := s.Articles.FindArticles(r.Context(), congtin.ArticleFilter{SiteID: site.ID, Limit: 1})
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -111,7 +111,7 @@ func (s *Server) handleSitemapArticles(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, notFound())
 		return
 	}
-	as, total, err := s.Store.FindArticles(r.Context(), congtin.ArticleFilter{
+	as, total, err := s.Articles.FindArticles(r.Context(), congtin.ArticleFilter{
 		SiteID: site.ID, Oldest: true, Offset: int(page-1) * sitemapPageSize, Limit: sitemapPageSize,
 	})
 	if err != nil {
@@ -134,7 +134,7 @@ func (s *Server) handleSitemapArticles(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleSitemapNews(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
 	cats := categoriesFrom(r.Context())
-	as, _, err := s.Store.FindArticles(r.Context(), congtin.ArticleFilter{SiteID: site.ID, From: s.now().Add(-newsWindow), Limit: newsMax})
+	as, _, err := s.Articles.FindArticles(r.Context(), congtin.ArticleFilter{SiteID: site.ID, From: s.now().Add(-newsWindow), Limit: newsMax})
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -156,7 +156,7 @@ func (s *Server) handleSitemapNews(w http.ResponseWriter, r *http.Request) {
 // the about pages in both languages, the organisation chart, the links.
 func (s *Server) handleSitemapSections(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(r.Context())
-	pages, err := s.Store.FindPages(r.Context(), site.ID, true)
+	pages, err := s.Sections.FindPages(r.Context(), site.ID, true)
 	if err != nil {
 		s.error(w, r, err)
 		return

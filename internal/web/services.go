@@ -1,0 +1,27 @@
+package web
+
+import "github.com/congtin/congtin"
+
+// Services are what the public handlers call, one small interface per
+// group of handlers, each declared beside its handlers: a handler names
+// what it needs of the service layer, and a test can stand in for one
+// group alone.
+type Services struct {
+	Sites     SiteReader
+	Articles  ArticleReader
+	Documents DocumentReader
+	QA        QAService
+	Sections  SectionReader
+	Search    Searcher
+	// Health, when set, tells /readyz whether the database answers.
+	Health Pinger
+}
+
+// NewServices takes every group from one service, the app's.
+func NewServices(svc congtin.Service) Services {
+	sv := Services{Sites: svc, Articles: svc, Documents: svc, QA: svc, Sections: svc, Search: svc}
+	if p, ok := svc.(Pinger); ok {
+		sv.Health = p
+	}
+	return sv
+}
