@@ -66,7 +66,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	counter := counters.New(db, cfg.FlushInterval, log)
 	counter.Start()
 	mediaStore := &media.Disk{Dir: cfg.MediaDir}
-	adm := &admin.Server{Store: db, Render: engine, Media: mediaStore, Log: log, Files: files, FileMaxBytes: int64(max(cfg.FileMaxMB, 1)) << 20}
+	adm := admin.New(db, admin.Config{Render: engine, Media: mediaStore, Log: log, Files: files, FileMaxBytes: int64(max(cfg.FileMaxMB, 1)) << 20})
 	srv := &web.Server{Services: web.NewServices(db), Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
 		Admin: adm.Handler(), Media: mediaStore, Files: files, QARetentionDays: cfg.QARetentionDays}
 	if err := startPageCache(ctx, srv, db.DB, cfg.PageCacheMB, log); err != nil {

@@ -17,7 +17,7 @@ const pagesAdminPath = "/admin/gioi-thieu"
 func pageAdminURL(id int64) string { return pagesAdminPath + "/" + strconv.FormatInt(id, 10) }
 
 func (s *Server) handlePages(w http.ResponseWriter, r *http.Request, rq *request) {
-	ps, err := s.Store.FindPages(r.Context(), rq.site.ID, false)
+	ps, err := s.sections.FindPages(r.Context(), rq.site.ID, false)
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
@@ -67,79 +67,27 @@ func readPageForm(r *http.Request) (congtin.PageInput, congtin.FieldErrors) {
 
 // pageFormError shows the form again with what was typed.
 func (s *Server) pageFormError(w http.ResponseWriter, r *http.Request, rq *request, p *congtin.Page, in congtin.PageInput, fe congtin.FieldErrors, err error) {
-	if err != nil && congtin.ErrorCode(err) != congtin.EINVALID {
-		s.error(w, r, rq, err)
-		return
-	}
-	page, perr := s.pageEditPage(r, rq, p)
-	if perr != nil {
-		s.error(w, r, rq, perr)
-		return
-	}
-	fix := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
-	in.Title, in.Slug, in.Body, in.TitleEN, in.SlugEN, in.BodyEN = fix(in.Title), fix(in.Slug), fix(in.Body), fix(in.TitleEN), fix(in.SlugEN), fix(in.BodyEN)
-	page.Input = in
-	page.Errors = congtin.FieldErrors{}
-	for k, v := range fe {
-		page.Errors[k] = v
-	}
-	if ve, ok := err.(*congtin.ValidationError); ok {
-		for k, v := range ve.Fields {
-			page.Errors[k] = v
+	s.refuseForm(w, r, rq, "admin/page_edit", fe, err, invalidInput, func() (formPage, error) {
+		page, err := s.pageEditPage(r, rq, p)
+		if err == nil {
+			repair(&in.Title, &in.Slug, &in.Body, &in.TitleEN, &in.SlugEN, &in.BodyEN)
+			page.Input = in
 		}
-	}
-	page.Error = "Chưa lưu được: thông tin nhập chưa hợp lệ; xem các thông báo bên dưới từng ô."
-	s.render(w, r, http.StatusBadRequest, "admin/page_edit", page)
+		return page, err
+	})
 }
 
 func (s *Server) handleNewPage(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActCreate, nil); err != nil {
-		s.error(w, r, rq, err)
-		return
+	err := can(rq, congtin.ActCreate, nil)
+	var page *render.PageEditPage
+	if err == nil {
+		page, err = s.pageEditPage(r, rq, nil)
 	}
-	page, err := s.pageEditPage(r, rq, nil)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "admin/page_edit", page)
-}
-
-func (s *Server) handleCreatePage(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActCreate, nil); err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	if err := parseForm(w, r); err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	in, fe := readPageForm(r)
-	var p *congtin.Page
-	var err error
-	if len(fe) == 0 {
-		p, err = s.Store.CreatePage(r.Context(), rq.actor, rq.site.ID, in)
-	}
-	if len(fe) > 0 || err != nil {
-		s.pageFormError(w, r, rq, nil, in, fe, err)
-		return
-	}
-	redirect(w, r, pageAdminURL(p.ID), "Đã lưu trang (nháp).")
+	s.show(w, r, rq, "admin/page_edit", page, err)
 }
 
 func (s *Server) loadPage(r *http.Request, rq *request) (*congtin.Page, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang giới thiệu.")
-	}
-	p, err := s.Store.FindPage(r.Context(), rq.site.ID, id)
-	if err != nil {
-		return nil, err
-	}
-	if !rq.actor.User.SuperAdmin && !congtin.AtLeast(rq.actor.Role, congtin.RoleEditor) && p.CreatedBy != rq.actor.User.ID {
-		return nil, congtin.Errorf(congtin.EFORBIDDEN, "Bạn chỉ xem được trang do mình soạn.")
-	}
-	return p, nil
+	return loadItem(r, rq, "Không tìm thấy trang giới thiệu.", "Bạn chỉ xem được trang do mình soạn.", s.sections.FindPage)
 }
 
 func (s *Server) handleEditPage(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -148,11 +96,15 @@ func (s *Server) handleEditPage(w http.ResponseWriter, r *http.Request, rq *requ
 	if err == nil {
 		page, err = s.pageEditPage(r, rq, p)
 	}
-	if err != nil {
+	s.show(w, r, rq, "admin/page_edit", page, err)
+}
+
+func (s *Server) handleCreatePage(w http.ResponseWriter, r *http.Request, rq *request) {
+	if err := can(rq, congtin.ActCreate, nil); err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin/page_edit", page)
+	s.savePage(w, r, rq, nil)
 }
 
 func (s *Server) handleSavePage(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -160,70 +112,56 @@ func (s *Server) handleSavePage(w http.ResponseWriter, r *http.Request, rq *requ
 	if err == nil {
 		err = can(rq, congtin.ActEdit, p.Item())
 	}
-	if err == nil {
-		err = parseForm(w, r)
-	}
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
+	s.savePage(w, r, rq, p)
+}
+
+// savePage is the create and save handlers' common path: the form
+// becomes a new draft (p nil) or p's new content.
+func (s *Server) savePage(w http.ResponseWriter, r *http.Request, rq *request, p *congtin.Page) {
+	if err := parseForm(w, r); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
 	in, fe := readPageForm(r)
-	if len(fe) == 0 {
-		_, err = s.Store.UpdatePage(r.Context(), rq.actor, rq.site.ID, p.ID, in)
+	var saved *congtin.Page
+	var err error
+	switch {
+	case len(fe) > 0: // refused before the service is asked
+	case p == nil:
+		saved, err = s.sections.CreatePage(r.Context(), rq.actor, rq.site.ID, in)
+	default:
+		saved, err = s.sections.UpdatePage(r.Context(), rq.actor, rq.site.ID, p.ID, in)
 	}
 	if len(fe) > 0 || err != nil {
 		s.pageFormError(w, r, rq, p, in, fe, err)
 		return
 	}
-	redirect(w, r, pageAdminURL(p.ID), "Đã lưu trang.")
+	flash := "Đã lưu trang."
+	if p == nil {
+		flash = "Đã lưu trang (nháp)."
+	}
+	redirect(w, r, pageAdminURL(saved.ID), flash)
 }
 
 // pageFlow is the about pages' part in the workflow.
 var pageFlow = &flowKind{
 	kind: congtin.KindPage, heading: "Duyệt trang", headingID: "duyet-trang",
-	object: func(congtin.Ref) string { return "trang" },
-	ref: func(s *Server, r *http.Request, rq *request) (congtin.Ref, error) {
-		p, err := s.loadPage(r, rq)
-		if err != nil {
-			return congtin.Ref{}, err
-		}
-		return p.Item().Ref, nil
-	},
-	url: func(ref congtin.Ref) string { return pageAdminURL(ref.ID) },
-}
-
-// pageStepRefused shows the page's edit page again with a refused step's
-// reason.
-func (s *Server) pageStepRefused(w http.ResponseWriter, r *http.Request, rq *request, ref congtin.Ref, errs congtin.FieldErrors, msg string) {
-	p, err := s.Store.FindPage(r.Context(), rq.site.ID, ref.ID)
-	var page *render.PageEditPage
-	if err == nil {
-		page, err = s.pageEditPage(r, rq, p)
-	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	page.Errors, page.Error = errs, stepRefusal(errs, msg)
-	s.render(w, r, http.StatusBadRequest, "admin/page_edit", page)
-}
-
-// stepRefusal is the message of a refused step on a page or a week: the
-// comment's own message when the comment was refused.
-func stepRefusal(errs congtin.FieldErrors, msg string) string {
-	if m := errs["comment"]; m != "" {
-		return "Chưa thực hiện được: " + m
-	}
-	return msg
+	object:    func(congtin.Ref) string { return "trang" },
+	refusedBy: []string{"comment"},
+	ref:       refOf((*Server).loadPage),
+	url:       func(ref congtin.Ref) string { return pageAdminURL(ref.ID) },
 }
 
 func (s *Server) handlePageRevisions(w http.ResponseWriter, r *http.Request, rq *request) {
 	p, err := s.loadPage(r, rq)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
+	var revs []*congtin.PageRevision
+	if err == nil {
+		revs, err = s.sections.FindPageRevisions(r.Context(), rq.site.ID, p.ID)
 	}
-	revs, err := s.Store.FindPageRevisions(r.Context(), rq.site.ID, p.ID)
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
@@ -233,46 +171,43 @@ func (s *Server) handlePageRevisions(w http.ResponseWriter, r *http.Request, rq 
 	page.Flash = flash(r)
 	if v := r.URL.Query().Get("xem"); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
-		for _, rev := range revs {
-			if err == nil && rev.ID == id {
-				page.Shown = rev
-			}
+		if err == nil {
+			page.Shown, err = pageRevision(revs, id)
 		}
-		if page.Shown == nil {
-			s.error(w, r, rq, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy phiên bản."))
+		if err != nil {
+			s.error(w, r, rq, noRevision())
 			return
 		}
 	}
 	s.render(w, r, http.StatusOK, "admin/page_revisions", page)
 }
 
+// pageRevision finds a revision in a page's list.
+func pageRevision(revs []*congtin.PageRevision, id int64) (*congtin.PageRevision, error) {
+	return findIn(revs, func(rev *congtin.PageRevision) int64 { return rev.ID })(id)
+}
+
 func (s *Server) handleRestorePage(w http.ResponseWriter, r *http.Request, rq *request) {
 	p, err := s.loadPage(r, rq)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
+	var revID int64
+	if err == nil {
+		revID, err = revisionID(r)
 	}
-	revID, err := strconv.ParseInt(r.PathValue("rev"), 10, 64)
-	if err != nil {
-		s.error(w, r, rq, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy phiên bản."))
-		return
-	}
-	revs, err := s.Store.FindPageRevisions(r.Context(), rq.site.ID, p.ID)
-	found := false
-	for _, rev := range revs {
-		found = found || rev.ID == revID
-	}
-	if err == nil && !found {
-		err = congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy phiên bản.")
+	var revs []*congtin.PageRevision
+	if err == nil {
+		revs, err = s.sections.FindPageRevisions(r.Context(), rq.site.ID, p.ID)
 	}
 	if err == nil {
-		_, err = s.Store.RestorePageRevision(r.Context(), rq.actor, rq.site.ID, revID)
+		_, err = pageRevision(revs, revID)
+	}
+	if err == nil {
+		_, err = s.sections.RestorePageRevision(r.Context(), rq.actor, rq.site.ID, revID)
 	}
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
-	redirect(w, r, pageAdminURL(p.ID), "Đã khôi phục phiên bản #"+strconv.FormatInt(revID, 10)+".")
+	redirect(w, r, pageAdminURL(p.ID), restored(revID))
 }
 
 // The organisation chart.
@@ -297,7 +232,7 @@ func unitOptions(units []*congtin.Unit) []render.UnitOption {
 }
 
 func (s *Server) unitsPage(r *http.Request, rq *request) (*render.UnitsPage, error) {
-	units, err := s.Store.FindUnits(r.Context(), rq.site.ID)
+	units, err := s.sections.FindUnits(r.Context(), rq.site.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -330,11 +265,7 @@ func padLeaders(ls []congtin.Leader) []congtin.Leader {
 
 func (s *Server) handleUnits(w http.ResponseWriter, r *http.Request, rq *request) {
 	page, err := s.unitsPage(r, rq)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "admin/units", page)
+	s.show(w, r, rq, "admin/units", page, err)
 }
 
 func readUnitForm(r *http.Request) (congtin.UnitInput, congtin.FieldErrors) {
@@ -373,32 +304,18 @@ func readUnitForm(r *http.Request) (congtin.UnitInput, congtin.FieldErrors) {
 }
 
 func (s *Server) unitFormError(w http.ResponseWriter, r *http.Request, rq *request, editing *congtin.Unit, in congtin.UnitInput, fe congtin.FieldErrors, err error) {
-	if err != nil && congtin.ErrorCode(err) != congtin.EINVALID {
-		s.error(w, r, rq, err)
-		return
-	}
-	page, perr := s.unitsPage(r, rq)
-	if perr != nil {
-		s.error(w, r, rq, perr)
-		return
-	}
-	fix := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
-	in.Name, in.NameEN, in.Phone, in.Email = fix(in.Name), fix(in.NameEN), fix(in.Phone), fix(in.Email)
-	for i := range in.Leaders {
-		in.Leaders[i] = congtin.Leader{Name: fix(in.Leaders[i].Name), Title: fix(in.Leaders[i].Title), TitleEN: fix(in.Leaders[i].TitleEN)}
-	}
-	page.Editing, page.Input, page.Leaders = editing, in, padLeaders(in.Leaders)
-	page.Errors = congtin.FieldErrors{}
-	for k, v := range fe {
-		page.Errors[k] = v
-	}
-	if ve, ok := err.(*congtin.ValidationError); ok {
-		for k, v := range ve.Fields {
-			page.Errors[k] = v
+	s.refuseForm(w, r, rq, "admin/units", fe, err, invalidInput, func() (formPage, error) {
+		page, err := s.unitsPage(r, rq)
+		if err == nil {
+			repair(&in.Name, &in.NameEN, &in.Phone, &in.Email)
+			for i := range in.Leaders {
+				l := &in.Leaders[i]
+				repair(&l.Name, &l.Title, &l.TitleEN)
+			}
+			page.Editing, page.Input, page.Leaders = editing, in, padLeaders(in.Leaders)
 		}
-	}
-	page.Error = "Chưa lưu được: thông tin nhập chưa hợp lệ; xem các thông báo bên dưới từng ô."
-	s.render(w, r, http.StatusBadRequest, "admin/units", page)
+		return page, err
+	})
 }
 
 func canUnits(rq *request) error {
@@ -409,69 +326,60 @@ func canUnits(rq *request) error {
 }
 
 func (s *Server) handleCreateUnit(w http.ResponseWriter, r *http.Request, rq *request) {
-	err := canUnits(rq)
-	if err == nil {
-		err = parseForm(w, r)
-	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	in, fe := readUnitForm(r)
-	var u *congtin.Unit
-	if len(fe) == 0 {
-		u, err = s.Store.CreateUnit(r.Context(), rq.actor, rq.site.ID, in)
-	}
-	if len(fe) > 0 || err != nil {
-		s.unitFormError(w, r, rq, nil, in, fe, err)
-		return
-	}
-	redirect(w, r, unitsAdminPath, "Đã thêm đơn vị “"+u.Name+"”.")
+	s.saveUnit(w, r, rq, 0)
 }
 
 func (s *Server) handleSaveUnit(w http.ResponseWriter, r *http.Request, rq *request) {
 	id, err := pathID(r)
-	if err == nil {
-		err = canUnits(rq)
-	}
-	if err == nil {
-		err = parseForm(w, r)
-	}
 	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	s.saveUnit(w, r, rq, id)
+}
+
+// saveUnit is the create and save handlers' common path: the form
+// becomes a new unit (id 0) or unit id's new content.
+func (s *Server) saveUnit(w http.ResponseWriter, r *http.Request, rq *request, id int64) {
+	if err := allowedForm(w, r, rq, canUnits); err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
 	in, fe := readUnitForm(r)
 	var u *congtin.Unit
-	if len(fe) == 0 {
-		u, err = s.Store.UpdateUnit(r.Context(), rq.actor, rq.site.ID, id, in)
+	var err error
+	switch {
+	case len(fe) > 0: // refused before the service is asked
+	case id == 0:
+		u, err = s.sections.CreateUnit(r.Context(), rq.actor, rq.site.ID, in)
+	default:
+		u, err = s.sections.UpdateUnit(r.Context(), rq.actor, rq.site.ID, id, in)
 	}
 	if len(fe) > 0 || err != nil {
-		s.unitFormError(w, r, rq, &congtin.Unit{ID: id, Name: in.Name}, in, fe, err)
+		var editing *congtin.Unit
+		if id != 0 {
+			editing = &congtin.Unit{ID: id, Name: in.Name}
+		}
+		s.unitFormError(w, r, rq, editing, in, fe, err)
 		return
 	}
-	redirect(w, r, unitsAdminPath, "Đã lưu đơn vị “"+u.Name+"”.")
+	done := "Đã lưu đơn vị “"
+	if id == 0 {
+		done = "Đã thêm đơn vị “"
+	}
+	redirect(w, r, unitsAdminPath, done+u.Name+"”.")
 }
 
 func (s *Server) handleDeleteUnit(w http.ResponseWriter, r *http.Request, rq *request) {
-	id, err := pathID(r)
-	if err == nil {
-		err = canUnits(rq)
-	}
-	if err == nil {
-		err = s.Store.DeleteUnit(r.Context(), rq.actor, rq.site.ID, id)
-	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	redirect(w, r, unitsAdminPath, "Đã xóa đơn vị.")
+	s.finish(w, r, rq, deleteByID(r, rq, canUnits, s.sections.DeleteUnit), unitsAdminPath, "Đã xóa đơn vị.")
 }
 
 // Links, for administrators.
 
+const linksAdminPath = "/admin/lien-ket"
+
 func (s *Server) linksPage(r *http.Request, rq *request) (*render.AdminLinksPage, error) {
-	ls, err := s.Store.FindLinks(r.Context(), rq.site.ID)
+	ls, err := s.sections.FindLinks(r.Context(), rq.site.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -481,16 +389,12 @@ func (s *Server) linksPage(r *http.Request, rq *request) (*render.AdminLinksPage
 }
 
 func (s *Server) handleLinks(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
-		s.error(w, r, rq, err)
-		return
+	err := manager(rq)
+	var page *render.AdminLinksPage
+	if err == nil {
+		page, err = s.linksPage(r, rq)
 	}
-	page, err := s.linksPage(r, rq)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "admin/links", page)
+	s.show(w, r, rq, "admin/links", page, err)
 }
 
 func readLinkForm(r *http.Request) (congtin.LinkInput, error) {
@@ -505,84 +409,56 @@ func readLinkForm(r *http.Request) (congtin.LinkInput, error) {
 	return in, nil
 }
 
+// linkFormError shows the form again; the message on top is a field's,
+// the last field in the form's order that has one.
 func (s *Server) linkFormError(w http.ResponseWriter, r *http.Request, rq *request, in congtin.LinkInput, err error) {
-	if congtin.ErrorCode(err) != congtin.EINVALID {
-		s.error(w, r, rq, err)
-		return
-	}
-	page, perr := s.linksPage(r, rq)
-	if perr != nil {
-		s.error(w, r, rq, perr)
-		return
-	}
-	fix := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
-	page.Input = congtin.LinkInput{Name: fix(in.Name), URL: fix(in.URL), Group: fix(in.Group), Position: in.Position}
-	page.Error = "Chưa lưu được: " + congtin.ErrorMessage(err)
-	if ve, ok := err.(*congtin.ValidationError); ok {
-		page.Errors = ve.Fields
-		for _, k := range []string{"position", "group", "name", "url"} {
-			if m := ve.Fields[k]; m != "" {
-				page.Error = "Chưa lưu được: " + m
-			}
+	s.refuseForm(w, r, rq, "admin/links", nil, err, notSavedField(err, "url", "name", "group", "position"), func() (formPage, error) {
+		page, err := s.linksPage(r, rq)
+		if err == nil {
+			repair(&in.Name, &in.URL, &in.Group)
+			page.Input = in
 		}
-	}
-	s.render(w, r, http.StatusBadRequest, "admin/links", page)
+		return page, err
+	})
 }
 
 func (s *Server) handleCreateLink(w http.ResponseWriter, r *http.Request, rq *request) {
-	err := can(rq, congtin.ActManage, nil)
-	if err == nil {
-		err = parseForm(w, r)
-	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	in, err := readLinkForm(r)
-	if err == nil {
-		_, err = s.Store.CreateLink(r.Context(), rq.actor, rq.site.ID, in)
-	}
-	if err != nil {
-		s.linkFormError(w, r, rq, in, err)
-		return
-	}
-	redirect(w, r, "/admin/lien-ket", "Đã thêm liên kết “"+in.Name+"”.")
+	s.saveLink(w, r, rq, 0)
 }
 
 func (s *Server) handleSaveLink(w http.ResponseWriter, r *http.Request, rq *request) {
 	id, err := pathID(r)
-	if err == nil {
-		err = can(rq, congtin.ActManage, nil)
-	}
-	if err == nil {
-		err = parseForm(w, r)
-	}
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
+	s.saveLink(w, r, rq, id)
+}
+
+// saveLink is the create and save handlers' common path: the form
+// becomes a new link (id 0) or link id's new content.
+func (s *Server) saveLink(w http.ResponseWriter, r *http.Request, rq *request, id int64) {
+	if err := allowedForm(w, r, rq, manager); err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
 	in, err := readLinkForm(r)
-	if err == nil {
-		_, err = s.Store.UpdateLink(r.Context(), rq.actor, rq.site.ID, id, in)
+	if err == nil && id == 0 {
+		_, err = s.sections.CreateLink(r.Context(), rq.actor, rq.site.ID, in)
+	} else if err == nil {
+		_, err = s.sections.UpdateLink(r.Context(), rq.actor, rq.site.ID, id, in)
 	}
 	if err != nil {
 		s.linkFormError(w, r, rq, in, err)
 		return
 	}
-	redirect(w, r, "/admin/lien-ket", "Đã lưu liên kết “"+in.Name+"”.")
+	done := "Đã lưu liên kết “"
+	if id == 0 {
+		done = "Đã thêm liên kết “"
+	}
+	redirect(w, r, linksAdminPath, done+in.Name+"”.")
 }
 
 func (s *Server) handleDeleteLink(w http.ResponseWriter, r *http.Request, rq *request) {
-	id, err := pathID(r)
-	if err == nil {
-		err = can(rq, congtin.ActManage, nil)
-	}
-	if err == nil {
-		err = s.Store.DeleteLink(r.Context(), rq.actor, rq.site.ID, id)
-	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	redirect(w, r, "/admin/lien-ket", "Đã xóa liên kết.")
+	s.finish(w, r, rq, deleteByID(r, rq, manager, s.sections.DeleteLink), linksAdminPath, "Đã xóa liên kết.")
 }

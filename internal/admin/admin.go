@@ -31,9 +31,27 @@ const (
 	maxFormBytes    = 4 << 20
 )
 
-// Server holds the back office's dependencies.
+// Server is the back office. Its handlers reach the service through small
+// interfaces, one per group of handlers, each declared next to them with
+// only the methods they call, so that what a group may do is written
+// down where it is used; New fills them all from one congtin.Service.
 type Server struct {
-	Store  congtin.Service
+	Config
+	users      userService
+	articles   articleService
+	categories categoryService
+	library    mediaService
+	documents  documentService
+	qa         questionService
+	sections   sectionService
+	sites      siteService
+	stats      statsService
+	audit      auditService
+	workflow   workflowService
+}
+
+// Config is what the back office needs besides the service.
+type Config struct {
 	Render *render.Engine
 	Media  media.Store
 	Log    *slog.Logger
@@ -44,6 +62,12 @@ type Server struct {
 	// bounds each (zero: docfile.DefaultMaxBytes).
 	Files        docfile.Store
 	FileMaxBytes int64
+}
+
+// New returns the back office over the service.
+func New(svc congtin.Service, cfg Config) *Server {
+	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, qa: svc,
+		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc}
 }
 
 func (s *Server) now() time.Time {
@@ -70,7 +94,7 @@ func (s *Server) Handler() http.Handler {
 	page("POST /admin/bai-viet/moi", s.handleCreateArticle)
 	page("GET /admin/bai-viet/{id}", s.handleEditArticle)
 	page("POST /admin/bai-viet/{id}", s.handleSaveArticle)
-	page("POST /admin/bai-viet/{id}/chuyen", s.handleStep(articleFlow, s.articleStepRefused))
+	page("POST /admin/bai-viet/{id}/chuyen", s.handleStep(articleFlow, editOf("admin/article_edit", s.articles.FindArticleByID, s.editPage)))
 	page("GET /admin/bai-viet/{id}/phien-ban", s.handleRevisions)
 	page("POST /admin/bai-viet/{id}/phien-ban/{rev}/khoi-phuc", s.handleRestore)
 	page("GET /admin/media", s.handleMediaLibrary)
@@ -176,7 +200,7 @@ func (s *Server) authenticate(r *http.Request) (*request, error) {
 	if err != nil || ck.Value == "" {
 		return nil, congtin.Errorf(congtin.EUNAUTHORIZED, "Hãy đăng nhập.")
 	}
-	sess, err := s.Store.FindSession(r.Context(), auth.HashToken(ck.Value))
+	sess, err := s.users.FindSession(r.Context(), auth.HashToken(ck.Value))
 	if err != nil {
 		if congtin.ErrorCode(err) == congtin.ENOTFOUND {
 			return nil, congtin.Errorf(congtin.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn; hãy đăng nhập lại.")
@@ -187,7 +211,7 @@ func (s *Server) authenticate(r *http.Request) (*request, error) {
 }
 
 func (s *Server) withRole(ctx context.Context, site *congtin.Site, u *congtin.User, sess *congtin.Session, ip string) (*request, error) {
-	role, err := s.Store.FindRole(ctx, site.ID, u.ID)
+	role, err := s.users.FindRole(ctx, site.ID, u.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -205,6 +229,9 @@ func can(rq *request, act string, it *congtin.Item) error {
 	}
 	return congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này.")
 }
+
+// manager refuses with EFORBIDDEN an actor who does not manage the site.
+func manager(rq *request) error { return can(rq, congtin.ActManage, nil) }
 
 // error answers with the Vietnamese error page, or JSON for the API.
 func (s *Server) error(w http.ResponseWriter, r *http.Request, rq *request, err error) {
@@ -264,6 +291,27 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		s.Log.Error("render", "page", name, "error", err)
 		http.Error(w, "Lỗi hiển thị trang", http.StatusInternalServerError)
 	}
+}
+
+// show renders a page a handler has built, or the error that kept it
+// from being built.
+func (s *Server) show(w http.ResponseWriter, r *http.Request, rq *request, name string, page any, err error) {
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, name, page)
+}
+
+// finish answers a POST that changed something: on to path with the
+// confirmation (post/redirect/get), or the error page when err says
+// nothing was changed.
+func (s *Server) finish(w http.ResponseWriter, r *http.Request, rq *request, err error, path, flash string) {
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	redirect(w, r, path, flash)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

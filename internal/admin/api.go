@@ -47,7 +47,7 @@ func (s *Server) requireToken(h func(http.ResponseWriter, *http.Request, *reques
 			writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "Thiếu mã truy cập (Authorization: Bearer …)."})
 			return
 		}
-		u, err := s.Store.FindUserByAPIToken(r.Context(), auth.HashToken(token))
+		u, err := s.users.FindUserByAPIToken(r.Context(), auth.HashToken(token))
 		if congtin.ErrorCode(err) == congtin.ENOTFOUND {
 			writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "Mã truy cập không hợp lệ."})
 			return
@@ -95,15 +95,12 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request, rq *request) {
 
 func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request, rq *request) {
 	q := r.URL.Query()
-	f := congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: q.Get("status"), Limit: 100}
+	f := congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: q.Get("status"), CreatedBy: ownOnly(rq), Limit: 100}
 	if f.Status != "" && !congtin.ValidStatus(f.Status) {
 		s.apiError(w, r, rq, congtin.Errorf(congtin.EINVALID, "Trạng thái không hợp lệ."))
 		return
 	}
-	if !congtin.AtLeast(rq.actor.Role, congtin.RoleEditor) && !rq.actor.User.SuperAdmin {
-		f.CreatedBy = rq.actor.User.ID
-	}
-	as, total, err := s.Store.FindAdminArticles(r.Context(), f)
+	as, total, err := s.articles.FindAdminArticles(r.Context(), f)
 	if err != nil {
 		s.apiError(w, r, rq, err)
 		return
@@ -124,7 +121,7 @@ func (s *Server) apiCreateArticle(w http.ResponseWriter, r *http.Request, rq *re
 		s.apiError(w, r, rq, err)
 		return
 	}
-	a, err := s.Store.CreateArticle(r.Context(), rq.actor, rq.site.ID, in)
+	a, err := s.articles.CreateArticle(r.Context(), rq.actor, rq.site.ID, in)
 	if err != nil {
 		s.apiError(w, r, rq, err)
 		return
@@ -133,10 +130,7 @@ func (s *Server) apiCreateArticle(w http.ResponseWriter, r *http.Request, rq *re
 }
 
 func (s *Server) apiArticle(w http.ResponseWriter, r *http.Request, rq *request) {
-	a, err := s.loadArticle(r, rq)
-	if err == nil {
-		err = canSee(rq, a)
-	}
+	a, err := s.openArticle(r, rq)
 	if err != nil {
 		s.apiError(w, r, rq, err)
 		return
@@ -154,7 +148,7 @@ func (s *Server) apiUpdateArticle(w http.ResponseWriter, r *http.Request, rq *re
 		err = decode(w, r, &in)
 	}
 	if err == nil {
-		a, err = s.Store.UpdateArticle(r.Context(), rq.actor, rq.site.ID, a.ID, in)
+		a, err = s.articles.UpdateArticle(r.Context(), rq.actor, rq.site.ID, a.ID, in)
 	}
 	if err != nil {
 		s.apiError(w, r, rq, err)
@@ -177,7 +171,7 @@ func (s *Server) apiTransition(w http.ResponseWriter, r *http.Request, rq *reque
 		publishAt, err = readPublishAt(body.PublishAt)
 	}
 	if err == nil {
-		a, err = s.Store.TransitionArticle(r.Context(), rq.actor, rq.site.ID, a.ID, r.PathValue("action"), body.Comment, publishAt)
+		a, err = s.articles.TransitionArticle(r.Context(), rq.actor, rq.site.ID, a.ID, r.PathValue("action"), body.Comment, publishAt)
 	}
 	if err != nil {
 		s.apiError(w, r, rq, err)
@@ -187,13 +181,10 @@ func (s *Server) apiTransition(w http.ResponseWriter, r *http.Request, rq *reque
 }
 
 func (s *Server) apiRevisions(w http.ResponseWriter, r *http.Request, rq *request) {
-	a, err := s.loadArticle(r, rq)
-	if err == nil {
-		err = canSee(rq, a)
-	}
+	a, err := s.openArticle(r, rq)
 	var revs []*congtin.Revision
 	if err == nil {
-		revs, err = s.Store.FindRevisions(r.Context(), rq.site.ID, a.ID)
+		revs, err = s.articles.FindRevisions(r.Context(), rq.site.ID, a.ID)
 	}
 	if err != nil {
 		s.apiError(w, r, rq, err)
@@ -206,17 +197,17 @@ func (s *Server) apiRestore(w http.ResponseWriter, r *http.Request, rq *request)
 	id, err := pathID(r)
 	var rev *congtin.Revision
 	if err == nil {
-		rev, err = s.Store.FindRevision(r.Context(), rq.site.ID, id)
+		rev, err = s.articles.FindRevision(r.Context(), rq.site.ID, id)
 	}
 	var a *congtin.Article
 	if err == nil {
-		a, err = s.Store.FindArticleByID(r.Context(), rq.site.ID, rev.ArticleID)
+		a, err = s.articles.FindArticleByID(r.Context(), rq.site.ID, rev.ArticleID)
 	}
 	if err == nil {
 		err = can(rq, congtin.ActRestore, a.Item())
 	}
 	if err == nil {
-		a, err = s.Store.RestoreRevision(r.Context(), rq.actor, rq.site.ID, id)
+		a, err = s.articles.RestoreRevision(r.Context(), rq.actor, rq.site.ID, id)
 	}
 	if err != nil {
 		s.apiError(w, r, rq, err)
@@ -226,7 +217,7 @@ func (s *Server) apiRestore(w http.ResponseWriter, r *http.Request, rq *request)
 }
 
 func (s *Server) apiCategories(w http.ResponseWriter, r *http.Request, rq *request) {
-	cats, err := s.Store.FindCategories(r.Context(), rq.site.ID)
+	cats, err := s.categories.FindCategories(r.Context(), rq.site.ID)
 	if err != nil {
 		s.apiError(w, r, rq, err)
 		return
@@ -238,14 +229,14 @@ func (s *Server) apiCategories(w http.ResponseWriter, r *http.Request, rq *reque
 }
 
 func (s *Server) apiCreateCategory(w http.ResponseWriter, r *http.Request, rq *request) {
-	err := can(rq, congtin.ActManage, nil)
+	err := manager(rq)
 	var in congtin.CategoryInput
 	if err == nil {
 		err = decode(w, r, &in)
 	}
 	var c *congtin.Category
 	if err == nil {
-		c, err = s.Store.CreateCategory(r.Context(), rq.actor, rq.site.ID, in)
+		c, err = s.categories.CreateCategory(r.Context(), rq.actor, rq.site.ID, in)
 	}
 	if err != nil {
 		s.apiError(w, r, rq, err)
@@ -257,7 +248,7 @@ func (s *Server) apiCreateCategory(w http.ResponseWriter, r *http.Request, rq *r
 func (s *Server) apiUpdateCategory(w http.ResponseWriter, r *http.Request, rq *request) {
 	id, err := pathID(r)
 	if err == nil {
-		err = can(rq, congtin.ActManage, nil)
+		err = manager(rq)
 	}
 	var in congtin.CategoryInput
 	if err == nil {
@@ -265,7 +256,7 @@ func (s *Server) apiUpdateCategory(w http.ResponseWriter, r *http.Request, rq *r
 	}
 	var c *congtin.Category
 	if err == nil {
-		c, err = s.Store.UpdateCategory(r.Context(), rq.actor, rq.site.ID, id, in)
+		c, err = s.categories.UpdateCategory(r.Context(), rq.actor, rq.site.ID, id, in)
 	}
 	if err != nil {
 		s.apiError(w, r, rq, err)
@@ -275,14 +266,7 @@ func (s *Server) apiUpdateCategory(w http.ResponseWriter, r *http.Request, rq *r
 }
 
 func (s *Server) apiDeleteCategory(w http.ResponseWriter, r *http.Request, rq *request) {
-	id, err := pathID(r)
-	if err == nil {
-		err = can(rq, congtin.ActManage, nil)
-	}
-	if err == nil {
-		err = s.Store.DeleteCategory(r.Context(), rq.actor, rq.site.ID, id)
-	}
-	if err != nil {
+	if err := deleteByID(r, rq, manager, s.categories.DeleteCategory); err != nil {
 		s.apiError(w, r, rq, err)
 		return
 	}
@@ -296,7 +280,7 @@ func (s *Server) apiAddUser(w http.ResponseWriter, r *http.Request, rq *request)
 		Password    string `json:"password"`
 		Role        string `json:"role"`
 	}
-	err := can(rq, congtin.ActManage, nil)
+	err := manager(rq)
 	if err == nil {
 		err = decode(w, r, &body)
 	}
@@ -312,7 +296,7 @@ func (s *Server) apiAddUser(w http.ResponseWriter, r *http.Request, rq *request)
 }
 
 func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
+	if err := manager(rq); err != nil {
 		s.apiError(w, r, rq, err)
 		return
 	}
@@ -329,7 +313,7 @@ func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request, rq *request) {
 		}
 		f.From = t
 	}
-	es, total, err := s.Store.FindAudit(r.Context(), f)
+	es, total, err := s.audit.FindAudit(r.Context(), f)
 	if err != nil {
 		s.apiError(w, r, rq, err)
 		return

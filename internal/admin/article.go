@@ -1,10 +1,10 @@
 package admin
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/congtin/congtin"
@@ -13,23 +13,39 @@ import (
 
 const adminPageSize = 30
 
+// articleService is what the articles' pages and API need.
+type articleService interface {
+	FindAdminArticles(ctx context.Context, f congtin.AdminArticleFilter) ([]*congtin.Article, int, error)
+	FindArticleByID(ctx context.Context, siteID, id int64) (*congtin.Article, error)
+	FindCategories(ctx context.Context, siteID int64) ([]*congtin.Category, error)
+	CreateArticle(ctx context.Context, actor congtin.Actor, siteID int64, in congtin.ArticleInput) (*congtin.Article, error)
+	UpdateArticle(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.ArticleInput) (*congtin.Article, error)
+	TransitionArticle(ctx context.Context, actor congtin.Actor, siteID, id int64, act, comment string, publishAt time.Time) (*congtin.Article, error)
+	FindRevisions(ctx context.Context, siteID, articleID int64) ([]*congtin.Revision, error)
+	FindRevision(ctx context.Context, siteID, id int64) (*congtin.Revision, error)
+	RestoreRevision(ctx context.Context, actor congtin.Actor, siteID, revisionID int64) (*congtin.Article, error)
+}
+
+// articleURL is an article's edit page.
+func articleURL(id int64) string { return "/admin/bai-viet/" + strconv.FormatInt(id, 10) }
+
 func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request, rq *request) {
 	ctx := r.Context()
 	page := &render.DashboardPage{AdminBase: rq.base("Tổng quan", "dashboard"), Counts: map[string]int{}}
 	page.Flash = flash(r)
 	var err error
-	if page.Mine, _, err = s.Store.FindAdminArticles(ctx, congtin.AdminArticleFilter{SiteID: rq.site.ID, CreatedBy: rq.actor.User.ID, Limit: 20}); err != nil {
+	if page.Mine, _, err = s.articles.FindAdminArticles(ctx, congtin.AdminArticleFilter{SiteID: rq.site.ID, CreatedBy: rq.actor.User.ID, Limit: 20}); err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
 	if page.CanEdit {
-		if page.Pending, _, err = s.Store.FindAdminArticles(ctx, congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: congtin.StatusSubmitted, Limit: 50}); err != nil {
+		if page.Pending, _, err = s.articles.FindAdminArticles(ctx, congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: congtin.StatusSubmitted, Limit: 50}); err != nil {
 			s.error(w, r, rq, err)
 			return
 		}
 	}
 	for _, st := range []string{congtin.StatusDraft, congtin.StatusSubmitted, congtin.StatusReturned, congtin.StatusPublished, congtin.StatusUnpublished} {
-		_, n, err := s.Store.FindAdminArticles(ctx, congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: st, Limit: 1})
+		_, n, err := s.articles.FindAdminArticles(ctx, congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: st, Limit: 1})
 		if err != nil {
 			s.error(w, r, rq, err)
 			return
@@ -46,12 +62,9 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request, rq *requ
 		s.error(w, r, rq, err)
 		return
 	}
-	f := congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: status, Offset: (pageNo - 1) * adminPageSize, Limit: adminPageSize}
-	// Reporters see their own articles only.
-	if !congtin.AtLeast(rq.actor.Role, congtin.RoleEditor) && !rq.actor.User.SuperAdmin {
-		f.CreatedBy = rq.actor.User.ID
-	}
-	as, total, err := s.Store.FindAdminArticles(r.Context(), f)
+	f := congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: status, CreatedBy: ownOnly(rq),
+		Offset: (pageNo - 1) * adminPageSize, Limit: adminPageSize}
+	as, total, err := s.articles.FindAdminArticles(r.Context(), f)
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
@@ -161,7 +174,7 @@ func readArticleForm(r *http.Request) (congtin.ArticleInput, string, congtin.Fie
 // editPage prepares the article form page.
 func (s *Server) editPage(r *http.Request, rq *request, a *congtin.Article) (*render.ArticleEditPage, error) {
 	ctx := r.Context()
-	cats, err := s.Store.FindCategories(ctx, rq.site.ID)
+	cats, err := s.articles.FindCategories(ctx, rq.site.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -196,39 +209,34 @@ func (s *Server) editPage(r *http.Request, rq *request, a *congtin.Article) (*re
 	return page, nil
 }
 
-// keepTyped puts what the user typed back into the form after an error,
-// with invalid UTF-8 repaired so the page itself stays valid.
-func keepTyped(page *render.ArticleEditPage, in congtin.ArticleInput, at string, err error, fe congtin.FieldErrors) {
-	fix := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
-	in.Title, in.Lead, in.Body, in.Author, in.Image, in.Slug = fix(in.Title), fix(in.Lead), fix(in.Body), fix(in.Author), fix(in.Image), fix(in.Slug)
-	page.Input = in
-	page.PublishAt = fix(at)
-	page.Errors = congtin.FieldErrors{}
-	for k, v := range fe {
-		page.Errors[k] = v
-	}
-	if ve, ok := err.(*congtin.ValidationError); ok {
-		for k, v := range ve.Fields {
-			page.Errors[k] = v
-		}
-	}
-	page.Error = "Chưa lưu được: " + congtin.ErrorMessage(err)
+func (s *Server) handleNewArticle(w http.ResponseWriter, r *http.Request, rq *request) {
+	err := can(rq, congtin.ActCreate, nil)
+	var page *render.ArticleEditPage
 	if err == nil {
-		page.Error = "Chưa lưu được: thông tin nhập chưa hợp lệ; xem các thông báo bên dưới từng ô."
+		page, err = s.editPage(r, rq, nil)
 	}
+	s.show(w, r, rq, "admin/article_edit", page, err)
 }
 
-func (s *Server) handleNewArticle(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActCreate, nil); err != nil {
-		s.error(w, r, rq, err)
-		return
+// loadArticle reads the {id} path value and the article of the site, for
+// an action whose own permission check follows.
+func (s *Server) loadArticle(r *http.Request, rq *request) (*congtin.Article, error) {
+	return loadItem(r, rq, "Không tìm thấy bài viết.", "", s.articles.FindArticleByID)
+}
+
+// openArticle is loadArticle for reading: reporters open only their own
+// articles.
+func (s *Server) openArticle(r *http.Request, rq *request) (*congtin.Article, error) {
+	return loadItem(r, rq, "Không tìm thấy bài viết.", "Bạn chỉ xem được bài viết của mình.", s.articles.FindArticleByID)
+}
+
+func (s *Server) handleEditArticle(w http.ResponseWriter, r *http.Request, rq *request) {
+	a, err := s.openArticle(r, rq)
+	var page *render.ArticleEditPage
+	if err == nil {
+		page, err = s.editPage(r, rq, a)
 	}
-	page, err := s.editPage(r, rq, nil)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "admin/article_edit", page)
+	s.show(w, r, rq, "admin/article_edit", page, err)
 }
 
 func (s *Server) handleCreateArticle(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -236,72 +244,7 @@ func (s *Server) handleCreateArticle(w http.ResponseWriter, r *http.Request, rq 
 		s.error(w, r, rq, err)
 		return
 	}
-	if err := parseForm(w, r); err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	in, at, fe := readArticleForm(r)
-	var a *congtin.Article
-	var err error
-	if len(fe) == 0 {
-		a, err = s.Store.CreateArticle(r.Context(), rq.actor, rq.site.ID, in)
-	}
-	if len(fe) > 0 || err != nil {
-		s.articleFormError(w, r, rq, nil, in, at, fe, err)
-		return
-	}
-	redirect(w, r, "/admin/bai-viet/"+strconv.FormatInt(a.ID, 10), "Đã lưu bài viết (nháp).")
-}
-
-// articleFormError shows the form again with what was typed and the
-// messages; errors other than invalid input get the error page.
-func (s *Server) articleFormError(w http.ResponseWriter, r *http.Request, rq *request, a *congtin.Article,
-	in congtin.ArticleInput, at string, fe congtin.FieldErrors, err error) {
-	if err != nil && congtin.ErrorCode(err) != congtin.EINVALID {
-		s.error(w, r, rq, err)
-		return
-	}
-	page, perr := s.editPage(r, rq, a)
-	if perr != nil {
-		s.error(w, r, rq, perr)
-		return
-	}
-	keepTyped(page, in, at, err, fe)
-	s.render(w, r, http.StatusBadRequest, "admin/article_edit", page)
-}
-
-// loadArticle reads the {id} path value and the article of the site.
-func (s *Server) loadArticle(r *http.Request, rq *request) (*congtin.Article, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy bài viết.")
-	}
-	return s.Store.FindArticleByID(r.Context(), rq.site.ID, id)
-}
-
-// canSee lets reporters open only their own articles.
-func canSee(rq *request, a *congtin.Article) error {
-	if rq.actor.User.SuperAdmin || congtin.AtLeast(rq.actor.Role, congtin.RoleEditor) || a.CreatedBy == rq.actor.User.ID {
-		return nil
-	}
-	return congtin.Errorf(congtin.EFORBIDDEN, "Bạn chỉ xem được bài viết của mình.")
-}
-
-func (s *Server) handleEditArticle(w http.ResponseWriter, r *http.Request, rq *request) {
-	a, err := s.loadArticle(r, rq)
-	if err == nil {
-		err = canSee(rq, a)
-	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	page, err := s.editPage(r, rq, a)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "admin/article_edit", page)
+	s.saveArticle(w, r, rq, nil)
 }
 
 func (s *Server) handleSaveArticle(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -313,47 +256,55 @@ func (s *Server) handleSaveArticle(w http.ResponseWriter, r *http.Request, rq *r
 		s.error(w, r, rq, err)
 		return
 	}
+	s.saveArticle(w, r, rq, a)
+}
+
+// saveArticle is the create and save handlers' common path: the form
+// becomes a new draft (a nil) or a's new content.
+func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request, rq *request, a *congtin.Article) {
 	if err := parseForm(w, r); err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
 	in, at, fe := readArticleForm(r)
-	if len(fe) == 0 {
-		_, err = s.Store.UpdateArticle(r.Context(), rq.actor, rq.site.ID, a.ID, in)
+	var saved *congtin.Article
+	var err error
+	switch {
+	case len(fe) > 0: // refused before the service is asked
+	case a == nil:
+		saved, err = s.articles.CreateArticle(r.Context(), rq.actor, rq.site.ID, in)
+	default:
+		saved, err = s.articles.UpdateArticle(r.Context(), rq.actor, rq.site.ID, a.ID, in)
 	}
 	if len(fe) > 0 || err != nil {
 		s.articleFormError(w, r, rq, a, in, at, fe, err)
 		return
 	}
-	redirect(w, r, "/admin/bai-viet/"+strconv.FormatInt(a.ID, 10), "Đã lưu bài viết.")
+	flash := "Đã lưu bài viết."
+	if a == nil {
+		flash = "Đã lưu bài viết (nháp)."
+	}
+	redirect(w, r, articleURL(saved.ID), flash)
+}
+
+// articleFormError shows the form again with what was typed and the
+// messages.
+func (s *Server) articleFormError(w http.ResponseWriter, r *http.Request, rq *request, a *congtin.Article,
+	in congtin.ArticleInput, at string, fe congtin.FieldErrors, err error) {
+	s.refuseForm(w, r, rq, "admin/article_edit", fe, err, notSaved(err), func() (formPage, error) {
+		page, err := s.editPage(r, rq, a)
+		if err == nil {
+			repair(&in.Title, &in.Lead, &in.Body, &in.Author, &in.Image, &in.Slug, &at)
+			page.Input, page.PublishAt = in, at
+		}
+		return page, err
+	})
 }
 
 // articleFlow is the articles' part in the workflow.
 var articleFlow = &flowKind{
 	kind: congtin.KindArticle, heading: "Duyệt bài", headingID: "duyet-bai", schedulable: true,
 	object: func(congtin.Ref) string { return "bài" },
-	ref: func(s *Server, r *http.Request, rq *request) (congtin.Ref, error) {
-		a, err := s.loadArticle(r, rq)
-		if err != nil {
-			return congtin.Ref{}, err
-		}
-		return a.Item().Ref, nil
-	},
-	url: func(ref congtin.Ref) string { return "/admin/bai-viet/" + strconv.FormatInt(ref.ID, 10) },
-}
-
-// articleStepRefused shows the article's edit page again with a refused
-// step's reason.
-func (s *Server) articleStepRefused(w http.ResponseWriter, r *http.Request, rq *request, ref congtin.Ref, errs congtin.FieldErrors, msg string) {
-	a, err := s.Store.FindArticleByID(r.Context(), rq.site.ID, ref.ID)
-	var page *render.ArticleEditPage
-	if err == nil {
-		page, err = s.editPage(r, rq, a)
-	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	page.Errors, page.Error = errs, msg
-	s.render(w, r, http.StatusBadRequest, "admin/article_edit", page)
+	ref:    refOf((*Server).loadArticle),
+	url:    func(ref congtin.Ref) string { return articleURL(ref.ID) },
 }

@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 
@@ -8,8 +9,18 @@ import (
 	"github.com/congtin/congtin/internal/render"
 )
 
+// categoryService is what the categories' page and API need.
+type categoryService interface {
+	FindCategories(ctx context.Context, siteID int64) ([]*congtin.Category, error)
+	CreateCategory(ctx context.Context, actor congtin.Actor, siteID int64, in congtin.CategoryInput) (*congtin.Category, error)
+	UpdateCategory(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.CategoryInput) (*congtin.Category, error)
+	DeleteCategory(ctx context.Context, actor congtin.Actor, siteID, id int64) error
+}
+
+const categoriesAdminPath = "/admin/chuyen-muc"
+
 func (s *Server) categoriesPage(r *http.Request, rq *request) (*render.CategoriesPage, error) {
-	cats, err := s.Store.FindCategories(r.Context(), rq.site.ID)
+	cats, err := s.categories.FindCategories(r.Context(), rq.site.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -19,16 +30,12 @@ func (s *Server) categoriesPage(r *http.Request, rq *request) (*render.Categorie
 }
 
 func (s *Server) handleCategories(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
-		s.error(w, r, rq, err)
-		return
+	err := manager(rq)
+	var page *render.CategoriesPage
+	if err == nil {
+		page, err = s.categoriesPage(r, rq)
 	}
-	page, err := s.categoriesPage(r, rq)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "admin/categories", page)
+	s.show(w, r, rq, "admin/categories", page, err)
 }
 
 func readCategoryForm(r *http.Request) (congtin.CategoryInput, error) {
@@ -47,62 +54,39 @@ func readCategoryForm(r *http.Request) (congtin.CategoryInput, error) {
 	return in, nil
 }
 
+// categoryFormError shows the page again with the creation form as in
+// (empty after a refused change to a listed category).
 func (s *Server) categoryFormError(w http.ResponseWriter, r *http.Request, rq *request, in congtin.CategoryInput, err error) {
-	if congtin.ErrorCode(err) != congtin.EINVALID {
-		s.error(w, r, rq, err)
-		return
-	}
-	page, perr := s.categoriesPage(r, rq)
-	if perr != nil {
-		s.error(w, r, rq, perr)
-		return
-	}
-	page.Input = in
-	page.Error = "Chưa lưu được: " + congtin.ErrorMessage(err)
-	if ve, ok := err.(*congtin.ValidationError); ok {
-		page.Errors = ve.Fields
-		for _, m := range ve.Fields {
-			page.Error = "Chưa lưu được: " + m
+	s.refuseForm(w, r, rq, "admin/categories", nil, err, notSavedField(err), func() (formPage, error) {
+		page, err := s.categoriesPage(r, rq)
+		if err == nil {
+			repair(&in.Name, &in.Slug)
+			page.Input = in
 		}
-	}
-	s.render(w, r, http.StatusBadRequest, "admin/categories", page)
+		return page, err
+	})
 }
 
 func (s *Server) handleCreateCategory(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	if err := parseForm(w, r); err != nil {
+	if err := allowedForm(w, r, rq, manager); err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
 	in, err := readCategoryForm(r)
 	if err == nil {
-		_, err = s.Store.CreateCategory(r.Context(), rq.actor, rq.site.ID, in)
+		_, err = s.categories.CreateCategory(r.Context(), rq.actor, rq.site.ID, in)
 	}
 	if err != nil {
 		s.categoryFormError(w, r, rq, in, err)
 		return
 	}
-	redirect(w, r, "/admin/chuyen-muc", "Đã thêm chuyên mục “"+in.Name+"”.")
-}
-
-func pathID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy.")
-	}
-	return id, nil
+	redirect(w, r, categoriesAdminPath, "Đã thêm chuyên mục “"+in.Name+"”.")
 }
 
 func (s *Server) handleUpdateCategory(w http.ResponseWriter, r *http.Request, rq *request) {
 	id, err := pathID(r)
 	if err == nil {
-		err = can(rq, congtin.ActManage, nil)
-	}
-	if err == nil {
-		err = parseForm(w, r)
+		err = allowedForm(w, r, rq, manager)
 	}
 	if err != nil {
 		s.error(w, r, rq, err)
@@ -110,26 +94,15 @@ func (s *Server) handleUpdateCategory(w http.ResponseWriter, r *http.Request, rq
 	}
 	in, err := readCategoryForm(r)
 	if err == nil {
-		_, err = s.Store.UpdateCategory(r.Context(), rq.actor, rq.site.ID, id, in)
+		_, err = s.categories.UpdateCategory(r.Context(), rq.actor, rq.site.ID, id, in)
 	}
 	if err != nil {
 		s.categoryFormError(w, r, rq, congtin.CategoryInput{}, err)
 		return
 	}
-	redirect(w, r, "/admin/chuyen-muc", "Đã lưu chuyên mục “"+in.Name+"”.")
+	redirect(w, r, categoriesAdminPath, "Đã lưu chuyên mục “"+in.Name+"”.")
 }
 
 func (s *Server) handleDeleteCategory(w http.ResponseWriter, r *http.Request, rq *request) {
-	id, err := pathID(r)
-	if err == nil {
-		err = can(rq, congtin.ActManage, nil)
-	}
-	if err == nil {
-		err = s.Store.DeleteCategory(r.Context(), rq.actor, rq.site.ID, id)
-	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	redirect(w, r, "/admin/chuyen-muc", "Đã xóa chuyên mục.")
+	s.finish(w, r, rq, deleteByID(r, rq, manager, s.categories.DeleteCategory), categoriesAdminPath, "Đã xóa chuyên mục.")
 }

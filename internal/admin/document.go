@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"context"
 	"errors"
 	"io"
 	"mime"
@@ -22,6 +23,18 @@ const (
 	maxFormParts    = 200
 )
 
+// documentService is what the documents register's pages need.
+type documentService interface {
+	FindAdminDocuments(ctx context.Context, f congtin.AdminDocumentFilter) ([]*congtin.Document, int, error)
+	FindDocumentByID(ctx context.Context, siteID, id int64) (*congtin.Document, error)
+	FindDocumentRevisions(ctx context.Context, siteID, id int64) ([]*congtin.DocumentRevision, error)
+	CreateDocument(ctx context.Context, actor congtin.Actor, siteID int64, in congtin.DocumentInput) (*congtin.Document, error)
+	UpdateDocument(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.DocumentInput) (*congtin.Document, error)
+	FindDocumentTerms(ctx context.Context, siteID int64, list string) ([]*congtin.DocumentTerm, error)
+	SaveDocumentTerm(ctx context.Context, actor congtin.Actor, siteID int64, list string, id int64, name string, position int) (*congtin.DocumentTerm, error)
+	DeleteDocumentTerm(ctx context.Context, actor congtin.Actor, siteID int64, list string, id int64) error
+}
+
 // documentRoutes adds the documents register's back office.
 func (s *Server) documentRoutes(page func(string, func(http.ResponseWriter, *http.Request, *request))) {
 	page("GET /admin/van-ban", s.handleDocuments)
@@ -29,7 +42,7 @@ func (s *Server) documentRoutes(page func(string, func(http.ResponseWriter, *htt
 	page("POST /admin/van-ban/moi", s.handleCreateDocument)
 	page("GET /admin/van-ban/{id}", s.handleEditDocument)
 	page("POST /admin/van-ban/{id}", s.handleSaveDocument)
-	page("POST /admin/van-ban/{id}/chuyen", s.handleStep(documentFlow, s.documentStepRefused))
+	page("POST /admin/van-ban/{id}/chuyen", s.handleStep(documentFlow, editOf("admin/document_edit", s.documents.FindDocumentByID, s.documentEditPage)))
 	page("GET /admin/van-ban/{id}/tep/{file}", s.handleAdminDocumentFile)
 	page("GET /admin/danh-muc-van-ban", s.handleDocumentLists)
 	page("POST /admin/danh-muc-van-ban", s.handleSaveDocumentTerm)
@@ -51,11 +64,9 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request, rq *req
 		s.error(w, r, rq, err)
 		return
 	}
-	f := congtin.AdminDocumentFilter{SiteID: rq.site.ID, Status: status, Offset: (pageNo - 1) * adminPageSize, Limit: adminPageSize}
-	if !congtin.AtLeast(rq.actor.Role, congtin.RoleEditor) && !rq.actor.User.SuperAdmin {
-		f.CreatedBy = rq.actor.User.ID // reporters see their own
-	}
-	ds, total, err := s.Store.FindAdminDocuments(r.Context(), f)
+	f := congtin.AdminDocumentFilter{SiteID: rq.site.ID, Status: status, CreatedBy: ownOnly(rq),
+		Offset: (pageNo - 1) * adminPageSize, Limit: adminPageSize}
+	ds, total, err := s.documents.FindAdminDocuments(r.Context(), f)
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
@@ -69,18 +80,7 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request, rq *req
 // loadDocument reads the {id} path value and the document of the site,
 // which the actor must be allowed to see.
 func (s *Server) loadDocument(r *http.Request, rq *request) (*congtin.Document, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy văn bản.")
-	}
-	d, err := s.Store.FindDocumentByID(r.Context(), rq.site.ID, id)
-	if err != nil {
-		return nil, err
-	}
-	if !rq.actor.User.SuperAdmin && !congtin.AtLeast(rq.actor.Role, congtin.RoleEditor) && d.CreatedBy != rq.actor.User.ID {
-		return nil, congtin.Errorf(congtin.EFORBIDDEN, "Bạn chỉ xem được văn bản của mình.")
-	}
-	return d, nil
+	return loadItem(r, rq, "Không tìm thấy văn bản.", "Bạn chỉ xem được văn bản của mình.", s.documents.FindDocumentByID)
 }
 
 // documentEditPage prepares the form page for d (nil: a new document).
@@ -94,10 +94,10 @@ func (s *Server) documentEditPage(r *http.Request, rq *request, d *congtin.Docum
 		Accept: ".pdf,.doc,.docx,.xls,.xlsx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 	page.Flash = flash(r)
 	var err error
-	if page.Types, err = s.Store.FindDocumentTerms(ctx, rq.site.ID, congtin.ListTypes); err != nil {
+	if page.Types, err = s.documents.FindDocumentTerms(ctx, rq.site.ID, congtin.ListTypes); err != nil {
 		return nil, err
 	}
-	if page.Fields, err = s.Store.FindDocumentTerms(ctx, rq.site.ID, congtin.ListFields); err != nil {
+	if page.Fields, err = s.documents.FindDocumentTerms(ctx, rq.site.ID, congtin.ListFields); err != nil {
 		return nil, err
 	}
 	if d == nil {
@@ -110,7 +110,7 @@ func (s *Server) documentEditPage(r *http.Request, rq *request, d *congtin.Docum
 	if page.Workflow, err = s.workflowPanel(ctx, rq, documentFlow, d.Item()); err != nil {
 		return nil, err
 	}
-	if page.Revisions, err = s.Store.FindDocumentRevisions(ctx, rq.site.ID, d.ID); err != nil {
+	if page.Revisions, err = s.documents.FindDocumentRevisions(ctx, rq.site.ID, d.ID); err != nil {
 		return nil, err
 	}
 	if d.IsPublic(s.now()) {
@@ -130,31 +130,30 @@ func formOf(d *congtin.Document) render.DocumentForm {
 	return f
 }
 
+// canAddDocument refuses an actor who may not add documents.
+func canAddDocument(rq *request) error {
+	if congtin.CanDocument(rq.actor, congtin.ActCreate, nil) {
+		return nil
+	}
+	return congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thêm văn bản.")
+}
+
 func (s *Server) handleNewDocument(w http.ResponseWriter, r *http.Request, rq *request) {
-	if !congtin.CanDocument(rq.actor, congtin.ActCreate, nil) {
-		s.error(w, r, rq, congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thêm văn bản."))
-		return
+	err := canAddDocument(rq)
+	var page *render.AdminDocumentEditPage
+	if err == nil {
+		page, err = s.documentEditPage(r, rq, nil)
 	}
-	page, err := s.documentEditPage(r, rq, nil)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "admin/document_edit", page)
+	s.show(w, r, rq, "admin/document_edit", page, err)
 }
 
 func (s *Server) handleEditDocument(w http.ResponseWriter, r *http.Request, rq *request) {
 	d, err := s.loadDocument(r, rq)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
+	var page *render.AdminDocumentEditPage
+	if err == nil {
+		page, err = s.documentEditPage(r, rq, d)
 	}
-	page, err := s.documentEditPage(r, rq, d)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "admin/document_edit", page)
+	s.show(w, r, rq, "admin/document_edit", page, err)
 }
 
 // documentUpload is a read document form: its values and the spooled files.
@@ -268,7 +267,7 @@ func (s *Server) parseRefs(r *http.Request, rq *request, kind, text string, fe c
 			out = append(out, congtin.DocumentLinkInput{Kind: kind, TargetID: id})
 			continue
 		}
-		ds, n, err := s.Store.FindAdminDocuments(r.Context(), congtin.AdminDocumentFilter{SiteID: rq.site.ID, Number: line, Limit: 2})
+		ds, n, err := s.documents.FindAdminDocuments(r.Context(), congtin.AdminDocumentFilter{SiteID: rq.site.ID, Number: line, Limit: 2})
 		switch {
 		case err != nil || n == 0:
 			fe["links"] = "Không tìm thấy văn bản số “" + clipText(line) + "”."
@@ -338,10 +337,7 @@ func (s *Server) documentInput(r *http.Request, rq *request, u *documentUpload) 
 	for _, f := range u.files {
 		in.AddFiles = append(in.AddFiles, congtin.DocumentFileInput{Name: f.Name, Kind: f.Kind, Size: f.Size, Hash: f.Hash, Text: f.Text, TextNote: f.TextNote})
 	}
-	fix := func(p *string) { *p = strings.ToValidUTF8(*p, "\uFFFD") }
-	for _, p := range []*string{&form.Number, &form.Issuer, &form.Signer, &form.IssuedOn, &form.EffectiveOn, &form.ExpiresOn, &form.Summary} {
-		fix(p)
-	}
+	repair(&form.Number, &form.Issuer, &form.Signer, &form.IssuedOn, &form.EffectiveOn, &form.ExpiresOn, &form.Summary)
 	return in, form, fe
 }
 
@@ -391,9 +387,9 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	var saved *congtin.Document
 	if d == nil {
-		saved, err = s.Store.CreateDocument(r.Context(), rq.actor, rq.site.ID, in)
+		saved, err = s.documents.CreateDocument(r.Context(), rq.actor, rq.site.ID, in)
 	} else {
-		saved, err = s.Store.UpdateDocument(r.Context(), rq.actor, rq.site.ID, d.ID, in)
+		saved, err = s.documents.UpdateDocument(r.Context(), rq.actor, rq.site.ID, d.ID, in)
 	}
 	if err != nil {
 		if congtin.ErrorCode(err) != congtin.EINVALID {
@@ -416,7 +412,7 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, rq *reques
 			msg += " Lưu ý: tệp “" + f.Name + "”: " + f.TextNote + " Tệp vẫn được đính kèm."
 		}
 	}
-	redirect(w, r, "/admin/van-ban/"+strconv.FormatInt(saved.ID, 10), msg)
+	redirect(w, r, documentURL(saved.ID), msg)
 }
 
 // documentFormError shows the form again with what was typed (when it was
@@ -430,20 +426,17 @@ func (s *Server) documentFormError(w http.ResponseWriter, r *http.Request, rq *r
 	if form != nil {
 		page.Form = *form
 	}
-	page.Errors = fe
-	page.Error = "Chưa lưu được: " + congtin.ErrorMessage(err)
-	if err == nil {
-		page.Error = "Chưa lưu được: thông tin nhập chưa hợp lệ; xem các thông báo bên dưới từng ô."
-	}
+	msg := notSaved(err)
 	if len(fe) > 0 || err != nil {
-		page.Error += " Các tệp đã chọn chưa được lưu; hãy chọn lại."
+		msg += " Các tệp đã chọn chưa được lưu; hãy chọn lại."
 	}
+	page.Refuse(msg, fe)
 	s.render(w, r, status, "admin/document_edit", page)
 }
 
 func (s *Server) handleCreateDocument(w http.ResponseWriter, r *http.Request, rq *request) {
-	if !congtin.CanDocument(rq.actor, congtin.ActCreate, nil) {
-		s.error(w, r, rq, congtin.Errorf(congtin.EFORBIDDEN, "Bạn không có quyền thêm văn bản."))
+	if err := canAddDocument(rq); err != nil {
+		s.error(w, r, rq, err)
 		return
 	}
 	s.saveDocument(w, r, rq, nil)
@@ -465,43 +458,12 @@ func (s *Server) handleSaveDocument(w http.ResponseWriter, r *http.Request, rq *
 var documentFlow = &flowKind{
 	kind: congtin.KindDocument, heading: "Duyệt văn bản", headingID: "duyet",
 	object: func(congtin.Ref) string { return "văn bản" },
-	ref: func(s *Server, r *http.Request, rq *request) (congtin.Ref, error) {
-		d, err := s.loadDocument(r, rq)
-		if err != nil {
-			return congtin.Ref{}, err
-		}
-		return d.Item().Ref, nil
-	},
-	url: func(ref congtin.Ref) string { return "/admin/van-ban/" + strconv.FormatInt(ref.ID, 10) },
+	ref:    refOf((*Server).loadDocument),
+	url:    func(ref congtin.Ref) string { return documentURL(ref.ID) },
 }
 
-// documentStepRefused shows the document's edit page again with a
-// refused step's reason.
-func (s *Server) documentStepRefused(w http.ResponseWriter, r *http.Request, rq *request, ref congtin.Ref, errs congtin.FieldErrors, msg string) {
-	d, err := s.Store.FindDocumentByID(r.Context(), rq.site.ID, ref.ID)
-	var page *render.AdminDocumentEditPage
-	if err == nil {
-		page, err = s.documentEditPage(r, rq, d)
-	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	page.Errors, page.Error = errs, msg
-	s.render(w, r, http.StatusBadRequest, "admin/document_edit", page)
-}
-
-// checkComment checks the comment sent with a workflow action on a
-// document or a question with the rules of congtin.CheckComment; only the
-// message for a return without a comment is the section's own
-// (ifReturned). An empty comment cannot be too long, so testing it first
-// changes no outcome.
-func checkComment(act, comment, ifReturned string) error {
-	if act == congtin.ActReturn && comment == "" {
-		return &congtin.ValidationError{Fields: congtin.FieldErrors{"comment": ifReturned}}
-	}
-	return congtin.CheckComment(act, comment)
-}
+// documentURL is a document's edit page.
+func documentURL(id int64) string { return "/admin/van-ban/" + strconv.FormatInt(id, 10) }
 
 // handleAdminDocumentFile lets the newsroom open an attachment of a
 // document in any state, served as the public download is.
@@ -524,7 +486,7 @@ func (s *Server) handleAdminDocumentFile(w http.ResponseWriter, r *http.Request,
 }
 
 func (s *Server) handleDocumentLists(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
+	if err := manager(rq); err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
@@ -544,7 +506,7 @@ func (s *Server) renderDocumentLists(w http.ResponseWriter, r *http.Request, rq 
 		}
 	}
 	for _, g := range []render.TermGroup{{List: congtin.ListTypes, Label: "Loại văn bản"}, {List: congtin.ListFields, Label: "Lĩnh vực"}} {
-		terms, lerr := s.Store.FindDocumentTerms(r.Context(), rq.site.ID, g.List)
+		terms, lerr := s.documents.FindDocumentTerms(r.Context(), rq.site.ID, g.List)
 		if lerr != nil {
 			s.error(w, r, rq, lerr)
 			return
@@ -556,11 +518,7 @@ func (s *Server) renderDocumentLists(w http.ResponseWriter, r *http.Request, rq 
 }
 
 func (s *Server) handleSaveDocumentTerm(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	if err := parseForm(w, r); err != nil {
+	if err := allowedForm(w, r, rq, manager); err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
@@ -572,7 +530,7 @@ func (s *Server) handleSaveDocumentTerm(w http.ResponseWriter, r *http.Request, 
 	if formValue(r, "position") == "" {
 		pos = 0
 	}
-	_, err = s.Store.SaveDocumentTerm(r.Context(), rq.actor, rq.site.ID, formValue(r, "list"), id, formValue(r, "name"), pos)
+	_, err = s.documents.SaveDocumentTerm(r.Context(), rq.actor, rq.site.ID, formValue(r, "list"), id, formValue(r, "name"), pos)
 	if err != nil {
 		if c := congtin.ErrorCode(err); c != congtin.EINVALID && c != congtin.ENOTFOUND {
 			s.error(w, r, rq, err)
@@ -585,16 +543,12 @@ func (s *Server) handleSaveDocumentTerm(w http.ResponseWriter, r *http.Request, 
 }
 
 func (s *Server) handleDeleteDocumentTerm(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	if err := parseForm(w, r); err != nil {
+	if err := allowedForm(w, r, rq, manager); err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
 	id, _ := strconv.ParseInt(formValue(r, "id"), 10, 64)
-	if err := s.Store.DeleteDocumentTerm(r.Context(), rq.actor, rq.site.ID, formValue(r, "list"), id); err != nil {
+	if err := s.documents.DeleteDocumentTerm(r.Context(), rq.actor, rq.site.ID, formValue(r, "list"), id); err != nil {
 		if c := congtin.ErrorCode(err); c != congtin.ECONFLICT && c != congtin.ENOTFOUND && c != congtin.EINVALID {
 			s.error(w, r, rq, err)
 			return

@@ -133,7 +133,7 @@ func (e *env) open() {
 	c.Start()
 	store := &media.Disk{Dir: e.media}
 	files := docfile.Disk{Dir: filepath.Join(e.media, "van-ban")}
-	adm := &admin.Server{Store: e.db, Render: engine, Media: store, Log: log, Now: e.clock.Now, Files: files, FileMaxBytes: e.fileMax}
+	adm := admin.New(e.db, admin.Config{Render: engine, Media: store, Log: log, Now: e.clock.Now, Files: files, FileMaxBytes: e.fileMax})
 	ws := &web.Server{Services: web.NewServices(e.db), Counter: c, Render: engine, Assets: assets, Log: log, Now: e.clock.Now, Admin: adm.Handler(), Media: store, Files: files}
 	if e.tls {
 		e.srv = httptest.NewTLSServer(ws.Handler())

@@ -1,14 +1,37 @@
 package admin
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/auth"
 	"github.com/congtin/congtin/internal/render"
 )
+
+// userService is what sign-in, sessions, passwords and the users' page
+// need.
+type userService interface {
+	FindSession(ctx context.Context, tokenHash string) (*congtin.Session, error)
+	FindUserByAPIToken(ctx context.Context, tokenHash string) (*congtin.User, error)
+	FindRole(ctx context.Context, siteID, userID int64) (string, error)
+	CountLoginFailures(ctx context.Context, username, ip string, since time.Time) (byUser, byIP int, err error)
+	RecordLoginFailure(ctx context.Context, username, ip string) error
+	ClearLoginFailures(ctx context.Context, username string) error
+	CreateSession(ctx context.Context, s *congtin.Session, tokenHash string) error
+	DeleteSession(ctx context.Context, tokenHash string) error
+	SetPasswordHash(ctx context.Context, userID int64, hash string, keepSession int64) error
+	FindMembers(ctx context.Context, siteID int64) ([]*congtin.Membership, error)
+	FindUserByUsername(ctx context.Context, username string) (*congtin.User, error)
+	FindUserByID(ctx context.Context, id int64) (*congtin.User, error)
+	CreateUser(ctx context.Context, u *congtin.User) error
+	SetRole(ctx context.Context, siteID, userID int64, role string) error
+	SetDisabled(ctx context.Context, userID int64, disabled bool) error
+	AddAudit(ctx context.Context, e *congtin.AuditEntry) error
+}
 
 // safeNext keeps the post-sign-in redirect inside the back office.
 func safeNext(next string) string {
@@ -48,18 +71,18 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		s.loginPage(w, r, http.StatusBadRequest, "", next, "Tên đăng nhập hoặc mật khẩu không đúng.")
 		return
 	}
-	byUser, byIP, err := s.Store.CountLoginFailures(ctx, username, ip, s.now().Add(-lockWindow))
+	byUser, byIP, err := s.users.CountLoginFailures(ctx, username, ip, s.now().Add(-lockWindow))
 	if err != nil {
 		s.error(w, r, nil, err)
 		return
 	}
 	if byUser >= maxUserFailures || byIP >= maxIPFailures {
-		_ = s.Store.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, Username: username, IP: ip, Action: "login_locked", Detail: "đăng nhập khi đang bị tạm khóa"})
+		_ = s.users.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, Username: username, IP: ip, Action: "login_locked", Detail: "đăng nhập khi đang bị tạm khóa"})
 		s.loginPage(w, r, http.StatusTooManyRequests, username, next,
 			"Đăng nhập sai quá nhiều lần. Tài khoản hoặc địa chỉ của bạn tạm bị khóa 15 phút; hãy thử lại sau.")
 		return
 	}
-	u, err := s.Store.FindUserByUsername(ctx, username)
+	u, err := s.users.FindUserByUsername(ctx, username)
 	ok := false
 	switch {
 	case err == nil:
@@ -71,8 +94,8 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !ok {
-		_ = s.Store.RecordLoginFailure(ctx, username, ip)
-		_ = s.Store.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, Username: username, IP: ip, Action: "login_failed"})
+		_ = s.users.RecordLoginFailure(ctx, username, ip)
+		_ = s.users.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, Username: username, IP: ip, Action: "login_failed"})
 		msg := "Tên đăng nhập hoặc mật khẩu không đúng."
 		if left := maxUserFailures - byUser - 1; left > 0 && left <= 2 {
 			msg += " Còn " + strconv.Itoa(left) + " lần thử trước khi tài khoản bị tạm khóa."
@@ -83,16 +106,16 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	// A fresh token at every sign-in: a session fixed before sign-in is
 	// worthless after it.
 	if ck, err := r.Cookie(sessionCookie); err == nil {
-		_ = s.Store.DeleteSession(ctx, auth.HashToken(ck.Value))
+		_ = s.users.DeleteSession(ctx, auth.HashToken(ck.Value))
 	}
 	token, hash := auth.NewToken()
 	sess := &congtin.Session{UserID: u.ID, IP: ip, ExpiresAt: s.now().Add(sessionLifetime)}
-	if err := s.Store.CreateSession(ctx, sess, hash); err != nil {
+	if err := s.users.CreateSession(ctx, sess, hash); err != nil {
 		s.error(w, r, nil, err)
 		return
 	}
-	_ = s.Store.ClearLoginFailures(ctx, username)
-	_ = s.Store.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, UserID: u.ID, Username: u.Username, IP: ip, Action: "login"})
+	_ = s.users.ClearLoginFailures(ctx, username)
+	_ = s.users.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, UserID: u.ID, Username: u.Username, IP: ip, Action: "login"})
 	http.SetCookie(w, &http.Cookie{
 		Name: sessionCookie, Value: token, Path: "/", MaxAge: int(sessionLifetime.Seconds()),
 		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode,
@@ -102,11 +125,11 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 	if ck, err := r.Cookie(sessionCookie); err == nil && ck.Value != "" {
-		if sess, err := s.Store.FindSession(r.Context(), auth.HashToken(ck.Value)); err == nil {
+		if sess, err := s.users.FindSession(r.Context(), auth.HashToken(ck.Value)); err == nil {
 			site := congtin.SiteFromContext(r.Context())
-			_ = s.Store.AddAudit(r.Context(), &congtin.AuditEntry{SiteID: site.ID, UserID: sess.UserID, Username: sess.User.Username, IP: clientIP(r), Action: "logout"})
+			_ = s.users.AddAudit(r.Context(), &congtin.AuditEntry{SiteID: site.ID, UserID: sess.UserID, Username: sess.User.Username, IP: clientIP(r), Action: "logout"})
 		}
-		_ = s.Store.DeleteSession(r.Context(), auth.HashToken(ck.Value))
+		_ = s.users.DeleteSession(r.Context(), auth.HashToken(ck.Value))
 	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
 	redirect(w, r, "/admin/dang-nhap", "Bạn đã đăng xuất.")
@@ -148,10 +171,10 @@ func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request, rq *requ
 	if rq.session != nil {
 		keep = rq.session.ID
 	}
-	if err := s.Store.SetPasswordHash(r.Context(), rq.actor.User.ID, hash, keep); err != nil {
+	if err := s.users.SetPasswordHash(r.Context(), rq.actor.User.ID, hash, keep); err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
-	_ = s.Store.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, "user.password", "user", rq.actor.User.ID, "đổi mật khẩu"))
+	_ = s.users.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, "user.password", "user", rq.actor.User.ID, "đổi mật khẩu"))
 	redirect(w, r, "/admin/mat-khau", "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.")
 }

@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"path"
@@ -12,6 +13,12 @@ import (
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/render"
 )
+
+// mediaService is what the image library and uploads need.
+type mediaService interface {
+	AddMedia(ctx context.Context, actor congtin.Actor, m *congtin.Media) (*congtin.Media, error)
+	FindMedia(ctx context.Context, siteID int64, offset, limit int) ([]*congtin.Media, int, error)
+}
 
 const mediaPrefix = "/media/"
 
@@ -114,12 +121,12 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, rq *request) (*c
 	for _, v := range p.Variants {
 		rec.Variants = append(rec.Variants, congtin.MediaVariant{Width: v.Width, Height: v.Height, Key: v.Key})
 	}
-	return s.Store.AddMedia(r.Context(), rq.actor, rec)
+	return s.library.AddMedia(r.Context(), rq.actor, rec)
 }
 
 func (s *Server) handleMediaLibrary(w http.ResponseWriter, r *http.Request, rq *request) {
 	pageNo := 1
-	ms, total, err := s.Store.FindMedia(r.Context(), rq.site.ID, 0, 60)
+	ms, total, err := s.library.FindMedia(r.Context(), rq.site.ID, 0, 60)
 	if err != nil {
 		s.error(w, r, rq, err)
 		return

@@ -213,6 +213,8 @@ func TestQAFromQuestionToPublishedAnswer(t *testing.T) {
 	}
 	if r := btv.post(adminQ+"/chuyen", url.Values{"action": {"publish"}}); r.status != http.StatusSeeOther {
 		t.Fatalf("publish: %d %.300s", r.status, r.body)
+	} else if loc, _ := url.Parse(r.header.Get("Location")); loc.Query().Get("ok") != "Đã xuất bản câu hỏi và câu trả lời." {
+		t.Fatalf("the confirmation of a publication: %q", loc.Query().Get("ok"))
 	}
 	st, ldoc := citizen.qaState(code)
 	if st != "Đã trả lời" || !strings.Contains(hpText(hpFirst(ldoc, hpClass("section", "qa-answer"))), "150.000 đồng/tháng") {
@@ -591,6 +593,8 @@ func TestQAPermissions(t *testing.T) {
 	btv := e.as("btv")
 	if r := btv.post(path+"/chuyen", url.Values{"action": {"decline"}, "comment": {"Trùng câu hỏi đã trả lời"}}); r.status != http.StatusSeeOther {
 		t.Fatalf("an editor declining: %d", r.status)
+	} else if loc, _ := url.Parse(r.header.Get("Location")); loc.Query().Get("ok") != "Đã đánh dấu câu hỏi là không công bố." {
+		t.Fatalf("the confirmation of a refusal: %q", loc.Query().Get("ok"))
 	}
 	if r := pv1.post(path, edit); r.status != http.StatusForbidden {
 		t.Fatalf("a reporter editing a declined question: %d", r.status)

@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -18,12 +19,25 @@ import (
 // checks it again inside its transaction. The workflow's steps are the
 // shared ones (handleStep, workflowPanel).
 
+// questionService is what the Q&A's pages need.
+type questionService interface {
+	FindQuestions(ctx context.Context, f congtin.QuestionFilter) ([]*congtin.Question, int, error)
+	FindQuestionByID(ctx context.Context, siteID, id int64) (*congtin.Question, error)
+	FindQuestionRevisions(ctx context.Context, siteID, questionID int64) ([]*congtin.QuestionRevision, error)
+	UpdateQuestion(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.QuestionEdit) (*congtin.Question, error)
+	FindUserByID(ctx context.Context, id int64) (*congtin.User, error)
+	FindQAFields(ctx context.Context, siteID int64) (congtin.QAFields, error)
+	CreateQAField(ctx context.Context, actor congtin.Actor, siteID int64, in congtin.QAFieldInput) (*congtin.QAField, error)
+	UpdateQAField(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.QAFieldInput) (*congtin.QAField, error)
+	DeleteQAField(ctx context.Context, actor congtin.Actor, siteID, id int64) error
+}
+
 // questionRoutes registers the section's pages.
 func (s *Server) questionRoutes(page func(string, func(http.ResponseWriter, *http.Request, *request))) {
 	page("GET /admin/hoi-dap", s.handleQuestions)
 	page("GET /admin/hoi-dap/{id}", s.handleQuestion)
 	page("POST /admin/hoi-dap/{id}", s.handleSaveQuestion)
-	page("POST /admin/hoi-dap/{id}/chuyen", s.handleStep(questionFlow, s.questionStepRefused))
+	page("POST /admin/hoi-dap/{id}/chuyen", s.handleStep(questionFlow, editOf("admin/question_edit", s.qa.FindQuestionByID, s.questionPage)))
 	page("GET /admin/hoi-dap/{id}/phien-ban", s.handleQuestionRevisions)
 	page("GET /admin/hoi-dap-linh-vuc", s.handleQAFields)
 	page("POST /admin/hoi-dap-linh-vuc", s.handleCreateQAField)
@@ -57,12 +71,12 @@ func (s *Server) handleQuestions(w http.ResponseWriter, r *http.Request, rq *req
 	if utf8.RuneCountInString(search) > 200 {
 		search = string([]rune(search)[:200])
 	}
-	fields, err := s.Store.FindQAFields(ctx, rq.site.ID)
+	fields, err := s.qa.FindQAFields(ctx, rq.site.ID)
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
-	qs, total, err := s.Store.FindQuestions(ctx, congtin.QuestionFilter{SiteID: rq.site.ID, Status: status, Q: search,
+	qs, total, err := s.qa.FindQuestions(ctx, congtin.QuestionFilter{SiteID: rq.site.ID, Status: status, Q: search,
 		Offset: (pageNo - 1) * adminPageSize, Limit: adminPageSize})
 	if err != nil {
 		s.error(w, r, rq, err)
@@ -73,7 +87,7 @@ func (s *Server) handleQuestions(w http.ResponseWriter, r *http.Request, rq *req
 		CanFields: congtin.Can(rq.actor, congtin.ActManage, nil)}
 	page.Flash = flash(r)
 	for _, st := range questionStates {
-		_, n, err := s.Store.FindQuestions(ctx, congtin.QuestionFilter{SiteID: rq.site.ID, Status: st, Limit: 1})
+		_, n, err := s.qa.FindQuestions(ctx, congtin.QuestionFilter{SiteID: rq.site.ID, Status: st, Limit: 1})
 		if err != nil {
 			s.error(w, r, rq, err)
 			return
@@ -84,21 +98,21 @@ func (s *Server) handleQuestions(w http.ResponseWriter, r *http.Request, rq *req
 }
 
 // loadQuestion reads the {id} path value and the question of the site.
+// A question nobody has taken on is anyone's to answer: the newsroom
+// sees them all.
 func (s *Server) loadQuestion(r *http.Request, rq *request) (*congtin.Question, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy câu hỏi.")
-	}
-	if err := canQuestion(rq, "", nil); err != nil {
-		return nil, err
-	}
-	return s.Store.FindQuestionByID(r.Context(), rq.site.ID, id)
+	return loadItem(r, rq, "Không tìm thấy câu hỏi.", "", func(ctx context.Context, siteID, id int64) (*congtin.Question, error) {
+		if err := canQuestion(rq, "", nil); err != nil {
+			return nil, err
+		}
+		return s.qa.FindQuestionByID(ctx, siteID, id)
+	})
 }
 
 // questionPage prepares the answer form of a question.
 func (s *Server) questionPage(r *http.Request, rq *request, q *congtin.Question) (*render.QuestionEditPage, error) {
 	ctx := r.Context()
-	fields, err := s.Store.FindQAFields(ctx, rq.site.ID)
+	fields, err := s.qa.FindQAFields(ctx, rq.site.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +124,7 @@ func (s *Server) questionPage(r *http.Request, rq *request, q *congtin.Question)
 		return nil, err
 	}
 	if q.AnsweredBy != 0 {
-		if u, err := s.Store.FindUserByID(ctx, q.AnsweredBy); err == nil {
+		if u, err := s.qa.FindUserByID(ctx, q.AnsweredBy); err == nil {
 			page.Answerer = u.DisplayName
 		}
 	}
@@ -122,16 +136,11 @@ func (s *Server) questionPage(r *http.Request, rq *request, q *congtin.Question)
 
 func (s *Server) handleQuestion(w http.ResponseWriter, r *http.Request, rq *request) {
 	q, err := s.loadQuestion(r, rq)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
+	var page *render.QuestionEditPage
+	if err == nil {
+		page, err = s.questionPage(r, rq, q)
 	}
-	page, err := s.questionPage(r, rq, q)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "admin/question_edit", page)
+	s.show(w, r, rq, "admin/question_edit", page, err)
 }
 
 func (s *Server) handleSaveQuestion(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -157,64 +166,44 @@ func (s *Server) handleSaveQuestion(w http.ResponseWriter, r *http.Request, rq *
 		in.FieldID = id
 	}
 	if len(fe) == 0 {
-		_, err = s.Store.UpdateQuestion(r.Context(), rq.actor, rq.site.ID, q.ID, in)
+		_, err = s.qa.UpdateQuestion(r.Context(), rq.actor, rq.site.ID, q.ID, in)
 	}
 	if len(fe) > 0 || err != nil {
-		if err != nil && congtin.ErrorCode(err) != congtin.EINVALID {
-			s.error(w, r, rq, err)
-			return
-		}
-		page, perr := s.questionPage(r, rq, q)
-		if perr != nil {
-			s.error(w, r, rq, perr)
-			return
-		}
-		fix := func(v string) string { return strings.ToValidUTF8(v, "\uFFFD") }
-		page.Input = congtin.QuestionEdit{FieldID: in.FieldID, Title: fix(in.Title), Body: fix(in.Body), Answer: fix(in.Answer)}
-		page.Errors = fe
-		if ve, ok := err.(*congtin.ValidationError); ok {
-			page.Errors = ve.Fields
-		}
-		page.Error = "Chưa lưu được: thông tin nhập chưa hợp lệ; xem các thông báo bên dưới từng ô."
-		s.render(w, r, http.StatusBadRequest, "admin/question_edit", page)
+		s.refuseForm(w, r, rq, "admin/question_edit", fe, err, invalidInput, func() (formPage, error) {
+			page, err := s.questionPage(r, rq, q)
+			if err == nil {
+				repair(&in.Title, &in.Body, &in.Answer)
+				page.Input = in
+			}
+			return page, err
+		})
 		return
 	}
-	redirect(w, r, "/admin/hoi-dap/"+strconv.FormatInt(q.ID, 10), "Đã lưu câu trả lời.")
+	redirect(w, r, questionURL(q.ID), "Đã lưu câu trả lời.")
 }
 
 // questionFlow is the Q&A's part in the workflow.
 var questionFlow = &flowKind{
 	kind: congtin.KindQuestion, heading: "Duyệt câu trả lời", headingID: "duyet",
 	object: func(congtin.Ref) string { return "câu hỏi" },
-	ref: func(s *Server, r *http.Request, rq *request) (congtin.Ref, error) {
-		q, err := s.loadQuestion(r, rq)
-		if err != nil {
-			return congtin.Ref{}, err
+	// Publishing puts out the question with its answer; declining keeps
+	// both from the public.
+	done: func(act string) string {
+		switch act {
+		case congtin.ActPublish:
+			return "Đã xuất bản câu hỏi và câu trả lời."
+		case congtin.ActDecline:
+			return "Đã đánh dấu câu hỏi là không công bố."
 		}
-		return q.Item().Ref, nil
+		return ""
 	},
-	url: func(ref congtin.Ref) string { return "/admin/hoi-dap/" + strconv.FormatInt(ref.ID, 10) },
+	refusedBy: []string{"answer", "comment"},
+	ref:       refOf((*Server).loadQuestion),
+	url:       func(ref congtin.Ref) string { return questionURL(ref.ID) },
 }
 
-// questionStepRefused shows the question's page again with a refused
-// step's reason: the field's own message (an answer to write first, a
-// comment to give) when there is one.
-func (s *Server) questionStepRefused(w http.ResponseWriter, r *http.Request, rq *request, ref congtin.Ref, errs congtin.FieldErrors, msg string) {
-	q, err := s.Store.FindQuestionByID(r.Context(), rq.site.ID, ref.ID)
-	var page *render.QuestionEditPage
-	if err == nil {
-		page, err = s.questionPage(r, rq, q)
-	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	page.Errors, page.Error = errs, msg
-	for _, m := range errs {
-		page.Error = "Chưa thực hiện được: " + m
-	}
-	s.render(w, r, http.StatusBadRequest, "admin/question_edit", page)
-}
+// questionURL is a question's page.
+func questionURL(id int64) string { return "/admin/hoi-dap/" + strconv.FormatInt(id, 10) }
 
 // handleQuestionRevisions lists a question's revisions and compares two
 // (by default the newest with the one before it).
@@ -224,35 +213,14 @@ func (s *Server) handleQuestionRevisions(w http.ResponseWriter, r *http.Request,
 		s.error(w, r, rq, err)
 		return
 	}
-	revs, err := s.Store.FindQuestionRevisions(r.Context(), rq.site.ID, q.ID)
+	revs, err := s.qa.FindQuestionRevisions(r.Context(), rq.site.ID, q.ID)
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
 	page := &render.QuestionRevisionsPage{AdminBase: rq.base("Phiên bản", "questions"), Question: q, Revisions: revs}
-	pick := func(param string, def int) (*congtin.QuestionRevision, error) {
-		v := r.URL.Query().Get(param)
-		if v == "" {
-			if def < len(revs) {
-				return revs[def], nil
-			}
-			return nil, nil
-		}
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return nil, congtin.Errorf(congtin.EINVALID, "Mã phiên bản không hợp lệ.")
-		}
-		for _, rev := range revs {
-			if rev.ID == id {
-				return rev, nil
-			}
-		}
-		return nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy phiên bản.")
-	}
-	if page.A, err = pick("a", 1); err == nil {
-		page.B, err = pick("b", 0)
-	}
-	if err != nil {
+	id := func(rev *congtin.QuestionRevision) int64 { return rev.ID }
+	if page.A, page.B, err = compared(r.URL.Query(), revs, id, findIn(revs, id)); err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
@@ -265,7 +233,7 @@ func (s *Server) handleQuestionRevisions(w http.ResponseWriter, r *http.Request,
 }
 
 func (s *Server) qaFieldsPage(r *http.Request, rq *request) (*render.QAFieldsPage, error) {
-	fields, err := s.Store.FindQAFields(r.Context(), rq.site.ID)
+	fields, err := s.qa.FindQAFields(r.Context(), rq.site.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -275,16 +243,12 @@ func (s *Server) qaFieldsPage(r *http.Request, rq *request) (*render.QAFieldsPag
 }
 
 func (s *Server) handleQAFields(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
-		s.error(w, r, rq, err)
-		return
+	err := manager(rq)
+	var page *render.QAFieldsPage
+	if err == nil {
+		page, err = s.qaFieldsPage(r, rq)
 	}
-	page, err := s.qaFieldsPage(r, rq)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "admin/qa_fields", page)
+	s.show(w, r, rq, "admin/qa_fields", page, err)
 }
 
 func readQAFieldForm(r *http.Request) (congtin.QAFieldInput, error) {
@@ -299,44 +263,26 @@ func readQAFieldForm(r *http.Request) (congtin.QAFieldInput, error) {
 }
 
 func (s *Server) qaFieldFormError(w http.ResponseWriter, r *http.Request, rq *request, in congtin.QAFieldInput, err error) {
-	if congtin.ErrorCode(err) != congtin.EINVALID {
-		s.error(w, r, rq, err)
-		return
-	}
-	page, perr := s.qaFieldsPage(r, rq)
-	if perr != nil {
-		s.error(w, r, rq, perr)
-		return
-	}
-	in.Name = strings.ToValidUTF8(in.Name, "\uFFFD")
-	page.Input = in
-	page.Error = "Chưa lưu được: " + congtin.ErrorMessage(err)
-	if ve, ok := err.(*congtin.ValidationError); ok {
-		page.Errors = ve.Fields
-		for _, m := range ve.Fields {
-			page.Error = "Chưa lưu được: " + m
+	s.refuseForm(w, r, rq, "admin/qa_fields", nil, err, notSavedField(err), func() (formPage, error) {
+		page, err := s.qaFieldsPage(r, rq)
+		if err == nil {
+			repair(&in.Name)
+			page.Input = in
 		}
-	}
-	s.render(w, r, http.StatusBadRequest, "admin/qa_fields", page)
+		return page, err
+	})
 }
 
 // qaFieldAction runs a change of the field list for an administrator.
 func (s *Server) qaFieldAction(w http.ResponseWriter, r *http.Request, rq *request, do func(in congtin.QAFieldInput, id int64) error, msg string) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	if err := parseForm(w, r); err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
+	err := allowedForm(w, r, rq, manager)
 	var id int64
-	if v := r.PathValue("id"); v != "" {
-		var err error
-		if id, err = strconv.ParseInt(v, 10, 64); err != nil || id <= 0 {
-			s.error(w, r, rq, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy lĩnh vực."))
-			return
-		}
+	if err == nil && r.PathValue("id") != "" {
+		id, err = idIn(r, "id", "Không tìm thấy lĩnh vực.")
+	}
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
 	}
 	in, err := readQAFieldForm(r)
 	if err == nil {
@@ -351,20 +297,20 @@ func (s *Server) qaFieldAction(w http.ResponseWriter, r *http.Request, rq *reque
 
 func (s *Server) handleCreateQAField(w http.ResponseWriter, r *http.Request, rq *request) {
 	s.qaFieldAction(w, r, rq, func(in congtin.QAFieldInput, _ int64) error {
-		_, err := s.Store.CreateQAField(r.Context(), rq.actor, rq.site.ID, in)
+		_, err := s.qa.CreateQAField(r.Context(), rq.actor, rq.site.ID, in)
 		return err
 	}, "Đã thêm lĩnh vực.")
 }
 
 func (s *Server) handleUpdateQAField(w http.ResponseWriter, r *http.Request, rq *request) {
 	s.qaFieldAction(w, r, rq, func(in congtin.QAFieldInput, id int64) error {
-		_, err := s.Store.UpdateQAField(r.Context(), rq.actor, rq.site.ID, id, in)
+		_, err := s.qa.UpdateQAField(r.Context(), rq.actor, rq.site.ID, id, in)
 		return err
 	}, "Đã lưu lĩnh vực.")
 }
 
 func (s *Server) handleDeleteQAField(w http.ResponseWriter, r *http.Request, rq *request) {
 	s.qaFieldAction(w, r, rq, func(_ congtin.QAFieldInput, id int64) error {
-		return s.Store.DeleteQAField(r.Context(), rq.actor, rq.site.ID, id)
+		return s.qa.DeleteQAField(r.Context(), rq.actor, rq.site.ID, id)
 	}, "Đã xóa lĩnh vực.")
 }

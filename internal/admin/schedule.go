@@ -29,11 +29,11 @@ func (s *Server) adminWeek(r *http.Request, v string) (congtin.Week, error) {
 // schedulePage loads a week for the back office.
 func (s *Server) schedulePage(r *http.Request, rq *request, week congtin.Week) (*render.AdminSchedulePage, error) {
 	ctx := r.Context()
-	st, es, err := s.Store.FindScheduleWeek(ctx, rq.site.ID, week)
+	st, es, err := s.sections.FindScheduleWeek(ctx, rq.site.ID, week)
 	if err != nil {
 		return nil, err
 	}
-	revs, err := s.Store.FindScheduleRevisions(ctx, rq.site.ID, week)
+	revs, err := s.sections.FindScheduleRevisions(ctx, rq.site.ID, week)
 	if err != nil {
 		return nil, err
 	}
@@ -71,16 +71,11 @@ func (s *Server) handleSchedule(w http.ResponseWriter, r *http.Request, rq *requ
 	if len(q["tuan"]) > 1 {
 		err = congtin.Errorf(congtin.EINVALID, "Hãy chọn một tuần, ví dụ ?tuan=2026-W48.")
 	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
+	var page *render.AdminSchedulePage
+	if err == nil {
+		page, err = s.schedulePage(r, rq, week)
 	}
-	page, err := s.schedulePage(r, rq, week)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "admin/schedule", page)
+	s.show(w, r, rq, "admin/schedule", page, err)
 }
 
 // readScheduleForm reads the entry form: a day, a start time and an
@@ -119,59 +114,35 @@ func readScheduleForm(r *http.Request) (render.ScheduleForm, congtin.ScheduleInp
 	return f, in, fe
 }
 
-// scheduleFormError shows the week again with the form as typed.
+// scheduleFormError shows the week again with the form as typed; an
+// end time the service refused is said on top.
 func (s *Server) scheduleFormError(w http.ResponseWriter, r *http.Request, rq *request, week congtin.Week, editing *congtin.ScheduleEntry,
 	f render.ScheduleForm, fe congtin.FieldErrors, err error) {
-	if err != nil && congtin.ErrorCode(err) != congtin.EINVALID {
-		s.error(w, r, rq, err)
-		return
+	msg := invalidInput
+	if m := fieldErrors(fe, err)["end"]; m != "" {
+		msg = "Chưa lưu được: " + m
 	}
-	page, perr := s.schedulePage(r, rq, week)
-	if perr != nil {
-		s.error(w, r, rq, perr)
-		return
-	}
-	fix := func(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
-	f = render.ScheduleForm{Date: fix(f.Date), Start: fix(f.Start), End: fix(f.End), Content: fix(f.Content),
-		Participants: fix(f.Participants), Place: fix(f.Place), Chair: fix(f.Chair)}
-	page.Form, page.Editing = f, editing
-	page.Errors = congtin.FieldErrors{}
-	for k, v := range fe {
-		page.Errors[k] = v
-	}
-	if ve, ok := err.(*congtin.ValidationError); ok {
-		for k, v := range ve.Fields {
-			page.Errors[k] = v
+	s.refuseForm(w, r, rq, "admin/schedule", fe, err, msg, func() (formPage, error) {
+		page, err := s.schedulePage(r, rq, week)
+		if err == nil {
+			repair(&f.Date, &f.Start, &f.End, &f.Content, &f.Participants, &f.Place, &f.Chair)
+			page.Form, page.Editing = f, editing
 		}
-	}
-	page.Error = "Chưa lưu được: thông tin nhập chưa hợp lệ; xem các thông báo bên dưới từng ô."
-	if msg := page.Errors["end"]; msg != "" {
-		page.Error = "Chưa lưu được: " + msg
-	}
-	s.render(w, r, http.StatusBadRequest, "admin/schedule", page)
+		return page, err
+	})
 }
 
 func (s *Server) handleCreateScheduleEntry(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := parseForm(w, r); err != nil {
-		s.error(w, r, rq, err)
-		return
+	err := parseForm(w, r)
+	var week congtin.Week
+	if err == nil {
+		week, err = s.adminWeek(r, formValue(r, "tuan"))
 	}
-	week, err := s.adminWeek(r, formValue(r, "tuan"))
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
-	f, in, fe := readScheduleForm(r)
-	var e *congtin.ScheduleEntry
-	if len(fe) == 0 {
-		e, err = s.Store.CreateScheduleEntry(r.Context(), rq.actor, rq.site.ID, in)
-	}
-	if len(fe) > 0 || err != nil {
-		s.scheduleFormError(w, r, rq, week, nil, f, fe, err)
-		return
-	}
-	w2, _ := congtin.ParseWeek(e.Week)
-	redirect(w, r, scheduleWeekURL(w2), "Đã thêm lịch: "+clipFlash(e.Content))
+	s.saveScheduleEntry(w, r, rq, week, nil)
 }
 
 // clipFlash shortens text for a confirmation.
@@ -183,11 +154,11 @@ func clipFlash(s string) string {
 }
 
 func (s *Server) loadScheduleEntry(r *http.Request, rq *request) (*congtin.ScheduleEntry, congtin.Week, error) {
-	id, err := pathID(r)
-	if err != nil {
-		return nil, congtin.Week{}, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy mục lịch công tác.")
+	id, err := idIn(r, "id", "Không tìm thấy mục lịch công tác.")
+	var e *congtin.ScheduleEntry
+	if err == nil {
+		e, err = s.sections.FindScheduleEntry(r.Context(), rq.site.ID, id)
 	}
-	e, err := s.Store.FindScheduleEntry(r.Context(), rq.site.ID, id)
 	if err != nil {
 		return nil, congtin.Week{}, err
 	}
@@ -197,22 +168,19 @@ func (s *Server) loadScheduleEntry(r *http.Request, rq *request) (*congtin.Sched
 
 func (s *Server) handleEditScheduleEntry(w http.ResponseWriter, r *http.Request, rq *request) {
 	e, week, err := s.loadScheduleEntry(r, rq)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
+	var page *render.AdminSchedulePage
+	if err == nil {
+		page, err = s.schedulePage(r, rq, week)
 	}
-	page, err := s.schedulePage(r, rq, week)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
+	if err == nil {
+		page.Editing = e
+		page.Form = render.ScheduleForm{Date: congtin.Day(e.Start), Start: e.Start.In(congtin.VietnamZone).Format("15:04"),
+			Content: e.Content, Participants: e.Participants, Place: e.Place, Chair: e.Chair}
+		if !e.End.IsZero() {
+			page.Form.End = e.End.In(congtin.VietnamZone).Format("15:04")
+		}
 	}
-	page.Editing = e
-	page.Form = render.ScheduleForm{Date: congtin.Day(e.Start), Start: e.Start.In(congtin.VietnamZone).Format("15:04"),
-		Content: e.Content, Participants: e.Participants, Place: e.Place, Chair: e.Chair}
-	if !e.End.IsZero() {
-		page.Form.End = e.End.In(congtin.VietnamZone).Format("15:04")
-	}
-	s.render(w, r, http.StatusOK, "admin/schedule", page)
+	s.show(w, r, rq, "admin/schedule", page, err)
 }
 
 func (s *Server) handleSaveScheduleEntry(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -224,23 +192,39 @@ func (s *Server) handleSaveScheduleEntry(w http.ResponseWriter, r *http.Request,
 		s.error(w, r, rq, err)
 		return
 	}
+	s.saveScheduleEntry(w, r, rq, week, e)
+}
+
+// saveScheduleEntry is the create and save handlers' common path: the
+// form becomes a new entry (e nil) or e's new content; a refused one is
+// shown again on week.
+func (s *Server) saveScheduleEntry(w http.ResponseWriter, r *http.Request, rq *request, week congtin.Week, e *congtin.ScheduleEntry) {
 	f, in, fe := readScheduleForm(r)
 	var saved *congtin.ScheduleEntry
-	if len(fe) == 0 {
-		saved, err = s.Store.UpdateScheduleEntry(r.Context(), rq.actor, rq.site.ID, e.ID, in)
+	var err error
+	switch {
+	case len(fe) > 0: // refused before the service is asked
+	case e == nil:
+		saved, err = s.sections.CreateScheduleEntry(r.Context(), rq.actor, rq.site.ID, in)
+	default:
+		saved, err = s.sections.UpdateScheduleEntry(r.Context(), rq.actor, rq.site.ID, e.ID, in)
 	}
 	if len(fe) > 0 || err != nil {
 		s.scheduleFormError(w, r, rq, week, e, f, fe, err)
 		return
 	}
+	done := "Đã lưu lịch: "
+	if e == nil {
+		done = "Đã thêm lịch: "
+	}
 	w2, _ := congtin.ParseWeek(saved.Week)
-	redirect(w, r, scheduleWeekURL(w2), "Đã lưu lịch: "+clipFlash(saved.Content))
+	redirect(w, r, scheduleWeekURL(w2), done+clipFlash(saved.Content))
 }
 
 func (s *Server) handleDeleteScheduleEntry(w http.ResponseWriter, r *http.Request, rq *request) {
 	e, week, err := s.loadScheduleEntry(r, rq)
 	if err == nil {
-		err = s.Store.DeleteScheduleEntry(r.Context(), rq.actor, rq.site.ID, e.ID)
+		err = s.sections.DeleteScheduleEntry(r.Context(), rq.actor, rq.site.ID, e.ID)
 	}
 	if err != nil {
 		s.error(w, r, rq, err)
@@ -253,8 +237,9 @@ func (s *Server) handleDeleteScheduleEntry(w http.ResponseWriter, r *http.Reques
 // by the form's tuan, is one item.
 var scheduleFlow = &flowKind{
 	kind: congtin.KindScheduleWeek, heading: "Duyệt lịch tuần", headingID: "duyet-lich",
-	object: func(ref congtin.Ref) string { return "lịch tuần " + ref.Key },
-	labels: map[string]string{congtin.ActPublish: "Xuất bản lịch tuần", congtin.ActUnpublish: "Gỡ lịch tuần"},
+	object:    func(ref congtin.Ref) string { return "lịch tuần " + ref.Key },
+	labels:    map[string]string{congtin.ActPublish: "Xuất bản lịch tuần", congtin.ActUnpublish: "Gỡ lịch tuần"},
+	refusedBy: []string{"comment"},
 	ref: func(s *Server, r *http.Request, rq *request) (congtin.Ref, error) {
 		// The week is a field of the step's form: parse it here (the
 		// step parses it again, which does nothing), with the size
@@ -275,17 +260,12 @@ var scheduleFlow = &flowKind{
 	stepURL: func(congtin.Ref) string { return scheduleAdminPath + "/chuyen" },
 }
 
-// scheduleStepRefused shows the week again with a refused step's reason.
-func (s *Server) scheduleStepRefused(w http.ResponseWriter, r *http.Request, rq *request, ref congtin.Ref, errs congtin.FieldErrors, msg string) {
+// scheduleEdit builds the week a step was refused on.
+func (s *Server) scheduleEdit(r *http.Request, rq *request, ref congtin.Ref) (string, formPage, error) {
 	week, err := congtin.ParseWeek(ref.Key)
 	var page *render.AdminSchedulePage
 	if err == nil {
 		page, err = s.schedulePage(r, rq, week)
 	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	page.Errors, page.Error = errs, stepRefusal(errs, msg)
-	s.render(w, r, http.StatusBadRequest, "admin/schedule", page)
+	return "admin/schedule", page, err
 }

@@ -1,17 +1,24 @@
 package admin
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/render"
 )
 
+// siteService is what the settings and the sites' page need.
+type siteService interface {
+	UpdateSiteAs(ctx context.Context, actor congtin.Actor, id int64, upd congtin.SiteUpdate) (*congtin.Site, error)
+	FindSites(ctx context.Context) ([]*congtin.Site, error)
+	CreateSite(ctx context.Context, actor congtin.Actor, host, name string) (*congtin.Site, error)
+}
+
 func (s *Server) handleSettings(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
+	if err := manager(rq); err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
@@ -21,11 +28,7 @@ func (s *Server) handleSettings(w http.ResponseWriter, r *http.Request, rq *requ
 }
 
 func (s *Server) handleSaveSettings(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	if err := parseForm(w, r); err != nil {
+	if err := allowedForm(w, r, rq, manager); err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
@@ -38,63 +41,17 @@ func (s *Server) handleSaveSettings(w http.ResponseWriter, r *http.Request, rq *
 		}
 	}
 	if err == nil {
-		_, err = s.Store.UpdateSiteAs(r.Context(), rq.actor, rq.site.ID, congtin.SiteUpdate{
+		_, err = s.sites.UpdateSiteAs(r.Context(), rq.actor, rq.site.ID, congtin.SiteUpdate{
 			Name: &f.Name, Tagline: &f.Tagline, Agency: &f.Agency, Address: &f.Address, Phone: &f.Phone, Email: &f.Email, CounterOffset: &f.CounterOffset})
 	}
 	if err != nil {
-		if congtin.ErrorCode(err) != congtin.EINVALID {
-			s.error(w, r, rq, err)
-			return
-		}
-		for _, p := range []*string{&f.Name, &f.Tagline, &f.Agency, &f.Address, &f.Phone, &f.Email} {
-			*p = strings.ToValidUTF8(*p, "\uFFFD")
-		}
-		page := &render.SettingsPage{AdminBase: rq.base("Cài đặt", "settings"), Form: f}
-		page.Error = congtin.ErrorMessage(err)
-		s.render(w, r, http.StatusBadRequest, "admin/settings", page)
+		s.refuseForm(w, r, rq, "admin/settings", nil, err, congtin.ErrorMessage(err), func() (formPage, error) {
+			repair(&f.Name, &f.Tagline, &f.Agency, &f.Address, &f.Phone, &f.Email)
+			return &render.SettingsPage{AdminBase: rq.base("Cài đặt", "settings"), Form: f}, nil
+		})
 		return
 	}
 	redirect(w, r, "/admin/cai-dat", "Đã lưu cài đặt.")
-}
-
-func (s *Server) handleAudit(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	q := r.URL.Query()
-	f := congtin.AuditFilter{SiteID: rq.site.ID, Username: strings.TrimSpace(q.Get("user")), Action: q.Get("action"), Limit: adminPageSize}
-	page := &render.AuditPage{AdminBase: rq.base("Nhật ký", "audit"), From: q.Get("tu"), To: q.Get("den")}
-	if page.From != "" {
-		t, err := time.ParseInLocation(time.DateOnly, page.From, congtin.VietnamZone)
-		if err != nil {
-			s.error(w, r, rq, congtin.Errorf(congtin.EINVALID, "Ngày bắt đầu không hợp lệ."))
-			return
-		}
-		f.From = t
-	}
-	if page.To != "" {
-		t, err := time.ParseInLocation(time.DateOnly, page.To, congtin.VietnamZone)
-		if err != nil {
-			s.error(w, r, rq, congtin.Errorf(congtin.EINVALID, "Ngày kết thúc không hợp lệ."))
-			return
-		}
-		f.To = t.AddDate(0, 0, 1)
-	}
-	pageNo, err := listPage(q)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	f.Offset = (pageNo - 1) * adminPageSize
-	entries, total, err := s.Store.FindAudit(r.Context(), f)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	page.Entries, page.Total, page.Filter = entries, total, f
-	page.Pager = adminPager("/admin/nhat-ky", q, pageNo, total)
-	s.render(w, r, http.StatusOK, "admin/audit", page)
 }
 
 func (s *Server) handleSites(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -106,7 +63,7 @@ func (s *Server) sitesPage(w http.ResponseWriter, r *http.Request, rq *request, 
 		s.error(w, r, rq, congtin.Errorf(congtin.EFORBIDDEN, "Chỉ siêu quản trị mới quản lý các cổng thông tin."))
 		return
 	}
-	sites, ferr := s.Store.FindSites(r.Context())
+	sites, ferr := s.sites.FindSites(r.Context())
 	if ferr != nil {
 		s.error(w, r, rq, ferr)
 		return
@@ -129,7 +86,7 @@ func (s *Server) handleCreateSite(w http.ResponseWriter, r *http.Request, rq *re
 		return
 	}
 	host, name := formValue(r, "host"), formValue(r, "name")
-	if _, err := s.Store.CreateSite(r.Context(), rq.actor, host, name); err != nil {
+	if _, err := s.sites.CreateSite(r.Context(), rq.actor, host, name); err != nil {
 		if c := congtin.ErrorCode(err); c != congtin.EINVALID && c != congtin.ECONFLICT {
 			s.error(w, r, rq, err)
 			return

@@ -1,6 +1,7 @@
 package admin
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -12,6 +13,14 @@ import (
 	"github.com/congtin/congtin/internal/chart"
 	"github.com/congtin/congtin/internal/render"
 )
+
+// statsService is what the statistics page and its exports need.
+type statsService interface {
+	DailyVisits(ctx context.Context, siteID int64, r congtin.DayRange) ([]congtin.DayCount, error)
+	DailyViews(ctx context.Context, siteID int64, r congtin.DayRange) ([]congtin.DayCount, error)
+	TopArticles(ctx context.Context, siteID int64, r congtin.DayRange, limit int) ([]*congtin.ArticleViews, error)
+	ViewsByCategory(ctx context.Context, siteID int64, r congtin.DayRange) ([]*congtin.CategoryViews, error)
+}
 
 // topArticles is how many articles the most-read tables show.
 const topArticles = 10
@@ -117,20 +126,6 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request, rq *request
 	s.render(w, r, http.StatusOK, "admin/stats", page)
 }
 
-// firstError returns the message of the first field, in form order, that
-// has one.
-func firstError(fe congtin.FieldErrors, order ...string) string {
-	for _, f := range order {
-		if m := fe[f]; m != "" {
-			return m
-		}
-	}
-	for _, m := range fe {
-		return m
-	}
-	return ""
-}
-
 // statsPresets are the quick ranges, ending today in Vietnam.
 func (s *Server) statsPresets(sq statsQuery) []render.Link {
 	now := s.now().In(congtin.VietnamZone)
@@ -148,20 +143,20 @@ func (s *Server) statsPresets(sq statsQuery) []render.Link {
 
 func (s *Server) fillStats(r *http.Request, rq *request, sq statsQuery, page *render.StatsPage) error {
 	ctx := r.Context()
-	visits, err := s.Store.DailyVisits(ctx, rq.site.ID, sq.rng)
+	visits, err := s.stats.DailyVisits(ctx, rq.site.ID, sq.rng)
 	if err != nil {
 		return err
 	}
-	views, err := s.Store.DailyViews(ctx, rq.site.ID, sq.rng)
+	views, err := s.stats.DailyViews(ctx, rq.site.ID, sq.rng)
 	if err != nil {
 		return err
 	}
-	cats, err := s.Store.ViewsByCategory(ctx, rq.site.ID, sq.rng)
+	cats, err := s.stats.ViewsByCategory(ctx, rq.site.ID, sq.rng)
 	if err != nil {
 		return err
 	}
 	top, heading := sq.topRange()
-	arts, err := s.Store.TopArticles(ctx, rq.site.ID, top, topArticles)
+	arts, err := s.stats.TopArticles(ctx, rq.site.ID, top, topArticles)
 	if err != nil {
 		return err
 	}

@@ -83,11 +83,11 @@ func csvCell(s string) string {
 }
 
 func (s *Server) daysCSV(r *http.Request, rq *request, rng congtin.DayRange) ([][]string, error) {
-	visits, err := s.Store.DailyVisits(r.Context(), rq.site.ID, rng)
+	visits, err := s.stats.DailyVisits(r.Context(), rq.site.ID, rng)
 	if err != nil {
 		return nil, err
 	}
-	views, err := s.Store.DailyViews(r.Context(), rq.site.ID, rng)
+	views, err := s.stats.DailyViews(r.Context(), rq.site.ID, rng)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +99,7 @@ func (s *Server) daysCSV(r *http.Request, rq *request, rng congtin.DayRange) ([]
 }
 
 func (s *Server) articlesCSV(r *http.Request, rq *request, rng congtin.DayRange) ([][]string, error) {
-	top, err := s.Store.TopArticles(r.Context(), rq.site.ID, rng, 0)
+	top, err := s.stats.TopArticles(r.Context(), rq.site.ID, rng, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +115,7 @@ func (s *Server) articlesCSV(r *http.Request, rq *request, rng congtin.DayRange)
 }
 
 func (s *Server) categoriesCSV(r *http.Request, rq *request, rng congtin.DayRange) ([][]string, error) {
-	cats, err := s.Store.ViewsByCategory(r.Context(), rq.site.ID, rng)
+	cats, err := s.stats.ViewsByCategory(r.Context(), rq.site.ID, rng)
 	if err != nil {
 		return nil, err
 	}

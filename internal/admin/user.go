@@ -10,7 +10,7 @@ import (
 )
 
 func (s *Server) usersPage(r *http.Request, rq *request) (*render.UsersPage, error) {
-	ms, err := s.Store.FindMembers(r.Context(), rq.site.ID)
+	ms, err := s.users.FindMembers(r.Context(), rq.site.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -20,22 +20,18 @@ func (s *Server) usersPage(r *http.Request, rq *request) (*render.UsersPage, err
 }
 
 func (s *Server) handleUsers(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
-		s.error(w, r, rq, err)
-		return
+	err := manager(rq)
+	var page *render.UsersPage
+	if err == nil {
+		page, err = s.usersPage(r, rq)
 	}
-	page, err := s.usersPage(r, rq)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "admin/users", page)
+	s.show(w, r, rq, "admin/users", page, err)
 }
 
 // addUser creates the user (or finds an existing one when no password is
 // given) and gives them a role on the site; shared with the API.
 func (s *Server) addUser(r *http.Request, rq *request, username, display, password, role string) (*congtin.User, error) {
-	if err := can(rq, congtin.ActManage, nil); err != nil {
+	if err := manager(rq); err != nil {
 		return nil, err
 	}
 	username = strings.ToLower(strings.TrimSpace(username))
@@ -50,7 +46,7 @@ func (s *Server) addUser(r *http.Request, rq *request, username, display, passwo
 	if password == "" && len(fe) == 0 {
 		// An existing account from another site joins this one.
 		var err error
-		if u, err = s.Store.FindUserByUsername(r.Context(), username); err != nil {
+		if u, err = s.users.FindUserByUsername(r.Context(), username); err != nil {
 			fe["password"] = "Hãy đặt mật khẩu cho tài khoản mới."
 		}
 	} else if len(fe) == 0 {
@@ -66,7 +62,7 @@ func (s *Server) addUser(r *http.Request, rq *request, username, display, passwo
 				return nil, err
 			}
 			u = &congtin.User{Username: username, DisplayName: strings.TrimSpace(display), PasswordHash: hash}
-			if err := s.Store.CreateUser(r.Context(), u); err != nil {
+			if err := s.users.CreateUser(r.Context(), u); err != nil {
 				if congtin.ErrorCode(err) == congtin.ECONFLICT {
 					fe["username"] = congtin.ErrorMessage(err) + " Để trống mật khẩu để cấp quyền cho người đó."
 				} else {
@@ -78,10 +74,10 @@ func (s *Server) addUser(r *http.Request, rq *request, username, display, passwo
 	if len(fe) > 0 {
 		return nil, &congtin.ValidationError{Fields: fe}
 	}
-	if err := s.Store.SetRole(r.Context(), rq.site.ID, u.ID, role); err != nil {
+	if err := s.users.SetRole(r.Context(), rq.site.ID, u.ID, role); err != nil {
 		return nil, err
 	}
-	_ = s.Store.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, "user.role", "user", u.ID, u.Username+": "+congtin.RoleName(role)))
+	_ = s.users.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, "user.role", "user", u.ID, u.Username+": "+congtin.RoleName(role)))
 	return u, nil
 }
 
@@ -93,65 +89,52 @@ func (s *Server) handleAddUser(w http.ResponseWriter, r *http.Request, rq *reque
 	username, display, role := formValue(r, "username"), formValue(r, "display_name"), formValue(r, "role")
 	u, err := s.addUser(r, rq, username, display, r.PostForm.Get("password"), role)
 	if err != nil {
-		if congtin.ErrorCode(err) != congtin.EINVALID {
-			s.error(w, r, rq, err)
-			return
-		}
-		page, perr := s.usersPage(r, rq)
-		if perr != nil {
-			s.error(w, r, rq, perr)
-			return
-		}
-		page.Username, page.Display, page.NewRole = strings.ToValidUTF8(username, ""), strings.ToValidUTF8(display, ""), role
-		page.Error = "Chưa thêm được người dùng."
-		if ve, ok := err.(*congtin.ValidationError); ok {
-			page.Errors = ve.Fields
-		}
-		s.render(w, r, http.StatusBadRequest, "admin/users", page)
+		s.refuseForm(w, r, rq, "admin/users", nil, err, "Chưa thêm được người dùng.", func() (formPage, error) {
+			page, err := s.usersPage(r, rq)
+			if err == nil {
+				// The names are shown back without what is not UTF-8.
+				page.Username, page.Display, page.NewRole = strings.ToValidUTF8(username, ""), strings.ToValidUTF8(display, ""), role
+			}
+			return page, err
+		})
 		return
 	}
-	redirect(w, r, "/admin/nguoi-dung", "Đã cấp quyền cho "+u.Username+".")
+	redirect(w, r, usersAdminPath, "Đã cấp quyền cho "+u.Username+".")
+}
+
+const usersAdminPath = "/admin/nguoi-dung"
+
+// memberForm reads a form about the {id} user, for an administrator.
+func (s *Server) memberForm(w http.ResponseWriter, r *http.Request, rq *request) (*congtin.User, error) {
+	id, err := pathID(r)
+	if err == nil {
+		err = allowedForm(w, r, rq, manager)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return s.users.FindUserByID(r.Context(), id)
 }
 
 func (s *Server) handleSetRole(w http.ResponseWriter, r *http.Request, rq *request) {
-	id, err := pathID(r)
-	if err == nil {
-		err = can(rq, congtin.ActManage, nil)
-	}
-	if err == nil {
-		err = parseForm(w, r)
-	}
-	var u *congtin.User
-	if err == nil {
-		u, err = s.Store.FindUserByID(r.Context(), id)
-	}
+	u, err := s.memberForm(w, r, rq)
 	role := formValue(r, "role")
 	if err == nil && u.ID == rq.actor.User.ID && role != congtin.RoleAdmin {
 		err = congtin.Errorf(congtin.EINVALID, "Bạn không thể tự bỏ quyền quản trị của mình.")
 	}
 	if err == nil {
-		err = s.Store.SetRole(r.Context(), rq.site.ID, id, role)
+		err = s.users.SetRole(r.Context(), rq.site.ID, u.ID, role)
 	}
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
-	_ = s.Store.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, "user.role", "user", id, u.Username+": "+congtin.RoleName(role)))
-	redirect(w, r, "/admin/nguoi-dung", "Đã lưu quyền của "+u.Username+".")
+	_ = s.users.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, "user.role", "user", u.ID, u.Username+": "+congtin.RoleName(role)))
+	redirect(w, r, usersAdminPath, "Đã lưu quyền của "+u.Username+".")
 }
 
 func (s *Server) handleDisableUser(w http.ResponseWriter, r *http.Request, rq *request) {
-	id, err := pathID(r)
-	if err == nil {
-		err = can(rq, congtin.ActManage, nil)
-	}
-	if err == nil {
-		err = parseForm(w, r)
-	}
-	var u *congtin.User
-	if err == nil {
-		u, err = s.Store.FindUserByID(r.Context(), id)
-	}
+	u, err := s.memberForm(w, r, rq)
 	// An account may work for several sites, so locking it is for super
 	// administrators; a site's administrator removes the role instead.
 	if err == nil && !rq.actor.User.SuperAdmin {
@@ -162,7 +145,7 @@ func (s *Server) handleDisableUser(w http.ResponseWriter, r *http.Request, rq *r
 		err = congtin.Errorf(congtin.EINVALID, "Bạn không thể tự khóa tài khoản của mình.")
 	}
 	if err == nil {
-		err = s.Store.SetDisabled(r.Context(), id, disable)
+		err = s.users.SetDisabled(r.Context(), u.ID, disable)
 	}
 	if err != nil {
 		s.error(w, r, rq, err)
@@ -172,6 +155,6 @@ func (s *Server) handleDisableUser(w http.ResponseWriter, r *http.Request, rq *r
 	if disable {
 		action = "user.disable"
 	}
-	_ = s.Store.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, action, "user", id, u.Username))
-	redirect(w, r, "/admin/nguoi-dung", "Đã cập nhật tài khoản "+u.Username+".")
+	_ = s.users.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, action, "user", u.ID, u.Username))
+	redirect(w, r, usersAdminPath, "Đã cập nhật tài khoản "+u.Username+".")
 }

@@ -21,6 +21,13 @@ type AdminBase struct {
 	CanStats  bool // may read the statistics
 }
 
+// Refuse marks a page whose form was refused: msg on top, errs beside the
+// fields. The back office's handlers call it on any page, through the
+// AdminBase it embeds.
+func (b *AdminBase) Refuse(msg string, errs congtin.FieldErrors) {
+	b.Error, b.Errors = msg, errs
+}
+
 // LoginPage is the sign-in form.
 type LoginPage struct {
 	AdminBase
