@@ -38,32 +38,32 @@ func testCategoryAdmin(t *testing.T, s congtin.Service) {
 		for _, c := range want {
 			w = append(w, c.ID)
 		}
-		wantIDs(t, got, w, what)
+		WantIDs(t, got, w, what)
 		return cats
 	}
 	// By position, then name: Nông nghiệp and Xã hội share position 1.
 	cs := order("by position then name", nn, xh, kt, tb)
-	wantIDs(t, cs.Subtree(kt.ID), []int64{kt.ID, nn.ID}, "Kinh tế's subtree")
+	WantIDs(t, cs.Subtree(kt.ID), []int64{kt.ID, nn.ID}, "Kinh tế's subtree")
 	if c := cs.ByID(tb.ID); !c.Hidden || c.Slug != "thong-bao-moi" {
 		t.Fatalf("hidden categories are listed as hidden: %+v", c)
 	}
 
 	// Refused creations.
 	_, err := s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Kinh tế số", Slug: "kinh-te"})
-	wantField(t, err, "slug", "a taken slug")
+	WantField(t, err, "slug", "a taken slug")
 	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Kinh Tế", ParentID: xh.ID})
-	wantField(t, err, "slug", "a name whose slug is taken")
+	WantField(t, err, "slug", "a name whose slug is taken")
 	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Nông nghiệp", ParentID: kt.ID, Slug: "nong-nghiep-2"})
-	wantField(t, err, "name", "a name taken at the same level")
+	WantField(t, err, "name", "a name taken at the same level")
 	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Admin"})
-	wantField(t, err, "slug", "a reserved slug")
+	WantField(t, err, "slug", "a reserved slug")
 	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Mồ côi", ParentID: tb.ID + 1000})
-	wantField(t, err, "parent_id", "a missing parent")
+	WantField(t, err, "parent_id", "a missing parent")
 	otherCat := MustCategory(t, s, ad, other.ID, congtin.CategoryInput{Name: "Tin y tế"})
 	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Lạc cổng", ParentID: otherCat.ID})
-	wantField(t, err, "parent_id", "a parent in another site")
+	WantField(t, err, "parent_id", "a parent in another site")
 	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "  "})
-	wantField(t, err, "name", "a blank name")
+	WantField(t, err, "name", "a blank name")
 	// The same slug in another site is no conflict.
 	if c := MustCategory(t, s, ad, other.ID, congtin.CategoryInput{Name: "Kinh tế"}); c.Slug != "kinh-te" {
 		t.Fatalf("another site's slug: %q", c.Slug)
@@ -122,16 +122,16 @@ func testCategoryAdmin(t *testing.T, s congtin.Service) {
 		t.Fatalf("a redirect names the current slug: %+v", got)
 	}
 	_, err = s.FindCategoryRedirect(ctx, site.ID, "chua-tung-co")
-	wantCode(t, err, congtin.ENOTFOUND, "a slug that never was")
+	WantCode(t, err, congtin.ENOTFOUND, "a slug that never was")
 	_, err = s.FindCategoryRedirect(ctx, other.ID, "kinh-te-tai-chinh")
-	wantCode(t, err, congtin.ENOTFOUND, "a redirect through another site")
+	WantCode(t, err, congtin.ENOTFOUND, "a redirect through another site")
 	// An old slug stays the category's: no other may take it.
 	_, err = s.UpdateCategory(ctx, ad, site.ID, xh.ID, congtin.CategoryInput{Name: "Xã hội", Slug: "kinh-te", Position: 1, Hidden: true})
-	wantField(t, err, "slug", "another category takes an old slug")
+	WantField(t, err, "slug", "another category takes an old slug")
 	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Kinh tế tài chính"})
-	wantField(t, err, "slug", "a new category takes an old slug")
+	WantField(t, err, "slug", "a new category takes an old slug")
 	_, err = s.UpdateCategory(ctx, ad, site.ID, xh.ID, congtin.CategoryInput{Name: "Xã hội", Slug: "thong-bao-moi"})
-	wantField(t, err, "slug", "another category's current slug")
+	WantField(t, err, "slug", "another category's current slug")
 	// Going back to an old slug makes it live again: no redirect from it.
 	kt, err = s.UpdateCategory(ctx, ad, site.ID, kt.ID, congtin.CategoryInput{Name: "Kinh tế", Slug: "kinh-te"})
 	if err != nil || kt.Slug != "kinh-te" {
@@ -144,7 +144,7 @@ func testCategoryAdmin(t *testing.T, s congtin.Service) {
 	// Moving, and the cycles that are refused.
 	dup := MustCategory(t, s, ad, site.ID, congtin.CategoryInput{Name: "Nông nghiệp", ParentID: xh.ID, Slug: "nong-nghiep-xa-hoi"})
 	_, err = s.UpdateCategory(ctx, ad, site.ID, nn.ID, congtin.CategoryInput{Name: "Nông nghiệp", ParentID: xh.ID, Position: 1})
-	wantField(t, err, "name", "a move next to a category of the same name")
+	WantField(t, err, "name", "a move next to a category of the same name")
 	if err := s.DeleteCategory(ctx, ad, site.ID, dup.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -153,28 +153,28 @@ func testCategoryAdmin(t *testing.T, s congtin.Service) {
 		t.Fatalf("move: %+v, %v", nn, err)
 	}
 	_, err = s.UpdateCategory(ctx, ad, site.ID, xh.ID, congtin.CategoryInput{Name: "Xã hội", ParentID: nn.ID})
-	wantField(t, err, "parent_id", "a parent below the category")
+	WantField(t, err, "parent_id", "a parent below the category")
 	_, err = s.UpdateCategory(ctx, ad, site.ID, kt.ID, congtin.CategoryInput{Name: "Kinh tế", ParentID: kt.ID})
-	wantField(t, err, "parent_id", "the category as its own parent")
+	WantField(t, err, "parent_id", "the category as its own parent")
 	_, err = s.UpdateCategory(ctx, ad, site.ID, kt.ID, congtin.CategoryInput{Name: "Kinh tế", ParentID: otherCat.ID})
-	wantField(t, err, "parent_id", "a parent in another site")
+	WantField(t, err, "parent_id", "a parent in another site")
 	_, err = s.UpdateCategory(ctx, ad, site.ID, tb.ID+1000, congtin.CategoryInput{Name: "Không có"})
-	wantCode(t, err, congtin.ENOTFOUND, "update a missing category")
+	WantCode(t, err, congtin.ENOTFOUND, "update a missing category")
 	_, err = s.UpdateCategory(ctx, ad, site.ID, otherCat.ID, congtin.CategoryInput{Name: "Không có"})
-	wantCode(t, err, congtin.ENOTFOUND, "update another site's category")
+	WantCode(t, err, congtin.ENOTFOUND, "update another site's category")
 	cs = order("after moving", kt, nn, xh, tb)
-	wantIDs(t, cs.Subtree(xh.ID), []int64{xh.ID, nn.ID}, "Xã hội's subtree after the move")
+	WantIDs(t, cs.Subtree(xh.ID), []int64{xh.ID, nn.ID}, "Xã hội's subtree after the move")
 	if got := cs.ByID(xh.ID); got.ParentID != 0 || !got.Hidden || got.Slug != "xa-hoi" {
 		t.Fatalf("refused updates changed Xã hội: %+v", got)
 	}
 
 	// Deleting: only empty categories go.
-	wantCode(t, s.DeleteCategory(ctx, ad, site.ID, xh.ID), congtin.ECONFLICT, "delete a category with children")
+	WantCode(t, s.DeleteCategory(ctx, ad, site.ID, xh.ID), congtin.ECONFLICT, "delete a category with children")
 	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
 	MustCreateArticle(t, s, rep, site.ID, congtin.ArticleInput{CategoryID: nn.ID, Title: "Vụ lúa đông xuân"})
-	wantCode(t, s.DeleteCategory(ctx, ad, site.ID, nn.ID), congtin.ECONFLICT, "delete a category with a draft in it")
-	wantCode(t, s.DeleteCategory(ctx, ad, site.ID, otherCat.ID), congtin.ENOTFOUND, "delete another site's category")
-	wantCode(t, s.DeleteCategory(ctx, ad, site.ID, tb.ID+1000), congtin.ENOTFOUND, "delete a missing category")
+	WantCode(t, s.DeleteCategory(ctx, ad, site.ID, nn.ID), congtin.ECONFLICT, "delete a category with a draft in it")
+	WantCode(t, s.DeleteCategory(ctx, ad, site.ID, otherCat.ID), congtin.ENOTFOUND, "delete another site's category")
+	WantCode(t, s.DeleteCategory(ctx, ad, site.ID, tb.ID+1000), congtin.ENOTFOUND, "delete a missing category")
 	order("after refused deletions", kt, nn, xh, tb)
 
 	if _, err := s.UpdateCategory(ctx, ad, site.ID, tb.ID, congtin.CategoryInput{Name: "Thông báo", Slug: "thong-bao", Position: 3}); err != nil {
@@ -190,7 +190,7 @@ func testCategoryAdmin(t *testing.T, s congtin.Service) {
 	if redirect("thong-bao-moi") != 0 {
 		t.Fatal("a deleted category's redirect remains")
 	}
-	wantCode(t, s.DeleteCategory(ctx, ad, site.ID, tb.ID), congtin.ENOTFOUND, "delete twice")
+	WantCode(t, s.DeleteCategory(ctx, ad, site.ID, tb.ID), congtin.ENOTFOUND, "delete twice")
 	// Its slugs are free again.
 	if c := MustCategory(t, s, ad, site.ID, congtin.CategoryInput{Name: "Thông báo mới", Slug: "thong-bao-moi"}); c.Slug != "thong-bao-moi" {
 		t.Fatalf("reusing a deleted category's old slug: %+v", c)

@@ -17,7 +17,9 @@ func day(s string) time.Time {
 	return t
 }
 
-func termID(t *testing.T, s congtin.Service, siteID int64, list, name string) int64 {
+// TermID returns the ID of the entry of the site's list (congtin.ListTypes
+// or congtin.ListFields) named name, and fails the test when there is none.
+func TermID(t *testing.T, s congtin.Service, siteID int64, list, name string) int64 {
 	t.Helper()
 	terms, err := s.FindDocumentTerms(context.Background(), siteID, list)
 	if err != nil {
@@ -60,9 +62,9 @@ func testDocuments(t *testing.T, s congtin.Service) {
 	adm := MustUser(t, s, site.ID, "quantri", congtin.RoleAdmin)
 
 	// The default site has the usual lists.
-	plan := termID(t, s, site.ID, congtin.ListTypes, "Kế hoạch")
-	decision := termID(t, s, site.ID, congtin.ListTypes, "Quyết định")
-	agri := termID(t, s, site.ID, congtin.ListFields, "Nông nghiệp")
+	plan := TermID(t, s, site.ID, congtin.ListTypes, "Kế hoạch")
+	decision := TermID(t, s, site.ID, congtin.ListTypes, "Quyết định")
+	agri := TermID(t, s, site.ID, congtin.ListFields, "Nông nghiệp")
 
 	// Managed lists: add, rename, refuse a duplicate, delete.
 	tt, err := s.SaveDocumentTerm(ctx, adm, site.ID, congtin.ListTypes, 0, "  Tờ trình ", 20)
@@ -70,7 +72,7 @@ func testDocuments(t *testing.T, s congtin.Service) {
 		t.Fatalf("add type: %+v, %v", tt, err)
 	}
 	_, err = s.SaveDocumentTerm(ctx, adm, site.ID, congtin.ListTypes, tt.ID, "Kế hoạch", 20)
-	wantField(t, err, "name", "a taken type name")
+	WantField(t, err, "name", "a taken type name")
 	if _, err := s.SaveDocumentTerm(ctx, adm, site.ID, "nothing", 0, "x", 0); congtin.ErrorCode(err) != congtin.EINVALID {
 		t.Fatalf("unknown list: %v", err)
 	}
@@ -89,23 +91,23 @@ func testDocuments(t *testing.T, s congtin.Service) {
 	bad := good
 	bad.ExpiresOn = day("2024-01-01")
 	_, err = s.CreateDocument(ctx, rep, site.ID, bad)
-	wantField(t, err, "expires_on", "expiry before issue")
+	WantField(t, err, "expires_on", "expiry before issue")
 	bad = good
 	bad.Number = "115/КН-UBND" // Cyrillic К and Н
 	_, err = s.CreateDocument(ctx, rep, site.ID, bad)
-	wantField(t, err, "number", "a Cyrillic look-alike")
+	WantField(t, err, "number", "a Cyrillic look-alike")
 	bad = good
 	bad.Number = "115\x00/KH"
 	_, err = s.CreateDocument(ctx, rep, site.ID, bad)
-	wantField(t, err, "number", "a NUL")
+	WantField(t, err, "number", "a NUL")
 	bad = good
 	bad.TypeID = 999999
 	_, err = s.CreateDocument(ctx, rep, site.ID, bad)
-	wantField(t, err, "type_id", "a type of no site")
+	WantField(t, err, "type_id", "a type of no site")
 	bad = good
 	bad.Links = []congtin.DocumentLinkInput{{Kind: congtin.LinkReplaces, TargetID: 999999}}
 	_, err = s.CreateDocument(ctx, rep, site.ID, bad)
-	wantField(t, err, "links", "a link to nothing")
+	WantField(t, err, "links", "a link to nothing")
 	if ds, n, err := s.FindAdminDocuments(ctx, congtin.AdminDocumentFilter{SiteID: site.ID}); err != nil || n != 0 || len(ds) != 0 {
 		t.Fatalf("after refused input: %d documents, %v", n, err)
 	}
@@ -245,7 +247,7 @@ func testDocuments(t *testing.T, s congtin.Service) {
 	if err != nil || len(notes) != 5 || notes[2].Status != congtin.StatusReturned || notes[2].Comment != "Thiếu phụ lục" || notes[4].Status != congtin.StatusPublished {
 		t.Fatalf("notes: %+v, %v", notes, err)
 	}
-	acts := auditActions(t, s, congtin.AuditFilter{SiteID: site.ID, ObjectType: "document", ObjectID: d.ID})
+	acts := AuditActions(t, s, congtin.AuditFilter{SiteID: site.ID, ObjectType: "document", ObjectID: d.ID})
 	if strings.Join(acts, ",") != "document.edit,document.publish,document.submit,document.return,document.submit,document.create" {
 		t.Fatalf("audit: %v", acts)
 	}
@@ -292,7 +294,7 @@ func testDocuments(t *testing.T, s congtin.Service) {
 	// Another site has its own lists and sees none of this site.
 	other := MustCreateSite(t, s, "soyte.anphu.gov.vn", "Sở Y tế")
 	oed := MustUser(t, s, other.ID, "bientap2", congtin.RoleEditor)
-	otype := termID(t, s, other.ID, congtin.ListTypes, "Công văn")
+	otype := TermID(t, s, other.ID, congtin.ListTypes, "Công văn")
 	if otype == plan || otype == decision {
 		t.Fatal("sites share list entries")
 	}
@@ -300,10 +302,10 @@ func testDocuments(t *testing.T, s congtin.Service) {
 		t.Fatalf("other site reads a document: %v", err)
 	}
 	_, err = s.CreateDocument(ctx, oed, other.ID, congtin.DocumentInput{TypeID: plan, Number: "1/CV", Issuer: "Sở", IssuedOn: day("2024-01-01"), Summary: "x"})
-	wantField(t, err, "type_id", "another site's type")
+	WantField(t, err, "type_id", "another site's type")
 	_, err = s.CreateDocument(ctx, oed, other.ID, congtin.DocumentInput{TypeID: otype, Number: "1/CV", Issuer: "Sở", IssuedOn: day("2024-01-01"), Summary: "x",
 		Links: []congtin.DocumentLinkInput{{Kind: congtin.LinkAmends, TargetID: d.ID}}})
-	wantField(t, err, "links", "a link to another site's document")
+	WantField(t, err, "links", "a link to another site's document")
 	if got := find(congtin.DocumentQuery{}); got.Total != 2 {
 		t.Fatalf("site list: %d", got.Total)
 	}

@@ -68,13 +68,13 @@ func testQAFields(t *testing.T, s congtin.Service) {
 		t.Fatal(err)
 	}
 	_, err = s.CreateQAField(ctx, ad, site.ID, congtin.QAFieldInput{Name: "Giáo dục"})
-	wantField(t, err, "name", "a taken name")
+	WantField(t, err, "name", "a taken name")
 	_, err = s.CreateQAField(ctx, ad, site.ID, congtin.QAFieldInput{Name: "Giao duc"})
-	wantField(t, err, "name", "a name with a taken slug")
+	WantField(t, err, "name", "a name with a taken slug")
 	_, err = s.CreateQAField(ctx, ad, site.ID, congtin.QAFieldInput{Name: "!!!"})
-	wantField(t, err, "name", "a name without letters")
+	WantField(t, err, "name", "a name without letters")
 	_, err = s.CreateQAField(ctx, ad, site.ID, congtin.QAFieldInput{Name: "Y tế\xff"})
-	wantField(t, err, "name", "invalid UTF-8")
+	WantField(t, err, "name", "invalid UTF-8")
 	if _, err := s.CreateQAField(ctx, ad, other.ID, congtin.QAFieldInput{Name: "Giáo dục"}); err != nil {
 		t.Fatalf("the same name on another site: %v", err)
 	}
@@ -87,21 +87,21 @@ func testQAFields(t *testing.T, s congtin.Service) {
 		t.Fatalf("rename: %+v, %v", gd, err)
 	}
 	_, err = s.UpdateQAField(ctx, ad, site.ID, gd.ID, congtin.QAFieldInput{Name: "Đất đai"})
-	wantField(t, err, "name", "renaming onto a taken name")
+	WantField(t, err, "name", "renaming onto a taken name")
 	_, err = s.UpdateQAField(ctx, ad, other.ID, gd.ID, congtin.QAFieldInput{Name: "X"})
-	wantCode(t, err, congtin.ENOTFOUND, "another site's field")
+	WantCode(t, err, congtin.ENOTFOUND, "another site's field")
 
 	// In use: not deleted. Unused: deleted.
 	MustSubmit(t, s, site.ID, QuestionIn("Cấp sổ đỏ", dd.ID), QuestionSub("ip-a"))
-	wantCode(t, s.DeleteQAField(ctx, ad, site.ID, dd.ID), congtin.ECONFLICT, "deleting a field in use")
+	WantCode(t, s.DeleteQAField(ctx, ad, site.ID, dd.ID), congtin.ECONFLICT, "deleting a field in use")
 	if err := s.DeleteQAField(ctx, ad, site.ID, gd.ID); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, s.DeleteQAField(ctx, ad, site.ID, gd.ID), congtin.ENOTFOUND, "deleting it again")
+	WantCode(t, s.DeleteQAField(ctx, ad, site.ID, gd.ID), congtin.ENOTFOUND, "deleting it again")
 	if fs, _ := s.FindQAFields(ctx, site.ID); len(fs) != 1 || fs[0].ID != dd.ID {
 		t.Fatalf("after delete: %+v", fs)
 	}
-	acts := auditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "qa_field"})
+	acts := AuditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "qa_field"})
 	if strings.Join(acts, ",") != "qa_field.delete,qa_field.update,qa_field.create,qa_field.create" {
 		t.Fatalf("audit: %v", acts)
 	}
@@ -143,16 +143,16 @@ func testQuestionSubmit(t *testing.T, s congtin.Service) {
 		t.Fatalf("by code: %+v, %v", got, err)
 	}
 	_, err = s.FindQuestionByCode(ctx, other.ID, sub.CodeHash)
-	wantCode(t, err, congtin.ENOTFOUND, "the code on another site")
+	WantCode(t, err, congtin.ENOTFOUND, "the code on another site")
 	_, err = s.FindQuestionByCode(ctx, site.ID, "code-\xff\x00")
-	wantCode(t, err, congtin.ENOTFOUND, "a code hash of stray bytes")
+	WantCode(t, err, congtin.ENOTFOUND, "a code hash of stray bytes")
 	_, err = s.FindQuestionByID(ctx, other.ID, q.ID)
-	wantCode(t, err, congtin.ENOTFOUND, "the question on another site")
+	WantCode(t, err, congtin.ENOTFOUND, "the question on another site")
 	revs, err := s.FindQuestionRevisions(ctx, site.ID, q.ID)
 	if err != nil || len(revs) != 1 || revs[0].Body != q.Body || revs[0].UserID != 0 || revs[0].Note == "" {
 		t.Fatalf("first revision: %+v, %v", revs, err)
 	}
-	if acts := auditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "question"}); len(acts) != 0 {
+	if acts := AuditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "question"}); len(acts) != 0 {
 		t.Fatalf("a citizen's question wrote audit entries: %v", acts)
 	}
 
@@ -193,9 +193,9 @@ func testQuestionSubmit(t *testing.T, s congtin.Service) {
 			c.mod(&in, &sb)
 			_, err := s.SubmitQuestion(ctx, site.ID, in, sb)
 			if c.field != "" {
-				wantField(t, err, c.field, name)
+				WantField(t, err, c.field, name)
 			} else {
-				wantCode(t, err, c.code, name)
+				WantCode(t, err, c.code, name)
 			}
 			if n := count(); n != before {
 				t.Fatalf("%d questions after a refused one, want %d", n, before)
@@ -222,7 +222,7 @@ func testQuestionRateLimit(t *testing.T, s congtin.Service) {
 		clk.Add(time.Minute)
 	}
 	_, err := s.SubmitQuestion(ctx, site.ID, QuestionIn("Câu 4", 0), QuestionSub("ip-1"))
-	wantCode(t, err, congtin.ETOOMANY, "a fourth question within 10 minutes")
+	WantCode(t, err, congtin.ETOOMANY, "a fourth question within 10 minutes")
 	if !strings.Contains(congtin.ErrorMessage(err), "3 câu hỏi trong 10 phút") {
 		t.Fatalf("message: %q", congtin.ErrorMessage(err))
 	}
@@ -231,7 +231,7 @@ func testQuestionRateLimit(t *testing.T, s congtin.Service) {
 	clk.Add(7 * time.Minute)
 	MustSubmit(t, s, site.ID, QuestionIn("Câu 5", 0), QuestionSub("ip-1"))
 	_, err = s.SubmitQuestion(ctx, site.ID, QuestionIn("Câu 6", 0), QuestionSub("ip-1"))
-	wantCode(t, err, congtin.ETOOMANY, "again at the limit")
+	WantCode(t, err, congtin.ETOOMANY, "again at the limit")
 
 	// Twenty at once from one new sender: exactly three get in.
 	var wg sync.WaitGroup
@@ -274,19 +274,19 @@ func testQuestionWorkflow(t *testing.T, s congtin.Service) {
 
 	// Nothing to send yet.
 	_, err := s.TransitionQuestion(ctx, pv, site.ID, q.ID, congtin.ActSubmit, "")
-	wantField(t, err, "answer", "sending without an answer")
+	WantField(t, err, "answer", "sending without an answer")
 	_, err = s.TransitionQuestion(ctx, ed, site.ID, q.ID, congtin.ActPublish, "")
-	wantField(t, err, "answer", "publishing without an answer")
+	WantField(t, err, "answer", "publishing without an answer")
 	edit.Answer = "<p></p>"
 	if _, err := s.UpdateQuestion(ctx, ed, site.ID, q.ID, edit); err != nil {
 		t.Fatal(err)
 	}
 	_, err = s.TransitionQuestion(ctx, ed, site.ID, q.ID, congtin.ActPublish, "")
-	wantField(t, err, "answer", "publishing an empty paragraph")
+	WantField(t, err, "answer", "publishing an empty paragraph")
 
 	// The editor's save above took the question on; a reporter cannot now.
 	_, err = s.UpdateQuestion(ctx, pv, site.ID, q.ID, edit)
-	wantCode(t, err, congtin.EFORBIDDEN, "a reporter editing the editor's question")
+	WantCode(t, err, congtin.EFORBIDDEN, "a reporter editing the editor's question")
 
 	// A reporter takes a fresh question on by saving an answer.
 	q2 := MustSubmit(t, s, site.ID, QuestionIn("Cấp giấy phép xây dựng", 0), QuestionSub("ip-b"))
@@ -301,17 +301,17 @@ func testQuestionWorkflow(t *testing.T, s congtin.Service) {
 		t.Fatalf("after the reporter's answer: %+v", q2)
 	}
 	_, err = s.UpdateQuestion(ctx, pv2, site.ID, q2.ID, edit2)
-	wantCode(t, err, congtin.EFORBIDDEN, "another reporter editing it")
+	WantCode(t, err, congtin.EFORBIDDEN, "another reporter editing it")
 	_, err = s.TransitionQuestion(ctx, pv, site.ID, q2.ID, congtin.ActPublish, "")
-	wantCode(t, err, congtin.EFORBIDDEN, "a reporter publishing")
+	WantCode(t, err, congtin.EFORBIDDEN, "a reporter publishing")
 	_, err = s.TransitionQuestion(ctx, pv, site.ID, q2.ID, congtin.ActDecline, "")
-	wantCode(t, err, congtin.EFORBIDDEN, "a reporter declining")
+	WantCode(t, err, congtin.EFORBIDDEN, "a reporter declining")
 	q2, err = s.TransitionQuestion(ctx, pv, site.ID, q2.ID, congtin.ActSubmit, "")
 	if err != nil || q2.Status != congtin.StatusSubmitted {
 		t.Fatalf("submit: %+v, %v", q2, err)
 	}
 	_, err = s.UpdateQuestion(ctx, pv, site.ID, q2.ID, edit2)
-	wantCode(t, err, congtin.EFORBIDDEN, "a reporter editing while it is reviewed")
+	WantCode(t, err, congtin.EFORBIDDEN, "a reporter editing while it is reviewed")
 	if q2, err = s.TransitionQuestion(ctx, ed, site.ID, q2.ID, congtin.ActReturn, "Bổ sung căn cứ pháp lý"); err != nil || q2.Status != congtin.StatusReturned {
 		t.Fatalf("return: %+v, %v", q2, err)
 	}
@@ -327,13 +327,13 @@ func testQuestionWorkflow(t *testing.T, s congtin.Service) {
 		t.Fatalf("publish: %+v, %v", q2, err)
 	}
 	_, err = s.TransitionQuestion(ctx, ed, site.ID, q2.ID, congtin.ActPublish, "")
-	wantCode(t, err, congtin.EFORBIDDEN, "publishing twice")
+	WantCode(t, err, congtin.EFORBIDDEN, "publishing twice")
 	_, err = s.TransitionQuestion(ctx, ed, site.ID, q2.ID, congtin.ActDecline, "")
-	wantCode(t, err, congtin.EFORBIDDEN, "declining a published question")
+	WantCode(t, err, congtin.EFORBIDDEN, "declining a published question")
 	_, err = s.TransitionQuestion(ctx, ed, site.ID, q2.ID, "bogus", "")
-	wantCode(t, err, congtin.EINVALID, "an unknown action")
+	WantCode(t, err, congtin.EINVALID, "an unknown action")
 	_, err = s.TransitionQuestion(ctx, ed, site.ID+100, q2.ID, congtin.ActUnpublish, "")
-	wantCode(t, err, congtin.ENOTFOUND, "another site")
+	WantCode(t, err, congtin.ENOTFOUND, "another site")
 
 	revs, err := s.FindQuestionRevisions(ctx, site.ID, q2.ID)
 	if err != nil || len(revs) != 3 || revs[0].UserID != pv.User.ID || !strings.Contains(revs[0].Answer, "15/2021") ||
@@ -348,7 +348,7 @@ func testQuestionWorkflow(t *testing.T, s congtin.Service) {
 	if err != nil || strings.Join(steps, " ") != "submit>submitted return>returned submit>submitted publish>published" || notes[1].Comment != "Bổ sung căn cứ pháp lý" {
 		t.Fatalf("notes: %v %+v, %v", steps, notes, err)
 	}
-	acts := auditActions(t, s, congtin.AuditFilter{SiteID: site.ID, ObjectType: "question", ObjectID: q2.ID})
+	acts := AuditActions(t, s, congtin.AuditFilter{SiteID: site.ID, ObjectType: "question", ObjectID: q2.ID})
 	if strings.Join(acts, ",") != "question.publish,question.submit,question.edit,question.return,question.submit,question.edit" {
 		t.Fatalf("audit: %v", acts)
 	}
@@ -359,7 +359,7 @@ func testQuestionWorkflow(t *testing.T, s congtin.Service) {
 		t.Fatalf("decline: %+v, %v", q3, err)
 	}
 	_, err = s.TransitionQuestion(ctx, ed, site.ID, q3.ID, congtin.ActDecline, "")
-	wantCode(t, err, congtin.EFORBIDDEN, "declining twice")
+	WantCode(t, err, congtin.EFORBIDDEN, "declining twice")
 	if q2, err = s.TransitionQuestion(ctx, ed, site.ID, q2.ID, congtin.ActUnpublish, ""); err != nil || q2.State() != congtin.QADeclined {
 		t.Fatalf("unpublish: %+v, %v", q2, err)
 	}

@@ -161,13 +161,13 @@ func testStats(t *testing.T, s congtin.Service) {
 		"sql":             {From: "2026-02-27' OR 1=1 --", To: "2026-03-03"},
 	} {
 		_, err := s.DailyVisits(ctx, site.ID, bad)
-		wantCode(t, err, congtin.EINVALID, "DailyVisits, "+name)
+		WantCode(t, err, congtin.EINVALID, "DailyVisits, "+name)
 		_, err = s.DailyViews(ctx, site.ID, bad)
-		wantCode(t, err, congtin.EINVALID, "DailyViews, "+name)
+		WantCode(t, err, congtin.EINVALID, "DailyViews, "+name)
 		_, err = s.TopArticles(ctx, site.ID, bad, 10)
-		wantCode(t, err, congtin.EINVALID, "TopArticles, "+name)
+		WantCode(t, err, congtin.EINVALID, "TopArticles, "+name)
 		_, err = s.ViewsByCategory(ctx, site.ID, bad)
-		wantCode(t, err, congtin.EINVALID, "ViewsByCategory, "+name)
+		WantCode(t, err, congtin.EINVALID, "ViewsByCategory, "+name)
 	}
 	// The longest range allowed is read whole.
 	long := congtin.DayRange{From: "2024-03-03", To: "2026-03-03"}

@@ -43,21 +43,21 @@ func testUsers(t *testing.T, s congtin.Service) {
 	same(got, err, v, "FindUserByUsername, second user")
 
 	err = s.CreateUser(ctx, &congtin.User{Username: "nguyenvana", DisplayName: "Người khác", PasswordHash: "x"})
-	wantCode(t, err, congtin.ECONFLICT, "a taken user name")
+	WantCode(t, err, congtin.ECONFLICT, "a taken user name")
 	got, err = s.FindUserByUsername(ctx, "nguyenvana")
 	same(got, err, u, "after the refused duplicate")
 	for _, name := range []string{"NguyenVanA", "ab", "có-dấu", "a b c", ""} {
 		err = s.CreateUser(ctx, &congtin.User{Username: name, DisplayName: "Tên", PasswordHash: "x"})
-		wantCode(t, err, congtin.EINVALID, "user name "+name)
+		WantCode(t, err, congtin.EINVALID, "user name "+name)
 	}
 	err = s.CreateUser(ctx, &congtin.User{Username: "khongten", DisplayName: "  ", PasswordHash: "x"})
-	wantCode(t, err, congtin.EINVALID, "a blank display name")
+	WantCode(t, err, congtin.EINVALID, "a blank display name")
 	_, err = s.FindUserByUsername(ctx, "khongten")
-	wantCode(t, err, congtin.ENOTFOUND, "a refused user was not stored")
+	WantCode(t, err, congtin.ENOTFOUND, "a refused user was not stored")
 	_, err = s.FindUserByUsername(ctx, "NGUYENVANA")
-	wantCode(t, err, congtin.ENOTFOUND, "user names are stored lower-case and matched exactly")
+	WantCode(t, err, congtin.ENOTFOUND, "user names are stored lower-case and matched exactly")
 	_, err = s.FindUserByID(ctx, v.ID+1000)
-	wantCode(t, err, congtin.ENOTFOUND, "a missing user ID")
+	WantCode(t, err, congtin.ENOTFOUND, "a missing user ID")
 
 	if err := s.SetPasswordHash(ctx, u.ID, "new-hash", 0); err != nil {
 		t.Fatal(err)
@@ -68,7 +68,7 @@ func testUsers(t *testing.T, s congtin.Service) {
 	if got, _ := s.FindUserByID(ctx, v.ID); got.PasswordHash != "hash-b" {
 		t.Fatalf("another user's hash changed: %q", got.PasswordHash)
 	}
-	wantCode(t, s.SetPasswordHash(ctx, v.ID+1000, "x", 0), congtin.ENOTFOUND, "password of a missing user")
+	WantCode(t, s.SetPasswordHash(ctx, v.ID+1000, "x", 0), congtin.ENOTFOUND, "password of a missing user")
 
 	if err := s.SetDisabled(ctx, u.ID, true); err != nil {
 		t.Fatal(err)
@@ -85,7 +85,7 @@ func testUsers(t *testing.T, s congtin.Service) {
 	if got, _ := s.FindUserByUsername(ctx, "nguyenvana"); got.Disabled {
 		t.Fatal("enabled user still disabled")
 	}
-	wantCode(t, s.SetDisabled(ctx, v.ID+1000, true), congtin.ENOTFOUND, "disable a missing user")
+	WantCode(t, s.SetDisabled(ctx, v.ID+1000, true), congtin.ENOTFOUND, "disable a missing user")
 }
 
 // testRoles: roles are held per site; FindMembers lists a site's users.
@@ -166,12 +166,12 @@ func testRoles(t *testing.T, s congtin.Service) {
 	if err := s.SetRole(ctx, site.ID, bravo.ID, ""); err != nil {
 		t.Fatalf("removing a role twice: %v", err)
 	}
-	wantCode(t, s.SetRole(ctx, site.ID, bravo.ID, "owner"), congtin.EINVALID, "an unknown role")
+	WantCode(t, s.SetRole(ctx, site.ID, bravo.ID, "owner"), congtin.EINVALID, "an unknown role")
 	if r := role(site.ID, bravo.ID); r != "" {
 		t.Fatalf("an unknown role was stored: %q", r)
 	}
-	wantCode(t, s.SetRole(ctx, site.ID, charlie.ID+1000, congtin.RoleEditor), congtin.ENOTFOUND, "a role for a missing user")
-	wantCode(t, s.SetRole(ctx, other.ID+1000, alpha.ID, congtin.RoleEditor), congtin.ENOTFOUND, "a role on a missing site")
+	WantCode(t, s.SetRole(ctx, site.ID, charlie.ID+1000, congtin.RoleEditor), congtin.ENOTFOUND, "a role for a missing user")
+	WantCode(t, s.SetRole(ctx, other.ID+1000, alpha.ID, congtin.RoleEditor), congtin.ENOTFOUND, "a role on a missing site")
 }
 
 func wantStrings(t *testing.T, got, want []string, what string) {
