@@ -69,22 +69,8 @@ func testSiteAdmin(t *testing.T, s congtin.Service) {
 		}
 	}
 
-	_, err = s.CreateSite(ctx, super, "soyte.anphu.gov.vn", "Trùng")
-	WantCode(t, err, congtin.ECONFLICT, "a taken host")
-	_, err = s.CreateSite(ctx, super, "AnPhu.gov.vn", "Trùng hoa thường")
-	WantCode(t, err, congtin.ECONFLICT, "a taken host in capitals")
-	for _, host := range []string{"", "co dau.vn", "a..b", ".anphu.vn", "anphu.vn.", "http://x.vn"} {
-		_, err = s.CreateSite(ctx, super, host, "Tên")
-		WantCode(t, err, congtin.EINVALID, "host "+host)
-	}
-	_, err = s.CreateSite(ctx, super, "moi.anphu.gov.vn", "  ")
-	WantCode(t, err, congtin.EINVALID, "a blank name")
-	siteAdmin := MustUser(t, s, def.ID, "quantricong", congtin.RoleAdmin)
-	_, err = s.CreateSite(ctx, siteAdmin, "moi.anphu.gov.vn", "Cổng mới")
-	WantCode(t, err, congtin.EFORBIDDEN, "a site created by a site's administrator, not a super administrator")
-	if sites, _ := s.FindSites(ctx); len(sites) != 3 {
-		t.Fatalf("%d sites after refused creations, want 3", len(sites))
-	}
+	// The refusals (a taken host, a bad host, no name, not a super
+	// administrator) are the service's: internal/app's TestCreateSiteRefused.
 	if acts := AuditActions(t, s, congtin.AuditFilter{SiteID: soyte.ID}); len(acts) != 1 || acts[0] != "site.create" {
 		t.Fatalf("the new site's audit log: %v", acts)
 	}
@@ -110,12 +96,6 @@ func testSiteAdmin(t *testing.T, s congtin.Service) {
 	if err != nil || len(es) != 1 || es[0].Username != "quantri" || es[0].ObjectType != "site" || es[0].ObjectID != soyte.ID || es[0].IP != testIP {
 		t.Fatalf("settings audit: %+v, %v", es, err)
 	}
-	reporter := MustUser(t, s, soyte.ID, "phongvien", congtin.RoleReporter)
-	_, err = s.UpdateSiteAs(ctx, reporter, soyte.ID, congtin.SiteUpdate{Tagline: &agency})
-	WantCode(t, err, congtin.EFORBIDDEN, "settings changed by a reporter")
-	neg := int64(-1)
-	_, err = s.UpdateSiteAs(ctx, super, soyte.ID, congtin.SiteUpdate{CounterOffset: &neg})
-	WantCode(t, err, congtin.EINVALID, "a negative counter offset")
 	_, err = s.UpdateSiteAs(ctx, super, ubnd.ID+1000, congtin.SiteUpdate{Tagline: &tagline})
 	WantCode(t, err, congtin.ENOTFOUND, "settings of a missing site")
 	if got, _ := s.FindSiteByHost(ctx, "soyte.anphu.gov.vn"); got.CounterOffset != off {
