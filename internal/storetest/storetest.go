@@ -51,7 +51,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("WordPressImport", func(t *testing.T) { testWordPressImport(t, open(t)) })
 	t.Run("QAFields", func(t *testing.T) { testQAFields(t, open(t)) })
 	t.Run("QuestionSubmit", func(t *testing.T) { testQuestionSubmit(t, open(t)) })
-	t.Run("QuestionRateLimit", func(t *testing.T) { testQuestionRateLimit(t, open(t)) })
+	t.Run("QuestionFlood", func(t *testing.T) { testQuestionFlood(t, open(t)) })
 	t.Run("QuestionWorkflow", func(t *testing.T) { testQuestionWorkflow(t, open(t)) })
 	t.Run("QuestionFind", func(t *testing.T) { testQuestionFind(t, open(t)) })
 	t.Run("QuestionPurge", func(t *testing.T) { testQuestionPurge(t, open(t)) })
