@@ -67,18 +67,23 @@ func TestCategoryRefused(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	audits = auditCount(t, a, site.ID, "category")
+	menu, audits = categoryIDs(t, a, site.ID), auditCount(t, a, site.ID, "category")
 	_, err = a.UpdateCategory(ctx, ad, site.ID, xh.ID, congtin.CategoryInput{Name: "Xã hội", Slug: "kinh-te", Position: 1})
 	storetest.WantField(t, err, "slug", "another category takes an old slug")
 	_, err = a.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Kinh tế tài chính"})
 	storetest.WantField(t, err, "slug", "a new category takes an old slug")
 	_, err = a.UpdateCategory(ctx, ad, site.ID, xh.ID, congtin.CategoryInput{Name: "Xã hội", Slug: "thong-bao-moi"})
 	storetest.WantField(t, err, "slug", "another category's current slug")
+	storetest.WantIDs(t, categoryIDs(t, a, site.ID), menu, "after refused slugs")
+	wantAudit(t, a, site.ID, "category", audits, "refused slugs")
 
 	// A move next to a category of the same name, and the cycles.
 	dup := storetest.MustCategory(t, a, ad, site.ID, congtin.CategoryInput{Name: "Nông nghiệp", ParentID: xh.ID, Slug: "nong-nghiep-xa-hoi"})
 	_, err = a.UpdateCategory(ctx, ad, site.ID, nn.ID, congtin.CategoryInput{Name: "Nông nghiệp", ParentID: xh.ID, Position: 1})
 	storetest.WantField(t, err, "name", "a move next to a category of the same name")
+	if cats, err := a.FindCategories(ctx, site.ID); err != nil || congtin.Categories(cats).ByID(nn.ID).ParentID != kt.ID {
+		t.Fatalf("a refused move moved Nông nghiệp: %v", err)
+	}
 	if err := a.DeleteCategory(ctx, ad, site.ID, dup.ID); err != nil {
 		t.Fatal(err)
 	}
