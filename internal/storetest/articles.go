@@ -46,7 +46,7 @@ func testArticleVisibility(t *testing.T, s congtin.Service) {
 	MustTransition(t, s, ed, site.ID, ret.ID, congtin.ActReturn, "Viết lại", time.Time{})
 
 	all := congtin.ArticleFilter{SiteID: site.ID}
-	wantIDs(t, publicIDs(t, s, all), []int64{a4.ID, a3.ID, a2.ID, a1.ID}, "public articles, newest first")
+	WantIDs(t, publicIDs(t, s, all), []int64{a4.ID, a3.ID, a2.ID, a1.ID}, "public articles, newest first")
 	for id, status := range map[int64]string{a5.ID: congtin.StatusUnpublished, draft.ID: congtin.StatusDraft, sub.ID: congtin.StatusSubmitted, ret.ID: congtin.StatusReturned} {
 		a, err := s.FindArticleByID(ctx, site.ID, id)
 		if err != nil || a.Status != status || a.IsPublic(time.Now()) {
@@ -54,7 +54,7 @@ func testArticleVisibility(t *testing.T, s congtin.Service) {
 		}
 	}
 	_, err = s.FindArticleByID(ctx, site.ID, ret.ID+1000)
-	wantCode(t, err, congtin.ENOTFOUND, "a missing article")
+	WantCode(t, err, congtin.ENOTFOUND, "a missing article")
 
 	// The one found by ID has its body; lists leave bodies out.
 	full, err := s.FindArticleByID(ctx, site.ID, a2.ID)
@@ -70,31 +70,31 @@ func testArticleVisibility(t *testing.T, s congtin.Service) {
 	}
 
 	// Publication time against now: the boundary is public.
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Now: a4.PublishedAt}), []int64{a4.ID, a3.ID, a2.ID, a1.ID}, "now at the newest's time")
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Now: a4.PublishedAt.Add(-time.Second)}), []int64{a3.ID, a2.ID, a1.ID}, "a second before")
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Now: day(1, 0, 0, 0)}), nil, "before them all")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Now: a4.PublishedAt}), []int64{a4.ID, a3.ID, a2.ID, a1.ID}, "now at the newest's time")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Now: a4.PublishedAt.Add(-time.Second)}), []int64{a3.ID, a2.ID, a1.ID}, "a second before")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Now: day(1, 0, 0, 0)}), nil, "before them all")
 
 	// A category with its children, or alone.
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: cats.Subtree(kt.ID)}), []int64{a4.ID, a2.ID, a1.ID}, "Kinh tế with Nông nghiệp")
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: []int64{kt.ID}}), []int64{a4.ID, a1.ID}, "Kinh tế alone")
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: []int64{nn.ID}}), []int64{a2.ID}, "Nông nghiệp")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: cats.Subtree(kt.ID)}), []int64{a4.ID, a2.ID, a1.ID}, "Kinh tế with Nông nghiệp")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: []int64{kt.ID}}), []int64{a4.ID, a1.ID}, "Kinh tế alone")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: []int64{nn.ID}}), []int64{a2.ID}, "Nông nghiệp")
 
 	// Dates: [From, To), in Vietnam time.
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, From: day(1, 0, 0, 0), To: day(2, 0, 0, 0)}), []int64{a2.ID, a1.ID}, "1 May")
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, From: day(2, 0, 0, 0), To: day(3, 0, 0, 0)}), []int64{a3.ID}, "2 May")
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, From: day(2, 0, 0, 0)}), []int64{a4.ID, a3.ID}, "from 2 May")
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, To: day(1, 23, 59, 59)}), []int64{a1.ID}, "before the last second of 1 May")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, From: day(1, 0, 0, 0), To: day(2, 0, 0, 0)}), []int64{a2.ID, a1.ID}, "1 May")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, From: day(2, 0, 0, 0), To: day(3, 0, 0, 0)}), []int64{a3.ID}, "2 May")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, From: day(2, 0, 0, 0)}), []int64{a4.ID, a3.ID}, "from 2 May")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, To: day(1, 23, 59, 59)}), []int64{a1.ID}, "before the last second of 1 May")
 
 	// Featured, order and pages.
 	yes, no := true, false
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Featured: &yes}), []int64{a2.ID}, "featured")
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Featured: &no}), []int64{a4.ID, a3.ID, a1.ID}, "not featured")
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Oldest: true}), []int64{a1.ID, a2.ID, a3.ID, a4.ID}, "oldest first")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Featured: &yes}), []int64{a2.ID}, "featured")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Featured: &no}), []int64{a4.ID, a3.ID, a1.ID}, "not featured")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Oldest: true}), []int64{a1.ID, a2.ID, a3.ID, a4.ID}, "oldest first")
 	page, total, err := s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Offset: 1, Limit: 2})
 	if err != nil || total != 4 {
 		t.Fatalf("page: total %d, %v", total, err)
 	}
-	wantIDs(t, ids(page), []int64{a3.ID, a2.ID}, "second and third")
+	WantIDs(t, ids(page), []int64{a3.ID, a2.ID}, "second and third")
 	page, total, _ = s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Offset: 4, Limit: 2})
 	if total != 4 || len(page) != 0 {
 		t.Fatalf("past the end: %d articles, total %d", len(page), total)
@@ -111,7 +111,7 @@ func testArticleVisibility(t *testing.T, s congtin.Service) {
 	if err := s.SetArticleStatus(ctx, site.ID, a5.ID, congtin.StatusPublished); err != nil {
 		t.Fatal(err)
 	}
-	wantIDs(t, publicIDs(t, s, all), []int64{a4.ID, a5.ID, a2.ID, a1.ID}, "after two status changes")
+	WantIDs(t, publicIDs(t, s, all), []int64{a4.ID, a5.ID, a2.ID, a1.ID}, "after two status changes")
 }
 
 // recTime returns an import record's publication time.

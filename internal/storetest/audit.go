@@ -13,7 +13,7 @@ func testAudit(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")
-	base := auditActions(t, s, congtin.AuditFilter{SiteID: site.ID}) // CreateSite may log on the new site only
+	base := AuditActions(t, s, congtin.AuditFilter{SiteID: site.ID}) // CreateSite may log on the new site only
 	if len(base) != 0 {
 		t.Fatalf("the default site's log before any entry: %v", base)
 	}
@@ -128,7 +128,7 @@ func testAuditTimeRange(t *testing.T, s congtin.Service) {
 		for _, i := range c.want {
 			want = append(want, entries[i].ID)
 		}
-		wantIDs(t, got, want, "audit from "+c.from.String()+" to "+c.to.String())
+		WantIDs(t, got, want, "audit from "+c.from.String()+" to "+c.to.String())
 		if total != len(want) {
 			t.Fatalf("total %d, want %d", total, len(want))
 		}

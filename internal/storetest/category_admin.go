@@ -38,40 +38,27 @@ func testCategoryAdmin(t *testing.T, s congtin.Service) {
 		for _, c := range want {
 			w = append(w, c.ID)
 		}
-		wantIDs(t, got, w, what)
+		WantIDs(t, got, w, what)
 		return cats
 	}
 	// By position, then name: Nông nghiệp and Xã hội share position 1.
 	cs := order("by position then name", nn, xh, kt, tb)
-	wantIDs(t, cs.Subtree(kt.ID), []int64{kt.ID, nn.ID}, "Kinh tế's subtree")
+	WantIDs(t, cs.Subtree(kt.ID), []int64{kt.ID, nn.ID}, "Kinh tế's subtree")
 	if c := cs.ByID(tb.ID); !c.Hidden || c.Slug != "thong-bao-moi" {
 		t.Fatalf("hidden categories are listed as hidden: %+v", c)
 	}
 
-	// Refused creations.
-	_, err := s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Kinh tế số", Slug: "kinh-te"})
-	wantField(t, err, "slug", "a taken slug")
-	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Kinh Tế", ParentID: xh.ID})
-	wantField(t, err, "slug", "a name whose slug is taken")
-	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Nông nghiệp", ParentID: kt.ID, Slug: "nong-nghiep-2"})
-	wantField(t, err, "name", "a name taken at the same level")
-	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Admin"})
-	wantField(t, err, "slug", "a reserved slug")
-	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Mồ côi", ParentID: tb.ID + 1000})
-	wantField(t, err, "parent_id", "a missing parent")
+	// The service refuses taken, old and reserved slugs, taken names and
+	// bad parents (internal/app's TestCategoryRefused). The same slug in
+	// another site is no conflict.
 	otherCat := MustCategory(t, s, ad, other.ID, congtin.CategoryInput{Name: "Tin y tế"})
-	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Lạc cổng", ParentID: otherCat.ID})
-	wantField(t, err, "parent_id", "a parent in another site")
-	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "  "})
-	wantField(t, err, "name", "a blank name")
-	// The same slug in another site is no conflict.
 	if c := MustCategory(t, s, ad, other.ID, congtin.CategoryInput{Name: "Kinh tế"}); c.Slug != "kinh-te" {
 		t.Fatalf("another site's slug: %q", c.Slug)
 	}
-	order("after refused creations", nn, xh, kt, tb)
+	order("after another site's categories", nn, xh, kt, tb)
 
 	// Reorder and hide.
-	kt, err = s.UpdateCategory(ctx, ad, site.ID, kt.ID, congtin.CategoryInput{Name: "Kinh tế", Position: 0})
+	kt, err := s.UpdateCategory(ctx, ad, site.ID, kt.ID, congtin.CategoryInput{Name: "Kinh tế", Position: 0})
 	if err != nil || kt.Position != 0 || kt.Slug != "kinh-te" {
 		t.Fatalf("reorder: %+v, %v", kt, err)
 	}
@@ -122,16 +109,9 @@ func testCategoryAdmin(t *testing.T, s congtin.Service) {
 		t.Fatalf("a redirect names the current slug: %+v", got)
 	}
 	_, err = s.FindCategoryRedirect(ctx, site.ID, "chua-tung-co")
-	wantCode(t, err, congtin.ENOTFOUND, "a slug that never was")
+	WantCode(t, err, congtin.ENOTFOUND, "a slug that never was")
 	_, err = s.FindCategoryRedirect(ctx, other.ID, "kinh-te-tai-chinh")
-	wantCode(t, err, congtin.ENOTFOUND, "a redirect through another site")
-	// An old slug stays the category's: no other may take it.
-	_, err = s.UpdateCategory(ctx, ad, site.ID, xh.ID, congtin.CategoryInput{Name: "Xã hội", Slug: "kinh-te", Position: 1, Hidden: true})
-	wantField(t, err, "slug", "another category takes an old slug")
-	_, err = s.CreateCategory(ctx, ad, site.ID, congtin.CategoryInput{Name: "Kinh tế tài chính"})
-	wantField(t, err, "slug", "a new category takes an old slug")
-	_, err = s.UpdateCategory(ctx, ad, site.ID, xh.ID, congtin.CategoryInput{Name: "Xã hội", Slug: "thong-bao-moi"})
-	wantField(t, err, "slug", "another category's current slug")
+	WantCode(t, err, congtin.ENOTFOUND, "a redirect through another site")
 	// Going back to an old slug makes it live again: no redirect from it.
 	kt, err = s.UpdateCategory(ctx, ad, site.ID, kt.ID, congtin.CategoryInput{Name: "Kinh tế", Slug: "kinh-te"})
 	if err != nil || kt.Slug != "kinh-te" {
@@ -141,10 +121,8 @@ func testCategoryAdmin(t *testing.T, s congtin.Service) {
 		t.Fatalf("redirects after going back: kinh-te %d, tai-chinh %d", redirect("kinh-te"), redirect("tai-chinh"))
 	}
 
-	// Moving, and the cycles that are refused.
+	// Moving. An empty category is deleted at once.
 	dup := MustCategory(t, s, ad, site.ID, congtin.CategoryInput{Name: "Nông nghiệp", ParentID: xh.ID, Slug: "nong-nghiep-xa-hoi"})
-	_, err = s.UpdateCategory(ctx, ad, site.ID, nn.ID, congtin.CategoryInput{Name: "Nông nghiệp", ParentID: xh.ID, Position: 1})
-	wantField(t, err, "name", "a move next to a category of the same name")
 	if err := s.DeleteCategory(ctx, ad, site.ID, dup.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -152,29 +130,20 @@ func testCategoryAdmin(t *testing.T, s congtin.Service) {
 	if err != nil || nn.ParentID != xh.ID || nn.Slug != "nong-nghiep" {
 		t.Fatalf("move: %+v, %v", nn, err)
 	}
-	_, err = s.UpdateCategory(ctx, ad, site.ID, xh.ID, congtin.CategoryInput{Name: "Xã hội", ParentID: nn.ID})
-	wantField(t, err, "parent_id", "a parent below the category")
-	_, err = s.UpdateCategory(ctx, ad, site.ID, kt.ID, congtin.CategoryInput{Name: "Kinh tế", ParentID: kt.ID})
-	wantField(t, err, "parent_id", "the category as its own parent")
-	_, err = s.UpdateCategory(ctx, ad, site.ID, kt.ID, congtin.CategoryInput{Name: "Kinh tế", ParentID: otherCat.ID})
-	wantField(t, err, "parent_id", "a parent in another site")
 	_, err = s.UpdateCategory(ctx, ad, site.ID, tb.ID+1000, congtin.CategoryInput{Name: "Không có"})
-	wantCode(t, err, congtin.ENOTFOUND, "update a missing category")
+	WantCode(t, err, congtin.ENOTFOUND, "update a missing category")
 	_, err = s.UpdateCategory(ctx, ad, site.ID, otherCat.ID, congtin.CategoryInput{Name: "Không có"})
-	wantCode(t, err, congtin.ENOTFOUND, "update another site's category")
+	WantCode(t, err, congtin.ENOTFOUND, "update another site's category")
 	cs = order("after moving", kt, nn, xh, tb)
-	wantIDs(t, cs.Subtree(xh.ID), []int64{xh.ID, nn.ID}, "Xã hội's subtree after the move")
+	WantIDs(t, cs.Subtree(xh.ID), []int64{xh.ID, nn.ID}, "Xã hội's subtree after the move")
 	if got := cs.ByID(xh.ID); got.ParentID != 0 || !got.Hidden || got.Slug != "xa-hoi" {
-		t.Fatalf("refused updates changed Xã hội: %+v", got)
+		t.Fatalf("Xã hội after the move (as stored): %+v", got)
 	}
 
-	// Deleting: only empty categories go.
-	wantCode(t, s.DeleteCategory(ctx, ad, site.ID, xh.ID), congtin.ECONFLICT, "delete a category with children")
-	rep := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
-	MustCreateArticle(t, s, rep, site.ID, congtin.ArticleInput{CategoryID: nn.ID, Title: "Vụ lúa đông xuân"})
-	wantCode(t, s.DeleteCategory(ctx, ad, site.ID, nn.ID), congtin.ECONFLICT, "delete a category with a draft in it")
-	wantCode(t, s.DeleteCategory(ctx, ad, site.ID, otherCat.ID), congtin.ENOTFOUND, "delete another site's category")
-	wantCode(t, s.DeleteCategory(ctx, ad, site.ID, tb.ID+1000), congtin.ENOTFOUND, "delete a missing category")
+	// Deleting: another site's category and a missing one are not found
+	// (that only empty categories go is the service's rule).
+	WantCode(t, s.DeleteCategory(ctx, ad, site.ID, otherCat.ID), congtin.ENOTFOUND, "delete another site's category")
+	WantCode(t, s.DeleteCategory(ctx, ad, site.ID, tb.ID+1000), congtin.ENOTFOUND, "delete a missing category")
 	order("after refused deletions", kt, nn, xh, tb)
 
 	if _, err := s.UpdateCategory(ctx, ad, site.ID, tb.ID, congtin.CategoryInput{Name: "Thông báo", Slug: "thong-bao", Position: 3}); err != nil {
@@ -190,13 +159,14 @@ func testCategoryAdmin(t *testing.T, s congtin.Service) {
 	if redirect("thong-bao-moi") != 0 {
 		t.Fatal("a deleted category's redirect remains")
 	}
-	wantCode(t, s.DeleteCategory(ctx, ad, site.ID, tb.ID), congtin.ENOTFOUND, "delete twice")
+	WantCode(t, s.DeleteCategory(ctx, ad, site.ID, tb.ID), congtin.ENOTFOUND, "delete twice")
 	// Its slugs are free again.
 	if c := MustCategory(t, s, ad, site.ID, congtin.CategoryInput{Name: "Thông báo mới", Slug: "thong-bao-moi"}); c.Slug != "thong-bao-moi" {
 		t.Fatalf("reusing a deleted category's old slug: %+v", c)
 	}
 
-	// Every change wrote its audit entry, and refused ones none.
+	// Every change wrote its audit entry, and refused ones (not found)
+	// none.
 	es, _, err := s.FindAudit(ctx, congtin.AuditFilter{SiteID: site.ID, Action: "category", Limit: 100})
 	if err != nil {
 		t.Fatal(err)

@@ -62,17 +62,17 @@ func mustClock(t *testing.T, s congtin.Service, start time.Time) *clock {
 	return c
 }
 
-// wantCode fails the test unless err carries the error code.
-func wantCode(t *testing.T, err error, code, what string) {
+// WantCode fails the test unless err carries the error code.
+func WantCode(t *testing.T, err error, code, what string) {
 	t.Helper()
 	if got := congtin.ErrorCode(err); got != code {
 		t.Fatalf("%s: err = %v (code %q), want code %q", what, err, got, code)
 	}
 }
 
-// wantField fails the test unless err is a *congtin.ValidationError naming
+// WantField fails the test unless err is a *congtin.ValidationError naming
 // the field, which the back office shows next to that field.
-func wantField(t *testing.T, err error, field, what string) {
+func WantField(t *testing.T, err error, field, what string) {
 	t.Helper()
 	var ve *congtin.ValidationError
 	if !errors.As(err, &ve) || ve.Fields[field] == "" {
@@ -100,10 +100,10 @@ func MustUser(t *testing.T, s congtin.Service, siteID int64, username, role stri
 	return congtin.Actor{User: u, Role: role, IP: testIP}
 }
 
-// mustDesk adds the people most workflow tests start with to a site, a
+// MustDesk adds the people most workflow tests start with to a site, a
 // reporter (phongvien) and an editor (bientap), and a category named cat
 // for their articles.
-func mustDesk(t *testing.T, s congtin.Service, siteID int64, cat string) (rep, ed congtin.Actor, c *congtin.Category) {
+func MustDesk(t *testing.T, s congtin.Service, siteID int64, cat string) (rep, ed congtin.Actor, c *congtin.Category) {
 	t.Helper()
 	rep = MustUser(t, s, siteID, "phongvien", congtin.RoleReporter)
 	ed = MustUser(t, s, siteID, "bientap", congtin.RoleEditor)
@@ -186,8 +186,8 @@ func ids(as []*congtin.Article) []int64 {
 	return out
 }
 
-// wantIDs fails the test unless got and want hold the same IDs in order.
-func wantIDs(t *testing.T, got, want []int64, what string) {
+// WantIDs fails the test unless got and want hold the same IDs in order.
+func WantIDs(t *testing.T, got, want []int64, what string) {
 	t.Helper()
 	if want == nil {
 		want = []int64{}
@@ -200,9 +200,9 @@ func wantIDs(t *testing.T, got, want []int64, what string) {
 	}
 }
 
-// auditActions returns the actions of the site's audit entries matching
+// AuditActions returns the actions of the site's audit entries matching
 // the filter, newest first.
-func auditActions(t *testing.T, s congtin.Service, f congtin.AuditFilter) []string {
+func AuditActions(t *testing.T, s congtin.Service, f congtin.AuditFilter) []string {
 	t.Helper()
 	if f.Limit == 0 {
 		f.Limit = 1000

@@ -43,7 +43,6 @@ func testSchedule(t *testing.T, s congtin.Service) {
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Sở")
 	pv := MustUser(t, s, site.ID, "pv1", congtin.RoleReporter)
-	pv2 := MustUser(t, s, site.ID, "pv2", congtin.RoleReporter)
 	ed := MustUser(t, s, site.ID, "btv", congtin.RoleEditor)
 	w48 := congtin.Week{Year: 2026, Num: 48}
 
@@ -67,46 +66,21 @@ func testSchedule(t *testing.T, s congtin.Service) {
 		t.Fatalf("entry without an end: %+v %v", early, err)
 	}
 
-	// Bad input: nothing is written.
-	bad := in
-	bad.End = vnTime(2026, 11, 24, 13, 0)
-	_, err = s.CreateScheduleEntry(ctx, pv, site.ID, bad)
-	wantField(t, err, "end", "end before start")
-	bad = in
-	bad.Content = "  "
-	_, err = s.CreateScheduleEntry(ctx, pv, site.ID, bad)
-	wantField(t, err, "content", "empty content")
-	bad = in
-	bad.Place = "Hội trường \xff"
-	_, err = s.CreateScheduleEntry(ctx, pv, site.ID, bad)
-	wantField(t, err, "place", "invalid UTF-8")
+	// The week lists its entries by start. (Bad input, and the steps a
+	// role or the week's state does not allow, are the service's to
+	// refuse: internal/app's TestScheduleRefused.)
 	if _, es, _ := s.FindScheduleWeek(ctx, site.ID, w48); len(es) != 2 || es[0].ID != early.ID || es[1].ID != e1.ID {
-		t.Fatalf("after bad input: %d entries, want the 2 good ones by start", len(es))
+		t.Fatalf("the week: %d entries, want the 2 by start", len(es))
 	}
 
-	// Another reporter may not touch this reporter's week.
-	_, err = s.CreateScheduleEntry(ctx, pv2, site.ID, in)
-	wantCode(t, err, congtin.EFORBIDDEN, "another reporter's week")
 	// The week is not public before it is published.
 	if got, err := s.FindPublicSchedule(ctx, site.ID, w48.Monday(), w48.End(), 0); err != nil || len(got) != 0 {
 		t.Fatalf("draft week public: %v %v", got, err)
 	}
-	// A reporter cannot publish; submitting needs entries.
-	_, err = s.TransitionScheduleWeek(ctx, pv, site.ID, w48, congtin.ActPublish, "")
-	wantCode(t, err, congtin.EFORBIDDEN, "reporter publishes")
-	_, err = s.TransitionScheduleWeek(ctx, pv, site.ID, w48.Next(), congtin.ActSubmit, "")
-	wantCode(t, err, congtin.EINVALID, "submit an empty week")
-	if wk, _, err := s.FindScheduleWeek(ctx, site.ID, w48.Next()); err != nil || !wk.UpdatedAt.IsZero() {
-		t.Fatalf("a refused step started the week: %+v %v", wk, err)
-	}
+	// The reporter submits; the editor returns it, and publishes it.
 	if _, err := s.TransitionScheduleWeek(ctx, pv, site.ID, w48, congtin.ActSubmit, ""); err != nil {
 		t.Fatal(err)
 	}
-	// Submitted: the reporter can no longer edit; the editor returns it.
-	_, err = s.UpdateScheduleEntry(ctx, pv, site.ID, e1.ID, in)
-	wantCode(t, err, congtin.EFORBIDDEN, "reporter edits a submitted week")
-	_, err = s.TransitionScheduleWeek(ctx, ed, site.ID, w48, congtin.ActReturn, " ")
-	wantField(t, err, "comment", "return without a comment")
 	wk, err = s.TransitionScheduleWeek(ctx, ed, site.ID, w48, congtin.ActReturn, "Bổ sung thành phần")
 	if err != nil || wk.Status != congtin.StatusReturned || wk.Note != "Bổ sung thành phần" {
 		t.Fatalf("return: %+v %v", wk, err)
@@ -170,7 +144,7 @@ func testSchedule(t *testing.T, s congtin.Service) {
 	if _, err := s.FindScheduleEntry(ctx, site.ID, early.ID); congtin.ErrorCode(err) != congtin.ENOTFOUND {
 		t.Fatalf("deleted entry: %v", err)
 	}
-	wantCode(t, s.DeleteScheduleEntry(ctx, ed, site.ID, early.ID), congtin.ENOTFOUND, "delete twice")
+	WantCode(t, s.DeleteScheduleEntry(ctx, ed, site.ID, early.ID), congtin.ENOTFOUND, "delete twice")
 	revs, err := s.FindScheduleRevisions(ctx, site.ID, w48)
 	if err != nil {
 		t.Fatal(err)
@@ -185,7 +159,7 @@ func testSchedule(t *testing.T, s congtin.Service) {
 	if revs[0].Content != "Chào cờ đầu tuần" || revs[0].UserName != ed.User.DisplayName {
 		t.Fatalf("deletion revision: %+v", revs[0])
 	}
-	acts := auditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "schedule"})
+	acts := AuditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "schedule"})
 	for _, want := range []string{"schedule.create", "schedule.submit", "schedule.return", "schedule.publish", "schedule.edit", "schedule.delete"} {
 		if !slices.Contains(acts, want) {
 			t.Errorf("audit log lacks %s: %v", want, acts)
@@ -240,17 +214,9 @@ func testAboutPages(t *testing.T, s congtin.Service) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Slugs are unique per site in each language; reserved ones refused.
-	_, err = s.CreatePage(ctx, ed, site.ID, congtin.PageInput{Title: "Chức năng nhiệm vụ"})
-	wantField(t, err, "slug", "taken slug")
-	_, err = s.CreatePage(ctx, ed, site.ID, congtin.PageInput{Title: "Khác", TitleEN: "Functions and Duties"})
-	wantField(t, err, "slug_en", "taken English slug")
-	_, err = s.CreatePage(ctx, ed, site.ID, congtin.PageInput{Title: "Cơ cấu tổ chức"})
-	wantField(t, err, "slug", "reserved slug")
-	_, err = s.CreatePage(ctx, ed, site.ID, congtin.PageInput{Title: "Khác", BodyEN: "<p>only a body</p>"})
-	wantField(t, err, "title_en", "English body without a title")
-	_, err = s.CreatePage(ctx, ed, site.ID, congtin.PageInput{Title: "Lớn", Body: strings.Repeat("a", congtin.MaxBodyBytes+1)})
-	wantField(t, err, "body", "body over 2 MB")
+	// Slugs are unique per site in each language (the service refuses a
+	// taken or reserved one: internal/app's TestPageRefused); another site
+	// may have the same.
 	if _, err := s.CreatePage(ctx, ed, other.ID, congtin.PageInput{Title: "Chức năng, nhiệm vụ"}); err != nil {
 		t.Fatalf("same slug on another site: %v", err)
 	}
@@ -258,8 +224,6 @@ func testAboutPages(t *testing.T, s congtin.Service) {
 	if ps, _ := s.FindPages(ctx, site.ID, true); len(ps) != 0 {
 		t.Fatalf("drafts public: %d", len(ps))
 	}
-	_, err = s.TransitionPage(ctx, pv, site.ID, p.ID, congtin.ActPublish, "")
-	wantCode(t, err, congtin.EFORBIDDEN, "reporter publishes a page")
 	before := changeCount(t, s)
 	for _, id := range []int64{p.ID, hist.ID} {
 		if _, err := s.TransitionPage(ctx, ed, site.ID, id, congtin.ActPublish, ""); err != nil {
@@ -284,10 +248,8 @@ func testAboutPages(t *testing.T, s congtin.Service) {
 	if _, err := s.FindPage(ctx, other.ID, p.ID); congtin.ErrorCode(err) != congtin.ENOTFOUND {
 		t.Fatalf("another site's page: %v", err)
 	}
-	// A reporter cannot edit a published page; an editor can, with a
-	// revision, and can restore the first one.
-	_, err = s.UpdatePage(ctx, pv, site.ID, p.ID, in)
-	wantCode(t, err, congtin.EFORBIDDEN, "reporter edits a published page")
+	// An editor edits a published page, with a revision, and can restore
+	// the first one.
 	in2 := in
 	in2.Title, in2.Slug, in2.TitleEN = "Chức năng và nhiệm vụ", "chuc-nang-nhiem-vu", ""
 	in2.BodyEN = ""
@@ -306,7 +268,7 @@ func testAboutPages(t *testing.T, s congtin.Service) {
 	if _, err := s.RestorePageRevision(ctx, ed, other.ID, revs[1].ID); congtin.ErrorCode(err) != congtin.ENOTFOUND {
 		t.Fatalf("restore from another site: %v", err)
 	}
-	acts := auditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "page"})
+	acts := AuditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "page"})
 	if want := []string{"page.restore", "page.edit", "page.publish", "page.publish", "page.create", "page.create"}; !slices.Equal(acts, want) {
 		t.Fatalf("audit %v, want %v", acts, want)
 	}
@@ -336,11 +298,10 @@ func testUnits(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Sở")
-	pv := MustUser(t, s, site.ID, "pv1", congtin.RoleReporter)
 	ed := MustUser(t, s, site.ID, "btv", congtin.RoleEditor)
 
-	_, err := s.CreateUnit(ctx, pv, site.ID, congtin.UnitInput{Name: "Văn phòng"})
-	wantCode(t, err, congtin.EFORBIDDEN, "reporter edits the chart")
+	// Who may change the chart and what a unit must be are the service's
+	// rules (internal/app's TestUnitRefused).
 	top, err := s.CreateUnit(ctx, ed, site.ID, congtin.UnitInput{Name: " Ủy ban nhân dân tỉnh ", NameEN: "Provincial People's Committee", Phone: "(0200) 3 868 686",
 		Email: "ubnd@anphu.gov.vn", Leaders: []congtin.Leader{{Name: "Nguyễn Văn An", Title: "Chủ tịch", TitleEN: "Chairman"}, {}, {Name: "Trần Thị Bình", Title: "Phó Chủ tịch"}}})
 	if err != nil {
@@ -357,24 +318,6 @@ func testUnits(t *testing.T, s congtin.Service) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, in := range map[string]congtin.UnitInput{
-		"email":           {Name: "X", Email: "not an email"},
-		"phone":           {Name: "X", Phone: "javascript:alert(1)"},
-		"name":            {Name: " "},
-		"leaders":         {Name: "X", Leaders: []congtin.Leader{{Title: "Giám đốc"}}},
-		"parent_id":       {Name: "X", ParentID: 999999},
-		"parent_id/other": {Name: "X", ParentID: top.ID},
-	} {
-		field, _, _ := strings.Cut(name, "/")
-		siteID := site.ID
-		if name == "parent_id/other" {
-			siteID = other.ID
-		}
-		_, err := s.CreateUnit(ctx, ed, siteID, in)
-		wantField(t, err, field, "bad unit "+name)
-	}
-	_, err = s.UpdateUnit(ctx, ed, site.ID, top.ID, congtin.UnitInput{Name: "Ủy ban nhân dân tỉnh", ParentID: vp.ID})
-	wantField(t, err, "parent_id", "cycle")
 	before := changeCount(t, s)
 	if _, err := s.UpdateUnit(ctx, ed, site.ID, top.ID, congtin.UnitInput{Name: "UBND tỉnh", Leaders: []congtin.Leader{{Name: "Lê Văn Cường", Title: "Chủ tịch"}}}); err != nil {
 		t.Fatal(err)
@@ -389,15 +332,14 @@ func testUnits(t *testing.T, s congtin.Service) {
 		tree[0].Children[0].ID != so.ID || tree[0].Children[1].ID != vp.ID {
 		t.Fatalf("tree: %+v", tree)
 	}
-	wantCode(t, s.DeleteUnit(ctx, ed, site.ID, top.ID), congtin.ECONFLICT, "delete a unit with sub-units")
 	if err := s.DeleteUnit(ctx, ed, site.ID, vp.ID); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, s.DeleteUnit(ctx, ed, other.ID, so.ID), congtin.ENOTFOUND, "delete another site's unit")
+	WantCode(t, s.DeleteUnit(ctx, ed, other.ID, so.ID), congtin.ENOTFOUND, "delete another site's unit")
 	if us, _ := s.FindUnits(ctx, other.ID); len(us) != 0 {
 		t.Fatalf("another site has %d units", len(us))
 	}
-	acts := auditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "unit"})
+	acts := AuditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "unit"})
 	if want := []string{"unit.delete", "unit.update", "unit.create", "unit.create", "unit.create"}; !slices.Equal(acts, want) {
 		t.Fatalf("audit %v, want %v", acts, want)
 	}
@@ -415,18 +357,10 @@ func testLinks(t *testing.T, s congtin.Service) {
 	if ls, _ := s.FindLinks(ctx, other.ID); len(ls) != 2 {
 		t.Fatalf("a new site has %d links, want the 2 defaults", len(ls))
 	}
-	ed := MustUser(t, s, site.ID, "btv", congtin.RoleEditor)
 	ad := MustUser(t, s, site.ID, "qtv", congtin.RoleAdmin)
 	in := congtin.LinkInput{Name: "Sở Y tế", URL: "https://soyte.anphu.gov.vn/", Group: "Cơ quan liên quan", Position: 5}
-	_, err = s.CreateLink(ctx, ed, site.ID, in)
-	wantCode(t, err, congtin.EFORBIDDEN, "editor adds a link")
-	for _, u := range []string{"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "//evil.example", "/lien-ket",
-		"ftp://x.example", "https://", "https://a b.example", "http://user:pw@x.example", " javascript:alert(1)", "https://x.example/\"onmouseover=\"x"} {
-		bad := in
-		bad.URL = u
-		_, err := s.CreateLink(ctx, ad, site.ID, bad)
-		wantField(t, err, "url", "link to "+u)
-	}
+	// Who may change the links and which addresses they take are the
+	// service's rules (internal/app's TestLinkRefused).
 	before := changeCount(t, s)
 	l, err := s.CreateLink(ctx, ad, site.ID, in)
 	if err != nil || l.Group != "Cơ quan liên quan" {
@@ -443,14 +377,14 @@ func testLinks(t *testing.T, s congtin.Service) {
 		t.Fatalf("order by position: %+v", ls)
 	}
 	_, err = s.UpdateLink(ctx, ad, other.ID, l.ID, in)
-	wantCode(t, err, congtin.ENOTFOUND, "update another site's link")
+	WantCode(t, err, congtin.ENOTFOUND, "update another site's link")
 	if err := s.DeleteLink(ctx, ad, site.ID, l.ID); err != nil {
 		t.Fatal(err)
 	}
 	if ls, _ := s.FindLinks(ctx, site.ID); len(ls) != 2 {
 		t.Fatalf("after delete: %d", len(ls))
 	}
-	acts := auditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "link"})
+	acts := AuditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "link"})
 	if want := []string{"link.delete", "link.update", "link.create"}; !slices.Equal(acts, want) {
 		t.Fatalf("audit %v, want %v", acts, want)
 	}

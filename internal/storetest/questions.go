@@ -67,14 +67,8 @@ func testQAFields(t *testing.T, s congtin.Service) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = s.CreateQAField(ctx, ad, site.ID, congtin.QAFieldInput{Name: "Giáo dục"})
-	wantField(t, err, "name", "a taken name")
-	_, err = s.CreateQAField(ctx, ad, site.ID, congtin.QAFieldInput{Name: "Giao duc"})
-	wantField(t, err, "name", "a name with a taken slug")
-	_, err = s.CreateQAField(ctx, ad, site.ID, congtin.QAFieldInput{Name: "!!!"})
-	wantField(t, err, "name", "a name without letters")
-	_, err = s.CreateQAField(ctx, ad, site.ID, congtin.QAFieldInput{Name: "Y tế\xff"})
-	wantField(t, err, "name", "invalid UTF-8")
+	// A taken or bad name is the service's to refuse (internal/app's
+	// TestQAFieldRefused); another site may have the same.
 	if _, err := s.CreateQAField(ctx, ad, other.ID, congtin.QAFieldInput{Name: "Giáo dục"}); err != nil {
 		t.Fatalf("the same name on another site: %v", err)
 	}
@@ -86,29 +80,25 @@ func testQAFields(t *testing.T, s congtin.Service) {
 	if err != nil || gd.Slug != "giao-duc-dao-tao" {
 		t.Fatalf("rename: %+v, %v", gd, err)
 	}
-	_, err = s.UpdateQAField(ctx, ad, site.ID, gd.ID, congtin.QAFieldInput{Name: "Đất đai"})
-	wantField(t, err, "name", "renaming onto a taken name")
 	_, err = s.UpdateQAField(ctx, ad, other.ID, gd.ID, congtin.QAFieldInput{Name: "X"})
-	wantCode(t, err, congtin.ENOTFOUND, "another site's field")
+	WantCode(t, err, congtin.ENOTFOUND, "another site's field")
 
-	// In use: not deleted. Unused: deleted.
-	MustSubmit(t, s, site.ID, QuestionIn("Cấp sổ đỏ", dd.ID), QuestionSub("ip-a"))
-	wantCode(t, s.DeleteQAField(ctx, ad, site.ID, dd.ID), congtin.ECONFLICT, "deleting a field in use")
+	// Unused: deleted (one in use is not: the service's rule).
 	if err := s.DeleteQAField(ctx, ad, site.ID, gd.ID); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, s.DeleteQAField(ctx, ad, site.ID, gd.ID), congtin.ENOTFOUND, "deleting it again")
+	WantCode(t, s.DeleteQAField(ctx, ad, site.ID, gd.ID), congtin.ENOTFOUND, "deleting it again")
 	if fs, _ := s.FindQAFields(ctx, site.ID); len(fs) != 1 || fs[0].ID != dd.ID {
 		t.Fatalf("after delete: %+v", fs)
 	}
-	acts := auditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "qa_field"})
+	acts := AuditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "qa_field"})
 	if strings.Join(acts, ",") != "qa_field.delete,qa_field.update,qa_field.create,qa_field.create" {
 		t.Fatalf("audit: %v", acts)
 	}
 }
 
-// testQuestionSubmit: what a citizen's question is stored as, and what is
-// refused, changing nothing.
+// testQuestionSubmit: what a citizen's question is stored as, and how it is
+// found.
 func testQuestionSubmit(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
@@ -128,6 +118,9 @@ func testQuestionSubmit(t *testing.T, s congtin.Service) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if fs, err := s.FindQAFields(ctx, site.ID); err != nil || len(fs) != 1 || fs[0].ID != f.ID || fs[0].ID == otherField.ID {
+		t.Fatalf("the site's fields: %+v, %v", fs, err)
+	}
 	in := QuestionIn("Đăng ký kết hôn", f.ID)
 	in.Name = ` <b>Trần   Thị</b> Bình<script>alert(1)</script> `
 	in.Email = " Binh.Tran@Example.VN "
@@ -143,96 +136,32 @@ func testQuestionSubmit(t *testing.T, s congtin.Service) {
 		t.Fatalf("by code: %+v, %v", got, err)
 	}
 	_, err = s.FindQuestionByCode(ctx, other.ID, sub.CodeHash)
-	wantCode(t, err, congtin.ENOTFOUND, "the code on another site")
+	WantCode(t, err, congtin.ENOTFOUND, "the code on another site")
 	_, err = s.FindQuestionByCode(ctx, site.ID, "code-\xff\x00")
-	wantCode(t, err, congtin.ENOTFOUND, "a code hash of stray bytes")
+	WantCode(t, err, congtin.ENOTFOUND, "a code hash of stray bytes")
 	_, err = s.FindQuestionByID(ctx, other.ID, q.ID)
-	wantCode(t, err, congtin.ENOTFOUND, "the question on another site")
+	WantCode(t, err, congtin.ENOTFOUND, "the question on another site")
 	revs, err := s.FindQuestionRevisions(ctx, site.ID, q.ID)
 	if err != nil || len(revs) != 1 || revs[0].Body != q.Body || revs[0].UserID != 0 || revs[0].Note == "" {
 		t.Fatalf("first revision: %+v, %v", revs, err)
 	}
-	if acts := auditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "question"}); len(acts) != 0 {
+	if acts := AuditActions(t, s, congtin.AuditFilter{SiteID: site.ID, Action: "question"}); len(acts) != 0 {
 		t.Fatalf("a citizen's question wrote audit entries: %v", acts)
 	}
 
-	count := func() int {
-		_, n, err := s.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
-	before := count()
-	for name, c := range map[string]struct {
-		mod   func(*congtin.QuestionInput, *congtin.Submission)
-		field string
-		code  string
-	}{
-		"no field":          {func(in *congtin.QuestionInput, _ *congtin.Submission) { in.FieldID = 0 }, "field_id", ""},
-		"other site field":  {func(in *congtin.QuestionInput, _ *congtin.Submission) { in.FieldID = otherField.ID }, "field_id", ""},
-		"no contact":        {func(in *congtin.QuestionInput, _ *congtin.Submission) { in.Email, in.Phone = " ", "" }, "contact", ""},
-		"bad email":         {func(in *congtin.QuestionInput, _ *congtin.Submission) { in.Email = "an@@example" }, "email", ""},
-		"display name mail": {func(in *congtin.QuestionInput, _ *congtin.Submission) { in.Email = "An <an@example.vn>" }, "email", ""},
-		"bad phone":         {func(in *congtin.QuestionInput, _ *congtin.Submission) { in.Phone = "call me" }, "phone", ""},
-		"short phone":       {func(in *congtin.QuestionInput, _ *congtin.Submission) { in.Phone = "12345" }, "phone", ""},
-		"no name":           {func(in *congtin.QuestionInput, _ *congtin.Submission) { in.Name = "  " }, "name", ""},
-		"long name":         {func(in *congtin.QuestionInput, _ *congtin.Submission) { in.Name = strings.Repeat("ă", 101) }, "name", ""},
-		"control in title":  {func(in *congtin.QuestionInput, _ *congtin.Submission) { in.Title = "Tiêu đề\x07" }, "title", ""},
-		"invalid utf8 body": {func(in *congtin.QuestionInput, _ *congtin.Submission) { in.Body += "\xff\xfe" }, "body", ""},
-		"nul in name":       {func(in *congtin.QuestionInput, _ *congtin.Submission) { in.Name = "An\x00" }, "name", ""},
-		"short body":        {func(in *congtin.QuestionInput, _ *congtin.Submission) { in.Body = "Xin hỏi?" }, "body", ""},
-		"long body": {func(in *congtin.QuestionInput, _ *congtin.Submission) {
-			in.Body = strings.Repeat("ơ", congtin.MaxQuestionBody+1)
-		}, "body", ""},
-		"reused nonce": {func(_ *congtin.QuestionInput, s *congtin.Submission) { s.Nonce = sub.Nonce }, "", congtin.ECONFLICT},
-	} {
-		t.Run(name, func(t *testing.T) {
-			in := QuestionIn("Câu hỏi lỗi", f.ID)
-			sb := QuestionSub("ip-c")
-			c.mod(&in, &sb)
-			_, err := s.SubmitQuestion(ctx, site.ID, in, sb)
-			if c.field != "" {
-				wantField(t, err, c.field, name)
-			} else {
-				wantCode(t, err, c.code, name)
-			}
-			if n := count(); n != before {
-				t.Fatalf("%d questions after a refused one, want %d", n, before)
-			}
-		})
-	}
-	// The long body's message says how long it is.
-	in = QuestionIn("Dài", f.ID)
-	in.Body = strings.Repeat("ơ", 6000)
-	_, err = s.SubmitQuestion(ctx, site.ID, in, QuestionSub("ip-c"))
-	if ve, ok := err.(*congtin.ValidationError); !ok || !strings.Contains(ve.Fields["body"], "5000") || !strings.Contains(ve.Fields["body"], "6000") {
-		t.Fatalf("long body: %v", err)
+	// What is refused, changing nothing, is the service's: internal/app's
+	// TestQuestionSubmitRefused.
+	if _, n, err := s.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID}); err != nil || n != 2 {
+		t.Fatalf("questions: %d, %v; want 2", n, err)
 	}
 }
 
-// testQuestionRateLimit: at most Limit questions per sender hash within
-// the window, also when they arrive at once.
-func testQuestionRateLimit(t *testing.T, s congtin.Service) {
+// testQuestionFlood: the service's limit on questions per sender (checked
+// once, in internal/app's TestQuestionRateLimit) holds when they arrive at
+// once: the store runs the check and the insert one at a time.
+func testQuestionFlood(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
-	clk := mustClock(t, s, clockStart)
 	site := MustSite(t, s)
-	for i := range 3 {
-		MustSubmit(t, s, site.ID, QuestionIn(fmt.Sprintf("Câu %d", i), 0), QuestionSub("ip-1"))
-		clk.Add(time.Minute)
-	}
-	_, err := s.SubmitQuestion(ctx, site.ID, QuestionIn("Câu 4", 0), QuestionSub("ip-1"))
-	wantCode(t, err, congtin.ETOOMANY, "a fourth question within 10 minutes")
-	if !strings.Contains(congtin.ErrorMessage(err), "3 câu hỏi trong 10 phút") {
-		t.Fatalf("message: %q", congtin.ErrorMessage(err))
-	}
-	MustSubmit(t, s, site.ID, QuestionIn("Người khác", 0), QuestionSub("ip-2"))
-	// The first of the three is 10 minutes old 7 minutes on: one more fits.
-	clk.Add(7 * time.Minute)
-	MustSubmit(t, s, site.ID, QuestionIn("Câu 5", 0), QuestionSub("ip-1"))
-	_, err = s.SubmitQuestion(ctx, site.ID, QuestionIn("Câu 6", 0), QuestionSub("ip-1"))
-	wantCode(t, err, congtin.ETOOMANY, "again at the limit")
-
 	// Twenty at once from one new sender: exactly three get in.
 	var wg sync.WaitGroup
 	errs := make([]error, 20)
@@ -261,38 +190,19 @@ func testQuestionRateLimit(t *testing.T, s congtin.Service) {
 }
 
 // testQuestionWorkflow: reporters answer, editors publish, with
-// revisions, notes and audit entries; the permission table is checked
-// in the service.
+// revisions, notes and audit entries. (What the permission table and the
+// unanswered question refuse is internal/app's TestQuestionWorkflowRefused.)
 func testQuestionWorkflow(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	pv := MustUser(t, s, site.ID, "phongvien", congtin.RoleReporter)
-	pv2 := MustUser(t, s, site.ID, "phongvien2", congtin.RoleReporter)
 	ed := MustUser(t, s, site.ID, "bientap", congtin.RoleEditor)
-	q := MustSubmit(t, s, site.ID, QuestionIn("Chuyển nhượng đất", 0), QuestionSub("ip-a"))
-	edit := congtin.QuestionEdit{Title: q.Title, Body: q.Body, Answer: ""}
-
-	// Nothing to send yet.
-	_, err := s.TransitionQuestion(ctx, pv, site.ID, q.ID, congtin.ActSubmit, "")
-	wantField(t, err, "answer", "sending without an answer")
-	_, err = s.TransitionQuestion(ctx, ed, site.ID, q.ID, congtin.ActPublish, "")
-	wantField(t, err, "answer", "publishing without an answer")
-	edit.Answer = "<p></p>"
-	if _, err := s.UpdateQuestion(ctx, ed, site.ID, q.ID, edit); err != nil {
-		t.Fatal(err)
-	}
-	_, err = s.TransitionQuestion(ctx, ed, site.ID, q.ID, congtin.ActPublish, "")
-	wantField(t, err, "answer", "publishing an empty paragraph")
-
-	// The editor's save above took the question on; a reporter cannot now.
-	_, err = s.UpdateQuestion(ctx, pv, site.ID, q.ID, edit)
-	wantCode(t, err, congtin.EFORBIDDEN, "a reporter editing the editor's question")
 
 	// A reporter takes a fresh question on by saving an answer.
 	q2 := MustSubmit(t, s, site.ID, QuestionIn("Cấp giấy phép xây dựng", 0), QuestionSub("ip-b"))
 	edit2 := congtin.QuestionEdit{Title: q2.Title, Body: q2.Body + " (đã lược bớt)",
 		Answer: `<p>Theo <strong>Luật Xây dựng</strong>, ông/bà nộp hồ sơ tại Bộ phận một cửa.</p><script>alert(1)</script><p onclick="x()">Hết.</p>`}
-	q2, err = s.UpdateQuestion(ctx, pv, site.ID, q2.ID, edit2)
+	q2, err := s.UpdateQuestion(ctx, pv, site.ID, q2.ID, edit2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -300,18 +210,10 @@ func testQuestionWorkflow(t *testing.T, s congtin.Service) {
 		strings.Contains(q2.Answer, "onclick") || !strings.Contains(q2.Answer, "<strong>Luật Xây dựng</strong>") || !strings.HasSuffix(q2.Body, "(đã lược bớt)") {
 		t.Fatalf("after the reporter's answer: %+v", q2)
 	}
-	_, err = s.UpdateQuestion(ctx, pv2, site.ID, q2.ID, edit2)
-	wantCode(t, err, congtin.EFORBIDDEN, "another reporter editing it")
-	_, err = s.TransitionQuestion(ctx, pv, site.ID, q2.ID, congtin.ActPublish, "")
-	wantCode(t, err, congtin.EFORBIDDEN, "a reporter publishing")
-	_, err = s.TransitionQuestion(ctx, pv, site.ID, q2.ID, congtin.ActDecline, "")
-	wantCode(t, err, congtin.EFORBIDDEN, "a reporter declining")
 	q2, err = s.TransitionQuestion(ctx, pv, site.ID, q2.ID, congtin.ActSubmit, "")
 	if err != nil || q2.Status != congtin.StatusSubmitted {
 		t.Fatalf("submit: %+v, %v", q2, err)
 	}
-	_, err = s.UpdateQuestion(ctx, pv, site.ID, q2.ID, edit2)
-	wantCode(t, err, congtin.EFORBIDDEN, "a reporter editing while it is reviewed")
 	if q2, err = s.TransitionQuestion(ctx, ed, site.ID, q2.ID, congtin.ActReturn, "Bổ sung căn cứ pháp lý"); err != nil || q2.Status != congtin.StatusReturned {
 		t.Fatalf("return: %+v, %v", q2, err)
 	}
@@ -326,14 +228,8 @@ func testQuestionWorkflow(t *testing.T, s congtin.Service) {
 	if err != nil || q2.Status != congtin.StatusPublished || q2.PublishedAt.IsZero() || q2.State() != congtin.QAAnswered {
 		t.Fatalf("publish: %+v, %v", q2, err)
 	}
-	_, err = s.TransitionQuestion(ctx, ed, site.ID, q2.ID, congtin.ActPublish, "")
-	wantCode(t, err, congtin.EFORBIDDEN, "publishing twice")
-	_, err = s.TransitionQuestion(ctx, ed, site.ID, q2.ID, congtin.ActDecline, "")
-	wantCode(t, err, congtin.EFORBIDDEN, "declining a published question")
-	_, err = s.TransitionQuestion(ctx, ed, site.ID, q2.ID, "bogus", "")
-	wantCode(t, err, congtin.EINVALID, "an unknown action")
 	_, err = s.TransitionQuestion(ctx, ed, site.ID+100, q2.ID, congtin.ActUnpublish, "")
-	wantCode(t, err, congtin.ENOTFOUND, "another site")
+	WantCode(t, err, congtin.ENOTFOUND, "another site")
 
 	revs, err := s.FindQuestionRevisions(ctx, site.ID, q2.ID)
 	if err != nil || len(revs) != 3 || revs[0].UserID != pv.User.ID || !strings.Contains(revs[0].Answer, "15/2021") ||
@@ -348,7 +244,7 @@ func testQuestionWorkflow(t *testing.T, s congtin.Service) {
 	if err != nil || strings.Join(steps, " ") != "submit>submitted return>returned submit>submitted publish>published" || notes[1].Comment != "Bổ sung căn cứ pháp lý" {
 		t.Fatalf("notes: %v %+v, %v", steps, notes, err)
 	}
-	acts := auditActions(t, s, congtin.AuditFilter{SiteID: site.ID, ObjectType: "question", ObjectID: q2.ID})
+	acts := AuditActions(t, s, congtin.AuditFilter{SiteID: site.ID, ObjectType: "question", ObjectID: q2.ID})
 	if strings.Join(acts, ",") != "question.publish,question.submit,question.edit,question.return,question.submit,question.edit" {
 		t.Fatalf("audit: %v", acts)
 	}
@@ -358,8 +254,6 @@ func testQuestionWorkflow(t *testing.T, s congtin.Service) {
 	if q3, err = s.TransitionQuestion(ctx, ed, site.ID, q3.ID, congtin.ActDecline, "Thư rác"); err != nil || q3.Status != congtin.StatusUnpublished || q3.State() != congtin.QADeclined {
 		t.Fatalf("decline: %+v, %v", q3, err)
 	}
-	_, err = s.TransitionQuestion(ctx, ed, site.ID, q3.ID, congtin.ActDecline, "")
-	wantCode(t, err, congtin.EFORBIDDEN, "declining twice")
 	if q2, err = s.TransitionQuestion(ctx, ed, site.ID, q2.ID, congtin.ActUnpublish, ""); err != nil || q2.State() != congtin.QADeclined {
 		t.Fatalf("unpublish: %+v, %v", q2, err)
 	}

@@ -15,7 +15,7 @@ import (
 func testRestoreKeepsSchedule(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
-	rep, ed, cat := mustDesk(t, s, site.ID, "Thông báo")
+	rep, ed, cat := MustDesk(t, s, site.ID, "Thông báo")
 	a := MustCreateArticle(t, s, rep, site.ID, congtin.ArticleInput{CategoryID: cat.ID, Title: "Lịch cắt điện tuần sau", Body: "<p>Bản đầu</p>"})
 	MustTransition(t, s, rep, site.ID, a.ID, congtin.ActSubmit, "", time.Time{})
 	at := time.Now().Add(48 * time.Hour).Truncate(time.Second)
@@ -35,5 +35,5 @@ func testRestoreKeepsSchedule(t *testing.T, s congtin.Service) {
 	if !got.PublishedAt.Equal(at) {
 		t.Errorf("after restoring the first revision, published_at = %v, want the scheduled %v", got.PublishedAt, at)
 	}
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID}), nil, "a scheduled article after a restore")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID}), nil, "a scheduled article after a restore")
 }

@@ -16,7 +16,7 @@ func testSearchFollowsWrites(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	site := MustSite(t, s)
 	other := MustCreateSite(t, s, "so.example", "Cổng Sở")
-	rep, ed, cat := mustDesk(t, s, site.ID, "Tin tức")
+	rep, ed, cat := MustDesk(t, s, site.ID, "Tin tức")
 	search := func(q string, now time.Time) []int64 {
 		t.Helper()
 		r, err := s.Search(ctx, congtin.SearchQuery{SiteID: site.ID, Q: q, Now: now})
@@ -34,7 +34,7 @@ func testSearchFollowsWrites(t *testing.T, s congtin.Service) {
 	}
 	find := func(q string, want ...int64) {
 		t.Helper()
-		wantIDs(t, search(q, time.Time{}), want, "search "+q)
+		WantIDs(t, search(q, time.Time{}), want, "search "+q)
 	}
 
 	bridge := congtin.ArticleInput{CategoryID: cat.ID, Title: "Khánh thành cầu Nậm Mu", Lead: "Cây cầu nối hai xã vùng cao",
@@ -94,8 +94,8 @@ func testSearchFollowsWrites(t *testing.T, s congtin.Service) {
 		Body: "<p>Hội thảo về dịch vụ công trực tuyến.</p>"})
 	MustTransition(t, s, ed, site.ID, b.ID, congtin.ActPublish, "", at)
 	find("muong te")
-	wantIDs(t, search("muong te", at.Add(-time.Second)), nil, "a second before its time")
-	wantIDs(t, search("muong te", at), []int64{b.ID}, "at its time")
+	WantIDs(t, search("muong te", at.Add(-time.Second)), nil, "a second before its time")
+	WantIDs(t, search("muong te", at), []int64{b.ID}, "at its time")
 
 	// Imported articles are indexed too.
 	c := MustImport(t, s, site.ID, Rec("Lễ hội Gầu Tào của người Mông", "Văn hóa", time.Date(2024, 2, 20, 8, 0, 0, 0, congtin.VietnamZone)))[0].Article

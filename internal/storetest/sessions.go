@@ -41,7 +41,7 @@ func testSessions(t *testing.T, s congtin.Service) {
 	gone := func(hash, what string) {
 		t.Helper()
 		_, err := s.FindSession(ctx, hash)
-		wantCode(t, err, congtin.ENOTFOUND, what)
+		WantCode(t, err, congtin.ENOTFOUND, what)
 	}
 
 	s1 := create(u.ID, "hash-1", exp)
@@ -116,10 +116,10 @@ func testSessionExpiry(t *testing.T, s congtin.Service) {
 	}
 	clk.Set(clockStart.Add(30 * time.Minute))
 	_, err := s.FindSession(ctx, "hash-1")
-	wantCode(t, err, congtin.ENOTFOUND, "at expiry")
+	WantCode(t, err, congtin.ENOTFOUND, "at expiry")
 	clk.Set(clockStart.Add(time.Hour))
 	_, err = s.FindSession(ctx, "hash-1")
-	wantCode(t, err, congtin.ENOTFOUND, "after expiry")
+	WantCode(t, err, congtin.ENOTFOUND, "after expiry")
 }
 
 // testAPITokens: a token finds its user while the user is enabled.
@@ -151,7 +151,7 @@ func testAPITokens(t *testing.T, s congtin.Service) {
 		t.Fatalf("token's user: %+v", got)
 	}
 	_, err := s.FindUserByAPIToken(ctx, "tok-unknown")
-	wantCode(t, err, congtin.ENOTFOUND, "an unknown token")
+	WantCode(t, err, congtin.ENOTFOUND, "an unknown token")
 	if err := s.CreateAPIToken(ctx, v.ID, "", "tok-u"); err == nil {
 		t.Fatal("a second token with the same hash was accepted")
 	}
@@ -164,7 +164,7 @@ func testAPITokens(t *testing.T, s congtin.Service) {
 		t.Fatal(err)
 	}
 	_, err = s.FindUserByAPIToken(ctx, "tok-u")
-	wantCode(t, err, congtin.ENOTFOUND, "a disabled user's token")
+	WantCode(t, err, congtin.ENOTFOUND, "a disabled user's token")
 	if owner("tok-v") != v.ID {
 		t.Fatal("disabling one user stopped another's token")
 	}

@@ -12,7 +12,7 @@ import (
 func testNoSite(t *testing.T, s congtin.Service) {
 	ctx := context.Background()
 	_, err := s.FindSiteByHost(ctx, "anphu.gov.vn")
-	wantCode(t, err, congtin.ENOTFOUND, "a host in an empty store")
+	WantCode(t, err, congtin.ENOTFOUND, "a host in an empty store")
 	if sites, err := s.FindSites(ctx); err != nil || len(sites) != 0 {
 		t.Fatalf("sites in an empty store: %v, %v", sites, err)
 	}
@@ -69,23 +69,9 @@ func testSiteAdmin(t *testing.T, s congtin.Service) {
 		}
 	}
 
-	_, err = s.CreateSite(ctx, super, "soyte.anphu.gov.vn", "Trùng")
-	wantCode(t, err, congtin.ECONFLICT, "a taken host")
-	_, err = s.CreateSite(ctx, super, "AnPhu.gov.vn", "Trùng hoa thường")
-	wantCode(t, err, congtin.ECONFLICT, "a taken host in capitals")
-	for _, host := range []string{"", "co dau.vn", "a..b", ".anphu.vn", "anphu.vn.", "http://x.vn"} {
-		_, err = s.CreateSite(ctx, super, host, "Tên")
-		wantCode(t, err, congtin.EINVALID, "host "+host)
-	}
-	_, err = s.CreateSite(ctx, super, "moi.anphu.gov.vn", "  ")
-	wantCode(t, err, congtin.EINVALID, "a blank name")
-	siteAdmin := MustUser(t, s, def.ID, "quantricong", congtin.RoleAdmin)
-	_, err = s.CreateSite(ctx, siteAdmin, "moi.anphu.gov.vn", "Cổng mới")
-	wantCode(t, err, congtin.EFORBIDDEN, "a site created by a site's administrator, not a super administrator")
-	if sites, _ := s.FindSites(ctx); len(sites) != 3 {
-		t.Fatalf("%d sites after refused creations, want 3", len(sites))
-	}
-	if acts := auditActions(t, s, congtin.AuditFilter{SiteID: soyte.ID}); len(acts) != 1 || acts[0] != "site.create" {
+	// The refusals (a taken host, a bad host, no name, not a super
+	// administrator) are the service's: internal/app's TestCreateSiteRefused.
+	if acts := AuditActions(t, s, congtin.AuditFilter{SiteID: soyte.ID}); len(acts) != 1 || acts[0] != "site.create" {
 		t.Fatalf("the new site's audit log: %v", acts)
 	}
 
@@ -110,14 +96,8 @@ func testSiteAdmin(t *testing.T, s congtin.Service) {
 	if err != nil || len(es) != 1 || es[0].Username != "quantri" || es[0].ObjectType != "site" || es[0].ObjectID != soyte.ID || es[0].IP != testIP {
 		t.Fatalf("settings audit: %+v, %v", es, err)
 	}
-	reporter := MustUser(t, s, soyte.ID, "phongvien", congtin.RoleReporter)
-	_, err = s.UpdateSiteAs(ctx, reporter, soyte.ID, congtin.SiteUpdate{Tagline: &agency})
-	wantCode(t, err, congtin.EFORBIDDEN, "settings changed by a reporter")
-	neg := int64(-1)
-	_, err = s.UpdateSiteAs(ctx, super, soyte.ID, congtin.SiteUpdate{CounterOffset: &neg})
-	wantCode(t, err, congtin.EINVALID, "a negative counter offset")
 	_, err = s.UpdateSiteAs(ctx, super, ubnd.ID+1000, congtin.SiteUpdate{Tagline: &tagline})
-	wantCode(t, err, congtin.ENOTFOUND, "settings of a missing site")
+	WantCode(t, err, congtin.ENOTFOUND, "settings of a missing site")
 	if got, _ := s.FindSiteByHost(ctx, "soyte.anphu.gov.vn"); got.CounterOffset != off {
 		t.Fatalf("a refused update changed the offset: %d", got.CounterOffset)
 	}
@@ -125,10 +105,10 @@ func testSiteAdmin(t *testing.T, s congtin.Service) {
 	// Content stays within its site.
 	res := MustImport(t, s, soyte.ID, Rec("Tiêm chủng mở rộng", "Tin y tế", time.Date(2024, 4, 1, 8, 0, 0, 0, congtin.VietnamZone)))
 	id := res[0].Article.ID
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: soyte.ID}), []int64{id}, "the site's own articles")
-	wantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: def.ID}), nil, "another site's articles")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: soyte.ID}), []int64{id}, "the site's own articles")
+	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: def.ID}), nil, "another site's articles")
 	_, err = s.FindArticleByID(ctx, def.ID, id)
-	wantCode(t, err, congtin.ENOTFOUND, "an article through another site")
+	WantCode(t, err, congtin.ENOTFOUND, "an article through another site")
 	if cats, _ := s.FindCategories(ctx, def.ID); len(cats) != 0 {
 		t.Fatalf("another site's categories: %+v", cats)
 	}
