@@ -19,6 +19,7 @@ type Opener func(t *testing.T) congtin.Service
 // Clock) are skipped for a store without one.
 func Run(t *testing.T, open Opener) {
 	t.Run("Site", func(t *testing.T) { testSite(t, open(t)) })
+	t.Run("Checks", func(t *testing.T) { testChecks(t, open(t)) })
 	t.Run("Import", func(t *testing.T) { testImport(t, open(t)) })
 	t.Run("FindArticles", func(t *testing.T) { testFindArticles(t, open(t)) })
 	t.Run("Counters", func(t *testing.T) { testCounters(t, open(t)) })
