@@ -16,6 +16,9 @@ type DB struct {
 	conn
 	pool *sql.DB
 	d    Dialect
+	// keepsMarks: the dialect's placeholders are ?, as written.
+	keepsMarks bool
+	binds      sync.Map // query → bound query
 
 	mu  sync.RWMutex
 	now func() time.Time
@@ -23,7 +26,7 @@ type DB struct {
 
 // New returns a store on an open, migrated pool.
 func New(pool *sql.DB, d Dialect) *DB {
-	db := &DB{pool: pool, d: d, now: time.Now}
+	db := &DB{pool: pool, d: d, now: time.Now, keepsMarks: d.Bind("?") == "?"}
 	db.conn = conn{q: pool, db: db}
 	return db
 }
@@ -150,15 +153,19 @@ func (c conn) count(ctx context.Context, query string, args ...any) (int, error)
 	return n, err
 }
 
-var binds sync.Map // dialect name + query → bound query
-
+// bind returns the query with the dialect's placeholders. A dialect that
+// keeps ? needs nothing; another's bound queries are remembered, keyed by
+// the query itself, so a page's queries cost a map lookup and allocate
+// nothing.
 func (db *DB) bind(query string) string {
-	key := db.d.Name() + "\x00" + query
-	if b, ok := binds.Load(key); ok {
+	if db.keepsMarks {
+		return query
+	}
+	if b, ok := db.binds.Load(query); ok {
 		return b.(string)
 	}
 	b := db.d.Bind(query)
-	binds.Store(key, b)
+	db.binds.Store(query, b)
 	return b
 }
 

@@ -36,3 +36,26 @@ func BenchmarkCachedArticle(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkUncachedArticle is the cost of rendering one article page
+// without the page cache: the service layer's and the store's reads (the
+// article, its category, the newer and older lists, the counters), the
+// templates, the view counted. It follows what a change to the layers
+// below the handlers costs a reader.
+func BenchmarkUncachedArticle(b *testing.B) {
+	e := newEnv(b)
+	res := fixture(e)
+	path := res[11].Article.Path(res[11].Category.Slug)
+	e.server.Cache = nil
+	h := e.srv.Config.Handler
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest("GET", path, nil)
+		req.Header.Set("User-Agent", browserUA)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatal(rec.Code)
+		}
+	}
+}
