@@ -47,6 +47,10 @@ type Store interface {
 
 	ImportStore
 
+	DraftStore
+
+	NotificationStore
+
 	// WithTx runs fn in a write transaction, committed when fn returns
 	// nil and rolled back otherwise: the service layer's check, write and
 	// audit entry stand or fall together.
@@ -87,6 +91,10 @@ type Tx interface {
 	MediaTx
 
 	ImportTx
+
+	DraftTx
+
+	NotificationTx
 }
 
 // ArticleStore reads articles, public or not, and their revisions.

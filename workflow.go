@@ -295,6 +295,15 @@ type Revision struct {
 	Note        string    `json:"note"` // what made this revision: "tạo mới", "sửa", "khôi phục bản #3"
 }
 
+// Step is a workflow step an editor asks for: the action, the comment,
+// and for a publication the time (zero: now, or the time the item was
+// given ahead).
+type Step struct {
+	Act       string
+	Comment   string
+	PublishAt time.Time
+}
+
 // Note is a step of an item's workflow with its comment.
 type Note struct {
 	ID        int64     `json:"id"`
@@ -303,7 +312,10 @@ type Note struct {
 	Action    string    `json:"action"`
 	Status    string    `json:"status"` // the state it led to
 	Comment   string    `json:"comment"`
-	CreatedAt time.Time `json:"created_at"`
+	// PublishedAt is, for a publication, the time it gave the item: a
+	// time ahead of CreatedAt scheduled it.
+	PublishedAt time.Time `json:"published_at,omitzero"`
+	CreatedAt   time.Time `json:"created_at"`
 }
 
 // AdminArticleFilter selects articles in the back office, public or not.

@@ -84,8 +84,8 @@ func (tx *Tx) UpdateItem(ctx context.Context, it *congtin.Item, comment string) 
 
 // AddNote implements congtin.WorkflowTx.
 func (tx *Tx) AddNote(ctx context.Context, n *congtin.Note) error {
-	id, err := tx.insert(ctx, `INSERT INTO workflow_notes (site_id, kind, item_id, item_key, user_name, action, status, comment, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, n.Item.SiteID, n.Item.Kind, n.Item.ID, n.Item.Key, n.UserName, n.Action, n.Status, n.Comment, tx.now)
+	id, err := tx.insert(ctx, `INSERT INTO workflow_notes (site_id, kind, item_id, item_key, user_name, action, status, comment, published_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, n.Item.SiteID, n.Item.Kind, n.Item.ID, n.Item.Key, n.UserName, n.Action, n.Status, n.Comment, nullTime(n.PublishedAt), tx.now)
 	n.ID, n.CreatedAt = id, tx.now
 	return tx.db.wrap("add note", err)
 }
@@ -94,9 +94,9 @@ func (tx *Tx) AddNote(ctx context.Context, n *congtin.Note) error {
 func (db *DB) FindNotes(ctx context.Context, r congtin.Ref) ([]*congtin.Note, error) {
 	ns, err := list(ctx, db.conn, func(row scanner) (*congtin.Note, error) {
 		var n congtin.Note
-		err := row.Scan(&n.ID, &n.Item.SiteID, &n.Item.Kind, &n.Item.ID, &n.Item.Key, &n.UserName, &n.Action, &n.Status, &n.Comment, at(&n.CreatedAt))
+		err := row.Scan(&n.ID, &n.Item.SiteID, &n.Item.Kind, &n.Item.ID, &n.Item.Key, &n.UserName, &n.Action, &n.Status, &n.Comment, at(&n.PublishedAt), at(&n.CreatedAt))
 		return &n, err
-	}, `SELECT id, site_id, kind, item_id, item_key, user_name, action, status, comment, created_at
+	}, `SELECT id, site_id, kind, item_id, item_key, user_name, action, status, comment, published_at, created_at
 		FROM workflow_notes WHERE kind = ? AND site_id = ? AND item_id = ? AND item_key = ? ORDER BY id`, r.Kind, r.SiteID, r.ID, r.Key)
 	return ns, db.wrap("find notes", err)
 }

@@ -14,6 +14,9 @@ CREATE TABLE workflow_notes (
 	action     TEXT NOT NULL,
 	status     TEXT NOT NULL,
 	comment    TEXT NOT NULL DEFAULT '',
+	-- A publication's time, NULL otherwise: ahead of created_at, the step
+	-- scheduled the item.
+	published_at INTEGER,
 	created_at INTEGER NOT NULL
 );
 CREATE INDEX workflow_notes_item ON workflow_notes (kind, item_id, item_key, id);
