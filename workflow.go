@@ -306,12 +306,12 @@ type Step struct {
 
 // Note is a step of an item's workflow with its comment.
 type Note struct {
-	ID        int64     `json:"id"`
-	Item      Ref       `json:"item"`
-	UserName  string    `json:"user_name"`
-	Action    string    `json:"action"`
-	Status    string    `json:"status"` // the state it led to
-	Comment   string    `json:"comment"`
+	ID       int64  `json:"id"`
+	Item     Ref    `json:"item"`
+	UserName string `json:"user_name"`
+	Action   string `json:"action"`
+	Status   string `json:"status"` // the state it led to
+	Comment  string `json:"comment"`
 	// PublishedAt is, for a publication, the time it gave the item: a
 	// time ahead of CreatedAt scheduled it.
 	PublishedAt time.Time `json:"published_at,omitzero"`
