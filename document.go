@@ -449,14 +449,24 @@ type DocumentResult struct {
 	Facets    *DocumentFacets `json:"facets,omitempty"`
 }
 
-// AdminDocumentFilter selects documents in the back office.
+// AdminDocumentFilter selects documents in the back office. Zero values
+// mean "no condition"; the conditions combine.
 type AdminDocumentFilter struct {
 	SiteID    int64
 	Status    string
 	CreatedBy int64
 	Number    string // exact number, normalized
-	Offset    int
-	Limit     int
+	// Q searches numbers and summaries as AdminArticleFilter.Q searches
+	// articles.
+	Q string
+	// TypeID and FieldID keep one type, one field.
+	TypeID, FieldID int64
+	// From and To bound the last change, or with ByIssue the day of
+	// issue: [From, To).
+	From, To time.Time
+	ByIssue  bool
+	Offset   int
+	Limit    int
 }
 
 // DocumentRevision is a saved version of a document's fields.

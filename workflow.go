@@ -319,12 +319,28 @@ type Note struct {
 }
 
 // AdminArticleFilter selects articles in the back office, public or not.
+// Zero values mean "no condition"; the conditions combine.
 type AdminArticleFilter struct {
 	SiteID    int64
 	Status    string // "" for all
 	CreatedBy int64  // 0 for anyone
-	Offset    int
-	Limit     int
+	// Scheduled, with Status published, keeps the articles whose
+	// publication time is still ahead (true) or has come (false).
+	Scheduled *bool
+	// Q searches titles and leads the way the portal's search matches
+	// words: with or without diacritics, in either Unicode form, d for đ;
+	// a number also finds the article with that ID. A query with nothing
+	// to search for finds nothing.
+	Q string
+	// CategoryIDs keeps articles in any of these categories (a category
+	// and the ones below it: Categories.Subtree).
+	CategoryIDs []int64
+	// From and To bound the last change, or with ByPublication the
+	// publication time: [From, To).
+	From, To      time.Time
+	ByPublication bool
+	Offset        int
+	Limit         int
 }
 
 // EditorialService is the newsroom's work on articles. Each method checks

@@ -55,26 +55,6 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request, rq *req
 	s.render(w, r, http.StatusOK, "admin/dashboard", page)
 }
 
-func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request, rq *request) {
-	q := r.URL.Query()
-	status, pageNo, err := listStatusPage(q)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	f := congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: status, CreatedBy: ownOnly(rq),
-		Offset: (pageNo - 1) * adminPageSize, Limit: adminPageSize}
-	as, total, err := s.articles.FindAdminArticles(r.Context(), f)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	page := &render.ArticlesPage{AdminBase: rq.base("Bài viết", "articles"), Status: status, Articles: as, Total: total,
-		Pager: adminPager("/admin/bai-viet", q, pageNo, total)}
-	page.Flash = flash(r)
-	s.render(w, r, http.StatusOK, "admin/articles", page)
-}
-
 // listPage reads a list's page number ("trang"; 1 when absent).
 func listPage(q url.Values) (int, error) {
 	v := q.Get("trang")

@@ -57,26 +57,6 @@ func (s *Server) fileMaxBytes() int64 {
 	return docfile.DefaultMaxBytes
 }
 
-func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request, rq *request) {
-	q := r.URL.Query()
-	status, pageNo, err := listStatusPage(q)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	f := congtin.AdminDocumentFilter{SiteID: rq.site.ID, Status: status, CreatedBy: ownOnly(rq),
-		Offset: (pageNo - 1) * adminPageSize, Limit: adminPageSize}
-	ds, total, err := s.documents.FindAdminDocuments(r.Context(), f)
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	page := &render.AdminDocumentsPage{AdminBase: rq.base("Văn bản", "documents"), Status: status, Documents: ds, Total: total,
-		Pager: adminPager("/admin/van-ban", q, pageNo, total)}
-	page.Flash = flash(r)
-	s.render(w, r, http.StatusOK, "admin/documents", page)
-}
-
 // loadDocument reads the {id} path value and the document of the site,
 // which the actor must be allowed to see.
 func (s *Server) loadDocument(r *http.Request, rq *request) (*congtin.Document, error) {

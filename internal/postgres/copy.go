@@ -33,6 +33,9 @@ var copySkipped = map[string]string{
 	"search_docs": "search index",
 	// The documents register's index, likewise.
 	"document_search": "search index",
+	// The back office's search keys, likewise.
+	"article_keys":  "search keys",
+	"document_keys": "search keys",
 }
 
 // CopyID implements copydb.Store: the database's name and the time its

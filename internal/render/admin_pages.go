@@ -43,16 +43,6 @@ type DashboardPage struct {
 	Counts  map[string]int     // articles per state
 }
 
-// ArticlesPage lists articles in the back office.
-type ArticlesPage struct {
-	AdminBase
-	Status   string
-	Articles []*congtin.Article
-	Cats     congtin.Categories
-	Pager    Pager
-	Total    int
-}
-
 // ArticleEditPage is the article form with its workflow.
 type ArticleEditPage struct {
 	AdminBase

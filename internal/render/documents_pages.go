@@ -94,15 +94,6 @@ type DocumentPrintPage struct {
 	Page *DocumentPage
 }
 
-// AdminDocumentsPage lists documents in the back office.
-type AdminDocumentsPage struct {
-	AdminBase
-	Status    string
-	Documents []*congtin.Document
-	Pager     Pager
-	Total     int
-}
-
 // AdminDocumentEditPage is the document form with its workflow.
 type AdminDocumentEditPage struct {
 	AdminBase

@@ -28,6 +28,11 @@ var copySkipped = map[string]string{
 	// copy as it is written (so a portal already running on the target
 	// drops what it cached of the empty database).
 	"changes": "change log",
+	// The back office's search keys are derived from the articles and
+	// documents, and written again on the target (Finish); their FTS5
+	// indexes follow by their triggers.
+	"article_keys":  "search keys",
+	"document_keys": "search keys",
 }
 
 // CopyID implements copydb.Store: the database file's absolute path, links

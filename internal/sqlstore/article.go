@@ -93,13 +93,9 @@ func (db *DB) articleList(ctx context.Context, op string, w where, order string,
 
 // FindAdminArticles implements congtin.ArticleStore.
 func (db *DB) FindAdminArticles(ctx context.Context, f congtin.AdminArticleFilter) ([]*congtin.Article, int, error) {
-	var w where
-	w.add("site_id = ?", f.SiteID)
-	if f.Status != "" {
-		w.add("status = ?", clean(f.Status))
-	}
-	if f.CreatedBy != 0 {
-		w.add("created_by = ?", f.CreatedBy)
+	w, ok := db.adminArticleWhere(f)
+	if !ok {
+		return nil, 0, nil
 	}
 	return db.articleList(ctx, "find admin articles", w, "updated_at DESC, id DESC", int64(limit(f.Limit, 50)), f.Offset)
 }

@@ -41,6 +41,7 @@ type Dialect interface {
 	Lookupable(s string) bool
 
 	Indexer
+	KeyIndexer
 }
 
 // Indexer keeps the full-text indexes, in each database's own way (FTS5

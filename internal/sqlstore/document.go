@@ -104,6 +104,31 @@ func (db *DB) FindAdminDocuments(ctx context.Context, f congtin.AdminDocumentFil
 	if f.Number != "" {
 		w.add("d.number_key = ?", search.NumberKey(clean(f.Number)))
 	}
+	if f.TypeID != 0 {
+		w.add("d.type_id = ?", f.TypeID)
+	}
+	if f.FieldID != 0 {
+		w.add("d.field_id = ?", f.FieldID)
+	}
+	if f.ByIssue {
+		// Days of issue are stored as YYYY-MM-DD, which sort as days do.
+		if !f.From.IsZero() {
+			w.add("d.issued_on >= ?", congtin.DayString(f.From))
+		}
+		if !f.To.IsZero() {
+			w.add("d.issued_on < ?", congtin.DayString(f.To))
+		}
+	} else {
+		if !f.From.IsZero() {
+			w.add("d.updated_at >= ?", f.From)
+		}
+		if !f.To.IsZero() {
+			w.add("d.updated_at < ?", f.To)
+		}
+	}
+	if f.Q != "" && !db.match(&w, documentKeys, "d.id", f.Q) {
+		return nil, 0, nil
+	}
 	total, err := db.count(ctx, `SELECT COUNT(*) FROM documents d WHERE `+w.String(), w.args...)
 	if err != nil {
 		return nil, 0, db.wrap("count admin documents", err)

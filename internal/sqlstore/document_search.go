@@ -37,19 +37,23 @@ type DocumentIndexer interface {
 // written need their entries changed.
 func (tx *Tx) indexDocuments(ctx context.Context, cond string, args ...any) error {
 	type doc struct {
-		id                                           int64
+		id, site                                     int64
 		status, number, summary, issuer, signer, typ string
 		field                                        string
 	}
 	docs, err := list(ctx, tx.conn, func(row scanner) (*doc, error) {
 		var d doc
-		err := row.Scan(&d.id, &d.status, &d.number, &d.summary, &d.issuer, &d.signer, &d.typ, &d.field)
+		err := row.Scan(&d.id, &d.site, &d.status, &d.number, &d.summary, &d.issuer, &d.signer, &d.typ, &d.field)
 		return &d, err
-	}, `SELECT d.id, d.status, d.number, d.summary, d.issuer, d.signer, COALESCE(t.name, ''), COALESCE(f.name, '')`+documentFrom+` WHERE `+cond, args...)
+	}, `SELECT d.id, d.site_id, d.status, d.number, d.summary, d.issuer, d.signer, COALESCE(t.name, ''), COALESCE(f.name, '')`+documentFrom+` WHERE `+cond, args...)
 	if err != nil {
 		return err
 	}
 	for _, d := range docs {
+		// The back office's list searches every document, public or not.
+		if err := tx.putKey(ctx, documentKeys, d.id, d.site, d.number, d.summary); err != nil {
+			return err
+		}
 		if d.status != congtin.StatusPublished {
 			if err := tx.db.d.UnindexDocument(ctx, tx, d.id); err != nil {
 				return err

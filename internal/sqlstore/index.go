@@ -32,7 +32,12 @@ func (d *IndexDoc) analyse() {
 func (tx *Tx) indexArticle(ctx context.Context, id int64) error {
 	d := &IndexDoc{ID: id}
 	var status string
-	if err := tx.QueryRow(ctx, `SELECT status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&status, &d.title, &d.lead, &d.body); err != nil {
+	var siteID int64
+	if err := tx.QueryRow(ctx, `SELECT site_id, status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&siteID, &status, &d.title, &d.lead, &d.body); err != nil {
+		return tx.db.wrap("index article", err)
+	}
+	// The back office's lists search every article, public or not.
+	if err := tx.putKey(ctx, articleKeys, id, siteID, d.title, d.lead); err != nil {
 		return tx.db.wrap("index article", err)
 	}
 	if err := tx.db.d.UnindexArticles(ctx, tx, id); err != nil {

@@ -10,7 +10,8 @@ import (
 // Migrate applies each of the dialect's migrations not yet recorded, in
 // file-name order, each in its own transaction; then builds the search
 // index once when a database has published articles but no index (one
-// from before the index, or restored without it).
+// from before the index, or restored without it), and the back office's
+// search keys of rows that have none (fillKeys).
 func (db *DB) Migrate(ctx context.Context) error {
 	m := db.d.Migrations()
 	names, err := fs.Glob(m, "migrations/*.sql")
@@ -36,7 +37,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 			return err
 		}
 	}
-	return nil
+	return db.fillKeys(ctx)
 }
 
 // migrateFile applies one migration. The migrations table is created in

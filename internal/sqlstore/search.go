@@ -142,7 +142,8 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	return res, nil
 }
 
-// Reindex implements congtin.SearchStore.
+// Reindex implements congtin.SearchStore. The back office's search keys
+// are written again with the index: both come from the same analysis.
 func (db *DB) Reindex(ctx context.Context) (int, error) {
 	tx, err := db.Begin(ctx)
 	if err != nil {
@@ -152,6 +153,9 @@ func (db *DB) Reindex(ctx context.Context) (int, error) {
 	n, err := tx.reindexArticles(ctx)
 	if err != nil {
 		return 0, db.wrap("reindex", err)
+	}
+	if _, err := tx.RewriteKeys(ctx); err != nil {
+		return 0, err
 	}
 	return n, tx.Commit()
 }
@@ -165,6 +169,9 @@ func (tx *Tx) ReindexAll(ctx context.Context) (int, error) {
 		return 0, tx.db.wrap("reindex", err)
 	}
 	if _, err := tx.ReindexDocuments(ctx); err != nil {
+		return 0, err
+	}
+	if _, err := tx.RewriteKeys(ctx); err != nil {
 		return 0, err
 	}
 	return n, nil

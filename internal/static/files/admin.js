@@ -6,4 +6,49 @@
     var b = e.submitter;
     if (b && b.classList.contains("danger") && !window.confirm("Bạn chắc chắn muốn xóa?")) e.preventDefault();
   });
+
+  // Lists' bulk actions: a checkbox that checks every row, and a question
+  // before an action that takes items off the public site (without this
+  // file the server asks on a page of its own).
+  document.querySelectorAll("form.bulk-form").forEach(function (form) {
+    var head = form.querySelector("thead th.check");
+    var boxes = form.querySelectorAll("tbody input[name=id]");
+    if (head && boxes.length) {
+      var all = document.createElement("input");
+      all.type = "checkbox";
+      all.id = "chon-tat-ca";
+      all.setAttribute("aria-label", "Chọn tất cả trong trang");
+      head.textContent = "";
+      head.appendChild(all);
+      all.addEventListener("change", function () {
+        boxes.forEach(function (b) { b.checked = all.checked; });
+      });
+      form.addEventListener("change", function (e) {
+        if (e.target === all) return;
+        var n = form.querySelectorAll("tbody input[name=id]:checked").length;
+        all.checked = n === boxes.length;
+        all.indeterminate = n > 0 && n < boxes.length;
+      });
+    }
+    form.addEventListener("submit", function (e) {
+      var sel = form.querySelector("select[name=hanh-dong]");
+      var opt = sel && sel.options[sel.selectedIndex];
+      if (!opt || !opt.dataset.confirm) return;
+      var n = form.querySelectorAll("tbody input[name=id]:checked").length;
+      if (n === 0) return; // the server says to check some
+      var noun = (e.submitter && e.submitter.dataset.noun) || "mục";
+      if (!window.confirm(opt.dataset.confirm + " " + n + " " + noun + " đã chọn khỏi cổng thông tin? Bạn đọc sẽ không xem được nữa.")) {
+        e.preventDefault();
+        return;
+      }
+      var ok = form.querySelector("input[name=xac-nhan]");
+      if (!ok) {
+        ok = document.createElement("input");
+        ok.type = "hidden";
+        ok.name = "xac-nhan";
+        form.appendChild(ok);
+      }
+      ok.value = "1";
+    });
+  });
 })();
