@@ -30,6 +30,19 @@
         all.indeterminate = n > 0 && n < boxes.length;
       });
     }
+    // The destination category matters only for a move.
+    var act = form.querySelector("select[name=hanh-dong]");
+    var cat = form.querySelector("select[name=den-chuyen-muc]");
+    if (act && cat) {
+      var label = form.querySelector("label[for=den-chuyen-muc]");
+      var sync = function () {
+        var move = act.value === "move";
+        cat.hidden = !move;
+        if (label) label.hidden = !move;
+      };
+      act.addEventListener("change", sync);
+      sync();
+    }
     form.addEventListener("submit", function (e) {
       var sel = form.querySelector("select[name=hanh-dong]");
       var opt = sel && sel.options[sel.selectedIndex];
