@@ -203,7 +203,12 @@ func (db *DB) adminArticleWhere(f congtin.AdminArticleFilter) (w where, ok bool)
 	}
 	col := "updated_at"
 	if f.ByPublication {
+		// Only a publication has a time of publication; a draft's column
+		// holds a placeholder.
 		col = "published_at"
+		if f.Status == "" {
+			w.add("status IN (?, ?)", congtin.StatusPublished, congtin.StatusUnpublished)
+		}
 	}
 	if !f.From.IsZero() {
 		w.add(col+" >= ?", f.From)

@@ -100,6 +100,7 @@ func testAdminArticleSearch(t *testing.T, s congtin.Service) {
 	want(congtin.AdminArticleFilter{From: clockStart.Add(2 * time.Minute), To: clockStart.Add(4 * time.Minute)}, "changed in a range", c.ID, b.ID)
 	want(congtin.AdminArticleFilter{ByPublication: true, From: clockStart.Add(24 * time.Hour)}, "to be published from tomorrow", d.ID)
 	want(congtin.AdminArticleFilter{ByPublication: true, From: clockStart.Add(3 * time.Minute), To: clockStart.Add(4 * time.Minute)}, "published in a range", c.ID)
+	want(congtin.AdminArticleFilter{ByPublication: true, From: clockStart}, "a range of publication leaves drafts out", d.ID, c.ID)
 	got, total := find(congtin.AdminArticleFilter{Q: "đường", Offset: 1, Limit: 2})
 	WantIDs(t, got, []int64{c.ID, b.ID}, "the second page of a search")
 	if total != 4 {
