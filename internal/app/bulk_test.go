@@ -23,7 +23,9 @@ func TestBulkRefusals(t *testing.T) {
 	theirs := storetest.MustCreateArticle(t, a, rep2, site.ID, congtin.ArticleInput{CategoryID: cat.ID, Title: "Bài của người khác", Body: "<p>x</p>"})
 	elsewhere := storetest.MustCreateArticle(t, a, system, other.ID, congtin.ArticleInput{CategoryID: otherCat.ID, Title: "Bài cổng khác", Body: "<p>x</p>"})
 
-	audits := func() int { return len(storetest.AuditActions(t, a, congtin.AuditFilter{SiteID: site.ID, Action: "article"})) }
+	audits := func() int {
+		return len(storetest.AuditActions(t, a, congtin.AuditFilter{SiteID: site.ID, Action: "article"}))
+	}
 	untouched := func(art *congtin.Article, what string) {
 		t.Helper()
 		got, err := a.FindArticleByID(ctx, site.ID, art.ID)
