@@ -126,6 +126,9 @@ func TestBrowserListSearchAndBulkPublish(t *testing.T) {
 	eb.navigate(nr.portal.URL + "/admin/bai-viet")
 	eb.do(chromedp.SendKeys(chromedp.CSS("#q"), "đường"), chromedp.SetValue(chromedp.CSS("#trang-thai"), "submitted"))
 	u = eb.clickAndWait(`.list-filters button[type=submit]`, pathIs("/admin/bai-viet"))
+	if q := u.Query(); q.Get("q") != "đường" || q.Get("trang-thai") != "submitted" {
+		t.Errorf("%s: the filters are not in the URL: %s", nr.step, u)
+	}
 	if got := listTitles(eb); !sameSet(got, titles[:2]) {
 		t.Fatalf("%s: “đường” waiting for review lists %q, want %q", nr.step, got, titles[:2])
 	}
