@@ -188,6 +188,12 @@ func fillCommune(t *testing.T, dir string) *commune {
 		Width: 1600, Height: 900, UploadedBy: user["bientap"].ID, Variants: []congtin.MediaVariant{{Width: 320, Height: 180, Key: "9f/9f86d081884c7d65-320.jpg"}}})
 	ok(err)
 	ok(db.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, UserID: user["bientap"].ID, Username: "bientap", IP: "10.0.0.7", Action: "login"}))
+	// The back office keeps an editor's unsaved form, and who has an
+	// article open.
+	schedRef := congtin.Ref{Kind: congtin.KindArticle, SiteID: site.ID, ID: sched.ID}
+	ok(db.SaveDraft(ctx, editor, &congtin.Draft{Item: schedRef, Version: 1, Values: map[string][]string{"title": {"Thông báo lịch tiếp công dân tháng sau"}, "version": {"1"}}}))
+	_, err = db.HoldLock(ctx, editor, schedRef)
+	ok(err)
 
 	// The documents register: a plan with an attachment whose text is
 	// indexed, replaced by a newer one; a renamed list entry.

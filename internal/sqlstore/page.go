@@ -9,12 +9,13 @@ import (
 var _ congtin.PageStore = (*DB)(nil)
 var _ congtin.PageTx = (*Tx)(nil)
 
-const pageColumns = `id, site_id, slug, title, body, slug_en, title_en, body_en, position, status, created_by, created_at, updated_at, published_at`
+const pageColumns = `id, site_id, slug, title, body, slug_en, title_en, body_en, position, status, created_by, created_at, updated_at, published_at,
+	version`
 
 func scanPage(row scanner) (*congtin.Page, error) {
 	var p congtin.Page
 	if err := row.Scan(&p.ID, &p.SiteID, &p.Slug, &p.Title, &p.Body, &p.SlugEN, &p.TitleEN, &p.BodyEN, &p.Position, &p.Status,
-		&p.CreatedBy, at(&p.CreatedAt), at(&p.UpdatedAt), at(&p.PublishedAt)); err != nil {
+		&p.CreatedBy, at(&p.CreatedAt), at(&p.UpdatedAt), at(&p.PublishedAt), &p.Version); err != nil {
 		return nil, err
 	}
 	return &p, nil
@@ -73,9 +74,10 @@ func (tx *Tx) InsertPage(ctx context.Context, p *congtin.Page) error {
 
 // UpdatePage implements congtin.PageTx.
 func (tx *Tx) UpdatePage(ctx context.Context, p *congtin.Page) error {
-	_, err := tx.Exec(ctx, `UPDATE pages SET slug = ?, title = ?, body = ?, slug_en = ?, title_en = ?, body_en = ?, position = ?, updated_at = ?
-		WHERE id = ? AND site_id = ?`, p.Slug, p.Title, p.Body, p.SlugEN, p.TitleEN, p.BodyEN, p.Position, tx.now, p.ID, p.SiteID)
+	_, err := tx.Exec(ctx, `UPDATE pages SET slug = ?, title = ?, body = ?, slug_en = ?, title_en = ?, body_en = ?, position = ?, updated_at = ?,
+		version = version + 1 WHERE id = ? AND site_id = ?`, p.Slug, p.Title, p.Body, p.SlugEN, p.TitleEN, p.BodyEN, p.Position, tx.now, p.ID, p.SiteID)
 	p.UpdatedAt = tx.now
+	p.Version++
 	return tx.db.wrap("update page", err)
 }
 
