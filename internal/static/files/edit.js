@@ -258,6 +258,9 @@
   // read an answer), with a copy in the browser in case they do not
   // arrive; the lock is released.
   function leaving() {
+    // The page that answers a save says again that the writer has the
+    // item open, if they still may edit it.
+    if (lockUrl && navigator.sendBeacon) navigator.sendBeacon(lockUrl + "/roi", new URLSearchParams());
     if (submitting) return;
     var values = serialize();
     if (draftUrl && values !== baseline && values !== lastSent) {
@@ -266,7 +269,6 @@
       if (sent) lastSent = values;
       keepLocal(values);
     }
-    if (lockUrl && navigator.sendBeacon) navigator.sendBeacon(lockUrl + "/roi", new URLSearchParams());
   }
 
   // A copy kept in the browser from an earlier visit goes to the server
