@@ -114,6 +114,9 @@ func (tx *Tx) InsertArticle(ctx context.Context, a *congtin.Article) error {
 		return tx.db.wrap("insert article", err)
 	}
 	a.ID = id
+	if err := tx.indexMediaUses(ctx, a.SiteID, useArticle, id, a.Body, a.Image); err != nil {
+		return err
+	}
 	return tx.indexArticle(ctx, id)
 }
 
@@ -125,6 +128,9 @@ func (tx *Tx) UpdateArticle(ctx context.Context, a *congtin.Article) error {
 		return tx.db.wrap("update article", err)
 	}
 	a.UpdatedAt = tx.now
+	if err := tx.indexMediaUses(ctx, a.SiteID, useArticle, a.ID, a.Body, a.Image); err != nil {
+		return err
+	}
 	return tx.indexArticle(ctx, a.ID)
 }
 
