@@ -86,21 +86,6 @@ type RevisionsPage struct {
 	CanRestor bool
 }
 
-// MediaPage is the image library.
-type MediaPage struct {
-	AdminBase
-	Media []*MediaItem
-	Pager Pager
-}
-
-// MediaItem is an image with its URLs.
-type MediaItem struct {
-	*congtin.Media
-	URL    string // the largest variant
-	Thumb  string // the smallest
-	SrcSet string
-}
-
 // CategoriesPage manages categories.
 type CategoriesPage struct {
 	AdminBase

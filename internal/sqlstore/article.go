@@ -116,6 +116,9 @@ func (tx *Tx) InsertArticle(ctx context.Context, a *congtin.Article) error {
 		return tx.db.wrap("insert article", err)
 	}
 	a.ID = id
+	if err := tx.indexMediaUses(ctx, a.SiteID, useArticle, id, a.Body, a.Image); err != nil {
+		return err
+	}
 	return tx.indexArticle(ctx, id)
 }
 
@@ -128,6 +131,9 @@ func (tx *Tx) UpdateArticle(ctx context.Context, a *congtin.Article) error {
 	}
 	a.UpdatedAt = tx.now
 	a.Version++
+	if err := tx.indexMediaUses(ctx, a.SiteID, useArticle, a.ID, a.Body, a.Image); err != nil {
+		return err
+	}
 	return tx.indexArticle(ctx, a.ID)
 }
 

@@ -147,7 +147,7 @@ func (tx *Tx) InsertQuestion(ctx context.Context, q *congtin.Question, codeHash,
 		return tx.db.wrap("insert question", err)
 	}
 	q.ID = id
-	return nil
+	return tx.indexMediaUses(ctx, q.SiteID, useQuestion, id, q.Answer)
 }
 
 // UpdateQuestion implements congtin.QuestionTx.
@@ -163,7 +163,7 @@ func (tx *Tx) UpdateQuestion(ctx context.Context, q *congtin.Question) error {
 	}
 	q.UpdatedAt = tx.now
 	q.Version++
-	return nil
+	return tx.indexMediaUses(ctx, q.SiteID, useQuestion, q.ID, q.Answer)
 }
 
 const questionRevisionColumns = `id, question_id, user_id, user_name, created_at, title, body, answer, note`
