@@ -55,6 +55,8 @@ type Service interface {
 	ScheduleService
 	AboutService
 	LinkService
+	DraftStore
+	DraftService
 
 	BulkService
 }

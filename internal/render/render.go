@@ -41,6 +41,8 @@ var pages = map[string]string{
 	"admin/units": "admin", "admin/links": "admin",
 	// The lists' bulk actions: the confirmation without JavaScript.
 	"admin/bulk_confirm": "admin",
+	// The image library's page of one image.
+	"admin/media_edit": "admin",
 }
 
 // Engine renders pages.
