@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"golang.org/x/text/unicode/norm"
 )
@@ -53,20 +52,6 @@ func TestBrowserListSearchAndBulkPublish(t *testing.T) {
 	browserCtx := nr.startBrowser(browserPath)
 	reporterCtx := nr.person(browserCtx, "reporter")
 	editorCtx := nr.person(browserCtx, "editor")
-
-	// The editor's confirmations: each dialog takes the next answer.
-	answers := make(chan bool, 4)
-	asked := make(chan string, 4)
-	go func() {
-		for ev, err := range chromedp.Events(editorCtx, page.JavascriptDialogOpening) {
-			if err != nil {
-				return
-			}
-			asked <- ev.Message
-			accept := <-answers
-			_, _ = chromedp.Call(editorCtx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: accept})
-		}
-	}()
 
 	nr.begin("2 the reporter writes three drafts")
 	rb := nr.tab(reporterCtx, 90*time.Second)
@@ -167,26 +152,28 @@ func TestBrowserListSearchAndBulkPublish(t *testing.T) {
 	nr.begin("6 unpublishing from the list asks first")
 	checkRow(eb, titles[1])
 	eb.do(chromedp.SetValue(chromedp.CSS("#hanh-dong"), "unpublish"))
-	answers <- false
 	eb.do(chromedp.Evaluate[chromedp.Void](`window.listTestMark = true`), chromedp.Click(chromedp.CSS(`.bulk-bar button[type=submit]`)))
-	select {
-	case q := <-asked:
-		if !strings.Contains(q, "Gỡ bài 1 bài") {
-			t.Errorf("%s: the confirmation asks %q", nr.step, q)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatalf("%s: no confirmation before unpublishing", nr.step)
+	nr.waitJS(eb, "the confirmation dialog", `!!document.querySelector("dialog.confirm-dialog[open]")`, 5*time.Second)
+	eb.visible("dialog.confirm-dialog h2", "Gỡ 1 bài đã chọn khỏi cổng?")
+	if f := evaluate[string](eb, `document.activeElement.textContent`); f != "Hủy" {
+		t.Errorf("%s: the dialog opens with the focus on %q, want the safe choice Hủy", nr.step, f)
 	}
-	time.Sleep(500 * time.Millisecond)
+	eb.screenshot("lists-editor-unpublish-dialog.png")
+	eb.do(chromedp.Click(chromedp.CSS(`dialog.confirm-dialog button[value=cancel]`)))
+	nr.waitJS(eb, "the dialog to close", `!document.querySelector("dialog.confirm-dialog")`, 5*time.Second)
+	time.Sleep(300 * time.Millisecond)
 	if !evaluate[bool](eb, `window.listTestMark === true`) {
 		t.Fatalf("%s: the form was sent although the confirmation was declined", nr.step)
 	}
 	if got := rowStatus(eb, titles[1]); got != "Đã xuất bản" {
 		t.Fatalf("%s: declining the confirmation left %q %q", nr.step, titles[1], got)
 	}
-	answers <- true
-	submitAndWait(eb, `.bulk-bar button[type=submit]`)
-	<-asked
+	if f := evaluate[string](eb, `document.activeElement.textContent`); f != "Thực hiện" {
+		t.Errorf("%s: after Hủy the focus is on %q, want back on Thực hiện", nr.step, f)
+	}
+	eb.do(chromedp.Click(chromedp.CSS(`.bulk-bar button[type=submit]`)))
+	nr.waitJS(eb, "the confirmation dialog", `!!document.querySelector("dialog.confirm-dialog[open]")`, 5*time.Second)
+	submitAndWait(eb, `dialog.confirm-dialog button[value=ok]`)
 	eb.visible(".bulk-report > p", "Đã gỡ 1 bài khỏi cổng thông tin.")
 	if got := rowStatus(eb, titles[1]); got != "Gỡ bài" {
 		t.Errorf("%s: %q is %q after the accepted unpublication", nr.step, titles[1], got)

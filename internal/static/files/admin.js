@@ -8,8 +8,8 @@
   });
 
   // Lists' bulk actions: a checkbox that checks every row, and a question
-  // before an action that takes items off the public site (without this
-  // file the server asks on a page of its own).
+  // before an action that takes items off the public site, in edit.js's
+  // dialog (without this file the server asks on a page of its own).
   document.querySelectorAll("form.bulk-form").forEach(function (form) {
     var head = form.querySelector("thead th.check");
     var boxes = form.querySelectorAll("tbody input[name=id]");
@@ -43,25 +43,35 @@
       act.addEventListener("change", sync);
       sync();
     }
+    var confirmed = false;
     form.addEventListener("submit", function (e) {
       var sel = form.querySelector("select[name=hanh-dong]");
       var opt = sel && sel.options[sel.selectedIndex];
-      if (!opt || !opt.dataset.confirm) return;
+      if (confirmed || !opt || !opt.dataset.confirm) return;
       var n = form.querySelectorAll("tbody input[name=id]:checked").length;
       if (n === 0) return; // the server says to check some
-      var noun = (e.submitter && e.submitter.dataset.noun) || "mục";
-      if (!window.confirm(opt.dataset.confirm + " " + n + " " + noun + " đã chọn khỏi cổng thông tin? Bạn đọc sẽ không xem được nữa.")) {
-        e.preventDefault();
-        return;
-      }
-      var ok = form.querySelector("input[name=xac-nhan]");
-      if (!ok) {
-        ok = document.createElement("input");
-        ok.type = "hidden";
-        ok.name = "xac-nhan";
-        form.appendChild(ok);
-      }
-      ok.value = "1";
+      e.preventDefault();
+      var b = e.submitter;
+      var noun = (b && b.dataset.noun) || "mục";
+      var label = opt.dataset.confirm;
+      var title = "Gỡ " + n + " " + noun + " đã chọn khỏi cổng?";
+      var text = "Bạn đọc sẽ không xem được " + (n === 1 ? noun + " này" : "các " + noun + " này") + " cho đến khi được xuất bản lại.";
+      var asking = typeof window.congtinAsk === "function" ?
+        window.congtinAsk(title, text, label + " (" + n + ")", "Hủy") :
+        Promise.resolve(window.confirm(title + "\n" + text));
+      asking.then(function (yes) {
+        if (!yes) return;
+        var ok = form.querySelector("input[name=xac-nhan]");
+        if (!ok) {
+          ok = document.createElement("input");
+          ok.type = "hidden";
+          ok.name = "xac-nhan";
+          form.appendChild(ok);
+        }
+        ok.value = "1";
+        confirmed = true;
+        if (b) form.requestSubmit(b); else form.requestSubmit();
+      });
     });
   });
 })();

@@ -79,6 +79,8 @@
     });
   }
   ask.count = 0;
+  // The lists' bulk actions (admin.js) ask with the same dialog.
+  window.congtinAsk = ask;
 
   // The form's fields as posted, without files (a document's attachments
   // are never part of a draft). The workflow panel's comment belongs to
