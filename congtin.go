@@ -55,4 +55,6 @@ type Service interface {
 	ScheduleService
 	AboutService
 	LinkService
+
+	NotificationService
 }

@@ -296,7 +296,7 @@ func (s *Server) apiAddUser(w http.ResponseWriter, r *http.Request, rq *request)
 }
 
 func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := manager(rq); err != nil {
+	if err := can(rq, congtin.ActAudit, nil); err != nil {
 		s.apiError(w, r, rq, err)
 		return
 	}

@@ -56,7 +56,7 @@ func refOf[T interface{ Item() *congtin.Item }](load func(*Server, *http.Request
 }
 
 // steps are the workflow's actions, in the order the panel offers them.
-var steps = []string{congtin.ActSubmit, congtin.ActReturn, congtin.ActPublish, congtin.ActDecline, congtin.ActUnpublish}
+var steps = []string{congtin.ActSubmit, congtin.ActWithdraw, congtin.ActReturn, congtin.ActPublish, congtin.ActDecline, congtin.ActUnpublish, congtin.ActComment}
 
 // workflowPanel builds an edit page's workflow panel for the item: the
 // steps the actor may take now, and the history.
@@ -70,6 +70,13 @@ func (s *Server) workflowPanel(ctx context.Context, rq *request, k *flowKind, it
 		if congtin.Can(rq.actor, act, it) {
 			w.Steps = append(w.Steps, act)
 		}
+	}
+	if congtin.Can(rq.actor, congtin.ActAudit, nil) {
+		noun := k.object(it.Ref)
+		if it.Kind == congtin.KindScheduleWeek {
+			noun = "lịch tuần"
+		}
+		w.AuditURL, w.AuditLabel = auditItemURL(it.Ref), "Nhật ký của "+noun+" này"
 	}
 	var err error
 	w.Notes, err = s.workflow.FindNotes(ctx, it.Ref)
@@ -129,6 +136,12 @@ func (s *Server) handleStep(k *flowKind, edit editFunc) func(http.ResponseWriter
 			return
 		}
 		msg := "Đã chuyển " + k.object(ref) + " sang trạng thái “" + congtin.StatusName(it.Status) + "”."
+		switch act {
+		case congtin.ActWithdraw:
+			msg = "Đã rút lại " + k.object(ref) + "; trạng thái trở về “" + congtin.StatusName(it.Status) + "” để bạn sửa tiếp."
+		case congtin.ActComment:
+			msg = "Đã gửi ý kiến cho người soạn."
+		}
 		if k.done != nil {
 			if m := k.done(act); m != "" {
 				msg = m

@@ -30,7 +30,7 @@ var pages = map[string]string{
 	"admin/login": "admin", "admin/dashboard": "admin", "admin/articles": "admin", "admin/article_edit": "admin",
 	"admin/revisions": "admin", "admin/media": "admin", "admin/categories": "admin", "admin/users": "admin",
 	"admin/settings": "admin", "admin/audit": "admin", "admin/password": "admin", "admin/sites": "admin", "admin/error": "admin",
-	"admin/stats": "admin",
+	"admin/stats": "admin", "admin/notifications": "admin",
 	// Hỏi đáp (Q&A).
 	"qa_list": "layout", "qa_question": "layout", "qa_form": "layout", "qa_lookup": "layout", "qa_print": "print",
 	"admin/questions": "admin", "admin/question_edit": "admin", "admin/question_revisions": "admin", "admin/qa_fields": "admin",

@@ -23,6 +23,9 @@ type Workflow struct {
 	Labels map[string]string
 	// Notes is the item's workflow history, oldest first.
 	Notes []*congtin.Note
+	// AuditURL is the item's audit log, for those who may read it, and
+	// AuditLabel its link ("Nhật ký của bài này").
+	AuditURL, AuditLabel string
 }
 
 // Label is the button text of a step.

@@ -61,6 +61,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("AboutPages", func(t *testing.T) { testAboutPages(t, open(t)) })
 	t.Run("Units", func(t *testing.T) { testUnits(t, open(t)) })
 	t.Run("Links", func(t *testing.T) { testLinks(t, open(t)) })
+	t.Run("Notifications", func(t *testing.T) { testNotifications(t, open(t)) })
 }
 
 // MustSite returns the default site.
