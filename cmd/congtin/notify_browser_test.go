@@ -41,9 +41,9 @@ func init() {
 func auditLinkOfFirstArticle(t *testing.T, get func(string) string) string {
 	t.Helper()
 	edit := firstLink(`/admin/bai-viet/\d+`, "/admin/bai-viet")(t, get)
-	m := regexp.MustCompile(`<a href="(/admin/nhat-ky\?[^"]+)">Nhật ký của bài viết này</a>`).FindStringSubmatch(get(edit))
+	m := regexp.MustCompile(`<a href="(/admin/nhat-ky\?[^"]+)">Nhật ký của bài này</a>`).FindStringSubmatch(get(edit))
 	if m == nil {
-		t.Fatalf("%s has no link “Nhật ký của bài viết này”", edit)
+		t.Fatalf("%s has no link “Nhật ký của bài này”", edit)
 	}
 	return html.UnescapeString(m[1])
 }
@@ -294,7 +294,10 @@ func TestBrowserNotifications(t *testing.T) {
 	// 8. The article's own audit log, for the editor.
 	nr.begin("8 editor opens the article's audit log")
 	eb.navigate(articleAdmin)
-	eb.clickAndWait(`a[href^="/admin/nhat-ky?"]`, pathIs("/admin/nhat-ky"))
+	if l := eb.visible(`.audit-link a[href^="/admin/nhat-ky?"]`, "").Text; l != "Nhật ký của bài này" {
+		t.Errorf("%s: the link to the article's log reads %q", nr.step, l)
+	}
+	eb.clickAndWait(`.audit-link a[href^="/admin/nhat-ky?"]`, pathIs("/admin/nhat-ky"))
 	eb.visible(".notice", "Đang xem nhật ký của bài viết #"+id+". Mở bài viết #"+id+" · Xem toàn bộ nhật ký")
 	actions := texts(eb.elements("table.grid tbody tr td:nth-child(4)"))
 	for _, want := range []string{"Tạo bài viết", "Gửi duyệt bài viết", "Trả lại bài viết", "Rút lại bài viết", "Xuất bản bài viết"} {
