@@ -424,3 +424,36 @@ func TestCategorySelectTree(t *testing.T) {
 		t.Errorf("categories %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestAPIWithdrawAndComment: the JSON API offers the new steps under the
+// same rules: the writer withdraws while it waits, nobody else; an
+// editor comments, with a comment.
+func TestAPIWithdrawAndComment(t *testing.T) {
+	e := newEnv(t)
+	api := func(name string) *client {
+		c := e.client("")
+		c.hdr.Set("Authorization", "Bearer "+e.token(name))
+		return c
+	}
+	a := e.article("pv1", congtin.StatusSubmitted)
+	withdraw := fmt.Sprintf("/api/v1/admin/articles/%d/withdraw", a.ID)
+	comment := fmt.Sprintf("/api/v1/admin/articles/%d/comment", a.ID)
+	if r := api("pv2").postJSON(withdraw, map[string]string{}); r.status != http.StatusForbidden {
+		t.Errorf("another reporter withdraws: %d %s", r.status, r.body)
+	}
+	if r := api("pv1").postJSON(comment, map[string]string{"comment": "Tự góp ý"}); r.status != http.StatusForbidden {
+		t.Errorf("a reporter comments: %d %s", r.status, r.body)
+	}
+	if r := api("btv").postJSON(comment, map[string]string{"comment": "  "}); r.status != http.StatusBadRequest || !strings.Contains(r.body, "Hãy nhập ý kiến") {
+		t.Errorf("an empty comment: %d %s", r.status, r.body)
+	}
+	if r := api("btv").postJSON(comment, map[string]string{"comment": "Thiếu nguồn ảnh"}); r.status != http.StatusOK || !strings.Contains(r.body, `"status": "submitted"`) {
+		t.Errorf("an editor comments: %d %s", r.status, r.body)
+	}
+	if r := api("pv1").postJSON(withdraw, map[string]string{}); r.status != http.StatusOK || !strings.Contains(r.body, `"status": "draft"`) {
+		t.Errorf("the writer withdraws: %d %s", r.status, r.body)
+	}
+	if r := api("pv1").postJSON(withdraw, map[string]string{}); r.status != http.StatusForbidden {
+		t.Errorf("withdrawn twice: %d %s", r.status, r.body)
+	}
+}
