@@ -252,7 +252,20 @@ func TestWithdraw(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range []congtin.Ref{{Kind: congtin.KindPage, SiteID: d.site.ID, ID: page.ID}} {
+	doc, err := d.a.CreateDocument(ctx, d.rep, d.site.ID, goodDocument(t, d.a, d.site.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry, err := d.a.CreateScheduleEntry(ctx, d.rep, d.site.ID, congtin.ScheduleInput{Start: vnTime(2026, 11, 24, 14, 0), Content: "Họp giao ban"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	week := congtin.WeekOf(entry.Start).String()
+	for _, r := range []congtin.Ref{
+		{Kind: congtin.KindPage, SiteID: d.site.ID, ID: page.ID},
+		{Kind: congtin.KindDocument, SiteID: d.site.ID, ID: doc.ID},
+		{Kind: congtin.KindScheduleWeek, SiteID: d.site.ID, Key: week},
+	} {
 		if _, err := d.a.Transition(ctx, d.rep, r, congtin.ActSubmit, "", time.Time{}); err != nil {
 			t.Fatal(err)
 		}
