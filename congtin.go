@@ -57,4 +57,6 @@ type Service interface {
 	LinkService
 
 	NotificationService
+	DraftStore
+	DraftService
 }

@@ -29,6 +29,7 @@ const (
 	KindMedia         Kind = "media"         // an image of the library
 	KindRedirect      Kind = "redirect"      // an old address of an imported site
 	KindNotification  Kind = "notification"  // of the back office
+	KindDraft         Kind = "draft"         // an editor's autosaved form
 )
 
 // notFound holds the message a reader sees when a thing of a kind is not
@@ -55,6 +56,7 @@ var notFound = map[Kind]string{
 	KindMedia:         "Không tìm thấy ảnh.",
 	KindRedirect:      "Không tìm thấy trang.",
 	KindNotification:  "Không tìm thấy thông báo.",
+	KindDraft:         "Không có nội dung chưa lưu.",
 }
 
 // NotFound is the ENOTFOUND error for a missing thing of kind k.

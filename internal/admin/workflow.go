@@ -135,22 +135,7 @@ func (s *Server) handleStep(k *flowKind, edit editFunc) func(http.ResponseWriter
 			s.error(w, r, rq, err)
 			return
 		}
-		msg := "Đã chuyển " + k.object(ref) + " sang trạng thái “" + congtin.StatusName(it.Status) + "”."
-		switch act {
-		case congtin.ActWithdraw:
-			msg = "Đã rút lại " + k.object(ref) + "; trạng thái trở về “" + congtin.StatusName(it.Status) + "” để bạn sửa tiếp."
-		case congtin.ActComment:
-			msg = "Đã gửi ý kiến cho người soạn."
-		}
-		if k.done != nil {
-			if m := k.done(act); m != "" {
-				msg = m
-			}
-		}
-		if it.Status == congtin.StatusPublished && it.PublishedAt.After(s.now()) {
-			msg = "Đã hẹn giờ xuất bản lúc " + it.PublishedAt.In(congtin.VietnamZone).Format("15:04:05 02/01/2006") + "."
-		}
-		redirect(w, r, k.url(ref), msg)
+		redirect(w, r, k.url(ref), stepped(k, ref, act, it, false, s.now()))
 	}
 }
 

@@ -524,3 +524,41 @@ func TestNotifyRefusedStep(t *testing.T) {
 		t.Errorf("editor: %q", got)
 	}
 }
+
+// TestStepsOfTheEditForm: an editor's comment and a return sent with the
+// edit form (save first, one transaction) save the editor's change and
+// tell the writer, with the article's new title; a refused step writes
+// neither the change nor a notice.
+func TestStepsOfTheEditForm(t *testing.T) {
+	ctx := t.Context()
+	d := newDesk(t)
+	art := d.article(t, "Tít cũ")
+	d.step(t, d.rep, art.ID, congtin.ActSubmit, "", time.Time{})
+	cur, err := d.a.FindArticleByID(ctx, d.site.ID, art.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := congtin.ArticleInput{CategoryID: d.cat.ID, Title: "Tít mới", Body: cur.Body, Version: cur.Version}
+	if _, _, err := d.a.UpdateArticleStep(ctx, d.ed, d.site.ID, art.ID, in, congtin.Step{Act: congtin.ActComment, Comment: "Tôi đã sửa tít"}); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := d.a.FindArticleByID(ctx, d.site.ID, art.ID)
+	if got.Title != "Tít mới" || got.Status != congtin.StatusSubmitted {
+		t.Errorf("after the comment: %q %s", got.Title, got.Status)
+	}
+	wantNotices(t, d.notices(t, d.rep, true), "comment: Người bientap đã gửi ý kiến về bài viết “Tít mới”.")
+	if ns, _, _ := d.a.FindNotifications(ctx, congtin.NotificationFilter{SiteID: d.site.ID, UserID: d.rep.User.ID}); ns[0].Comment != "Tôi đã sửa tít" {
+		t.Errorf("the notice's comment is %q", ns[0].Comment)
+	}
+
+	// A return without its comment changes nothing and tells nobody.
+	in.Title, in.Version = "Tít khác", got.Version
+	_, _, err = d.a.UpdateArticleStep(ctx, d.ed, d.site.ID, art.ID, in, congtin.Step{Act: congtin.ActReturn})
+	storetest.WantField(t, err, "comment", "a return without a comment")
+	if got, _ := d.a.FindArticleByID(ctx, d.site.ID, art.ID); got.Title != "Tít mới" {
+		t.Errorf("a refused step saved the title %q", got.Title)
+	}
+	if n := len(d.notices(t, d.rep, false)); n != 1 {
+		t.Errorf("a refused step told the writer: %d notices", n)
+	}
+}

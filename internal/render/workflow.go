@@ -26,6 +26,12 @@ type Workflow struct {
 	// AuditURL is the item's audit log, for those who may read it, and
 	// AuditLabel its link ("Nhật ký của bài này").
 	AuditURL, AuditLabel string
+	// Form is the id of the page's edit form when the actor may save it:
+	// the steps then submit that form, saved with the step in one
+	// transaction, and a schedulable kind's time is the form's own.
+	Form string
+	// Comment is the comment typed, shown again when a step is refused.
+	Comment string
 }
 
 // Label is the button text of a step.
