@@ -25,7 +25,7 @@ import (
 
 func init() {
 	adminA11yPages = append(adminA11yPages,
-		adminPage{name: "sign-in after the session ended", path: "/admin/dang-nhap?het-han=giu&next=/admin/bai-viet/moi"},
+		adminPage{name: "sign-in after the session ended", path: "/admin/dang-nhap?het-han=giu&next=/admin/bai-viet/moi", signedOut: true},
 		adminPage{name: "new document", path: "/admin/van-ban/moi"},
 		adminPage{name: "new about page", path: "/admin/gioi-thieu/moi"},
 		adminPage{name: "schedule entry edit", find: firstLink(`/admin/lich-cong-tac/muc/\d+`, "/admin/lich-cong-tac")},

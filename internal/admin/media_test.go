@@ -289,7 +289,9 @@ func TestMediaEditAndDelete(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = pv1.get(page)
-	uses := texts(t, r.body, func(n *html.Node) bool { return n.Data == "li" && n.Parent != nil && hpVal(n.Parent, "class") == "media-uses" })
+	uses := texts(t, r.body, func(n *html.Node) bool {
+		return n.Data == "li" && n.Parent != nil && hpVal(n.Parent, "class") == "media-uses"
+	})
 	if len(uses) != 1 || !strings.Contains(uses[0], "Bài của pv1") || !strings.Contains(r.body, "Ảnh đang được dùng ở 2 nội dung") ||
 		!strings.Contains(r.body, "Và 1 nội dung khác của người khác mà bạn không mở được.") {
 		t.Fatalf("uses seen by the reporter: %q", uses)
@@ -298,7 +300,9 @@ func TestMediaEditAndDelete(t *testing.T) {
 		t.Fatalf("deletion offered for an image in use")
 	}
 	r = btv.get(page)
-	uses = texts(t, r.body, func(n *html.Node) bool { return n.Data == "li" && n.Parent != nil && hpVal(n.Parent, "class") == "media-uses" })
+	uses = texts(t, r.body, func(n *html.Node) bool {
+		return n.Data == "li" && n.Parent != nil && hpVal(n.Parent, "class") == "media-uses"
+	})
 	if len(uses) != 2 || !strings.Contains(r.body, fmt.Sprintf(`href="/admin/bai-viet/%d"`, b.ID)) {
 		t.Fatalf("uses seen by the editor: %q", uses)
 	}
@@ -384,7 +388,9 @@ func TestFeaturedImageField(t *testing.T) {
 		t.Fatalf("save: %d", r.status)
 	}
 	doc = hpParse(t, btv.get(edit).body)
-	img := hpFirst(doc, func(n *html.Node) bool { return n.Data == "img" && n.Parent != nil && hpVal(n.Parent, "class") == "featured-preview" })
+	img := hpFirst(doc, func(n *html.Node) bool {
+		return n.Data == "img" && n.Parent != nil && hpVal(n.Parent, "class") == "featured-preview"
+	})
 	if img == nil || hpVal(img, "src") != "/media/ab/anh-1024.jpg" || hpVal(img, "alt") == "" {
 		t.Fatalf("preview of a saved image: %v", img)
 	}
@@ -399,7 +405,9 @@ func TestFeaturedImageField(t *testing.T) {
 		!strings.Contains(hpVal(input, "aria-describedby"), "image-error") || hpFirst(doc, hpID("image-error")) == nil {
 		t.Fatalf("refused image: %d", r.status)
 	}
-	if img := hpFirst(doc, func(n *html.Node) bool { return n.Data == "img" && n.Parent != nil && hpVal(n.Parent, "class") == "featured-preview" }); img != nil {
+	if img := hpFirst(doc, func(n *html.Node) bool {
+		return n.Data == "img" && n.Parent != nil && hpVal(n.Parent, "class") == "featured-preview"
+	}); img != nil {
 		t.Fatalf("a refused address is previewed: %q", hpVal(img, "src"))
 	}
 }
