@@ -151,6 +151,11 @@ func TestBrowserNotifications(t *testing.T) {
 	if !evaluate[bool](rb, `!!document.querySelector('dialog.editor-dialog[open]')`) {
 		t.Fatalf("%s: the dialog closed on a refused address", nr.step)
 	}
+	// Ctrl+S in the dialog does not save the form behind it.
+	rb.do(ctrlKey("s"), chromedp.Evaluate[chromedp.Void](`new Promise(r => setTimeout(r, 700))`, chromedp.EvalAwaitPromise))
+	if at := evaluate[string](rb, `location.pathname`); at != "/admin/bai-viet/moi" || !evaluate[bool](rb, `!!document.querySelector('dialog.editor-dialog[open]')`) {
+		t.Errorf("%s: Ctrl+S with the link dialog open went to %s, or closed the dialog", nr.step, at)
+	}
 	for _, vp := range []viewport{desktop, phone} {
 		rb.do(vp.emulate())
 		for _, p := range rb.audit(axeJS) {

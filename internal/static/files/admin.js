@@ -27,6 +27,9 @@
     var b = saveButton();
     if (!b) return;
     e.preventDefault();
+    // Not from a dialog over the form (the link dialog, the image
+    // library): what it holds is not in the form yet.
+    if (document.querySelector("dialog[open]")) return;
     if (saving || e.repeat) return;
     saving = true;
     window.setTimeout(function () { saving = false; }, 2000);
