@@ -55,4 +55,5 @@ type Service interface {
 	ScheduleService
 	AboutService
 	LinkService
+	PreviewService
 }

@@ -48,6 +48,7 @@ type Server struct {
 	stats      statsService
 	audit      auditService
 	workflow   workflowService
+	preview    previewService
 }
 
 // Config is what the back office needs besides the service.
@@ -66,8 +67,13 @@ type Config struct {
 
 // New returns the back office over the service.
 func New(svc congtin.Service, cfg Config) *Server {
+	// The pages show states at the back office's clock (an article is
+	// Hẹn giờ until its time).
+	if cfg.Render != nil && cfg.Now != nil {
+		cfg.Render.SetClock(cfg.Now)
+	}
 	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, qa: svc,
-		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc}
+		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, preview: svc}
 }
 
 func (s *Server) now() time.Time {
@@ -119,6 +125,7 @@ func (s *Server) Handler() http.Handler {
 	s.documentRoutes(page)
 	s.questionRoutes(page)
 	s.sectionRoutes(page)
+	s.previewRoutes(page)
 	mux.HandleFunc("/admin/", func(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang quản trị này."))
 	})
