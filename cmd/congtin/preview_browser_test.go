@@ -16,12 +16,18 @@ import (
 )
 
 func init() {
-	// The preview page (its frames show the public site's page, which
-	// TestBrowserPreview checks with axe-core itself) and the article list
-	// filtered by Hẹn giờ.
+	// The preview pages of an article, an about page and a document (their
+	// frames show the public site's page, which TestBrowserPreview checks
+	// with axe-core itself) and the article list filtered by Hẹn giờ.
 	adminA11yPages = append(adminA11yPages,
 		adminPage{name: "article preview", find: func(t *testing.T, get func(string) string) string {
 			return firstLink(`/admin/bai-viet/\d+`, "/admin/bai-viet")(t, get) + "/xem-truoc"
+		}},
+		adminPage{name: "about page preview", find: func(t *testing.T, get func(string) string) string {
+			return firstLink(`/admin/gioi-thieu/\d+`, "/admin/gioi-thieu")(t, get) + "/xem-truoc"
+		}},
+		adminPage{name: "document preview", find: func(t *testing.T, get func(string) string) string {
+			return firstLink(`/admin/van-ban/\d+`, "/admin/van-ban")(t, get) + "/xem-truoc"
 		}},
 		adminPage{name: "scheduled articles", path: "/admin/bai-viet?trang-thai=scheduled"},
 	)
