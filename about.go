@@ -27,6 +27,8 @@ type Page struct {
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
 	PublishedAt time.Time `json:"published_at,omitzero"`
+	// Version counts the page's content writes (see ArticleInput.Version).
+	Version int64 `json:"version"`
 }
 
 // AboutPrefix and AboutPrefixEN are the paths of the about section.
@@ -76,10 +78,14 @@ type PageInput struct {
 	SlugEN   string `json:"slug_en"` // empty: made from the English title
 	BodyEN   string `json:"body_en"`
 	Position int    `json:"position"`
+	// Version is the one the form was loaded from (see
+	// ArticleInput.Version).
+	Version int64 `json:"version,omitempty"`
 }
 
-// Normalize trims the one-line fields.
+// Normalize trims the one-line fields and brings every text to NFC.
 func (in *PageInput) Normalize() {
+	NFC(&in.Title, &in.Slug, &in.Body, &in.TitleEN, &in.SlugEN, &in.BodyEN)
 	for _, p := range []*string{&in.Title, &in.Slug, &in.TitleEN, &in.SlugEN} {
 		*p = strings.TrimSpace(*p)
 	}
@@ -192,8 +198,14 @@ type UnitInput struct {
 	Leaders  []Leader `json:"leaders"`
 }
 
-// Normalize trims the fields and drops empty leader rows.
+// Normalize trims the fields, brings them to NFC and drops empty leader
+// rows.
 func (in *UnitInput) Normalize() {
+	NFC(&in.Name, &in.NameEN, &in.Phone, &in.Email)
+	for i := range in.Leaders {
+		l := &in.Leaders[i]
+		NFC(&l.Name, &l.Title, &l.TitleEN)
+	}
 	for _, p := range []*string{&in.Name, &in.NameEN, &in.Phone, &in.Email} {
 		*p = strings.TrimSpace(*p)
 	}
@@ -296,8 +308,12 @@ type AboutService interface {
 	// CreatePage stores a new draft. EINVALID for bad input or a slug
 	// taken by another page.
 	CreatePage(ctx context.Context, actor Actor, siteID int64, in PageInput) (*Page, error)
-	// UpdatePage saves new content and keeps a revision.
+	// UpdatePage saves new content and keeps a revision. ErrEdited when
+	// in.Version is not the stored one.
 	UpdatePage(ctx context.Context, actor Actor, siteID, id int64, in PageInput) (*Page, error)
+	// UpdatePageStep saves the form and takes the step s in one
+	// transaction (see EditorialService.UpdateArticleStep).
+	UpdatePageStep(ctx context.Context, actor Actor, siteID, id int64, in PageInput, s Step) (*Item, bool, error)
 	// TransitionPage moves a page along the workflow, as for articles.
 	TransitionPage(ctx context.Context, actor Actor, siteID, id int64, act, comment string) (*Page, error)
 	// RestorePageRevision makes a revision the page's content, as a new

@@ -37,6 +37,9 @@ type Article struct {
 	// Views is the stored view count; the live count adds what the counter
 	// has not written yet.
 	Views int64 `json:"views"`
+	// Version counts the article's content writes: an edit form carries
+	// the one it was loaded from (ArticleInput.Version).
+	Version int64 `json:"version"`
 }
 
 // Path returns the article's canonical public path under its category slug:

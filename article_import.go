@@ -42,6 +42,7 @@ func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
 
 // Normalize trims the text fields of surrounding white space.
 func (r *ArticleImport) Normalize() {
+	NFC(&r.Title, &r.Lead, &r.Body, &r.Category, &r.Author, &r.Slug, &r.Image)
 	for _, p := range []*string{&r.Title, &r.Lead, &r.Category, &r.Author, &r.PublishedAt, &r.Slug, &r.ExternalID, &r.Image} {
 		*p = strings.TrimSpace(*p)
 	}

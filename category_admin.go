@@ -17,6 +17,7 @@ type CategoryInput struct {
 
 // Validate checks the input without I/O.
 func (in *CategoryInput) Validate() error {
+	NFC(&in.Name, &in.Slug)
 	in.Name, in.Slug = strings.TrimSpace(in.Name), strings.TrimSpace(in.Slug)
 	fe := FieldErrors{}
 	switch {

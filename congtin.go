@@ -56,4 +56,6 @@ type Service interface {
 	AboutService
 	LinkService
 	PreviewService
+	DraftStore
+	DraftService
 }

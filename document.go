@@ -129,6 +129,9 @@ type Document struct {
 	CreatedBy   int64     `json:"created_by,omitempty"`
 	// ReplacedBy is set when a published document replaces this one.
 	ReplacedBy int64 `json:"replaced_by,omitempty"`
+	// Version counts the document's content writes (see
+	// ArticleInput.Version).
+	Version int64 `json:"version"`
 
 	// Filled by FindDocumentByID only.
 	Files     []*DocumentFile `json:"files,omitempty"`
@@ -270,6 +273,9 @@ type DocumentInput struct {
 	Links       []DocumentLinkInput
 	AddFiles    []DocumentFileInput
 	RemoveFiles []int64
+	// Version is the one the form was loaded from (see
+	// ArticleInput.Version).
+	Version int64
 }
 
 // Earliest day a document may carry: the founding of the state.
@@ -322,9 +328,10 @@ func NormalizeDocNumber(s string) (string, string) {
 	return s, ""
 }
 
-// Normalize trims the input and normalizes the number; a number that
-// cannot be normalized is left for Validate to report.
+// Normalize trims the input, brings it to NFC and normalizes the number;
+// a number that cannot be normalized is left for Validate to report.
 func (in *DocumentInput) Normalize() {
+	NFC(&in.Issuer, &in.Signer, &in.Summary)
 	for _, p := range []*string{&in.Issuer, &in.Signer, &in.Summary} {
 		*p = strings.TrimSpace(*p)
 	}
@@ -497,8 +504,12 @@ type DocumentService interface {
 	// field (a type, field or linked document not of the site included).
 	CreateDocument(ctx context.Context, actor Actor, siteID int64, in DocumentInput) (*Document, error)
 	// UpdateDocument saves new fields, adds and removes files, replaces the
-	// links, and keeps a revision. EFORBIDDEN when the actor may not edit.
+	// links, and keeps a revision. EFORBIDDEN when the actor may not edit;
+	// ErrEdited when in.Version is not the stored one.
 	UpdateDocument(ctx context.Context, actor Actor, siteID, id int64, in DocumentInput) (*Document, error)
+	// UpdateDocumentStep saves the form and takes the step s in one
+	// transaction (see EditorialService.UpdateArticleStep).
+	UpdateDocumentStep(ctx context.Context, actor Actor, siteID, id int64, in DocumentInput, s Step) (*Item, bool, error)
 	// TransitionDocument moves a document to the state act leads to.
 	// EFORBIDDEN when the actor may not; EINVALID for an unknown act.
 	TransitionDocument(ctx context.Context, actor Actor, siteID, id int64, act, comment string) (*Document, error)

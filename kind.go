@@ -28,6 +28,7 @@ const (
 	KindQuestionCode  Kind = "question_code" // a question looked up by its asker's code
 	KindMedia         Kind = "media"         // an image of the library
 	KindRedirect      Kind = "redirect"      // an old address of an imported site
+	KindDraft         Kind = "draft"         // an editor's autosaved form
 )
 
 // notFound holds the message a reader sees when a thing of a kind is not
@@ -53,6 +54,7 @@ var notFound = map[Kind]string{
 	KindQuestionCode:  "Không có câu hỏi nào với mã tra cứu này. Xin kiểm tra lại mã.",
 	KindMedia:         "Không tìm thấy ảnh.",
 	KindRedirect:      "Không tìm thấy trang.",
+	KindDraft:         "Không có nội dung chưa lưu.",
 }
 
 // NotFound is the ENOTFOUND error for a missing thing of kind k.

@@ -39,6 +39,7 @@ type LinkInput struct {
 
 // Normalize trims the fields and fills the default group.
 func (in *LinkInput) Normalize() {
+	NFC(&in.Name, &in.URL, &in.Group)
 	in.Name, in.URL, in.Group = strings.TrimSpace(in.Name), strings.TrimSpace(in.URL), strings.TrimSpace(in.Group)
 	if in.Group == "" {
 		in.Group = DefaultLinkGroup

@@ -103,6 +103,9 @@ type Question struct {
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
 	PublishedAt time.Time `json:"published_at"` // zero until first published
+	// Version counts the newsroom's writes of the question and its answer
+	// (see ArticleInput.Version).
+	Version int64 `json:"version"`
 
 	// Personal data: for the newsroom only, never on a public page, and
 	// blanked (PurgedAt set) once older than the retention period.
@@ -160,6 +163,7 @@ type QuestionInput struct {
 
 // Normalize trims the fields and folds the e-mail address's case.
 func (in *QuestionInput) Normalize() {
+	NFC(&in.Name, &in.Email, &in.Phone, &in.Title, &in.Body)
 	for _, p := range []*string{&in.Name, &in.Email, &in.Phone, &in.Title} {
 		*p = strings.Join(strings.Fields(*p), " ")
 	}
@@ -268,10 +272,14 @@ type QuestionEdit struct {
 	Title   string `json:"title"`
 	Body    string `json:"body"`
 	Answer  string `json:"answer"` // HTML; the service sanitizes it
+	// Version is the one the form was loaded from (see
+	// ArticleInput.Version).
+	Version int64 `json:"version,omitempty"`
 }
 
-// Normalize trims the edit's text.
+// Normalize trims the edit's text and brings it to NFC.
 func (in *QuestionEdit) Normalize() {
+	NFC(&in.Title, &in.Body, &in.Answer)
 	in.Title = strings.Join(strings.Fields(in.Title), " ")
 	in.Body = strings.TrimSpace(strings.ReplaceAll(in.Body, "\r\n", "\n"))
 }
@@ -360,6 +368,7 @@ type QAFieldInput struct {
 
 // Validate checks the input without I/O.
 func (in *QAFieldInput) Validate() error {
+	NFC(&in.Name)
 	in.Name = strings.Join(strings.Fields(in.Name), " ")
 	fe := FieldErrors{}
 	switch {
@@ -396,8 +405,12 @@ type QuestionService interface {
 	SubmitQuestion(ctx context.Context, siteID int64, in QuestionInput, sub Submission) (*Question, error)
 	// UpdateQuestion saves the newsroom's edit and keeps a revision; the
 	// actor takes on a question nobody had. EFORBIDDEN unless CanQuestion
-	// allows ActEdit in the state found inside the transaction.
+	// allows ActEdit in the state found inside the transaction; ErrEdited
+	// when in.Version is not the stored one.
 	UpdateQuestion(ctx context.Context, actor Actor, siteID, id int64, in QuestionEdit) (*Question, error)
+	// UpdateQuestionStep saves the edit and takes the step s in one
+	// transaction (see EditorialService.UpdateArticleStep).
+	UpdateQuestionStep(ctx context.Context, actor Actor, siteID, id int64, in QuestionEdit, s Step) (*Item, bool, error)
 	// TransitionQuestion moves a question to the state act leads to
 	// (NextStatus), with a workflow note: WorkflowService.Transition for
 	// a question. Sending for approval or publishing without an answer

@@ -105,6 +105,8 @@ type ScheduleEntry struct {
 	Chair        string    `json:"chair"`        // chủ trì: the presiding leader
 	CreatedBy    int64     `json:"-"`
 	UpdatedAt    time.Time `json:"updated_at"`
+	// Version counts the entry's writes (see ArticleInput.Version).
+	Version int64 `json:"-"`
 }
 
 // ScheduleInput is the schedule entry form.
@@ -115,10 +117,14 @@ type ScheduleInput struct {
 	Participants string    `json:"participants"`
 	Place        string    `json:"place"`
 	Chair        string    `json:"chair"`
+	// Version is the one the form was loaded from (see
+	// ArticleInput.Version).
+	Version int64 `json:"version,omitempty"`
 }
 
-// Normalize trims the text fields.
+// Normalize trims the text fields and brings them to NFC.
 func (in *ScheduleInput) Normalize() {
+	NFC(&in.Content, &in.Participants, &in.Place, &in.Chair)
 	for _, p := range []*string{&in.Content, &in.Participants, &in.Place, &in.Chair} {
 		*p = strings.TrimSpace(*p)
 	}

@@ -3,7 +3,23 @@ package congtin
 import (
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
+
+// NFC brings each text to Unicode's composed form (NFC), in place.
+// Vietnamese typed on some keyboards, or pasted from some programs, comes
+// decomposed: "ế" as "e" and two combining marks. It looks the same, but
+// search, sorting, slugs and the revisions' word comparison all see other
+// bytes; every text a form saves goes through here. Invalid UTF-8 is left
+// as it is, for validation to report.
+func NFC(texts ...*string) {
+	for _, p := range texts {
+		if utf8.ValidString(*p) && !norm.NFC.IsNormalString(*p) {
+			*p = norm.NFC.String(*p)
+		}
+	}
+}
 
 // validText reports whether s can be stored as text by every store: valid
 // UTF-8 without NUL bytes (PostgreSQL refuses NUL in text; SQLite keeps

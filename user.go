@@ -139,7 +139,8 @@ type UserStore interface {
 	FindMembers(ctx context.Context, siteID int64) ([]*Membership, error)
 
 	// CreateSession stores a session for the token's hash; it sets s.ID
-	// and s.CreatedAt, and sweeps expired sessions away.
+	// and s.CreatedAt, and sweeps away sessions expired for longer than
+	// ExpiredSessionKept.
 	CreateSession(ctx context.Context, s *Session, tokenHash string) error
 	// FindSession returns the live session with the token hash, with its
 	// user; ENOTFOUND when it does not exist, has expired, or its user is

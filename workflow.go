@@ -198,6 +198,9 @@ type ArticleInput struct {
 	// zero or past, the article goes out at the moment it is published (a
 	// draft's old time would bury it under newer news).
 	PublishedAt time.Time `json:"published_at"`
+	// Version is the article's version the form was loaded from: a save
+	// against a newer one is refused with ErrEdited. 0 is not checked.
+	Version int64 `json:"version,omitempty"`
 }
 
 // FieldErrors maps form fields to Vietnamese messages.
@@ -223,8 +226,10 @@ var (
 	MaxPublishSpan = 5 * 365 * 24 * time.Hour
 )
 
-// Normalize trims the input's text fields.
+// Normalize trims the input's text fields and brings them and the body
+// to NFC.
 func (in *ArticleInput) Normalize() {
+	NFC(&in.Title, &in.Lead, &in.Body, &in.Author, &in.Image, &in.Slug)
 	for _, p := range []*string{&in.Title, &in.Lead, &in.Author, &in.Image, &in.Slug} {
 		*p = strings.TrimSpace(*p)
 	}
@@ -337,8 +342,15 @@ type AdminArticleFilter struct {
 type EditorialService interface {
 	// CreateArticle stores a new draft by the actor.
 	CreateArticle(ctx context.Context, actor Actor, siteID int64, in ArticleInput) (*Article, error)
-	// UpdateArticle saves new content and keeps a revision.
+	// UpdateArticle saves new content and keeps a revision. ErrEdited
+	// when in.Version is not the stored one.
 	UpdateArticle(ctx context.Context, actor Actor, siteID, id int64, in ArticleInput) (*Article, error)
+	// UpdateArticleStep saves the form (a revision when it changed
+	// something) and takes the step s, in one transaction: either both
+	// or nothing. Publishing takes the form's publication time, and with
+	// none, now. It returns the item after the step and whether the
+	// content was saved.
+	UpdateArticleStep(ctx context.Context, actor Actor, siteID, id int64, in ArticleInput, s Step) (*Item, bool, error)
 	// TransitionArticle moves an article to the state act leads to, with
 	// an optional comment. For ActPublish, publishAt (when not zero)
 	// becomes the publication time; a time ahead schedules it.

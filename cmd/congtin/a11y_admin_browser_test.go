@@ -85,7 +85,8 @@ func TestBrowserAccessibilityBackOffice(t *testing.T) {
 		for _, p := range pages {
 			nr.begin(p.name + " at " + vp.name)
 			b.navigate(nr.portal.URL + p.path)
-			if strings.Contains(evaluate[string](b, `location.pathname`), "/dang-nhap") {
+			// The sign-in page itself is checked too (after a session ended).
+			if !strings.HasPrefix(p.path, "/admin/dang-nhap") && strings.Contains(evaluate[string](b, `location.pathname`), "/dang-nhap") {
 				t.Fatalf("%s: the back office asked to sign in again", p.name)
 			}
 			problems := b.audit(axeJS)

@@ -158,7 +158,7 @@ func fillCommune(t *testing.T, dir string) *commune {
 	_, err = db.TransitionArticle(ctx, editor, site.ID, draft.ID, congtin.ActReturn, "Cần bổ sung số hộ dân tham gia.", time.Time{})
 	ok(err)
 	sched, err := db.CreateArticle(ctx, editor, site.ID, congtin.ArticleInput{CategoryID: files.ID, Title: "Thông báo lịch tiếp công dân tháng tới",
-		Body: "<p>Lịch tiếp công dân.</p>", Author: "Văn phòng", Featured: true})
+		Body: "<p>Lịch tiếp công dân.</p>", Author: "Văn phòng", Featured: true, Image: "/media/9f/9f86d081884c7d65-320.jpg"})
 	ok(err)
 	_, err = db.TransitionArticle(ctx, editor, site.ID, sched.ID, congtin.ActPublish, "", time.Now().Add(72*time.Hour).Truncate(time.Second))
 	ok(err)
@@ -184,10 +184,19 @@ func fillCommune(t *testing.T, dir string) *commune {
 	c.session, hash = auth.NewToken()
 	ok(db.CreateSession(ctx, &congtin.Session{UserID: user["bientap"].ID, IP: "10.0.0.7", ExpiresAt: time.Now().Add(24 * time.Hour)}, hash))
 	ok(db.RecordLoginFailure(ctx, "bientap", "203.0.113.9"))
-	_, err = db.AddMedia(ctx, editor, &congtin.Media{SiteID: site.ID, Hash: "9f86d081884c7d65", Name: "hoi-nghi.jpg", ContentType: "image/jpeg",
-		Width: 1600, Height: 900, UploadedBy: user["bientap"].ID, Variants: []congtin.MediaVariant{{Width: 320, Height: 180, Key: "9f/9f86d081884c7d65-320.jpg"}}})
+	pic, err := db.AddMedia(ctx, editor, &congtin.Media{SiteID: site.ID, Hash: "9f86d081884c7d65", Name: "hoi-nghi.jpg", ContentType: "image/jpeg",
+		Width: 1600, Height: 900, UploadedBy: user["bientap"].ID, Size: 245_760, Variants: []congtin.MediaVariant{{Width: 320, Height: 180, Key: "9f/9f86d081884c7d65-320.jpg"}}})
+	ok(err)
+	// Its description and caption; the scheduled article shows it (media_uses).
+	_, err = db.UpdateMedia(ctx, editor, site.ID, pic.ID, congtin.MediaInput{Alt: "Toàn cảnh hội nghị", Caption: "Ảnh: Văn phòng xã"})
 	ok(err)
 	ok(db.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, UserID: user["bientap"].ID, Username: "bientap", IP: "10.0.0.7", Action: "login"}))
+	// The back office keeps an editor's unsaved form, and who has an
+	// article open.
+	schedRef := congtin.Ref{Kind: congtin.KindArticle, SiteID: site.ID, ID: sched.ID}
+	ok(db.SaveDraft(ctx, editor, &congtin.Draft{Item: schedRef, Version: 1, Values: map[string][]string{"title": {"Thông báo lịch tiếp công dân tháng sau"}, "version": {"1"}}}))
+	_, err = db.HoldLock(ctx, editor, schedRef)
+	ok(err)
 
 	// The documents register: a plan with an attachment whose text is
 	// indexed, replaced by a newer one; a renamed list entry.
@@ -372,7 +381,7 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Service) {
 			return s.FindScheduleRevisions(ctx, site.ID, congtin.WeekOf(time.Now()))
 		})
 		both("media", func(s congtin.Service) (any, error) {
-			m, n, err := s.FindMedia(ctx, site.ID, 0, 100)
+			m, n, err := s.FindMedia(ctx, congtin.MediaFilter{SiteID: site.ID, Limit: 100})
 			return []any{m, n}, err
 		})
 		for _, day := range c.days {

@@ -33,10 +33,6 @@ func init() {
 	)
 }
 
-// phone390 is the phone the preview is checked at, as the back office's
-// phone frame shows it.
-var phone390 = viewport{"390px phone", 390, 844, 3, true}
-
 // frameJS describes the page inside the preview frame number %d: its
 // width as the page sees it, whether it scrolls sideways, what it shows.
 const frameJS = `(() => {
@@ -251,8 +247,10 @@ func TestBrowserPreview(t *testing.T) {
 	nr.signIn(eb, bientap)
 	eb.navigate(nr.portal.URL + editPath)
 	at := time.Now().In(time.FixedZone("ICT", 7*3600)).Add(24 * time.Hour).Truncate(time.Minute)
-	eb.do(chromedp.SetValue(chromedp.CSS("#publish_at"), at.Format("2006-01-02T15:04")))
-	nr.post(eb, `.workflow button[name=action][value=publish]`, "^"+editPath+"$", "Đã hẹn giờ xuất bản lúc "+at.Format("15:04:05 02/01/2006")+".")
+	// Xuất bản saves the form with the step: the time is the form's own
+	// "Thời gian xuất bản".
+	eb.do(chromedp.SetValue(chromedp.CSS("#published_at"), at.Format("2006-01-02T15:04")))
+	nr.post(eb, `.workflow button[name=action][value=publish]`, "^"+editPath+"$", "Đã lưu thay đổi. Đã hẹn giờ xuất bản lúc "+at.Format("15:04:05 02/01/2006")+".")
 	eb.visible(".article-meta .status", "Hẹn giờ")
 	eb.visible(".article-meta .scheduled-at", "lúc "+at.Format("02/01/2006 15:04"))
 	if notes := eb.visible(".notes", "").Text; !strings.Contains(notes, "Hẹn giờ xuất bản lúc "+at.Format("02/01/2006 15:04")) {

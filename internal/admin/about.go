@@ -4,9 +4,11 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/render"
+	"github.com/congtin/congtin/internal/sanitize"
 )
 
 // The about section's pages in the back office, with the articles'
@@ -37,7 +39,7 @@ func (s *Server) pageEditPage(r *http.Request, rq *request, p *congtin.Page) (*r
 	page.Flash = flash(r)
 	if p == nil {
 		page.CanSave = congtin.Can(rq.actor, congtin.ActCreate, nil)
-		return page, nil
+		return page, s.pageEditing(r, rq, page)
 	}
 	page.CanSave = congtin.Can(rq.actor, congtin.ActEdit, p.Item())
 	page.Input = congtin.PageInput{Title: p.Title, Slug: p.Slug, Body: p.Body, TitleEN: p.TitleEN, SlugEN: p.SlugEN, BodyEN: p.BodyEN, Position: p.Position}
@@ -48,7 +50,52 @@ func (s *Server) pageEditPage(r *http.Request, rq *request, p *congtin.Page) (*r
 	if p.IsPublic() {
 		page.PublicURL, page.PublicURLEN = p.Path(), p.PathEN()
 	}
-	return page, nil
+	return page, s.pageEditing(r, rq, page)
+}
+
+// pageEditing fills what the page form carries to keep its writer's
+// work, when the actor may save it.
+func (s *Server) pageEditing(r *http.Request, rq *request, page *render.PageEditPage) error {
+	if !page.CanSave {
+		return nil
+	}
+	var id, version int64
+	if p := page.Page; p != nil {
+		id, version = p.ID, p.Version
+		withSteps(&page.Workflow, true, r)
+	}
+	var err error
+	page.Edit, err = s.editState(r, rq, congtin.KindPage, id, version)
+	return err
+}
+
+// restorePage shows the writer's draft in the form, when asked to.
+func restorePage(r *http.Request, page *render.PageEditPage) {
+	if d := restoring(r, &page.Edit); d != nil {
+		in, _ := readPageForm(withValues(r, d.Values))
+		repair(&in.Title, &in.Slug, &in.Body, &in.TitleEN, &in.SlugEN, &in.BodyEN)
+		page.Input, page.Flash = in, restoredFlash(d)
+	}
+}
+
+// pageConflict compares the form refused with the page stored meanwhile.
+func (s *Server) pageConflict(r *http.Request, rq *request, cur *congtin.Page, in congtin.PageInput) (*render.Conflict, error) {
+	revs, err := s.sections.FindPageRevisions(r.Context(), rq.site.ID, cur.ID)
+	if err != nil {
+		return nil, err
+	}
+	c := &render.Conflict{}
+	c.By, c.At = whoSaved(revs, func(rev *congtin.PageRevision) (string, time.Time) { return rev.UserName, rev.CreatedAt }, cur.UpdatedAt)
+	in.Normalize()
+	slug, slugEN := in.Slugs()
+	c.Compare("Tiêu đề", in.Title, cur.Title, false)
+	c.Compare("Nội dung", sanitize.HTML(in.Body), cur.Body, true)
+	c.Compare("Đường dẫn", slug, cur.Slug, false)
+	c.Compare("Thứ tự trong menu", strconv.Itoa(in.Position), strconv.Itoa(cur.Position), false)
+	c.Compare("Tiêu đề tiếng Anh", in.TitleEN, cur.TitleEN, false)
+	c.Compare("Nội dung tiếng Anh", sanitize.HTML(in.BodyEN), cur.BodyEN, true)
+	c.Compare("Đường dẫn tiếng Anh", slugEN, cur.SlugEN, false)
+	return c, nil
 }
 
 func readPageForm(r *http.Request) (congtin.PageInput, congtin.FieldErrors) {
@@ -67,13 +114,36 @@ func readPageForm(r *http.Request) (congtin.PageInput, congtin.FieldErrors) {
 
 // pageFormError shows the form again with what was typed.
 func (s *Server) pageFormError(w http.ResponseWriter, r *http.Request, rq *request, p *congtin.Page, in congtin.PageInput, fe congtin.FieldErrors, err error) {
-	s.refuseForm(w, r, rq, "admin/page_edit", fe, err, invalidInput, func() (formPage, error) {
-		page, err := s.pageEditPage(r, rq, p)
-		if err == nil {
-			repair(&in.Title, &in.Slug, &in.Body, &in.TitleEN, &in.SlugEN, &in.BodyEN)
-			page.Input = in
+	msg := invalidInput
+	if isEdited(err) {
+		msg = notSaved(err)
+	}
+	s.refuseForm(w, r, rq, "admin/page_edit", fe, err, msg, func() (formPage, error) {
+		if isEdited(err) {
+			cur, ferr := s.sections.FindPage(r.Context(), rq.site.ID, p.ID)
+			if ferr != nil {
+				return nil, ferr
+			}
+			p = cur
 		}
-		return page, err
+		page, perr := s.pageEditPage(r, rq, p)
+		if perr != nil {
+			return nil, perr
+		}
+		var conflict *render.Conflict
+		if isEdited(err) {
+			if conflict, perr = s.pageConflict(r, rq, p, in); perr != nil {
+				return nil, perr
+			}
+		}
+		repair(&in.Title, &in.Slug, &in.Body, &in.TitleEN, &in.SlugEN, &in.BodyEN)
+		page.Input = in
+		var stored int64
+		if p != nil {
+			stored = p.Version
+		}
+		refused(&page.Edit, in.Version, conflict, stored)
+		return page, nil
 	})
 }
 
@@ -82,6 +152,9 @@ func (s *Server) handleNewPage(w http.ResponseWriter, r *http.Request, rq *reque
 	var page *render.PageEditPage
 	if err == nil {
 		page, err = s.pageEditPage(r, rq, nil)
+	}
+	if err == nil {
+		restorePage(r, page)
 	}
 	s.show(w, r, rq, "admin/page_edit", page, err)
 }
@@ -95,6 +168,9 @@ func (s *Server) handleEditPage(w http.ResponseWriter, r *http.Request, rq *requ
 	var page *render.PageEditPage
 	if err == nil {
 		page, err = s.pageEditPage(r, rq, p)
+	}
+	if err == nil {
+		restorePage(r, page)
 	}
 	s.show(w, r, rq, "admin/page_edit", page, err)
 }
@@ -127,17 +203,27 @@ func (s *Server) savePage(w http.ResponseWriter, r *http.Request, rq *request, p
 		return
 	}
 	in, fe := readPageForm(r)
+	in.Version = formVersion(r.PostForm)
+	st, stepping := stepOf(r)
 	var saved *congtin.Page
+	var it *congtin.Item
+	var wrote bool
 	var err error
 	switch {
 	case len(fe) > 0: // refused before the service is asked
 	case p == nil:
 		saved, err = s.sections.CreatePage(r.Context(), rq.actor, rq.site.ID, in)
+	case stepping:
+		it, wrote, err = s.sections.UpdatePageStep(r.Context(), rq.actor, rq.site.ID, p.ID, in, st)
 	default:
 		saved, err = s.sections.UpdatePage(r.Context(), rq.actor, rq.site.ID, p.ID, in)
 	}
 	if len(fe) > 0 || err != nil {
 		s.pageFormError(w, r, rq, p, in, fe, err)
+		return
+	}
+	if it != nil {
+		redirect(w, r, pageAdminURL(p.ID), stepped(pageFlow, it.Ref, st.Act, it, wrote, s.now()))
 		return
 	}
 	flash := "Đã lưu trang."

@@ -48,6 +48,7 @@ type Server struct {
 	stats      statsService
 	audit      auditService
 	workflow   workflowService
+	drafts     draftService
 	preview    previewService
 }
 
@@ -73,7 +74,7 @@ func New(svc congtin.Service, cfg Config) *Server {
 		cfg.Render.SetClock(cfg.Now)
 	}
 	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, qa: svc,
-		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, preview: svc}
+		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, drafts: svc, preview: svc}
 }
 
 func (s *Server) now() time.Time {
@@ -103,8 +104,6 @@ func (s *Server) Handler() http.Handler {
 	page("POST /admin/bai-viet/{id}/chuyen", s.handleStep(articleFlow, editOf("admin/article_edit", s.articles.FindArticleByID, s.editPage)))
 	page("GET /admin/bai-viet/{id}/phien-ban", s.handleRevisions)
 	page("POST /admin/bai-viet/{id}/phien-ban/{rev}/khoi-phuc", s.handleRestore)
-	page("GET /admin/media", s.handleMediaLibrary)
-	page("POST /admin/media", s.handleUpload)
 	page("GET /admin/chuyen-muc", s.handleCategories)
 	page("POST /admin/chuyen-muc", s.handleCreateCategory)
 	page("POST /admin/chuyen-muc/{id}", s.handleUpdateCategory)
@@ -122,9 +121,11 @@ func (s *Server) Handler() http.Handler {
 	page("POST /admin/mat-khau", s.handlePassword)
 	page("GET /admin/cong", s.handleSites)
 	page("POST /admin/cong", s.handleCreateSite)
+	s.mediaRoutes(page)
 	s.documentRoutes(page)
 	s.questionRoutes(page)
 	s.sectionRoutes(page)
+	s.draftRoutes(page)
 	s.previewRoutes(page)
 	mux.HandleFunc("/admin/", func(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang quản trị này."))
@@ -176,6 +177,9 @@ func clientIP(r *http.Request) string {
 	return strings.Trim(host, "[]")
 }
 
+// sessionEnded tells edit.js's requests that the session has ended.
+const sessionEnded = "Phiên đăng nhập đã hết hạn; nội dung đang soạn chưa được lưu tạm lên máy chủ. Hãy đăng nhập lại ở một thẻ khác, rồi quay lại đây: nội dung vẫn còn trên trang này."
+
 // requireUser resolves the signed-in user and their role on the request's
 // site. Users without a role on this site are refused: nothing of one site
 // is visible from another.
@@ -184,11 +188,24 @@ func (s *Server) requireUser(h func(http.ResponseWriter, *http.Request, *request
 		rq, err := s.authenticate(r)
 		if err != nil {
 			if congtin.ErrorCode(err) == congtin.EUNAUTHORIZED {
+				// A form of the newsroom's work posted after the session
+				// ended is kept (keepPosted); edit.js's requests are told.
+				if r.Method == http.MethodPost && s.keepPosted(w, r) {
+					return
+				}
+				if r.Header.Get("X-Requested-With") == "fetch" {
+					writeJSON(w, http.StatusUnauthorized, map[string]any{"error": sessionEnded, "expired": true})
+					return
+				}
 				next := r.URL.Path
 				if r.Method == http.MethodGet && r.URL.RawQuery != "" {
 					next += "?" + r.URL.RawQuery
 				}
-				http.Redirect(w, r, "/admin/dang-nhap?next="+url.QueryEscape(next), http.StatusSeeOther)
+				ended := ""
+				if ck, cerr := r.Cookie(sessionCookie); cerr == nil && ck.Value != "" {
+					ended = "het-han=1&"
+				}
+				http.Redirect(w, r, "/admin/dang-nhap?"+ended+"next="+url.QueryEscape(next), http.StatusSeeOther)
 				return
 			}
 			s.error(w, r, rq, err)

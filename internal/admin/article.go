@@ -6,10 +6,12 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/render"
+	"github.com/congtin/congtin/internal/sanitize"
 )
 
 const adminPageSize = 30
@@ -21,6 +23,7 @@ type articleService interface {
 	FindCategories(ctx context.Context, siteID int64) ([]*congtin.Category, error)
 	CreateArticle(ctx context.Context, actor congtin.Actor, siteID int64, in congtin.ArticleInput) (*congtin.Article, error)
 	UpdateArticle(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.ArticleInput) (*congtin.Article, error)
+	UpdateArticleStep(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.ArticleInput, s congtin.Step) (*congtin.Item, bool, error)
 	TransitionArticle(ctx context.Context, actor congtin.Actor, siteID, id int64, act, comment string, publishAt time.Time) (*congtin.Article, error)
 	FindRevisions(ctx context.Context, siteID, articleID int64) ([]*congtin.Revision, error)
 	FindRevision(ctx context.Context, siteID, id int64) (*congtin.Revision, error)
@@ -189,7 +192,7 @@ func (s *Server) editPage(r *http.Request, rq *request, a *congtin.Article) (*re
 	if a == nil {
 		page.CanSave = congtin.Can(rq.actor, congtin.ActCreate, nil)
 		page.Input.Author = rq.actor.User.DisplayName
-		return page, nil
+		return page, s.articleEditing(r, rq, page)
 	}
 	page.CanSave = congtin.Can(rq.actor, congtin.ActEdit, a.Item())
 	page.Input = congtin.ArticleInput{CategoryID: a.CategoryID, Title: a.Title, Lead: a.Lead, Body: a.Body, Author: a.Author,
@@ -207,7 +210,7 @@ func (s *Server) editPage(r *http.Request, rq *request, a *congtin.Article) (*re
 			page.PublicURL = a.Path(c.Slug)
 		}
 	}
-	return page, nil
+	return page, s.articleEditing(r, rq, page)
 }
 
 func (s *Server) handleNewArticle(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -215,6 +218,9 @@ func (s *Server) handleNewArticle(w http.ResponseWriter, r *http.Request, rq *re
 	var page *render.ArticleEditPage
 	if err == nil {
 		page, err = s.editPage(r, rq, nil)
+	}
+	if err == nil {
+		restoreArticle(r, page)
 	}
 	s.show(w, r, rq, "admin/article_edit", page, err)
 }
@@ -236,6 +242,9 @@ func (s *Server) handleEditArticle(w http.ResponseWriter, r *http.Request, rq *r
 	var page *render.ArticleEditPage
 	if err == nil {
 		page, err = s.editPage(r, rq, a)
+	}
+	if err == nil {
+		restoreArticle(r, page)
 	}
 	s.show(w, r, rq, "admin/article_edit", page, err)
 }
@@ -268,17 +277,29 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request, rq *request
 		return
 	}
 	in, at, fe := readArticleForm(r)
+	in.Version = formVersion(r.PostForm)
+	st, stepping := stepOf(r)
 	var saved *congtin.Article
+	var it *congtin.Item
+	var wrote bool
 	var err error
 	switch {
 	case len(fe) > 0: // refused before the service is asked
 	case a == nil:
 		saved, err = s.articles.CreateArticle(r.Context(), rq.actor, rq.site.ID, in)
+	case stepping:
+		// A button of the workflow panel: the form is saved with the
+		// step, in one transaction.
+		it, wrote, err = s.articles.UpdateArticleStep(r.Context(), rq.actor, rq.site.ID, a.ID, in, st)
 	default:
 		saved, err = s.articles.UpdateArticle(r.Context(), rq.actor, rq.site.ID, a.ID, in)
 	}
 	if len(fe) > 0 || err != nil {
 		s.articleFormError(w, r, rq, a, in, at, fe, err)
+		return
+	}
+	if it != nil {
+		redirect(w, r, articleURL(a.ID), stepped(articleFlow, it.Ref, st.Act, it, wrote, s.now()))
 		return
 	}
 	flash := "Đã lưu bài viết."
@@ -297,19 +318,108 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request, rq *request
 func (s *Server) articleFormError(w http.ResponseWriter, r *http.Request, rq *request, a *congtin.Article,
 	in congtin.ArticleInput, at string, fe congtin.FieldErrors, err error) {
 	s.refuseForm(w, r, rq, "admin/article_edit", fe, err, notSaved(err), func() (formPage, error) {
-		page, err := s.editPage(r, rq, a)
-		if err == nil {
-			repair(&in.Title, &in.Lead, &in.Body, &in.Author, &in.Image, &in.Slug, &at)
-			page.Input, page.PublishAt = in, at
+		var conflict *render.Conflict
+		if isEdited(err) {
+			// Someone saved meanwhile: the page shows what is stored now
+			// beside the form.
+			cur, ferr := s.articles.FindArticleByID(r.Context(), rq.site.ID, a.ID)
+			if ferr != nil {
+				return nil, ferr
+			}
+			a = cur
 		}
-		return page, err
+		page, perr := s.editPage(r, rq, a)
+		if perr != nil {
+			return nil, perr
+		}
+		if isEdited(err) {
+			if conflict, perr = s.articleConflict(r, rq, a, in, at, page.Cats); perr != nil {
+				return nil, perr
+			}
+		}
+		repair(&in.Title, &in.Lead, &in.Body, &in.Author, &in.Image, &in.Slug, &at)
+		page.Input, page.PublishAt = in, at
+		withSteps(&page.Workflow, page.CanSave, r)
+		var stored int64
+		if a != nil {
+			stored = a.Version
+		}
+		refused(&page.Edit, in.Version, conflict, stored)
+		return page, nil
 	})
+}
+
+// articleEditing fills what the article form carries to keep its
+// writer's work, when the actor may save it.
+func (s *Server) articleEditing(r *http.Request, rq *request, page *render.ArticleEditPage) error {
+	if !page.CanSave {
+		return nil
+	}
+	var id, version int64
+	if a := page.Article; a != nil {
+		id, version = a.ID, a.Version
+		withSteps(&page.Workflow, true, r)
+	}
+	var err error
+	page.Edit, err = s.editState(r, rq, congtin.KindArticle, id, version)
+	return err
+}
+
+// restoreArticle shows the writer's draft in the form, when asked to.
+func restoreArticle(r *http.Request, page *render.ArticleEditPage) {
+	if d := restoring(r, &page.Edit); d != nil {
+		in, at, _ := readArticleForm(withValues(r, d.Values))
+		repair(&in.Title, &in.Lead, &in.Body, &in.Author, &in.Image, &in.Slug, &at)
+		page.Input, page.PublishAt, page.Flash = in, at, restoredFlash(d)
+		page.Workflow.Comment = strings.ToValidUTF8(url.Values(d.Values).Get("comment"), "\uFFFD")
+	}
+}
+
+// articleConflict compares the form refused with the article stored
+// meanwhile (cur), field by field.
+func (s *Server) articleConflict(r *http.Request, rq *request, cur *congtin.Article, in congtin.ArticleInput, at string, cats congtin.Categories) (*render.Conflict, error) {
+	revs, err := s.articles.FindRevisions(r.Context(), rq.site.ID, cur.ID)
+	if err != nil {
+		return nil, err
+	}
+	c := &render.Conflict{}
+	c.By, c.At = whoSaved(revs, func(rev *congtin.Revision) (string, time.Time) { return rev.UserName, rev.CreatedAt }, cur.UpdatedAt)
+	in.Normalize()
+	cat := func(id int64) string {
+		if cat := cats.ByID(id); cat != nil {
+			return catLabel(cats, cat)
+		}
+		return ""
+	}
+	slug := in.Slug
+	if slug == "" {
+		slug = congtin.Slugify(in.Title)
+	}
+	yes := func(b bool) string {
+		if b {
+			return "Có"
+		}
+		return "Không"
+	}
+	c.Compare("Tiêu đề", in.Title, cur.Title, false)
+	c.Compare("Sapo", in.Lead, cur.Lead, false)
+	c.Compare("Nội dung", sanitize.HTML(in.Body), cur.Body, true)
+	c.Compare("Chuyên mục", cat(in.CategoryID), cat(cur.CategoryID), false)
+	c.Compare("Tác giả", in.Author, cur.Author, false)
+	c.Compare("Thời gian xuất bản", strings.Replace(at, "T", " ", 1), strings.Replace(localTimeValue(cur.PublishedAt), "T", " ", 1), false)
+	c.Compare("Đường dẫn", slug, cur.Slug, false)
+	c.Compare("Ảnh đại diện", in.Image, cur.Image, false)
+	c.Compare("Tin nổi bật", yes(in.Featured), yes(cur.Featured), false)
+	return c, nil
 }
 
 // articleFlow is the articles' part in the workflow.
 var articleFlow = &flowKind{
 	kind: congtin.KindArticle, heading: "Duyệt bài", headingID: "duyet-bai", schedulable: true,
 	object: func(congtin.Ref) string { return "bài" },
-	ref:    refOf((*Server).loadArticle),
-	url:    func(ref congtin.Ref) string { return articleURL(ref.ID) },
+	// The time a step posted on its own is refused over has no field on
+	// an edit page whose steps submit the form: it is said on top.
+	refusedBy: []string{"publish_at"},
+	ref:       refOf((*Server).loadArticle),
+	url:       func(ref congtin.Ref) string { return articleURL(ref.ID) },
 }

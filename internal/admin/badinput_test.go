@@ -83,7 +83,7 @@ func (e *env) badCounts(articleID int64) badCounts {
 	if _, c.audit, err = e.db.FindAudit(ctx, congtin.AuditFilter{SiteID: e.site.ID, Limit: 1}); err != nil {
 		e.t.Fatal(err)
 	}
-	if _, c.media, err = e.db.FindMedia(ctx, e.site.ID, 0, 1); err != nil {
+	if _, c.media, err = e.db.FindMedia(ctx, congtin.MediaFilter{SiteID: e.site.ID, Limit: 1}); err != nil {
 		e.t.Fatal(err)
 	}
 	return c

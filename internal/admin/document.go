@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/congtin/congtin"
@@ -30,6 +31,7 @@ type documentService interface {
 	FindDocumentRevisions(ctx context.Context, siteID, id int64) ([]*congtin.DocumentRevision, error)
 	CreateDocument(ctx context.Context, actor congtin.Actor, siteID int64, in congtin.DocumentInput) (*congtin.Document, error)
 	UpdateDocument(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.DocumentInput) (*congtin.Document, error)
+	UpdateDocumentStep(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.DocumentInput, s congtin.Step) (*congtin.Item, bool, error)
 	FindDocumentTerms(ctx context.Context, siteID int64, list string) ([]*congtin.DocumentTerm, error)
 	SaveDocumentTerm(ctx context.Context, actor congtin.Actor, siteID int64, list string, id int64, name string, position int) (*congtin.DocumentTerm, error)
 	DeleteDocumentTerm(ctx context.Context, actor congtin.Actor, siteID int64, list string, id int64) error
@@ -103,7 +105,7 @@ func (s *Server) documentEditPage(r *http.Request, rq *request, d *congtin.Docum
 	if d == nil {
 		page.CanSave = congtin.CanDocument(rq.actor, congtin.ActCreate, nil)
 		page.Form.Links = map[string]string{}
-		return page, nil
+		return page, s.documentEditing(r, rq, page)
 	}
 	page.CanSave = congtin.CanDocument(rq.actor, congtin.ActEdit, d)
 	page.Form = formOf(d)
@@ -116,7 +118,74 @@ func (s *Server) documentEditPage(r *http.Request, rq *request, d *congtin.Docum
 	if d.IsPublic(s.now()) {
 		page.PublicURL = d.Path()
 	}
-	return page, nil
+	return page, s.documentEditing(r, rq, page)
+}
+
+// documentEditing fills what the document form carries to keep its
+// writer's work, when the actor may save it.
+func (s *Server) documentEditing(r *http.Request, rq *request, page *render.AdminDocumentEditPage) error {
+	if !page.CanSave {
+		return nil
+	}
+	var id, version int64
+	if d := page.Doc; d != nil {
+		id, version = d.ID, d.Version
+		withSteps(&page.Workflow, true, r)
+	}
+	var err error
+	page.Edit, err = s.editState(r, rq, congtin.KindDocument, id, version)
+	return err
+}
+
+// restoreDocument shows the writer's draft in the form, when asked to
+// (its text: files are never part of a draft).
+func (s *Server) restoreDocument(r *http.Request, rq *request, page *render.AdminDocumentEditPage) {
+	if d := restoring(r, &page.Edit); d != nil {
+		_, form, _ := s.documentInput(r, rq, &documentUpload{values: d.Values})
+		page.Form, page.Flash = form, restoredFlash(d)+" Các tệp đính kèm chưa lưu không được giữ lại; hãy chọn lại."
+	}
+}
+
+// documentConflict compares the form refused with the document stored
+// meanwhile.
+func (s *Server) documentConflict(r *http.Request, rq *request, cur *congtin.Document, form *render.DocumentForm, page *render.AdminDocumentEditPage) (*render.Conflict, error) {
+	revs, err := s.documents.FindDocumentRevisions(r.Context(), rq.site.ID, cur.ID)
+	if err != nil {
+		return nil, err
+	}
+	c := &render.Conflict{}
+	c.By, c.At = whoSaved(revs, func(rev *congtin.DocumentRevision) (string, time.Time) { return rev.UserName, rev.CreatedAt }, cur.UpdatedAt)
+	stored := formOf(cur)
+	term := func(ts []*congtin.DocumentTerm, id int64) string {
+		for _, t := range ts {
+			if t.ID == id {
+				return t.Name
+			}
+		}
+		return ""
+	}
+	links := func(f *render.DocumentForm) string {
+		var b strings.Builder
+		for _, kind := range congtin.LinkKinds {
+			for _, line := range strings.Split(f.Links[kind], "\n") {
+				if line = strings.TrimSpace(line); line != "" {
+					b.WriteString(congtin.LinkName(kind, false) + " " + line + "; ")
+				}
+			}
+		}
+		return strings.TrimSuffix(b.String(), "; ")
+	}
+	c.Compare("Số, ký hiệu", form.Number, stored.Number, false)
+	c.Compare("Loại văn bản", term(page.Types, form.TypeID), term(page.Types, stored.TypeID), false)
+	c.Compare("Trích yếu", form.Summary, stored.Summary, false)
+	c.Compare("Cơ quan ban hành", form.Issuer, stored.Issuer, false)
+	c.Compare("Người ký", form.Signer, stored.Signer, false)
+	c.Compare("Ngày ban hành", form.IssuedOn, stored.IssuedOn, false)
+	c.Compare("Ngày hiệu lực", form.EffectiveOn, stored.EffectiveOn, false)
+	c.Compare("Ngày hết hiệu lực", form.ExpiresOn, stored.ExpiresOn, false)
+	c.Compare("Lĩnh vực", term(page.Fields, form.FieldID), term(page.Fields, stored.FieldID), false)
+	c.Compare("Văn bản liên quan", links(form), links(&stored), false)
+	return c, nil
 }
 
 // formOf fills the form with a stored document.
@@ -144,6 +213,9 @@ func (s *Server) handleNewDocument(w http.ResponseWriter, r *http.Request, rq *r
 	if err == nil {
 		page, err = s.documentEditPage(r, rq, nil)
 	}
+	if err == nil {
+		s.restoreDocument(r, rq, page)
+	}
 	s.show(w, r, rq, "admin/document_edit", page, err)
 }
 
@@ -152,6 +224,9 @@ func (s *Server) handleEditDocument(w http.ResponseWriter, r *http.Request, rq *
 	var page *render.AdminDocumentEditPage
 	if err == nil {
 		page, err = s.documentEditPage(r, rq, d)
+	}
+	if err == nil {
+		s.restoreDocument(r, rq, page)
 	}
 	s.show(w, r, rq, "admin/document_edit", page, err)
 }
@@ -352,6 +427,8 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, rq *reques
 		return
 	}
 	defer u.close()
+	// The form's own fields, for the version and the step it asks for.
+	r.PostForm = u.values
 	if u.tooBig {
 		// The rest of the body is left unread: the connection closes.
 		w.Header().Set("Connection", "close")
@@ -385,14 +462,23 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, rq *reques
 			return
 		}
 	}
+	in.Version = formVersion(u.values)
+	st, stepping := stepOf(r)
 	var saved *congtin.Document
-	if d == nil {
+	var it *congtin.Item
+	var wrote bool
+	switch {
+	case d == nil:
 		saved, err = s.documents.CreateDocument(r.Context(), rq.actor, rq.site.ID, in)
-	} else {
+	case stepping:
+		// A button of the workflow panel: the form is saved with the
+		// step, in one transaction.
+		it, wrote, err = s.documents.UpdateDocumentStep(r.Context(), rq.actor, rq.site.ID, d.ID, in, st)
+	default:
 		saved, err = s.documents.UpdateDocument(r.Context(), rq.actor, rq.site.ID, d.ID, in)
 	}
 	if err != nil {
-		if congtin.ErrorCode(err) != congtin.EINVALID {
+		if congtin.ErrorCode(err) != congtin.EINVALID && !isEdited(err) {
 			s.error(w, r, rq, err)
 			return
 		}
@@ -407,6 +493,9 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, rq *reques
 	if d == nil {
 		msg = "Đã lưu văn bản (nháp)."
 	}
+	if it != nil {
+		saved, msg = d, stepped(documentFlow, it.Ref, st.Act, it, wrote, s.now())
+	}
 	for _, f := range u.files {
 		if f.TextNote != "" {
 			msg += " Lưu ý: tệp “" + f.Name + "”: " + f.TextNote + " Tệp vẫn được đính kèm."
@@ -418,14 +507,41 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, rq *reques
 // documentFormError shows the form again with what was typed (when it was
 // read) and the messages.
 func (s *Server) documentFormError(w http.ResponseWriter, r *http.Request, rq *request, d *congtin.Document, form *render.DocumentForm, status int, err error, fe congtin.FieldErrors) {
+	if isEdited(err) {
+		// Someone saved meanwhile: the page shows what is stored now
+		// beside the form.
+		cur, ferr := s.documents.FindDocumentByID(r.Context(), rq.site.ID, d.ID)
+		if ferr != nil {
+			s.error(w, r, rq, ferr)
+			return
+		}
+		d, status = cur, http.StatusConflict
+	}
 	page, perr := s.documentEditPage(r, rq, d)
 	if perr != nil {
 		s.error(w, r, rq, perr)
 		return
 	}
+	var conflict *render.Conflict
 	if form != nil {
 		page.Form = *form
+		if isEdited(err) {
+			if conflict, perr = s.documentConflict(r, rq, d, form, page); perr != nil {
+				s.error(w, r, rq, perr)
+				return
+			}
+		}
 	}
+	var stored int64
+	if d != nil {
+		stored = d.Version
+	}
+	typed := formVersion(r.PostForm)
+	if form == nil {
+		// The form could not be read: the page shows the stored document.
+		typed = stored
+	}
+	refused(&page.Edit, typed, conflict, stored)
 	msg := notSaved(err)
 	if len(fe) > 0 || err != nil {
 		msg += " Các tệp đã chọn chưa được lưu; hãy chọn lại."

@@ -80,10 +80,15 @@ func notSavedField(err error, order ...string) string {
 // refuseForm answers a form whose input was refused: fe are the messages
 // found while reading it and err the service's refusal (nil when the form
 // was not sent on). page builds the form's page with what was typed put
-// back, repaired; msg heads it. Any error other than invalid input gets
-// the error page instead.
+// back, repaired; msg heads it. A save refused because someone else saved
+// first (congtin.ErrEdited) comes back too, with status 409: the page
+// shows the conflict. Any other error than invalid input gets the error
+// page instead.
 func (s *Server) refuseForm(w http.ResponseWriter, r *http.Request, rq *request, name string, fe congtin.FieldErrors, err error, msg string, page func() (formPage, error)) {
-	if err != nil && congtin.ErrorCode(err) != congtin.EINVALID {
+	status := http.StatusBadRequest
+	if isEdited(err) {
+		status = http.StatusConflict
+	} else if err != nil && congtin.ErrorCode(err) != congtin.EINVALID {
 		s.error(w, r, rq, err)
 		return
 	}
@@ -93,7 +98,7 @@ func (s *Server) refuseForm(w http.ResponseWriter, r *http.Request, rq *request,
 		return
 	}
 	p.Refuse(msg, fieldErrors(fe, err))
-	s.render(w, r, http.StatusBadRequest, name, p)
+	s.render(w, r, status, name, p)
 }
 
 // allowedForm reads the form of a POST once allow has let the actor send

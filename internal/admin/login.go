@@ -47,6 +47,24 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, status int, u
 	page.Title = "Đăng nhập"
 	page.Error = msg
 	page.Flash = flash(r)
+	switch r.URL.Query().Get("het-han") {
+	case "giu":
+		page.Notice = "Phiên đăng nhập đã hết hạn khi bạn lưu; nội dung đã được giữ lại (chưa lưu vào bài). Hãy đăng nhập lại: biểu mẫu sẽ hiện lại với nội dung của bạn để bạn lưu tiếp."
+	case "1":
+		page.Notice = "Phiên đăng nhập đã hết hạn; hãy đăng nhập lại."
+	}
+	// A form kept from a save after the session ended is carried again
+	// when a sign-in fails.
+	if path, kept := keptFields(r.PostForm); path != "" {
+		if _, _, ok := formTarget(path); ok {
+			page.KeptPath, page.Notice = path, keptNotice
+			for k, vs := range kept {
+				for _, v := range vs {
+					page.Kept = append(page.Kept, render.KeptField{Name: keptPrefix + k, Value: strings.ToValidUTF8(v, "\uFFFD")})
+				}
+			}
+		}
+	}
 	s.render(w, r, status, "admin/login", page)
 }
 
@@ -116,8 +134,12 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	_ = s.users.ClearLoginFailures(ctx, username)
 	_ = s.users.AddAudit(ctx, &congtin.AuditEntry{SiteID: site.ID, UserID: u.ID, Username: u.Username, IP: ip, Action: "login"})
+	s.keepAfterSignIn(r, u)
+	// The cookie outlives the session, so that a form posted after the
+	// session ended still names its writer (keepPosted); the session
+	// itself ends on time.
 	http.SetCookie(w, &http.Cookie{
-		Name: sessionCookie, Value: token, Path: "/", MaxAge: int(sessionLifetime.Seconds()),
+		Name: sessionCookie, Value: token, Path: "/", MaxAge: int((sessionLifetime + congtin.ExpiredSessionKept).Seconds()),
 		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode,
 	})
 	http.Redirect(w, r, safeNext(next), http.StatusSeeOther)

@@ -5,11 +5,13 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/diff"
 	"github.com/congtin/congtin/internal/render"
+	"github.com/congtin/congtin/internal/sanitize"
 )
 
 // The back office's Q&A ("Hỏi đáp"): the inbox of citizens' questions,
@@ -25,6 +27,7 @@ type questionService interface {
 	FindQuestionByID(ctx context.Context, siteID, id int64) (*congtin.Question, error)
 	FindQuestionRevisions(ctx context.Context, siteID, questionID int64) ([]*congtin.QuestionRevision, error)
 	UpdateQuestion(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.QuestionEdit) (*congtin.Question, error)
+	UpdateQuestionStep(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.QuestionEdit, s congtin.Step) (*congtin.Item, bool, error)
 	FindUserByID(ctx context.Context, id int64) (*congtin.User, error)
 	FindQAFields(ctx context.Context, siteID int64) (congtin.QAFields, error)
 	CreateQAField(ctx context.Context, actor congtin.Actor, siteID int64, in congtin.QAFieldInput) (*congtin.QAField, error)
@@ -131,7 +134,54 @@ func (s *Server) questionPage(r *http.Request, rq *request, q *congtin.Question)
 	if q.IsPublic() {
 		page.PublicURL = q.Path()
 	}
+	if page.CanSave {
+		withSteps(&page.Workflow, true, r)
+		if page.Edit, err = s.editState(r, rq, congtin.KindQuestion, q.ID, q.Version); err != nil {
+			return nil, err
+		}
+	}
 	return page, nil
+}
+
+// questionConflict compares the edit refused with the question stored
+// meanwhile.
+func (s *Server) questionConflict(r *http.Request, rq *request, cur *congtin.Question, in congtin.QuestionEdit, fields congtin.QAFields) (*render.Conflict, error) {
+	revs, err := s.qa.FindQuestionRevisions(r.Context(), rq.site.ID, cur.ID)
+	if err != nil {
+		return nil, err
+	}
+	c := &render.Conflict{}
+	c.By, c.At = whoSaved(revs, func(rev *congtin.QuestionRevision) (string, time.Time) { return rev.UserName, rev.CreatedAt }, cur.UpdatedAt)
+	in.Normalize()
+	field := func(id int64) string {
+		for _, f := range fields {
+			if f.ID == id {
+				return f.Name
+			}
+		}
+		return ""
+	}
+	c.Compare("Lĩnh vực", field(in.FieldID), field(cur.FieldID), false)
+	c.Compare("Tiêu đề câu hỏi", in.Title, cur.Title, false)
+	c.Compare("Nội dung câu hỏi", in.Body, cur.Body, false)
+	c.Compare("Câu trả lời", sanitize.HTML(in.Answer), cur.Answer, true)
+	return c, nil
+}
+
+// readQuestionForm reads the answer form; field errors it finds itself
+// come back with the input.
+func readQuestionForm(r *http.Request) (congtin.QuestionEdit, congtin.FieldErrors) {
+	in := congtin.QuestionEdit{Title: formValue(r, "title"), Body: r.PostForm.Get("body"), Answer: r.PostForm.Get("answer"),
+		Version: formVersion(r.PostForm)}
+	fe := congtin.FieldErrors{}
+	if v := formValue(r, "field_id"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			fe["field_id"] = "Hãy chọn lĩnh vực."
+		}
+		in.FieldID = id
+	}
+	return in, fe
 }
 
 func (s *Server) handleQuestion(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -139,6 +189,13 @@ func (s *Server) handleQuestion(w http.ResponseWriter, r *http.Request, rq *requ
 	var page *render.QuestionEditPage
 	if err == nil {
 		page, err = s.questionPage(r, rq, q)
+	}
+	if err == nil {
+		if d := restoring(r, &page.Edit); d != nil {
+			in, _ := readQuestionForm(withValues(r, d.Values))
+			repair(&in.Title, &in.Body, &in.Answer)
+			page.Input, page.Flash = in, restoredFlash(d)
+		}
 	}
 	s.show(w, r, rq, "admin/question_edit", page, err)
 }
@@ -156,27 +213,53 @@ func (s *Server) handleSaveQuestion(w http.ResponseWriter, r *http.Request, rq *
 		s.error(w, r, rq, err)
 		return
 	}
-	in := congtin.QuestionEdit{Title: formValue(r, "title"), Body: r.PostForm.Get("body"), Answer: r.PostForm.Get("answer")}
-	fe := congtin.FieldErrors{}
-	if v := formValue(r, "field_id"); v != "" {
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || id <= 0 {
-			fe["field_id"] = "Hãy chọn lĩnh vực."
-		}
-		in.FieldID = id
-	}
-	if len(fe) == 0 {
+	in, fe := readQuestionForm(r)
+	st, stepping := stepOf(r)
+	var it *congtin.Item
+	var wrote bool
+	switch {
+	case len(fe) > 0: // refused before the service is asked
+	case stepping:
+		// A button of the workflow panel: the answer is saved with the
+		// step, in one transaction.
+		it, wrote, err = s.qa.UpdateQuestionStep(r.Context(), rq.actor, rq.site.ID, q.ID, in, st)
+	default:
 		_, err = s.qa.UpdateQuestion(r.Context(), rq.actor, rq.site.ID, q.ID, in)
 	}
 	if len(fe) > 0 || err != nil {
-		s.refuseForm(w, r, rq, "admin/question_edit", fe, err, invalidInput, func() (formPage, error) {
-			page, err := s.questionPage(r, rq, q)
-			if err == nil {
-				repair(&in.Title, &in.Body, &in.Answer)
-				page.Input = in
+		msg := invalidInput
+		if isEdited(err) {
+			msg = notSaved(err)
+		} else if stepping {
+			msg = notSavedField(err, "answer", "comment")
+		}
+		s.refuseForm(w, r, rq, "admin/question_edit", fe, err, msg, func() (formPage, error) {
+			if isEdited(err) {
+				cur, ferr := s.qa.FindQuestionByID(r.Context(), rq.site.ID, q.ID)
+				if ferr != nil {
+					return nil, ferr
+				}
+				q = cur
 			}
-			return page, err
+			page, perr := s.questionPage(r, rq, q)
+			if perr != nil {
+				return nil, perr
+			}
+			var conflict *render.Conflict
+			if isEdited(err) {
+				if conflict, perr = s.questionConflict(r, rq, q, in, page.Fields); perr != nil {
+					return nil, perr
+				}
+			}
+			repair(&in.Title, &in.Body, &in.Answer)
+			page.Input = in
+			refused(&page.Edit, in.Version, conflict, q.Version)
+			return page, nil
 		})
+		return
+	}
+	if it != nil {
+		redirect(w, r, questionURL(q.ID), stepped(questionFlow, it.Ref, st.Act, it, wrote, s.now()))
 		return
 	}
 	redirect(w, r, questionURL(q.ID), "Đã lưu câu trả lời.")

@@ -75,7 +75,77 @@ func (s *Server) handleSchedule(w http.ResponseWriter, r *http.Request, rq *requ
 	if err == nil {
 		page, err = s.schedulePage(r, rq, week)
 	}
+	if err == nil {
+		err = s.scheduleEditing(r, rq, page, true)
+	}
 	s.show(w, r, rq, "admin/schedule", page, err)
+}
+
+// scheduleEditing fills what the entry form (of page.Editing, or a new
+// entry) carries to keep its writer's work, when the actor may save it,
+// and shows the writer's draft in it when asked to (restore).
+func (s *Server) scheduleEditing(r *http.Request, rq *request, page *render.AdminSchedulePage, restore bool) error {
+	if !page.CanEdit {
+		return nil
+	}
+	var id, version int64
+	if e := page.Editing; e != nil {
+		id, version = e.ID, e.Version
+	}
+	var err error
+	if page.Edit, err = s.editState(r, rq, congtin.KindScheduleEntry, id, version); err != nil {
+		return err
+	}
+	if !restore {
+		return nil
+	}
+	if d := restoring(r, &page.Edit); d != nil {
+		f, _, _ := readScheduleForm(withValues(r, d.Values))
+		repair(&f.Date, &f.Start, &f.End, &f.Content, &f.Participants, &f.Place, &f.Chair)
+		page.Form, page.Flash = f, restoredFlash(d)
+	}
+	return nil
+}
+
+// scheduleConflict compares the entry form refused with the entry stored
+// meanwhile.
+func (s *Server) scheduleConflict(r *http.Request, rq *request, cur *congtin.ScheduleEntry, f render.ScheduleForm) (*render.Conflict, error) {
+	week, err := congtin.ParseWeek(cur.Week)
+	if err != nil {
+		return nil, err
+	}
+	revs, err := s.sections.FindScheduleRevisions(r.Context(), rq.site.ID, week)
+	if err != nil {
+		return nil, err
+	}
+	var mine []*congtin.ScheduleRevision
+	for _, rev := range revs {
+		if rev.EntryID == cur.ID {
+			mine = append(mine, rev)
+		}
+	}
+	c := &render.Conflict{}
+	c.By, c.At = whoSaved(mine, func(rev *congtin.ScheduleRevision) (string, time.Time) { return rev.UserName, rev.CreatedAt }, cur.UpdatedAt)
+	stored := scheduleFormOf(cur)
+	trim := strings.TrimSpace
+	c.Compare("Ngày", f.Date, stored.Date, false)
+	c.Compare("Giờ bắt đầu", f.Start, stored.Start, false)
+	c.Compare("Giờ kết thúc", f.End, stored.End, false)
+	c.Compare("Nội dung", trim(f.Content), stored.Content, false)
+	c.Compare("Thành phần", trim(f.Participants), stored.Participants, false)
+	c.Compare("Địa điểm", trim(f.Place), stored.Place, false)
+	c.Compare("Chủ trì", trim(f.Chair), stored.Chair, false)
+	return c, nil
+}
+
+// scheduleFormOf fills the entry form with a stored entry.
+func scheduleFormOf(e *congtin.ScheduleEntry) render.ScheduleForm {
+	f := render.ScheduleForm{Date: congtin.Day(e.Start), Start: e.Start.In(congtin.VietnamZone).Format("15:04"),
+		Content: e.Content, Participants: e.Participants, Place: e.Place, Chair: e.Chair}
+	if !e.End.IsZero() {
+		f.End = e.End.In(congtin.VietnamZone).Format("15:04")
+	}
+	return f
 }
 
 // readScheduleForm reads the entry form: a day, a start time and an
@@ -83,7 +153,8 @@ func (s *Server) handleSchedule(w http.ResponseWriter, r *http.Request, rq *requ
 func readScheduleForm(r *http.Request) (render.ScheduleForm, congtin.ScheduleInput, congtin.FieldErrors) {
 	f := render.ScheduleForm{Date: formValue(r, "ngay"), Start: formValue(r, "bat_dau"), End: formValue(r, "ket_thuc"),
 		Content: formValue(r, "noi_dung"), Participants: formValue(r, "thanh_phan"), Place: formValue(r, "dia_diem"), Chair: formValue(r, "chu_tri")}
-	in := congtin.ScheduleInput{Content: f.Content, Participants: f.Participants, Place: f.Place, Chair: f.Chair}
+	in := congtin.ScheduleInput{Content: f.Content, Participants: f.Participants, Place: f.Place, Chair: f.Chair,
+		Version: formVersion(r.PostForm)}
 	fe := congtin.FieldErrors{}
 	day, err := time.ParseInLocation(time.DateOnly, f.Date, congtin.VietnamZone)
 	if err != nil {
@@ -122,13 +193,36 @@ func (s *Server) scheduleFormError(w http.ResponseWriter, r *http.Request, rq *r
 	if m := fieldErrors(fe, err)["end"]; m != "" {
 		msg = "Chưa lưu được: " + m
 	}
+	if isEdited(err) {
+		msg = notSaved(err)
+	}
 	s.refuseForm(w, r, rq, "admin/schedule", fe, err, msg, func() (formPage, error) {
-		page, err := s.schedulePage(r, rq, week)
-		if err == nil {
-			repair(&f.Date, &f.Start, &f.End, &f.Content, &f.Participants, &f.Place, &f.Chair)
-			page.Form, page.Editing = f, editing
+		var conflict *render.Conflict
+		if isEdited(err) && editing != nil {
+			cur, ferr := s.sections.FindScheduleEntry(r.Context(), rq.site.ID, editing.ID)
+			if ferr != nil {
+				return nil, ferr
+			}
+			if conflict, ferr = s.scheduleConflict(r, rq, cur, f); ferr != nil {
+				return nil, ferr
+			}
+			editing = cur
 		}
-		return page, err
+		page, perr := s.schedulePage(r, rq, week)
+		if perr != nil {
+			return nil, perr
+		}
+		repair(&f.Date, &f.Start, &f.End, &f.Content, &f.Participants, &f.Place, &f.Chair)
+		page.Form, page.Editing = f, editing
+		if perr = s.scheduleEditing(r, rq, page, false); perr != nil {
+			return nil, perr
+		}
+		var stored int64
+		if editing != nil {
+			stored = editing.Version
+		}
+		refused(&page.Edit, formVersion(r.PostForm), conflict, stored)
+		return page, nil
 	})
 }
 
@@ -174,11 +268,8 @@ func (s *Server) handleEditScheduleEntry(w http.ResponseWriter, r *http.Request,
 	}
 	if err == nil {
 		page.Editing = e
-		page.Form = render.ScheduleForm{Date: congtin.Day(e.Start), Start: e.Start.In(congtin.VietnamZone).Format("15:04"),
-			Content: e.Content, Participants: e.Participants, Place: e.Place, Chair: e.Chair}
-		if !e.End.IsZero() {
-			page.Form.End = e.End.In(congtin.VietnamZone).Format("15:04")
-		}
+		page.Form = scheduleFormOf(e)
+		err = s.scheduleEditing(r, rq, page, true)
 	}
 	s.show(w, r, rq, "admin/schedule", page, err)
 }
@@ -266,6 +357,9 @@ func (s *Server) scheduleEdit(r *http.Request, rq *request, ref congtin.Ref) (st
 	var page *render.AdminSchedulePage
 	if err == nil {
 		page, err = s.schedulePage(r, rq, week)
+	}
+	if err == nil {
+		err = s.scheduleEditing(r, rq, page, false)
 	}
 	return "admin/schedule", page, err
 }

@@ -21,6 +21,7 @@ type sectionService interface {
 	FindPage(ctx context.Context, siteID, id int64) (*congtin.Page, error)
 	CreatePage(ctx context.Context, actor congtin.Actor, siteID int64, in congtin.PageInput) (*congtin.Page, error)
 	UpdatePage(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.PageInput) (*congtin.Page, error)
+	UpdatePageStep(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.PageInput, s congtin.Step) (*congtin.Item, bool, error)
 	FindPageRevisions(ctx context.Context, siteID, pageID int64) ([]*congtin.PageRevision, error)
 	RestorePageRevision(ctx context.Context, actor congtin.Actor, siteID, revisionID int64) (*congtin.Page, error)
 

@@ -128,16 +128,7 @@ func (s *Server) handleStep(k *flowKind, edit editFunc) func(http.ResponseWriter
 			s.error(w, r, rq, err)
 			return
 		}
-		msg := "Đã chuyển " + k.object(ref) + " sang trạng thái “" + congtin.StatusName(it.Status) + "”."
-		if k.done != nil {
-			if m := k.done(act); m != "" {
-				msg = m
-			}
-		}
-		if it.Status == congtin.StatusPublished && it.PublishedAt.After(s.now()) {
-			msg = "Đã hẹn giờ xuất bản lúc " + it.PublishedAt.In(congtin.VietnamZone).Format("15:04:05 02/01/2006") + "."
-		}
-		redirect(w, r, k.url(ref), msg)
+		redirect(w, r, k.url(ref), stepped(k, ref, act, it, false, s.now()))
 	}
 }
 

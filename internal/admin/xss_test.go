@@ -469,6 +469,28 @@ func TestXSSCorpus(t *testing.T) {
 				t.Fatalf("upload: %d %s", r.status, r.body)
 			}
 			mark("media.filename")
+			// Its description and caption are the payload too (refused
+			// when it is more than one line or no text a store can hold:
+			// the refusal page is safe and keeps what was typed).
+			var up struct {
+				ID int64 `json:"id"`
+			}
+			if err := json.Unmarshal([]byte(r.body), &up); err != nil || up.ID == 0 {
+				t.Fatalf("upload answer %s: %v", r.body, err)
+			}
+			mediaPage := fmt.Sprintf("/admin/media/%d", up.ID)
+			altSaved := false
+			if r := pv.post(mediaPage, url.Values{"alt": {p}, "caption": {p}}); r.status == http.StatusBadRequest {
+				doc := xssCheck(t, "media text refused", r, http.StatusBadRequest, &pages)
+				if !xssHasValue(doc, hpID("alt"), "value", strings.ToValidUTF8(strings.TrimSpace(p), "\uFFFD")) && !strings.Contains(hpText(doc), "Mô tả ảnh") {
+					t.Errorf("media text refusal: no message or input lost")
+				}
+			} else if r.status != http.StatusSeeOther {
+				t.Fatalf("media text: %d %.300s", r.status, r.body)
+			} else {
+				altSaved = true
+			}
+			mark("media.alt")
 
 			a, err := e.db.FindArticleByID(ctx, e.site.ID, id)
 			if err != nil {
@@ -533,9 +555,17 @@ func TestXSSCorpus(t *testing.T) {
 				t.Errorf("revisions: no diff shown")
 			}
 			doc = xssPage(t, btv, http.StatusOK, "/admin/media", &pages)
-			if !xssHasValue(doc, hpTag("img"), "alt", path.Base(p+".png")) {
-				t.Errorf("media library: file name not shown as alt text %q", path.Base(p+".png"))
+			if !xssHasText(doc, hpTag("a"), path.Base(p+".png")) {
+				t.Errorf("media library: file name not shown as text %q", path.Base(p+".png"))
 			}
+			doc = xssPage(t, btv, http.StatusOK, mediaPage, &pages)
+			if !xssHasText(doc, hpTag("h1"), "Ảnh: "+path.Base(p+".png")) {
+				t.Errorf("media page: file name not shown as text")
+			}
+			if altSaved && (!xssHasValue(doc, hpID("alt"), "value", strings.TrimSpace(p)) || !xssHasText(doc, hpID("caption"), strings.TrimSpace(p))) {
+				t.Errorf("media page: description or caption not kept as typed")
+			}
+			xssPage(t, btv, http.StatusOK, "/admin/media?q="+url.QueryEscape(p), &pages)
 			doc = xssPage(t, qtv, http.StatusOK, "/admin/chuyen-muc", &pages)
 			if !xssHasValue(doc, func(n *html.Node) bool { return n.Data == "input" && hpVal(n, "name") == "name" }, "value", p) {
 				t.Errorf("categories: name not kept as typed")

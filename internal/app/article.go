@@ -55,6 +55,9 @@ func (a *App) CreateArticle(ctx context.Context, actor congtin.Actor, siteID int
 		if err := tx.AddNote(ctx, &congtin.Note{Item: ref, UserName: actor.Name(), Action: congtin.ActCreate, Status: congtin.StatusDraft}); err != nil {
 			return err
 		}
+		if err := saved(ctx, tx, actor, congtin.Ref{Kind: congtin.KindArticle, SiteID: siteID}); err != nil {
+			return err
+		}
 		return tx.AddAudit(ctx, actor.Entry(siteID, "article.create", "article", art.ID, art.Title))
 	})
 	if err != nil {
@@ -89,30 +92,92 @@ func (a *App) UpdateArticle(ctx context.Context, actor congtin.Actor, siteID, id
 		return nil, err
 	}
 	var art *congtin.Article
-	err := a.WithTx(ctx, func(tx congtin.Tx) error {
-		var err error
-		if art, err = tx.FindArticle(ctx, siteID, id); err != nil {
-			return err
-		}
-		if !congtin.Can(actor, congtin.ActEdit, art.Item()) {
-			return forbidden("Bạn không có quyền sửa bài viết ở trạng thái “%s”.", congtin.StatusName(art.Status))
-		}
-		if err := checkCategory(ctx, tx, siteID, in.CategoryID); err != nil {
-			return err
-		}
-		setArticle(art, in, tx.Now())
-		if err := tx.UpdateArticle(ctx, art); err != nil {
-			return err
-		}
-		if err := tx.AddRevision(ctx, &congtin.Revision{ArticleID: id, UserID: actor.UserID(), UserName: actor.Name(), Note: "Sửa"}); err != nil {
-			return err
-		}
-		return tx.AddAudit(ctx, actor.Entry(siteID, "article.edit", "article", id, art.Title))
+	err := a.WithTx(ctx, func(tx congtin.Tx) (err error) {
+		art, _, err = updateArticle(ctx, tx, actor, siteID, id, in, false)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return art, nil
+}
+
+// updateArticle writes the form over article id inside tx, with its
+// revision and audit entry, once the form is found to be loaded from the
+// stored version. When onlyChanged, a form that changes nothing writes
+// nothing (a step taken from the form saves it first). It reports whether
+// it wrote.
+func updateArticle(ctx context.Context, tx congtin.Tx, actor congtin.Actor, siteID, id int64, in congtin.ArticleInput, onlyChanged bool) (*congtin.Article, bool, error) {
+	art, err := tx.FindArticle(ctx, siteID, id)
+	if err != nil {
+		return nil, false, err
+	}
+	if !congtin.Can(actor, congtin.ActEdit, art.Item()) {
+		return nil, false, forbidden("Bạn không có quyền sửa bài viết ở trạng thái “%s”.", congtin.StatusName(art.Status))
+	}
+	if err := congtin.CheckVersion(art.Version, in.Version); err != nil {
+		return nil, false, err
+	}
+	if err := checkCategory(ctx, tx, siteID, in.CategoryID); err != nil {
+		return nil, false, err
+	}
+	before := *art
+	setArticle(art, in, tx.Now())
+	ref := congtin.Ref{Kind: congtin.KindArticle, SiteID: siteID, ID: id}
+	if onlyChanged && sameArticle(&before, art) {
+		return art, false, saved(ctx, tx, actor, ref)
+	}
+	if err := tx.UpdateArticle(ctx, art); err != nil {
+		return nil, false, err
+	}
+	if err := tx.AddRevision(ctx, &congtin.Revision{ArticleID: id, UserID: actor.UserID(), UserName: actor.Name(), Note: "Sửa"}); err != nil {
+		return nil, false, err
+	}
+	if err := tx.AddAudit(ctx, actor.Entry(siteID, "article.edit", "article", id, art.Title)); err != nil {
+		return nil, false, err
+	}
+	return art, true, saved(ctx, tx, actor, ref)
+}
+
+// sameArticle reports whether two versions of an article have the same
+// content.
+func sameArticle(a, b *congtin.Article) bool {
+	return a.CategoryID == b.CategoryID && a.Title == b.Title && a.Slug == b.Slug && a.Lead == b.Lead && a.Body == b.Body &&
+		a.Author == b.Author && a.Image == b.Image && a.Featured == b.Featured && a.PublishedAt.Equal(b.PublishedAt)
+}
+
+// UpdateArticleStep implements congtin.EditorialService: the step a
+// button of the edit form asks for, with the form saved first, in one
+// transaction, so that what the editor sees is what goes out. Xuất bản
+// takes the form's publication time; left empty, it publishes now, not
+// at a time the article was once given.
+func (a *App) UpdateArticleStep(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.ArticleInput, s congtin.Step) (*congtin.Item, bool, error) {
+	in.Normalize()
+	if err := in.Validate(a.Now()); err != nil {
+		return nil, false, err
+	}
+	if s.Act == congtin.ActPublish && s.PublishAt.IsZero() {
+		s.PublishAt = in.PublishedAt
+	}
+	if err := a.checkStep(congtin.KindArticle, &s); err != nil {
+		return nil, false, err
+	}
+	var it *congtin.Item
+	var wrote bool
+	err := a.WithTx(ctx, func(tx congtin.Tx) (err error) {
+		if _, wrote, err = updateArticle(ctx, tx, actor, siteID, id, in, true); err != nil {
+			return err
+		}
+		if s.Act == congtin.ActPublish && s.PublishAt.IsZero() {
+			s.PublishAt = tx.Now()
+		}
+		it, err = a.step(ctx, tx, actor, congtin.Ref{Kind: congtin.KindArticle, SiteID: siteID, ID: id}, s)
+		return err
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	return it, wrote, nil
 }
 
 // TransitionArticle implements congtin.EditorialService.

@@ -61,6 +61,7 @@ func (a *App) SaveDocumentTerm(ctx context.Context, actor congtin.Actor, siteID 
 	if err := checkList(list); err != nil {
 		return nil, err
 	}
+	congtin.NFC(&name)
 	name = strings.TrimSpace(name)
 	if err := congtin.ValidateTerm(name, position); err != nil {
 		return nil, err
@@ -264,6 +265,9 @@ func (a *App) CreateDocument(ctx context.Context, actor congtin.Actor, siteID in
 		if err := tx.AddNote(ctx, &congtin.Note{Item: d.Item().Ref, UserName: actor.Name(), Action: congtin.ActCreate, Status: congtin.StatusDraft}); err != nil {
 			return err
 		}
+		if err := saved(ctx, tx, actor, congtin.Ref{Kind: congtin.KindDocument, SiteID: siteID}); err != nil {
+			return err
+		}
 		return tx.AddAudit(ctx, actor.Entry(siteID, "document.create", "document", d.ID, d.Number))
 	})
 	if err != nil {
@@ -280,30 +284,96 @@ func (a *App) UpdateDocument(ctx context.Context, actor congtin.Actor, siteID, i
 		return nil, err
 	}
 	var d *congtin.Document
-	err := a.WithTx(ctx, func(tx congtin.Tx) error {
-		cur, err := tx.FindDocument(ctx, siteID, id)
-		if err != nil {
-			return err
-		}
-		if !congtin.Can(actor, congtin.ActEdit, cur.Item()) {
-			return forbidden("Bạn không có quyền sửa văn bản ở trạng thái “%s”.", congtin.StatusName(cur.Status))
-		}
-		if err := checkDocumentInput(ctx, tx, siteID, cur, &in); err != nil {
-			return err
-		}
-		setDocument(cur, in)
-		if err := tx.UpdateDocument(ctx, cur); err != nil {
-			return err
-		}
-		if d, err = addDocumentRevision(ctx, tx, actor, siteID, id, "Sửa"); err != nil {
-			return err
-		}
-		return tx.AddAudit(ctx, actor.Entry(siteID, "document.edit", "document", id, d.Number))
+	err := a.WithTx(ctx, func(tx congtin.Tx) (err error) {
+		d, _, err = updateDocument(ctx, tx, actor, siteID, id, in, false)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return d, nil
+}
+
+// updateDocument writes the form over document id inside tx, with its
+// revision and audit entry, once the form is found to be loaded from the
+// stored version; when onlyChanged, a form that changes nothing writes
+// nothing. It reports whether it wrote.
+func updateDocument(ctx context.Context, tx congtin.Tx, actor congtin.Actor, siteID, id int64, in congtin.DocumentInput, onlyChanged bool) (*congtin.Document, bool, error) {
+	cur, err := tx.FindDocument(ctx, siteID, id)
+	if err != nil {
+		return nil, false, err
+	}
+	if !congtin.Can(actor, congtin.ActEdit, cur.Item()) {
+		return nil, false, forbidden("Bạn không có quyền sửa văn bản ở trạng thái “%s”.", congtin.StatusName(cur.Status))
+	}
+	if err := congtin.CheckVersion(cur.Version, in.Version); err != nil {
+		return nil, false, err
+	}
+	if err := checkDocumentInput(ctx, tx, siteID, cur, &in); err != nil {
+		return nil, false, err
+	}
+	before := documentContent(cur)
+	setDocument(cur, in)
+	ref := congtin.Ref{Kind: congtin.KindDocument, SiteID: siteID, ID: id}
+	if onlyChanged && documentContent(cur) == before {
+		return cur, false, saved(ctx, tx, actor, ref)
+	}
+	if err := tx.UpdateDocument(ctx, cur); err != nil {
+		return nil, false, err
+	}
+	d, err := addDocumentRevision(ctx, tx, actor, siteID, id, "Sửa")
+	if err != nil {
+		return nil, false, err
+	}
+	if err := tx.AddAudit(ctx, actor.Entry(siteID, "document.edit", "document", id, d.Number)); err != nil {
+		return nil, false, err
+	}
+	return d, true, saved(ctx, tx, actor, ref)
+}
+
+// documentContent spells out what a document's form sets (its fields,
+// links and files), to tell whether a form changes anything.
+func documentContent(d *congtin.Document) string {
+	var b strings.Builder
+	for _, s := range []string{strconv.FormatInt(d.TypeID, 10), strconv.FormatInt(d.FieldID, 10), d.Number, d.Issuer, d.Signer,
+		congtin.DayString(d.IssuedOn), congtin.DayString(d.EffectiveOn), congtin.DayString(d.ExpiresOn), d.Summary} {
+		b.WriteString(s)
+		b.WriteByte(0)
+	}
+	for _, l := range d.Links {
+		b.WriteString(l.Kind + ":" + strconv.FormatInt(l.ID, 10) + ";")
+	}
+	b.WriteByte(0)
+	for _, f := range d.Files {
+		// A new file has no ID yet: it always changes the document.
+		b.WriteString(strconv.FormatInt(f.ID, 10) + ";")
+	}
+	return b.String()
+}
+
+// UpdateDocumentStep implements congtin.DocumentService: the form saved
+// and the step taken in one transaction.
+func (a *App) UpdateDocumentStep(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.DocumentInput, s congtin.Step) (*congtin.Item, bool, error) {
+	in.Normalize()
+	if err := in.Validate(a.Now()); err != nil {
+		return nil, false, err
+	}
+	if err := a.checkStep(congtin.KindDocument, &s); err != nil {
+		return nil, false, err
+	}
+	var it *congtin.Item
+	var wrote bool
+	err := a.WithTx(ctx, func(tx congtin.Tx) (err error) {
+		if _, wrote, err = updateDocument(ctx, tx, actor, siteID, id, in, true); err != nil {
+			return err
+		}
+		it, err = a.step(ctx, tx, actor, congtin.Ref{Kind: congtin.KindDocument, SiteID: siteID, ID: id}, s)
+		return err
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	return it, wrote, nil
 }
 
 // TransitionDocument implements congtin.DocumentService: a step of the

@@ -78,6 +78,9 @@ func (a *App) CreatePage(ctx context.Context, actor congtin.Actor, siteID int64,
 		if err := tx.AddAudit(ctx, actor.Entry(siteID, "page.create", "page", n.ID, n.Title)); err != nil {
 			return err
 		}
+		if err := saved(ctx, tx, actor, congtin.Ref{Kind: congtin.KindPage, SiteID: siteID}); err != nil {
+			return err
+		}
 		var err error
 		p, err = tx.FindPage(ctx, siteID, n.ID)
 		return err
@@ -96,25 +99,8 @@ func (a *App) UpdatePage(ctx context.Context, actor congtin.Actor, siteID, id in
 		return nil, err
 	}
 	var p *congtin.Page
-	err := a.WithTx(ctx, func(tx congtin.Tx) error {
-		cur, err := tx.FindPage(ctx, siteID, id)
-		if err != nil {
-			return err
-		}
-		if !congtin.Can(actor, congtin.ActEdit, cur.Item()) {
-			return forbidden("Bạn không thể sửa trang ở trạng thái “%s”.", congtin.StatusName(cur.Status))
-		}
-		setPage(cur, in)
-		if err := checkPageSlugs(ctx, tx, siteID, id, cur.Slug, cur.SlugEN); err != nil {
-			return err
-		}
-		if err := tx.UpdatePage(ctx, cur); err != nil {
-			return err
-		}
-		if err := tx.AddPageRevision(ctx, pageRevision(actor, id, "Sửa")); err != nil {
-			return err
-		}
-		if err := tx.AddAudit(ctx, actor.Entry(siteID, "page.edit", "page", id, cur.Title)); err != nil {
+	err := a.WithTx(ctx, func(tx congtin.Tx) (err error) {
+		if _, err = updatePage(ctx, tx, actor, siteID, id, in, false); err != nil {
 			return err
 		}
 		p, err = tx.FindPage(ctx, siteID, id)
@@ -124,6 +110,73 @@ func (a *App) UpdatePage(ctx context.Context, actor congtin.Actor, siteID, id in
 		return nil, err
 	}
 	return p, nil
+}
+
+// updatePage writes the form over page id inside tx, with its revision
+// and audit entry, once the form is found to be loaded from the stored
+// version; when onlyChanged, a form that changes nothing writes nothing.
+// It reports whether it wrote.
+func updatePage(ctx context.Context, tx congtin.Tx, actor congtin.Actor, siteID, id int64, in congtin.PageInput, onlyChanged bool) (bool, error) {
+	cur, err := tx.FindPage(ctx, siteID, id)
+	if err != nil {
+		return false, err
+	}
+	if !congtin.Can(actor, congtin.ActEdit, cur.Item()) {
+		return false, forbidden("Bạn không thể sửa trang ở trạng thái “%s”.", congtin.StatusName(cur.Status))
+	}
+	if err := congtin.CheckVersion(cur.Version, in.Version); err != nil {
+		return false, err
+	}
+	before := *cur
+	setPage(cur, in)
+	ref := congtin.Ref{Kind: congtin.KindPage, SiteID: siteID, ID: id}
+	if onlyChanged && samePage(&before, cur) {
+		return false, saved(ctx, tx, actor, ref)
+	}
+	if err := checkPageSlugs(ctx, tx, siteID, id, cur.Slug, cur.SlugEN); err != nil {
+		return false, err
+	}
+	if err := tx.UpdatePage(ctx, cur); err != nil {
+		return false, err
+	}
+	if err := tx.AddPageRevision(ctx, pageRevision(actor, id, "Sửa")); err != nil {
+		return false, err
+	}
+	if err := tx.AddAudit(ctx, actor.Entry(siteID, "page.edit", "page", id, cur.Title)); err != nil {
+		return false, err
+	}
+	return true, saved(ctx, tx, actor, ref)
+}
+
+// samePage reports whether two versions of a page have the same content.
+func samePage(a, b *congtin.Page) bool {
+	return a.Slug == b.Slug && a.Title == b.Title && a.Body == b.Body && a.SlugEN == b.SlugEN && a.TitleEN == b.TitleEN &&
+		a.BodyEN == b.BodyEN && a.Position == b.Position
+}
+
+// UpdatePageStep implements congtin.AboutService: the form saved and the
+// step taken in one transaction.
+func (a *App) UpdatePageStep(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.PageInput, s congtin.Step) (*congtin.Item, bool, error) {
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return nil, false, err
+	}
+	if err := a.checkStep(congtin.KindPage, &s); err != nil {
+		return nil, false, err
+	}
+	var it *congtin.Item
+	var wrote bool
+	err := a.WithTx(ctx, func(tx congtin.Tx) (err error) {
+		if wrote, err = updatePage(ctx, tx, actor, siteID, id, in, true); err != nil {
+			return err
+		}
+		it, err = a.step(ctx, tx, actor, congtin.Ref{Kind: congtin.KindPage, SiteID: siteID, ID: id}, s)
+		return err
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	return it, wrote, nil
 }
 
 // TransitionPage implements congtin.AboutService, through the one

@@ -122,33 +122,79 @@ func (a *App) UpdateQuestion(ctx context.Context, actor congtin.Actor, siteID, i
 		return nil, err
 	}
 	var q *congtin.Question
-	err := a.WithTx(ctx, func(tx congtin.Tx) error {
-		var err error
-		if q, err = tx.FindQuestion(ctx, siteID, id); err != nil {
-			return err
-		}
-		if !congtin.CanQuestion(actor, congtin.ActEdit, q) {
-			return forbidden("Bạn không có quyền sửa câu trả lời này khi câu hỏi ở trạng thái “%s”.", congtin.StatusName(q.Status))
-		}
-		if err := checkQAField(ctx, tx, siteID, in.FieldID); err != nil {
-			return err
-		}
-		q.FieldID, q.Title, q.Body, q.Answer = in.FieldID, in.Title, in.Body, sanitize.HTML(in.Answer)
-		if q.AnsweredBy == 0 {
-			q.AnsweredBy = actor.UserID()
-		}
-		if err := tx.UpdateQuestion(ctx, q); err != nil {
-			return questionWriteErr(err)
-		}
-		if err := tx.AddQuestionRevision(ctx, &congtin.QuestionRevision{QuestionID: id, UserID: actor.UserID(), UserName: actor.Name(), Note: "Sửa"}); err != nil {
-			return err
-		}
-		return tx.AddAudit(ctx, actor.Entry(siteID, "question.edit", "question", id, q.Title))
+	err := a.WithTx(ctx, func(tx congtin.Tx) (err error) {
+		q, _, err = updateQuestion(ctx, tx, actor, siteID, id, in, false)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return q, nil
+}
+
+// updateQuestion writes the edit over question id inside tx, with its
+// revision and audit entry, once the form is found to be loaded from the
+// stored version; when onlyChanged, an edit that changes nothing writes
+// nothing. It reports whether it wrote.
+func updateQuestion(ctx context.Context, tx congtin.Tx, actor congtin.Actor, siteID, id int64, in congtin.QuestionEdit, onlyChanged bool) (*congtin.Question, bool, error) {
+	q, err := tx.FindQuestion(ctx, siteID, id)
+	if err != nil {
+		return nil, false, err
+	}
+	if !congtin.CanQuestion(actor, congtin.ActEdit, q) {
+		return nil, false, forbidden("Bạn không có quyền sửa câu trả lời này khi câu hỏi ở trạng thái “%s”.", congtin.StatusName(q.Status))
+	}
+	if err := congtin.CheckVersion(q.Version, in.Version); err != nil {
+		return nil, false, err
+	}
+	if err := checkQAField(ctx, tx, siteID, in.FieldID); err != nil {
+		return nil, false, err
+	}
+	answer := sanitize.HTML(in.Answer)
+	ref := congtin.Ref{Kind: congtin.KindQuestion, SiteID: siteID, ID: id}
+	if onlyChanged && q.FieldID == in.FieldID && q.Title == in.Title && q.Body == in.Body && q.Answer == answer {
+		return q, false, saved(ctx, tx, actor, ref)
+	}
+	q.FieldID, q.Title, q.Body, q.Answer = in.FieldID, in.Title, in.Body, answer
+	if q.AnsweredBy == 0 {
+		q.AnsweredBy = actor.UserID()
+	}
+	if err := tx.UpdateQuestion(ctx, q); err != nil {
+		return nil, false, questionWriteErr(err)
+	}
+	if err := tx.AddQuestionRevision(ctx, &congtin.QuestionRevision{QuestionID: id, UserID: actor.UserID(), UserName: actor.Name(), Note: "Sửa"}); err != nil {
+		return nil, false, err
+	}
+	if err := tx.AddAudit(ctx, actor.Entry(siteID, "question.edit", "question", id, q.Title)); err != nil {
+		return nil, false, err
+	}
+	return q, true, saved(ctx, tx, actor, ref)
+}
+
+// UpdateQuestionStep implements congtin.QuestionService: the edit saved
+// and the step taken in one transaction (an answer sent for approval as
+// it is on the screen).
+func (a *App) UpdateQuestionStep(ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.QuestionEdit, s congtin.Step) (*congtin.Item, bool, error) {
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return nil, false, err
+	}
+	if err := a.checkStep(congtin.KindQuestion, &s); err != nil {
+		return nil, false, err
+	}
+	var it *congtin.Item
+	var wrote bool
+	err := a.WithTx(ctx, func(tx congtin.Tx) (err error) {
+		if _, wrote, err = updateQuestion(ctx, tx, actor, siteID, id, in, true); err != nil {
+			return err
+		}
+		it, err = a.step(ctx, tx, actor, congtin.Ref{Kind: congtin.KindQuestion, SiteID: siteID, ID: id}, s)
+		return err
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	return it, wrote, nil
 }
 
 // TransitionQuestion implements congtin.QuestionService: the workflow's

@@ -101,6 +101,9 @@ func (a *App) CreateScheduleEntry(ctx context.Context, actor congtin.Actor, site
 		if err := tx.AddAudit(ctx, actor.Entry(siteID, "schedule.create", "schedule", n.ID, scheduleDetail(n.Week, n.Start, n.Content))); err != nil {
 			return err
 		}
+		if err := saved(ctx, tx, actor, congtin.Ref{Kind: congtin.KindScheduleEntry, SiteID: siteID}); err != nil {
+			return err
+		}
 		var err error
 		e, err = tx.FindScheduleEntry(ctx, siteID, n.ID)
 		return err
@@ -128,6 +131,9 @@ func (a *App) UpdateScheduleEntry(ctx context.Context, actor congtin.Actor, site
 		if err := editableWeek(ctx, tx, actor, siteID, cur.Week); err != nil {
 			return err
 		}
+		if err := congtin.CheckVersion(cur.Version, in.Version); err != nil {
+			return err
+		}
 		from := cur.Week
 		setEntry(cur, in)
 		if cur.Week != from {
@@ -142,6 +148,9 @@ func (a *App) UpdateScheduleEntry(ctx context.Context, actor congtin.Actor, site
 			return err
 		}
 		if err := tx.AddAudit(ctx, actor.Entry(siteID, "schedule.edit", "schedule", id, scheduleDetail(cur.Week, cur.Start, cur.Content))); err != nil {
+			return err
+		}
+		if err := saved(ctx, tx, actor, congtin.Ref{Kind: congtin.KindScheduleEntry, SiteID: siteID, ID: id}); err != nil {
 			return err
 		}
 		e, err = tx.FindScheduleEntry(ctx, siteID, id)

@@ -67,6 +67,7 @@ func (a *App) checkStep(k congtin.Kind, s *congtin.Step) error {
 	if f == nil || congtin.NextStatus(s.Act) == "" {
 		return congtin.Errorf(congtin.EINVALID, "Thao tác không hợp lệ.")
 	}
+	congtin.NFC(&s.Comment)
 	s.Comment = strings.TrimSpace(s.Comment)
 	if err := congtin.CheckComment(s.Act, s.Comment); err != nil {
 		return err

@@ -25,6 +25,11 @@ type Store interface {
 	// Open returns the stored file, or a congtin.ENOTFOUND error when
 	// there is none. The caller closes it.
 	Open(ctx context.Context, key string) (io.ReadSeekCloser, error)
+	// Delete removes the file stored under key; a key with no file is
+	// not an error. Keys are content addressed and shared by every site
+	// with the same image: the caller deletes only files no library
+	// holds any more.
+	Delete(ctx context.Context, key string) error
 }
 
 // maxKeyLen bounds a key well below any file system's name limits.
@@ -145,9 +150,7 @@ func (d Disk) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
 	return f, nil
 }
 
-// Delete removes the file stored under key; a key with no file is not an
-// error. It is not part of Store: only an import that failed takes back
-// the files it had just added.
+// Delete implements Store. A key with no file is not an error.
 func (d Disk) Delete(ctx context.Context, key string) error {
 	if err := ctx.Err(); err != nil {
 		return err

@@ -388,9 +388,9 @@ func scenario(ctx context.Context, s congtin.Service, c *testClock, r *recorder)
 	m2.Hash, m2.Variants = "def", nil
 	got2, err = s.AddMedia(ctx, reporter, &m2)
 	r.add("add other media", got2, err)
-	media, n, err := s.FindMedia(ctx, sid, 0, 1)
+	media, n, err := s.FindMedia(ctx, congtin.MediaFilter{SiteID: sid, Limit: 1})
 	r.add("find media", []any{media, n}, err)
-	media, n, err = s.FindMedia(ctx, sid, 1, 0)
+	media, n, err = s.FindMedia(ctx, congtin.MediaFilter{SiteID: sid, Offset: 1})
 	r.add("find media page 2", []any{media, n}, err)
 
 	// The audit log of all of the above.

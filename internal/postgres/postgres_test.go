@@ -77,6 +77,15 @@ func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 	}
 }
 
+// TestMediaMigration: migration 0015 fills the image library's derived
+// data for a database that had content before it.
+func TestMediaMigration(t *testing.T) {
+	url := pgtest.URL(t)
+	storetest.MediaMigration(t, func(t *testing.T) (congtin.Service, *sql.DB) {
+		return app.New(storetest.MustOpenPostgres(t, url)), mustSQL(t, url)
+	})
+}
+
 // TestMigrateConcurrently: processes starting at once on an empty
 // database migrate it once, and all of them open.
 func TestMigrateConcurrently(t *testing.T) {

@@ -33,6 +33,13 @@ type LoginPage struct {
 	AdminBase
 	Username string
 	Next     string
+	// Kept is a form posted after the session had ended, carried through
+	// the sign-in to be restored after it; KeptPath is where it was
+	// posted.
+	Kept     []KeptField
+	KeptPath string
+	// Notice says why the page asks to sign in again.
+	Notice string
 }
 
 // DashboardPage is the back office's first page.
@@ -63,6 +70,8 @@ type ArticleEditPage struct {
 	Workflow  Workflow
 	CanSave   bool
 	PublicURL string
+	// Edit keeps the writer's work (autosave, version, soft lock).
+	Edit Editing
 }
 
 // RevisionsPage lists revisions and compares two.
@@ -75,21 +84,6 @@ type RevisionsPage struct {
 	Lead      []diff.Segment
 	Body      []diff.Block
 	CanRestor bool
-}
-
-// MediaPage is the image library.
-type MediaPage struct {
-	AdminBase
-	Media []*MediaItem
-	Pager Pager
-}
-
-// MediaItem is an image with its URLs.
-type MediaItem struct {
-	*congtin.Media
-	URL    string // the largest variant
-	Thumb  string // the smallest
-	SrcSet string
 }
 
 // CategoriesPage manages categories.

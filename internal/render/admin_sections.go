@@ -19,6 +19,8 @@ type AdminSchedulePage struct {
 	PublicURL string
 	Form      ScheduleForm
 	Editing   *congtin.ScheduleEntry
+	// Edit keeps the writer's work on the entry form.
+	Edit Editing
 }
 
 // ScheduleForm is the entry form's values as typed.
@@ -42,6 +44,8 @@ type PageEditPage struct {
 	CanSave     bool
 	PublicURL   string
 	PublicURLEN string
+	// Edit keeps the writer's work (autosave, version, soft lock).
+	Edit Editing
 }
 
 // PageRevisionsPage lists a page's revisions and shows one.

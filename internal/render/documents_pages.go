@@ -116,6 +116,8 @@ type AdminDocumentEditPage struct {
 	PublicURL string
 	MaxMB     int64
 	Accept    string
+	// Edit keeps the writer's work (autosave, version, soft lock).
+	Edit Editing
 }
 
 // DocumentForm is what the form shows: the values as typed.

@@ -63,6 +63,9 @@ func Funcs(assetURL func(string) string) template.FuncMap {
 	for k, v := range documentFuncs() {
 		m[k] = v
 	}
+	for k, v := range mediaFuncs() {
+		m[k] = v
+	}
 	return m
 }
 

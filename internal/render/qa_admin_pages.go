@@ -28,6 +28,8 @@ type QuestionEditPage struct {
 	CanSave   bool
 	PublicURL string
 	Answerer  string // who took the question on, when someone has
+	// Edit keeps the writer's work (autosave, version, soft lock).
+	Edit Editing
 }
 
 // QuestionRevisionsPage lists a question's revisions and compares two.

@@ -43,6 +43,8 @@ var pages = map[string]string{
 	"links": "layout", "about_print": "print",
 	"admin/schedule": "admin", "admin/pages": "admin", "admin/page_edit": "admin", "admin/page_revisions": "admin",
 	"admin/units": "admin", "admin/links": "admin",
+	// The image library's page of one image.
+	"admin/media_edit": "admin",
 	// Previews of items before they are public.
 	"admin/preview": "admin",
 }

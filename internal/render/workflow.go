@@ -23,6 +23,12 @@ type Workflow struct {
 	Labels map[string]string
 	// Notes is the item's workflow history, oldest first.
 	Notes []*congtin.Note
+	// Form is the id of the page's edit form when the actor may save it:
+	// the steps then submit that form, saved with the step in one
+	// transaction, and a schedulable kind's time is the form's own.
+	Form string
+	// Comment is the comment typed, shown again when a step is refused.
+	Comment string
 }
 
 // Label is the button text of a step.

@@ -1,6 +1,7 @@
 package sqlite_test
 
 import (
+	"database/sql"
 	"path/filepath"
 	"testing"
 	"time"
@@ -49,3 +50,13 @@ func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 }
 
 func site0() time.Time { return time.Date(2020, 1, 1, 8, 0, 0, 0, congtin.VietnamZone) }
+
+// TestMediaMigration: migration 0015 fills the image library's derived
+// data for a database that had content before it.
+func TestMediaMigration(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	storetest.MediaMigration(t, func(t *testing.T) (congtin.Service, *sql.DB) {
+		db := storetest.MustOpenSQLite(t, path)
+		return app.New(db), db.Pool()
+	})
+}

@@ -11,7 +11,8 @@ var _ congtin.ArticleStore = (*DB)(nil)
 var _ congtin.ArticleTx = (*Tx)(nil)
 
 const articleColumns = `id, site_id, category_id, title, slug, lead, body, author, image, featured, status,
-	published_at, created_at, updated_at, COALESCE(external_id, ''), views, created_by`
+	published_at, created_at, updated_at, COALESCE(external_id, ''), views, created_by,
+	version`
 
 // listColumns leaves out the body: lists never show it, and it is most of
 // a row's bytes.
@@ -20,7 +21,8 @@ var listColumns = strings.Replace(articleColumns, "body", "''", 1)
 func scanArticle(row scanner) (*congtin.Article, error) {
 	var a congtin.Article
 	if err := row.Scan(&a.ID, &a.SiteID, &a.CategoryID, &a.Title, &a.Slug, &a.Lead, &a.Body, &a.Author, &a.Image,
-		&a.Featured, &a.Status, at(&a.PublishedAt), at(&a.CreatedAt), at(&a.UpdatedAt), &a.ExternalID, &a.Views, &a.CreatedBy); err != nil {
+		&a.Featured, &a.Status, at(&a.PublishedAt), at(&a.CreatedAt), at(&a.UpdatedAt), &a.ExternalID, &a.Views, &a.CreatedBy,
+		&a.Version); err != nil {
 		return nil, err
 	}
 	return &a, nil
@@ -125,17 +127,24 @@ func (tx *Tx) InsertArticle(ctx context.Context, a *congtin.Article) error {
 		return tx.db.wrap("insert article", err)
 	}
 	a.ID = id
+	if err := tx.indexMediaUses(ctx, a.SiteID, useArticle, id, a.Body, a.Image); err != nil {
+		return err
+	}
 	return tx.indexArticle(ctx, id)
 }
 
 // UpdateArticle implements congtin.ArticleTx.
 func (tx *Tx) UpdateArticle(ctx context.Context, a *congtin.Article) error {
 	if _, err := tx.Exec(ctx, `UPDATE articles SET category_id = ?, title = ?, slug = ?, lead = ?, body = ?, author = ?, image = ?,
-		featured = ?, published_at = ?, updated_at = ? WHERE id = ? AND site_id = ?`,
+		featured = ?, published_at = ?, updated_at = ?, version = version + 1 WHERE id = ? AND site_id = ?`,
 		a.CategoryID, a.Title, a.Slug, a.Lead, a.Body, a.Author, a.Image, a.Featured, a.PublishedAt, tx.now, a.ID, a.SiteID); err != nil {
 		return tx.db.wrap("update article", err)
 	}
 	a.UpdatedAt = tx.now
+	a.Version++
+	if err := tx.indexMediaUses(ctx, a.SiteID, useArticle, a.ID, a.Body, a.Image); err != nil {
+		return err
+	}
 	return tx.indexArticle(ctx, a.ID)
 }
 

@@ -19,7 +19,7 @@ const replacedBy = `COALESCE((SELECT MIN(l.document_id) FROM document_links l JO
 
 // documentColumns need now as their first parameter.
 const documentColumns = `d.id, d.site_id, d.type_id, COALESCE(t.name, ''), COALESCE(d.field_id, 0), COALESCE(f.name, ''), d.number, d.slug, d.issuer,
-	d.signer, d.issued_on, d.effective_on, d.expires_on, d.summary, d.status, d.published_at, d.created_at, d.updated_at, d.created_by, ` + replacedBy
+	d.signer, d.issued_on, d.effective_on, d.expires_on, d.summary, d.status, d.published_at, d.created_at, d.updated_at, d.created_by, d.version, ` + replacedBy
 
 const documentFrom = ` FROM documents d LEFT JOIN document_types t ON t.id = d.type_id LEFT JOIN document_fields f ON f.id = d.field_id`
 
@@ -28,7 +28,7 @@ func scanDocument(row scanner) (*congtin.Document, error) {
 	var issued, effective, expires string
 	if err := row.Scan(&d.ID, &d.SiteID, &d.TypeID, &d.TypeName, &d.FieldID, &d.FieldName, &d.Number, &d.Slug, &d.Issuer,
 		&d.Signer, &issued, &effective, &expires, &d.Summary, &d.Status, at(&d.PublishedAt), at(&d.CreatedAt), at(&d.UpdatedAt),
-		&d.CreatedBy, &d.ReplacedBy); err != nil {
+		&d.CreatedBy, &d.Version, &d.ReplacedBy); err != nil {
 		return nil, err
 	}
 	d.IssuedOn, _ = congtin.ParseDay(issued)
@@ -156,12 +156,13 @@ func (tx *Tx) InsertDocument(ctx context.Context, d *congtin.Document) error {
 // UpdateDocument implements congtin.DocumentTx.
 func (tx *Tx) UpdateDocument(ctx context.Context, d *congtin.Document) error {
 	if _, err := tx.Exec(ctx, `UPDATE documents SET type_id = ?, field_id = ?, number = ?, number_key = ?, slug = ?, issuer = ?, signer = ?,
-		issued_on = ?, effective_on = ?, expires_on = ?, summary = ?, updated_at = ? WHERE id = ? AND site_id = ?`,
+		issued_on = ?, effective_on = ?, expires_on = ?, summary = ?, updated_at = ?, version = version + 1 WHERE id = ? AND site_id = ?`,
 		d.TypeID, nullID(d.FieldID), d.Number, search.NumberKey(d.Number), d.Slug, d.Issuer, d.Signer,
 		congtin.DayString(d.IssuedOn), congtin.DayString(d.EffectiveOn), congtin.DayString(d.ExpiresOn), d.Summary, tx.now, d.ID, d.SiteID); err != nil {
 		return tx.db.wrap("update document", err)
 	}
 	d.UpdatedAt = tx.now
+	d.Version++
 	if err := tx.writeDocumentParts(ctx, d); err != nil {
 		return tx.db.wrap("update document", err)
 	}

@@ -89,9 +89,10 @@ func (tx *Tx) AddImportedMedia(ctx context.Context, siteID int64, m *congtin.Med
 	if err != nil {
 		return false, err
 	}
-	r, err := tx.Exec(ctx, `INSERT INTO media (site_id, hash, name, content_type, width, height, variants, uploaded_by, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (site_id, hash) DO NOTHING`,
-		siteID, m.Hash, m.Name, m.ContentType, m.Width, m.Height, string(vs), m.UploadedBy, tx.now)
+	r, err := tx.Exec(ctx, `INSERT INTO media (site_id, hash, name, content_type, width, height, variants, uploaded_by, created_at,
+		size, alt, caption, search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (site_id, hash) DO NOTHING`,
+		siteID, m.Hash, m.Name, m.ContentType, m.Width, m.Height, string(vs), m.UploadedBy, tx.now,
+		m.Size, m.Alt, m.Caption, mediaSearchText(m.Name, m.Alt, m.Caption))
 	if err != nil {
 		return false, tx.db.wrap("add media", err)
 	}

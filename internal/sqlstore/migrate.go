@@ -2,8 +2,10 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io/fs"
+	"path"
 	"sort"
 )
 
@@ -39,6 +41,15 @@ func (db *DB) Migrate(ctx context.Context) error {
 	return nil
 }
 
+// afterMigration holds, by migration file name, the Go step a migration
+// needs to fill derived data for what is already stored (text folding,
+// addresses found in HTML: the store's code, the same for both
+// databases). It runs in the migration's transaction, after its SQL, so
+// the migration is recorded with its data or not at all.
+var afterMigration = map[string]func(ctx context.Context, tx *sql.Tx, bind func(string) string) error{
+	"0015_media.sql": backfillMedia,
+}
+
 // migrateFile applies one migration. The migrations table is created in
 // the migration's transaction, after BeginMigration: two processes that
 // start at once could otherwise both try to create it.
@@ -68,6 +79,11 @@ func (db *DB) migrateFile(ctx context.Context, m fs.FS, name string) error {
 	// may hold several statements.
 	if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 		return err
+	}
+	if after := afterMigration[path.Base(name)]; after != nil {
+		if err := after(ctx, tx, db.bind); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, db.bind(`INSERT INTO migrations (name) VALUES (?)`), name); err != nil {
 		return err

@@ -9,12 +9,13 @@ import (
 var _ congtin.PageStore = (*DB)(nil)
 var _ congtin.PageTx = (*Tx)(nil)
 
-const pageColumns = `id, site_id, slug, title, body, slug_en, title_en, body_en, position, status, created_by, created_at, updated_at, published_at`
+const pageColumns = `id, site_id, slug, title, body, slug_en, title_en, body_en, position, status, created_by, created_at, updated_at, published_at,
+	version`
 
 func scanPage(row scanner) (*congtin.Page, error) {
 	var p congtin.Page
 	if err := row.Scan(&p.ID, &p.SiteID, &p.Slug, &p.Title, &p.Body, &p.SlugEN, &p.TitleEN, &p.BodyEN, &p.Position, &p.Status,
-		&p.CreatedBy, at(&p.CreatedAt), at(&p.UpdatedAt), at(&p.PublishedAt)); err != nil {
+		&p.CreatedBy, at(&p.CreatedAt), at(&p.UpdatedAt), at(&p.PublishedAt), &p.Version); err != nil {
 		return nil, err
 	}
 	return &p, nil
@@ -67,16 +68,23 @@ func (tx *Tx) InsertPage(ctx context.Context, p *congtin.Page) error {
 		created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		p.SiteID, p.Slug, p.Title, p.Body, p.SlugEN, p.TitleEN, p.BodyEN, p.Position, p.Status, p.CreatedBy,
 		p.CreatedAt, p.UpdatedAt, nullTime(p.PublishedAt))
+	if err != nil {
+		return tx.db.wrap("insert page", err)
+	}
 	p.ID = id
-	return tx.db.wrap("insert page", err)
+	return tx.indexMediaUses(ctx, p.SiteID, usePage, id, p.Body, p.BodyEN)
 }
 
 // UpdatePage implements congtin.PageTx.
 func (tx *Tx) UpdatePage(ctx context.Context, p *congtin.Page) error {
-	_, err := tx.Exec(ctx, `UPDATE pages SET slug = ?, title = ?, body = ?, slug_en = ?, title_en = ?, body_en = ?, position = ?, updated_at = ?
-		WHERE id = ? AND site_id = ?`, p.Slug, p.Title, p.Body, p.SlugEN, p.TitleEN, p.BodyEN, p.Position, tx.now, p.ID, p.SiteID)
+	_, err := tx.Exec(ctx, `UPDATE pages SET slug = ?, title = ?, body = ?, slug_en = ?, title_en = ?, body_en = ?, position = ?, updated_at = ?,
+		version = version + 1 WHERE id = ? AND site_id = ?`, p.Slug, p.Title, p.Body, p.SlugEN, p.TitleEN, p.BodyEN, p.Position, tx.now, p.ID, p.SiteID)
+	if err != nil {
+		return tx.db.wrap("update page", err)
+	}
 	p.UpdatedAt = tx.now
-	return tx.db.wrap("update page", err)
+	p.Version++
+	return tx.indexMediaUses(ctx, p.SiteID, usePage, p.ID, p.Body, p.BodyEN)
 }
 
 const pageRevisionColumns = `id, page_id, user_id, user_name, created_at, note, title, slug, body, title_en, slug_en, body_en, position`

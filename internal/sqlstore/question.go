@@ -12,12 +12,12 @@ var _ congtin.QuestionStore = (*DB)(nil)
 var _ congtin.QuestionTx = (*Tx)(nil)
 
 const questionColumns = `id, site_id, COALESCE(field_id, 0), title, body, answer, status, answered_by,
-	name, email, phone, ip_hash, created_at, updated_at, published_at, purged_at`
+	name, email, phone, ip_hash, created_at, updated_at, published_at, purged_at, version`
 
 func scanQuestion(row scanner) (*congtin.Question, error) {
 	var q congtin.Question
 	if err := row.Scan(&q.ID, &q.SiteID, &q.FieldID, &q.Title, &q.Body, &q.Answer, &q.Status, &q.AnsweredBy,
-		&q.Name, &q.Email, &q.Phone, &q.IPHash, at(&q.CreatedAt), at(&q.UpdatedAt), at(&q.PublishedAt), at(&q.PurgedAt)); err != nil {
+		&q.Name, &q.Email, &q.Phone, &q.IPHash, at(&q.CreatedAt), at(&q.UpdatedAt), at(&q.PublishedAt), at(&q.PurgedAt), &q.Version); err != nil {
 		return nil, err
 	}
 	return &q, nil
@@ -147,13 +147,13 @@ func (tx *Tx) InsertQuestion(ctx context.Context, q *congtin.Question, codeHash,
 		return tx.db.wrap("insert question", err)
 	}
 	q.ID = id
-	return nil
+	return tx.indexMediaUses(ctx, q.SiteID, useQuestion, id, q.Answer)
 }
 
 // UpdateQuestion implements congtin.QuestionTx.
 func (tx *Tx) UpdateQuestion(ctx context.Context, q *congtin.Question) error {
-	res, err := tx.Exec(ctx, `UPDATE questions SET field_id = ?, title = ?, body = ?, answer = ?, answered_by = ?, search_text = ?, updated_at = ?
-		WHERE id = ? AND site_id = ?`, nullID(q.FieldID), q.Title, q.Body, q.Answer, q.AnsweredBy, questionSearchText(q.Title, q.Body, q.Answer), tx.now,
+	res, err := tx.Exec(ctx, `UPDATE questions SET field_id = ?, title = ?, body = ?, answer = ?, answered_by = ?, search_text = ?, updated_at = ?,
+		version = version + 1 WHERE id = ? AND site_id = ?`, nullID(q.FieldID), q.Title, q.Body, q.Answer, q.AnsweredBy, questionSearchText(q.Title, q.Body, q.Answer), tx.now,
 		q.ID, q.SiteID)
 	if err != nil {
 		return tx.db.wrap("update question", err)
@@ -162,7 +162,8 @@ func (tx *Tx) UpdateQuestion(ctx context.Context, q *congtin.Question) error {
 		return congtin.NotFound(congtin.KindQuestion)
 	}
 	q.UpdatedAt = tx.now
-	return nil
+	q.Version++
+	return tx.indexMediaUses(ctx, q.SiteID, useQuestion, q.ID, q.Answer)
 }
 
 const questionRevisionColumns = `id, question_id, user_id, user_name, created_at, title, body, answer, note`

@@ -10,12 +10,12 @@ import (
 var _ congtin.ScheduleStore = (*DB)(nil)
 var _ congtin.ScheduleTx = (*Tx)(nil)
 
-const scheduleColumns = `id, site_id, week, starts_at, ends_at, content, participants, place, chair, created_by, updated_at`
+const scheduleColumns = `id, site_id, week, starts_at, ends_at, content, participants, place, chair, created_by, updated_at, version`
 
 func scanScheduleEntry(row scanner) (*congtin.ScheduleEntry, error) {
 	var e congtin.ScheduleEntry
 	if err := row.Scan(&e.ID, &e.SiteID, &e.Week, at(&e.Start), at(&e.End), &e.Content, &e.Participants, &e.Place, &e.Chair,
-		&e.CreatedBy, at(&e.UpdatedAt)); err != nil {
+		&e.CreatedBy, at(&e.UpdatedAt), &e.Version); err != nil {
 		return nil, err
 	}
 	return &e, nil
@@ -57,7 +57,7 @@ func (db *DB) FindPublicSchedule(ctx context.Context, siteID int64, from, to tim
 		lim = noLimit
 	}
 	es, err := list(ctx, db.conn, scanScheduleEntry, `SELECT e.id, e.site_id, e.week, e.starts_at, e.ends_at, e.content, e.participants,
-		e.place, e.chair, e.created_by, e.updated_at
+		e.place, e.chair, e.created_by, e.updated_at, e.version
 		FROM schedule_entries e JOIN schedule_weeks w ON w.site_id = e.site_id AND w.week = e.week AND w.status = 'published'
 		WHERE e.site_id = ? AND e.starts_at >= ? AND e.starts_at < ? ORDER BY e.starts_at, e.id LIMIT ?`, siteID, from, to, lim)
 	return es, db.wrap("find public schedule", err)
@@ -106,9 +106,10 @@ func (tx *Tx) InsertScheduleEntry(ctx context.Context, e *congtin.ScheduleEntry)
 // UpdateScheduleEntry implements congtin.ScheduleTx.
 func (tx *Tx) UpdateScheduleEntry(ctx context.Context, e *congtin.ScheduleEntry) error {
 	_, err := tx.Exec(ctx, `UPDATE schedule_entries SET week = ?, starts_at = ?, ends_at = ?, content = ?, participants = ?, place = ?,
-		chair = ?, updated_at = ? WHERE id = ? AND site_id = ?`,
+		chair = ?, updated_at = ?, version = version + 1 WHERE id = ? AND site_id = ?`,
 		e.Week, e.Start, nullTime(e.End), e.Content, e.Participants, e.Place, e.Chair, tx.now, e.ID, e.SiteID)
 	e.UpdatedAt = tx.now
+	e.Version++
 	return tx.db.wrap("update schedule entry", err)
 }
 

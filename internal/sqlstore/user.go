@@ -137,8 +137,9 @@ func (db *DB) FindMembers(ctx context.Context, siteID int64) ([]*congtin.Members
 // they are written outside the write transactions the newsroom queues in.
 func (db *DB) CreateSession(ctx context.Context, s *congtin.Session, tokenHash string) error {
 	now := db.Now().UTC().Truncate(time.Second)
-	// Expired sessions are swept here, on the rare write, not on reads.
-	if _, err := db.Exec(ctx, `DELETE FROM sessions WHERE expires_at < ?`, now); err != nil {
+	// Expired sessions are swept here, on the rare write, not on reads,
+	// once they no longer name their user (congtin.ExpiredSessionKept).
+	if _, err := db.Exec(ctx, `DELETE FROM sessions WHERE expires_at < ?`, now.Add(-congtin.ExpiredSessionKept)); err != nil {
 		return db.wrap("sweep sessions", err)
 	}
 	id, err := db.insert(ctx, `INSERT INTO sessions (token_hash, user_id, ip, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,

@@ -53,7 +53,7 @@ func testMedia(t *testing.T, s congtin.Service) {
 
 	list := func(siteID int64, offset, limit int) ([]int64, int) {
 		t.Helper()
-		ms, total, err := s.FindMedia(ctx, siteID, offset, limit)
+		ms, total, err := s.FindMedia(ctx, congtin.MediaFilter{SiteID: siteID, Offset: offset, Limit: limit})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,7 +85,7 @@ func testMedia(t *testing.T, s congtin.Service) {
 	if total != 1 {
 		t.Fatalf("the other site's total %d, want 1", total)
 	}
-	ms, _, _ := s.FindMedia(ctx, site.ID, 0, 10)
+	ms, _, _ := s.FindMedia(ctx, congtin.MediaFilter{SiteID: site.ID, Limit: 10})
 	if !slices.Equal(ms[2].Variants, m1.Variants) || ms[2].Name != m1.Name {
 		t.Fatalf("listed record: %+v", ms[2])
 	}

@@ -46,6 +46,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Audit", func(t *testing.T) { testAudit(t, open(t)) })
 	t.Run("AuditTimeRange", func(t *testing.T) { testAuditTimeRange(t, open(t)) })
 	t.Run("Media", func(t *testing.T) { testMedia(t, open(t)) })
+	t.Run("MediaLibrary", func(t *testing.T) { testMediaLibrary(t, open(t)) })
 	t.Run("SearchFollowsWrites", func(t *testing.T) { testSearchFollowsWrites(t, open(t)) })
 	t.Run("SearchFollowsChanges", func(t *testing.T) { testSearchFollowsChanges(t, open(t)) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, open(t)) })

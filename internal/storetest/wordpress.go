@@ -112,7 +112,7 @@ func testWordPressImport(t *testing.T, s congtin.Service) {
 	// Only the published post and the page are public now.
 	WantIDs(t, publicIDs(t, s, congtin.ArticleFilter{SiteID: site.ID, Oldest: true}),
 		[]int64{pub.ID, res.Posts[3].Article.ID}, "public after import")
-	if ms, n, err := s.FindMedia(ctx, site.ID, 0, 10); err != nil || n != 1 || ms[0].Variants[0].Key != "ab/ab12-640.jpg" {
+	if ms, n, err := s.FindMedia(ctx, congtin.MediaFilter{SiteID: site.ID, Limit: 10}); err != nil || n != 1 || ms[0].Variants[0].Key != "ab/ab12-640.jpg" {
 		t.Fatalf("media: %v %d %v", ms, n, err)
 	}
 

@@ -138,7 +138,8 @@ func (im *images) load(rel string) (*congtin.Media, string) {
 		return nil, "cannot read " + rel + ": " + err.Error()
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
 		return nil, "not a regular file: " + rel
 	}
 	p, err := media.Process(f, im.limits)
@@ -163,7 +164,7 @@ func (im *images) load(rel string) (*congtin.Media, string) {
 			im.newKeys = append(im.newKeys, v.Key)
 		}
 	}
-	m := &congtin.Media{Hash: p.Hash, Name: path.Base(rel), ContentType: p.ContentType, Width: p.Width, Height: p.Height}
+	m := &congtin.Media{Hash: p.Hash, Name: path.Base(rel), ContentType: p.ContentType, Width: p.Width, Height: p.Height, Size: fi.Size()}
 	for _, v := range p.Variants {
 		m.Variants = append(m.Variants, congtin.MediaVariant{Width: v.Width, Height: v.Height, Key: v.Key})
 	}
@@ -174,16 +175,10 @@ func (im *images) load(rel string) (*congtin.Media, string) {
 	return m, ""
 }
 
-// undo deletes the files this import added, when the store can.
+// undo deletes the files this import added.
 func (im *images) undo(ctx context.Context) {
-	d, ok := im.store.(interface {
-		Delete(ctx context.Context, key string) error
-	})
-	if !ok {
-		return
-	}
 	for _, k := range im.newKeys {
-		d.Delete(ctx, k)
+		im.store.Delete(ctx, k)
 	}
 }
 

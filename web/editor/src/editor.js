@@ -19,6 +19,10 @@ import { Figure, Figcaption } from './figure.js'
 import { transformPastedHTML } from './paste.js'
 import { fromStored, toStored } from './stored.js'
 import { isSafeUrl, normalizeLinkInput } from './url.js'
+import { openLibrary } from './library.js'
+import { initFeatured } from './featured.js'
+import { PendingImage, pastedImages } from './pasted.js'
+import { figureAttrs } from './upload.js'
 
 const ALIGNS = ['left', 'right', 'center', 'justify']
 
@@ -106,6 +110,7 @@ const ICONS = {
   addColumn: svg('<rect x="2.5" y="2.5" width="8" height="15" rx="1"/><path d="M6.5 2.5v15M2.5 7.5h8M2.5 12.5h8M13 10h5M15.5 7.5v5"/>'),
   deleteTable: svg('<rect x="2.5" y="3.5" width="15" height="13" rx="1"/><path d="M7 7.5l6 6M13 7.5l-6 6"/>'),
   image: svg('<rect x="2.5" y="3.5" width="15" height="13" rx="1"/><circle cx="7" cy="8" r="1.5"/><path d="M2.5 14.5l4.5-4 3.5 3 2.5-2 4.5 4"/>'),
+  library: svg('<rect x="5.5" y="2.5" width="12" height="10" rx="1"/><path d="M5.5 10l3-2.5 2.5 2 2-1.5 4.5 3.5"/><path d="M2.5 6v10.5a1 1 0 0 0 1 1H14"/>'),
   undo: svg('<path d="M7.5 4.5L4 8l3.5 3.5"/><path d="M4 8h8.5a4 4 0 0 1 0 8H9"/>'),
   redo: svg('<path d="M12.5 4.5L16 8l-3.5 3.5"/><path d="M16 8H7.5a4 4 0 0 0 0 8H11"/>'),
 }
@@ -137,6 +142,7 @@ function buttonDefs(ctx) {
     { id: 'deleteTable', label: 'Xóa bảng', can: (e) => e.can().deleteTable(), run: (e) => c(e).deleteTable().run() },
     '|',
     { id: 'image', label: 'Ảnh', can: () => ctx.canUpload(), run: () => ctx.pickImage() },
+    { id: 'library', label: 'Chèn ảnh từ thư viện', can: () => ctx.canLibrary(), run: () => ctx.openLibrary() },
     '|',
     { id: 'undo', label: 'Hoàn tác', keys: 'Ctrl+Z', can: (e) => e.can().undo(), run: (e) => c(e).undo().run() },
     { id: 'redo', label: 'Làm lại', keys: 'Ctrl+Shift+Z', can: (e) => e.can().redo(), run: (e) => c(e).redo().run() },
@@ -214,7 +220,12 @@ function setup(root) {
       file.click()
     },
     promptLink: () => promptLink(editor, say),
+    // The library is listed where pictures are uploaded (GET answers the
+    // list, POST takes a file), unless the page names another address.
+    canLibrary: () => !!libraryUrl,
+    openLibrary: () => chooseFromLibrary(),
   }
+  const libraryUrl = root.getAttribute('data-library-url') || uploadUrl
 
   const editor = new Editor({
     element: area,
@@ -243,10 +254,11 @@ function setup(root) {
       HeaderCell,
       Cell,
       KeepTextAlign,
+      PendingImage,
     ],
     editorProps: {
       attributes: areaAttrs,
-      transformPastedHTML: (html) => transformPastedHTML(html),
+      transformPastedHTML: (html) => transformPastedHTML(html, undefined, { onImage: (src, alt) => pasted.onImage(src, alt) }),
       handlePaste: (view, event) => {
         const files = imageFiles(event.clipboardData)
         if (files.length === 0 || (event.clipboardData.getData('text/html') || '').trim() !== '') return false
@@ -275,6 +287,30 @@ function setup(root) {
     textarea.value = output(editor)
   }
   sync()
+
+  // Pictures in pasted HTML: the clipboard is read before the editor
+  // handles the paste (or drop), for the bytes Word sends apart.
+  const pasted = pastedImages({ editor, uploadUrl, tokenHeader, defaultSizes: DEFAULT_SIZES, say })
+  area.addEventListener('paste', (e) => pasted.begin(e.clipboardData), true)
+  area.addEventListener('drop', (e) => pasted.begin(e.dataTransfer), true)
+
+  // Inserting from the library: a figure as an upload makes, with the
+  // library's description and caption (editable in the dialog).
+  function chooseFromLibrary() {
+    openLibrary({
+      url: libraryUrl,
+      mode: 'insert',
+      // Focus goes back where it was: the text (a click on the button
+      // leaves it there) or the button (reached with the keyboard).
+      opener: document.activeElement,
+      onChoose: (c) => {
+        const attrs = figureAttrs({ url: c.src, srcset: c.srcset, width: c.width, height: c.height }, c.alt, DEFAULT_SIZES)
+        const caption = c.caption ? [{ type: 'text', text: c.caption }] : []
+        editor.chain().focus().insertContent({ type: 'figure', attrs, content: [{ type: 'figcaption', content: caption }] }).run()
+        say('Đã chèn ảnh “' + (c.name || '') + '” từ thư viện.' + (c.alt ? '' : ' Ảnh chưa có mô tả: hãy thêm ở trang Thư viện ảnh.'))
+      },
+    })
+  }
 
   // Toolbar buttons.
   const defs = buttonDefs(ctx)
@@ -492,6 +528,7 @@ function promptLink(editor, say) {
 }
 
 function init() {
+  initFeatured()
   for (const root of document.querySelectorAll('[data-editor]')) {
     try {
       setup(root)

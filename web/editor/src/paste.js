@@ -3,7 +3,11 @@
 // Kept: paragraphs, headings (h1 → h2, h5/h6 → h4), bold, italic, lists,
 // tables, line breaks and links with a safe address. Dropped: styles,
 // classes, ids, fonts, spans, comments, Word's o:p and VML, images (pictures
-// go through the Ảnh button so that they are uploaded), forms and media.
+// go through the upload so that they are stored here), forms and media.
+// With an onImage option, each picture leaves a placeholder instead,
+// <div data-pending-image="token">, after the block it was in: the editor
+// uploads the picture's bytes when the clipboard has them and puts the
+// picture there, or says it could not (see editor.js).
 //
 // The module uses only the DOM of the document it is handed, never a
 // global, so Node tests can run it with jsdom's DOMParser.
@@ -54,12 +58,20 @@ const STYLE = 'data-paste-style'
 const name = (el) => el.localName.toLowerCase()
 const styleOf = (el) => el.getAttribute(STYLE) || ''
 
+// PENDING is the placeholder attribute of a pasted picture.
+export const PENDING = 'data-pending-image'
+// IMAGE_MARK is the element a picture becomes before the copy (made by
+// markImages, never parsed from the clipboard).
+const IMAGE_MARK = 'congtin-pasted-image'
+
 /**
  * transformPastedHTML cleans pasted HTML (see the top of this file) and
  * returns the cleaned HTML. parse turns an HTML string into a Document; in
- * a browser it defaults to DOMParser.
+ * a browser it defaults to DOMParser. opts.onImage(src, alt), when given,
+ * is called for each picture in document order and returns the token of
+ * its placeholder (or nothing, to drop the picture).
  */
-export function transformPastedHTML(html, parse = defaultParse) {
+export function transformPastedHTML(html, parse = defaultParse, opts = {}) {
   if (typeof html !== 'string' || html === '') return ''
   // A copy from this editor (or another ProseMirror one) carries the exact
   // slice; the schema already limits what it can hold.
@@ -76,6 +88,7 @@ export function transformPastedHTML(html, parse = defaultParse) {
   )
   const body = doc.body
   if (!body) return ''
+  markImages(doc, body, opts.onImage)
   convertWordLists(doc, body)
   unwrapGoogleDocsWrapper(body)
   convertStyledSpans(doc, body)
@@ -87,6 +100,25 @@ export function transformPastedHTML(html, parse = defaultParse) {
 
 function defaultParse(html) {
   return new DOMParser().parseFromString(html, 'text/html')
+}
+
+// markImages replaces each picture (a <picture> as a whole) with a mark
+// carrying its placeholder token, when onImage gives one.
+function markImages(doc, body, onImage) {
+  for (const old of Array.from(body.getElementsByTagName(IMAGE_MARK))) old.remove()
+  if (typeof onImage !== 'function') return
+  for (const img of Array.from(body.querySelectorAll('img'))) {
+    if (!body.contains(img)) continue
+    const token = onImage(img.getAttribute('src') || '', img.getAttribute('alt') || '')
+    const target = img.closest('picture') || img
+    if (!token) {
+      target.remove()
+      continue
+    }
+    const mark = doc.createElement(IMAGE_MARK)
+    mark.setAttribute('data-token', String(token))
+    target.parentNode.replaceChild(mark, target)
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -257,6 +289,12 @@ function sanitizeNode(doc, node, to) {
   }
   if (node.nodeType !== ELEMENT) return // comments, processing instructions
   const tag = name(node)
+  if (tag === IMAGE_MARK) {
+    const p = doc.createElement('div')
+    p.setAttribute(PENDING, node.getAttribute('data-token') || '')
+    to.appendChild(p)
+    return
+  }
   if (DROP.has(tag) || tag.startsWith('v:') || tag.startsWith('w:binarydata')) return
   if (tag === 'br') {
     // Chrome adds <br class="Apple-interchange-newline"> at the end of a copy.
@@ -333,6 +371,16 @@ function copyAttrs(from, to, tag) {
 // Tidy the copy
 
 function tidy(doc, root) {
+  // A picture's placeholder is a block of its own, after the top-level
+  // block it was in (in order, when a block had several).
+  for (const mark of Array.from(root.querySelectorAll('div[' + PENDING + ']'))) {
+    let top = mark
+    while (top.parentNode && top.parentNode !== root) top = top.parentNode
+    if (top === mark) continue
+    let after = top
+    while (after.nextSibling && after.nextSibling.nodeType === ELEMENT && after.nextSibling.hasAttribute(PENDING)) after = after.nextSibling
+    root.insertBefore(mark, after.nextSibling)
+  }
   // Lists hold only <li>: a list directly inside a list (Google Docs nests
   // that way) goes into the item before it; other stray content gets an
   // item of its own.

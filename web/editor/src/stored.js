@@ -29,6 +29,8 @@ export function fromStored(html) {
 export function toStored(html) {
   return html
     .replace(/<figcaption><\/figcaption>/g, '')
+    // A pasted picture still being uploaded (editor.js) is not content.
+    .replace(/<div data-pending-image="[^"<>]*"><\/div>/g, '')
     // The empty paragraph the editor keeps after a final table or figure.
     .replace(/(?:<p><\/p>)+$/, '')
     .replace(/(<(?:p|h[1-6]|td|th)\b[^<>]*?) data-text-align="(left|right|center|justify)"/g, '$1 style="text-align: $2"')
