@@ -55,6 +55,7 @@ type Service interface {
 	ScheduleService
 	AboutService
 	LinkService
+	PreviewService
 	DraftStore
 	DraftService
 }

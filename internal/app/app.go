@@ -20,6 +20,9 @@ import (
 // own methods.
 type App struct {
 	congtin.Store
+
+	// preview is the key preview links are signed with (preview.go).
+	preview previewKey
 }
 
 var _ congtin.Service = (*App)(nil)
