@@ -57,6 +57,7 @@ type Service interface {
 	LinkService
 
 	NotificationService
+	PreviewService
 	DraftStore
 	DraftService
 }

@@ -36,6 +36,8 @@ func StatusName(s string) string {
 		return "Trả lại"
 	case StatusUnpublished:
 		return "Gỡ bài"
+	case StatusScheduled:
+		return "Hẹn giờ"
 	}
 	return s
 }
@@ -343,6 +345,8 @@ type Note struct {
 }
 
 // AdminArticleFilter selects articles in the back office, public or not.
+// Its Status may also be StatusScheduled: published with the time still
+// ahead at the store's clock, which StatusPublished then leaves out.
 type AdminArticleFilter struct {
 	SiteID    int64
 	Status    string // "" for all

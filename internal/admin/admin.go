@@ -50,6 +50,7 @@ type Server struct {
 	workflow   workflowService
 	notices    notificationService
 	drafts     draftService
+	preview    previewService
 }
 
 // Config is what the back office needs besides the service.
@@ -71,8 +72,13 @@ type Config struct {
 
 // New returns the back office over the service.
 func New(svc congtin.Service, cfg Config) *Server {
+	// The pages show states at the back office's clock (an article is
+	// Hẹn giờ until its time).
+	if cfg.Render != nil && cfg.Now != nil {
+		cfg.Render.SetClock(cfg.Now)
+	}
 	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, qa: svc,
-		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, notices: svc, drafts: svc}
+		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, notices: svc, drafts: svc, preview: svc}
 }
 
 func (s *Server) now() time.Time {
@@ -125,6 +131,7 @@ func (s *Server) Handler() http.Handler {
 	s.sectionRoutes(page)
 	s.notificationRoutes(page)
 	s.draftRoutes(page)
+	s.previewRoutes(page)
 	mux.HandleFunc("/admin/", func(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang quản trị này."))
 	})

@@ -25,6 +25,9 @@ type App struct {
 	Mail bool
 
 	mailWake chan struct{}
+
+	// preview is the key preview links are signed with (preview.go).
+	preview previewKey
 }
 
 var _ congtin.Service = (*App)(nil)

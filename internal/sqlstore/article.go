@@ -97,13 +97,24 @@ func (db *DB) articleList(ctx context.Context, op string, w where, order string,
 func (db *DB) FindAdminArticles(ctx context.Context, f congtin.AdminArticleFilter) ([]*congtin.Article, int, error) {
 	var w where
 	w.add("site_id = ?", f.SiteID)
-	if f.Status != "" {
+	order := "updated_at DESC, id DESC"
+	switch f.Status {
+	case "":
+	case congtin.StatusScheduled:
+		// Shown as Hẹn giờ: the next to go out first.
+		w.add("status = ?", congtin.StatusPublished)
+		w.add("published_at > ?", db.Now())
+		order = "published_at, id"
+	case congtin.StatusPublished:
+		w.add("status = ?", congtin.StatusPublished)
+		w.add("published_at <= ?", db.Now())
+	default:
 		w.add("status = ?", clean(f.Status))
 	}
 	if f.CreatedBy != 0 {
 		w.add("created_by = ?", f.CreatedBy)
 	}
-	return db.articleList(ctx, "find admin articles", w, "updated_at DESC, id DESC", int64(limit(f.Limit, 50)), f.Offset)
+	return db.articleList(ctx, "find admin articles", w, order, int64(limit(f.Limit, 50)), f.Offset)
 }
 
 // InsertArticle implements congtin.ArticleTx.

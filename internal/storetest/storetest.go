@@ -34,6 +34,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("RestoreKeepsSchedule", func(t *testing.T) { testRestoreKeepsSchedule(t, open(t)) })
 	t.Run("EditorialRevisions", func(t *testing.T) { testEditorialRevisions(t, open(t)) })
 	t.Run("AdminArticles", func(t *testing.T) { testAdminArticles(t, open(t)) })
+	t.Run("AdminScheduled", func(t *testing.T) { testAdminScheduled(t, open(t)) })
 	t.Run("Users", func(t *testing.T) { testUsers(t, open(t)) })
 	t.Run("Roles", func(t *testing.T) { testRoles(t, open(t)) })
 	t.Run("Sessions", func(t *testing.T) { testSessions(t, open(t)) })
