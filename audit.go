@@ -1,6 +1,7 @@
 package congtin
 
 import (
+	"strings"
 	"time"
 )
 
@@ -25,9 +26,12 @@ type AuditFilter struct {
 	Action     string // prefix match: "article" finds every article action
 	ObjectType string
 	ObjectID   int64
-	From, To   time.Time
-	Offset     int
-	Limit      int
+	// ItemKey selects, for an item with a key instead of an ID (a
+	// schedule week, "2026-W48"), the entries whose detail starts with it.
+	ItemKey  string
+	From, To time.Time
+	Offset   int
+	Limit    int
 }
 
 // Entry makes an audit entry for the actor.
@@ -37,4 +41,104 @@ func (a Actor) Entry(siteID int64, action, objectType string, objectID int64, de
 		e.UserID, e.Username = a.User.ID, a.User.Username
 	}
 	return e
+}
+
+// auditNames are the Vietnamese names of the audit log's actions that
+// are not an object's verb (below), or that read better whole.
+var auditNames = map[string]string{
+	"login":            "Đăng nhập",
+	"login_failed":     "Đăng nhập sai",
+	"login_locked":     "Đăng nhập khi đang bị tạm khóa",
+	"logout":           "Đăng xuất",
+	"user.password":    "Đổi mật khẩu",
+	"user.role":        "Đổi quyền người dùng",
+	"user.notify":      "Đổi cách nhận thông báo",
+	"site.settings":    "Sửa cài đặt cổng thông tin",
+	"media.upload":     "Tải ảnh lên",
+	"question.purge":   "Xóa thông tin cá nhân của người hỏi",
+	"article.restore":  "Khôi phục phiên bản bài viết",
+	"page.restore":     "Khôi phục phiên bản trang giới thiệu",
+	"schedule.create":  "Thêm mục lịch công tác",
+	"schedule.edit":    "Sửa mục lịch công tác",
+	"schedule.delete":  "Xóa mục lịch công tác",
+	"schedule.restore": "Khôi phục mục lịch công tác",
+}
+
+// auditObjects name what an action's prefix acts on. A schedule's steps
+// are on a week (schedule.publish), its other actions on an entry (see
+// auditNames).
+var auditObjects = map[string]string{
+	"article":       "bài viết",
+	"page":          "trang giới thiệu",
+	"document":      "văn bản",
+	"document_term": "mục danh mục văn bản",
+	"question":      "câu hỏi",
+	"qa_field":      "lĩnh vực hỏi đáp",
+	"schedule":      "lịch tuần",
+	"category":      "chuyên mục",
+	"user":          "người dùng",
+	"site":          "cổng thông tin",
+	"media":         "ảnh",
+	"link":          "liên kết",
+	"unit":          "đơn vị",
+}
+
+// auditVerbs name what an action does, before its object.
+var auditVerbs = map[string]string{
+	"create":    "Tạo",
+	"edit":      "Sửa",
+	"update":    "Sửa",
+	"delete":    "Xóa",
+	"restore":   "Khôi phục",
+	"submit":    "Gửi duyệt",
+	"withdraw":  "Rút lại",
+	"return":    "Trả lại",
+	"publish":   "Xuất bản",
+	"unpublish": "Gỡ",
+	"decline":   "Không công bố",
+	"comment":   "Gửi ý kiến về",
+	"upload":    "Tải lên",
+	"enable":    "Mở khóa",
+	"disable":   "Khóa",
+	"move":      "Chuyển chuyên mục",
+}
+
+// AuditActionName returns the Vietnamese name of an audit log action
+// ("article.publish" → "Xuất bản bài viết"): a name of its own, or its
+// verb and its object. An action it does not know keeps its code.
+func AuditActionName(action string) string {
+	if n, ok := auditNames[action]; ok {
+		return n
+	}
+	obj, verb, ok := strings.Cut(action, ".")
+	if !ok {
+		if o, ok := auditObjects[action]; ok {
+			return upperFirst(o)
+		}
+		return action
+	}
+	o, okObj := auditObjects[obj]
+	v, okVerb := auditVerbs[verb]
+	if !okObj || !okVerb {
+		return action
+	}
+	return v + " " + o
+}
+
+// AuditObjectName returns the Vietnamese name of an audit entry's object
+// type ("article" → "Bài viết"), or the type itself when it has none.
+func AuditObjectName(objectType string) string {
+	switch objectType {
+	case "schedule":
+		return "Mục lịch công tác"
+	case string(KindScheduleWeek):
+		return "Lịch tuần"
+	}
+	if strings.HasPrefix(objectType, "document_") {
+		objectType = "document_term"
+	}
+	if o, ok := auditObjects[objectType]; ok {
+		return upperFirst(o)
+	}
+	return objectType
 }

@@ -92,6 +92,43 @@ func (cs Categories) Ancestors(c *Category) Categories {
 	return chain
 }
 
+// CategoryNode is a category in the tree, with its depth (0 at the top).
+type CategoryNode struct {
+	*Category
+	Depth int
+}
+
+// Tree returns every category, hidden ones too, depth first in menu
+// order: each top-level category in its order, followed by its children
+// in theirs, and so on down. A category whose parent is missing (or part
+// of a cycle) comes last, at the top level, so that none is left out.
+func (cs Categories) Tree() []CategoryNode {
+	children := map[int64]Categories{}
+	for _, c := range cs {
+		children[c.ParentID] = append(children[c.ParentID], c)
+	}
+	out := make([]CategoryNode, 0, len(cs))
+	seen := make(map[int64]bool, len(cs))
+	var walk func(c *Category, depth int)
+	walk = func(c *Category, depth int) {
+		if seen[c.ID] {
+			return
+		}
+		seen[c.ID] = true
+		out = append(out, CategoryNode{Category: c, Depth: depth})
+		for _, ch := range children[c.ID] {
+			walk(ch, depth+1)
+		}
+	}
+	for _, c := range children[0] {
+		walk(c, 0)
+	}
+	for _, c := range cs {
+		walk(c, 0)
+	}
+	return out
+}
+
 // reservedSlugs are first path segments the portal uses itself; a category
 // may not take one, or its page would be unreachable.
 var reservedSlugs = map[string]bool{

@@ -55,6 +55,9 @@ type Service interface {
 	ScheduleService
 	AboutService
 	LinkService
+
+	NotificationService
+	PreviewService
 	DraftStore
 	DraftService
 

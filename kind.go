@@ -28,6 +28,7 @@ const (
 	KindQuestionCode  Kind = "question_code" // a question looked up by its asker's code
 	KindMedia         Kind = "media"         // an image of the library
 	KindRedirect      Kind = "redirect"      // an old address of an imported site
+	KindNotification  Kind = "notification"  // of the back office
 	KindDraft         Kind = "draft"         // an editor's autosaved form
 )
 
@@ -54,6 +55,7 @@ var notFound = map[Kind]string{
 	KindQuestionCode:  "Không có câu hỏi nào với mã tra cứu này. Xin kiểm tra lại mã.",
 	KindMedia:         "Không tìm thấy ảnh.",
 	KindRedirect:      "Không tìm thấy trang.",
+	KindNotification:  "Không tìm thấy thông báo.",
 	KindDraft:         "Không có nội dung chưa lưu.",
 }
 

@@ -210,13 +210,16 @@ type ScheduleService interface {
 }
 
 // CheckComment checks the comment of a workflow step on a week or a page:
-// at most 2000 characters, and required to return the work to its writer.
+// at most 2000 characters, and required to return the work to its writer
+// or to send a comment alone.
 func CheckComment(act, comment string) error {
 	switch {
 	case utf8.RuneCountInString(comment) > 2000 || !validText(comment):
 		return &ValidationError{Fields: FieldErrors{"comment": "Ý kiến quá dài (tối đa 2000 ký tự) hoặc chứa ký tự không hợp lệ."}}
 	case act == ActReturn && strings.TrimSpace(comment) == "":
 		return &ValidationError{Fields: FieldErrors{"comment": "Hãy ghi ý kiến khi trả lại cho người soạn."}}
+	case act == ActComment && strings.TrimSpace(comment) == "":
+		return &ValidationError{Fields: FieldErrors{"comment": "Hãy nhập ý kiến cần gửi cho người soạn."}}
 	}
 	return nil
 }

@@ -14,8 +14,11 @@ const (
 	ActReturn    = "return"    // Chờ duyệt → Trả lại, with a comment
 	ActPublish   = "publish"   // → Đã xuất bản (or scheduled, when the time is ahead)
 	ActUnpublish = "unpublish" // Đã xuất bản → Gỡ bài
+	ActWithdraw  = "withdraw"  // Chờ duyệt → Nháp: the writer takes back what no editor has handled yet
+	ActComment   = "comment"   // an editor's remark to the writer; the state stays
 	ActRestore   = "restore"   // restore a revision
-	ActManage    = "manage"    // categories, users, settings, audit log
+	ActManage    = "manage"    // categories, users, settings
+	ActAudit     = "audit"     // read the site's audit log
 	ActUpload    = "upload"    // add images to the media library
 	ActStats     = "stats"     // read the site's statistics (visits, views per article)
 )
@@ -33,6 +36,8 @@ func StatusName(s string) string {
 		return "Trả lại"
 	case StatusUnpublished:
 		return "Gỡ bài"
+	case StatusScheduled:
+		return "Hẹn giờ"
 	}
 	return s
 }
@@ -137,8 +142,18 @@ func Can(actor Actor, act string, it *Item) bool {
 		return it != nil && AtLeast(role, RoleEditor)
 	case ActUnpublish:
 		return it != nil && it.Status == StatusPublished && AtLeast(role, RoleEditor)
+	case ActWithdraw:
+		// While it waits for approval, no editor has returned or
+		// published it: its writer may take it back to change it.
+		return it != nil && it.Status == StatusSubmitted && own && AtLeast(role, RoleReporter)
+	case ActComment:
+		return it != nil && AtLeast(role, RoleEditor)
 	case ActManage:
 		return AtLeast(role, RoleAdmin)
+	case ActAudit:
+		// Editors answer for what is published: they read who did what
+		// on their site (the workflow's steps above all).
+		return AtLeast(role, RoleEditor)
 	case ActStats:
 		// Readership figures of every article steer what the newsroom
 		// publishes next; that is the editors' call, so reporters (who
@@ -178,9 +193,15 @@ func NextStatus(act string) string {
 		return StatusPublished
 	case ActUnpublish, ActDecline:
 		return StatusUnpublished
+	case ActWithdraw:
+		return StatusDraft
 	}
 	return ""
 }
+
+// IsStep reports whether act is a step of the workflow: one that leads to
+// a state (NextStatus), or a comment, which leaves the state as it is.
+func IsStep(act string) bool { return NextStatus(act) != "" || act == ActComment }
 
 // ArticleInput is what an editor types into the article form.
 type ArticleInput struct {
@@ -325,13 +346,12 @@ type Note struct {
 
 // AdminArticleFilter selects articles in the back office, public or not.
 // Zero values mean "no condition"; the conditions combine.
+// Its Status may also be StatusScheduled: published with the time still
+// ahead at the store's clock, which StatusPublished then leaves out.
 type AdminArticleFilter struct {
 	SiteID    int64
 	Status    string // "" for all
 	CreatedBy int64  // 0 for anyone
-	// Scheduled, with Status published, keeps the articles whose
-	// publication time is still ahead (true) or has come (false).
-	Scheduled *bool
 	// Q searches titles and leads the way the portal's search matches
 	// words: with or without diacritics, in either Unicode form, d for đ;
 	// a number also finds the article with that ID. A query with nothing
@@ -374,8 +394,9 @@ type EditorialService interface {
 
 // WorkflowService moves items of any kind along the workflow.
 type WorkflowService interface {
-	// Transition takes one step (act: ActSubmit, ActReturn, ActPublish,
-	// ActUnpublish, ActDecline) on the item, with the editor's comment;
+	// Transition takes one step (act: ActSubmit, ActWithdraw, ActReturn,
+	// ActPublish, ActUnpublish, ActDecline, or ActComment, which changes
+	// no state) on the item, with the editor's comment;
 	// for a kind that can be scheduled, publishAt (when not zero) is the
 	// publication time. EFORBIDDEN when the actor may not take the step in
 	// the item's state; EINVALID (a *ValidationError on "comment",

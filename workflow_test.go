@@ -62,6 +62,22 @@ func TestCan(t *testing.T) {
 			row{"disabled", ActPublish, item(k, StatusSubmitted, other), false},
 			row{"anonymous", ActEdit, item(k, StatusDraft, 0), false},
 			row{"editor", "bogus", item(k, StatusDraft, me), false},
+			// Withdrawing: the writer, while it waits for approval.
+			row{"reporter", ActWithdraw, item(k, StatusSubmitted, me), true},
+			row{"reporter", ActWithdraw, item(k, StatusSubmitted, other), false},
+			row{"reporter", ActWithdraw, item(k, StatusDraft, me), false},
+			row{"reporter", ActWithdraw, item(k, StatusReturned, me), false},
+			row{"reporter", ActWithdraw, item(k, StatusPublished, me), false},
+			row{"editor", ActWithdraw, item(k, StatusSubmitted, me), true},
+			row{"editor", ActWithdraw, item(k, StatusSubmitted, other), false},
+			row{"none", ActWithdraw, item(k, StatusSubmitted, me), false},
+			row{"disabled", ActWithdraw, item(k, StatusSubmitted, me), false},
+			// Commenting: editors, in any state.
+			row{"reporter", ActComment, item(k, StatusSubmitted, me), false},
+			row{"editor", ActComment, item(k, StatusSubmitted, other), true},
+			row{"editor", ActComment, item(k, StatusPublished, other), true},
+			row{"admin", ActComment, item(k, StatusDraft, other), true},
+			row{"disabled", ActComment, item(k, StatusSubmitted, other), false},
 		)
 	}
 	// Questions: nobody's until taken, answered once, may be declined.
@@ -82,6 +98,9 @@ func TestCan(t *testing.T) {
 		row{"editor", ActUnpublish, item(q, StatusPublished, other), true},
 		row{"editor", ActRestore, item(q, StatusDraft, other), false},
 		row{"admin", ActCreate, item(q, StatusDraft, 0), false},
+		row{"reporter", ActWithdraw, item(q, StatusSubmitted, me), true},
+		row{"reporter", ActWithdraw, item(q, StatusSubmitted, other), false},
+		row{"editor", ActComment, item(q, StatusSubmitted, other), true},
 	)
 	// Actions on no item.
 	rows = append(rows,
@@ -93,6 +112,11 @@ func TestCan(t *testing.T) {
 		row{"admin", ActManage, nil, true},
 		row{"reporter", ActStats, nil, false},
 		row{"editor", ActStats, nil, true},
+		row{"reporter", ActAudit, nil, false},
+		row{"editor", ActAudit, nil, true},
+		row{"admin", ActAudit, nil, true},
+		row{"none", ActAudit, nil, false},
+		row{"disabled", ActAudit, nil, false},
 		row{"reporter", ActPublish, nil, false},
 		row{"editor", ActEdit, nil, false},
 	)
@@ -114,7 +138,8 @@ func TestCan(t *testing.T) {
 func TestNextStatus(t *testing.T) {
 	for act, want := range map[string]string{
 		ActSubmit: StatusSubmitted, ActReturn: StatusReturned, ActPublish: StatusPublished,
-		ActUnpublish: StatusUnpublished, ActDecline: StatusUnpublished,
+		ActUnpublish: StatusUnpublished, ActDecline: StatusUnpublished, ActWithdraw: StatusDraft,
+		ActComment: "", ActAudit: "",
 		ActEdit: "", ActCreate: "", "": "", "publish ": "",
 	} {
 		if got := NextStatus(act); got != want {
@@ -173,9 +198,25 @@ func TestCheckComment(t *testing.T) {
 		{ActSubmit, string(long), false},
 		{ActSubmit, string(long[:2000]), true},
 		{ActSubmit, "sai\xffmã", false},
+		{ActComment, "Ảnh thiếu nguồn", true},
+		{ActComment, " \n ", false},
+		{ActWithdraw, "", true},
 	} {
 		if err := CheckComment(c.act, c.comment); (err == nil) != c.ok {
 			t.Errorf("CheckComment(%s, %d chars): %v, want ok %v", c.act, len([]rune(c.comment)), err, c.ok)
+		}
+	}
+}
+
+// TestIsStep: the steps are the actions that lead to a state, and a
+// comment.
+func TestIsStep(t *testing.T) {
+	for act, want := range map[string]bool{
+		ActSubmit: true, ActWithdraw: true, ActReturn: true, ActPublish: true, ActUnpublish: true, ActDecline: true,
+		ActComment: true, ActEdit: false, ActCreate: false, ActAudit: false, "": false, "comment ": false,
+	} {
+		if got := IsStep(act); got != want {
+			t.Errorf("IsStep(%q) = %v, want %v", act, got, want)
 		}
 	}
 }

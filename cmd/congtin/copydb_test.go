@@ -197,6 +197,10 @@ func fillCommune(t *testing.T, dir string) *commune {
 	ok(db.SaveDraft(ctx, editor, &congtin.Draft{Item: schedRef, Version: 1, Values: map[string][]string{"title": {"Thông báo lịch tiếp công dân tháng sau"}, "version": {"1"}}}))
 	_, err = db.HoldLock(ctx, editor, schedRef)
 	ok(err)
+	// How the editor wants to be told (the steps above wrote their
+	// notifications).
+	_, err = db.SetNotifyPrefs(ctx, editor, site.ID, congtin.NotifyPrefs{Email: "bientap@anphu.gov.vn", EmailOn: true})
+	ok(err)
 
 	// The documents register: a plan with an attachment whose text is
 	// indexed, replaced by a newer one; a renamed list entry.

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"time"
 
 	"github.com/congtin/congtin"
@@ -66,7 +67,9 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	counter := counters.New(db, cfg.FlushInterval, log)
 	counter.Start()
 	mediaStore := &media.Disk{Dir: cfg.MediaDir}
-	adm := admin.New(db, admin.Config{Render: engine, Media: mediaStore, Log: log, Files: files, FileMaxBytes: int64(max(cfg.FileMaxMB, 1)) << 20})
+	db.App.Mail = cfg.SMTP.Host != ""
+	adm := admin.New(db, admin.Config{Render: engine, Media: mediaStore, Log: log, Files: files, FileMaxBytes: int64(max(cfg.FileMaxMB, 1)) << 20,
+		Mail: db.App.Mail})
 	srv := &web.Server{Services: web.NewServices(db), Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
 		Admin: adm.Handler(), Media: mediaStore, Files: files, QARetentionDays: cfg.QARetentionDays}
 	if err := startPageCache(ctx, srv, db.DB, cfg.PageCacheMB, log); err != nil {
@@ -91,6 +94,10 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 		return err
 	}
 	go purgeLoop(ctx, db, cfg.QARetentionDays, log)
+	if cfg.SMTP.Host != "" {
+		go mailLoop(ctx, db.App, &cfg.SMTP, cfg.BaseURL, log)
+		log.Info("e-mail notifications on", "smtp", net.JoinHostPort(cfg.SMTP.Host, strconv.Itoa(cfg.SMTP.Port)), "tls", cfg.SMTP.TLS)
+	}
 	log.Info("congtin serving", "addr", ln.Addr().String(), "db", cfg.DBForLog())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

@@ -172,7 +172,6 @@ func run(path string, runs int) error {
 	refMed := median(ref)
 	fmt.Printf("\n| list (page of 30 and its total) | found | median | p90 | × reference |\n| --- | --- | --- | --- | --- |\n")
 	fmt.Printf("| reference: an article by primary key | 1 | %s | %s | 1 |\n", round(refMed), round(pct(ref, 90)))
-	yes := true
 	writer := recent[0].CreatedBy
 	parent := cats[0]
 	for _, c := range cats {
@@ -193,7 +192,7 @@ func run(path string, runs int) error {
 		{"search, an ID", congtin.AdminArticleFilter{Q: fmt.Sprint(recent[len(recent)/2].ID)}},
 		{"search “tỉnh”, page 100", congtin.AdminArticleFilter{Q: "tỉnh", Offset: 99 * 30}},
 		{"state: drafts", congtin.AdminArticleFilter{Status: congtin.StatusDraft}},
-		{"state: scheduled", congtin.AdminArticleFilter{Status: congtin.StatusPublished, Scheduled: &yes}},
+		{"state: scheduled", congtin.AdminArticleFilter{Status: congtin.StatusScheduled}},
 		{"category with its children", congtin.AdminArticleFilter{CategoryIDs: congtin.Categories(cats).Subtree(parent.ID)}},
 		{"category + search “tỉnh”", congtin.AdminArticleFilter{CategoryIDs: congtin.Categories(cats).Subtree(parent.ID), Q: "tỉnh"}},
 		{"writer", congtin.AdminArticleFilter{CreatedBy: writer}},

@@ -49,7 +49,9 @@ type Server struct {
 	audit      auditService
 	workflow   workflowService
 	lists      listService
+	notices    notificationService
 	drafts     draftService
+	preview    previewService
 }
 
 // Config is what the back office needs besides the service.
@@ -64,12 +66,20 @@ type Config struct {
 	// bounds each (zero: docfile.DefaultMaxBytes).
 	Files        docfile.Store
 	FileMaxBytes int64
+	// Mail: notifications may be e-mailed (an SMTP server is set), so
+	// users are offered to give an address.
+	Mail bool
 }
 
 // New returns the back office over the service.
 func New(svc congtin.Service, cfg Config) *Server {
+	// The pages show states at the back office's clock (an article is
+	// Hẹn giờ until its time).
+	if cfg.Render != nil && cfg.Now != nil {
+		cfg.Render.SetClock(cfg.Now)
+	}
 	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, qa: svc,
-		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, drafts: svc}
+		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc}
 }
 
 func (s *Server) now() time.Time {
@@ -121,7 +131,9 @@ func (s *Server) Handler() http.Handler {
 	s.questionRoutes(page)
 	s.sectionRoutes(page)
 	s.listRoutes(page)
+	s.notificationRoutes(page)
 	s.draftRoutes(page)
+	s.previewRoutes(page)
 	mux.HandleFunc("/admin/", func(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang quản trị này."))
 	})
@@ -149,16 +161,24 @@ type request struct {
 	actor   congtin.Actor
 	session *congtin.Session // nil for API tokens
 	api     bool
+	// unread counts the user's unread notifications, for the header of
+	// a page; nil outside the pages.
+	unread func() int
 }
 
 // base builds the layout fields.
 func (rq *request) base(title, section string) render.AdminBase {
-	return render.AdminBase{
+	b := render.AdminBase{
 		Site: rq.site, User: rq.actor.User, Role: rq.actor.Role, Title: title, Section: section,
 		CanManage: congtin.Can(rq.actor, congtin.ActManage, nil),
 		CanEdit:   rq.actor.User.SuperAdmin || congtin.AtLeast(rq.actor.Role, congtin.RoleEditor),
 		CanStats:  congtin.Can(rq.actor, congtin.ActStats, nil),
+		CanAudit:  congtin.Can(rq.actor, congtin.ActAudit, nil),
 	}
+	if rq.unread != nil {
+		b.Unread = rq.unread()
+	}
+	return b
 }
 
 // clientIP is the address of the peer. congtin does not trust
@@ -206,6 +226,7 @@ func (s *Server) requireUser(h func(http.ResponseWriter, *http.Request, *request
 			s.error(w, r, rq, err)
 			return
 		}
+		rq.unread = func() int { return s.unread(r.Context(), rq) }
 		h(w, r, rq)
 	})
 }

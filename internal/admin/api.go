@@ -96,7 +96,7 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request, rq *request) {
 func (s *Server) apiArticles(w http.ResponseWriter, r *http.Request, rq *request) {
 	q := r.URL.Query()
 	f := congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: q.Get("status"), CreatedBy: ownOnly(rq), Limit: 100}
-	if f.Status != "" && !congtin.ValidStatus(f.Status) {
+	if f.Status != "" && !congtin.ValidArticleState(f.Status) {
 		s.apiError(w, r, rq, congtin.Errorf(congtin.EINVALID, "Trạng thái không hợp lệ."))
 		return
 	}
@@ -296,7 +296,7 @@ func (s *Server) apiAddUser(w http.ResponseWriter, r *http.Request, rq *request)
 }
 
 func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request, rq *request) {
-	if err := manager(rq); err != nil {
+	if err := can(rq, congtin.ActAudit, nil); err != nil {
 		s.apiError(w, r, rq, err)
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -47,7 +48,7 @@ func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request, rq *req
 			return
 		}
 	}
-	for _, st := range []string{congtin.StatusDraft, congtin.StatusSubmitted, congtin.StatusReturned, congtin.StatusPublished, congtin.StatusUnpublished} {
+	for _, st := range []string{congtin.StatusDraft, congtin.StatusSubmitted, congtin.StatusReturned, congtin.StatusScheduled, congtin.StatusPublished, congtin.StatusUnpublished} {
 		_, n, err := s.articles.FindAdminArticles(ctx, congtin.AdminArticleFilter{SiteID: rq.site.ID, Status: st, Limit: 1})
 		if err != nil {
 			s.error(w, r, rq, err)
@@ -72,11 +73,11 @@ func listPage(q url.Values) (int, error) {
 }
 
 // listStatusPage reads the workflow status filter ("trang-thai"; empty
-// for all) and the page number of the articles, documents and questions
-// lists.
-func listStatusPage(q url.Values) (string, int, error) {
+// for all, or one of the list's own shown states) and the page number of
+// the articles, documents and questions lists.
+func listStatusPage(q url.Values, shown ...string) (string, int, error) {
 	status := q.Get("trang-thai")
-	if status != "" && !congtin.ValidStatus(status) {
+	if status != "" && !congtin.ValidStatus(status) && !slices.Contains(shown, status) {
 		return "", 0, congtin.Errorf(congtin.EINVALID, "Trạng thái không hợp lệ.")
 	}
 	pageNo, err := listPage(q)
@@ -284,6 +285,10 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request, rq *request
 	flash := "Đã lưu bài viết."
 	if a == nil {
 		flash = "Đã lưu bài viết (nháp)."
+	}
+	if r.PostForm.Get("sau") == "xem-truoc" { // Lưu và xem trước
+		redirect(w, r, articleURL(saved.ID)+"/xem-truoc", flash)
+		return
 	}
 	redirect(w, r, articleURL(saved.ID), flash)
 }

@@ -9,12 +9,8 @@ import (
 
 // articleStatuses are the articles list's states: the workflow's, with
 // the published ones whose time is still ahead apart (Hẹn giờ).
-var articleStatuses = []string{congtin.StatusDraft, congtin.StatusSubmitted, congtin.StatusReturned, statusScheduled,
+var articleStatuses = []string{congtin.StatusDraft, congtin.StatusSubmitted, congtin.StatusReturned, congtin.StatusScheduled,
 	congtin.StatusPublished, congtin.StatusUnpublished}
-
-// statusScheduled is the list's filter for articles published with a
-// time still ahead.
-const statusScheduled = "scheduled"
 
 // handleArticles lists the site's articles (a reporter's own), newest
 // change first: searched and filtered as the URL says, with the report
@@ -37,13 +33,7 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request, rq *requ
 	}
 	f := congtin.AdminArticleFilter{SiteID: rq.site.ID, Q: lq.form.Q, CreatedBy: lq.writer(rq), From: lq.from, To: lq.to,
 		ByPublication: lq.form.By == byPublication, Offset: (pageNo - 1) * adminPageSize, Limit: adminPageSize}
-	switch st := lq.form.Status; st {
-	case statusScheduled, congtin.StatusPublished:
-		ahead := st == statusScheduled
-		f.Status, f.Scheduled = congtin.StatusPublished, &ahead
-	default:
-		f.Status = st
-	}
+	f.Status = lq.form.Status
 	if id := lq.form.Category; id != 0 {
 		if congtin.Categories(cats).ByID(id) == nil {
 			lq.errs["chuyen-muc"] = "Chuyên mục này không còn tồn tại."
@@ -62,14 +52,12 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request, rq *requ
 		s.error(w, r, rq, err)
 		return
 	}
-	now := s.now()
 	page := &render.ArticlesPage{AdminBase: rq.base("Bài viết", "articles"), Filter: lq.form, Cats: render.CategoryTree(cats),
 		Writers: st.options, MineURL: mineURL(articleList.path, rq), Bulk: articleList.bulkForm(rq, listURL(articleList.path, q)),
 		Report: takeReport(w, r, articleList), Pager: adminPager(articleList.path, q, pageNo, total), Total: total}
 	page.Bulk.Cats = page.Cats
 	for _, a := range as {
-		row := render.ArticleRow{Article: a, Writer: st.name(ctx, a.CreatedBy),
-			Scheduled: a.Status == congtin.StatusPublished && a.PublishedAt.After(now)}
+		row := render.ArticleRow{Article: a, Writer: st.name(ctx, a.CreatedBy)}
 		if c := congtin.Categories(cats).ByID(a.CategoryID); c != nil {
 			row.Category = c.Name
 		}

@@ -33,6 +33,12 @@ func stepOf(r *http.Request) (congtin.Step, bool) {
 // ahead, and, when the form changed something, that it was saved first.
 func stepped(k *flowKind, ref congtin.Ref, act string, it *congtin.Item, wrote bool, now time.Time) string {
 	msg := "Đã chuyển " + k.object(ref) + " sang trạng thái “" + congtin.StatusName(it.Status) + "”."
+	switch act {
+	case congtin.ActWithdraw:
+		msg = "Đã rút lại " + k.object(ref) + "; trạng thái trở về “" + congtin.StatusName(it.Status) + "” để bạn sửa tiếp."
+	case congtin.ActComment:
+		msg = "Đã gửi ý kiến cho người soạn."
+	}
 	if k.done != nil {
 		if m := k.done(act); m != "" {
 			msg = m

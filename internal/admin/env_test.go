@@ -61,6 +61,8 @@ type env struct {
 	tls   bool
 	// fileMax bounds document attachments (0: the default, 20 MB).
 	fileMax int64
+	// mail turns on e-mailed notifications (an SMTP server set).
+	mail bool
 }
 
 // newEnvTLS is newEnv behind TLS.
@@ -133,7 +135,8 @@ func (e *env) open() {
 	c.Start()
 	store := &media.Disk{Dir: e.media}
 	files := docfile.Disk{Dir: filepath.Join(e.media, "van-ban")}
-	adm := admin.New(e.db, admin.Config{Render: engine, Media: store, Log: log, Now: e.clock.Now, Files: files, FileMaxBytes: e.fileMax})
+	e.db.Mail = e.mail
+	adm := admin.New(e.db, admin.Config{Render: engine, Media: store, Log: log, Now: e.clock.Now, Files: files, FileMaxBytes: e.fileMax, Mail: e.mail})
 	ws := &web.Server{Services: web.NewServices(e.db), Counter: c, Render: engine, Assets: assets, Log: log, Now: e.clock.Now, Admin: adm.Handler(), Media: store, Files: files}
 	if e.tls {
 		e.srv = httptest.NewTLSServer(ws.Handler())

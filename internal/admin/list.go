@@ -49,10 +49,7 @@ var dateNames = map[string]string{byChange: "Ngày cập nhật", byPublication:
 
 // listStatusName names a list's state filter.
 func listStatusName(st string) string {
-	if st == statusScheduled {
-		return "Hẹn giờ"
-	}
-	return congtin.StatusName(st)
+	return congtin.StatusName(st) // Hẹn giờ for StatusScheduled
 }
 
 // listQuery is a list's filters read from the URL: the form's values as

@@ -38,6 +38,9 @@ func TestPermissionMatrix(t *testing.T) {
 		{"trả lại", congtin.StatusSubmitted, transition("return")},
 		{"xuất bản", congtin.StatusSubmitted, transition("publish")},
 		{"gỡ bài", congtin.StatusPublished, transition("unpublish")},
+		{"rút lại", congtin.StatusSubmitted, transition("withdraw")},
+		{"gửi ý kiến", congtin.StatusSubmitted, transition("comment")},
+		{"thông báo", "", func(c *client, _ *congtin.Article) *resp { return c.get("/admin/thong-bao") }},
 		{"khôi phục", congtin.StatusDraft, func(c *client, a *congtin.Article) *resp {
 			revs, err := e.db.FindRevisions(t.Context(), e.site.ID, a.ID)
 			if err != nil || len(revs) == 0 {
@@ -84,6 +87,9 @@ func TestPermissionMatrix(t *testing.T) {
 		"trả lại":             "0 0 1 1 0 1",
 		"xuất bản":            "0 0 1 1 0 1",
 		"gỡ bài":              "0 0 1 1 0 1",
+		"rút lại":             "1 0 0 0 0 0",
+		"gửi ý kiến":          "0 0 1 1 0 1",
+		"thông báo":           "1 1 1 1 0 1",
 		"khôi phục":           "1 0 1 1 0 1",
 		"phiên bản":           "1 0 1 1 0 1",
 		"viết bài":            "1 1 1 1 0 1",
@@ -92,7 +98,7 @@ func TestPermissionMatrix(t *testing.T) {
 		"sửa chuyên mục":      "0 0 0 1 0 1",
 		"thêm người dùng":     "0 0 0 1 0 1",
 		"cài đặt":             "0 0 0 1 0 1",
-		"nhật ký":             "0 0 0 1 0 1",
+		"nhật ký":             "0 0 1 1 0 1",
 		"người dùng":          "0 0 0 1 0 1",
 		"thống kê":            "0 0 1 1 0 1",
 		"tải thống kê":        "0 0 1 1 0 1",

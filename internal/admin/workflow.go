@@ -56,7 +56,7 @@ func refOf[T interface{ Item() *congtin.Item }](load func(*Server, *http.Request
 }
 
 // steps are the workflow's actions, in the order the panel offers them.
-var steps = []string{congtin.ActSubmit, congtin.ActReturn, congtin.ActPublish, congtin.ActDecline, congtin.ActUnpublish}
+var steps = []string{congtin.ActSubmit, congtin.ActWithdraw, congtin.ActReturn, congtin.ActPublish, congtin.ActDecline, congtin.ActUnpublish, congtin.ActComment}
 
 // workflowPanel builds an edit page's workflow panel for the item: the
 // steps the actor may take now, and the history.
@@ -70,6 +70,13 @@ func (s *Server) workflowPanel(ctx context.Context, rq *request, k *flowKind, it
 		if congtin.Can(rq.actor, act, it) {
 			w.Steps = append(w.Steps, act)
 		}
+	}
+	if congtin.Can(rq.actor, congtin.ActAudit, nil) {
+		noun := k.object(it.Ref)
+		if it.Kind == congtin.KindScheduleWeek {
+			noun = "lịch tuần"
+		}
+		w.AuditURL, w.AuditLabel = auditItemURL(it.Ref), "Nhật ký của "+noun+" này"
 	}
 	var err error
 	w.Notes, err = s.workflow.FindNotes(ctx, it.Ref)

@@ -20,13 +20,21 @@ import (
 // own methods.
 type App struct {
 	congtin.Store
+	// Mail queues notifications to be e-mailed to the users who asked
+	// (see MailNotifications): set when an SMTP server is configured.
+	Mail bool
+
+	mailWake chan struct{}
+
+	// preview is the key preview links are signed with (preview.go).
+	preview previewKey
 }
 
 var _ congtin.Service = (*App)(nil)
 
 // New returns the service layer over the store.
 func New(s congtin.Store) *App {
-	return &App{Store: s}
+	return &App{Store: s, mailWake: make(chan struct{}, 1)}
 }
 
 // SetNow sets the store's clock, for tests (storetest.Clock).

@@ -39,9 +39,10 @@ var flows = map[congtin.Kind]*flow{
 	congtin.KindScheduleWeek: scheduleFlow,
 }
 
-// Transition moves an item one step along the workflow (submit, return,
-// publish, unpublish, decline) with the editor's comment, in a
-// transaction of its own: see step.
+// Transition moves an item one step along the workflow (submit,
+// withdraw, return, publish, unpublish, decline, or a comment, which
+// changes no state) with the editor's comment, in a transaction of its
+// own: see step.
 func (a *App) Transition(ctx context.Context, actor congtin.Actor, r congtin.Ref, act, comment string, publishAt time.Time) (*congtin.Item, error) {
 	s := congtin.Step{Act: act, Comment: comment, PublishAt: publishAt}
 	if err := a.checkStep(r.Kind, &s); err != nil {
@@ -64,7 +65,7 @@ func (a *App) Transition(ctx context.Context, actor congtin.Actor, r congtin.Ref
 // comment.
 func (a *App) checkStep(k congtin.Kind, s *congtin.Step) error {
 	f := flows[k]
-	if f == nil || congtin.NextStatus(s.Act) == "" {
+	if f == nil || !congtin.IsStep(s.Act) {
 		return congtin.Errorf(congtin.EINVALID, "Thao tác không hợp lệ.")
 	}
 	congtin.NFC(&s.Comment)
@@ -112,6 +113,9 @@ func (a *App) step(ctx context.Context, tx congtin.Tx, actor congtin.Actor, r co
 	}
 	c := *cur
 	it := &c
+	if act == congtin.ActComment {
+		next = cur.Status // a comment alone changes nothing of the item
+	}
 	it.Status = next
 	if it.PublishedAt, err = congtin.TransitionTime(cur, act, s.PublishAt, tx.Now()); err != nil {
 		return nil, err
@@ -119,8 +123,10 @@ func (a *App) step(ctx context.Context, tx congtin.Tx, actor congtin.Actor, r co
 	if it.CreatedBy == 0 && act == congtin.ActSubmit {
 		it.CreatedBy = actor.UserID() // who sends a question's answer takes it on
 	}
-	if err := tx.UpdateItem(ctx, it, comment); err != nil {
-		return nil, err
+	if act != congtin.ActComment {
+		if err := tx.UpdateItem(ctx, it, comment); err != nil {
+			return nil, err
+		}
 	}
 	note := &congtin.Note{Item: r, UserName: actor.Name(), Action: act, Status: next, Comment: comment}
 	if act == congtin.ActPublish {
@@ -130,6 +136,9 @@ func (a *App) step(ctx context.Context, tx congtin.Tx, actor congtin.Actor, r co
 		return nil, err
 	}
 	detail := it.Title + ": " + congtin.StatusName(cur.Status) + " → " + stepName(act, next)
+	if act == congtin.ActComment {
+		detail = it.Title + ": ý kiến"
+	}
 	if act == congtin.ActPublish && it.PublishedAt.After(tx.Now()) {
 		detail += ", hẹn giờ " + it.PublishedAt.In(congtin.VietnamZone).Format("02/01/2006 15:04:05")
 	}
@@ -139,7 +148,7 @@ func (a *App) step(ctx context.Context, tx congtin.Tx, actor congtin.Actor, r co
 	if err := tx.AddAudit(ctx, actor.Entry(r.SiteID, f.audit+"."+act, string(r.Kind), r.ID, detail)); err != nil {
 		return nil, err
 	}
-	if f.after != nil {
+	if f.after != nil && act != congtin.ActComment {
 		if err := f.after(ctx, tx, it); err != nil {
 			return nil, err
 		}
@@ -148,9 +157,10 @@ func (a *App) step(ctx context.Context, tx congtin.Tx, actor congtin.Actor, r co
 }
 
 // notifyStep tells the people an item's step concerns (its writer, when
-// an editor returns or publishes it), inside the step's transaction.
+// an editor returns or publishes it), inside the step's transaction: see
+// notify.
 func (a *App) notifyStep(ctx context.Context, tx congtin.Tx, actor congtin.Actor, before, after *congtin.Item, s congtin.Step) error {
-	return nil
+	return a.notify(ctx, tx, actor, after, s)
 }
 
 // stepName names the state a step leads to; declining a question is

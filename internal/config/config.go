@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/congtin/congtin/internal/mail"
 )
 
 // Config is what the commands need.
@@ -29,6 +31,11 @@ type Config struct {
 	// QARetentionDays is how long the personal data of a citizen's
 	// question (name, e-mail, phone, address hash) is kept.
 	QARetentionDays int
+	// SMTP is the server the back office's notifications are e-mailed
+	// through; e-mail is off when its Host is empty. Its password comes
+	// from SMTPPasswordFile or CONGTIN_SMTP_PASSWORD, read by Validate.
+	SMTP             mail.Config
+	SMTPPasswordFile string
 }
 
 // Defaults, also documented in the README.
@@ -81,6 +88,16 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		})
 	fs.BoolVar(&c.LogJSON, "log-json", env("CONGTIN_LOG_JSON", "") != "", "log as JSON lines (env CONGTIN_LOG_JSON=1)")
 	fs.BoolVar(&c.LogRequests, "log-requests", envBool("CONGTIN_LOG_REQUESTS", true), "log one line per request (env CONGTIN_LOG_REQUESTS=0 to turn off)")
+	fs.StringVar(&c.SMTP.Host, "smtp-host", env("CONGTIN_SMTP_HOST", ""), "SMTP server that e-mails the back office's notifications; empty: no e-mail (env CONGTIN_SMTP_HOST)")
+	port, err := strconv.Atoi(env("CONGTIN_SMTP_PORT", "587"))
+	if err != nil {
+		port = -1 // reported by Validate
+	}
+	fs.IntVar(&c.SMTP.Port, "smtp-port", port, "SMTP server's port (env CONGTIN_SMTP_PORT)")
+	fs.StringVar(&c.SMTP.TLS, "smtp-tls", env("CONGTIN_SMTP_TLS", mail.StartTLS), "starttls (port 587), tls (port 465) or none (a relay on this machine or network) (env CONGTIN_SMTP_TLS)")
+	fs.StringVar(&c.SMTP.From, "smtp-from", env("CONGTIN_SMTP_FROM", ""), "sender address of the e-mails, e.g. thongbao@example.gov.vn (env CONGTIN_SMTP_FROM)")
+	fs.StringVar(&c.SMTP.Username, "smtp-user", env("CONGTIN_SMTP_USER", ""), "user name to sign in to the SMTP server; empty: no sign-in (env CONGTIN_SMTP_USER)")
+	fs.StringVar(&c.SMTPPasswordFile, "smtp-password-file", env("CONGTIN_SMTP_PASSWORD_FILE", ""), "file holding the SMTP password (env CONGTIN_SMTP_PASSWORD_FILE; or the password itself in CONGTIN_SMTP_PASSWORD)")
 	// The token's environment variable is read in Validate, not used as the
 	// flag's default, so that -h never prints it.
 	fs.StringVar(&c.MetricsToken, "metrics-token", "", "bearer token Prometheus must send to read /metrics; without one, only direct requests from this machine may (env CONGTIN_METRICS_TOKEN)")
@@ -137,6 +154,28 @@ func (c *Config) Validate() error {
 	}
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
 		return fmt.Errorf("config: -base-url must start with http:// or https://")
+	}
+	return c.validateSMTP()
+}
+
+// validateSMTP reads the SMTP password and checks the SMTP settings, when
+// there is a server. No message names the password.
+func (c *Config) validateSMTP() error {
+	if c.SMTP.Host == "" {
+		return nil
+	}
+	switch {
+	case c.SMTPPasswordFile != "":
+		b, err := os.ReadFile(c.SMTPPasswordFile)
+		if err != nil {
+			return fmt.Errorf("config: -smtp-password-file: %w", err)
+		}
+		c.SMTP.Password = strings.TrimRight(string(b), "\r\n")
+	case c.SMTP.Password == "":
+		c.SMTP.Password = os.Getenv("CONGTIN_SMTP_PASSWORD")
+	}
+	if err := c.SMTP.Validate(); err != nil {
+		return fmt.Errorf("config: %w (see -smtp-host, -smtp-port, -smtp-tls, -smtp-from, -smtp-user)", err)
 	}
 	return nil
 }

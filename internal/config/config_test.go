@@ -2,8 +2,12 @@ package config
 
 import (
 	"flag"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/congtin/congtin/internal/mail"
 )
 
 func TestValidateDB(t *testing.T) {
@@ -92,6 +96,75 @@ func TestQARetentionDays(t *testing.T) {
 				t.Fatalf("accepted %d days", c.QARetentionDays)
 			case tc.want != 0 && (err != nil || c.QARetentionDays != tc.want):
 				t.Fatalf("%d days, %v; want %d", c.QARetentionDays, err, tc.want)
+			}
+		})
+	}
+}
+
+// TestSMTP: the SMTP settings from flags and the environment; the
+// password from a file or CONGTIN_SMTP_PASSWORD, never a flag, and never
+// in an error; bad settings refused at start-up; no host, no e-mail.
+func TestSMTP(t *testing.T) {
+	const secret = "mật-khẩu-smtp"
+	pwFile := filepath.Join(t.TempDir(), "smtp.txt")
+	if err := os.WriteFile(pwFile, []byte(secret+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		ok   bool
+		want mail.Config // Host, Port, TLS, From, Username, Password when ok
+	}{
+		{name: "off", ok: true},
+		{name: "flags and file", args: []string{"-smtp-host", "smtp.anphu.gov.vn", "-smtp-from", "thongbao@anphu.gov.vn",
+			"-smtp-user", "thongbao", "-smtp-password-file", pwFile}, ok: true,
+			want: mail.Config{Host: "smtp.anphu.gov.vn", Port: 587, TLS: mail.StartTLS, From: "thongbao@anphu.gov.vn", Username: "thongbao", Password: secret}},
+		{name: "environment", env: map[string]string{"CONGTIN_SMTP_HOST": "mail.anphu.gov.vn", "CONGTIN_SMTP_PORT": "465", "CONGTIN_SMTP_TLS": "tls",
+			"CONGTIN_SMTP_FROM": "tb@anphu.gov.vn", "CONGTIN_SMTP_USER": "tb", "CONGTIN_SMTP_PASSWORD": secret}, ok: true,
+			want: mail.Config{Host: "mail.anphu.gov.vn", Port: 465, TLS: mail.TLS, From: "tb@anphu.gov.vn", Username: "tb", Password: secret}},
+		{name: "the flag wins", env: map[string]string{"CONGTIN_SMTP_HOST": "a.example", "CONGTIN_SMTP_FROM": "tb@anphu.gov.vn"},
+			args: []string{"-smtp-host", "127.0.0.1", "-smtp-port", "2525", "-smtp-tls", "none"}, ok: true,
+			want: mail.Config{Host: "127.0.0.1", Port: 2525, TLS: mail.None, From: "tb@anphu.gov.vn"}},
+		{name: "no sender", args: []string{"-smtp-host", "smtp.anphu.gov.vn"}},
+		{name: "bad sender", args: []string{"-smtp-host", "smtp.anphu.gov.vn", "-smtp-from", "Thông báo <tb@anphu.gov.vn>"}},
+		{name: "bad port", env: map[string]string{"CONGTIN_SMTP_PORT": "năm trăm"}, args: []string{"-smtp-host", "h", "-smtp-from", "tb@anphu.gov.vn"}},
+		{name: "port out of range", args: []string{"-smtp-host", "h", "-smtp-from", "tb@anphu.gov.vn", "-smtp-port", "70000"}},
+		{name: "bad tls", args: []string{"-smtp-host", "h", "-smtp-from", "tb@anphu.gov.vn", "-smtp-tls", "ssl"}},
+		{name: "password without user", env: map[string]string{"CONGTIN_SMTP_PASSWORD": secret}, args: []string{"-smtp-host", "h", "-smtp-from", "tb@anphu.gov.vn"}},
+		{name: "missing password file", args: []string{"-smtp-host", "h", "-smtp-from", "tb@anphu.gov.vn", "-smtp-user", "u",
+			"-smtp-password-file", filepath.Join(t.TempDir(), "none")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for k, v := range tc.env {
+				t.Setenv(k, v)
+			}
+			c := Config{DB: "sqlite:c.db", FlushInterval: 1e9}
+			fs := flag.NewFlagSet("t", flag.ContinueOnError)
+			c.Register(fs)
+			if fs.Lookup("smtp-password") != nil {
+				t.Fatal("a flag takes the SMTP password: ps would show it")
+			}
+			if err := fs.Parse(tc.args); err != nil {
+				t.Fatal(err)
+			}
+			err := c.Validate()
+			if err != nil && strings.Contains(err.Error(), secret) {
+				t.Fatalf("the error shows the password: %v", err)
+			}
+			if !tc.ok {
+				if err == nil {
+					t.Fatalf("accepted %+v", c.SMTP)
+				}
+				return
+			}
+			got := mail.Config{Host: c.SMTP.Host, Port: c.SMTP.Port, TLS: c.SMTP.TLS, From: c.SMTP.From, Username: c.SMTP.Username, Password: c.SMTP.Password}
+			if tc.want.Host == "" {
+				tc.want = mail.Config{Port: 587, TLS: mail.StartTLS}
+			}
+			if err != nil || got != tc.want {
+				t.Fatalf("%+v, %v; want %+v", got, err, tc.want)
 			}
 		})
 	}

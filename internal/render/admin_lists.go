@@ -64,8 +64,6 @@ type ArticleRow struct {
 	*congtin.Article
 	Category string
 	Writer   string
-	// Scheduled: published with a time still ahead (Hẹn giờ).
-	Scheduled bool
 }
 
 // AdminDocumentsPage lists documents in the back office.

@@ -19,6 +19,9 @@ type AdminBase struct {
 	CanManage bool
 	CanEdit   bool // editor or above: sees the approval queue
 	CanStats  bool // may read the statistics
+	CanAudit  bool // may read the audit log
+	// Unread counts the user's unread notifications, for the header.
+	Unread int
 }
 
 // Refuse marks a page whose form was refused: msg on top, errs beside the
@@ -107,6 +110,52 @@ type AuditPage struct {
 	To      string
 	Pager   Pager
 	Total   int
+	// Actions are the choices of the action filter.
+	Actions []Option
+	// Item is the item the log is limited to (from its page's link
+	// "Nhật ký của …"), with its name and page; nil for the whole log.
+	Item *AuditItem
+	// ItemURL gives the back-office page of an entry's object, "" when
+	// it has none.
+	ItemURL func(e *congtin.AuditEntry) string
+}
+
+// AuditItem is the item an audit log page is limited to.
+type AuditItem struct {
+	congtin.Ref
+	Name string // "bài viết #12", "lịch công tác tuần 48/2026"
+	URL  string // its page in the back office
+}
+
+// EntryURL is the back-office page of an entry's object, or "".
+func (p *AuditPage) EntryURL(e *congtin.AuditEntry) string {
+	if p.ItemURL == nil {
+		return ""
+	}
+	return p.ItemURL(e)
+}
+
+// Option is a choice of a select.
+type Option struct {
+	Value, Label string
+}
+
+// NotificationsPage lists the user's notifications.
+type NotificationsPage struct {
+	AdminBase
+	Notices    []*Notice
+	OnlyUnread bool // only the unread ones are listed
+	Total      int
+	Pager      Pager
+	// Mail: e-mail is set up on the server, and the user's settings.
+	Mail  bool
+	Prefs congtin.NotifyPrefs
+}
+
+// Notice is a notification with where it leads.
+type Notice struct {
+	*congtin.Notification
+	URL string // the item's page in the back office
 }
 
 // PasswordPage changes the signed-in user's password.

@@ -87,6 +87,10 @@ func baseFuncs(assetURL func(string) string) template.FuncMap {
 		"qaState":    congtin.QAStateName,
 		"roleName":   congtin.RoleName,
 		"actionName": ActionName,
+		"auditName":  congtin.AuditActionName,
+		"objectName": congtin.AuditObjectName,
+		"catOptions": CatOptions,
+		"noticeNoun": func(k congtin.Kind) string { return congtin.NoticeNoun(k) },
 		"list":       func(v ...string) []string { return v },
 		"int64":      func(n int) int64 { return int64(n) },
 		"has": func(vs []string, v string) bool {
@@ -135,6 +139,46 @@ func ActionName(act string) string {
 		return "Gỡ bài"
 	case congtin.ActDecline:
 		return "Không công bố"
+	case congtin.ActWithdraw:
+		return "Rút lại"
+	case congtin.ActComment:
+		return "Gửi ý kiến"
 	}
 	return act
+}
+
+// CatOption is a category of a select, in tree order.
+type CatOption struct {
+	ID       int64
+	Label    string // the name, indented by its depth; "(ẩn)" when hidden
+	Selected bool
+}
+
+// CatOptions lists the categories for a select in menu order, each
+// under its parent and indented (congtin.Categories.Tree), selected the
+// one with the ID; without except and its subtree (a category's
+// possible parents).
+func CatOptions(cs congtin.Categories, selected, except int64) []CatOption {
+	var skip map[int64]bool
+	if except != 0 {
+		skip = map[int64]bool{}
+		for _, id := range cs.Subtree(except) {
+			skip[id] = true
+		}
+	}
+	var out []CatOption
+	for _, n := range cs.Tree() {
+		if skip[n.ID] {
+			continue
+		}
+		label := n.Name
+		if n.Depth > 0 {
+			label = strings.Repeat("\u00a0\u00a0\u00a0", n.Depth) + "– " + label
+		}
+		if n.Hidden {
+			label += " (ẩn)"
+		}
+		out = append(out, CatOption{ID: n.ID, Label: label, Selected: n.ID == selected})
+	}
+	return out
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/congtin/congtin"
 )
 
 func TestDateLine(t *testing.T) {
@@ -36,5 +38,35 @@ func TestDigitsAndNumber(t *testing.T) {
 		if got := Number(n); got != want {
 			t.Errorf("Number(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+// TestCatOptions: the category select lists the tree in menu order,
+// indented, hidden ones marked, the chosen one selected; a category's
+// parent select leaves out the category and everything under it.
+func TestCatOptions(t *testing.T) {
+	cs := congtin.Categories{
+		{ID: 1, Name: "Tin tức"},
+		{ID: 2, Name: "Văn hóa"},
+		{ID: 3, Name: "Trong tỉnh", ParentID: 1},
+		{ID: 4, Name: "Huyện", ParentID: 3, Hidden: true},
+	}
+	label := func(os []CatOption) string {
+		var out []string
+		for _, o := range os {
+			l := o.Label
+			if o.Selected {
+				l += "*"
+			}
+			out = append(out, l)
+		}
+		return strings.Join(out, "|")
+	}
+	const ind = "\u00a0\u00a0\u00a0"
+	if got, want := label(CatOptions(cs, 3, 0)), "Tin tức|"+ind+"– Trong tỉnh*|"+ind+ind+"– Huyện (ẩn)|Văn hóa"; got != want {
+		t.Errorf("options %q, want %q", got, want)
+	}
+	if got, want := label(CatOptions(cs, 0, 3)), "Tin tức|Văn hóa"; got != want {
+		t.Errorf("parents of 3: %q, want %q", got, want)
 	}
 }

@@ -42,6 +42,9 @@ type Base struct {
 	// Feeds are the RSS feeds announced in the head with
 	// <link rel="alternate">, so that browsers and feed readers find them.
 	Feeds []FeedLink
+	// PreviewMark, when set, marks the page as a preview of an item not
+	// (or not yet) public.
+	PreviewMark *PreviewMark
 }
 
 // FeedLink is an RSS feed: the whole site's or a category's.

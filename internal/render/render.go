@@ -14,6 +14,10 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/congtin/congtin"
 )
 
 //go:embed templates
@@ -30,7 +34,7 @@ var pages = map[string]string{
 	"admin/login": "admin", "admin/dashboard": "admin", "admin/articles": "admin", "admin/article_edit": "admin",
 	"admin/revisions": "admin", "admin/media": "admin", "admin/categories": "admin", "admin/users": "admin",
 	"admin/settings": "admin", "admin/audit": "admin", "admin/password": "admin", "admin/sites": "admin", "admin/error": "admin",
-	"admin/stats": "admin",
+	"admin/stats": "admin", "admin/notifications": "admin",
 	// Hỏi đáp (Q&A).
 	"qa_list": "layout", "qa_question": "layout", "qa_form": "layout", "qa_lookup": "layout", "qa_print": "print",
 	"admin/questions": "admin", "admin/question_edit": "admin", "admin/question_revisions": "admin", "admin/qa_fields": "admin",
@@ -43,11 +47,27 @@ var pages = map[string]string{
 	"admin/bulk_confirm": "admin",
 	// The image library's page of one image.
 	"admin/media_edit": "admin",
+	// Previews of items before they are public.
+	"admin/preview": "admin",
 }
 
 // Engine renders pages.
 type Engine struct {
 	sets map[string]*template.Template
+	// now is the clock of the states pages show (an article's Hẹn giờ);
+	// nil: time.Now.
+	now atomic.Pointer[func() time.Time]
+}
+
+// SetClock makes the pages show states at now's time instead of the
+// system's (tests move the clock).
+func (e *Engine) SetClock(now func() time.Time) { e.now.Store(&now) }
+
+func (e *Engine) clock() time.Time {
+	if f := e.now.Load(); f != nil && *f != nil {
+		return (*f)()
+	}
+	return time.Now()
 }
 
 func pageFile(name string) string {
@@ -85,6 +105,9 @@ func New(assetURL func(string) string) (*Engine, error) {
 	}
 	funcs := Funcs(assetURL)
 	e := &Engine{sets: map[string]*template.Template{}}
+	// articleState is an article's state as the back office shows it:
+	// Hẹn giờ for one published with its time ahead.
+	funcs["articleState"] = func(a *congtin.Article) string { return a.State(e.clock()) }
 	for name, layout := range pages {
 		var files []string
 		switch layout {

@@ -23,6 +23,9 @@ type Workflow struct {
 	Labels map[string]string
 	// Notes is the item's workflow history, oldest first.
 	Notes []*congtin.Note
+	// AuditURL is the item's audit log, for those who may read it, and
+	// AuditLabel its link ("Nhật ký của bài này").
+	AuditURL, AuditLabel string
 	// Form is the id of the page's edit form when the actor may save it:
 	// the steps then submit that form, saved with the step in one
 	// transaction, and a schedulable kind's time is the form's own.

@@ -99,7 +99,11 @@ func (db *DB) FindAdminArticles(ctx context.Context, f congtin.AdminArticleFilte
 	if !ok {
 		return nil, 0, nil
 	}
-	return db.articleList(ctx, "find admin articles", w, "updated_at DESC, id DESC", int64(limit(f.Limit, 50)), f.Offset)
+	order := "updated_at DESC, id DESC"
+	if f.Status == congtin.StatusScheduled {
+		order = "published_at, id" // Hẹn giờ: the next to go out first
+	}
+	return db.articleList(ctx, "find admin articles", w, order, int64(limit(f.Limit, 50)), f.Offset)
 }
 
 // InsertArticle implements congtin.ArticleTx.

@@ -41,6 +41,10 @@ func (db *DB) FindAudit(ctx context.Context, f congtin.AuditFilter) ([]*congtin.
 	if f.ObjectID != 0 {
 		w.add("object_id = ?", f.ObjectID)
 	}
+	if f.ItemKey != "" {
+		// A week's entries begin with it: "2026-W48: …", "2026-W48, 08:00 …".
+		w.add("substr(detail, 1, ?) = ?", len([]rune(f.ItemKey)), clean(f.ItemKey))
+	}
 	if !f.From.IsZero() {
 		w.add("created_at >= ?", f.From)
 	}

@@ -185,15 +185,17 @@ func (tx *Tx) RewriteKeys(ctx context.Context) (int, error) {
 // when its search can find nothing.
 func (db *DB) adminArticleWhere(f congtin.AdminArticleFilter) (w where, ok bool) {
 	w.add("site_id = ?", f.SiteID)
-	if f.Status != "" {
+	switch f.Status {
+	case "":
+	case congtin.StatusScheduled:
+		// Shown as Hẹn giờ: published with the time still ahead.
+		w.add("status = ?", congtin.StatusPublished)
+		w.add("published_at > ?", db.Now())
+	case congtin.StatusPublished:
+		w.add("status = ?", congtin.StatusPublished)
+		w.add("published_at <= ?", db.Now())
+	default:
 		w.add("status = ?", clean(f.Status))
-	}
-	if f.Scheduled != nil {
-		if *f.Scheduled {
-			w.add("published_at > ?", db.Now())
-		} else {
-			w.add("published_at <= ?", db.Now())
-		}
 	}
 	if f.CreatedBy != 0 {
 		w.add("created_by = ?", f.CreatedBy)

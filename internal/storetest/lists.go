@@ -88,10 +88,11 @@ func testAdminArticleSearch(t *testing.T, s congtin.Service) {
 	want(congtin.AdminArticleFilter{Q: "duong", SiteID: other.ID}, "another site", e.ID)
 
 	// Filters, with the search and without.
-	want(congtin.AdminArticleFilter{Q: "đường", Status: congtin.StatusPublished}, "published", d.ID, c.ID)
-	yes, no := true, false
-	want(congtin.AdminArticleFilter{Status: congtin.StatusPublished, Scheduled: &yes}, "scheduled", d.ID)
-	want(congtin.AdminArticleFilter{Status: congtin.StatusPublished, Scheduled: &no}, "published and live", c.ID)
+	want(congtin.AdminArticleFilter{Q: "đường", Status: congtin.StatusPublished}, "published (and live)", c.ID)
+	want(congtin.AdminArticleFilter{Q: "đường", Status: congtin.StatusScheduled}, "Hẹn giờ", d.ID)
+	want(congtin.AdminArticleFilter{Status: congtin.StatusScheduled}, "scheduled", d.ID)
+	want(congtin.AdminArticleFilter{Status: congtin.StatusPublished}, "published and live", c.ID)
+	want(congtin.AdminArticleFilter{Status: congtin.StatusScheduled, Q: "le hoi"}, "scheduled and searched", d.ID)
 	want(congtin.AdminArticleFilter{CategoryIDs: []int64{news.ID, local.ID}}, "a category and the one below", c.ID, b.ID, a.ID)
 	want(congtin.AdminArticleFilter{CategoryIDs: []int64{local.ID}, Q: "hoi nghi"}, "a category and a search", c.ID)
 	want(congtin.AdminArticleFilter{CreatedBy: rep.User.ID, Q: "duong"}, "a writer and a search", b.ID, a.ID)

@@ -37,6 +37,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("AdminArticleSearch", func(t *testing.T) { testAdminArticleSearch(t, open(t)) })
 	t.Run("AdminDocumentSearch", func(t *testing.T) { testAdminDocumentSearch(t, open(t)) })
 	t.Run("Bulk", func(t *testing.T) { testBulk(t, open(t)) })
+	t.Run("AdminScheduled", func(t *testing.T) { testAdminScheduled(t, open(t)) })
 	t.Run("Users", func(t *testing.T) { testUsers(t, open(t)) })
 	t.Run("Roles", func(t *testing.T) { testRoles(t, open(t)) })
 	t.Run("Sessions", func(t *testing.T) { testSessions(t, open(t)) })
@@ -65,6 +66,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("AboutPages", func(t *testing.T) { testAboutPages(t, open(t)) })
 	t.Run("Units", func(t *testing.T) { testUnits(t, open(t)) })
 	t.Run("Links", func(t *testing.T) { testLinks(t, open(t)) })
+	t.Run("Notifications", func(t *testing.T) { testNotifications(t, open(t)) })
 }
 
 // MustSite returns the default site.

@@ -48,7 +48,6 @@ func (s *Server) findPublic(r *http.Request, site *congtin.Site, id int64) (*con
 func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64) {
 	ctx := r.Context()
 	site := siteFrom(ctx)
-	cats := categoriesFrom(ctx)
 	if s.serveCached(w, r) {
 		return
 	}
@@ -77,17 +76,7 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 		s.error(w, r, err)
 		return
 	}
-	newer, _, err := s.Articles.FindArticles(ctx, congtin.ArticleFilter{
-		SiteID: site.ID, CategoryIDs: []int64{cat.ID}, After: a, Oldest: true, Limit: newerCount,
-	})
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	slices.Reverse(newer) // nearest first was for the limit; show newest first
-	older, nOlder, err := s.Articles.FindArticles(ctx, congtin.ArticleFilter{
-		SiteID: site.ID, CategoryIDs: []int64{cat.ID}, Before: a, Limit: olderCount,
-	})
+	page, err := s.articleView(ctx, site, base, a, cat)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -97,15 +86,37 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 		s.error(w, r, err)
 		return
 	}
-	views += s.countView(r, site.ID, a.ID)
+	page.Views = views + s.countView(r, site.ID, a.ID)
+	page.PrintURL = "/ban-in/" + strconv.FormatInt(a.ID, 10)
+	page.Canonical = s.absURL(r, canonical)
+	page.Preview = s.articlePreview(r, site, a, page.Crumbs, page.Canonical)
+	s.servePage(w, r, http.StatusOK, "article", page, epoch, a.ID, a.UpdatedAt, pageTags(site, tagArticle(a.ID), tagCategory(cat.ID)))
+}
 
+// articleView builds an article's page on its layout: the article in its
+// category, with the category's newer and older articles around it. The
+// view count, the print view, the canonical address and the rich
+// previews are the caller's.
+func (s *Server) articleView(ctx context.Context, site *congtin.Site, base render.Base, a *congtin.Article, cat *congtin.Category) (*render.ArticlePage, error) {
+	cats := categoriesFrom(ctx)
+	newer, _, err := s.Articles.FindArticles(ctx, congtin.ArticleFilter{
+		SiteID: site.ID, CategoryIDs: []int64{cat.ID}, After: a, Oldest: true, Limit: newerCount,
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.Reverse(newer) // nearest first was for the limit; show newest first
+	older, nOlder, err := s.Articles.FindArticles(ctx, congtin.ArticleFilter{
+		SiteID: site.ID, CategoryIDs: []int64{cat.ID}, Before: a, Limit: olderCount,
+	})
+	if err != nil {
+		return nil, err
+	}
 	page := &render.ArticlePage{
 		Base:      base,
 		Article:   a,
 		Category:  cat,
 		Crumbs:    cats.Ancestors(cat),
-		Views:     views,
-		PrintURL:  "/ban-in/" + strconv.FormatInt(a.ID, 10),
 		BackURL:   cat.Path(),
 		Newer:     links(newer, cats, false),
 		Older:     links(older, cats, false),
@@ -120,10 +131,8 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 	}
 	page.Title = a.Title
 	page.Description = a.Lead
-	page.Canonical = s.absURL(r, canonical)
-	page.Preview = s.articlePreview(r, site, a, page.Crumbs, page.Canonical)
-	page.ActiveSlug = cats.Ancestors(cat)[0].Slug
-	s.servePage(w, r, http.StatusOK, "article", page, epoch, a.ID, a.UpdatedAt, pageTags(site, tagArticle(a.ID), tagCategory(cat.ID)))
+	page.ActiveSlug = page.Crumbs[0].Slug
+	return page, nil
 }
 
 // countView counts a reader's view of an article once everything the page

@@ -22,7 +22,11 @@ var headings = map[int]string{
 
 // error renders the Vietnamese error page for err. Internal errors are
 // logged with the request and shown to the reader without details.
-func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
+func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) { s.errorPage(w, r, err, "") }
+
+// errorPage is error with the page's heading, when it is not the status's
+// own.
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error, heading string) {
 	code := congtin.ErrorCode(err)
 	status := httperr.Status(err)
 	msg := congtin.ErrorMessage(err)
@@ -38,7 +42,10 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
 	if status == http.StatusNotFound && code != congtin.ENOTFOUND {
 		msg = "Trang bạn tìm không tồn tại hoặc đã được chuyển đi."
 	}
-	page := &render.ErrorPage{Status: status, Heading: headings[status], Message: msg}
+	if heading == "" {
+		heading = headings[status]
+	}
+	page := &render.ErrorPage{Status: status, Heading: heading, Message: msg}
 	page.Title = page.Heading
 	// The error page keeps the site's header and menu when the database
 	// answers; when it does not, a bare page still explains.

@@ -104,6 +104,7 @@ func (s *Server) Handler() http.Handler {
 	s.documentRoutes(mux)
 	s.qaRoutes(mux)
 	s.sectionRoutes(mux)
+	s.previewRoutes(mux)
 	// Without a method, so that /admin/ (all methods) can sit beside it;
 	// handleContent refuses anything but GET and HEAD itself.
 	mux.HandleFunc("/{path...}", s.handleContent)

@@ -18,7 +18,9 @@ import { Table, TableRow, TableCell, TableHeader } from '@tiptap/extension-table
 import { Figure, Figcaption } from './figure.js'
 import { transformPastedHTML } from './paste.js'
 import { fromStored, toStored } from './stored.js'
-import { isSafeUrl, normalizeLinkInput } from './url.js'
+import { isSafeUrl } from './url.js'
+import { countText, countLabel } from './count.js'
+import { linkDialog } from './linkdialog.js'
 import { openLibrary } from './library.js'
 import { initFeatured } from './featured.js'
 import { PendingImage, pastedImages } from './pasted.js'
@@ -133,7 +135,7 @@ function buttonDefs(ctx) {
     { id: 'bulletList', label: 'Danh sách', keys: 'Ctrl+Shift+8', toggle: true, active: (e) => e.isActive('bulletList'), can: (e) => !inCaption(e) && e.can().toggleBulletList(), run: (e) => c(e).toggleBulletList().run() },
     { id: 'orderedList', label: 'Danh sách số', keys: 'Ctrl+Shift+7', toggle: true, active: (e) => e.isActive('orderedList'), can: (e) => !inCaption(e) && e.can().toggleOrderedList(), run: (e) => c(e).toggleOrderedList().run() },
     '|',
-    { id: 'link', label: 'Liên kết', toggle: true, active: (e) => e.isActive('link'), can: (e) => e.can().setLink({ href: '/' }) || e.isActive('link'), run: (e) => ctx.promptLink() },
+    { id: 'link', label: 'Liên kết', keys: 'Ctrl+K', toggle: true, active: (e) => e.isActive('link'), can: (e) => e.can().setLink({ href: '/' }) || e.isActive('link'), run: (e) => ctx.promptLink() },
     { id: 'unlink', label: 'Bỏ liên kết', can: (e) => e.isActive('link'), run: (e) => c(e).extendMarkRange('link').unsetLink().run() },
     '|',
     { id: 'table', label: 'Bảng', can: (e) => !inTable(e) && !inCaption(e), run: (e) => c(e).insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
@@ -171,6 +173,7 @@ function setup(root) {
   const tokenHeader = root.getAttribute('data-csrf-header') || 'X-Requested-With'
   const areaId = 'editor-area-' + n
   const statusId = 'editor-status-' + n
+  const countId = 'editor-count-' + n
 
   // The bar (toolbar and status line) stays at the top of the screen while
   // the text scrolls, so upload errors are seen where the button was.
@@ -179,8 +182,12 @@ function setup(root) {
   const status = el('div', { class: 'editor-status', id: statusId, role: 'status', 'aria-live': 'polite' }, bar)
   const area = el('div', { class: 'editor-area' })
   const file = el('input', { type: 'file', accept: 'image/*', hidden: '', tabindex: '-1', 'aria-hidden': 'true' })
+  // The count under the text: read with it (aria-describedby) rather
+  // than announced at every word.
+  const count = el('p', { class: 'editor-count', id: countId })
   root.insertBefore(bar, textarea)
   root.insertBefore(area, textarea)
+  root.insertBefore(count, textarea)
   root.appendChild(file)
 
   // The hidden textarea still posts; "required" would block the post with
@@ -198,7 +205,7 @@ function setup(root) {
     role: 'textbox',
     'aria-multiline': 'true',
     // The server's field error (if the template links one) and the status line.
-    'aria-describedby': ((textarea.getAttribute('aria-describedby') || '') + ' ' + statusId).trim(),
+    'aria-describedby': ((textarea.getAttribute('aria-describedby') || '') + ' ' + statusId + ' ' + countId).trim(),
   }
   if (textarea.getAttribute('aria-invalid') === 'true') areaAttrs['aria-invalid'] = 'true'
   if (label) areaAttrs['aria-labelledby'] = label.id
@@ -219,7 +226,7 @@ function setup(root) {
       file.value = ''
       file.click()
     },
-    promptLink: () => promptLink(editor, say),
+    promptLink: () => openLink(),
     // The library is listed where pictures are uploaded (GET answers the
     // list, POST takes a file), unless the page names another address.
     canLibrary: () => !!libraryUrl,
@@ -285,8 +292,21 @@ function setup(root) {
 
   function sync() {
     textarea.value = output(editor)
+    recount()
+  }
+
+  // The word and character count, once per frame at most.
+  let counting = 0
+  function recount() {
+    if (counting) return
+    counting = requestAnimationFrame(() => {
+      counting = 0
+      count.textContent = countLabel(countText(editor.state.doc.textBetween(0, editor.state.doc.content.size, '\n', '\n')))
+    })
   }
   sync()
+
+  const openLink = linkDialog(editor, (msg) => say(msg))
 
   // Pictures in pasted HTML: the clipboard is read before the editor
   // handles the paste (or drop), for the bytes Word sends apart.
@@ -374,6 +394,12 @@ function setup(root) {
     if (e.altKey && e.key === 'F10') {
       e.preventDefault()
       ;(current && !current.disabled ? current : buttons.find((b) => !b.disabled) || buttons[0]).focus()
+    }
+    // Ctrl+K (⌘K): the link dialog, as in word processors.
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === 'k' || e.key === 'K' || e.code === 'KeyK')) {
+      e.preventDefault()
+      const link = defs.find((d) => d.id === 'link')
+      if (link && !link.el.disabled) openLink()
     }
   })
   if (label) label.addEventListener('click', () => editor.commands.focus())
@@ -500,33 +526,6 @@ function imageFiles(dt) {
   return Array.from(dt.files).filter((f) => /^image\//.test(f.type))
 }
 
-function promptLink(editor, say) {
-  const previous = editor.getAttributes('link').href || ''
-  const input = window.prompt('Địa chỉ liên kết (https://…, mailto:… hoặc /duong-dan). Để trống để bỏ liên kết.', previous || 'https://')
-  if (input == null) {
-    editor.commands.focus()
-    return
-  }
-  const url = normalizeLinkInput(input)
-  if (url === '' || url === 'https://') {
-    editor.chain().focus().extendMarkRange('link').unsetLink().run()
-    return
-  }
-  if (!isSafeUrl(url)) {
-    say('Địa chỉ liên kết không hợp lệ. Chỉ nhận http://, https://, mailto: hoặc đường dẫn trong trang.', true)
-    editor.commands.focus()
-    return
-  }
-  const { empty } = editor.state.selection
-  if (empty && !editor.isActive('link')) {
-    // No text selected: the address itself becomes the link text.
-    editor.chain().focus().insertContent({ type: 'text', text: url, marks: [{ type: 'link', attrs: { href: url } }] }).run()
-    return
-  }
-  editor.chain().focus().extendMarkRange('link').setLink({ href: url }).run()
-  say('')
-}
-
 function init() {
   initFeatured()
   for (const root of document.querySelectorAll('[data-editor]')) {
@@ -534,7 +533,7 @@ function init() {
       setup(root)
     } catch (err) {
       // The textarea stays usable whatever happened.
-      for (const added of root.querySelectorAll('.editor-bar, .editor-area, input[type=file]')) added.remove()
+      for (const added of root.querySelectorAll('.editor-bar, .editor-area, .editor-count, input[type=file]')) added.remove()
       const t = root.querySelector('textarea')
       if (t) t.hidden = false
       root.classList.remove('is-enhanced')
