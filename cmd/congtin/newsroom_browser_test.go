@@ -259,7 +259,8 @@ func TestBrowserNewsroomWorkflow(t *testing.T) {
 			postTook.Round(time.Millisecond), navTook.Round(time.Millisecond), ahead.Round(time.Millisecond))
 	}
 	// The confirmation names the time, which checks the field's value.
-	eb.do(chromedp.SetValue(chromedp.CSS("#publish_at"), at))
+	// The time is the edit form's own field, saved with the step.
+	eb.do(chromedp.SetValue(chromedp.CSS("#published_at"), at))
 	nr.post(eb, `.workflow button[name=action][value=publish]`, "^/admin/bai-viet/"+id+"$", "")
 	flashText := eb.visible(".flash", "").Text
 	if !strings.Contains(flashText, "hẹn giờ") || !strings.Contains(flashText, publishAt.Format("15:04:05 02/01/2006")) {
