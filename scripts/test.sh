@@ -49,7 +49,7 @@ echo "== go test"
 # Browser tests must run here, not skip.
 export CONGTIN_REQUIRE_BROWSER=1
 export CONGTIN_SCREENSHOTS="${CONGTIN_SCREENSHOTS:-$(mktemp -d)}"
-go test -count=1 -timeout 10m "$@" ./...
+go test -count=1 -timeout 25m "$@" ./...
 
 echo "== go test -race (the concurrent parts)"
 # The whole suite under the race detector takes too long on 2 cores with

@@ -24,7 +24,7 @@ import { linkDialog } from './linkdialog.js'
 import { openLibrary } from './library.js'
 import { initFeatured } from './featured.js'
 import { PendingImage, pastedImages } from './pasted.js'
-import { figureAttrs } from './upload.js'
+import { figureAttrs, postImage } from './upload.js'
 
 const ALIGNS = ['left', 'right', 'center', 'justify']
 
@@ -452,50 +452,20 @@ function setup(root) {
   async function uploadOne(f) {
     say('Đang tải ảnh “' + f.name + '” lên…')
     root.setAttribute('aria-busy', 'true')
-    let res
-    let data = null
+    let answer
     try {
-      const body = new FormData()
-      body.append('file', f, f.name)
-      res = await fetch(uploadUrl, {
-        method: 'POST',
-        body,
-        headers: { [tokenHeader]: 'fetch', Accept: 'application/json' },
-        credentials: 'same-origin',
-      })
-      try {
-        data = await res.json()
-      } catch (_) {
-        data = null
-      }
-    } catch (_) {
-      say('Không kết nối được máy chủ. Ảnh chưa được tải lên, xin thử lại.', true)
-      return false
+      answer = await postImage(uploadUrl, tokenHeader, f)
     } finally {
       root.removeAttribute('aria-busy')
     }
-    if (!res.ok || !data || data.error || !data.url) {
-      const msg = data && typeof data.error === 'string' && data.error
-        ? data.error
-        : 'Không tải được ảnh lên (mã lỗi ' + res.status + ').'
-      say(msg, true)
+    if (answer.error) {
+      say(answer.error, true)
       return false
     }
-    if (!isSafeUrl(String(data.url))) {
-      say('Máy chủ trả về địa chỉ ảnh không hợp lệ.', true)
-      return false
-    }
+    const data = answer.data
     const suggested = typeof data.alt === 'string' ? data.alt : ''
     const alt = window.prompt('Mô tả ảnh cho người khiếm thị', suggested)
-    const attrs = {
-      src: String(data.url),
-      alt: (alt == null ? suggested : alt).trim(),
-      srcset: typeof data.srcset === 'string' && data.srcset ? data.srcset : null,
-      sizes: typeof data.sizes === 'string' && data.sizes ? data.sizes : null,
-      width: Number(data.width) > 0 ? Math.round(Number(data.width)) : null,
-      height: Number(data.height) > 0 ? Math.round(Number(data.height)) : null,
-    }
-    if (attrs.srcset && !attrs.sizes) attrs.sizes = DEFAULT_SIZES
+    const attrs = figureAttrs(data, alt == null ? suggested : alt, DEFAULT_SIZES)
     editor.chain().focus().insertContent({ type: 'figure', attrs, content: [{ type: 'figcaption' }] }).run()
     say('Đã chèn ảnh. Nhập chú thích ngay dưới ảnh.')
     return true
