@@ -90,7 +90,12 @@ func TestBrowserScheduleAndEnglish(t *testing.T) {
 	if rows := ed.elements(".schedule-admin tbody tr"); len(rows) != len(entries) {
 		t.Fatalf("after the refused entry the week has %d rows, want %d", len(rows), len(entries))
 	}
-	nr.post(ed, `.workflow button[value="publish"]`, `^/admin/lich-cong-tac$`,
+	// The refused entry is still in the form, unsaved: publishing the week
+	// asks first, and goes on when the editor gives the entry up.
+	ed.do(chromedp.Click(chromedp.CSS(`.workflow button[value="publish"]`)))
+	nr.waitJS(ed, "the unsaved-changes dialog", `!!document.querySelector("dialog.confirm-dialog[open]")`, 5*time.Second)
+	ed.visible("dialog.confirm-dialog h2", "Còn thay đổi chưa lưu")
+	nr.post(ed, `dialog.confirm-dialog button[value=ok]`, `^/admin/lich-cong-tac$`,
 		"Đã chuyển lịch tuần "+week.String()+" sang trạng thái “Đã xuất bản”.")
 	ed.screenshot("admin-lich-cong-tac.png")
 

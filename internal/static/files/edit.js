@@ -113,9 +113,17 @@
       });
       return;
     }
-    if (act && form && f !== form && f.closest(".workflow") && isDirty()) {
+    // A separate workflow form would leave the page and what the edit
+    // form holds: ask, and go on only when the writer gives it up.
+    if (act && form && f !== form && f.closest(".workflow") && confirmed !== b && isDirty()) {
       e.preventDefault();
-      ask("Còn thay đổi chưa lưu", "Biểu mẫu bên trên có thay đổi chưa lưu. Hãy bấm Lưu (hoặc Hủy) trước khi chuyển trạng thái, để không mất nội dung.", "Đã hiểu", "");
+      ask("Còn thay đổi chưa lưu", "Biểu mẫu bên trên có thay đổi chưa lưu; chuyển trạng thái bây giờ sẽ bỏ những thay đổi đó. Hãy quay lại và bấm Lưu trước, hoặc bỏ thay đổi để tiếp tục.", "Bỏ thay đổi và tiếp tục", "Quay lại").then(function (yes) {
+        if (!yes) return;
+        confirmed = b;
+        submitting = true;
+        dropLocal();
+        f.requestSubmit(b);
+      });
     }
   }, true);
 
