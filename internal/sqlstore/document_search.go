@@ -142,6 +142,11 @@ func (db *DB) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 	pq := search.ParseQuery(q.Q)
 	if strings.TrimSpace(q.Q) != "" {
 		if pq.Empty() {
+			// Only punctuation, symbols or marks: nothing can match, and
+			// the page's filters still need their (empty) facets.
+			if q.Facets {
+				res.Facets = &congtin.DocumentFacets{}
+			}
 			return res, nil
 		}
 		cond, arg := db.d.DocumentMatch(pq)

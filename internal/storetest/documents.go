@@ -154,6 +154,13 @@ func testDocuments(t *testing.T, s congtin.Service) {
 			t.Errorf("query %q found %v, want [%d]", q, got, d.ID)
 		}
 	}
+	// A query of only punctuation, symbols or a lone mark finds nothing
+	// and still gives the register's filters their facets.
+	for _, q := range []string{"*", "\"", "-", "^", "\u0301", "😀", "()", "\x00", "\xff"} {
+		if res := find(congtin.DocumentQuery{Q: q, Facets: true}); res.Total != 0 || len(res.Documents) != 0 || res.Facets == nil {
+			t.Errorf("query %q: %+v", q, res)
+		}
+	}
 	for _, q := range []string{"116 kh ubnd", "zebra", "???", "\"ubnd 115\""} {
 		if got := docIDs(find(congtin.DocumentQuery{Q: q})); len(got) != 0 {
 			t.Errorf("query %q found %v, want nothing", q, got)

@@ -114,6 +114,20 @@ func TestSearchBadInput(t *testing.T) {
 			if j := e.get("/api/v1/search?q=" + url.QueryEscape(q)); j.status != 200 || !json.Valid([]byte(j.body)) {
 				t.Fatalf("json: %d %s", j.status, j.body)
 			}
+			// The register's and the Q&A's searches take the same input:
+			// a page or a 400 with a reason, never a 500 or an engine's error.
+			for _, path := range []string{"/van-ban", "/api/v1/van-ban", "/hoi-dap", "/api/v1/hoi-dap"} {
+				r := e.get(path + "?q=" + url.QueryEscape(q))
+				if r.status != 200 && r.status != 400 {
+					t.Fatalf("%s: status %d", path, r.status)
+				}
+				if strings.Contains(r.body, "fts5") || strings.Contains(r.body, "syntax error") || strings.Contains(r.body, "<script>alert(1)") {
+					t.Fatalf("%s: leaked an engine error or the raw query", path)
+				}
+				if strings.HasPrefix(path, "/api/") && !json.Valid([]byte(r.body)) {
+					t.Fatalf("%s: not JSON: %s", path, r.body)
+				}
+			}
 		})
 	}
 	// A page past the end is a normal page with a message.
