@@ -107,7 +107,15 @@ func longestRun(q []string, field string) int {
 	n := min(len(q), maxTermsScan)
 	var prev, cur [maxTermsScan]int
 	best := 0
-	for _, w := range strings.Fields(field) {
+	// Scanned as match scans, without splitting the field: bodies are
+	// long, and a relaxed search ranks several hundred of them.
+	for len(field) > 0 {
+		w := field
+		if k := strings.IndexByte(field, ' '); k >= 0 {
+			w, field = field[:k], field[k+1:]
+		} else {
+			field = ""
+		}
 		for i := 0; i < n; i++ {
 			cur[i] = 0
 			if q[i] == w {
