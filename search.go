@@ -34,6 +34,9 @@ type SearchResult struct {
 	Hits   []*SearchHit `json:"hits"`
 	Total  int          `json:"total"`  // matches, counted up to a cap
 	Capped bool         `json:"capped"` // there are more than Total
+	// Approximate is set when no article holds every word of the query
+	// and the hits are those holding most of them.
+	Approximate bool `json:"approximate"`
 }
 
 // SetHits fills Hits with the articles of ids, in that order, with their

@@ -124,6 +124,11 @@ func run(n, wordsPer, nq int, path string) error {
 			return congtin.SearchQuery{SiteID: site.ID, Q: pick(r, []string{"an ninh", "nông nghiệp", "y tế"}), CategoryIDs: cs.Subtree(kt.ID),
 				From: t0.AddDate(2, 0, 0), To: t0.AddDate(5, 0, 0)}
 		}},
+		// No article holds the place name: the search counts nothing, then
+		// relaxes the query to the articles holding most of its words.
+		{"4 syll. + a place no article names", func() congtin.SearchQuery {
+			return congtin.SearchQuery{SiteID: site.ID, Q: pick(r, []string{"an ninh trật tự", "phát triển kinh tế", "chuyển đổi số", "cải cách hành chính", "an toàn thực phẩm"}) + " Xà Phìn"}
+		}},
 		{"2 syll., newest", func() congtin.SearchQuery {
 			return congtin.SearchQuery{SiteID: site.ID, Q: pick(r, []string{"an ninh", "kinh tế", "y tế"}), Sort: congtin.SortNewest}
 		}},

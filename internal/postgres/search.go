@@ -103,7 +103,12 @@ type tsSearch struct {
 
 // ArticleSearch implements sqlstore.Indexer.
 func (dialect) ArticleSearch(db *sqlstore.DB, sq congtin.SearchQuery, q *search.Query) sqlstore.ArticleSearch {
-	words := strings.Join(q.Folds(), " & ")
+	// Every word, or for a relaxed query every word of one of its sets.
+	var sets []string
+	for _, c := range q.Clauses() {
+		sets = append(sets, "("+strings.Join(c, " & ")+")")
+	}
+	words := strings.Join(sets, " | ")
 	pairs := words
 	if p := q.PairFolds(); p != nil {
 		pairs = strings.Join(p, " & ")

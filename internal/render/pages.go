@@ -176,6 +176,9 @@ type SearchPage struct {
 	Error        string // a bad filter
 	Pager        Pager
 	Max          string // today, for the date inputs
+	// Approximate, when set, says above the hits that no article holds
+	// every word of the query and the hits hold most of them.
+	Approximate string
 }
 
 // FeedsPage is /kenh-rss: the site's feed and one per category, nested

@@ -26,6 +26,9 @@ type Query struct {
 	// Accented is set when the reader typed diacritics: exact spellings
 	// then rank above folded matches.
 	Accented bool
+	// Need, when set, relaxes the query: a match holds at least Need of
+	// its distinct words, not all (see Relaxed).
+	Need int
 }
 
 // Empty reports whether nothing in the query can be searched.

@@ -38,6 +38,10 @@ const (
 const (
 	bonusPhrase      = 20.0
 	bonusExactPhrase = 30.0
+	// bonusRun is, for a relaxed query, what each word of the longest
+	// run of its words adds past the first: more than a title's or a
+	// lead's scattered matches can.
+	bonusRun = 10.0
 )
 
 // Score rates a document for a query; zero means it does not match (for a
@@ -55,7 +59,11 @@ func Score(q *Query, d *Doc) float64 {
 		}
 	}
 	total, phraseFound, exactFound := 0.0, false, false
+	run := 0
 	for i, f := range d.Fields {
+		if q.Need > 0 {
+			run = max(run, longestRun(folds, f.Fold))
+		}
 		cov, ph := match(folds, f.Fold)
 		if cov == 0 {
 			continue
@@ -82,7 +90,45 @@ func Score(q *Query, d *Doc) float64 {
 	if exactFound {
 		total += bonusExactPhrase
 	}
+	if run >= 2 {
+		// A relaxed query's hits all lack some word, so none earns the
+		// phrase bonus. The longest part of the query standing together
+		// comes first instead, as the phrase does for a strict query:
+		// syllables stand for words only side by side, so "an ninh trật
+		// tự" in a body ranks above "an ninh" with "biên" in a title.
+		total += bonusRun * float64(run-1)
+	}
 	return total
+}
+
+// longestRun returns the most query words a field holds one after the
+// other, in the query's order.
+func longestRun(q []string, field string) int {
+	n := min(len(q), maxTermsScan)
+	var prev, cur [maxTermsScan]int
+	best := 0
+	// Scanned as match scans, without splitting the field: bodies are
+	// long, and a relaxed search ranks several hundred of them.
+	for len(field) > 0 {
+		w := field
+		if k := strings.IndexByte(field, ' '); k >= 0 {
+			w, field = field[:k], field[k+1:]
+		} else {
+			field = ""
+		}
+		for i := 0; i < n; i++ {
+			cur[i] = 0
+			if q[i] == w {
+				cur[i] = 1
+				if i > 0 {
+					cur[i] = prev[i-1] + 1
+				}
+				best = max(best, cur[i])
+			}
+		}
+		prev = cur
+	}
+	return best
 }
 
 // maxTermsScan bounds the query words one scan tracks (ParseQuery keeps

@@ -76,7 +76,12 @@ func (d *dialect) ArticleSearch(db *sqlstore.DB, sq congtin.SearchQuery, q *sear
 		}
 		return out
 	}
-	words := "{title_f lead_f body_f} : (" + strings.Join(quote(q.Folds()), " AND ") + ")"
+	// Every word, or for a relaxed query every word of one of its sets.
+	var sets []string
+	for _, c := range q.Clauses() {
+		sets = append(sets, "("+strings.Join(quote(c), " AND ")+")")
+	}
+	words := "{title_f lead_f body_f} : (" + strings.Join(sets, " OR ") + ")"
 	pairs := words
 	if p := q.PairFolds(); p != nil {
 		pairs = strings.Join(quote(p), " AND ")

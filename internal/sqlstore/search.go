@@ -97,6 +97,20 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 	if err != nil {
 		return nil, db.wrap("search count", err)
 	}
+	var levels []int
+	if n == 0 && match == MatchWords {
+		// No article holds every word: settle for those holding most of
+		// them. Only then, so a search that finds something is as fast as
+		// ever; and one that finds nothing pays one bounded count more.
+		if levels = q.RelaxLevels(); len(levels) > 0 {
+			wide := q.Relaxed(levels[len(levels)-1])
+			ws := db.d.ArticleSearch(db, sq, wide)
+			if n, err = ws.Count(ctx, MatchWords, search.CountCap+1); err != nil {
+				return nil, db.wrap("search count", err)
+			}
+			q, s, res.Approximate = wide, ws, n > 0
+		}
+	}
 	res.Total, res.Capped = min(n, search.CountCap), n > search.CountCap
 	if res.Total == 0 || sq.Offset >= res.Total {
 		return res, nil
@@ -112,7 +126,20 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		// rank first anyway; then, when they are too few to fill the page,
 		// the best of those with the words anywhere.
 		docs := map[int64]*search.Doc{}
-		pairs := !q.Quoted && len(q.Folds()) > 1
+		if res.Approximate {
+			// Candidates from each level, the most words first: the
+			// widest level alone would fill up with its newest articles,
+			// which may hold only half the words scattered, and leave out
+			// an older one holding all but one. Syllables are not words,
+			// so the levels are not ranked in blocks: the shared ranking
+			// weighs coverage with phrase and fields, as for a strict query.
+			for _, need := range levels[:len(levels)-1] {
+				if err := db.d.ArticleSearch(db, sq, q.Relaxed(need)).Candidates(ctx, MatchWords, search.Candidates, docs); err != nil {
+					return nil, db.wrap("search", err)
+				}
+			}
+		}
+		pairs := !q.Quoted && q.Need == 0 && len(q.Folds()) > 1
 		first := match
 		if pairs {
 			first = MatchPairs

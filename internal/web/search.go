@@ -170,6 +170,9 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		page.Hits, page.Total = hits, res.Total
+		if res.Approximate {
+			page.Approximate = approximateNotice(sr.q)
+		}
 		page.Pager = pager("/tim-kiem", q, sr.page, min(res.Total, congtin.MaxRanked), searchPageSize)
 		switch {
 		case res.Total == 0:
@@ -180,6 +183,13 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.servePage(w, r, status, "search", page, epoch, 0, time.Time{}, pageTags(site, "search"))
+}
+
+// approximateNotice tells the reader that no article holds every word of
+// q and that the hits hold most of them: without it, hits lacking a word
+// the reader typed would look like a broken search.
+func approximateNotice(q string) string {
+	return "Không có bài viết chứa đủ các từ “" + q + "” — kết quả gần đúng, bài viết chứa nhiều từ hơn được xếp trước."
 }
 
 // searchJSON is one result of /api/v1/search.
@@ -222,11 +232,18 @@ func (s *Server) handleSearchAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := struct {
-		Query   string       `json:"query"`
-		Total   int          `json:"total"`
-		Page    int          `json:"page"`
-		Results []searchJSON `json:"results"`
-	}{Query: sr.q, Total: res.Total, Page: sr.page, Results: []searchJSON{}}
+		Query string `json:"query"`
+		Total int    `json:"total"`
+		Page  int    `json:"page"`
+		// Approximate: no article holds every word, the results hold
+		// most of them; Notice says so in Vietnamese, as the page does.
+		Approximate bool         `json:"approximate"`
+		Notice      string       `json:"notice,omitempty"`
+		Results     []searchJSON `json:"results"`
+	}{Query: sr.q, Total: res.Total, Page: sr.page, Approximate: res.Approximate, Results: []searchJSON{}}
+	if res.Approximate {
+		out.Notice = approximateNotice(sr.q)
+	}
 	for i, h := range hits {
 		out.Results = append(out.Results, searchJSON{ID: res.Hits[i].Article.ID, Title: h.Title, URL: s.absURL(r, h.URL), Category: h.Category.Name,
 			PublishedAt: h.PublishedAt.In(congtin.VietnamZone), Lead: h.Lead, Snippet: h.Snippet, Score: res.Hits[i].Score})

@@ -143,3 +143,78 @@ func TestSearchBadInput(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchApproximate: when no article holds every word, the articles
+// holding most of them are shown under a notice saying so, on the page
+// and in the JSON; a query nothing matches still finds nothing, and a
+// quoted phrase is not relaxed.
+func TestSearchApproximate(t *testing.T) {
+	e := newEnv(t)
+	searchFixture(e)
+	a := storetest.Rec("Khánh thành cầu treo Nậm Mu cho bà con vùng cao", "Tin tức", time.Date(2024, 4, 10, 17, 0, 0, 0, congtin.VietnamZone))
+	a.Lead = "Cây cầu dài 86 mét giúp hơn 300 hộ dân đi lại an toàn trong mùa mưa lũ."
+	e.mustImport(a)
+
+	type apiResult struct {
+		Total       int    `json:"total"`
+		Approximate bool   `json:"approximate"`
+		Notice      string `json:"notice"`
+		Results     []struct {
+			Title string `json:"title"`
+		} `json:"results"`
+	}
+	api := func(q string) apiResult {
+		t.Helper()
+		r := e.get("/api/v1/search?q=" + url.QueryEscape(q))
+		var out apiResult
+		if err := json.Unmarshal([]byte(r.body), &out); r.status != 200 || err != nil {
+			t.Fatalf("json %q: %d %v %s", q, r.status, err, r.body)
+		}
+		return out
+	}
+
+	// The province is in no article: the report holding the rest comes,
+	// under the notice, which the list of results points to.
+	q := "cầu treo Nậm Mu Lai Châu"
+	r := e.get("/tim-kiem?q=" + url.QueryEscape(q))
+	cards := findAll(r.doc, class("card-title"))
+	if r.status != 200 || len(cards) == 0 || !strings.HasPrefix(text(cards[0]), "Khánh thành cầu treo Nậm Mu") {
+		t.Fatalf("%q: %d, %d results", q, r.status, len(cards))
+	}
+	notice := find(r.doc, class("search-approximate"))
+	want := "Không có bài viết chứa đủ các từ “" + q + "” — kết quả gần đúng"
+	if notice == nil || !strings.Contains(text(notice), want) {
+		t.Fatalf("notice %q, want it to contain %q", text(notice), want)
+	}
+	if list := find(r.doc, class("results")); attr(list, "aria-describedby") != attr(notice, "id") || attr(notice, "id") == "" {
+		t.Errorf("the results are not described by the notice: %q", attr(list, "aria-describedby"))
+	}
+	if s := text(find(r.doc, class("intro"))); !strings.Contains(s, "kết quả gần đúng") {
+		t.Errorf("status %q does not say the results are approximate", s)
+	}
+	if j := api(q); !j.Approximate || !strings.Contains(j.Notice, want) || j.Total == 0 || !strings.HasPrefix(j.Results[0].Title, "Khánh thành cầu treo") {
+		t.Errorf("json for %q: %+v", q, j)
+	}
+
+	// Every word in one article: no notice.
+	r = e.get("/tim-kiem?q=" + url.QueryEscape("cầu treo Nậm Mu"))
+	if len(findAll(r.doc, class("card-title"))) != 1 || find(r.doc, class("search-approximate")) != nil {
+		t.Errorf("a full match is shown as approximate")
+	}
+	if j := api("cầu treo Nậm Mu"); j.Approximate || j.Notice != "" || j.Total != 1 {
+		t.Errorf("json for a full match: %+v", j)
+	}
+
+	// Nothing to find, relaxed or not; and a quoted phrase is the phrase
+	// or nothing.
+	for _, q := range []string{"xyzzy qwerty blorp", "Lai Châu", `"cầu treo Nậm Mu Lai Châu"`} {
+		r := e.get("/tim-kiem?q=" + url.QueryEscape(q))
+		if r.status != 200 || find(r.doc, class("card-title")) != nil || find(r.doc, class("search-approximate")) != nil ||
+			!strings.HasPrefix(text(find(r.doc, class("empty"))), "Không tìm thấy bài viết nào") {
+			t.Errorf("%q: %d, message %q", q, r.status, text(find(r.doc, class("empty"))))
+		}
+		if j := api(q); j.Approximate || j.Total != 0 || len(j.Results) != 0 {
+			t.Errorf("json for %q: %+v", q, j)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package relevance
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -20,9 +21,11 @@ func Check(t testing.TB, search func(q Query) ([]string, error)) {
 		titles[a.ExternalID] = a.Title
 	}
 	qs := Queries()
-	missed := 0
+	missed, inTop3, wanted := 0, 0, 0
 	for _, q := range qs {
 		got, err := search(q)
+		wanted += len(q.WantTop3)
+		inTop3 += q.inTop3(got)
 		var why string
 		if err != nil {
 			why = "search failed: " + err.Error()
@@ -36,9 +39,22 @@ func Check(t testing.TB, search func(q Query) ([]string, error)) {
 		t.Errorf("relevance query %q: %s\n\tquery: %s\n\twant: %s\n\tgot top 5 of %d:%s",
 			q.Name, why, q.describe(), q.want(), len(got), top(got, 5, titles))
 	}
+	// The figure to compare searches by, before and after a change.
+	t.Logf("relevance: %d of %d queries hold; %d of %d wanted articles in the top 3", len(qs)-missed, len(qs), inTop3, wanted)
 	if missed > 0 {
 		t.Errorf("%d of %d relevance queries missed", missed, len(qs))
 	}
+}
+
+// inTop3 counts the articles of q.WantTop3 among the first three of got.
+func (q Query) inTop3(got []string) int {
+	n := 0
+	for _, id := range q.WantTop3 {
+		if slices.Contains(got[:min(3, len(got))], id) {
+			n++
+		}
+	}
+	return n
 }
 
 // Miss returns why got, the ranked ExternalIDs a search returned for q,

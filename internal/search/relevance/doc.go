@@ -27,7 +27,10 @@
 //   - keep numbers, dates and abbreviations searchable ("BCĐ 138", "115",
 //     "24/10/2017", "Kế hoạch 115/KH-UBND", "covid-19");
 //   - filter by category (with its subcategories) and by date in Vietnam
-//     time, and sort by date when asked.
+//     time, and sort by date when asked;
+//   - when no article holds every word (a reader adds a province the
+//     article does not name), still find the articles holding the rest of
+//     the query as a phrase, ranked as the full phrase would be.
 //
 // The corpus is built deterministically: about sixty hand-written target
 // articles that the queries are about (with near-miss and scattered-syllable

@@ -7,7 +7,7 @@ type Query struct {
 	// Name says which behaviour the query tests: it starts with the
 	// behaviour ("diacritics:", "tone:", "nfd:", "caps:", "d-for-đ:",
 	// "exact:", "adjacency:", "quoted:", "fields:", "recency:", "numbers:",
-	// "filter:", "none:"), then the query and what it is about.
+	// "filter:", "missing:", "none:"), then the query and what it is about.
 	Name string
 	// Q is the text typed into the search box. A query wholly in double
 	// quotes asks for that exact phrase (folded: diacritics still ignored).
@@ -33,6 +33,11 @@ type Query struct {
 	WantOrder []string
 	// WantNone says the query must return nothing.
 	WantNone bool
+
+	// missing, when set, are the words of Q that no article holds (a
+	// place name, say): the wanted articles hold the rest of Q as a
+	// phrase. Only the package's own test reads it.
+	missing string
 
 	// field, when set, is where every WantTop3 article holds the query's
 	// words: "title", "lead" or "body". Only the package's own test reads it.
@@ -276,6 +281,20 @@ func Queries() []Query {
 		{Name: "filter: tiêm chủng 2019-01-01 to 2021-12-31, newest first", Q: "tiêm chủng", From: "2019-01-01", To: "2021-12-31", Sort: "newest",
 			WantTop3:  []string{tiemChung2021, tiemChungTin, tiemChung2019},
 			WantOrder: []string{tiemChung2021, tiemChungTin, tiemChung2019}},
+
+		// --- A word missing: no article holds every word of the query
+		// (readers add the province or the district, which the article
+		// leaves out); the articles holding the rest of it, as a phrase,
+		// come first, by field and then by date as for the full phrase.
+
+		{Name: "missing: cầu treo Nậm Mu Lai Châu, the reports do not name the province", Q: "cầu treo Nậm Mu Lai Châu", missing: "Lai Châu",
+			WantTop3: []string{cauTreoTitle, cauTreoLead, cauTreoBody}, WantOrder: []string{cauTreoTitle, cauTreoLead, cauTreoBody}},
+		{Name: "missing: tam ngung cung cap dien Quang Ngai, no marks", Q: "tam ngung cung cap dien Quang Ngai", missing: "Quang Ngai",
+			WantTop3: []string{catDienNew, catDienOld}, WantOrder: []string{catDienNew, catDienOld}, field: "title"},
+		{Name: "missing: khám sức khỏe định kỳ Mường Tè", Q: "khám sức khỏe định kỳ Mường Tè", missing: "Mường Tè",
+			WantTop3: []string{khamSucKhoe}, field: "title"},
+		{Name: "missing: an ninh trật tự Điện Biên", Q: "an ninh trật tự Điện Biên", missing: "Điện Biên",
+			WantTop3: []string{anNinh1, anNinh2, anNinh3}},
 
 		// --- Nothing to find: words in no article.
 

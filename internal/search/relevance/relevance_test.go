@@ -226,7 +226,7 @@ func behaviour(name string) string {
 	return b
 }
 
-var behaviours = []string{"diacritics", "tone", "nfd", "caps", "d-for-đ", "exact", "adjacency", "quoted", "fields", "recency", "numbers", "filter", "none"}
+var behaviours = []string{"diacritics", "tone", "nfd", "caps", "d-for-đ", "exact", "adjacency", "quoted", "fields", "recency", "numbers", "filter", "missing", "none"}
 
 var bodyRE = regexp.MustCompile(`^<p>[^<>]+</p>(\n<p>[^<>]+</p>)*$`)
 
@@ -391,6 +391,27 @@ func checkQuery(t *testing.T, q Query, qs []Query, docs []*doc, byID map[string]
 		return
 	}
 	b := behaviour(q.Name)
+	if (b == "missing") != (q.missing != "") {
+		fail("missing words %q for behaviour %q", q.missing, b)
+		return
+	}
+	if b == "missing" {
+		// No article holds every word; the checks below are of the rest
+		// of the query, which the wanted articles hold as a phrase.
+		var ok bool
+		if words, ok = without(words, tokenize(q.missing)); !ok {
+			fail("%q is not in the query", q.missing)
+			return
+		}
+		for _, d := range docs {
+			if d.passes(q) && d.hasAll(queryWords(q)) {
+				fail("%s holds every word", d.ExternalID)
+			}
+			if !d.target && d.hasPhrase(words, byFold) {
+				fail("filler article %s holds the rest of the query", d.ExternalID)
+			}
+		}
+	}
 
 	// Form of the query itself.
 	if q.Sort != "" && q.Sort != "newest" {
@@ -605,6 +626,14 @@ func checkQuery(t *testing.T, q Query, qs []Query, docs []*doc, byID map[string]
 					fail("%s should be newer than %s, so recency cannot explain the order", d.ExternalID, o[i-1].ExternalID)
 				}
 			}
+		case b == "missing":
+			// The rest of the query ranks by field, then by date.
+			for i := 1; i < len(o); i++ {
+				prev, cur := o[i-1].bestField(words), o[i].bestField(words)
+				if prev > cur || prev == cur && !o[i-1].at.After(o[i].at) {
+					fail("%s has the rest of the query in no better field than %s, and is not newer", o[i-1].ExternalID, o[i].ExternalID)
+				}
+			}
 		case b == "recency" || sameText(o):
 			if !sameText(o) {
 				fail("the articles of WantOrder differ in more than the date")
@@ -682,6 +711,17 @@ func checkQuery(t *testing.T, q Query, qs []Query, docs []*doc, byID map[string]
 			fail("the filter excludes nothing")
 		}
 	}
+}
+
+// without returns ws with the run of words rm taken out, compared
+// folded, and whether rm was there.
+func without(ws, rm []tok) ([]tok, bool) {
+	for i := 0; i+len(rm) <= len(ws); i++ {
+		if phraseIn(ws[i:i+len(rm)], rm, byFold) {
+			return append(slices.Clone(ws[:i]), ws[i+len(rm):]...), true
+		}
+	}
+	return ws, false
 }
 
 // sameText reports whether the articles differ in their dates only.
