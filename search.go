@@ -21,6 +21,11 @@ type SearchQuery struct {
 	Offset      int
 	Limit       int
 	Now         time.Time // what counts as published; zero: the store's clock
+
+	// Verbatim asks the service to search Q exactly as typed, never as
+	// the Telex or VNI keystrokes it may be (the reader's "search exactly
+	// what I typed" link). Stores ignore it.
+	Verbatim bool
 }
 
 // SearchHit is one result.
@@ -34,6 +39,13 @@ type SearchResult struct {
 	Hits   []*SearchHit `json:"hits"`
 	Total  int          `json:"total"`  // matches, counted up to a cap
 	Capped bool         `json:"capped"` // there are more than Total
+
+	// Searched is what was searched in place of the query when the
+	// service read it as unconverted Telex or VNI typing ("chuyeenr hoas"
+	// → "chuyển hóa"), and Typing which of the two; both "" when the
+	// query was searched as typed.
+	Searched string `json:"searched,omitempty"`
+	Typing   string `json:"typing,omitempty"`
 }
 
 // SetHits fills Hits with the articles of ids, in that order, with their

@@ -176,6 +176,11 @@ type SearchPage struct {
 	Error        string // a bad filter
 	Pager        Pager
 	Max          string // today, for the date inputs
+
+	// Searched is what was searched instead of Q, read as Telex or VNI
+	// typing ("Đã tìm theo: …"); VerbatimURL searches exactly Q.
+	Searched    string
+	VerbatimURL string
 }
 
 // FeedsPage is /kenh-rss: the site's feed and one per category, nested

@@ -47,6 +47,8 @@ func (s *Server) parseSearch(q url.Values, site *congtin.Site, cats congtin.Cate
 		sr.q = string(r[:maxQueryChars])
 	}
 	sr.query = congtin.SearchQuery{SiteID: site.ID, Q: sr.q, Limit: searchPageSize}
+	// nguyen-van=1: never read q as Telex or VNI typing.
+	sr.query.Verbatim = q.Get("nguyen-van") != ""
 	var err error
 	if sr.page, err = parsePage(q); err != nil {
 		sr.page = 1
@@ -120,6 +122,10 @@ func (s *Server) runSearch(r *http.Request, sr *searchRequest) (*congtin.SearchR
 	}
 	cats := categoriesFrom(r.Context())
 	pq := search.ParseQuery(sr.q)
+	if res.Searched != "" {
+		// Highlight the words that were found, not the keystrokes.
+		pq = search.ParseQuery(res.Searched)
+	}
 	var hits []render.SearchHit
 	kept := res.Hits[:0]
 	for _, h := range res.Hits {
@@ -170,6 +176,9 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		page.Hits, page.Total = hits, res.Total
+		if res.Searched != "" {
+			page.Searched, page.VerbatimURL = res.Searched, verbatimURL(q)
+		}
 		page.Pager = pager("/tim-kiem", q, sr.page, min(res.Total, congtin.MaxRanked), searchPageSize)
 		switch {
 		case res.Total == 0:
@@ -180,6 +189,18 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.servePage(w, r, status, "search", page, epoch, 0, time.Time{}, pageTags(site, "search"))
+}
+
+// verbatimURL is /tim-kiem with the same parameters, asking to search
+// exactly what was typed, from the first page.
+func verbatimURL(q url.Values) string {
+	v := url.Values{}
+	for k, vs := range q {
+		v[k] = vs
+	}
+	v.Del("trang")
+	v.Set("nguyen-van", "1")
+	return "/tim-kiem?" + v.Encode()
 }
 
 // searchJSON is one result of /api/v1/search.
@@ -222,11 +243,18 @@ func (s *Server) handleSearchAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := struct {
-		Query   string       `json:"query"`
-		Total   int          `json:"total"`
-		Page    int          `json:"page"`
-		Results []searchJSON `json:"results"`
-	}{Query: sr.q, Total: res.Total, Page: sr.page, Results: []searchJSON{}}
+		Query string `json:"query"`
+		// Searched is the text the results are for: the query, or what
+		// it types in Telex or VNI (Typing says which) when it was read so.
+		Searched string       `json:"searched"`
+		Typing   string       `json:"typing,omitempty"`
+		Total    int          `json:"total"`
+		Page     int          `json:"page"`
+		Results  []searchJSON `json:"results"`
+	}{Query: sr.q, Searched: sr.q, Total: res.Total, Page: sr.page, Results: []searchJSON{}}
+	if res.Searched != "" {
+		out.Searched, out.Typing = res.Searched, res.Typing
+	}
 	for i, h := range hits {
 		out.Results = append(out.Results, searchJSON{ID: res.Hits[i].Article.ID, Title: h.Title, URL: s.absURL(r, h.URL), Category: h.Category.Name,
 			PublishedAt: h.PublishedAt.In(congtin.VietnamZone), Lead: h.Lead, Snippet: h.Snippet, Score: res.Hits[i].Score})

@@ -1,0 +1,43 @@
+package app
+
+import (
+	"context"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/search/vn"
+)
+
+// fewHits is how many matches a query may find as typed and still be read
+// as unconverted typing: below it, readers are better served by what they
+// meant; at it or above, what they typed evidently means something.
+const fewHits = 3
+
+// Search finds public articles matching q.Q. When q.Q finds fewer than
+// fewHits articles, has no diacritic and reads cleanly as Telex or VNI
+// keystrokes typed with the Vietnamese keyboard switched off (vn.Decode:
+// "chuyeenr hoas" → "chuyển hóa"), the decoded text is searched too, and
+// its results are given instead when they are more, with Searched and
+// Typing saying so; the reader can still ask for exactly what was typed
+// (q.Verbatim). The rule lives here rather than in the store so that both
+// databases, and every page that searches, read typing the same way.
+func (a *App) Search(ctx context.Context, q congtin.SearchQuery) (*congtin.SearchResult, error) {
+	res, err := a.Store.Search(ctx, q)
+	if err != nil || q.Verbatim || res.Total >= fewHits {
+		return res, err
+	}
+	dec, typing := vn.Decode(q.Q)
+	if typing == "" {
+		return res, nil
+	}
+	dq := q
+	dq.Q = dec
+	alt, err := a.Store.Search(ctx, dq)
+	if err != nil {
+		return nil, err
+	}
+	if alt.Total <= res.Total {
+		return res, nil
+	}
+	alt.Searched, alt.Typing = dec, string(typing)
+	return alt, nil
+}
