@@ -22,10 +22,10 @@ const fewHits = 3
 // databases, and every page that searches, read typing the same way.
 func (a *App) Search(ctx context.Context, q congtin.SearchQuery) (*congtin.SearchResult, error) {
 	res, err := a.Store.Search(ctx, q)
-	if err != nil || q.Verbatim || res.Total >= fewHits {
-		return res, err
+	if err != nil {
+		return nil, err
 	}
-	dec, typing := vn.Decode(q.Q)
+	dec, typing := retype(q.Q, q.Verbatim, res.Total)
 	if typing == "" {
 		return res, nil
 	}
@@ -40,4 +40,37 @@ func (a *App) Search(ctx context.Context, q congtin.SearchQuery) (*congtin.Searc
 	}
 	alt.Searched, alt.Typing = dec, string(typing)
 	return alt, nil
+}
+
+// FindDocuments searches the documents register as Search searches
+// articles, Telex and VNI typing included.
+func (a *App) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*congtin.DocumentResult, error) {
+	res, err := a.Store.FindDocuments(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	dec, typing := retype(q.Q, q.Verbatim, res.Total)
+	if typing == "" {
+		return res, nil
+	}
+	dq := q
+	dq.Q = dec
+	alt, err := a.Store.FindDocuments(ctx, dq)
+	if err != nil {
+		return nil, err
+	}
+	if alt.Total <= res.Total {
+		return res, nil
+	}
+	alt.Searched, alt.Typing = dec, string(typing)
+	return alt, nil
+}
+
+// retype returns what q types in Telex or VNI when a search that found
+// found matches for it as typed should try that too, or "" and "".
+func retype(q string, verbatim bool, found int) (string, vn.Typing) {
+	if verbatim || found >= fewHits || q == "" {
+		return "", ""
+	}
+	return vn.Decode(q)
 }

@@ -94,3 +94,45 @@ func TestSearchTyping(t *testing.T) {
 		t.Error("chuyển hóa banf: decoded despite its accents")
 	}
 }
+
+// TestDocumentsTyping: the documents register reads Telex and VNI typing
+// as /tim-kiem does, page and JSON.
+func TestDocumentsTyping(t *testing.T) {
+	e := newEnv(t)
+	ctx := t.Context()
+	ed := storetest.MustUser(t, e.db, e.site.ID, "bientap", congtin.RoleEditor)
+	plan := storetest.TermID(t, e.db, e.site.ID, congtin.ListTypes, "Kế hoạch")
+	d, err := e.db.CreateDocument(ctx, ed, e.site.ID, congtin.DocumentInput{TypeID: plan, Number: "115/KH-UBND", Issuer: "UBND tỉnh",
+		IssuedOn: time.Date(2024, 1, 10, 0, 0, 0, 0, congtin.VietnamZone), Summary: "Kế hoạch tiêm chủng mở rộng năm 2024"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.db.TransitionDocument(ctx, ed, e.site.ID, d.ID, congtin.ActPublish, ""); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, q := range []string{"tieem chungr", "tie6m chu3ng"} {
+		r := e.get("/van-ban?q=" + url.QueryEscape(q))
+		rows := findAll(r.doc, class("summary"))
+		if r.status != 200 || len(rows) != 1 {
+			t.Fatalf("%q: %d, %d documents", q, r.status, len(rows))
+		}
+		note := find(r.doc, class("search-decoded"))
+		if note == nil || !strings.HasPrefix(text(note), "Đã tìm theo: tiêm chủng.") {
+			t.Fatalf("%q: notice %q", q, text(note))
+		}
+		link := attr(find(note, tag("a")), "href")
+		r = e.get(link)
+		if r.status != 200 || len(findAll(r.doc, class("summary"))) != 0 || find(r.doc, class("search-decoded")) != nil {
+			t.Fatalf("%q: %s finds %d documents", q, link, len(findAll(r.doc, class("summary"))))
+		}
+		r = e.get("/api/v1/van-ban?q=" + url.QueryEscape(q))
+		var out struct {
+			Searched string
+			Total    int
+		}
+		if err := json.Unmarshal([]byte(r.body), &out); err != nil || out.Searched != "tiêm chủng" || out.Total != 1 {
+			t.Fatalf("json %q: %v %s", q, err, r.body)
+		}
+	}
+}
