@@ -66,6 +66,29 @@ func (a *App) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 	return alt, nil
 }
 
+// SearchQuestions implements congtin.QuestionService.
+func (a *App) SearchQuestions(ctx context.Context, f congtin.QuestionFilter) (*congtin.QuestionResult, error) {
+	qs, total, err := a.Store.FindQuestions(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	res := &congtin.QuestionResult{Questions: qs, Total: total}
+	dec, typing := retype(f.Q, f.Verbatim, total)
+	if typing == "" {
+		return res, nil
+	}
+	df := f
+	df.Q = dec
+	qs, total, err = a.Store.FindQuestions(ctx, df)
+	if err != nil {
+		return nil, err
+	}
+	if total <= res.Total {
+		return res, nil
+	}
+	return &congtin.QuestionResult{Questions: qs, Total: total, Searched: dec, Typing: string(typing)}, nil
+}
+
 // retype returns what q types in Telex or VNI when a search that found
 // found matches for it as typed should try that too, or "" and "".
 func retype(q string, verbatim bool, found int) (string, vn.Typing) {

@@ -136,3 +136,44 @@ func TestDocumentsTyping(t *testing.T) {
 		}
 	}
 }
+
+// TestQATyping: the Q&A search reads Telex and VNI typing as /tim-kiem
+// does, page and JSON.
+func TestQATyping(t *testing.T) {
+	e := newEnv(t)
+	ctx := t.Context()
+	ed := storetest.MustUser(t, e.db, e.site.ID, "bientap", congtin.RoleEditor)
+	q := storetest.MustSubmit(t, e.db, e.site.ID, storetest.QuestionIn("Cấp giấy phép xây dựng nhà ở", 0), storetest.QuestionSub("ip-a"))
+	if _, err := e.db.UpdateQuestion(ctx, ed, e.site.ID, q.ID, congtin.QuestionEdit{Title: q.Title, Body: q.Body,
+		Answer: "<p>Ông/bà nộp hồ sơ tại Bộ phận một cửa.</p>"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.db.TransitionQuestion(ctx, ed, e.site.ID, q.ID, congtin.ActPublish, ""); err != nil {
+		t.Fatal(err)
+	}
+
+	for _, typed := range []string{"giaays pheps xaay duwngj", "gia61y phe1p xa6y du7ng5"} {
+		r := e.get("/hoi-dap?q=" + url.QueryEscape(typed))
+		cards := findAll(r.doc, class("card-title"))
+		if r.status != 200 || len(cards) != 1 {
+			t.Fatalf("%q: %d, %d questions", typed, r.status, len(cards))
+		}
+		note := find(r.doc, class("search-decoded"))
+		if note == nil || !strings.HasPrefix(text(note), "Đã tìm theo: giấy phép xây dựng.") {
+			t.Fatalf("%q: notice %q", typed, text(note))
+		}
+		link := attr(find(note, tag("a")), "href")
+		r = e.get(link)
+		if r.status != 200 || len(findAll(r.doc, class("card-title"))) != 0 || find(r.doc, class("search-decoded")) != nil {
+			t.Fatalf("%q: %s finds %d questions", typed, link, len(findAll(r.doc, class("card-title"))))
+		}
+		r = e.get("/api/v1/hoi-dap?q=" + url.QueryEscape(typed))
+		var out struct {
+			Searched string
+			Total    int
+		}
+		if err := json.Unmarshal([]byte(r.body), &out); err != nil || out.Searched != "giấy phép xây dựng" || out.Total != 1 {
+			t.Fatalf("json %q: %v %s", typed, err, r.body)
+		}
+	}
+}
