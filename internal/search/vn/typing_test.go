@@ -29,6 +29,7 @@ func TestDecodeTelex(t *testing.T) {
 		{"three vowels", "khoais nguoiwf ruwowuj", "khoái người rượu"},
 		{"upper case", "THUR TUWOWNGS", "THỦ TƯỚNG"},
 		{"title case", "Vieetj Nam DDoongf Nai", "Việt Nam Đồng Nai"},
+		{"capital dd", "DDAAUF TUW Ddaf Nawngx", "ĐẦU TƯ Đà Nẵng"},
 		{"non-Telex words kept", "UBND tinhr", "UBND tỉnh"},
 		{"internet kept", "mangj internet", "mạng internet"},
 		{"numbers kept", "tieems covid19 nawm 2024", "tiếm covid19 năm 2024"},
@@ -58,6 +59,7 @@ func TestDecodeVNI(t *testing.T) {
 		{"6", "tie6m chu3ng", "tiêm chủng"},
 		{"0 removes the tone", "ho1a0", "hoa"},
 		{"upper case", "VIE65T NAM", "VIỆT NAM"},
+		{"capital d9", "D9A62U TU7 D9a2 Na84ng", "ĐẦU TƯ Đà Nẵng"},
 		{"words without digits kept", "UBND ti3nh", "UBND tỉnh"},
 		{"numbers kept", "2024 covid19 F0 ti3nh", "2024 covid19 F0 tỉnh"},
 	}
