@@ -430,6 +430,9 @@ type DocumentQuery struct {
 	Now     time.Time // what counts as published and in force; zero: the store's clock
 	// Facets asks for the counts of each facet value.
 	Facets bool
+	// Verbatim searches Q exactly as typed, never as Telex or VNI typing
+	// (see SearchQuery.Verbatim). Stores ignore it.
+	Verbatim bool
 }
 
 // FacetValue is one value of a facet with the number of documents that
@@ -454,6 +457,9 @@ type DocumentResult struct {
 	Documents []*Document     `json:"documents"`
 	Total     int             `json:"total"`
 	Facets    *DocumentFacets `json:"facets,omitempty"`
+	// Searched and Typing: see SearchResult.
+	Searched string `json:"searched,omitempty"`
+	Typing   string `json:"typing,omitempty"`
 }
 
 // AdminDocumentFilter selects documents in the back office. Zero values

@@ -345,6 +345,17 @@ type QuestionFilter struct {
 	Q      string
 	Offset int
 	Limit  int
+	// Verbatim searches Q exactly as typed, never as Telex or VNI typing
+	// (see SearchQuery.Verbatim). Stores ignore it.
+	Verbatim bool
+}
+
+// QuestionResult is a page of questions found by a reader's search.
+type QuestionResult struct {
+	Questions []*Question
+	Total     int
+	// Searched and Typing: see SearchResult.
+	Searched, Typing string
 }
 
 // QuestionRevision is a saved version of a question's public text and answer.
@@ -395,6 +406,10 @@ func (in *QAFieldInput) Validate() error {
 // none (the audit log keeps addresses in clear, which a citizen's must not
 // be). The reads are QuestionStore's.
 type QuestionService interface {
+	// SearchQuestions is FindQuestions for a reader's search: a query that
+	// finds little as typed is read as Telex or VNI typing as Search
+	// reads it.
+	SearchQuestions(ctx context.Context, f QuestionFilter) (*QuestionResult, error)
 	// SubmitQuestion stores a citizen's question in state StatusDraft,
 	// with its first revision. EINVALID for bad input (a field that is
 	// not the site's, or none chosen while the site has fields, is the

@@ -21,6 +21,11 @@ type SearchQuery struct {
 	Offset      int
 	Limit       int
 	Now         time.Time // what counts as published; zero: the store's clock
+
+	// Verbatim asks the service to search Q exactly as typed, never as
+	// the Telex or VNI keystrokes it may be (the reader's "search exactly
+	// what I typed" link). Stores ignore it.
+	Verbatim bool
 }
 
 // SearchHit is one result.
@@ -37,6 +42,13 @@ type SearchResult struct {
 	// Approximate is set when no article holds every word of the query
 	// and the hits are those holding most of them.
 	Approximate bool `json:"approximate"`
+
+	// Searched is what was searched in place of the query when the
+	// service read it as unconverted Telex or VNI typing ("chuyeenr hoas"
+	// → "chuyển hóa"), and Typing which of the two; both "" when the
+	// query was searched as typed.
+	Searched string `json:"searched,omitempty"`
+	Typing   string `json:"typing,omitempty"`
 }
 
 // SetHits fills Hits with the articles of ids, in that order, with their

@@ -30,6 +30,10 @@ type DocumentsPage struct {
 	Error     string
 	Pager     Pager
 	FeedURL   string
+
+	// Searched and VerbatimURL: as SearchPage's.
+	Searched    string
+	VerbatimURL string
 }
 
 // DocumentItem is a document in a list.

@@ -179,6 +179,11 @@ type SearchPage struct {
 	// Approximate, when set, says above the hits that no article holds
 	// every word of the query and the hits hold most of them.
 	Approximate string
+
+	// Searched is what was searched instead of Q, read as Telex or VNI
+	// typing ("Đã tìm theo: …"); VerbatimURL searches exactly Q.
+	Searched    string
+	VerbatimURL string
 }
 
 // FeedsPage is /kenh-rss: the site's feed and one per category, nested

@@ -35,6 +35,10 @@ type QAListPage struct {
 	Message   string // help, or "nothing found"
 	Error     string // a bad filter
 	Pager     Pager
+
+	// Searched and VerbatimURL: as SearchPage's.
+	Searched    string
+	VerbatimURL string
 }
 
 // QAPage is one question with its answer.

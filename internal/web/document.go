@@ -64,6 +64,11 @@ func parseDocumentQuery(q url.Values, siteID int64) (*documentRequest, error) {
 	if text != "" {
 		dr.values.Set("q", text)
 	}
+	if q.Get("nguyen-van") != "" {
+		// Search exactly what was typed, never as Telex or VNI typing.
+		dr.query.Verbatim = true
+		dr.values.Set("nguyen-van", "1")
+	}
 	id := func(key, label string) (int64, error) {
 		v := q.Get(key)
 		if v == "" {
@@ -221,6 +226,9 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	page.Documents, page.Total = s.documentItems(res.Documents), res.Total
+	if res.Searched != "" {
+		page.Searched, page.VerbatimURL = res.Searched, dr.with("nguyen-van", "1")
+	}
 	page.Facets, page.Active = dr.facetGroups(res.Facets)
 	page.Pager = pager("/van-ban", dr.values, dr.page, res.Total, documentPageSize)
 	if res.Total == 0 {
@@ -469,12 +477,18 @@ func (s *Server) handleDocumentsAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := struct {
-		Query   string                  `json:"query"`
-		Total   int                     `json:"total"`
-		Page    int                     `json:"page"`
-		Results []documentJSON          `json:"results"`
-		Facets  *congtin.DocumentFacets `json:"facets"`
-	}{Query: dr.query.Q, Total: res.Total, Page: dr.page, Results: []documentJSON{}, Facets: res.Facets}
+		Query string `json:"query"`
+		// Searched and Typing: as /api/v1/search's.
+		Searched string                  `json:"searched"`
+		Typing   string                  `json:"typing,omitempty"`
+		Total    int                     `json:"total"`
+		Page     int                     `json:"page"`
+		Results  []documentJSON          `json:"results"`
+		Facets   *congtin.DocumentFacets `json:"facets"`
+	}{Query: dr.query.Q, Searched: dr.query.Q, Total: res.Total, Page: dr.page, Results: []documentJSON{}, Facets: res.Facets}
+	if res.Searched != "" {
+		out.Searched, out.Typing = res.Searched, res.Typing
+	}
 	for _, d := range res.Documents {
 		out.Results = append(out.Results, s.toJSON(r, d))
 	}

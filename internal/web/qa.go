@@ -47,6 +47,8 @@ type QAService interface {
 	FindQuestionByCode(ctx context.Context, siteID int64, codeHash string) (*congtin.Question, error)
 	// FindQuestions lists questions and counts all that match.
 	FindQuestions(ctx context.Context, f congtin.QuestionFilter) ([]*congtin.Question, int, error)
+	// SearchQuestions is FindQuestions reading Telex and VNI typing.
+	SearchQuestions(ctx context.Context, f congtin.QuestionFilter) (*congtin.QuestionResult, error)
 	// FindQAFields lists a site's fields by position, then name.
 	FindQAFields(ctx context.Context, siteID int64) (congtin.QAFields, error)
 	// SubmitQuestion stores a citizen's question: EINVALID for bad input,
@@ -100,6 +102,8 @@ func (s *Server) parseQA(r *http.Request, fields congtin.QAFields) (*qaRequest, 
 		qr.q = string(rs[:maxQueryChars])
 	}
 	qr.f = congtin.QuestionFilter{SiteID: siteFrom(r.Context()).ID, Status: congtin.StatusPublished, Q: qr.q, Limit: qaPageSize}
+	// nguyen-van=1: never read q as Telex or VNI typing.
+	qr.f.Verbatim = v.Get("nguyen-van") != ""
 	var err error
 	if qr.page, err = parsePage(v); err != nil {
 		qr.page = 1
@@ -117,17 +121,21 @@ func (s *Server) parseQA(r *http.Request, fields congtin.QAFields) (*qaRequest, 
 
 // findQA runs the list query and prepares the items, with snippets for a
 // search.
-func (s *Server) findQA(r *http.Request, qr *qaRequest, fields congtin.QAFields) ([]render.QAItem, int, error) {
-	qs, total, err := s.QA.FindQuestions(r.Context(), qr.f)
+func (s *Server) findQA(r *http.Request, qr *qaRequest, fields congtin.QAFields) ([]render.QAItem, *congtin.QuestionResult, error) {
+	res, err := s.QA.SearchQuestions(r.Context(), qr.f)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, err
 	}
 	var pq *search.Query
-	if qr.q != "" {
+	switch {
+	case res.Searched != "":
+		// Highlight the words that were found, not the keystrokes.
+		pq = search.ParseQuery(res.Searched)
+	case qr.q != "":
 		pq = search.ParseQuery(qr.q)
 	}
-	items := make([]render.QAItem, 0, len(qs))
-	for _, q := range qs {
+	items := make([]render.QAItem, 0, len(res.Questions))
+	for _, q := range res.Questions {
 		it := qaItem(q, fields)
 		if pq != nil {
 			for _, text := range []string{q.Title + ". " + q.Body, search.PlainText(q.Answer)} {
@@ -139,7 +147,7 @@ func (s *Server) findQA(r *http.Request, qr *qaRequest, fields congtin.QAFields)
 		}
 		items = append(items, it)
 	}
-	return items, total, nil
+	return items, res, nil
 }
 
 func hasMatch(seg []search.Segment) bool {
@@ -189,10 +197,17 @@ func (s *Server) handleQAList(w http.ResponseWriter, r *http.Request) {
 		s.serveFresh(w, r, status, "qa_list", page, time.Time{})
 		return
 	}
-	items, total, err := s.findQA(r, qr, fields)
+	items, res, err := s.findQA(r, qr, fields)
 	if err != nil {
 		s.error(w, r, err)
 		return
+	}
+	total := res.Total
+	if res.Searched != "" {
+		v := r.URL.Query()
+		v.Del("trang")
+		v.Set("nguyen-van", "1")
+		page.Searched, page.VerbatimURL = res.Searched, "/hoi-dap?"+v.Encode()
 	}
 	if qr.q == "" {
 		if err := checkPage(qr.page, total, qaPageSize); err != nil {
@@ -335,18 +350,24 @@ func (s *Server) handleQAAPI(w http.ResponseWriter, r *http.Request) {
 		s.jsonError(w, r, err)
 		return
 	}
-	items, total, err := s.findQA(r, qr, fields)
+	items, res, err := s.findQA(r, qr, fields)
 	if err != nil {
 		s.jsonError(w, r, err)
 		return
 	}
 	out := struct {
-		Query   string   `json:"query,omitempty"`
-		Field   string   `json:"field,omitempty"`
-		Total   int      `json:"total"`
-		Page    int      `json:"page"`
-		Results []qaJSON `json:"results"`
-	}{Query: qr.q, Total: total, Page: qr.page, Results: []qaJSON{}}
+		Query string `json:"query,omitempty"`
+		// Searched and Typing: as /api/v1/search's.
+		Searched string   `json:"searched,omitempty"`
+		Typing   string   `json:"typing,omitempty"`
+		Field    string   `json:"field,omitempty"`
+		Total    int      `json:"total"`
+		Page     int      `json:"page"`
+		Results  []qaJSON `json:"results"`
+	}{Query: qr.q, Searched: qr.q, Total: res.Total, Page: qr.page, Results: []qaJSON{}}
+	if res.Searched != "" {
+		out.Searched, out.Typing = res.Searched, res.Typing
+	}
 	if qr.field != nil {
 		out.Field = qr.field.Slug
 	}

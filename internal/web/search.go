@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -47,6 +48,8 @@ func (s *Server) parseSearch(q url.Values, site *congtin.Site, cats congtin.Cate
 		sr.q = string(r[:maxQueryChars])
 	}
 	sr.query = congtin.SearchQuery{SiteID: site.ID, Q: sr.q, Limit: searchPageSize}
+	// nguyen-van=1: never read q as Telex or VNI typing.
+	sr.query.Verbatim = q.Get("nguyen-van") != ""
 	var err error
 	if sr.page, err = parsePage(q); err != nil {
 		sr.page = 1
@@ -120,6 +123,10 @@ func (s *Server) runSearch(r *http.Request, sr *searchRequest) (*congtin.SearchR
 	}
 	cats := categoriesFrom(r.Context())
 	pq := search.ParseQuery(sr.q)
+	if res.Searched != "" {
+		// Highlight the words that were found, not the keystrokes.
+		pq = search.ParseQuery(res.Searched)
+	}
 	var hits []render.SearchHit
 	kept := res.Hits[:0]
 	for _, h := range res.Hits {
@@ -171,7 +178,10 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		}
 		page.Hits, page.Total = hits, res.Total
 		if res.Approximate {
-			page.Approximate = approximateNotice(sr.q)
+			page.Approximate = approximateNotice(cmp.Or(res.Searched, sr.q))
+		}
+		if res.Searched != "" {
+			page.Searched, page.VerbatimURL = res.Searched, verbatimURL(q)
 		}
 		page.Pager = pager("/tim-kiem", q, sr.page, min(res.Total, congtin.MaxRanked), searchPageSize)
 		switch {
@@ -190,6 +200,18 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 // the reader typed would look like a broken search.
 func approximateNotice(q string) string {
 	return "Không có bài viết chứa đủ các từ “" + q + "” — kết quả gần đúng, bài viết chứa nhiều từ hơn được xếp trước."
+}
+
+// verbatimURL is /tim-kiem with the same parameters, asking to search
+// exactly what was typed, from the first page.
+func verbatimURL(q url.Values) string {
+	v := url.Values{}
+	for k, vs := range q {
+		v[k] = vs
+	}
+	v.Del("trang")
+	v.Set("nguyen-van", "1")
+	return "/tim-kiem?" + v.Encode()
 }
 
 // searchJSON is one result of /api/v1/search.
@@ -233,16 +255,23 @@ func (s *Server) handleSearchAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	out := struct {
 		Query string `json:"query"`
-		Total int    `json:"total"`
-		Page  int    `json:"page"`
+		// Searched is the text the results are for: the query, or what
+		// it types in Telex or VNI (Typing says which) when it was read so.
+		Searched string `json:"searched"`
+		Typing   string `json:"typing,omitempty"`
+		Total    int    `json:"total"`
+		Page     int    `json:"page"`
 		// Approximate: no article holds every word, the results hold
 		// most of them; Notice says so in Vietnamese, as the page does.
 		Approximate bool         `json:"approximate"`
 		Notice      string       `json:"notice,omitempty"`
 		Results     []searchJSON `json:"results"`
-	}{Query: sr.q, Total: res.Total, Page: sr.page, Approximate: res.Approximate, Results: []searchJSON{}}
+	}{Query: sr.q, Searched: sr.q, Total: res.Total, Page: sr.page, Approximate: res.Approximate, Results: []searchJSON{}}
 	if res.Approximate {
-		out.Notice = approximateNotice(sr.q)
+		out.Notice = approximateNotice(cmp.Or(res.Searched, sr.q))
+	}
+	if res.Searched != "" {
+		out.Searched, out.Typing = res.Searched, res.Typing
 	}
 	for i, h := range hits {
 		out.Results = append(out.Results, searchJSON{ID: res.Hits[i].Article.ID, Title: h.Title, URL: s.absURL(r, h.URL), Category: h.Category.Name,

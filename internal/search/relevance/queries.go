@@ -7,7 +7,8 @@ type Query struct {
 	// Name says which behaviour the query tests: it starts with the
 	// behaviour ("diacritics:", "tone:", "nfd:", "caps:", "d-for-đ:",
 	// "exact:", "adjacency:", "quoted:", "fields:", "recency:", "numbers:",
-	// "filter:", "missing:", "none:"), then the query and what it is about.
+	// "filter:", "missing:", "telex:", "vni:", "none:"), then the query
+	// and what it is about.
 	Name string
 	// Q is the text typed into the search box. A query wholly in double
 	// quotes asks for that exact phrase (folded: diacritics still ignored).
@@ -42,6 +43,11 @@ type Query struct {
 	// field, when set, is where every WantTop3 article holds the query's
 	// words: "title", "lead" or "body". Only the package's own test reads it.
 	field string
+	// means, for the "telex:" and "vni:" queries, is what Q types with
+	// the Vietnamese keyboard on: the words the wanted articles hold,
+	// written by hand so that the test set does not take the decoder's
+	// word for it. Only the package's own test reads it.
+	means string
 }
 
 // Queries returns the test set's queries. Each is documented by a comment
@@ -295,6 +301,32 @@ func Queries() []Query {
 			WantTop3: []string{khamSucKhoe}, field: "title"},
 		{Name: "missing: an ninh trật tự Điện Biên", Q: "an ninh trật tự Điện Biên", missing: "Điện Biên",
 			WantTop3: []string{anNinh1, anNinh2, anNinh3}},
+
+		// --- Typed with the Vietnamese keyboard off: Telex and VNI
+		// keystrokes that find nothing as typed, and must find what they
+		// type, diacritics and all (the near misses still rank below).
+
+		{Name: "telex: chuyeenr hoas ddiaj banf", Q: "chuyeenr hoas ddiaj banf", means: "chuyển hóa địa bàn",
+			WantTop3: []string{chuyenHoa1, chuyenHoa2}, field: "lead"},
+		// "w" for ư and ă, "uwow" for ươ, "oo" for ô, tones after the final.
+		{Name: "telex: chawm socs suwcs khoer nguwowif cao tuooir", Q: "chawm socs suwcs khoer nguwowif cao tuooir",
+			means: "chăm sóc sức khỏe người cao tuổi", WantTop3: []string{chamSocSucKhoe}, field: "title"},
+		// The decoded tones still put the exact match above "bác Liêu".
+		{Name: "telex: bacj lieeu, above bác Liêu", Q: "bacj lieeu", means: "bạc liêu",
+			WantTop3: []string{bacLieu}, WantOrder: []string{bacLieu, nearBacLieu}, field: "title"},
+		// In capitals, "ow" for ơ, and both tone placements found.
+		{Name: "telex: THUYR LOWIJ, in capitals", Q: "THUYR LOWIJ", means: "THỦY LỢI",
+			WantTop3: []string{thuyLoiOld, thuyLoiNew}, WantOrder: []string{thuyLoiNew, thuyLoiNear}, field: "title"},
+		{Name: "vni: chuye63n ho1a d9i5a ba2n", Q: "chuye63n ho1a d9i5a ba2n", means: "chuyển hóa địa bàn",
+			WantTop3: []string{chuyenHoa1, chuyenHoa2}, field: "lead"},
+		// With a category filter.
+		{Name: "vni: tie6m chu3ng in Y tế", Q: "tie6m chu3ng", means: "tiêm chủng", Category: "Y tế",
+			WantTop3: []string{tiemChung2019, tiemChung2021}, field: "title"},
+		// Capitalized; the tone decides against "Đông Bắc, Liêu Ninh".
+		{Name: "vni: Ba5c Lie6u, above Đông Bắc, Liêu Ninh", Q: "Ba5c Lie6u", means: "Bạc Liêu",
+			WantTop3: []string{bacLieu}, WantOrder: []string{bacLieu, nearBacLieuNinh}, field: "title"},
+		{Name: "vni: d9a62u tu7, above bắt đầu từ", Q: "d9a62u tu7", means: "đầu tư",
+			WantTop3: []string{dauTu1, dauTu2}, WantOrder: []string{dauTu2, nearDauTu}, field: "title"},
 
 		// --- Nothing to find: words in no article.
 

@@ -210,7 +210,17 @@ func (d *doc) passes(q Query) bool {
 
 func quoted(q string) bool { return len(q) >= 2 && q[0] == '"' && q[len(q)-1] == '"' }
 
-func queryWords(q Query) []tok { return tokenize(strings.Trim(q.Q, `"`)) }
+// queryWords are the words a search must find: what the query types, for
+// Telex and VNI queries.
+func queryWords(q Query) []tok { return tokenize(strings.Trim(queryText(q), `"`)) }
+
+// queryText is the query as the reader meant it.
+func queryText(q Query) string {
+	if q.means != "" {
+		return q.means
+	}
+	return q.Q
+}
 
 func isASCII(s string) bool {
 	for _, r := range s {
@@ -226,7 +236,7 @@ func behaviour(name string) string {
 	return b
 }
 
-var behaviours = []string{"diacritics", "tone", "nfd", "caps", "d-for-đ", "exact", "adjacency", "quoted", "fields", "recency", "numbers", "filter", "missing", "none"}
+var behaviours = []string{"diacritics", "tone", "nfd", "caps", "d-for-đ", "exact", "adjacency", "quoted", "fields", "recency", "numbers", "filter", "missing", "telex", "vni", "none"}
 
 var bodyRE = regexp.MustCompile(`^<p>[^<>]+</p>(\n<p>[^<>]+</p>)*$`)
 
@@ -459,6 +469,26 @@ func checkQuery(t *testing.T, q Query, qs []Query, docs []*doc, byID map[string]
 		if q.Category == "" && q.From == "" && q.To == "" && q.Sort == "" {
 			fail("no filter and no sort")
 		}
+	}
+	if (q.means != "") != (b == "telex" || b == "vni") {
+		fail("means is for the telex and vni queries, and they need it")
+	}
+	switch b {
+	case "telex", "vni":
+		// Plain keystrokes (digits for VNI only) that mean words with
+		// diacritics, and find too little as typed to be taken as meant.
+		if !isASCII(q.Q) || isASCII(q.means) || strings.ContainsFunc(q.Q, unicode.IsDigit) != (b == "vni") {
+			fail("want ASCII %s keystrokes meaning words with diacritics", b)
+		}
+		typed := 0
+		for _, d := range docs {
+			if d.hasAll(tokenize(q.Q)) {
+				typed++
+			}
+		}
+		if typed >= 3 {
+			fail("%d articles hold the keystrokes as typed", typed)
+		}
 	case "diacritics":
 		// A partner query differs only by the marks and wants the same.
 		partner := false
@@ -589,7 +619,7 @@ func checkQuery(t *testing.T, q Query, qs []Query, docs []*doc, byID map[string]
 		if wanted[d.ExternalID] {
 			continue
 		}
-		if isASCII(q.Q) || inExact[d.ExternalID] {
+		if isASCII(queryText(q)) || inExact[d.ExternalID] {
 			fail("%s also holds the phrase (with the query's diacritics, if any) but is not wanted: it could take a top-3 place", d.ExternalID)
 		}
 		for _, id := range q.WantTop3 {
@@ -643,7 +673,7 @@ func checkQuery(t *testing.T, q Query, qs []Query, docs []*doc, byID map[string]
 					fail("%s is not newer than %s", o[i-1].ExternalID, o[i].ExternalID)
 				}
 			}
-		case !isASCII(q.Q):
+		case !isASCII(queryText(q)):
 			// The first matches the diacritics, the others do not.
 			if !inExact[o[0].ExternalID] {
 				fail("%s, first in WantOrder, does not match the diacritics", o[0].ExternalID)
@@ -669,7 +699,7 @@ func checkQuery(t *testing.T, q Query, qs []Query, docs []*doc, byID map[string]
 			fail("want the two twins in WantOrder")
 		}
 	case "exact":
-		if isASCII(q.Q) || len(q.WantOrder) < 2 {
+		if isASCII(queryText(q)) || len(q.WantOrder) < 2 {
 			fail("want diacritics and a near miss in WantOrder")
 		}
 	case "tone":
