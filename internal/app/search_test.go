@@ -39,6 +39,9 @@ func TestSearchTyping(t *testing.T) {
 		{"diacritics typed", "chuyển hoas", false, 0, "", ""},
 		{"decoded finds no more", "tieems chungr", false, 0, "", ""},
 		{"no key", "chuyen hoa", false, 2, "", ""},
+		// As typed, only a near match (three words of four); read as
+		// Telex, the article holds every word, and that reading wins.
+		{"near match as typed, whole when read", "tuyen xe noi tinhr", false, 1, "tuyen xe noi tỉnh", "telex"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := a.Search(t.Context(), congtin.SearchQuery{SiteID: site.ID, Q: tc.q, Verbatim: tc.verbatim, Limit: 10})
