@@ -91,6 +91,15 @@ func phraseQuery(folds []string) string {
 	return strings.Join(alts, " | ")
 }
 
+// tsSyntax writes match expressions for to_tsquery. Folds are
+// [a-z0-9]+, so they need no quoting; a phrase is its words in sequence.
+var tsSyntax = search.Syntax{
+	Word:   func(f string) string { return f },
+	Phrase: func(fs []string) string { return "(" + strings.Join(fs, " <-> ") + ")" },
+	And:    " & ",
+	Or:     " | ",
+}
+
 // tsSearch is one search over the search table.
 type tsSearch struct {
 	db    *sqlstore.DB
@@ -103,12 +112,9 @@ type tsSearch struct {
 
 // ArticleSearch implements sqlstore.Indexer.
 func (dialect) ArticleSearch(db *sqlstore.DB, sq congtin.SearchQuery, q *search.Query) sqlstore.ArticleSearch {
-	// Every word, or for a relaxed query every word of one of its sets.
-	var sets []string
-	for _, c := range q.Clauses() {
-		sets = append(sets, "("+strings.Join(c, " & ")+")")
-	}
-	words := strings.Join(sets, " | ")
+	// Every word, or for a relaxed query every word of one of its sets;
+	// a run with other spellings as an OR of them.
+	words := q.MatchExpr(tsSyntax)
 	pairs := words
 	if p := q.PairFolds(); p != nil {
 		pairs = strings.Join(p, " & ")

@@ -29,6 +29,11 @@ type Query struct {
 	// Need, when set, relaxes the query: a match holds at least Need of
 	// its distinct words, not all (see Relaxed).
 	Need int
+	// Alts are the runs of Terms that spell one of a group of equivalent
+	// spellings (abbreviations, loanwords), in order, not overlapping;
+	// a match may hold another spelling in their place. A quoted query
+	// has none: the reader asked for the phrase as typed.
+	Alts []Alt
 }
 
 // Empty reports whether nothing in the query can be searched.
@@ -61,6 +66,9 @@ func ParseQuery(s string) *Query {
 	if len(q.Terms) < 2 {
 		q.Quoted = false
 	}
+	if !q.Quoted {
+		q.Alts = expand(q.Terms)
+	}
 	return q
 }
 
@@ -74,10 +82,11 @@ func (q *Query) Folds() []string {
 }
 
 // PairFolds returns each pair of neighbouring folded syllables joined by
-// "_", as search.Pairs indexes them; nil for one syllable.
+// "_", as search.Pairs indexes them; nil for one syllable, and for a query
+// with alternative spellings, whose matches need not hold its pairs.
 func (q *Query) PairFolds() []string {
 	folds := q.Folds()
-	if len(folds) < 2 {
+	if len(folds) < 2 || len(q.Alts) > 0 {
 		return nil
 	}
 	pairs := make([]string, len(folds)-1)

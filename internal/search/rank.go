@@ -45,16 +45,30 @@ const (
 )
 
 // Score rates a document for a query; zero means it does not match (for a
-// quoted query: the phrase is not in it).
+// quoted query: the phrase is not in it). A query with alternative
+// spellings scores as its best reading: "BHYT" in the article counts as
+// "bảo hiểm y tế" in the query would, phrase included.
 func Score(q *Query, d *Doc) float64 {
 	if q.Empty() {
 		return 0
 	}
-	folds := q.Folds()
+	best := 0.0
+	for _, terms := range q.Variants() {
+		best = max(best, score(q, terms, d))
+	}
+	return best
+}
+
+// score rates a document for one reading of the query's terms.
+func score(q *Query, terms []Term, d *Doc) float64 {
+	folds := make([]string, len(terms))
+	for i, t := range terms {
+		folds[i] = t.Fold
+	}
 	var exacts []string
 	if q.Accented {
-		exacts = make([]string, len(q.Terms))
-		for i, t := range q.Terms {
+		exacts = make([]string, len(terms))
+		for i, t := range terms {
 			exacts[i] = t.Exact
 		}
 	}

@@ -74,20 +74,13 @@ func (q *Query) Clauses() [][]string {
 		return [][]string{q.Folds()}
 	}
 	var out [][]string
-	set := make([]string, 0, q.Need)
-	var pick func(from int)
-	pick = func(from int) {
-		if len(set) == q.Need {
-			out = append(out, append([]string(nil), set...))
-			return
+	for _, idx := range pickSets(len(words), q.Need) {
+		set := make([]string, len(idx))
+		for i, k := range idx {
+			set[i] = words[k]
 		}
-		for i := from; i <= len(words)-(q.Need-len(set)); i++ {
-			set = append(set, words[i])
-			pick(i + 1)
-			set = set[:len(set)-1]
-		}
+		out = append(out, set)
 	}
-	pick(0)
 	return out
 }
 

@@ -57,6 +57,15 @@ func (*dialect) IndexEmpty(ctx context.Context, db *sqlstore.DB) (bool, error) {
 // construction, so nothing a reader types reaches FTS5's syntax.
 func ftsTerm(t string) string { return `"` + t + `"` }
 
+// ftsSyntax writes match expressions for FTS5. Folds are [a-z0-9]+, so
+// quoting each is enough; a phrase of several is one quoted string.
+var ftsSyntax = search.Syntax{
+	Word:   ftsTerm,
+	Phrase: func(fs []string) string { return ftsTerm(strings.Join(fs, " ")) },
+	And:    " AND ",
+	Or:     " OR ",
+}
+
 // ftsSearch is one search over the FTS5 tables.
 type ftsSearch struct {
 	db       sqlstore.Querier // the read-only, memory-mapped pool
@@ -76,12 +85,9 @@ func (d *dialect) ArticleSearch(db *sqlstore.DB, sq congtin.SearchQuery, q *sear
 		}
 		return out
 	}
-	// Every word, or for a relaxed query every word of one of its sets.
-	var sets []string
-	for _, c := range q.Clauses() {
-		sets = append(sets, "("+strings.Join(quote(c), " AND ")+")")
-	}
-	words := "{title_f lead_f body_f} : (" + strings.Join(sets, " OR ") + ")"
+	// Every word, or for a relaxed query every word of one of its sets;
+	// a run with other spellings as an OR of them.
+	words := "{title_f lead_f body_f} : (" + q.MatchExpr(ftsSyntax) + ")"
 	pairs := words
 	if p := q.PairFolds(); p != nil {
 		pairs = strings.Join(quote(p), " AND ")

@@ -139,7 +139,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 				}
 			}
 		}
-		pairs := !q.Quoted && q.Need == 0 && len(q.Folds()) > 1
+		pairs := q.PairFolds() != nil && !q.Quoted && q.Need == 0
 		first := match
 		if pairs {
 			first = MatchPairs
