@@ -7,7 +7,7 @@ type Query struct {
 	// Name says which behaviour the query tests: it starts with the
 	// behaviour ("diacritics:", "tone:", "nfd:", "caps:", "d-for-đ:",
 	// "exact:", "adjacency:", "quoted:", "fields:", "recency:", "numbers:",
-	// "filter:", "missing:", "telex:", "vni:", "none:"), then the query
+	// "filter:", "missing:", "telex:", "vni:", "spelling:", "none:"), then the query
 	// and what it is about.
 	Name string
 	// Q is the text typed into the search box. A query wholly in double
@@ -46,7 +46,9 @@ type Query struct {
 	// means, for the "telex:" and "vni:" queries, is what Q types with
 	// the Vietnamese keyboard on: the words the wanted articles hold,
 	// written by hand so that the test set does not take the decoder's
-	// word for it. Only the package's own test reads it.
+	// word for it. For the "spelling:" queries it is the other spelling
+	// (an abbreviation, its long form, a loanword's other spelling) the
+	// wanted articles hold. Only the package's own test reads it.
 	means string
 }
 
@@ -327,6 +329,25 @@ func Queries() []Query {
 			WantTop3: []string{bacLieu}, WantOrder: []string{bacLieu, nearBacLieuNinh}, field: "title"},
 		{Name: "vni: d9a62u tu7, above bắt đầu từ", Q: "d9a62u tu7", means: "đầu tư",
 			WantTop3: []string{dauTu1, dauTu2}, WantOrder: []string{dauTu2, nearDauTu}, field: "title"},
+
+		// --- Abbreviations and loanwords: the reader and the writer spell
+		// the same thing differently. means is the spelling the wanted
+		// articles hold; none holds the query as typed.
+
+		{Name: "spelling: tiem vac xin bach hau, written vaccine", Q: "tiem vac xin bach hau", means: "tiêm vaccine bạch hầu",
+			WantTop3: []string{vaccine}, field: "title"},
+		{Name: "spelling: vắc-xin, written vaccine", Q: "vắc-xin", means: "vaccine",
+			WantTop3: []string{vaccine}},
+		{Name: "spelling: TP.HCM hiến máu, written TPHCM", Q: "TP.HCM hiến máu", means: "TPHCM hiến máu",
+			WantTop3: []string{hienMauTPHCM}, field: "title"},
+		{Name: "spelling: TP HCM hien mau, written TPHCM", Q: "TP HCM hien mau", means: "TPHCM hiến máu",
+			WantTop3: []string{hienMauTPHCM}, field: "title"},
+		{Name: "spelling: BCĐ 138, written Ban Chỉ đạo 138", Q: "BCĐ 138", means: "Ban Chỉ đạo 138",
+			WantTop3: []string{banChiDao138, bcd2}},
+		{Name: "spelling: bảo hiểm y tế học sinh, written BHYT", Q: "bảo hiểm y tế học sinh", means: "BHYT học sinh",
+			WantTop3: []string{bhytHocSinh}, field: "lead"},
+		{Name: "spelling: tap huan phong chay chua chay, written PCCC", Q: "tap huan phong chay chua chay", means: "tập huấn PCCC",
+			WantTop3: []string{pccc}, field: "title"},
 
 		// --- Nothing to find: words in no article.
 

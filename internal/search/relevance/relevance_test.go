@@ -236,7 +236,7 @@ func behaviour(name string) string {
 	return b
 }
 
-var behaviours = []string{"diacritics", "tone", "nfd", "caps", "d-for-đ", "exact", "adjacency", "quoted", "fields", "recency", "numbers", "filter", "missing", "telex", "vni", "none"}
+var behaviours = []string{"diacritics", "tone", "nfd", "caps", "d-for-đ", "exact", "adjacency", "quoted", "fields", "recency", "numbers", "filter", "missing", "telex", "vni", "spelling", "none"}
 
 var bodyRE = regexp.MustCompile(`^<p>[^<>]+</p>(\n<p>[^<>]+</p>)*$`)
 
@@ -470,10 +470,22 @@ func checkQuery(t *testing.T, q Query, qs []Query, docs []*doc, byID map[string]
 			fail("no filter and no sort")
 		}
 	}
-	if (q.means != "") != (b == "telex" || b == "vni") {
-		fail("means is for the telex and vni queries, and they need it")
+	if (q.means != "") != (b == "telex" || b == "vni" || b == "spelling") {
+		fail("means is for the telex, vni and spelling queries, and they need it")
 	}
 	switch b {
+	case "spelling":
+		// A wanted article holds the other spelling only: the search
+		// must find it through the equivalence, not the words as typed.
+		only := false
+		for _, id := range q.WantTop3 {
+			if d := byID[id]; d != nil && !d.hasAll(tokenize(q.Q)) {
+				only = true
+			}
+		}
+		if !only {
+			fail("every wanted article holds the query as typed")
+		}
 	case "telex", "vni":
 		// Plain keystrokes (digits for VNI only) that mean words with
 		// diacritics, and find too little as typed to be taken as meant.

@@ -65,6 +65,11 @@ const (
 	tiemChungThongBao  = "rel-0057" // tiêm chủng, Thông báo, 2025-11-03
 	tiemChungNamMoi    = "rel-0058" // tiêm chủng, Tin tức, 2022-01-01 06:30 (still 2021 in UTC)
 	hoaGiaiMore        = "rel-0059" // "hoá giải mâu thuẫn" (new style) in title, lead and body, the newest
+	vaccine            = "rel-0060" // "tiêm vaccine bạch hầu": the loanword as written in English
+	hienMauTPHCM       = "rel-0061" // "TPHCM hiến máu", the city's abbreviation in one word
+	banChiDao138       = "rel-0062" // "Ban Chỉ đạo 138" in full, never "BCĐ"
+	bhytHocSinh        = "rel-0063" // "BHYT học sinh", never "bảo hiểm y tế"
+	pccc               = "rel-0064" // "PCCC", never "phòng cháy chữa cháy"
 )
 
 // targets returns the hand-written articles in ExternalID order.
@@ -594,6 +599,56 @@ func targets() []article {
 				"Ủy ban Mặt trận Tổ quốc tỉnh đánh giá, hoá giải mâu thuẫn ngay tại khu dân cư giúp giảm đáng kể số đơn thư gửi lên cấp trên.",
 			},
 			pad: 3,
+		},
+		{
+			id: vaccine, cat: catHealth, at: "2024-04-02T08:00:00+07:00", author: "Sở Y tế",
+			title: "Tiêm vaccine bạch hầu cho người dân vùng cao",
+			lead:  "Trung tâm Kiểm soát bệnh tật tỉnh tổ chức các đợt tiêm lưu động tại những thôn, bản xa trạm y tế.",
+			paras: []string{
+				"Mỗi đội tiêm gồm bác sĩ, điều dưỡng và cán bộ dân số, mang theo hòm lạnh bảo quản vaccine trong suốt hành trình.",
+				"Người dân được khám sàng lọc trước khi tiêm và theo dõi ít nhất 30 phút sau tiêm.",
+			},
+			pad: 6,
+		},
+		{
+			id: hienMauTPHCM, cat: catNews, at: "2024-01-20T07:30:00+07:00", author: "Minh Khoa",
+			title: "Sinh viên TPHCM hiến máu tình nguyện dịp cận Tết",
+			lead:  "Hơn 2.000 đơn vị máu được tiếp nhận trong ngày hội Xuân hồng tổ chức tại nhà văn hóa sinh viên.",
+			paras: []string{
+				"Ban tổ chức bố trí khu khám sàng lọc, khu nghỉ và phần quà cho người tham gia; nhiều bạn đã hiến lần thứ năm.",
+				"Lượng máu tiếp nhận sẽ được chuyển về các bệnh viện để phục vụ người bệnh trong những ngày nghỉ Tết.",
+			},
+			pad: 1,
+		},
+		{
+			id: banChiDao138, cat: catSecurity, at: "2024-12-20T15:00:00+07:00", author: "Phòng Tham mưu Công an tỉnh",
+			title: "Ban Chỉ đạo 138 tỉnh tổng kết công tác năm 2024",
+			lead:  "Hội nghị đánh giá kết quả phòng, chống tội phạm và triển khai nhiệm vụ của năm tới.",
+			paras: []string{
+				"Trong năm, lực lượng chức năng đã triệt phá nhiều đường dây đánh bạc, ma túy; số vụ phạm pháp hình sự giảm so với năm trước.",
+				"Các thành viên được phân công theo dõi từng địa bàn, định kỳ báo cáo kết quả mỗi quý.",
+			},
+			pad: 3,
+		},
+		{
+			id: bhytHocSinh, cat: catSchool, at: "2024-10-05T09:00:00+07:00", author: "Hoài Thu",
+			title: "Nâng tỷ lệ tham gia bảo hiểm trong trường học",
+			lead:  "Năm học này, tỷ lệ BHYT học sinh toàn tỉnh đạt 98%, cao nhất từ trước đến nay.",
+			paras: []string{
+				"Các trường phối hợp với cơ quan bảo hiểm xã hội tuyên truyền đến phụ huynh ngay từ buổi họp đầu năm.",
+				"Học sinh thuộc hộ nghèo, cận nghèo được ngân sách hỗ trợ toàn bộ hoặc một phần mức đóng.",
+			},
+			pad: 5,
+		},
+		{
+			id: pccc, cat: catNews, at: "2024-06-12T14:00:00+07:00", author: "Quốc Bảo",
+			title: "Tập huấn PCCC cho hộ kinh doanh ở chợ trung tâm",
+			lead:  "Hơn 300 tiểu thương được hướng dẫn sử dụng bình chữa cháy và cách thoát nạn khi có sự cố.",
+			paras: []string{
+				"Cảnh sát hướng dẫn tiểu thương kiểm tra dây điện, không để hàng hóa lấn chiếm lối đi và thường xuyên dọn dẹp rác thải.",
+				"Ban quản lý chợ cam kết duy trì tổ tự quản, trực đêm và kiểm tra thiết bị định kỳ.",
+			},
+			pad: 2,
 		},
 	}
 }
