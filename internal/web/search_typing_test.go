@@ -177,3 +177,38 @@ func TestQATyping(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSpelling: an abbreviation or a loanword finds the articles
+// that spell it another way, as a full match (no near-match notice).
+func TestSearchSpelling(t *testing.T) {
+	e := newEnv(t)
+	searchFixture(e)
+	t0 := time.Date(2024, 3, 1, 9, 0, 0, 0, congtin.VietnamZone)
+	e.mustImport(
+		storetest.Rec("Sinh viên TPHCM hiến máu tình nguyện", "Kinh tế", t0),
+		storetest.Rec("Tỷ lệ BHYT học sinh đạt 98%", "Kinh tế", t0.AddDate(0, 0, 1)),
+		storetest.Rec("Tiêm vaccine bạch hầu cho người dân vùng cao", "Kinh tế", t0.AddDate(0, 0, 2)),
+	)
+	for _, tc := range []struct{ q, want string }{
+		{"TP.HCM hiến máu", "Sinh viên TPHCM hiến máu"},
+		{"tp hcm hien mau", "Sinh viên TPHCM hiến máu"},
+		{"Thành phố Hồ Chí Minh hiến máu", "Sinh viên TPHCM hiến máu"},
+		{"bảo hiểm y tế học sinh", "Tỷ lệ BHYT học sinh"},
+		{"tiem vac xin bach hau", "Tiêm vaccine bạch hầu"},
+	} {
+		r := e.get("/tim-kiem?q=" + url.QueryEscape(tc.q))
+		cards := findAll(r.doc, class("card-title"))
+		if r.status != 200 || len(cards) != 1 || !strings.HasPrefix(text(cards[0]), tc.want) {
+			t.Errorf("%q: %d, %d results", tc.q, r.status, len(cards))
+			continue
+		}
+		if find(r.doc, class("search-approximate")) != nil || find(r.doc, class("search-decoded")) != nil {
+			t.Errorf("%q: another spelling is shown as a near match or a decoded query", tc.q)
+		}
+	}
+	// A quoted phrase is the phrase as typed.
+	r := e.get("/tim-kiem?q=" + url.QueryEscape(`"bảo hiểm y tế học sinh"`))
+	if r.status != 200 || find(r.doc, class("card-title")) != nil {
+		t.Errorf("a quoted phrase found another spelling")
+	}
+}
