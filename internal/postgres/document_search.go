@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"strings"
 
 	"github.com/congtin/congtin/internal/search"
 	"github.com/congtin/congtin/internal/sqlstore"
@@ -35,9 +34,10 @@ func (dialect) UnindexDocument(ctx context.Context, tx *sqlstore.Tx, id int64) e
 func (dialect) DocumentIndexJoin() string { return `JOIN document_search s ON s.document_id = d.id` }
 
 // DocumentMatch implements sqlstore.DocumentIndexer. Tokens are [a-z0-9]+
-// by construction: nothing a reader types reaches tsquery's syntax.
+// by construction: nothing a reader types reaches tsquery's syntax. A run
+// with other spellings ("UBND", "Ủy ban nhân dân") is an OR of them.
 func (dialect) DocumentMatch(q *search.Query) (string, any) {
-	match := strings.Join(q.Folds(), " & ")
+	match := q.MatchExpr(tsSyntax)
 	if q.Quoted {
 		match = phraseQuery(q.Folds())
 	}

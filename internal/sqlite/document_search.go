@@ -36,16 +36,12 @@ func (*dialect) UnindexDocument(ctx context.Context, tx *sqlstore.Tx, id int64) 
 // rowid.
 func (*dialect) DocumentIndexJoin() string { return `CROSS JOIN document_index s ON s.rowid = d.id` }
 
-// DocumentMatch implements sqlstore.DocumentIndexer.
+// DocumentMatch implements sqlstore.DocumentIndexer. Every word, a run
+// with other spellings ("UBND", "Ủy ban nhân dân") as an OR of them.
 func (*dialect) DocumentMatch(q *search.Query) (string, any) {
-	folds := q.Folds()
-	terms := make([]string, len(folds))
-	for i, f := range folds {
-		terms[i] = ftsTerm(f)
-	}
-	match := "{number_f summary_f body_f} : (" + strings.Join(terms, " AND ") + ")"
+	match := "{number_f summary_f body_f} : (" + q.MatchExpr(ftsSyntax) + ")"
 	if q.Quoted {
-		match = "{number_f summary_f body_f} : \"" + strings.Join(folds, " ") + "\""
+		match = "{number_f summary_f body_f} : \"" + strings.Join(q.Folds(), " ") + "\""
 	}
 	return "d.id IN (SELECT rowid FROM document_index WHERE document_index MATCH ?)", match
 }

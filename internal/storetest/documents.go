@@ -84,7 +84,7 @@ func testDocuments(t *testing.T, s congtin.Service) {
 		Signer: "Nguyễn Văn A", IssuedOn: day("2024-03-15"), EffectiveOn: day("2024-03-15"),
 		Summary: "Kế hoạch phát triển nông nghiệp công nghệ cao <script>alert(1)</script>",
 		AddFiles: []congtin.DocumentFileInput{
-			{Name: "ke-hoach.pdf", Kind: congtin.FilePDF, Size: 1234, Hash: strings.Repeat("a", 64), Text: "hydroponics greenhouse zebrafinch"},
+			{Name: "ke-hoach.pdf", Kind: congtin.FilePDF, Size: 1234, Hash: strings.Repeat("a", 64), Text: "hydroponics greenhouse zebrafinch internet"},
 			{Name: "phu-luc.docx", Kind: congtin.FileDOCX, Size: 999, Hash: strings.Repeat("b", 64), Text: "Phụ lục danh mục dự án"},
 		}}
 	if ds, n, err := s.FindAdminDocuments(ctx, congtin.AdminDocumentFilter{SiteID: site.ID}); err != nil || n != 0 || len(ds) != 0 {
@@ -149,7 +149,9 @@ func testDocuments(t *testing.T, s congtin.Service) {
 		}
 		return res
 	}
-	for _, q := range []string{"115 kh ubnd", "115/KH-UBND", "115-kh-ubnd", "cong nghe cao", "công nghệ cao", "zebrafinch", "phu luc du an", "An Phú", "Nguyen Van A"} {
+	for _, q := range []string{"115 kh ubnd", "115/KH-UBND", "115-kh-ubnd", "cong nghe cao", "công nghệ cao", "zebrafinch", "phu luc du an", "An Phú", "Nguyen Van A",
+		// A loanword's other spelling: the attachment says "internet".
+		"in-tơ-nét greenhouse"} {
 		if got := docIDs(find(congtin.DocumentQuery{Q: q})); len(got) != 1 || got[0] != d.ID {
 			t.Errorf("query %q found %v, want [%d]", q, got, d.ID)
 		}
