@@ -26,6 +26,15 @@ func Snippet(q *Query, text string) []Segment {
 	for _, t := range q.Terms {
 		want[t.Fold] = true
 	}
+	// Another spelling the article holds in place of the query's
+	// ("TPHCM" for "TP.HCM") is what the reader looks for too.
+	for _, a := range q.Alts {
+		for _, o := range a.Others {
+			for _, t := range o {
+				want[t.Fold] = true
+			}
+		}
+	}
 	// The window of snippetWords tokens with the most matches.
 	best, bestAt, cur := -1, 0, 0
 	for i := range toks {

@@ -72,8 +72,9 @@ type spelling struct {
 	key   string // the folds joined by spaces
 }
 
-// spellings maps the first fold of each spelling to the spellings it
-// starts, each with its group. It is built once from spellingGroups.
+// spellingTable maps the first fold of each spelling to the spellings it
+// starts, each with its group: a query is scanned once, looking up only
+// the spellings that can start at each term.
 type spellingTable map[string][]spellingEntry
 
 type spellingEntry struct {
@@ -81,6 +82,9 @@ type spellingEntry struct {
 	group []spelling
 }
 
+// spellings is built once from spellingGroups and never changed after:
+// it is a constant table, not state (the analysis needs vn.Tokens, so it
+// cannot be a literal).
 var spellings = sync.OnceValue(func() spellingTable {
 	t := spellingTable{}
 	for _, g := range spellingGroups {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"encoding/json"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -189,12 +190,12 @@ func TestSearchSpelling(t *testing.T) {
 		storetest.Rec("Tỷ lệ BHYT học sinh đạt 98%", "Kinh tế", t0.AddDate(0, 0, 1)),
 		storetest.Rec("Tiêm vaccine bạch hầu cho người dân vùng cao", "Kinh tế", t0.AddDate(0, 0, 2)),
 	)
-	for _, tc := range []struct{ q, want string }{
-		{"TP.HCM hiến máu", "Sinh viên TPHCM hiến máu"},
-		{"tp hcm hien mau", "Sinh viên TPHCM hiến máu"},
-		{"Thành phố Hồ Chí Minh hiến máu", "Sinh viên TPHCM hiến máu"},
-		{"bảo hiểm y tế học sinh", "Tỷ lệ BHYT học sinh"},
-		{"tiem vac xin bach hau", "Tiêm vaccine bạch hầu"},
+	for _, tc := range []struct{ q, want, mark string }{
+		{"TP.HCM hiến máu", "Sinh viên TPHCM hiến máu", "TPHCM"},
+		{"tp hcm hien mau", "Sinh viên TPHCM hiến máu", "TPHCM"},
+		{"Thành phố Hồ Chí Minh hiến máu", "Sinh viên TPHCM hiến máu", "TPHCM"},
+		{"bảo hiểm y tế học sinh", "Tỷ lệ BHYT học sinh", "BHYT"},
+		{"tiem vac xin bach hau", "Tiêm vaccine bạch hầu", "vaccine"},
 	} {
 		r := e.get("/tim-kiem?q=" + url.QueryEscape(tc.q))
 		cards := findAll(r.doc, class("card-title"))
@@ -204,6 +205,13 @@ func TestSearchSpelling(t *testing.T) {
 		}
 		if find(r.doc, class("search-approximate")) != nil || find(r.doc, class("search-decoded")) != nil {
 			t.Errorf("%q: another spelling is shown as a near match or a decoded query", tc.q)
+		}
+		var marked []string
+		for _, m := range findAll(r.doc, tag("mark")) {
+			marked = append(marked, text(m))
+		}
+		if !slices.Contains(marked, tc.mark) {
+			t.Errorf("%q: marked %q, want %q", tc.q, marked, tc.mark)
 		}
 	}
 	// A quoted phrase is the phrase as typed.

@@ -28,6 +28,10 @@
 //     "24/10/2017", "Kế hoạch 115/KH-UBND", "covid-19");
 //   - filter by category (with its subcategories) and by date in Vietnam
 //     time, and sort by date when asked;
+//   - find an abbreviation's long form and the long form's abbreviation,
+//     and a loanword's other spellings ("BCĐ 138" → "Ban Chỉ đạo 138",
+//     "bảo hiểm y tế" → "BHYT", "TP.HCM" → "TPHCM", "vắc-xin" →
+//     "vaccine"), a quoted phrase excepted;
 //   - when no article holds every word (a reader adds a province the
 //     article does not name), still find the articles holding the rest of
 //     the query as a phrase, ranked as the full phrase would be.
