@@ -33,7 +33,8 @@ func TitlePrefix(q string) string {
 		return ""
 	}
 	if len(p) > maxPrefix {
-		p = strings.TrimRight(p[:maxPrefix], " ")
+		// Cut anywhere: the last word may be partial, so no space follows.
+		return strings.TrimRight(p[:maxPrefix], " ")
 	}
 	if r, _ := utf8.DecodeLastRuneInString(q); unicode.IsSpace(r) {
 		p += " "
