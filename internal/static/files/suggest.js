@@ -18,11 +18,14 @@
     list.setAttribute("role", "listbox");
     list.setAttribute("aria-label", "Gợi ý bài viết");
     list.hidden = true;
+    // Its words are Vietnamese, also on the English pages.
+    list.setAttribute("lang", "vi");
     // A status region present before it speaks, so screen readers
     // announce its changes.
     var status = document.createElement("div");
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
+    status.setAttribute("lang", "vi");
     form.appendChild(list);
     form.appendChild(status);
 
