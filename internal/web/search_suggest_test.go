@@ -10,6 +10,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/storetest"
+	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -88,6 +89,35 @@ func TestSuggest(t *testing.T) {
 	if len(a.Suggestions) != congtin.MaxSuggestions || a.Suggestions[0].Title != "Hội nghị số 00" || a.Suggestions[9].Title != "Hội nghị số 09" {
 		t.Errorf("limit: %q", titles(a))
 	}
+}
+
+// TestSuggestScript: the header's search box is still a plain form to
+// /tim-kiem, marked for suggest.js, which is served from the fingerprinted
+// assets (the CSP allows no inline script), deferred, and cached long.
+func TestSuggestScript(t *testing.T) {
+	e := newEnv(t)
+	doc := e.get("/").doc
+	f := find(doc, func(n *html.Node) bool { return n.Data == "form" && attr(n, "role") == "search" })
+	if f == nil || attr(f, "action") != "/tim-kiem" || attr(f, "method") != "get" || !hasAttr(f, "data-suggest") {
+		t.Fatal("the header's search box is not a form to /tim-kiem marked data-suggest")
+	}
+	s := find(doc, func(n *html.Node) bool { return n.Data == "script" && strings.Contains(attr(n, "src"), "suggest") })
+	if s == nil || !hasAttr(s, "defer") || !strings.HasPrefix(attr(s, "src"), "/") {
+		t.Fatal("no deferred suggest.js from the site itself")
+	}
+	r := e.get(attr(s, "src"))
+	if r.status != 200 || !strings.Contains(r.header.Get("Content-Type"), "javascript") || !strings.Contains(r.header.Get("Cache-Control"), "immutable") && !strings.Contains(r.header.Get("Cache-Control"), "max-age=31536000") {
+		t.Errorf("suggest.js: %d %q %q", r.status, r.header.Get("Content-Type"), r.header.Get("Cache-Control"))
+	}
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // TestSuggestBadInput: whatever is typed, the answer is a list, maybe
