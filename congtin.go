@@ -29,6 +29,7 @@ type Service interface {
 	WorkflowStore
 	AuditStore
 	SearchStore
+	SuggestService
 	PageStore
 	UnitStore
 	LinkStore

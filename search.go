@@ -74,4 +74,22 @@ type SearchStore interface {
 	// Reindex rebuilds the whole index and returns how many articles it
 	// holds.
 	Reindex(ctx context.Context) (int, error)
+	// SuggestArticles returns up to limit articles of the site, public at
+	// now (the store's clock when zero), whose title's folded words
+	// (package search's TitlePrefix form) start with prefix, in the
+	// order of those folded titles. An empty prefix gives none; it never
+	// fails on the prefix's content.
+	SuggestArticles(ctx context.Context, siteID int64, prefix string, now time.Time, limit int) ([]*Article, error)
 }
+
+// SuggestService suggests articles as a reader types into the search box.
+type SuggestService interface {
+	// Suggest returns up to MaxSuggestions public articles of the site
+	// whose title starts with q, matched as the search matches words:
+	// with or without diacritics, in NFC or NFD, d for đ. A q with
+	// nothing searchable in it gives none and no error.
+	Suggest(ctx context.Context, siteID int64, q string) ([]*Article, error)
+}
+
+// MaxSuggestions is how many suggestions the search box lists at most.
+const MaxSuggestions = 10

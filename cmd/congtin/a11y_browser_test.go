@@ -141,6 +141,12 @@ func TestBrowserAccessibility(t *testing.T) {
 		b.screenshot("a11y-article-zoom200.png")
 	})
 
+	t.Run("suggest", func(t *testing.T) {
+		b := newTab(t)
+		b.do(desktop.emulate())
+		b.checkSuggest(site.url, site.article, axeJS)
+	})
+
 	t.Run("text-size", func(t *testing.T) {
 		b := newTab(t)
 		b.do(desktop.emulate())

@@ -1,7 +1,7 @@
 // Command searchbench measures Vietnamese search on a generated corpus:
 // import and full-reindex throughput, index size against the raw text, and
 // query latency percentiles for one-, two- and four-syllable queries and a
-// filtered query. Absolute times vary between machines, so each latency is
+// filtered query, and the search box's suggestions. Absolute times vary between machines, so each latency is
 // also given as a ratio to a reference measured in the same run: a lookup
 // of one article by primary key on the same database.
 //
@@ -22,6 +22,7 @@ import (
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/corpus"
+	"github.com/congtin/congtin/internal/search"
 	"github.com/congtin/congtin/internal/sqlite"
 )
 
@@ -158,6 +159,19 @@ func run(n, wordsPer, nq int, path string) error {
 		}
 		fmt.Printf("| %s | %s | %s | %s | %.1f |\n", k.name, lat.p(50), lat.p(95), lat.p(99), float64(lat.at(95))/float64(ref.at(95)))
 	}
+	// Suggestions as a reader types: the start of a title, cut anywhere
+	// from 2 to 16 bytes of its folded form (a short prefix starts
+	// thousands of titles), through the service layer as the API asks.
+	svc := app.New(db)
+	lat := measure(nq, func(int) error {
+		p := search.TitlePrefix(g.Title())
+		_, err := svc.Suggest(ctx, site.ID, p[:min(len(p), 2+r.IntN(15))])
+		return err
+	})
+	if lat.err != nil {
+		return lat.err
+	}
+	fmt.Printf("| suggest (title prefix) | %s | %s | %s | %.1f |\n", lat.p(50), lat.p(95), lat.p(99), float64(lat.at(95))/float64(ref.at(95)))
 	return nil
 }
 

@@ -28,6 +28,8 @@ type Searcher interface {
 	// Search returns public articles matching q; it never fails on the
 	// query's syntax.
 	Search(ctx context.Context, q congtin.SearchQuery) (*congtin.SearchResult, error)
+	// Suggest returns the public articles whose title starts with q.
+	Suggest(ctx context.Context, siteID int64, q string) ([]*congtin.Article, error)
 }
 
 // searchRequest is the parsed query string of /tim-kiem and its JSON twin.

@@ -100,6 +100,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /theo-ngay", s.handleDate)
 	mux.HandleFunc("GET /tim-kiem", s.handleSearch)
 	mux.HandleFunc("GET /api/v1/search", s.handleSearchAPI)
+	mux.HandleFunc("GET /api/v1/search/suggest", s.handleSuggest)
 	mux.HandleFunc("GET /ban-in/{id}", s.handlePrint)
 	s.documentRoutes(mux)
 	s.qaRoutes(mux)

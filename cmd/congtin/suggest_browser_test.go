@@ -1,0 +1,126 @@
+package main_test
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/congtin/congtin/internal/search"
+)
+
+// suggestState is what the search box's combobox says of itself.
+type suggestState struct {
+	Role       string   `json:"role"`
+	Expanded   string   `json:"expanded"`
+	Controls   string   `json:"controls"`
+	ListRole   string   `json:"listRole"`
+	ListHidden bool     `json:"listHidden"`
+	Active     string   `json:"active"`
+	Selected   []string `json:"selected"`
+	Options    []string `json:"options"`
+	Status     string   `json:"status"`
+}
+
+const suggestStateJS = `(() => {
+	const i = document.getElementById("tu-khoa"), l = document.getElementById(i.getAttribute("aria-controls") || "-");
+	const st = i.form.querySelector("[role=status]");
+	return {role: i.getAttribute("role") || "", expanded: i.getAttribute("aria-expanded") || "", controls: i.getAttribute("aria-controls") || "",
+		listRole: l ? l.getAttribute("role") : "", listHidden: l ? l.hidden : true, active: i.getAttribute("aria-activedescendant") || "",
+		selected: l ? Array.from(l.querySelectorAll("[aria-selected=true]"), o => o.id) : [],
+		options: l ? Array.from(l.querySelectorAll("[role=option]"), o => o.textContent) : [], status: st ? st.textContent : ""};
+})()`
+
+// checkSuggest types the first words of the article at path, without
+// diacritics, into the header's search box; the suggestion list opens as
+// an ARIA combobox's listbox, its count announced, and is clean for
+// axe-core; ArrowDown marks the article's title, Escape closes the list,
+// and ArrowDown then Enter goes to the article.
+func (b *tab) checkSuggest(siteURL, path, axeJS string) {
+	t := b.t
+	b.navigate(siteURL + path)
+	title := evaluate[string](b, `document.querySelector("main h1").textContent.trim()`)
+	words := strings.Fields(search.TitlePrefix(title))
+	if len(words) < 3 {
+		t.Fatalf("the article %s has a title too short to type: %q", path, title)
+	}
+	typed := strings.Join(words[:3], " ")
+	b.navigate(siteURL + "/")
+	st := evaluate[suggestState](b, suggestStateJS)
+	if st.Role != "combobox" || st.Expanded != "false" || st.ListRole != "listbox" || !st.ListHidden {
+		t.Fatalf("before typing, the search box is %+v, want a closed combobox controlling a listbox", st)
+	}
+	b.do(chromedp.Focus(chromedp.CSS("#tu-khoa")), chromedp.SendKeys(chromedp.CSS("#tu-khoa"), typed))
+	st = b.waitSuggest(func(s suggestState) bool { return s.Expanded == "true" && len(s.Options) > 0 })
+	if st.ListHidden || !strings.Contains(strings.Join(st.Options, "|"), title) || st.Active != "" {
+		t.Fatalf("after typing %q the list is %+v, want it open with %q and nothing chosen", typed, st, title)
+	}
+	if !strings.HasPrefix(st.Status, strconv.Itoa(len(st.Options))+" gợi ý") {
+		t.Errorf("the live region says %q for %d suggestions", st.Status, len(st.Options))
+	}
+	b.screenshot("suggest-open.png")
+	for _, p := range b.audit(axeJS) {
+		t.Errorf("with the suggestions open: %s", p)
+	}
+	// axe-core may have moved the focus: back to the box, list open.
+	if evaluate[string](b, `document.activeElement.id`) != "tu-khoa" {
+		b.do(chromedp.Focus(chromedp.CSS("#tu-khoa")), chromedp.KeyEvent(kb.ArrowDown))
+		b.waitSuggest(func(s suggestState) bool { return s.Expanded == "true" })
+	}
+	want := -1
+	for i, o := range st.Options {
+		if o == title {
+			want = i
+			break
+		}
+	}
+	b.do(chromedp.KeyEvent(kb.ArrowDown))
+	st = evaluate[suggestState](b, suggestStateJS)
+	if st.Active != st.Controls+"-0" || len(st.Selected) != 1 || st.Selected[0] != st.Active {
+		t.Fatalf("ArrowDown marks %+v, want the first option", st)
+	}
+	b.do(chromedp.KeyEvent(kb.Escape))
+	if st = evaluate[suggestState](b, suggestStateJS); st.Expanded != "false" || !st.ListHidden || st.Active != "" {
+		t.Errorf("Escape leaves %+v, want the list closed", st)
+	}
+	// ArrowDown opens it again; down to the article's title, then Enter.
+	b.do(chromedp.KeyEvent(kb.ArrowDown))
+	b.waitSuggest(func(s suggestState) bool { return s.Expanded == "true" })
+	for range want + 1 {
+		b.do(chromedp.KeyEvent(kb.ArrowDown))
+	}
+	st = evaluate[suggestState](b, suggestStateJS)
+	if st.Active != st.Controls+"-"+strconv.Itoa(want) {
+		t.Fatalf("after %d ArrowDown the active option is %q, want %d", want+1, st.Active, want)
+	}
+	b.do(chromedp.KeyEvent(kb.Enter))
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		state, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`[location.href, document.readyState]`))
+		if err == nil && len(state) == 2 && state[1] == "complete" {
+			if u, _ := url.Parse(state[0]); u != nil && u.Path == path {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Enter on the suggestion leaves the tab at %v, want %s", state, path)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// waitSuggest waits up to ten seconds for the combobox to reach a state.
+func (b *tab) waitSuggest(ok func(suggestState) bool) suggestState {
+	b.t.Helper()
+	var st suggestState
+	for range 200 {
+		if st = evaluate[suggestState](b, suggestStateJS); ok(st) {
+			return st
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	b.t.Fatalf("the search box's suggestions stay %+v", st)
+	return st
+}

@@ -1,0 +1,169 @@
+// Suggestions as the reader types into the search box in the header: an
+// ARIA 1.2 combobox (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/)
+// over GET /api/v1/search/suggest. An enhancement only: without this file
+// the box is a plain form that opens /tim-kiem, and Enter still does so
+// whenever no suggestion is chosen.
+(function () {
+  "use strict";
+  var DELAY = 150; // ms after the last keystroke: one request per pause, not per key
+  var MIN = 2;     // characters before asking: one letter starts too many titles
+
+  function setup(form) {
+    var input = form.querySelector("input[name=q]");
+    if (!input || !window.fetch) return;
+    var listID = input.id + "-goi-y";
+    var list = document.createElement("ul");
+    list.id = listID;
+    list.className = "suggest-list";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Gợi ý bài viết");
+    list.hidden = true;
+    // Its words are Vietnamese, also on the English pages.
+    list.setAttribute("lang", "vi");
+    // A status region present before it speaks, so screen readers
+    // announce its changes.
+    var status = document.createElement("div");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    status.setAttribute("lang", "vi");
+    form.appendChild(list);
+    form.appendChild(status);
+
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", listID);
+    input.setAttribute("autocomplete", "off");
+
+    var items = [], active = -1, timer = 0, ctrl = null, asked = "";
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+    function mark(i) {
+      if (active >= 0 && list.children[active]) list.children[active].setAttribute("aria-selected", "false");
+      active = i;
+      if (i < 0) {
+        input.removeAttribute("aria-activedescendant");
+        return;
+      }
+      var li = list.children[i];
+      li.setAttribute("aria-selected", "true");
+      input.setAttribute("aria-activedescendant", li.id);
+      if (li.scrollIntoView) li.scrollIntoView({ block: "nearest" });
+    }
+    function go(i) {
+      if (items[i]) window.location.assign(items[i].url);
+    }
+    function show(suggestions) {
+      items = suggestions || [];
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      while (list.firstChild) list.removeChild(list.firstChild);
+      items.forEach(function (s, i) {
+        var li = document.createElement("li");
+        li.id = listID + "-" + i;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.textContent = s.title;
+        // mousedown, not click: the input's blur would close the list first.
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); go(i); });
+        list.appendChild(li);
+      });
+      if (items.length === 0) {
+        close();
+        status.textContent = "Không có gợi ý.";
+        return;
+      }
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      status.textContent = items.length + " gợi ý. Dùng phím mũi tên lên, xuống để chọn, Enter để mở bài viết.";
+    }
+    function ask() {
+      var q = input.value.replace(/^\s+/, "");
+      if (q.replace(/\s+$/, "").length < MIN) {
+        asked = "";
+        if (ctrl) ctrl.abort();
+        items = [];
+        close();
+        return;
+      }
+      if (q === asked && !list.hidden) return;
+      asked = q;
+      if (ctrl) ctrl.abort();
+      ctrl = window.AbortController ? new AbortController() : null;
+      fetch("/api/v1/search/suggest?q=" + encodeURIComponent(q), {
+        headers: { Accept: "application/json" },
+        signal: ctrl ? ctrl.signal : undefined
+      }).then(function (r) {
+        return r.ok ? r.json() : { suggestions: [] };
+      }).then(function (data) {
+        // A late answer to an earlier prefix is dropped.
+        if (asked === q && document.activeElement === input) show(data.suggestions);
+      }).catch(function () { /* aborted or offline: the form still works */ });
+    }
+
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(ask, DELAY);
+    });
+    input.addEventListener("keydown", function (e) {
+      var open = !list.hidden && items.length > 0;
+      switch (e.key) {
+        case "ArrowDown":
+        case "Down":
+          if (!open) {
+            if (items.length > 0) {
+              list.hidden = false;
+              input.setAttribute("aria-expanded", "true");
+            } else {
+              ask();
+            }
+            e.preventDefault();
+            return;
+          }
+          mark(active + 1 < items.length ? active + 1 : 0);
+          e.preventDefault();
+          break;
+        case "ArrowUp":
+        case "Up":
+          if (!open) return;
+          mark(active > 0 ? active - 1 : items.length - 1);
+          e.preventDefault();
+          break;
+        case "Enter":
+          if (open && active >= 0) {
+            e.preventDefault();
+            go(active);
+          }
+          break;
+        case "Escape":
+        case "Esc":
+          if (open) {
+            e.preventDefault();
+            close();
+          }
+          break;
+      }
+    });
+    input.addEventListener("blur", close);
+    // Some keyboards and assistive technologies send Enter's character on
+    // its own, which submits the form even when keydown was cancelled: a
+    // submission with a suggestion chosen goes to that article too.
+    form.addEventListener("submit", function (e) {
+      if (!list.hidden && active >= 0) {
+        e.preventDefault();
+        go(active);
+      }
+    });
+  }
+
+  function init() {
+    document.querySelectorAll("form[data-suggest]").forEach(setup);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

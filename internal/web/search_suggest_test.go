@@ -1,0 +1,139 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/storetest"
+	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
+)
+
+type suggestAnswer struct {
+	Query       string `json:"query"`
+	Suggestions []struct {
+		Title string `json:"title"`
+		URL   string `json:"url"`
+	} `json:"suggestions"`
+}
+
+func (e *env) suggest(q string) (int, suggestAnswer, *response) {
+	e.t.Helper()
+	r := e.get("/api/v1/search/suggest?q=" + q)
+	var out suggestAnswer
+	if r.status == 200 {
+		if err := json.Unmarshal([]byte(r.body), &out); err != nil {
+			e.t.Fatalf("%s: %v", r.body, err)
+		}
+	}
+	return r.status, out, r
+}
+
+// TestSuggest: the search box's suggestions are the published titles
+// starting with what is typed, with or without diacritics, in NFD, d for
+// đ; a finished word does not match a longer one; drafts and scheduled
+// articles are not suggested; at most ten.
+func TestSuggest(t *testing.T) {
+	e := newEnv(t)
+	t0 := time.Date(2023, 5, 2, 9, 0, 0, 0, congtin.VietnamZone)
+	recs := []congtin.ArticleImport{
+		storetest.Rec("Đẩy mạnh tiêm chủng vắc-xin cho trẻ em", "Y tế", t0),
+		storetest.Rec("Đảng bộ xã An Khánh đại hội", "Chính trị", t0),
+		storetest.Rec("Ăn Tết an toàn", "Đời sống", t0),
+		storetest.Rec("Ang Kor", "Đời sống", t0),
+	}
+	scheduled := storetest.Rec("Đẩy mạnh cải cách hành chính", "Chính trị", time.Now().Add(48*time.Hour))
+	recs = append(recs, scheduled)
+	for i := range 12 {
+		recs = append(recs, storetest.Rec(fmt.Sprintf("Hội nghị số %02d", i), "Chính trị", t0))
+	}
+	res := e.mustImport(recs...)
+	titles := func(a suggestAnswer) string {
+		var s []string
+		for _, x := range a.Suggestions {
+			s = append(s, x.Title)
+		}
+		return strings.Join(s, "|")
+	}
+	for _, tc := range []struct{ q, want string }{
+		{"Đẩy mạnh tiêm", "Đẩy mạnh tiêm chủng vắc-xin cho trẻ em"},
+		{"day manh", "Đẩy mạnh tiêm chủng vắc-xin cho trẻ em"}, // the scheduled one is not public yet
+		{"DAY MANH TIEM CHUNG VAC", "Đẩy mạnh tiêm chủng vắc-xin cho trẻ em"},
+		{norm.NFD.String("đẩy mạnh tiê"), "Đẩy mạnh tiêm chủng vắc-xin cho trẻ em"},
+		{"dang bo", "Đảng bộ xã An Khánh đại hội"},
+		{"an", "Ăn Tết an toàn|Ang Kor"},
+		{"an ", "Ăn Tết an toàn"}, // a finished word
+		{"  ăn t", "Ăn Tết an toàn"},
+		{"tiem chung", ""}, // a title's start, not a word inside it
+	} {
+		status, a, _ := e.suggest(url.QueryEscape(tc.q))
+		if status != 200 || titles(a) != tc.want {
+			t.Errorf("%q: %d %q, want %q", tc.q, status, titles(a), tc.want)
+		}
+	}
+	// The URL is the article's.
+	_, a, r := e.suggest("day+manh")
+	if len(a.Suggestions) != 1 || a.Suggestions[0].URL != e.srv.URL+res[0].Article.Path(res[0].Category.Slug) {
+		t.Errorf("url: %+v, import %+v", a.Suggestions, res[0])
+	}
+	if cc := r.header.Get("Cache-Control"); cc != "public, max-age=60" {
+		t.Errorf("Cache-Control %q", cc)
+	}
+	// Ten at most, in title order.
+	_, a, _ = e.suggest("hoi+nghi")
+	if len(a.Suggestions) != congtin.MaxSuggestions || a.Suggestions[0].Title != "Hội nghị số 00" || a.Suggestions[9].Title != "Hội nghị số 09" {
+		t.Errorf("limit: %q", titles(a))
+	}
+}
+
+// TestSuggestScript: the header's search box is still a plain form to
+// /tim-kiem, marked for suggest.js, which is served from the fingerprinted
+// assets (the CSP allows no inline script), deferred, and cached long.
+func TestSuggestScript(t *testing.T) {
+	e := newEnv(t)
+	doc := e.get("/").doc
+	f := find(doc, func(n *html.Node) bool { return n.Data == "form" && attr(n, "role") == "search" })
+	if f == nil || attr(f, "action") != "/tim-kiem" || attr(f, "method") != "get" || !hasAttr(f, "data-suggest") {
+		t.Fatal("the header's search box is not a form to /tim-kiem marked data-suggest")
+	}
+	s := find(doc, func(n *html.Node) bool { return n.Data == "script" && strings.Contains(attr(n, "src"), "suggest") })
+	if s == nil || !hasAttr(s, "defer") || !strings.HasPrefix(attr(s, "src"), "/") {
+		t.Fatal("no deferred suggest.js from the site itself")
+	}
+	r := e.get(attr(s, "src"))
+	if r.status != 200 || !strings.Contains(r.header.Get("Content-Type"), "javascript") || !strings.Contains(r.header.Get("Cache-Control"), "immutable") && !strings.Contains(r.header.Get("Cache-Control"), "max-age=31536000") {
+		t.Errorf("suggest.js: %d %q %q", r.status, r.header.Get("Content-Type"), r.header.Get("Cache-Control"))
+	}
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSuggestBadInput: whatever is typed, the answer is a list, maybe
+// empty, never an error.
+func TestSuggestBadInput(t *testing.T) {
+	e := newEnv(t)
+	e.mustImport(storetest.Rec("Near và title: mẫu", "Y tế", time.Date(2023, 5, 2, 9, 0, 0, 0, congtin.VietnamZone)))
+	for _, q := range []string{"", "%22", "*", "-", "%5E", "%CC%81", url.QueryEscape("🙂"), "%ff", "%00",
+		strings.Repeat("a", 10000), strings.Repeat("%E1%BA%A5", 10000), url.QueryEscape("NEAR("), url.QueryEscape("a OR"),
+		url.QueryEscape("title:x"), url.QueryEscape(`"near`), "%25", "_", url.QueryEscape("~")} {
+		status, a, r := e.suggest(q)
+		if status != 200 || a.Suggestions == nil {
+			t.Errorf("%.40q: %d %s", q, status, r.body)
+		}
+	}
+	if _, a, _ := e.suggest(url.QueryEscape("NEAR(")); len(a.Suggestions) != 1 {
+		t.Errorf("NEAR( is a word: %+v", a)
+	}
+}
