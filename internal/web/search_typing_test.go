@@ -41,6 +41,9 @@ func TestSearchTyping(t *testing.T) {
 		if note == nil || !strings.HasPrefix(text(note), "Đã tìm theo: chuyển hóa địa bàn.") {
 			t.Fatalf("%q: notice %q", tc.q, text(note))
 		}
+		if st := text(find(r.doc, class("intro"))); st != "Tìm thấy 1 kết quả cho “chuyển hóa địa bàn”." {
+			t.Errorf("%q: the status line says %q, want what was searched", tc.q, st)
+		}
 		var marked []string
 		for _, m := range findAll(r.doc, tag("mark")) {
 			marked = append(marked, text(m))
