@@ -532,6 +532,14 @@ func (nr *newsroom) signIn(b *tab, as staff) {
 func (nr *newsroom) post(b *tab, button, pathRE, flash string) *url.URL {
 	nr.t.Helper()
 	u := b.clickAndWait(button, func(*url.URL) bool { return true })
+	nr.landed(b, button, u, pathRE, flash)
+	return u
+}
+
+// landed checks the page a click on button led to: its path must match
+// pathRE and, when flash is not empty, the page confirm with flash.
+func (nr *newsroom) landed(b *tab, button string, u *url.URL, pathRE, flash string) {
+	nr.t.Helper()
 	var problems []string
 	for _, sel := range []string{".alert", ".field-error", ".admin-main h1"} {
 		for _, e := range b.elements(sel) {
@@ -546,7 +554,6 @@ func (nr *newsroom) post(b *tab, button, pathRE, flash string) *url.URL {
 			nr.t.Fatalf("%s: after clicking %s the confirmation is %q, want %q; the page says %q", nr.step, button, texts(got), flash, problems)
 		}
 	}
-	return u
 }
 
 // typeText types text into the focused element a word at a time, as an

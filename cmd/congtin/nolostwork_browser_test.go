@@ -553,20 +553,7 @@ func (nl *noLostWork) send(b *tab, button, pathRE, flash string) *url.URL {
 	if err != nil {
 		nl.t.Fatal(err)
 	}
-	var problems []string
-	for _, sel := range []string{".alert", ".field-error", ".admin-main h1"} {
-		for _, e := range b.elements(sel) {
-			problems = append(problems, sel+": "+e.Text)
-		}
-	}
-	if !regexp.MustCompile(pathRE).MatchString(u.Path) {
-		nl.t.Fatalf("%s: after clicking %s the browser is at %s, want a path matching %s; the page says %q", nl.step, button, u, pathRE, problems)
-	}
-	if flash != "" {
-		if got := b.elements(".flash"); len(got) != 1 || got[0].Text != flash || !got[0].shown() {
-			nl.t.Fatalf("%s: after clicking %s the confirmation is %q, want %q; the page says %q", nl.step, button, texts(got), flash, problems)
-		}
-	}
+	nl.landed(b, button, u, pathRE, flash)
 	return u
 }
 
