@@ -45,7 +45,7 @@ func dbState(t *testing.T, path string) string {
 	}
 	defer db.Close()
 	var b strings.Builder
-	for _, table := range []string{"articles", "categories", "users", "memberships", "media", "redirects", "search_index"} {
+	for _, table := range []string{"articles", "categories", "users", "memberships", "media", "redirects", "search_text"} {
 		var n int
 		if err := db.QueryRow(`SELECT COUNT(*) FROM ` + table).Scan(&n); err != nil {
 			t.Fatal(err)

@@ -49,36 +49,88 @@ const (
 // spellings scores as its best reading: "BHYT" in the article counts as
 // "bảo hiểm y tế" in the query would, phrase included.
 func Score(q *Query, d *Doc) float64 {
+	return scoreReadings(q, q.readings(), d)
+}
+
+func scoreReadings(q *Query, rs []reading, d *Doc) float64 {
 	if q.Empty() {
 		return 0
 	}
 	best := 0.0
-	for _, terms := range q.Variants() {
-		best = max(best, score(q, terms, d))
+	for i := range rs {
+		best = max(best, score(q, &rs[i], d))
 	}
 	return best
 }
 
-// score rates a document for one reading of the query's terms.
-func score(q *Query, terms []Term, d *Doc) float64 {
-	folds := make([]string, len(terms))
-	for i, t := range terms {
-		folds[i] = t.Fold
-	}
-	var exacts []string
-	if q.Accented {
-		exacts = make([]string, len(terms))
-		for i, t := range terms {
-			exacts[i] = t.Exact
+// reading is one reading of the query (its terms, or another spelling's)
+// as the strings a field is searched for: folded, and exact when the
+// reader typed diacritics.
+type reading struct {
+	fold, exact *patterns
+}
+
+// patterns are what match and longestRun look for in a field, joined
+// once per query rather than once per field: each distinct word, the
+// whole phrase, each pair of neighbours, and for a relaxed query each run
+// of the query's words.
+type patterns struct {
+	words  []string // distinct
+	phrase string
+	pairs  []string
+	runs   [][]string // runs[i][k]: words i..i+k+1 joined, for k+2 words
+}
+
+func newPatterns(q []string, runs bool) *patterns {
+	n := min(len(q), maxTermsScan)
+	q = q[:n]
+	p := &patterns{phrase: strings.Join(q, " ")}
+	for i, w := range q {
+		if firstIndex(q, w) == i {
+			p.words = append(p.words, w)
+		}
+		if i+1 < n {
+			p.pairs = append(p.pairs, w+" "+q[i+1])
 		}
 	}
+	if runs {
+		p.runs = make([][]string, n)
+		for i := range q {
+			for j := i + 2; j <= n; j++ {
+				p.runs[i] = append(p.runs[i], strings.Join(q[i:j], " "))
+			}
+		}
+	}
+	return p
+}
+
+// readings returns the query's readings as patterns.
+func (q *Query) readings() []reading {
+	var rs []reading
+	for _, terms := range q.Variants() {
+		folds := make([]string, len(terms))
+		exacts := make([]string, len(terms))
+		for i, t := range terms {
+			folds[i], exacts[i] = t.Fold, t.Exact
+		}
+		r := reading{fold: newPatterns(folds, q.Need > 0)}
+		if q.Accented {
+			r.exact = newPatterns(exacts, false)
+		}
+		rs = append(rs, r)
+	}
+	return rs
+}
+
+// score rates a document for one reading of the query.
+func score(q *Query, r *reading, d *Doc) float64 {
 	total, phraseFound, exactFound := 0.0, false, false
 	run := 0
 	for i, f := range d.Fields {
 		if q.Need > 0 {
-			run = max(run, longestRun(folds, f.Fold))
+			run = max(run, longestRun(r.fold, f.Fold))
 		}
-		cov, ph := match(folds, f.Fold)
+		cov, ph := match(r.fold, f.Fold)
 		if cov == 0 {
 			continue
 		}
@@ -86,8 +138,8 @@ func score(q *Query, terms []Term, d *Doc) float64 {
 			phraseFound = true
 		}
 		s := wCoverage*cov + wPhrase*ph
-		if exacts != nil {
-			ecov, ea := match(exacts, f.Exact)
+		if r.exact != nil {
+			ecov, ea := match(r.exact, f.Exact)
 			if ea == 1 {
 				exactFound = true
 			}
@@ -115,32 +167,46 @@ func score(q *Query, terms []Term, d *Doc) float64 {
 	return total
 }
 
+// hasWords reports whether a field (words separated by single spaces)
+// holds w, one word or several, as whole words. strings.Index finds
+// candidates with the processor's vector instructions: a search ranks
+// a couple of hundred articles, several kilobytes each, per query, and
+// most of what is looked for is found early or nowhere.
+func hasWords(field, w string) bool {
+	for from := 0; ; {
+		k := strings.Index(field[from:], w)
+		if k < 0 {
+			return false
+		}
+		k += from
+		end := k + len(w)
+		if (k == 0 || field[k-1] == ' ') && (end == len(field) || field[end] == ' ') {
+			return true
+		}
+		from = k + 1
+	}
+}
+
 // longestRun returns the most query words a field holds one after the
 // other, in the query's order.
-func longestRun(q []string, field string) int {
-	n := min(len(q), maxTermsScan)
-	var prev, cur [maxTermsScan]int
+func longestRun(p *patterns, field string) int {
 	best := 0
-	// Scanned as match scans, without splitting the field: bodies are
-	// long, and a relaxed search ranks several hundred of them.
-	for len(field) > 0 {
-		w := field
-		if k := strings.IndexByte(field, ' '); k >= 0 {
-			w, field = field[:k], field[k+1:]
-		} else {
-			field = ""
+	for _, w := range p.words {
+		if hasWords(field, w) {
+			best = 1
+			break
 		}
-		for i := 0; i < n; i++ {
-			cur[i] = 0
-			if q[i] == w {
-				cur[i] = 1
-				if i > 0 {
-					cur[i] = prev[i-1] + 1
-				}
-				best = max(best, cur[i])
+	}
+	for i := range p.runs {
+		// runs[i][k] holds k+2 words: only longer runs than the best so
+		// far are worth looking for, and a run missing means no longer
+		// one from the same start is there.
+		for k := max(best-1, 0); k < len(p.runs[i]); k++ {
+			if !hasWords(field, p.runs[i][k]) {
+				break
 			}
+			best = k + 2
 		}
-		prev = cur
 	}
 	return best
 }
@@ -149,96 +215,43 @@ func longestRun(q []string, field string) int {
 // at most 16).
 const maxTermsScan = 16
 
-// match scans a field's space-separated words once, without allocating,
-// and returns the share of the query's words present (coverage) and how
-// well they stand together (adjacency): 1 when the whole query is there
-// as a phrase, otherwise 0.8 × the share of the query's neighbouring pairs
-// found side by side. For a one-word query adjacency equals coverage.
-func match(q []string, field string) (coverage, adjacency float64) {
-	n := min(len(q), maxTermsScan)
-	if n == 0 || field == "" {
+// match returns the share of the query's distinct words a field holds
+// (coverage) and how well they stand together (adjacency): 1 when the
+// whole query is there as a phrase, otherwise 0.8 × the share of the
+// query's neighbouring pairs found side by side. For a one-word query
+// adjacency equals coverage.
+func match(p *patterns, field string) (coverage, adjacency float64) {
+	if len(p.words) == 0 || field == "" {
 		return 0, 0
 	}
-	var present, pair [maxTermsScan]bool
-	run, prev, phrase := 0, -1, false
-	for len(field) > 0 {
-		k := strings.IndexByte(field, ' ')
-		w := field
-		if k >= 0 {
-			w, field = field[:k], field[k+1:]
-		} else {
-			field = ""
-		}
-		cur := -1
-		for i := 0; i < n; i++ {
-			if q[i] == w {
-				present[i] = true
-				if prev >= 0 && i > 0 && q[i-1] == q[prev] {
-					pair[i-1] = true
-				}
-				if cur < 0 {
-					cur = i
-				}
-			}
-		}
-		// The phrase: how much of the query's start the last words match.
-		switch {
-		case run < n && q[run] == w:
-			run++
-		case q[0] == w:
-			run = 1
-		default:
-			run = 0
-		}
-		if run == n {
-			phrase = true
-			run = 0
-		}
-		prev = cur
-		if cur >= 0 {
-			// Remember the word itself: a repeated query word may be the
-			// predecessor of several positions.
-			prev = lastIndex(q[:n], w)
-		}
-	}
-	found, distinct := 0, 0
-	for i := 0; i < n; i++ {
-		if firstIndex(q[:n], q[i]) != i {
-			continue
-		}
-		distinct++
-		if present[i] {
+	found := 0
+	for _, w := range p.words {
+		if hasWords(field, w) {
 			found++
 		}
 	}
-	coverage = float64(found) / float64(distinct)
-	if n == 1 {
+	coverage = float64(found) / float64(len(p.words))
+	if len(p.pairs) == 0 {
 		return coverage, coverage
 	}
-	if phrase {
+	if found == 0 {
+		return 0, 0
+	}
+	if hasWords(field, p.phrase) {
 		return coverage, 1
 	}
 	pairs := 0
-	for i := 0; i+1 < n; i++ {
-		if pair[i] {
+	for _, pair := range p.pairs {
+		if hasWords(field, pair) {
 			pairs++
 		}
 	}
-	return coverage, 0.8 * float64(pairs) / float64(n-1)
+	return coverage, 0.8 * float64(pairs) / float64(len(p.pairs))
 }
 
 func firstIndex(q []string, w string) int {
 	for i, x := range q {
 		if x == w {
-			return i
-		}
-	}
-	return -1
-}
-
-func lastIndex(q []string, w string) int {
-	for i := len(q) - 1; i >= 0; i-- {
-		if q[i] == w {
 			return i
 		}
 	}
@@ -259,8 +272,9 @@ func Rank(q *Query, docs []*Doc) []Ranked {
 		t time.Time
 	}
 	var out []r
+	rs := q.readings()
 	for _, d := range docs {
-		if s := Score(q, d); s > 0 {
+		if s := scoreReadings(q, rs, d); s > 0 {
 			out = append(out, r{Ranked{d.ID, s}, d.PublishedAt})
 		}
 	}

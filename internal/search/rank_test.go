@@ -19,8 +19,13 @@ func TestMatch(t *testing.T) {
 		{[]string{"hoa"}, "chuyen doi", 0, 0},
 		{[]string{"an", "ninh"}, "", 0, 0},
 		{[]string{"an", "an"}, "an an", 1, 1},
+		// The phrase after a false start of its own first words.
+		{[]string{"an", "an", "ninh"}, "an an an ninh", 1, 1},
+		// Words inside others are not words: "an" is not in "toan".
+		{[]string{"an"}, "toan dan banh", 0, 0},
+		{[]string{"an", "ninh"}, "an ninhh", 0.5, 0},
 	} {
-		cov, adj := match(tt.q, tt.field)
+		cov, adj := match(newPatterns(tt.q, false), tt.field)
 		if cov != tt.cov || adj != tt.adj {
 			t.Errorf("match(%v, %q) = %v, %v; want %v, %v", tt.q, tt.field, cov, adj, tt.cov, tt.adj)
 		}

@@ -46,7 +46,7 @@ func TestLongestRun(t *testing.T) {
 		{"tu hao binh an", 1},
 		{"", 0},
 	} {
-		if got := longestRun(q, tt.field); got != tt.want {
+		if got := longestRun(newPatterns(q, true), tt.field); got != tt.want {
 			t.Errorf("longestRun(%q) = %d, want %d", tt.field, got, tt.want)
 		}
 	}

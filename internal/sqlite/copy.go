@@ -17,9 +17,10 @@ import (
 var _ copydb.Store = (*DB)(nil)
 
 // copySkipped are the tables of the schema a copy leaves out. The search
-// index (search_index, search_pairs and their shadow tables) is virtual
-// and is left out by kind; it is rebuilt on the target.
+// index's FTS5 table (search_terms and its shadow tables) is virtual and
+// is left out by kind; it is rebuilt on the target, with its ranking text.
 var copySkipped = map[string]string{
+	"search_text": "search index",
 	// Compared by copydb, and filled by each database's own migrations.
 	"migrations": "bookkeeping",
 	// The change log tells the processes serving this database which

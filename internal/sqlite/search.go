@@ -3,25 +3,30 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/search"
 	"github.com/congtin/congtin/internal/sqlstore"
 )
 
-// The article index is two FTS5 tables keyed by the article's id (their
-// rowid): search_index holds the folded tokens of title, lead and body
-// (matched) and their exact forms (stored for ranking), search_pairs the
-// pairs of neighbouring syllables.
+// The article index (migration 0020) is an FTS5 table, search_terms,
+// keyed by the article's ID (its rowid), of the folded title, lead and
+// body (positions kept, for phrases) after tags (search_tags.go) that let
+// FTS5 narrow a search to a site, categories and months itself; and
+// a table, search_text, of the marked text (search.Mark) the shared
+// ranking reads for the candidates.
 
 // UnindexArticles implements sqlstore.Indexer.
 func (*dialect) UnindexArticles(ctx context.Context, tx *sqlstore.Tx, id int64) error {
-	for _, table := range []string{"search_index", "search_pairs"} {
-		q, args := `DELETE FROM `+table+` WHERE rowid = ?`, []any{id}
-		if id == 0 {
-			q, args = `DELETE FROM `+table, nil
-		}
+	stmts := []string{`DELETE FROM search_terms WHERE rowid = ?`, `DELETE FROM search_text WHERE id = ?`}
+	args := []any{id}
+	if id == 0 {
+		stmts, args = []string{`INSERT INTO search_terms (search_terms) VALUES ('delete-all')`, `DELETE FROM search_text`}, nil
+	}
+	for _, q := range stmts {
 		if _, err := tx.Exec(ctx, q, args...); err != nil {
 			return err
 		}
@@ -34,22 +39,21 @@ func (*dialect) UnindexArticles(ctx context.Context, tx *sqlstore.Tx, id int64) 
 func (*dialect) WriteArticleIndex(ctx context.Context, tx *sqlstore.Tx, docs []*sqlstore.IndexDoc) error {
 	for _, d := range docs {
 		f := d.Fields
-		if _, err := tx.Exec(ctx, `INSERT INTO search_index (rowid, title_f, lead_f, body_f, title_e, lead_e, body_e) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			d.ID, f[0].Fold, f[1].Fold, f[2].Fold, f[0].Exact, f[1].Exact, f[2].Exact); err != nil {
+		terms := articleTags(d) + " " + f[0].Fold + " _ " + f[1].Fold + " _ " + f[2].Fold
+		if _, err := tx.Exec(ctx, `INSERT INTO search_terms (rowid, terms) VALUES (?, ?)`, d.ID, terms); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO search_pairs (rowid, pairs) VALUES (?, ?)`, d.ID, d.Pairs); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO search_text (id, text) VALUES (?, ?)`, d.ID, search.Mark(f)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// IndexEmpty implements sqlstore.Indexer. EXISTS, not COUNT: counting an
-// FTS5 table reads all of it, seconds at start-up for a large archive.
+// IndexEmpty implements sqlstore.Indexer.
 func (*dialect) IndexEmpty(ctx context.Context, db *sqlstore.DB) (bool, error) {
 	var indexed bool
-	err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM search_index)`).Scan(&indexed)
+	err := db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM search_text)`).Scan(&indexed)
 	return !indexed, err
 }
 
@@ -66,106 +70,148 @@ var ftsSyntax = search.Syntax{
 	Or:     " OR ",
 }
 
-// ftsSearch is one search over the FTS5 tables.
+// ftsSearch is one search over the index.
 type ftsSearch struct {
-	db       sqlstore.Querier // the read-only, memory-mapped pool
-	exprs    map[sqlstore.Match]string
-	cond     string // the public articles' condition
-	args     []any
-	filtered bool
-	exact    string
+	db      sqlstore.Querier // the read-only, memory-mapped pool
+	sq      congtin.SearchQuery
+	exprs   map[sqlstore.Match]string // each with the tags' condition
+	tags    string                    // site and categories, without months
+	cond    string                    // the public articles' condition
+	args    []any
+	exact   bool
+	periods []string // the tags of sq's date range; nil: every month
 }
 
 // ArticleSearch implements sqlstore.Indexer.
 func (d *dialect) ArticleSearch(db *sqlstore.DB, sq congtin.SearchQuery, q *search.Query) sqlstore.ArticleSearch {
-	quote := func(ts []string) []string {
-		out := make([]string, len(ts))
-		for i, t := range ts {
-			out[i] = ftsTerm(t)
-		}
-		return out
-	}
 	// Every word, or for a relaxed query every word of one of its sets;
 	// a run with other spellings as an OR of them.
-	words := "{title_f lead_f body_f} : (" + q.MatchExpr(ftsSyntax) + ")"
+	words := q.MatchExpr(ftsSyntax)
+	// Each pair of neighbouring words standing together: the articles
+	// where the words are written as the reader wrote them.
 	pairs := words
 	if p := q.PairFolds(); p != nil {
-		pairs = strings.Join(quote(p), " AND ")
+		phrases := make([]string, len(p))
+		for i, pair := range p {
+			phrases[i] = ftsTerm(strings.ReplaceAll(pair, "_", " "))
+		}
+		pairs = strings.Join(phrases, " AND ")
 	}
-	s := &ftsSearch{db: db.On(d.search), filtered: sqlstore.Filtered(sq), exact: sqlstore.ExactColumns(q), exprs: map[sqlstore.Match]string{
+	s := &ftsSearch{db: db.On(d.search), sq: sq, exact: q.Accented}
+	s.tags = filterTags(sq)
+	if !sq.From.IsZero() || !sq.To.IsZero() {
+		s.periods = periodTags(sq.From, sq.To, sq.Now)
+	}
+	s.exprs = map[sqlstore.Match]string{
 		sqlstore.MatchWords:  words,
 		sqlstore.MatchPairs:  pairs,
-		sqlstore.MatchPhrase: "{title_f lead_f body_f} : \"" + strings.Join(q.Folds(), " ") + "\"",
-	}}
+		sqlstore.MatchPhrase: ftsTerm(strings.Join(q.Folds(), " ")),
+	}
 	s.cond, s.args = sqlstore.PublicArticles(sq)
 	return s
 }
 
-// Two ways to find matches. Without filters, the index drives: FTS5 walks
-// its lists newest first and stops early. With a category or a date
-// range, or sorted by date, the articles drive: their index walks the
-// filtered articles newest first and each is checked against the set of
-// matching IDs, which SQLite builds once; so a rare category does not mean
-// scanning every match of a common word.
-
-// byArticles is a search in the articles' own order, matches as a set
-// ("+a.id" keeps SQLite from driving the loop by the set instead), with
-// join joined to the articles, and its arguments: the expression last.
-func (s *ftsSearch) byArticles(m sqlstore.Match, join string) (string, []any) {
-	table := "search_index"
-	if m == sqlstore.MatchPairs {
-		table = "search_pairs"
+// match is the full match expression of m over the given months' tags
+// (nil: no month condition).
+func (s *ftsSearch) match(m sqlstore.Match, periods []string) string {
+	e := s.tags + " AND (" + s.exprs[m] + ")"
+	if len(periods) > 0 {
+		e += " AND (" + strings.Join(periods, " OR ") + ")"
 	}
-	return ` FROM articles a` + join + ` WHERE ` + s.cond + ` AND +a.id IN (SELECT rowid FROM ` + table + ` WHERE ` + table + ` MATCH ?)`,
-		append(append([]any{}, s.args...), s.exprs[m])
+	return e
 }
 
-// byIndex is a search in the index's order, and its arguments: the
-// expression first. CROSS JOIN keeps the full-text match as the outer
-// loop: the planner would otherwise scan articles and run the match once
-// per row. Pairs have their own table, whose rowid orders the walk: FTS5
-// then reads its list backwards, and articles are checked before the
-// stored text is touched.
-func (s *ftsSearch) byIndex(m sqlstore.Match) (string, []any) {
-	args := append([]any{s.exprs[m]}, s.args...)
-	if m == sqlstore.MatchPairs {
-		return ` FROM search_pairs p CROSS JOIN articles a ON a.id = p.rowid CROSS JOIN search_index s ON s.rowid = p.rowid
-			WHERE search_pairs MATCH ? AND ` + s.cond, args
-	}
-	return ` FROM search_index s CROSS JOIN articles a ON a.id = s.rowid WHERE search_index MATCH ? AND ` + s.cond, args
+// from is the FROM and WHERE of a search, the index driving: CROSS JOIN
+// keeps the full-text match as the outer loop, walked in the index's
+// order (the articles' IDs) and stopped by LIMIT, and each match's
+// article is checked by its primary key (the exact bounds of a date
+// range, which the months' tags only approximate, and the time of
+// publication against now). The arguments: the expression first.
+func (s *ftsSearch) from(m sqlstore.Match, periods []string, join string) (string, []any) {
+	return ` FROM search_terms f CROSS JOIN articles a ON a.id = f.rowid` + join + ` WHERE search_terms MATCH ? AND ` + s.cond,
+		append([]any{s.match(m, periods)}, s.args...)
 }
 
 func (s *ftsSearch) Count(ctx context.Context, m sqlstore.Match, limit int) (int, error) {
-	from, args := s.byIndex(m)
-	if s.filtered {
-		from, args = s.byArticles(m, "")
-	}
+	from, args := s.from(m, s.periods, "")
 	var n int
 	err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1`+from+` LIMIT ?)`, append(args, limit)...).Scan(&n)
 	return n, err
 }
 
-func (s *ftsSearch) Newest(ctx context.Context, m sqlstore.Match, limit, offset int) ([]int64, error) {
-	from, args := s.byArticles(m, "")
-	return sqlstore.SearchIDs(ctx, s.db, `SELECT a.id`+from+` ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+func (s *ftsSearch) Candidates(ctx context.Context, m sqlstore.Match, n int, docs map[int64]*search.Doc) error {
+	from, args := s.from(m, s.periods, ` CROSS JOIN search_text t ON t.id = f.rowid`)
+	return sqlstore.SearchMarkedCandidates(ctx, s.db, docs, s.exact,
+		`SELECT f.rowid, a.published_at, t.text`+from+` ORDER BY f.rowid DESC LIMIT ?`, append(args, n)...)
 }
 
-func (s *ftsSearch) Candidates(ctx context.Context, m sqlstore.Match, n int, docs map[int64]*search.Doc) error {
-	cols := `SELECT s.rowid, a.published_at, s.title_f, s.lead_f, s.body_f, ` + s.exact
-	var q string
-	var args []any
-	switch {
-	case s.filtered:
-		from, fargs := s.byArticles(m, ` CROSS JOIN search_index s ON s.rowid = a.id`)
-		q, args = cols+from+` ORDER BY a.published_at DESC, a.id DESC LIMIT ?`, fargs
-	case m == sqlstore.MatchPairs:
-		from, fargs := s.byIndex(m)
-		q, args = cols+from+` ORDER BY p.rowid DESC LIMIT ?`, fargs
-	default:
-		from, fargs := s.byIndex(m)
-		q, args = cols+from+` ORDER BY s.rowid DESC LIMIT ?`, fargs
+// Newest pages through the matches by publication time. The index walks
+// article IDs, which follow publication only roughly (an article is
+// written, then published; an archive is imported in any order), so the
+// matches are taken a period at a time, newest first, by the months'
+// tags: every match of a period is read and sorted, and the walk stops
+// once the page is filled. Periods start at a month and double, so that a
+// word found in every month reads about one month's matches for the
+// first page, and a rare one a handful of periods back to the oldest
+// article.
+func (s *ftsSearch) Newest(ctx context.Context, m sqlstore.Match, limit, offset int) ([]int64, error) {
+	need := offset + limit
+	hi := s.sq.Now
+	if !s.sq.To.IsZero() && s.sq.To.Before(hi) {
+		hi = s.sq.To
 	}
-	return sqlstore.SearchCandidates(ctx, s.db, docs, q, append(args, n)...)
+	lo := s.sq.From
+	if lo.IsZero() {
+		var oldest *int64
+		if err := s.db.QueryRow(ctx, `SELECT MIN(published_at) FROM articles WHERE site_id = ? AND status = 'published'`, s.sq.SiteID).Scan(&oldest); err != nil {
+			return nil, err
+		}
+		if oldest == nil {
+			return nil, nil
+		}
+		lo = time.Unix(*oldest, 0)
+	}
+	type hit struct{ id, at int64 }
+	var hits []hit
+	end := monthOf(hi).AddDate(0, 1, 0) // exclusive
+	first := monthOf(lo)
+	for span := 1; len(hits) < need && end.After(first); span *= 2 {
+		start := end.AddDate(0, -span, 0)
+		if start.Before(first) {
+			start = first
+		}
+		from, args := s.from(m, periodTags(start, end, time.Time{}), "")
+		rows, err := s.db.Query(ctx, `SELECT a.id, a.published_at`+from, args...)
+		if err != nil {
+			return nil, err
+		}
+		var batch []hit
+		for rows.Next() {
+			var h hit
+			if err := rows.Scan(&h.id, &h.at); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			batch = append(batch, h)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		slices.SortFunc(batch, func(x, y hit) int {
+			if x.at != y.at {
+				return int(y.at - x.at)
+			}
+			return int(y.id - x.id)
+		})
+		hits = append(hits, batch...)
+		end = start
+	}
+	var ids []int64
+	for i := offset; i < min(need, len(hits)); i++ {
+		ids = append(ids, hits[i].id)
+	}
+	return ids, nil
 }
 
 // SearchIndexBytes returns the bytes the search index's tables take.

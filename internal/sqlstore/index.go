@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/search"
@@ -16,6 +17,10 @@ type IndexDoc struct {
 	ID     int64
 	Fields [3]search.Field
 	Pairs  string
+	// Where and when the article is published, for an index that narrows
+	// a search by them itself (SQLite's tags).
+	SiteID, CategoryID int64
+	PublishedAt        time.Time
 
 	title, lead, body string
 }
@@ -32,12 +37,11 @@ func (d *IndexDoc) analyse() {
 func (tx *Tx) indexArticle(ctx context.Context, id int64) error {
 	d := &IndexDoc{ID: id}
 	var status string
-	var siteID int64
-	if err := tx.QueryRow(ctx, `SELECT site_id, status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&siteID, &status, &d.title, &d.lead, &d.body); err != nil {
+	if err := tx.QueryRow(ctx, `SELECT site_id, category_id, published_at, status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&d.SiteID, &d.CategoryID, at(&d.PublishedAt), &status, &d.title, &d.lead, &d.body); err != nil {
 		return tx.db.wrap("index article", err)
 	}
 	// The back office's lists search every article, public or not.
-	if err := tx.putKey(ctx, articleKeys, id, siteID, d.title, d.lead); err != nil {
+	if err := tx.putKey(ctx, articleKeys, id, d.SiteID, d.title, d.lead); err != nil {
 		return tx.db.wrap("index article", err)
 	}
 	if err := tx.db.d.UnindexArticles(ctx, tx, id); err != nil {
@@ -62,8 +66,8 @@ func (tx *Tx) reindexArticles(ctx context.Context) (int, error) {
 	for {
 		docs, err := list(ctx, tx.conn, func(row scanner) (*IndexDoc, error) {
 			d := &IndexDoc{}
-			return d, row.Scan(&d.ID, &d.title, &d.lead, &d.body)
-		}, `SELECT id, title, lead, body FROM articles WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`, last, chunk)
+			return d, row.Scan(&d.ID, &d.SiteID, &d.CategoryID, at(&d.PublishedAt), &d.title, &d.lead, &d.body)
+		}, `SELECT id, site_id, category_id, published_at, title, lead, body FROM articles WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`, last, chunk)
 		if err != nil || len(docs) == 0 {
 			return total, err
 		}

@@ -241,3 +241,24 @@ func SearchCandidates(ctx context.Context, q Querier, docs map[int64]*search.Doc
 	}
 	return rows.Err()
 }
+
+// SearchMarkedCandidates runs a query of candidates (an article's ID,
+// publication time and marked text, see search.Mark) and adds them to
+// docs, with their exact forms when exact is set.
+func SearchMarkedCandidates(ctx context.Context, q Querier, docs map[int64]*search.Doc, exact bool, query string, args ...any) error {
+	rows, err := q.Query(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		d := &search.Doc{}
+		var text string
+		if err := rows.Scan(&d.ID, at(&d.PublishedAt), &text); err != nil {
+			return err
+		}
+		d.Fields = search.Unmark(text, exact)
+		docs[d.ID] = d
+	}
+	return rows.Err()
+}
