@@ -457,6 +457,10 @@ type DocumentResult struct {
 	Documents []*Document     `json:"documents"`
 	Total     int             `json:"total"`
 	Facets    *DocumentFacets `json:"facets,omitempty"`
+	// Approximate is set when no public document holds every word of the
+	// query and the documents are those holding most of them (never for
+	// a quoted query or one naming a number: see search.NamesNumber).
+	Approximate bool `json:"approximate"`
 	// Searched and Typing: see SearchResult.
 	Searched string `json:"searched,omitempty"`
 	Typing   string `json:"typing,omitempty"`

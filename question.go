@@ -348,12 +348,19 @@ type QuestionFilter struct {
 	// Verbatim searches Q exactly as typed, never as Telex or VNI typing
 	// (see SearchQuery.Verbatim). Stores ignore it.
 	Verbatim bool
+	// Need, when set, relaxes Q: a question matches when it holds at
+	// least Need of Q's distinct words (search.Query.Relaxed). The
+	// service sets it when no question holds them all.
+	Need int
 }
 
 // QuestionResult is a page of questions found by a reader's search.
 type QuestionResult struct {
 	Questions []*Question
 	Total     int
+	// Approximate is set when no question holds every word of the query
+	// and the questions are those holding most of them.
+	Approximate bool
 	// Searched and Typing: see SearchResult.
 	Searched, Typing string
 }

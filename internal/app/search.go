@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/search"
 	"github.com/congtin/congtin/internal/search/vn"
 )
 
@@ -43,9 +44,7 @@ func (a *App) Search(ctx context.Context, q congtin.SearchQuery) (*congtin.Searc
 	if err != nil {
 		return nil, err
 	}
-	better := alt.Total > 0 && (res.Approximate && !alt.Approximate ||
-		res.Approximate == alt.Approximate && alt.Total > res.Total)
-	if !better {
+	if !better(res.Total, res.Approximate, alt.Total, alt.Approximate) {
 		return res, nil
 	}
 	alt.Searched, alt.Typing = dec, string(typing)
@@ -53,13 +52,18 @@ func (a *App) Search(ctx context.Context, q congtin.SearchQuery) (*congtin.Searc
 }
 
 // FindDocuments searches the documents register as Search searches
-// articles, Telex and VNI typing included.
+// articles: near matches when no document holds every word (the store's,
+// as for articles), Telex and VNI typing read the same way.
 func (a *App) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*congtin.DocumentResult, error) {
 	res, err := a.Store.FindDocuments(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	dec, typing := retype(q.Q, q.Verbatim, res.Total)
+	found := res.Total
+	if res.Approximate {
+		found = 0
+	}
+	dec, typing := retype(q.Q, q.Verbatim, found)
 	if typing == "" {
 		return res, nil
 	}
@@ -69,34 +73,68 @@ func (a *App) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 	if err != nil {
 		return nil, err
 	}
-	if alt.Total <= res.Total {
+	if !better(res.Total, res.Approximate, alt.Total, alt.Approximate) {
 		return res, nil
 	}
 	alt.Searched, alt.Typing = dec, string(typing)
 	return alt, nil
 }
 
-// SearchQuestions implements congtin.QuestionService.
+// SearchQuestions implements congtin.QuestionService: the questions
+// holding every word, or when none does, those holding most of them
+// (Approximate), as the articles' search; Telex and VNI typing read as
+// Search reads it.
 func (a *App) SearchQuestions(ctx context.Context, f congtin.QuestionFilter) (*congtin.QuestionResult, error) {
-	qs, total, err := a.Store.FindQuestions(ctx, f)
+	res, err := a.searchQuestions(ctx, f)
 	if err != nil {
 		return nil, err
 	}
-	res := &congtin.QuestionResult{Questions: qs, Total: total}
-	dec, typing := retype(f.Q, f.Verbatim, total)
+	found := res.Total
+	if res.Approximate {
+		found = 0
+	}
+	dec, typing := retype(f.Q, f.Verbatim, found)
 	if typing == "" {
 		return res, nil
 	}
 	df := f
 	df.Q = dec
-	qs, total, err = a.Store.FindQuestions(ctx, df)
+	alt, err := a.searchQuestions(ctx, df)
 	if err != nil {
 		return nil, err
 	}
-	if total <= res.Total {
+	if !better(res.Total, res.Approximate, alt.Total, alt.Approximate) {
 		return res, nil
 	}
-	return &congtin.QuestionResult{Questions: qs, Total: total, Searched: dec, Typing: string(typing)}, nil
+	alt.Searched, alt.Typing = dec, string(typing)
+	return alt, nil
+}
+
+// searchQuestions finds the questions holding every word of f.Q, or when
+// none does and the query may be relaxed, those holding most of them.
+func (a *App) searchQuestions(ctx context.Context, f congtin.QuestionFilter) (*congtin.QuestionResult, error) {
+	f.Need = 0
+	qs, total, err := a.Store.FindQuestions(ctx, f)
+	if err != nil || total > 0 || f.Q == "" {
+		return &congtin.QuestionResult{Questions: qs, Total: total}, err
+	}
+	levels := search.ParseQuery(f.Q).RelaxLevels()
+	if len(levels) == 0 {
+		return &congtin.QuestionResult{}, nil
+	}
+	f.Need = levels[len(levels)-1]
+	if qs, total, err = a.Store.FindQuestions(ctx, f); err != nil {
+		return nil, err
+	}
+	return &congtin.QuestionResult{Questions: qs, Total: total, Approximate: total > 0}, nil
+}
+
+// better reports whether the results of a query read as Telex or VNI
+// (alt) serve the reader better than those of the query as typed: they
+// hold every word where the typed query's only hold most, or they are
+// more of the same kind.
+func better(total int, approximate bool, altTotal int, altApproximate bool) bool {
+	return altTotal > 0 && (approximate && !altApproximate || approximate == altApproximate && altTotal > total)
 }
 
 // retype returns what q types in Telex or VNI when a search that found

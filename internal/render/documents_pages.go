@@ -31,6 +31,10 @@ type DocumentsPage struct {
 	Pager     Pager
 	FeedURL   string
 
+	// Approximate, when set, says above the documents that none holds
+	// every word of the query and these hold most of them.
+	Approximate string
+
 	// Searched and VerbatimURL: as SearchPage's.
 	Searched    string
 	VerbatimURL string

@@ -35,6 +35,9 @@ type QAListPage struct {
 	Message   string // help, or "nothing found"
 	Error     string // a bad filter
 	Pager     Pager
+	// Approximate, when set, says above the questions that none holds
+	// every word of the query and these hold most of them.
+	Approximate string
 
 	// Searched and VerbatimURL: as SearchPage's.
 	Searched    string

@@ -36,3 +36,24 @@ func plainField(text string) Field {
 	}
 	return Field{Fold: f.String(), Exact: e.String()}
 }
+
+// NamesNumber reports whether a query holds a number ("115/KH-UBND",
+// "115 kh ubnd", "2024"): in the documents register, a number, a year or
+// a date is what identifies a document, so a search naming one is never
+// relaxed to near matches: those would be other documents ("115/QĐ-UBND"
+// for "115/KH-UBND", last year's plan for this year's). The digits of a
+// run with other spellings ("Covid-19") are a name's, not a number.
+func NamesNumber(q *Query) bool {
+	ai := 0
+	for i := 0; i < len(q.Terms); i++ {
+		if ai < len(q.Alts) && q.Alts[ai].Start == i {
+			i += q.Alts[ai].Len - 1
+			ai++
+			continue
+		}
+		if strings.ContainsAny(q.Terms[i].Fold, "0123456789") {
+			return true
+		}
+	}
+	return false
+}

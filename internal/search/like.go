@@ -54,6 +54,38 @@ func LikePatterns(q *Query) []string {
 	return out
 }
 
+// LikeMatch returns a condition on a folded-text column (as FoldedText
+// writes it) that is true for the rows a match of q must find, and its
+// arguments: MatchExpr written as LIKE conditions, so abbreviations and
+// loanwords find their other spellings ("BHYT" and "bảo hiểm y tế" each
+// other) and a relaxed query (Need) matches rows holding enough of its
+// words, within the bounds that MatchExpr and RelaxLevels keep. A quoted
+// query is its phrase. An empty query gives "" and no arguments.
+func LikeMatch(q *Query, column string) (string, []any) {
+	if q.Empty() {
+		return "", nil
+	}
+	if q.Quoted {
+		return column + " LIKE ?", []any{"% " + strings.Join(q.Folds(), " ") + " %"}
+	}
+	// MatchExpr writes each word and phrase where it calls Word or
+	// Phrase, in order, so the arguments line up with the placeholders
+	// (TestLikeMatch checks it).
+	var args []any
+	cond := q.MatchExpr(Syntax{
+		Word: func(fold string) string {
+			args = append(args, "% "+fold+" %")
+			return column + " LIKE ?"
+		},
+		Phrase: func(folds []string) string {
+			args = append(args, "% "+strings.Join(folds, " ")+" %")
+			return column + " LIKE ?"
+		},
+		And: " AND ", Or: " OR ",
+	})
+	return "(" + cond + ")", args
+}
+
 // Candidate is a row a LIKE search found: its ID, its time (newer ranks
 // first among equals), and its title, plain text and HTML text.
 type Candidate struct {

@@ -130,7 +130,12 @@ func joinConds(conds []docCond, skip string) (string, []any) {
 const expiredSQL = `((d.expires_on <> '' AND d.expires_on <= ?) OR EXISTS (SELECT 1 FROM document_links l JOIN documents r ON r.id = l.document_id
 	WHERE l.target_id = d.id AND l.kind = 'replaces' AND r.status = 'published' AND r.published_at <= ?))`
 
-// FindDocuments implements congtin.DocumentStore.
+// FindDocuments implements congtin.DocumentStore. When no public
+// document holds every word of the query, the register shows those
+// holding most of them, as the articles' search does (Approximate): not
+// for a quoted query, nor for one naming a number, which must find that
+// document or none (search.NamesNumber); and not when the filters alone
+// leave out documents holding every word, which the facets then offer.
 func (db *DB) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*congtin.DocumentResult, error) {
 	now := q.Now
 	if now.IsZero() {
@@ -138,10 +143,38 @@ func (db *DB) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 	}
 	today := congtin.Day(now)
 	res := &congtin.DocumentResult{Documents: []*congtin.Document{}}
-	conds := []docCond{{sql: "d.site_id = ? AND d.status = 'published' AND d.published_at <= ?", args: []any{q.SiteID, now}}}
-	pq := search.ParseQuery(q.Q)
+	public := docCond{sql: "d.site_id = ? AND d.status = 'published' AND d.published_at <= ?", args: []any{q.SiteID, now}}
+	var filters []docCond
+	if q.TypeID != 0 {
+		filters = append(filters, docCond{facet: "type", sql: "d.type_id = ?", args: []any{q.TypeID}})
+	}
+	if q.FieldID != 0 {
+		filters = append(filters, docCond{facet: "field", sql: "d.field_id = ?", args: []any{q.FieldID}})
+	}
+	if q.Issuer != "" {
+		filters = append(filters, docCond{facet: "issuer", sql: "d.issuer = ?", args: []any{clean(q.Issuer)}})
+	}
+	if q.Year != 0 {
+		filters = append(filters, docCond{facet: "year", sql: "substr(d.issued_on, 1, 4) = ?", args: []any{fmt.Sprintf("%04d", q.Year)}})
+	}
+	switch q.Force {
+	case congtin.Expired:
+		filters = append(filters, docCond{facet: "force", sql: expiredSQL, args: []any{today, now}})
+	case congtin.InForce:
+		filters = append(filters, docCond{facet: "force", sql: "NOT " + expiredSQL, args: []any{today, now}})
+	}
+	// conds are the conditions of the documents of pq's matches.
+	conds := func(pq *search.Query) []docCond {
+		out := []docCond{public}
+		if pq != nil {
+			cond, arg := db.d.DocumentMatch(pq)
+			out = append(out, docCond{sql: cond, args: []any{arg}})
+		}
+		return append(out, filters...)
+	}
+	var pq *search.Query
 	if strings.TrimSpace(q.Q) != "" {
-		if pq.Empty() {
+		if pq = search.ParseQuery(q.Q); pq.Empty() {
 			// Only punctuation, symbols or marks: nothing can match, and
 			// the page's filters still need their (empty) facets.
 			if q.Facets {
@@ -149,40 +182,47 @@ func (db *DB) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 			}
 			return res, nil
 		}
-		cond, arg := db.d.DocumentMatch(pq)
-		conds = append(conds, docCond{sql: cond, args: []any{arg}})
 	}
-	if q.TypeID != 0 {
-		conds = append(conds, docCond{facet: "type", sql: "d.type_id = ?", args: []any{q.TypeID}})
-	}
-	if q.FieldID != 0 {
-		conds = append(conds, docCond{facet: "field", sql: "d.field_id = ?", args: []any{q.FieldID}})
-	}
-	if q.Issuer != "" {
-		conds = append(conds, docCond{facet: "issuer", sql: "d.issuer = ?", args: []any{clean(q.Issuer)}})
-	}
-	if q.Year != 0 {
-		conds = append(conds, docCond{facet: "year", sql: "substr(d.issued_on, 1, 4) = ?", args: []any{fmt.Sprintf("%04d", q.Year)}})
-	}
-	switch q.Force {
-	case congtin.Expired:
-		conds = append(conds, docCond{facet: "force", sql: expiredSQL, args: []any{today, now}})
-	case congtin.InForce:
-		conds = append(conds, docCond{facet: "force", sql: "NOT " + expiredSQL, args: []any{today, now}})
-	}
-	cond, args := joinConds(conds, "")
+	cs := conds(pq)
+	cond, args := joinConds(cs, "")
 	var err error
 	if res.Total, err = db.count(ctx, `SELECT COUNT(*) FROM documents d WHERE `+cond, args...); err != nil {
 		return nil, db.wrap("count documents", err)
 	}
+	var levels []int
+	if res.Total == 0 && pq != nil && !search.NamesNumber(pq) {
+		if levels, err = db.relaxDocuments(ctx, pq, public, len(filters) > 0); err != nil {
+			return nil, db.wrap("count documents", err)
+		}
+	}
+	if len(levels) > 0 {
+		wide := pq.Relaxed(levels[len(levels)-1])
+		wcs := conds(wide)
+		wcond, wargs := joinConds(wcs, "")
+		if res.Total, err = db.count(ctx, `SELECT COUNT(*) FROM documents d WHERE `+wcond, wargs...); err != nil {
+			return nil, db.wrap("count documents", err)
+		}
+		if res.Approximate = res.Total > 0; res.Approximate {
+			pq, cs, cond, args = wide, wcs, wcond, wargs
+		} else {
+			levels = nil
+		}
+	}
 	n, offset := limit(q.Limit, 20), max(q.Offset, 0)
 	if res.Total > 0 && offset < res.Total {
 		var ds []*congtin.Document
-		if pq.Empty() {
+		if pq == nil {
 			ds, err = list(ctx, db.conn, scanDocument, `SELECT `+documentColumns+documentFrom+` WHERE `+cond+
 				` ORDER BY d.issued_on DESC, d.id DESC LIMIT ? OFFSET ?`, append(append([]any{now}, args...), n, offset)...)
 		} else {
-			ds, err = db.rankDocuments(ctx, pq, cond, args, res.Total, offset, n, now)
+			// The candidates of the levels with more words than the
+			// widest first, as the articles' search gathers them.
+			var qs []condArgs
+			for _, need := range levels[:max(len(levels)-1, 0)] {
+				c, a := joinConds(conds(pq.Relaxed(need)), "")
+				qs = append(qs, condArgs{c, a})
+			}
+			ds, err = db.rankDocuments(ctx, pq, append(qs, condArgs{cond, args}), res.Total, offset, n, now)
 		}
 		if err != nil {
 			return nil, db.wrap("find documents", err)
@@ -190,34 +230,62 @@ func (db *DB) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 		res.Documents = append(res.Documents, ds...)
 	}
 	if q.Facets {
-		if res.Facets, err = db.documentFacets(ctx, conds, today, now); err != nil {
+		if res.Facets, err = db.documentFacets(ctx, cs, today, now); err != nil {
 			return nil, db.wrap("document facets", err)
 		}
 	}
 	return res, nil
 }
 
-// rankDocuments orders the newest matches (search.Candidates of them) with
-// the article search's ranking and returns the page's documents.
-func (db *DB) rankDocuments(ctx context.Context, pq *search.Query, cond string, args []any, total, offset, n int, now time.Time) ([]*congtin.Document, error) {
+// relaxDocuments returns the levels at which a search for pq, which found
+// nothing, may settle for near matches (search.Query.RelaxLevels), or none
+// when pq is not to be relaxed: when filtered, it is relaxed only if no
+// public document at all holds every word.
+func (db *DB) relaxDocuments(ctx context.Context, pq *search.Query, public docCond, filtered bool) ([]int, error) {
+	levels := pq.RelaxLevels()
+	if len(levels) == 0 || !filtered {
+		return levels, nil
+	}
+	match, arg := db.d.DocumentMatch(pq)
+	n, err := db.count(ctx, `SELECT COUNT(*) FROM documents d WHERE `+public.sql+` AND `+match, append(append([]any{}, public.args...), arg)...)
+	if err != nil || n > 0 {
+		return nil, err
+	}
+	return levels, nil
+}
+
+// condArgs is a condition on the documents d of a query, and its
+// arguments.
+type condArgs struct {
+	cond string
+	args []any
+}
+
+// rankDocuments orders the newest matches of each query (search.Candidates
+// of each) with the article search's ranking and returns the page's
+// documents.
+func (db *DB) rankDocuments(ctx context.Context, pq *search.Query, queries []condArgs, total, offset, n int, now time.Time) ([]*congtin.Document, error) {
 	exact := "s.number_e, s.summary_e, s.body_e"
 	if !pq.Accented {
 		exact = "'', '', ''"
 	}
-	cands, err := list(ctx, db.conn, func(row scanner) (*search.Doc, error) {
-		d := &search.Doc{}
-		var issued string
-		err := row.Scan(&d.ID, &issued, &d.Fields[0].Fold, &d.Fields[1].Fold, &d.Fields[2].Fold, &d.Fields[0].Exact, &d.Fields[1].Exact, &d.Fields[2].Exact)
-		d.PublishedAt, _ = congtin.ParseDay(issued)
-		return d, err
-	}, `SELECT d.id, d.issued_on, s.number_f, s.summary_f, s.body_f, `+exact+` FROM documents d `+db.d.DocumentIndexJoin()+
-		` WHERE `+cond+` ORDER BY d.issued_on DESC, d.id DESC LIMIT ?`, append(append([]any{}, args...), search.Candidates)...)
-	if err != nil {
-		return nil, err
-	}
-	docs := make(map[int64]*search.Doc, len(cands))
-	for _, d := range cands {
-		docs[d.ID] = d
+	docs := map[int64]*search.Doc{}
+	for _, cq := range queries {
+		cond, args := cq.cond, cq.args
+		cands, err := list(ctx, db.conn, func(row scanner) (*search.Doc, error) {
+			d := &search.Doc{}
+			var issued string
+			err := row.Scan(&d.ID, &issued, &d.Fields[0].Fold, &d.Fields[1].Fold, &d.Fields[2].Fold, &d.Fields[0].Exact, &d.Fields[1].Exact, &d.Fields[2].Exact)
+			d.PublishedAt, _ = congtin.ParseDay(issued)
+			return d, err
+		}, `SELECT d.id, d.issued_on, s.number_f, s.summary_f, s.body_f, `+exact+` FROM documents d `+db.d.DocumentIndexJoin()+
+			` WHERE `+cond+` ORDER BY d.issued_on DESC, d.id DESC LIMIT ?`, append(append([]any{}, args...), search.Candidates)...)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range cands {
+			docs[d.ID] = d
+		}
 	}
 	page, _, _, _ := search.Page(pq, docs, total, false, offset, n)
 	if len(page) == 0 {

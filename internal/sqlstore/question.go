@@ -55,8 +55,11 @@ func (db *DB) FindQuestionByCode(ctx context.Context, siteID int64, codeHash str
 
 // FindQuestions implements congtin.QuestionStore. A search matches the
 // folded words of title, question and answer with LIKE (a portal's
-// questions are few enough to scan); the newest matches are then ranked
+// questions are few enough to scan), each abbreviation or loanword by any
+// of its spellings (search.LikeMatch); the newest matches are then ranked
 // in Go by the articles' ranking, and the page is cut from that order.
+// With f.Need, the matches hold at least Need of the words, and the
+// candidates are gathered from the most words down, as the articles'.
 func (db *DB) FindQuestions(ctx context.Context, f congtin.QuestionFilter) ([]*congtin.Question, int, error) {
 	var w where
 	w.add("site_id = ?", f.SiteID)
@@ -70,31 +73,62 @@ func (db *DB) FindQuestions(ctx context.Context, f congtin.QuestionFilter) ([]*c
 	if f.FieldID != 0 {
 		w.add("field_id = ?", f.FieldID)
 	}
-	var pq *search.Query
-	if f.Q != "" {
-		if pq = search.ParseQuery(f.Q); pq.Empty() {
-			return nil, 0, nil
+	if f.Q == "" {
+		total, err := db.count(ctx, `SELECT COUNT(*) FROM questions WHERE `+w.String(), w.args...)
+		if err != nil {
+			return nil, 0, db.wrap("count questions", err)
 		}
-		for _, p := range search.LikePatterns(pq) {
-			w.add("search_text LIKE ?", p)
-		}
+		qs, err := list(ctx, db.conn, scanQuestion, `SELECT `+questionColumns+` FROM questions WHERE `+w.String()+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
+			append(w.args, limit(f.Limit, 50), max(f.Offset, 0))...)
+		return qs, total, db.wrap("find questions", err)
 	}
-	total, err := db.count(ctx, `SELECT COUNT(*) FROM questions WHERE `+w.String(), w.args...)
+	pq := search.ParseQuery(f.Q)
+	if pq.Empty() {
+		return nil, 0, nil
+	}
+	var needs []int // the relaxed levels whose candidates rank, the most words first
+	if words := len(pq.Distinct()); f.Need > 0 && f.Need < words && !pq.Quoted {
+		for k := words - 1; k >= f.Need; k-- {
+			needs = append(needs, k)
+		}
+		pq = pq.Relaxed(f.Need)
+	}
+	matching := func(q *search.Query) (string, []any) {
+		cond, args := search.LikeMatch(q, "search_text")
+		return w.String() + " AND " + cond, append(append([]any{}, w.args...), args...)
+	}
+	cond, args := matching(pq)
+	total, err := db.count(ctx, `SELECT COUNT(*) FROM questions WHERE `+cond, args...)
 	if err != nil {
 		return nil, 0, db.wrap("count questions", err)
 	}
-	n := limit(f.Limit, 50)
-	if pq == nil {
-		qs, err := list(ctx, db.conn, scanQuestion, `SELECT `+questionColumns+` FROM questions WHERE `+w.String()+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
-			append(w.args, n, max(f.Offset, 0))...)
-		return qs, total, db.wrap("find questions", err)
+	if total == 0 {
+		return nil, 0, nil
 	}
-	cands, err := list(ctx, db.conn, scanQuestion, `SELECT `+questionColumns+` FROM questions WHERE `+w.String()+` ORDER BY `+order+` LIMIT ?`,
-		append(w.args, search.Candidates)...)
-	if err != nil {
+	var cands []*congtin.Question
+	seen := map[int64]bool{}
+	load := func(cond string, args []any) error {
+		qs, err := list(ctx, db.conn, scanQuestion, `SELECT `+questionColumns+` FROM questions WHERE `+cond+` ORDER BY `+order+` LIMIT ?`,
+			append(args, search.Candidates)...)
+		for _, q := range qs {
+			if !seen[q.ID] {
+				seen[q.ID] = true
+				cands = append(cands, q)
+			}
+		}
+		return err
+	}
+	// The levels with more words than the widest first: their newest
+	// matches, which the widest level's newest could crowd out.
+	for _, need := range needs[:max(len(needs)-1, 0)] {
+		if err := load(matching(pq.Relaxed(need))); err != nil {
+			return nil, 0, db.wrap("find questions", err)
+		}
+	}
+	if err := load(cond, args); err != nil {
 		return nil, 0, db.wrap("find questions", err)
 	}
-	qs, total := rankQuestions(pq, cands, total, f.Offset, n)
+	qs, total := rankQuestions(pq, cands, total, f.Offset, limit(f.Limit, 50))
 	return qs, total, nil
 }
 

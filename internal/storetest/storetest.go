@@ -62,6 +62,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("QuestionFlood", func(t *testing.T) { testQuestionFlood(t, open(t)) })
 	t.Run("QuestionWorkflow", func(t *testing.T) { testQuestionWorkflow(t, open(t)) })
 	t.Run("QuestionFind", func(t *testing.T) { testQuestionFind(t, open(t)) })
+	t.Run("NearDocuments", func(t *testing.T) { testNearDocuments(t, open(t)) })
+	t.Run("NearQuestions", func(t *testing.T) { testNearQuestions(t, open(t)) })
 	t.Run("QuestionPurge", func(t *testing.T) { testQuestionPurge(t, open(t)) })
 	t.Run("Secrets", func(t *testing.T) { testSecrets(t, open(t)) })
 	t.Run("Schedule", func(t *testing.T) { testSchedule(t, open(t)) })

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"net/url"
@@ -226,6 +227,9 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	page.Documents, page.Total = s.documentItems(res.Documents), res.Total
+	if res.Approximate {
+		page.Approximate = nearNotice("văn bản", cmp.Or(res.Searched, dr.query.Q))
+	}
 	if res.Searched != "" {
 		page.Searched, page.VerbatimURL = res.Searched, dr.with("nguyen-van", "1")
 	}
@@ -479,13 +483,20 @@ func (s *Server) handleDocumentsAPI(w http.ResponseWriter, r *http.Request) {
 	out := struct {
 		Query string `json:"query"`
 		// Searched and Typing: as /api/v1/search's.
-		Searched string                  `json:"searched"`
-		Typing   string                  `json:"typing,omitempty"`
-		Total    int                     `json:"total"`
-		Page     int                     `json:"page"`
-		Results  []documentJSON          `json:"results"`
-		Facets   *congtin.DocumentFacets `json:"facets"`
-	}{Query: dr.query.Q, Searched: dr.query.Q, Total: res.Total, Page: dr.page, Results: []documentJSON{}, Facets: res.Facets}
+		Searched string `json:"searched"`
+		Typing   string `json:"typing,omitempty"`
+		Total    int    `json:"total"`
+		Page     int    `json:"page"`
+		// Approximate and Notice: as /api/v1/search's (no document holds
+		// every word; these hold most of them).
+		Approximate bool                    `json:"approximate"`
+		Notice      string                  `json:"notice,omitempty"`
+		Results     []documentJSON          `json:"results"`
+		Facets      *congtin.DocumentFacets `json:"facets"`
+	}{Query: dr.query.Q, Searched: dr.query.Q, Total: res.Total, Page: dr.page, Approximate: res.Approximate, Results: []documentJSON{}, Facets: res.Facets}
+	if res.Approximate {
+		out.Notice = nearNotice("văn bản", cmp.Or(res.Searched, dr.query.Q))
+	}
 	if res.Searched != "" {
 		out.Searched, out.Typing = res.Searched, res.Typing
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"net/http"
 	"net/url"
@@ -203,6 +204,9 @@ func (s *Server) handleQAList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	total := res.Total
+	if res.Approximate {
+		page.Approximate = nearNotice("câu hỏi", cmp.Or(res.Searched, qr.q))
+	}
 	if res.Searched != "" {
 		v := r.URL.Query()
 		v.Del("trang")
@@ -358,13 +362,20 @@ func (s *Server) handleQAAPI(w http.ResponseWriter, r *http.Request) {
 	out := struct {
 		Query string `json:"query,omitempty"`
 		// Searched and Typing: as /api/v1/search's.
-		Searched string   `json:"searched,omitempty"`
-		Typing   string   `json:"typing,omitempty"`
-		Field    string   `json:"field,omitempty"`
-		Total    int      `json:"total"`
-		Page     int      `json:"page"`
-		Results  []qaJSON `json:"results"`
-	}{Query: qr.q, Searched: qr.q, Total: res.Total, Page: qr.page, Results: []qaJSON{}}
+		Searched string `json:"searched,omitempty"`
+		Typing   string `json:"typing,omitempty"`
+		Field    string `json:"field,omitempty"`
+		Total    int    `json:"total"`
+		Page     int    `json:"page"`
+		// Approximate and Notice: as /api/v1/search's (no question holds
+		// every word; these hold most of them).
+		Approximate bool     `json:"approximate"`
+		Notice      string   `json:"notice,omitempty"`
+		Results     []qaJSON `json:"results"`
+	}{Query: qr.q, Searched: qr.q, Total: res.Total, Page: qr.page, Approximate: res.Approximate, Results: []qaJSON{}}
+	if res.Approximate {
+		out.Notice = nearNotice("câu hỏi", cmp.Or(res.Searched, qr.q))
+	}
 	if res.Searched != "" {
 		out.Searched, out.Typing = res.Searched, res.Typing
 	}

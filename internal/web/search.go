@@ -200,9 +200,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 // approximateNotice tells the reader that no article holds every word of
 // q and that the hits hold most of them: without it, hits lacking a word
 // the reader typed would look like a broken search.
-func approximateNotice(q string) string {
-	return "Không có bài viết chứa đủ các từ “" + q + "” — kết quả gần đúng, bài viết chứa nhiều từ hơn được xếp trước."
-}
+func approximateNotice(q string) string { return nearNotice("bài viết", q) }
 
 // verbatimURL is /tim-kiem with the same parameters, asking to search
 // exactly what was typed, from the first page.

@@ -95,10 +95,19 @@ func TestSearchPage(t *testing.T) {
 func TestSearchBadInput(t *testing.T) {
 	e := newEnv(t)
 	searchFixture(e)
+	// Something for the register's and the Q&A's searches to find, near
+	// matches included.
+	e.publishDocument("115/KH-UBND", "2024-03-15", "Kế hoạch bảo đảm an ninh trật tự, an toàn giao thông trên địa bàn tỉnh")
+	e.publishQuestion("Thủ tục cấp lại thẻ BHYT bị mất", "Tôi làm mất thẻ BHYT khi đi công tác, xin hỏi thủ tục cấp lại như thế nào?",
+		"<p>Ông liên hệ cơ quan BHXH nơi cư trú về an ninh trật tự.</p>")
 	for _, q := range []string{
 		"", "   ", strings.Repeat("an ninh ", 1250), `" * : ( ) - ^ NEAR AND OR NOT`, `"an ninh`, `an" ninh"`, "NEAR(an ninh, 2)",
 		"\xff\xfe an ninh", "\u0301", "\u0301\u0300", "😀🎉", "an 😀 ninh", "'; DROP TABLE articles; --", "1' OR '1'='1",
 		"title_f : an", "{title_f} an", "an*", "-an", "^an", "\"\"", "()", "\x00", "<script>alert(1)</script>",
+		// Expansion and relaxing stay bounded: every abbreviation, and
+		// sixteen words of which one is missing.
+		"UBND HĐND MTTQ BCĐ BHYT BHXH THPT THCS CSGT ATGT NTM PCCC TP.HCM vắc xin Covid-19 in-tơ-nét",
+		"an ninh trật tự an toàn giao thông BHYT BHXH UBND cấp lại thẻ tỉnh địa bàn kế hoạch thủ tục zzz",
 	} {
 		t.Run(q[:min(len(q), 30)], func(t *testing.T) {
 			r := e.get("/tim-kiem?q=" + url.QueryEscape(q))

@@ -1,8 +1,10 @@
-// Suggestions as the reader types into the search box in the header: an
-// ARIA 1.2 combobox (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/)
-// over GET /api/v1/search/suggest. An enhancement only: without this file
-// the box is a plain form that opens /tim-kiem, and Enter still does so
-// whenever no suggestion is chosen.
+// Suggestions as the reader types into a search box: an ARIA 1.2 combobox
+// (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/) over the endpoint
+// its form names in data-suggest (GET /api/v1/search/suggest when empty:
+// the header's box and /tim-kiem's), which answers {suggestions: [{title,
+// url}]}; data-suggest-noun names what is suggested ("bài viết" when
+// absent). An enhancement only: without this file each box is a plain
+// form, and Enter still submits it whenever no suggestion is chosen.
 (function () {
   "use strict";
   var DELAY = 150; // ms after the last keystroke: one request per pause, not per key
@@ -11,12 +13,14 @@
   function setup(form) {
     var input = form.querySelector("input[name=q]");
     if (!input || !window.fetch) return;
+    var endpoint = form.getAttribute("data-suggest") || "/api/v1/search/suggest";
+    var noun = form.getAttribute("data-suggest-noun") || "bài viết";
     var listID = input.id + "-goi-y";
     var list = document.createElement("ul");
     list.id = listID;
     list.className = "suggest-list";
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Gợi ý bài viết");
+    list.setAttribute("aria-label", "Gợi ý " + noun);
     list.hidden = true;
     // Its words are Vietnamese, also on the English pages.
     list.setAttribute("lang", "vi");
@@ -26,7 +30,9 @@
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
     status.setAttribute("lang", "vi");
-    form.appendChild(list);
+    // Under the input: its box (the form itself in the header) is the
+    // list's positioned container.
+    input.parentNode.appendChild(list);
     form.appendChild(status);
 
     input.setAttribute("role", "combobox");
@@ -80,7 +86,7 @@
       }
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      status.textContent = items.length + " gợi ý. Dùng phím mũi tên lên, xuống để chọn, Enter để mở bài viết.";
+      status.textContent = items.length + " gợi ý. Dùng phím mũi tên lên, xuống để chọn, Enter để mở " + noun + ".";
     }
     function ask() {
       var q = input.value.replace(/^\s+/, "");
@@ -95,7 +101,7 @@
       asked = q;
       if (ctrl) ctrl.abort();
       ctrl = window.AbortController ? new AbortController() : null;
-      fetch("/api/v1/search/suggest?q=" + encodeURIComponent(q), {
+      fetch(endpoint + "?q=" + encodeURIComponent(q), {
         headers: { Accept: "application/json" },
         signal: ctrl ? ctrl.signal : undefined
       }).then(function (r) {
