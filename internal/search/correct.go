@@ -108,13 +108,19 @@ func (v *Vocabulary) candidates(toks []vn.Token, i int) []candidate {
 		}
 	}
 	fid, known := v.byFold[t.Fold]
-	if known {
+	wid, wrote := v.byWord[t.Exact]
+	switch {
+	case accented && wrote && !v.suspect(toks, i, v.words[wid].n, []int32{wid}):
+		// Typed with diacritics as the site writes it, and standing
+		// with its neighbours: as typed ("Hà" stays in "Hà Nôi").
+		out = append(out, candidate{word: wid})
+	case known:
 		add(fid, 0)
 	}
-	if _, ok := v.byWord[t.Exact]; !known || accented && !ok {
+	if !known || accented && !wrote {
 		out = append(out, candidate{word: -1})
 	}
-	if len(t.Fold) >= minCorrected && (!known || v.suspect(toks, i, fid)) {
+	if len(t.Fold) >= minCorrected && (!known || v.suspect(toks, i, v.folds[fid].n, v.folds[fid].words)) {
 		for f, d := range v.near(t.Fold) {
 			add(f, d)
 		}
@@ -142,12 +148,12 @@ func (v *Vocabulary) candidates(toks []vn.Token, i int) []candidate {
 	return out
 }
 
-// suspect reports whether a syllable the site wrote (fold fid) may still
-// be a slip: it is rare, or it has a neighbour the site wrote and never
-// stands beside any of them ("nin" in "an nin trật tự").
-func (v *Vocabulary) suspect(toks []vn.Token, i int, fid int32) bool {
-	f := v.folds[fid]
-	if f.n <= 1 || float64(f.n)*1e5 < v.total {
+// suspect reports whether a syllable the site wrote (count n, as any of
+// the spellings words) may still be a slip: it is rare, or it has a
+// neighbour the site wrote and never stands beside any spelling of them
+// ("nin" in "an nin trật tự").
+func (v *Vocabulary) suspect(toks []vn.Token, i int, n uint32, words []int32) bool {
+	if n <= 1 || float64(n)*1e5 < v.total {
 		return true
 	}
 	lonely := false
@@ -160,7 +166,7 @@ func (v *Vocabulary) suspect(toks []vn.Token, i int, fid int32) bool {
 			continue
 		}
 		var n uint32
-		for _, a := range f.words {
+		for _, a := range words {
 			for _, b := range v.folds[g].words {
 				if j < i {
 					n += v.pair(b, a)
