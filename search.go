@@ -49,6 +49,11 @@ type SearchResult struct {
 	// query was searched as typed.
 	Searched string `json:"searched,omitempty"`
 	Typing   string `json:"typing,omitempty"`
+
+	// Suggestion is what the reader probably meant, from the site's own
+	// words, when the query found little and the suggestion finds more
+	// ("nong ngiep" → "nông nghiệp"); "" when there is none.
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 // SetHits fills Hits with the articles of ids, in that order, with their
@@ -80,6 +85,11 @@ type SearchStore interface {
 	// order of those folded titles. An empty prefix gives none; it never
 	// fails on the prefix's content.
 	SuggestArticles(ctx context.Context, siteID int64, prefix string, now time.Time, limit int) ([]*Article, error)
+	// PublishedTexts calls fn with the title and lead of every article
+	// of the site public at now (the store's clock when zero), in no
+	// particular order, and returns fn's first error, which stops it.
+	// fn must not use the store: the rows are read as fn goes.
+	PublishedTexts(ctx context.Context, siteID int64, now time.Time, fn func(title, lead string) error) error
 }
 
 // SuggestService suggests articles as a reader types into the search box.

@@ -172,7 +172,7 @@ func run(n, wordsPer, nq int, path string) error {
 		return lat.err
 	}
 	fmt.Printf("| suggest (title prefix) | %s | %s | %s | %.1f |\n", lat.p(50), lat.p(95), lat.p(99), float64(lat.at(95))/float64(ref.at(95)))
-	return nil
+	return benchDidYouMean(ctx, db, site.ID, r, nq, ref)
 }
 
 var (

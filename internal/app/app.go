@@ -28,6 +28,10 @@ type App struct {
 
 	// preview is the key preview links are signed with (preview.go).
 	preview previewKey
+
+	// vocab are the sites' vocabularies, for "did you mean"
+	// (didyoumean.go).
+	vocab vocabularies
 }
 
 var _ congtin.Service = (*App)(nil)

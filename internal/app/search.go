@@ -21,7 +21,23 @@ const fewHits = 3
 // Typing saying so; the reader can still ask for exactly what was typed
 // (q.Verbatim). The rule lives here rather than in the store so that both
 // databases, and every page that searches, read typing the same way.
+//
+// When the result is still poor (fewer than fewHits articles, or near
+// matches only), Suggestion offers a correction from the site's own words
+// that finds more (didyoumean.go): Telex and VNI are read first, so a
+// correction is of what was searched.
 func (a *App) Search(ctx context.Context, q congtin.SearchQuery) (*congtin.SearchResult, error) {
+	res, err := a.searchTyping(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	// A suggestion that cannot be checked is left out: the results stand.
+	_ = a.suggestArticles(ctx, q, res)
+	return res, nil
+}
+
+// searchTyping is Search without the suggestion.
+func (a *App) searchTyping(ctx context.Context, q congtin.SearchQuery) (*congtin.SearchResult, error) {
 	res, err := a.Store.Search(ctx, q)
 	if err != nil {
 		return nil, err

@@ -184,6 +184,16 @@ type SearchPage struct {
 	// typing ("Đã tìm theo: …"); VerbatimURL searches exactly Q.
 	Searched    string
 	VerbatimURL string
+	// Suggestion, when set, is what the reader probably meant.
+	Suggestion *Suggestion
+}
+
+// Suggestion is "Có phải bạn muốn tìm: …" above a search's results: what
+// the reader probably meant, and the same search of it (partial
+// "didyoumean").
+type Suggestion struct {
+	Text string
+	URL  string
 }
 
 // FeedsPage is /kenh-rss: the site's feed and one per category, nested

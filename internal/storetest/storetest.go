@@ -54,6 +54,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("SearchFollowsChanges", func(t *testing.T) { testSearchFollowsChanges(t, open(t)) })
 	t.Run("Suggest", func(t *testing.T) { testSuggest(t, open(t)) })
 	t.Run("SearchOrder", func(t *testing.T) { testSearchOrder(t, open(t)) })
+	t.Run("PublishedTexts", func(t *testing.T) { testPublishedTexts(t, open(t)) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, open(t)) })
 	t.Run("Documents", func(t *testing.T) { testDocuments(t, open(t)) })
 	t.Run("WordPressImport", func(t *testing.T) { testWordPressImport(t, open(t)) })

@@ -185,6 +185,9 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		if res.Searched != "" {
 			page.Searched, page.VerbatimURL = res.Searched, verbatimURL(q)
 		}
+		if res.Suggestion != "" {
+			page.Suggestion = &render.Suggestion{Text: res.Suggestion, URL: suggestionURL("/tim-kiem", q, res.Suggestion)}
+		}
 		page.Pager = pager("/tim-kiem", q, sr.page, min(res.Total, congtin.MaxRanked), searchPageSize)
 		switch {
 		case res.Total == 0:
@@ -212,6 +215,19 @@ func verbatimURL(q url.Values) string {
 	v.Del("trang")
 	v.Set("nguyen-van", "1")
 	return "/tim-kiem?" + v.Encode()
+}
+
+// suggestionURL is the search page path with the same filters, searching
+// text instead, from the first page.
+func suggestionURL(path string, q url.Values, text string) string {
+	v := url.Values{}
+	for k, vs := range q {
+		v[k] = vs
+	}
+	v.Del("trang")
+	v.Del("nguyen-van")
+	v.Set("q", text)
+	return path + "?" + v.Encode()
 }
 
 // searchJSON is one result of /api/v1/search.
@@ -263,10 +279,14 @@ func (s *Server) handleSearchAPI(w http.ResponseWriter, r *http.Request) {
 		Page     int    `json:"page"`
 		// Approximate: no article holds every word, the results hold
 		// most of them; Notice says so in Vietnamese, as the page does.
-		Approximate bool         `json:"approximate"`
-		Notice      string       `json:"notice,omitempty"`
-		Results     []searchJSON `json:"results"`
-	}{Query: sr.q, Searched: sr.q, Total: res.Total, Page: sr.page, Approximate: res.Approximate, Results: []searchJSON{}}
+		Approximate bool   `json:"approximate"`
+		Notice      string `json:"notice,omitempty"`
+		// Suggestion is what the reader probably meant, when the query
+		// found little and it finds more: search it with the same
+		// parameters ("Có phải bạn muốn tìm" on the page).
+		Suggestion string       `json:"suggestion,omitempty"`
+		Results    []searchJSON `json:"results"`
+	}{Query: sr.q, Searched: sr.q, Total: res.Total, Page: sr.page, Approximate: res.Approximate, Suggestion: res.Suggestion, Results: []searchJSON{}}
 	if res.Approximate {
 		out.Notice = approximateNotice(cmp.Or(res.Searched, sr.q))
 	}
