@@ -348,6 +348,8 @@ type QuestionFilter struct {
 	// Verbatim searches Q exactly as typed, never as Telex or VNI typing
 	// (see SearchQuery.Verbatim). Stores ignore it.
 	Verbatim bool
+	// Spellings: see SearchQuery.Spellings.
+	Spellings Spellings
 }
 
 // QuestionResult is a page of questions found by a reader's search.

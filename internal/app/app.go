@@ -28,6 +28,10 @@ type App struct {
 
 	// preview is the key preview links are signed with (preview.go).
 	preview previewKey
+
+	// spellings are the sites' compiled tables of equivalent spellings
+	// (spelling.go).
+	spellings spellingCache
 }
 
 var _ congtin.Service = (*App)(nil)

@@ -21,6 +21,10 @@ const fewHits = 3
 // (q.Verbatim). The rule lives here rather than in the store so that both
 // databases, and every page that searches, read typing the same way.
 func (a *App) Search(ctx context.Context, q congtin.SearchQuery) (*congtin.SearchResult, error) {
+	var err error
+	if q.Spellings, err = a.SiteSpellings(ctx, q.SiteID); err != nil {
+		return nil, err
+	}
 	res, err := a.Store.Search(ctx, q)
 	if err != nil {
 		return nil, err
@@ -55,6 +59,10 @@ func (a *App) Search(ctx context.Context, q congtin.SearchQuery) (*congtin.Searc
 // FindDocuments searches the documents register as Search searches
 // articles, Telex and VNI typing included.
 func (a *App) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*congtin.DocumentResult, error) {
+	var err error
+	if q.Spellings, err = a.SiteSpellings(ctx, q.SiteID); err != nil {
+		return nil, err
+	}
 	res, err := a.Store.FindDocuments(ctx, q)
 	if err != nil {
 		return nil, err
@@ -78,6 +86,10 @@ func (a *App) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 
 // SearchQuestions implements congtin.QuestionService.
 func (a *App) SearchQuestions(ctx context.Context, f congtin.QuestionFilter) (*congtin.QuestionResult, error) {
+	var err error
+	if f.Spellings, err = a.SiteSpellings(ctx, f.SiteID); err != nil {
+		return nil, err
+	}
 	qs, total, err := a.Store.FindQuestions(ctx, f)
 	if err != nil {
 		return nil, err

@@ -139,7 +139,7 @@ func (db *DB) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 	today := congtin.Day(now)
 	res := &congtin.DocumentResult{Documents: []*congtin.Document{}}
 	conds := []docCond{{sql: "d.site_id = ? AND d.status = 'published' AND d.published_at <= ?", args: []any{q.SiteID, now}}}
-	pq := search.ParseQuery(q.Q)
+	pq := search.ParseQueryWith(q.Q, spellingsOf(q.Spellings))
 	if strings.TrimSpace(q.Q) != "" {
 		if pq.Empty() {
 			// Only punctuation, symbols or marks: nothing can match, and

@@ -72,7 +72,7 @@ func (db *DB) FindQuestions(ctx context.Context, f congtin.QuestionFilter) ([]*c
 	}
 	var pq *search.Query
 	if f.Q != "" {
-		if pq = search.ParseQuery(f.Q); pq.Empty() {
+		if pq = search.ParseQueryWith(f.Q, spellingsOf(f.Spellings)); pq.Empty() {
 			return nil, 0, nil
 		}
 		for _, p := range search.LikePatterns(pq) {
