@@ -33,6 +33,9 @@ const spellingCheck = 2 * time.Second
 type spellingCache struct {
 	mu    sync.Mutex
 	sites map[int64]*siteSpellings
+	// drops counts drop's calls: a table read from the store before a
+	// drop is not put back after it.
+	drops uint64
 }
 
 type siteSpellings struct {
@@ -41,19 +44,26 @@ type siteSpellings struct {
 	checked time.Time
 }
 
-func (c *spellingCache) get(siteID int64) *siteSpellings {
+// get returns a copy of the site's entry (nil when none) and the count
+// of drops so far, to give put.
+func (c *spellingCache) get(siteID int64) (*siteSpellings, uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e := c.sites[siteID]; e != nil {
 		cp := *e
-		return &cp
+		return &cp, c.drops
 	}
-	return nil
+	return nil, c.drops
 }
 
-func (c *spellingCache) put(siteID int64, e *siteSpellings) {
+// put keeps a site's entry, unless a save dropped a table since get:
+// the entry may then predate the save.
+func (c *spellingCache) put(siteID int64, e *siteSpellings, drops uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.drops != drops {
+		return
+	}
 	if c.sites == nil {
 		c.sites = map[int64]*siteSpellings{}
 	}
@@ -65,6 +75,7 @@ func (c *spellingCache) drop(siteID int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	delete(c.sites, siteID)
+	c.drops++
 }
 
 // SiteSpellings implements congtin.SpellingService.
@@ -78,7 +89,7 @@ func (a *App) SiteSpellings(ctx context.Context, siteID int64) (congtin.Spelling
 
 func (a *App) siteSpellings(ctx context.Context, siteID int64) (*search.Spellings, error) {
 	now := time.Now()
-	e := a.spellings.get(siteID)
+	e, drops := a.spellings.get(siteID)
 	if e != nil && now.Sub(e.checked) < spellingCheck {
 		return e.table, nil
 	}
@@ -88,7 +99,7 @@ func (a *App) siteSpellings(ctx context.Context, siteID int64) (*search.Spelling
 	}
 	if e != nil && e.version == v {
 		e.checked = now
-		a.spellings.put(siteID, e)
+		a.spellings.put(siteID, e, drops)
 		return e.table, nil
 	}
 	// The version is read before the list: a write in between makes the
@@ -107,7 +118,7 @@ func (a *App) siteSpellings(ctx context.Context, siteID int64) (*search.Spelling
 			table = search.NewSpellings(extra)
 		}
 	}
-	a.spellings.put(siteID, &siteSpellings{table: table, version: v, checked: now})
+	a.spellings.put(siteID, &siteSpellings{table: table, version: v, checked: now}, drops)
 	return table, nil
 }
 
