@@ -80,6 +80,7 @@ var auditObjects = map[string]string{
 	"site":          "cổng thông tin",
 	"media":         "ảnh",
 	"link":          "liên kết",
+	"spelling":      "nhóm cách viết tương đương",
 	"unit":          "đơn vị",
 }
 

@@ -56,6 +56,7 @@ type Service interface {
 	ScheduleService
 	AboutService
 	LinkService
+	SpellingService
 
 	NotificationService
 	PreviewService

@@ -433,6 +433,8 @@ type DocumentQuery struct {
 	// Verbatim searches Q exactly as typed, never as Telex or VNI typing
 	// (see SearchQuery.Verbatim). Stores ignore it.
 	Verbatim bool
+	// Spellings: see SearchQuery.Spellings.
+	Spellings Spellings
 }
 
 // FacetValue is one value of a facet with the number of documents that
@@ -484,6 +486,8 @@ type AdminDocumentFilter struct {
 	ByIssue  bool
 	Offset   int
 	Limit    int
+	// Spellings: see SearchQuery.Spellings.
+	Spellings Spellings
 }
 
 // DocumentRevision is a saved version of a document's fields.

@@ -30,6 +30,7 @@ const (
 	KindRedirect      Kind = "redirect"      // an old address of an imported site
 	KindNotification  Kind = "notification"  // of the back office
 	KindDraft         Kind = "draft"         // an editor's autosaved form
+	KindSpellingGroup Kind = "spelling"      // a site's group of equivalent spellings
 )
 
 // notFound holds the message a reader sees when a thing of a kind is not
@@ -57,6 +58,7 @@ var notFound = map[Kind]string{
 	KindRedirect:      "Không tìm thấy trang.",
 	KindNotification:  "Không tìm thấy thông báo.",
 	KindDraft:         "Không có nội dung chưa lưu.",
+	KindSpellingGroup: "Không tìm thấy nhóm cách viết này.",
 }
 
 // NotFound is the ENOTFOUND error for a missing thing of kind k.

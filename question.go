@@ -352,6 +352,8 @@ type QuestionFilter struct {
 	// least Need of Q's distinct words (search.Query.Relaxed). The
 	// service sets it when no question holds them all.
 	Need int
+	// Spellings: see SearchQuery.Spellings.
+	Spellings Spellings
 }
 
 // QuestionResult is a page of questions found by a reader's search.

@@ -26,6 +26,9 @@ type SearchQuery struct {
 	// the Telex or VNI keystrokes it may be (the reader's "search exactly
 	// what I typed" link). Stores ignore it.
 	Verbatim bool
+	// Spellings are the site's equivalent spellings, which the service
+	// fills (SpellingService.SiteSpellings); nil: the built-in ones.
+	Spellings Spellings
 }
 
 // SearchHit is one result.

@@ -31,6 +31,8 @@ type Store interface {
 
 	LinkStore
 
+	SpellingStore
+
 	ScheduleStore
 
 	UserStore
@@ -81,6 +83,8 @@ type Tx interface {
 	UnitTx
 
 	LinkTx
+
+	SpellingTx
 
 	ScheduleTx
 

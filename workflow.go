@@ -366,6 +366,8 @@ type AdminArticleFilter struct {
 	ByPublication bool
 	Offset        int
 	Limit         int
+	// Spellings: see SearchQuery.Spellings.
+	Spellings Spellings
 }
 
 // EditorialService is the newsroom's work on articles. Each method checks

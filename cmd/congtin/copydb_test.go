@@ -223,6 +223,9 @@ func fillCommune(t *testing.T, dir string) *commune {
 	ok(err)
 	c.documents = []int64{old.ID, newer.ID}
 	fillQuestions(t, db, admin, editor, reporter, site.ID)
+	// The site's own abbreviations (spelling_groups, spelling_versions).
+	_, err = db.CreateSpellingGroup(ctx, admin, site.ID, congtin.SpellingGroupInput{Text: "QLTT; quản lý thị trường"})
+	ok(err)
 	// The sections: a published schedule with its history, about pages
 	// with English versions and revisions, the organisation chart, links.
 	ok(demo.FillSections(ctx, db, site.ID, time.Now()))
@@ -377,6 +380,7 @@ func compareStores(t *testing.T, c *commune, src, dst congtin.Service) {
 		both("pages", func(s congtin.Service) (any, error) { return s.FindPages(ctx, site.ID, false) })
 		both("units", func(s congtin.Service) (any, error) { return s.FindUnits(ctx, site.ID) })
 		both("links", func(s congtin.Service) (any, error) { return s.FindLinks(ctx, site.ID) })
+		both("spellings", func(s congtin.Service) (any, error) { return s.FindSpellingGroups(ctx, site.ID) })
 		both("schedule", func(s congtin.Service) (any, error) {
 			w, es, err := s.FindScheduleWeek(ctx, site.ID, congtin.WeekOf(time.Now()))
 			return []any{w, es}, err

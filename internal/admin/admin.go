@@ -52,6 +52,7 @@ type Server struct {
 	notices    notificationService
 	drafts     draftService
 	preview    previewService
+	spellings  spellingService
 }
 
 // Config is what the back office needs besides the service.
@@ -79,7 +80,8 @@ func New(svc congtin.Service, cfg Config) *Server {
 		cfg.Render.SetClock(cfg.Now)
 	}
 	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, qa: svc,
-		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc}
+		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc,
+		spellings: svc}
 }
 
 func (s *Server) now() time.Time {
@@ -134,6 +136,7 @@ func (s *Server) Handler() http.Handler {
 	s.notificationRoutes(page)
 	s.draftRoutes(page)
 	s.previewRoutes(page)
+	s.spellingRoutes(page)
 	mux.HandleFunc("/admin/", func(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, nil, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy trang quản trị này."))
 	})

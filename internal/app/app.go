@@ -32,6 +32,9 @@ type App struct {
 	// vocab are the sites' vocabularies, for "did you mean"
 	// (didyoumean.go).
 	vocab vocabularies
+	// spellings are the sites' compiled tables of equivalent spellings
+	// (spelling.go).
+	spellings spellingCache
 }
 
 var _ congtin.Service = (*App)(nil)

@@ -27,6 +27,10 @@ const fewHits = 3
 // that finds more (didyoumean.go): Telex and VNI are read first, so a
 // correction is of what was searched.
 func (a *App) Search(ctx context.Context, q congtin.SearchQuery) (*congtin.SearchResult, error) {
+	var err error
+	if q.Spellings, err = a.SiteSpellings(ctx, q.SiteID); err != nil {
+		return nil, err
+	}
 	res, err := a.searchTyping(ctx, q)
 	if err != nil {
 		return nil, err
@@ -71,6 +75,10 @@ func (a *App) searchTyping(ctx context.Context, q congtin.SearchQuery) (*congtin
 // articles: near matches when no document holds every word (the store's,
 // as for articles), Telex and VNI typing read the same way.
 func (a *App) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*congtin.DocumentResult, error) {
+	var err error
+	if q.Spellings, err = a.SiteSpellings(ctx, q.SiteID); err != nil {
+		return nil, err
+	}
 	res, err := a.Store.FindDocuments(ctx, q)
 	if err != nil {
 		return nil, err
@@ -101,6 +109,10 @@ func (a *App) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 // (Approximate), as the articles' search; Telex and VNI typing read as
 // Search reads it.
 func (a *App) SearchQuestions(ctx context.Context, f congtin.QuestionFilter) (*congtin.QuestionResult, error) {
+	var err error
+	if f.Spellings, err = a.SiteSpellings(ctx, f.SiteID); err != nil {
+		return nil, err
+	}
 	res, err := a.searchQuestions(ctx, f)
 	if err != nil {
 		return nil, err

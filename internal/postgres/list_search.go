@@ -13,6 +13,18 @@ func (dialect) KeyMatch(table, id string, q *search.Query) (string, any) {
 	expr := strings.Join(q.Folds(), " & ")
 	if q.Quoted {
 		expr = phraseQuery(q.Folds())
+	} else if len(q.Alts) > 0 {
+		// Abbreviations and other spellings: any spelling of each run.
+		expr = q.MatchExpr(keySyntax)
 	}
 	return `SELECT ` + id + ` FROM ` + table + ` WHERE doc @@ to_tsquery('simple', ?)`, expr
+}
+
+// keySyntax writes a query with alternative spellings as a tsquery over
+// the keys' tsvector.
+var keySyntax = search.Syntax{
+	Word:   func(f string) string { return f },
+	Phrase: func(fs []string) string { return "(" + strings.Join(fs, " <-> ") + ")" },
+	And:    " & ",
+	Or:     " | ",
 }

@@ -80,3 +80,29 @@ type AdminLinksPage struct {
 	Links []*congtin.Link
 	Input congtin.LinkInput
 }
+
+// AdminSpellingsPage is the site's list of abbreviations and equivalent
+// spellings: the built-in groups, read only, and the site's own.
+type AdminSpellingsPage struct {
+	AdminBase
+	Builtin [][]string
+	Groups  []*congtin.SpellingGroup
+	// Input is the new group's text, typed back after a refusal.
+	Input string
+	// EditID is the group whose edit was refused, EditText its text as
+	// typed; the message goes beside that group's field.
+	EditID   int64
+	EditText string
+	// Try is the query of the try box; Tried when one was sent, with
+	// how the search reads it.
+	Try   string
+	Tried bool
+	Reads []SpellingRead
+	Max   int // groups a site may have
+}
+
+// SpellingRead is a run of a tried query and its other spellings.
+type SpellingRead struct {
+	Typed  string
+	Others []string
+}

@@ -43,6 +43,8 @@ var pages = map[string]string{
 	"links": "layout", "about_print": "print",
 	"admin/schedule": "admin", "admin/pages": "admin", "admin/page_edit": "admin", "admin/page_revisions": "admin",
 	"admin/units": "admin", "admin/links": "admin",
+	// The site's abbreviations and equivalent spellings, for its searches.
+	"admin/spellings": "admin",
 	// The lists' bulk actions: the confirmation without JavaScript.
 	"admin/bulk_confirm": "admin",
 	// The image library's page of one image.

@@ -39,17 +39,16 @@ type Query struct {
 // Empty reports whether nothing in the query can be searched.
 func (q *Query) Empty() bool { return len(q.Terms) == 0 }
 
-// ParseQuery reads what a reader typed. It cannot fail: operators and
+// ParseQuery reads what a reader typed, with the built-in equivalent
+// spellings (ParseQueryWith).
+func ParseQuery(s string) *Query { return ParseQueryWith(s, nil) }
+
+// ParseQueryWith reads what a reader typed, finding the equivalent
+// spellings of sp (nil: the built-in ones). It cannot fail: operators and
 // punctuation of any engine are just separators here, so no input can
 // cause a syntax error further down.
-func ParseQuery(s string) *Query {
-	s = strings.ToValidUTF8(s, " ")
-	if len(s) > maxQueryBytes {
-		s = s[:maxQueryBytes]
-		for !utf8.ValidString(s) {
-			s = s[:len(s)-1]
-		}
-	}
+func ParseQueryWith(s string, sp *Spellings) *Query {
+	s = cleanQuery(s)
 	q := &Query{}
 	t := strings.TrimSpace(s)
 	// A query wrapped in quotes (straight or typographic) is a phrase.
@@ -67,9 +66,21 @@ func ParseQuery(s string) *Query {
 		q.Quoted = false
 	}
 	if !q.Quoted {
-		q.Alts = expand(q.Terms)
+		q.Alts = sp.expand(q.Terms)
 	}
 	return q
+}
+
+// cleanQuery makes a query valid UTF-8 and cuts it to maxQueryBytes.
+func cleanQuery(s string) string {
+	s = strings.ToValidUTF8(s, " ")
+	if len(s) > maxQueryBytes {
+		s = s[:maxQueryBytes]
+		for !utf8.ValidString(s) {
+			s = s[:len(s)-1]
+		}
+	}
+	return s
 }
 
 // Folds returns the terms' folded forms.

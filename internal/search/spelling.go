@@ -13,7 +13,7 @@ import (
 // the query asks for every spelling of the group, so no reindex is needed
 // and both directions work. Each line is one group; spellings that the
 // analysis folds alike ("TP.HCM" and "TP HCM" are both "tp hcm") count
-// once. A per-site list edited in the back office is a later step.
+// once. Each site adds its own groups in the back office (NewSpellings).
 var spellingGroups = [][]string{
 	{"UBND", "Ủy ban nhân dân"},
 	{"HĐND", "Hội đồng nhân dân"},
@@ -70,6 +70,7 @@ type Alt struct {
 type spelling struct {
 	terms []Term
 	key   string // the folds joined by spaces
+	text  string // as the list writes it
 }
 
 // spellingTable maps the first fold of each spelling to the spellings it
@@ -82,33 +83,95 @@ type spellingEntry struct {
 	group []spelling
 }
 
-// spellings is built once from spellingGroups and never changed after:
-// it is a constant table, not state (the analysis needs vn.Tokens, so it
-// cannot be a literal).
-var spellings = sync.OnceValue(func() spellingTable {
+// Spellings is a compiled table of equivalent spellings: the built-in
+// groups and, optionally, a site's own (NewSpellings). It is never
+// changed once built, so one table serves any number of searches at once.
+// A nil *Spellings is the built-in groups alone.
+type Spellings struct {
+	table spellingTable
+	n     int // the site's groups
+}
+
+// SpellingCount returns how many groups of the site's own the table
+// holds (the built-in ones not counted).
+func (sp *Spellings) SpellingCount() int {
+	if sp == nil {
+		return 0
+	}
+	return sp.n
+}
+
+// NewSpellings compiles the built-in groups with a site's own, extra:
+// each a list of spellings as an administrator wrote them. A spelling
+// with nothing searchable is left out, and so is a group left with fewer
+// than two spellings; a spelling already in an earlier group keeps that
+// group (the service refuses such lists; this only keeps the table sound
+// if the built-in list later grows to meet a site's).
+func NewSpellings(extra [][]string) *Spellings {
 	t := spellingTable{}
-	for _, g := range spellingGroups {
+	taken := map[string]bool{}
+	add := func(g []string) bool {
 		var group []spelling
 		seen := map[string]bool{}
 		for _, s := range g {
-			var sp spelling
+			sp := spelling{text: s}
 			for _, tok := range vn.Tokens(s, 0) {
 				sp.terms = append(sp.terms, Term{Fold: tok.Fold, Exact: tok.Exact})
 			}
 			sp.key = joinFolds(sp.terms)
-			if len(sp.terms) == 0 || seen[sp.key] {
+			if len(sp.terms) == 0 || seen[sp.key] || taken[sp.key] {
 				continue
 			}
 			seen[sp.key] = true
 			group = append(group, sp)
 		}
+		if len(group) < 2 {
+			return false
+		}
 		for _, sp := range group {
+			taken[sp.key] = true
 			first := sp.terms[0].Fold
 			t[first] = append(t[first], spellingEntry{sp, group})
 		}
+		return true
 	}
-	return t
-})
+	for _, g := range spellingGroups {
+		add(g)
+	}
+	n := 0
+	for _, g := range extra {
+		if add(g) {
+			n++
+		}
+	}
+	return &Spellings{table: t, n: n}
+}
+
+// builtin is the table of the built-in groups alone, built once and never
+// changed after: a constant, not state (the analysis needs vn.Tokens, so
+// it cannot be a literal).
+var builtin = sync.OnceValue(func() *Spellings { return NewSpellings(nil) })
+
+// BuiltinSpellings returns the built-in groups, as written, for the back
+// office to show. The slices are copies.
+func BuiltinSpellings() [][]string {
+	out := make([][]string, len(spellingGroups))
+	for i, g := range spellingGroups {
+		out[i] = append([]string(nil), g...)
+	}
+	return out
+}
+
+// SpellingKey returns a spelling as the table compares spellings: its
+// folded words joined by spaces ("TP.HCM" and "TP HCM" are both
+// "tp hcm"), "" when it has nothing searchable.
+func SpellingKey(s string) string {
+	var ts []Term
+	for _, tok := range vn.Tokens(s, 0) {
+		ts = append(ts, Term{Fold: tok.Fold})
+	}
+	return joinFolds(ts)
+}
 
 func joinFolds(ts []Term) string {
 	fs := make([]string, len(ts))
@@ -118,12 +181,21 @@ func joinFolds(ts []Term) string {
 	return strings.Join(fs, " ")
 }
 
-// expand finds the runs of terms that spell one of a group, the longest
-// at each position first ("TP.HCM" is the city, not "thành phố" and
-// "hcm"), within the bounds.
-func expand(terms []Term) []Alt {
-	table := spellings()
-	var out []Alt
+// spellingMatch is a run of a query's terms that is a spelling of the table.
+type spellingMatch struct {
+	at    int
+	entry *spellingEntry
+}
+
+// find finds the runs of terms that spell one of a group, the longest at
+// each position first ("TP.HCM" is the city, not "thành phố" and "hcm"),
+// within the bounds, whatever the table holds.
+func (sp *Spellings) find(terms []Term) []spellingMatch {
+	if sp == nil {
+		sp = builtin()
+	}
+	table := sp.table
+	var out []spellingMatch
 	variants := 1
 	for i := 0; i < len(terms) && len(out) < maxExpansions; {
 		var best *spellingEntry
@@ -140,19 +212,59 @@ func expand(terms []Term) []Alt {
 			i++
 			continue
 		}
-		var others [][]Term
-		for _, s := range best.group {
-			if s.key != best.key {
-				others = append(others, s.terms)
-			}
-		}
-		if variants*(1+len(others)) > maxVariants {
+		if variants*len(best.group) > maxVariants {
 			i++
 			continue
 		}
-		variants *= 1 + len(others)
-		out = append(out, Alt{Start: i, Len: len(best.terms), Others: others})
+		variants *= len(best.group)
+		out = append(out, spellingMatch{at: i, entry: best})
 		i += len(best.terms)
+	}
+	return out
+}
+
+// expand returns the query's alternative spellings in the table.
+func (sp *Spellings) expand(terms []Term) []Alt {
+	var out []Alt
+	for _, m := range sp.find(terms) {
+		var others [][]Term
+		for _, s := range m.entry.group {
+			if s.key != m.entry.key {
+				others = append(others, s.terms)
+			}
+		}
+		out = append(out, Alt{Start: m.at, Len: len(m.entry.terms), Others: others})
+	}
+	return out
+}
+
+// Expansion is how a run of a query is read: Typed as the query has it,
+// Others its other spellings as the list writes them.
+type Expansion struct {
+	Typed  string
+	Others []string
+}
+
+// Explain returns how the table reads a query: each run that is a
+// spelling of a group, with the group's other spellings, as ParseQueryWith
+// expands it (a quoted query is not expanded).
+func (sp *Spellings) Explain(s string) []Expansion {
+	q := ParseQueryWith(s, sp)
+	if len(q.Alts) == 0 {
+		return nil
+	}
+	// The run as the reader wrote it: the same tokens as the query's.
+	s = cleanQuery(s)
+	toks := vn.Tokens(s, maxTerms)
+	var out []Expansion
+	for _, m := range sp.find(q.Terms) {
+		e := Expansion{Typed: s[toks[m.at].Start:toks[m.at+len(m.entry.terms)-1].End]}
+		for _, o := range m.entry.group {
+			if o.key != m.entry.key {
+				e.Others = append(e.Others, o.text)
+			}
+		}
+		out = append(out, e)
 	}
 	return out
 }

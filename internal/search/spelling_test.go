@@ -133,3 +133,80 @@ func TestScoreSpelling(t *testing.T) {
 		t.Errorf("a quoted phrase matched another spelling: %v", s)
 	}
 }
+
+// TestSiteSpellings: a site's groups work both ways, with the built-in
+// ones, and only in the table that holds them.
+func TestSiteSpellings(t *testing.T) {
+	sp := NewSpellings([][]string{{"QLTT", "quản lý thị trường"}, {"Sở GTVT", "Sở Giao thông vận tải"}})
+	if sp.SpellingCount() != 2 {
+		t.Errorf("%d groups, want 2", sp.SpellingCount())
+	}
+	for _, tt := range []struct{ q, want string }{
+		{"QLTT kiểm tra", "[qltt]=quan ly thi truong"},
+		{"quan ly thi truong", "[quan ly thi truong]=qltt"},
+		{"Sở GTVT", "[so gtvt]=so giao thong van tai"},
+		// The built-in groups stay.
+		{"UBND QLTT", "[ubnd]=uy ban nhan dan; [qltt]=quan ly thi truong"},
+	} {
+		if got := altString(ParseQueryWith(tt.q, sp)); got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.q, got, tt.want)
+		}
+	}
+	// Another site's table (or none) does not know them.
+	if got := altString(ParseQuery("QLTT")); got != "" {
+		t.Errorf("built-in table expanded QLTT: %q", got)
+	}
+	// A group of one searchable spelling, or a spelling already in the
+	// built-in list, is left out rather than breaking the table.
+	sp = NewSpellings([][]string{{"ABC", "..."}, {"UBND", "Ủy ban"}, {"x y", "X-Y"}})
+	if sp.SpellingCount() != 0 {
+		t.Errorf("%d groups kept, want 0", sp.SpellingCount())
+	}
+	if got := altString(ParseQueryWith("UBND", sp)); got != "[ubnd]=uy ban nhan dan" {
+		t.Errorf("UBND: %q", got)
+	}
+}
+
+// TestSiteSpellingsCap: however many spellings a site's groups hold,
+// expansion stays within maxExpansions and maxVariants.
+func TestSiteSpellingsCap(t *testing.T) {
+	var groups [][]string
+	var q []string
+	for i := range 20 {
+		w := "ab" + string(rune('a'+i))
+		g := []string{w}
+		for j := range 9 {
+			g = append(g, w+" "+string(rune('a'+j))+"x")
+		}
+		groups = append(groups, g)
+		q = append(q, w)
+	}
+	sp := NewSpellings(groups)
+	p := ParseQueryWith(strings.Join(q, " "), sp)
+	if len(p.Alts) > maxExpansions {
+		t.Errorf("%d runs expanded", len(p.Alts))
+	}
+	if n := len(p.Variants()); n > maxVariants {
+		t.Errorf("%d readings, want at most %d", n, maxVariants)
+	}
+	// A group of ten spellings is more than maxVariants allows with
+	// another: the first is expanded, the rest searched as typed.
+	if len(p.Alts) != 1 || len(p.Alts[0].Others) != 9 {
+		t.Errorf("alts: %s", altString(p))
+	}
+}
+
+func TestExplain(t *testing.T) {
+	sp := NewSpellings([][]string{{"QLTT", "quản lý thị trường"}})
+	got := sp.Explain("Đội QLTT số 3 và TP.HCM")
+	if len(got) != 2 || got[0].Typed != "QLTT" || strings.Join(got[0].Others, "|") != "quản lý thị trường" ||
+		got[1].Typed != "TP.HCM" || strings.Join(got[1].Others, "|") != "TPHCM|Thành phố Hồ Chí Minh|TP Hồ Chí Minh" {
+		t.Errorf("explain: %+v", got)
+	}
+	if got := sp.Explain(`"QLTT tỉnh"`); got != nil {
+		t.Errorf("quoted: %+v", got)
+	}
+	if SpellingKey("TP.HCM") != "tp hcm" || SpellingKey(" !! ") != "" {
+		t.Errorf("keys: %q %q", SpellingKey("TP.HCM"), SpellingKey(" !! "))
+	}
+}

@@ -126,7 +126,7 @@ func (db *DB) FindAdminDocuments(ctx context.Context, f congtin.AdminDocumentFil
 			w.add("d.updated_at < ?", f.To)
 		}
 	}
-	if f.Q != "" && !db.match(&w, documentKeys, "d.id", f.Q) {
+	if f.Q != "" && !db.match(&w, documentKeys, "d.id", f.Q, f.Spellings) {
 		return nil, 0, nil
 	}
 	total, err := db.count(ctx, `SELECT COUNT(*) FROM documents d WHERE `+w.String(), w.args...)

@@ -174,7 +174,7 @@ func (db *DB) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 	}
 	var pq *search.Query
 	if strings.TrimSpace(q.Q) != "" {
-		if pq = search.ParseQuery(q.Q); pq.Empty() {
+		if pq = search.ParseQueryWith(q.Q, spellingsOf(q.Spellings)); pq.Empty() {
 			// Only punctuation, symbols or marks: nothing can match, and
 			// the page's filters still need their (empty) facets.
 			if q.Facets {

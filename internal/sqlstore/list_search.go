@@ -76,8 +76,8 @@ func (tx *Tx) putKey(ctx context.Context, kt keyTable, id, siteID int64, a, b st
 // quotes, the phrase) in the row's key, or a number that is the row's ID.
 // It returns false when q holds nothing to search for: then nothing
 // matches.
-func (db *DB) match(w *where, kt keyTable, idCol, q string) bool {
-	pq := search.ParseQuery(q)
+func (db *DB) match(w *where, kt keyTable, idCol, q string, sp congtin.Spellings) bool {
+	pq := search.ParseQueryWith(q, spellingsOf(sp))
 	if pq.Empty() {
 		return false
 	}
@@ -218,7 +218,7 @@ func (db *DB) adminArticleWhere(f congtin.AdminArticleFilter) (w where, ok bool)
 	if !f.To.IsZero() {
 		w.add(col+" < ?", f.To)
 	}
-	if f.Q != "" && !db.match(&w, articleKeys, "id", f.Q) {
+	if f.Q != "" && !db.match(&w, articleKeys, "id", f.Q, f.Spellings) {
 		return w, false
 	}
 	return w, true

@@ -82,7 +82,7 @@ func (db *DB) FindQuestions(ctx context.Context, f congtin.QuestionFilter) ([]*c
 			append(w.args, limit(f.Limit, 50), max(f.Offset, 0))...)
 		return qs, total, db.wrap("find questions", err)
 	}
-	pq := search.ParseQuery(f.Q)
+	pq := search.ParseQueryWith(f.Q, spellingsOf(f.Spellings))
 	if pq.Empty() {
 		return nil, 0, nil
 	}

@@ -78,7 +78,7 @@ func ExactColumns(pq *search.Query) string {
 // Search implements congtin.SearchStore: the dialect finds the matches,
 // and the shared ranking (package search) orders them.
 func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.SearchResult, error) {
-	q := search.ParseQuery(sq.Q)
+	q := search.ParseQueryWith(sq.Q, spellingsOf(sq.Spellings))
 	res := &congtin.SearchResult{}
 	if q.Empty() {
 		return res, nil

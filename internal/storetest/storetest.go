@@ -72,6 +72,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Units", func(t *testing.T) { testUnits(t, open(t)) })
 	t.Run("Links", func(t *testing.T) { testLinks(t, open(t)) })
 	t.Run("Notifications", func(t *testing.T) { testNotifications(t, open(t)) })
+	t.Run("Spellings", func(t *testing.T) { testSpellings(t, open(t)) })
 }
 
 // MustSite returns the default site.

@@ -50,6 +50,8 @@ type QAService interface {
 	FindQuestions(ctx context.Context, f congtin.QuestionFilter) ([]*congtin.Question, int, error)
 	// SearchQuestions is FindQuestions reading Telex and VNI typing.
 	SearchQuestions(ctx context.Context, f congtin.QuestionFilter) (*congtin.QuestionResult, error)
+	// SiteSpellings returns the site's equivalent spellings (see Searcher).
+	SiteSpellings(ctx context.Context, siteID int64) (congtin.Spellings, error)
 	// FindQAFields lists a site's fields by position, then name.
 	FindQAFields(ctx context.Context, siteID int64) (congtin.QAFields, error)
 	// SubmitQuestion stores a citizen's question: EINVALID for bad input,
@@ -128,12 +130,18 @@ func (s *Server) findQA(r *http.Request, qr *qaRequest, fields congtin.QAFields)
 		return nil, nil, err
 	}
 	var pq *search.Query
-	switch {
-	case res.Searched != "":
-		// Highlight the words that were found, not the keystrokes.
-		pq = search.ParseQuery(res.Searched)
-	case qr.q != "":
-		pq = search.ParseQuery(qr.q)
+	if res.Searched != "" || qr.q != "" {
+		sp, err := s.QA.SiteSpellings(r.Context(), qr.f.SiteID)
+		if err != nil {
+			return nil, nil, err
+		}
+		switch {
+		case res.Searched != "":
+			// Highlight the words that were found, not the keystrokes.
+			pq = parseQuery(res.Searched, sp)
+		default:
+			pq = parseQuery(qr.q, sp)
+		}
 	}
 	items := make([]render.QAItem, 0, len(res.Questions))
 	for _, q := range res.Questions {

@@ -30,6 +30,9 @@ type Searcher interface {
 	Search(ctx context.Context, q congtin.SearchQuery) (*congtin.SearchResult, error)
 	// Suggest returns the public articles whose title starts with q.
 	Suggest(ctx context.Context, siteID int64, q string) ([]*congtin.Article, error)
+	// SiteSpellings returns the site's equivalent spellings, with which
+	// the page reads the query again to mark what was found.
+	SiteSpellings(ctx context.Context, siteID int64) (congtin.Spellings, error)
 }
 
 // searchRequest is the parsed query string of /tim-kiem and its JSON twin.
@@ -124,10 +127,14 @@ func (s *Server) runSearch(r *http.Request, sr *searchRequest) (*congtin.SearchR
 		return nil, nil, err
 	}
 	cats := categoriesFrom(r.Context())
-	pq := search.ParseQuery(sr.q)
+	sp, err := s.Search.SiteSpellings(r.Context(), sr.query.SiteID)
+	if err != nil {
+		return nil, nil, err
+	}
+	pq := parseQuery(sr.q, sp)
 	if res.Searched != "" {
 		// Highlight the words that were found, not the keystrokes.
-		pq = search.ParseQuery(res.Searched)
+		pq = parseQuery(res.Searched, sp)
 	}
 	var hits []render.SearchHit
 	kept := res.Hits[:0]
@@ -304,4 +311,12 @@ func (s *Server) handleSearchAPI(w http.ResponseWriter, r *http.Request) {
 func (s *Server) searchSlots() chan struct{} {
 	s.searchOnce.Do(func() { s.searchSem = make(chan struct{}, max(2, runtime.GOMAXPROCS(0))) })
 	return s.searchSem
+}
+
+// parseQuery reads a query as the search read it, with the site's
+// equivalent spellings (nil: the built-in ones), to mark in the snippets
+// the spellings it found.
+func parseQuery(q string, sp congtin.Spellings) *search.Query {
+	t, _ := sp.(*search.Spellings)
+	return search.ParseQueryWith(q, t)
 }
