@@ -41,6 +41,10 @@ func (dialect) UnindexArticles(ctx context.Context, tx *sqlstore.Tx, id int64) e
 	return err
 }
 
+// IndexesPairs implements sqlstore.PairIndexer: the pairs have a
+// tsvector of their own (migration 0003).
+func (dialect) IndexesPairs() {}
+
 // WriteArticleIndex implements sqlstore.Indexer: one statement, from one
 // array per column, whatever the number of articles.
 func (dialect) WriteArticleIndex(ctx context.Context, tx *sqlstore.Tx, docs []*sqlstore.IndexDoc) error {

@@ -25,9 +25,18 @@ type IndexDoc struct {
 	title, lead, body string
 }
 
-func (d *IndexDoc) analyse() {
+// PairIndexer is an Indexer that indexes the pairs of neighbouring
+// syllables as tokens of their own (IndexDoc.Pairs), as PostgreSQL does;
+// SQLite finds them by positions, and is spared building them.
+type PairIndexer interface {
+	IndexesPairs()
+}
+
+func (d *IndexDoc) analyse(pairs bool) {
 	d.Fields = search.IndexFields(d.title, d.lead, d.body)
-	d.Pairs = search.Pairs(d.Fields[0].Fold, d.Fields[1].Fold, d.Fields[2].Fold)
+	if pairs {
+		d.Pairs = search.Pairs(d.Fields[0].Fold, d.Fields[1].Fold, d.Fields[2].Fold)
+	}
 }
 
 // indexArticle brings an article's index entry in line with the article,
@@ -50,41 +59,63 @@ func (tx *Tx) indexArticle(ctx context.Context, id int64) error {
 	if status != congtin.StatusPublished {
 		return nil
 	}
-	d.analyse()
+	_, pairs := tx.db.d.(PairIndexer)
+	d.analyse(pairs)
 	return tx.db.wrap("index article", tx.db.d.WriteArticleIndex(ctx, tx, []*IndexDoc{d}))
 }
 
 // reindexArticles rebuilds the article index inside tx. The Vietnamese
-// analysis of each chunk runs on every core; the dialect writes the chunk.
+// analysis of a chunk runs on every core but one while the dialect writes
+// the chunk before it: the writing is SQLite's one thread, and the
+// analysis costs about as much again.
 func (tx *Tx) reindexArticles(ctx context.Context) (int, error) {
 	if err := tx.db.d.UnindexArticles(ctx, tx, 0); err != nil {
 		return 0, err
 	}
+	_, pairs := tx.db.d.(PairIndexer)
 	const chunk = 256
 	var last int64
-	total := 0
-	for {
+	read := func() ([]*IndexDoc, error) {
 		docs, err := list(ctx, tx.conn, func(row scanner) (*IndexDoc, error) {
 			d := &IndexDoc{}
 			return d, row.Scan(&d.ID, &d.SiteID, &d.CategoryID, at(&d.PublishedAt), &d.title, &d.lead, &d.body)
 		}, `SELECT id, site_id, category_id, published_at, title, lead, body FROM articles WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`, last, chunk)
-		if err != nil || len(docs) == 0 {
-			return total, err
+		if len(docs) > 0 {
+			last = docs[len(docs)-1].ID
 		}
-		last = docs[len(docs)-1].ID
+		return docs, err
+	}
+	analyse := func(docs []*IndexDoc) func() {
 		var wg sync.WaitGroup
-		workers := runtime.GOMAXPROCS(0)
+		workers := max(runtime.GOMAXPROCS(0)-1, 1)
 		for w := range workers {
 			wg.Go(func() {
 				for k := w; k < len(docs); k += workers {
-					docs[k].analyse()
+					docs[k].analyse(pairs)
 				}
 			})
 		}
-		wg.Wait()
+		return wg.Wait
+	}
+	docs, err := read()
+	if err != nil {
+		return 0, err
+	}
+	wait := analyse(docs)
+	total := 0
+	for len(docs) > 0 {
+		wait()
+		next, err := read()
+		if err != nil {
+			return 0, err
+		}
+		waitNext := analyse(next)
 		if err := tx.db.d.WriteArticleIndex(ctx, tx, docs); err != nil {
+			waitNext()
 			return 0, err
 		}
 		total += len(docs)
+		docs, wait = next, waitNext
 	}
+	return total, nil
 }
