@@ -58,6 +58,27 @@ func testSpellings(t *testing.T, s congtin.Service) {
 		t.Fatal(err)
 	}
 	clk.Add(time.Minute)
+	qin := QuestionIn("Xử lý hàng giả ở chợ", 0)
+	qin.Body = "Đội quản lý thị trường có quyền tịch thu hàng giả không?"
+	question := MustSubmit(t, s, site.ID, qin, QuestionSub("ip-spellings"))
+	if _, err := s.UpdateQuestion(ctx, ed, site.ID, question.ID, congtin.QuestionEdit{Title: question.Title, Body: question.Body, Answer: "<p>Có, theo quy định.</p>"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.TransitionQuestion(ctx, ed, site.ID, question.ID, congtin.ActPublish, ""); err != nil {
+		t.Fatal(err)
+	}
+	clk.Add(time.Minute)
+	questions := func(q string) int {
+		t.Helper()
+		r, err := s.SearchQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID, Status: congtin.StatusPublished, Q: q})
+		if err != nil {
+			t.Fatalf("questions %q: %v", q, err)
+		}
+		if r.Approximate {
+			return 0
+		}
+		return r.Total
+	}
 
 	articles := func(siteID int64, q string) []int64 {
 		t.Helper()
@@ -97,6 +118,9 @@ func testSpellings(t *testing.T, s congtin.Service) {
 	if n := documents("QLTT"); n != 0 {
 		t.Fatalf("documents before the group: %d", n)
 	}
+	if n := questions("QLTT"); n != 0 {
+		t.Fatalf("questions before the group: %d", n)
+	}
 
 	before := changeCount(t, s)
 	g, err := s.CreateSpellingGroup(ctx, ad, site.ID, congtin.SpellingGroupInput{Text: "QLTT; quản lý thị trường\n"})
@@ -128,6 +152,9 @@ func testSpellings(t *testing.T, s congtin.Service) {
 	WantIDs(t, articles(site.ID, "quan ly thi truong"), both, "the long form with the group")
 	if n := documents("QLTT"); n != 1 {
 		t.Fatalf("documents for QLTT: %d, want 1", n)
+	}
+	if n := questions("QLTT"); n != 1 {
+		t.Fatalf("questions for QLTT: %d, want 1", n)
 	}
 	WantIDs(t, adminArticles("qltt"), both, "the back office's list")
 	if ds, _, err := s.FindAdminDocuments(ctx, congtin.AdminDocumentFilter{SiteID: site.ID, Q: "QLTT"}); err != nil || len(ds) != 1 {

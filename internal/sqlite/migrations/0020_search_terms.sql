@@ -5,7 +5,10 @@
 -- separated by a "_" that no query holds, so that no phrase spans two;
 -- and before them tags that let FTS5 itself narrow a search, before any
 -- article row is read: the site (_s<id>), the category (_c<id>), the
--- year and month of publication (_y2024, _m202403). The text a search ranks its candidates by is kept beside it
+-- year and month of publication (_y2024, _m202403); and after them the
+-- pairs of neighbouring syllables of the title and the lead as tokens of
+-- their own ("an_ninh"), which find a phrase there without reading
+-- positions (the body's, far more numerous, are left to positions). The text a search ranks its candidates by is kept beside it
 -- once, as a marked text (search.Mark: the exact forms with the letters
 -- that are not in the folded ones in upper case), where the old index
 -- stored the folded and the exact forms in FTS5's content table and a
