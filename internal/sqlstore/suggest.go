@@ -52,6 +52,25 @@ const summaryKeyLen = 200
 // summaryKey is the indexed expression of a summary's key.
 const summaryKey = `substr(k.summary_f, 1, 200)`
 
+// The walks of the register's suggestions. Their parameters: the site,
+// the range of keys, [the range of whole summaries,] now, the limit.
+const (
+	documentsFrom     = `SELECT k.document_id FROM document_keys k JOIN documents d ON d.id = k.document_id WHERE k.site_id = ? AND `
+	documentsPublic   = ` AND d.status = 'published' AND d.published_at <= ?`
+	documentsByNumber = documentsFrom + `k.number_f >= ? AND k.number_f < ?` + documentsPublic +
+		` ORDER BY k.number_f, k.document_id DESC LIMIT ?`
+	documentsBySummary = documentsFrom + summaryKey + ` >= ? AND ` + summaryKey + ` < ?` + documentsPublic +
+		` ORDER BY ` + summaryKey + `, k.document_id DESC LIMIT ?`
+	documentsBySummaryLong = documentsFrom + summaryKey + ` >= ? AND ` + summaryKey + ` < ? AND k.summary_f >= ? AND k.summary_f < ?` +
+		documentsPublic + ` ORDER BY ` + summaryKey + `, k.document_id DESC LIMIT ?`
+)
+
+// questionsByTitle is the walk of the Q&A's suggestions; its parameters:
+// the site, the range of keys, the limit.
+const questionsByTitle = `SELECT ` + questionColumns + ` FROM questions
+	WHERE site_id = ? AND title_f >= ? AND title_f < ? AND status = 'published' AND answer <> ''
+	ORDER BY title_f, id LIMIT ?`
+
 // DocumentsByPrefix implements congtin.DocumentStore. Two walks as
 // SuggestArticles' (migration 0019's indexes), each stopping at limit
 // public documents: of the folded numbers from the prefix on, then of
@@ -64,21 +83,17 @@ func (db *DB) DocumentsByPrefix(ctx context.Context, siteID int64, prefix string
 	if now.IsZero() {
 		now = db.Now()
 	}
-	const from = ` FROM document_keys k JOIN documents d ON d.id = k.document_id WHERE k.site_id = ? AND `
-	const public = ` AND d.status = 'published' AND d.published_at <= ?`
-	byNumber, err := SearchIDs(ctx, db.conn, `SELECT k.document_id`+from+`k.number_f >= ? AND k.number_f < ?`+public+`
-		ORDER BY k.number_f, k.document_id DESC LIMIT ?`, siteID, prefix, prefix+"~", now, limit)
+	byNumber, err := SearchIDs(ctx, db.conn, documentsByNumber, siteID, prefix, prefix+"~", now, limit)
 	if err != nil {
 		return nil, db.wrap("suggest documents", err)
 	}
-	part, whole, args := prefix, ``, []any{}
+	part, query, args := prefix, documentsBySummary, []any{}
 	if len(part) > summaryKeyLen {
 		part = part[:summaryKeyLen] // ASCII: bytes are characters
-		whole, args = ` AND k.summary_f >= ? AND k.summary_f < ?`, []any{prefix, prefix + "~"}
+		query, args = documentsBySummaryLong, []any{prefix, prefix + "~"}
 	}
 	args = append(append([]any{siteID, part, part + "~"}, args...), now, limit)
-	bySummary, err := SearchIDs(ctx, db.conn, `SELECT k.document_id`+from+summaryKey+` >= ? AND `+summaryKey+` < ?`+whole+public+`
-		ORDER BY `+summaryKey+`, k.document_id DESC LIMIT ?`, args...)
+	bySummary, err := SearchIDs(ctx, db.conn, query, args...)
 	if err != nil {
 		return nil, db.wrap("suggest documents", err)
 	}
@@ -107,9 +122,7 @@ func (db *DB) QuestionsByPrefix(ctx context.Context, siteID int64, prefix string
 	if prefix == "" || limit <= 0 || !db.d.Lookupable(prefix) {
 		return nil, nil
 	}
-	qs, err := list(ctx, db.conn, scanQuestion, `SELECT `+questionColumns+` FROM questions
-		WHERE site_id = ? AND title_f >= ? AND title_f < ? AND status = 'published' AND answer <> ''
-		ORDER BY title_f, id LIMIT ?`, siteID, prefix, prefix+"~", limit)
+	qs, err := list(ctx, db.conn, scanQuestion, questionsByTitle, siteID, prefix, prefix+"~", limit)
 	return qs, db.wrap("suggest questions", err)
 }
 
