@@ -167,7 +167,7 @@ func TestDocumentSuggest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if expired, err = e.db.TransitionDocument(t.Context(), e.editor(), e.site.ID, expired.ID, congtin.ActPublish, ""); err != nil {
+	if _, err = e.db.TransitionDocument(t.Context(), e.editor(), e.site.ID, expired.ID, congtin.ActPublish, ""); err != nil {
 		t.Fatal(err)
 	}
 	e.publishQuestion("115 câu hỏi về đất đai", "Xin hỏi về thủ tục đất đai ở xã.", "<p>Trả lời.</p>") // another section's
