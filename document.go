@@ -579,6 +579,14 @@ type DocumentStore interface {
 	// ReindexDocuments rebuilds the documents' search index and returns
 	// how many documents it holds.
 	ReindexDocuments(ctx context.Context) (int, error)
+	// DocumentsByPrefix returns up to limit documents of the site, public
+	// at now (the store's clock when zero), in force or not, whose
+	// number's or summary's folded words (package search's TitlePrefix
+	// form) start with prefix: those by number first, in the order of
+	// their folded numbers, the newest first for one number, then those
+	// by summary, in the order of their folded summaries. An empty prefix
+	// gives none; it never fails on the prefix's content.
+	DocumentsByPrefix(ctx context.Context, siteID int64, prefix string, now time.Time, limit int) ([]*Document, error)
 }
 
 // DocumentTx writes the documents register. The store keeps the search

@@ -523,10 +523,17 @@ type QuestionStore interface {
 	FindQuestionRevisions(ctx context.Context, siteID, questionID int64) ([]*QuestionRevision, error)
 	// FindQAFields lists a site's fields by position, then name.
 	FindQAFields(ctx context.Context, siteID int64) (QAFields, error)
+	// QuestionsByPrefix returns up to limit published, answered questions
+	// of the site whose title's folded words (package search's
+	// TitlePrefix form) start with prefix, in the order of those folded
+	// titles. An empty prefix gives none; it never fails on the prefix's
+	// content.
+	QuestionsByPrefix(ctx context.Context, siteID int64, prefix string, limit int) ([]*Question, error)
 }
 
 // QuestionTx writes the Q&A. The store keeps a question's search text
-// (the folded words of its title, question and answer) in step with every
+// (the folded words of its title, question and answer) and its title's
+// key (the folded words of its title, for suggestions) in step with every
 // write.
 type QuestionTx interface {
 	// FindQuestion reads a question inside the transaction;

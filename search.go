@@ -95,13 +95,22 @@ type SearchStore interface {
 	PublishedTexts(ctx context.Context, siteID int64, now time.Time, fn func(title, lead string) error) error
 }
 
-// SuggestService suggests articles as a reader types into the search box.
+// SuggestService suggests articles, documents and questions as a reader
+// types into a search box.
 type SuggestService interface {
 	// Suggest returns up to MaxSuggestions public articles of the site
 	// whose title starts with q, matched as the search matches words:
 	// with or without diacritics, in NFC or NFD, d for đ. A q with
 	// nothing searchable in it gives none and no error.
 	Suggest(ctx context.Context, siteID int64, q string) ([]*Article, error)
+	// SuggestDocuments returns up to MaxSuggestions public documents of
+	// the register, in force or not, whose number ("115/KH", "115 kh")
+	// or summary starts with q, matched as Suggest matches titles, the
+	// matches by number first.
+	SuggestDocuments(ctx context.Context, siteID int64, q string) ([]*Document, error)
+	// SuggestQuestions returns up to MaxSuggestions published, answered
+	// questions whose title starts with q, matched as Suggest matches.
+	SuggestQuestions(ctx context.Context, siteID int64, q string) ([]*Question, error)
 }
 
 // MaxSuggestions is how many suggestions the search box lists at most.

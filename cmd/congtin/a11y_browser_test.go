@@ -147,6 +147,12 @@ func TestBrowserAccessibility(t *testing.T) {
 		b.checkSuggest(site.url, site.article, axeJS)
 	})
 
+	t.Run("register-suggest", func(t *testing.T) {
+		b := newTab(t)
+		b.do(desktop.emulate())
+		b.checkRegisterSuggest(site.url, axeJS, "suggest-register")
+	})
+
 	t.Run("text-size", func(t *testing.T) {
 		b := newTab(t)
 		b.do(desktop.emulate())

@@ -24,8 +24,17 @@ type suggestState struct {
 	Status     string   `json:"status"`
 }
 
-const suggestStateJS = `(() => {
-	const i = document.getElementById("tu-khoa"), l = document.getElementById(i.getAttribute("aria-controls") || "-");
+// suggestStateJS is the state of the header's search box.
+var suggestStateJS = suggestStateOf("tu-khoa")
+
+// suggestStateOf returns the script that reads the state of the search
+// box with that id.
+func suggestStateOf(id string) string {
+	return strings.Replace(suggestStateTmpl, "ID", strconv.Quote(id), 1)
+}
+
+const suggestStateTmpl = `(() => {
+	const i = document.getElementById(ID), l = document.getElementById(i.getAttribute("aria-controls") || "-");
 	const st = i.form.querySelector("[role=status]");
 	return {role: i.getAttribute("role") || "", expanded: i.getAttribute("aria-expanded") || "", controls: i.getAttribute("aria-controls") || "",
 		listRole: l ? l.getAttribute("role") : "", listHidden: l ? l.hidden : true, active: i.getAttribute("aria-activedescendant") || "",
@@ -111,16 +120,91 @@ func (b *tab) checkSuggest(siteURL, path, axeJS string) {
 	}
 }
 
-// waitSuggest waits up to ten seconds for the combobox to reach a state.
+// waitSuggest waits up to ten seconds for the header's combobox to reach
+// a state.
 func (b *tab) waitSuggest(ok func(suggestState) bool) suggestState {
+	b.t.Helper()
+	return b.waitSuggestIn(suggestStateJS, ok)
+}
+
+// waitSuggestIn waits up to ten seconds for the combobox whose state js
+// reads to reach a state.
+func (b *tab) waitSuggestIn(js string, ok func(suggestState) bool) suggestState {
 	b.t.Helper()
 	var st suggestState
 	for range 200 {
-		if st = evaluate[suggestState](b, suggestStateJS); ok(st) {
+		if st = evaluate[suggestState](b, js); ok(st) {
 			return st
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 	b.t.Fatalf("the search box's suggestions stay %+v", st)
 	return st
+}
+
+// checkRegisterSuggest types the number of the register's first document,
+// folded ("1234 qd ubnd"), into /van-ban's search box: the list opens
+// with the document (its number, then its summary), clean for axe-core,
+// screenshots saved at shot+".png" and, at 360 px, shot+"-phone.png";
+// ArrowDown to it and Enter go to its page.
+func (b *tab) checkRegisterSuggest(siteURL, axeJS, shot string) {
+	t := b.t
+	js := suggestStateOf("vb-q")
+	b.navigate(siteURL + "/van-ban")
+	first := evaluate[[]string](b, `(() => { const a = document.querySelector("td.num a"); return a ? [a.textContent.trim(), new URL(a.href).pathname] : []; })()`)
+	if len(first) != 2 {
+		t.Fatal("no document in the register")
+	}
+	number, path := first[0], first[1]
+	typed := search.TitlePrefix(number)
+	st := evaluate[suggestState](b, js)
+	if st.Role != "combobox" || st.Expanded != "false" || st.ListRole != "listbox" || !st.ListHidden {
+		t.Fatalf("before typing, the register's box is %+v, want a closed combobox controlling a listbox", st)
+	}
+	b.do(chromedp.Focus(chromedp.CSS("#vb-q")), chromedp.SendKeys(chromedp.CSS("#vb-q"), typed))
+	st = b.waitSuggestIn(js, func(s suggestState) bool { return s.Expanded == "true" && len(s.Options) > 0 })
+	want := -1
+	for i, o := range st.Options {
+		if strings.HasPrefix(o, number+" – ") && want < 0 {
+			want = i
+		}
+	}
+	if want < 0 || st.Active != "" || !strings.HasPrefix(st.Status, strconv.Itoa(len(st.Options))+" gợi ý") || !strings.Contains(st.Status, "văn bản") {
+		t.Fatalf("after typing %q the list is %+v, want it open with %s", typed, st, number)
+	}
+	b.screenshot(shot + ".png")
+	for _, p := range b.audit(axeJS) {
+		t.Errorf("with the register's suggestions open: %s", p)
+	}
+	if evaluate[string](b, `document.activeElement.id`) != "vb-q" {
+		b.do(chromedp.Focus(chromedp.CSS("#vb-q")), chromedp.KeyEvent(kb.ArrowDown))
+		b.waitSuggestIn(js, func(s suggestState) bool { return s.Expanded == "true" })
+	}
+	for range want + 1 {
+		b.do(chromedp.KeyEvent(kb.ArrowDown))
+	}
+	if st = evaluate[suggestState](b, js); st.Active != st.Controls+"-"+strconv.Itoa(want) {
+		t.Fatalf("after %d ArrowDown the active option is %q, want %d", want+1, st.Active, want)
+	}
+	b.do(chromedp.KeyEvent(kb.Enter))
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		state, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`[location.href, document.readyState]`))
+		if err == nil && len(state) == 2 && state[1] == "complete" {
+			if u, _ := url.Parse(state[0]); u != nil && u.Path == path {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Enter on the suggestion leaves the tab at %v, want %s", state, path)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	// The open list on a phone.
+	b.do(chromedp.EmulateViewport(360, 740, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+	b.navigate(siteURL + "/van-ban")
+	b.do(chromedp.Focus(chromedp.CSS("#vb-q")), chromedp.SendKeys(chromedp.CSS("#vb-q"), typed))
+	b.waitSuggestIn(js, func(s suggestState) bool { return s.Expanded == "true" && len(s.Options) > 0 })
+	b.checkNoHorizontalScroll(360)
+	b.screenshot(shot + "-phone.png")
 }

@@ -174,9 +174,9 @@ func (tx *Tx) CountQuestionsFrom(ctx context.Context, ipHash string, since time.
 // InsertQuestion implements congtin.QuestionTx.
 func (tx *Tx) InsertQuestion(ctx context.Context, q *congtin.Question, codeHash, nonce string) error {
 	id, err := tx.insert(ctx, `INSERT INTO questions (site_id, field_id, code_hash, form_nonce, title, body, answer, status, answered_by,
-		name, email, phone, ip_hash, search_text, created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		name, email, phone, ip_hash, search_text, title_f, created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		q.SiteID, nullID(q.FieldID), codeHash, nonce, q.Title, q.Body, q.Answer, q.Status, q.AnsweredBy,
-		q.Name, q.Email, q.Phone, q.IPHash, questionSearchText(q.Title, q.Body, q.Answer), q.CreatedAt, q.UpdatedAt, nullTime(q.PublishedAt))
+		q.Name, q.Email, q.Phone, q.IPHash, questionSearchText(q.Title, q.Body, q.Answer), questionTitleKey(q.Title), q.CreatedAt, q.UpdatedAt, nullTime(q.PublishedAt))
 	if err != nil {
 		return tx.db.wrap("insert question", err)
 	}
@@ -186,8 +186,9 @@ func (tx *Tx) InsertQuestion(ctx context.Context, q *congtin.Question, codeHash,
 
 // UpdateQuestion implements congtin.QuestionTx.
 func (tx *Tx) UpdateQuestion(ctx context.Context, q *congtin.Question) error {
-	res, err := tx.Exec(ctx, `UPDATE questions SET field_id = ?, title = ?, body = ?, answer = ?, answered_by = ?, search_text = ?, updated_at = ?,
-		version = version + 1 WHERE id = ? AND site_id = ?`, nullID(q.FieldID), q.Title, q.Body, q.Answer, q.AnsweredBy, questionSearchText(q.Title, q.Body, q.Answer), tx.now,
+	res, err := tx.Exec(ctx, `UPDATE questions SET field_id = ?, title = ?, body = ?, answer = ?, answered_by = ?, search_text = ?, title_f = ?,
+		updated_at = ?, version = version + 1 WHERE id = ? AND site_id = ?`, nullID(q.FieldID), q.Title, q.Body, q.Answer, q.AnsweredBy,
+		questionSearchText(q.Title, q.Body, q.Answer), questionTitleKey(q.Title), tx.now,
 		q.ID, q.SiteID)
 	if err != nil {
 		return tx.db.wrap("update question", err)

@@ -53,6 +53,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("SearchFollowsWrites", func(t *testing.T) { testSearchFollowsWrites(t, open(t)) })
 	t.Run("SearchFollowsChanges", func(t *testing.T) { testSearchFollowsChanges(t, open(t)) })
 	t.Run("Suggest", func(t *testing.T) { testSuggest(t, open(t)) })
+	t.Run("RegisterSuggest", func(t *testing.T) { testRegisterSuggest(t, open(t)) })
+	t.Run("QASuggest", func(t *testing.T) { testQASuggest(t, open(t)) })
 	t.Run("SearchOrder", func(t *testing.T) { testSearchOrder(t, open(t)) })
 	t.Run("PublishedTexts", func(t *testing.T) { testPublishedTexts(t, open(t)) })
 	t.Run("Stats", func(t *testing.T) { testStats(t, open(t)) })

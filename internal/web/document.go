@@ -30,6 +30,9 @@ type DocumentReader interface {
 	// FindDocuments lists and searches public documents, with facet
 	// counts on request. Any text is a valid query.
 	FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*congtin.DocumentResult, error)
+	// SuggestDocuments returns the public documents whose number or
+	// summary starts with what a reader is typing. Any text is valid.
+	SuggestDocuments(ctx context.Context, siteID int64, q string) ([]*congtin.Document, error)
 }
 
 // documentRoutes adds the register's routes; more specific than the
@@ -42,6 +45,7 @@ func (s *Server) documentRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /rss/van-ban", s.handleDocumentFeed)
 	mux.HandleFunc("GET /sitemap/van-ban.xml", s.handleSitemapDocuments)
 	mux.HandleFunc("GET /api/v1/van-ban", s.handleDocumentsAPI)
+	mux.HandleFunc("GET /api/v1/van-ban/suggest", s.handleDocumentSuggest)
 	mux.HandleFunc("GET /api/v1/van-ban/{id}", s.handleDocumentAPI)
 }
 

@@ -33,6 +33,7 @@ func (s *Server) qaRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /hoi-dap/tra-cuu", s.handleQALookup)
 	mux.HandleFunc("GET /rss/hoi-dap", s.handleQAFeed)
 	mux.HandleFunc("GET /api/v1/hoi-dap", s.handleQAAPI)
+	mux.HandleFunc("GET /api/v1/hoi-dap/suggest", s.handleQASuggest)
 	mux.HandleFunc("GET /api/v1/hoi-dap/{id}", s.handleQAAPIOne)
 	mux.HandleFunc("GET /sitemap/hoi-dap.xml", s.handleSitemapQA)
 }
@@ -52,6 +53,9 @@ type QAService interface {
 	SearchQuestions(ctx context.Context, f congtin.QuestionFilter) (*congtin.QuestionResult, error)
 	// SiteSpellings returns the site's equivalent spellings (see Searcher).
 	SiteSpellings(ctx context.Context, siteID int64) (congtin.Spellings, error)
+	// SuggestQuestions returns the answered questions whose title starts
+	// with what a reader is typing. Any text is valid.
+	SuggestQuestions(ctx context.Context, siteID int64, q string) ([]*congtin.Question, error)
 	// FindQAFields lists a site's fields by position, then name.
 	FindQAFields(ctx context.Context, siteID int64) (congtin.QAFields, error)
 	// SubmitQuestion stores a citizen's question: EINVALID for bad input,

@@ -19,6 +19,7 @@ type suggestAnswer struct {
 	Suggestions []struct {
 		Title string `json:"title"`
 		URL   string `json:"url"`
+		Note  string `json:"note"`
 	} `json:"suggestions"`
 }
 
@@ -135,5 +136,107 @@ func TestSuggestBadInput(t *testing.T) {
 	}
 	if _, a, _ := e.suggest(url.QueryEscape("NEAR(")); len(a.Suggestions) != 1 {
 		t.Errorf("NEAR( is a word: %+v", a)
+	}
+}
+
+func (e *env) suggestAt(path, q string) suggestAnswer {
+	e.t.Helper()
+	r := e.get(path + "?q=" + url.QueryEscape(q))
+	var out suggestAnswer
+	if r.status != 200 || json.Unmarshal([]byte(r.body), &out) != nil {
+		e.t.Fatalf("%s %q: %d %s", path, q, r.status, r.body)
+	}
+	if cc := r.header.Get("Cache-Control"); cc != "public, max-age=60" {
+		e.t.Errorf("%s: Cache-Control %q", path, cc)
+	}
+	return out
+}
+
+// TestDocumentSuggest: the register's box suggests public documents by
+// number ("115/KH", "115 kh") and by summary, the number's first, each
+// linking to its page, the ones no longer in force noted so; and the
+// /van-ban form names the endpoint for suggest.js.
+func TestDocumentSuggest(t *testing.T) {
+	e := newEnv(t)
+	plan := e.publishDocument("115/KH-UBND", "2024-03-15", "Kế hoạch bảo đảm an toàn giao thông năm 2024")
+	report := e.publishDocument("7/BC-UBND", "2024-04-01", "115 hộ dân được hỗ trợ sửa nhà sau bão")
+	expired, err := e.db.CreateDocument(t.Context(), e.editor(), e.site.ID, congtin.DocumentInput{
+		TypeID: storetest.TermID(t, e.db, e.site.ID, congtin.ListTypes, "Kế hoạch"), Number: "115/KH-SYT", Issuer: "Sở Y tế",
+		IssuedOn: time.Date(2020, 1, 2, 0, 0, 0, 0, congtin.VietnamZone), ExpiresOn: time.Date(2021, 1, 1, 0, 0, 0, 0, congtin.VietnamZone),
+		Summary: "Kế hoạch phòng chống dịch"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err = e.db.TransitionDocument(t.Context(), e.editor(), e.site.ID, expired.ID, congtin.ActPublish, ""); err != nil {
+		t.Fatal(err)
+	}
+	e.publishQuestion("115 câu hỏi về đất đai", "Xin hỏi về thủ tục đất đai ở xã.", "<p>Trả lời.</p>") // another section's
+	const api = "/api/v1/van-ban/suggest"
+	for _, tc := range []struct{ q, want string }{
+		{"115/KH", "115/KH-SYT – Kế hoạch phòng chống dịch (hết hiệu lực)|115/KH-UBND – Kế hoạch bảo đảm an toàn giao thông năm 2024"},
+		{"115 kh u", "115/KH-UBND – Kế hoạch bảo đảm an toàn giao thông năm 2024"},
+		{"115", "115/KH-SYT – Kế hoạch phòng chống dịch (hết hiệu lực)|115/KH-UBND – Kế hoạch bảo đảm an toàn giao thông năm 2024|7/BC-UBND – 115 hộ dân được hỗ trợ sửa nhà sau bão"},
+		{"kế hoạch bảo", "115/KH-UBND – Kế hoạch bảo đảm an toàn giao thông năm 2024"},
+		{"KE HOACH PHONG", "115/KH-SYT – Kế hoạch phòng chống dịch (hết hiệu lực)"},
+		{"giao thong", ""},
+	} {
+		a := e.suggestAt(api, tc.q)
+		var got []string
+		for _, s := range a.Suggestions {
+			x := s.Title
+			if s.Note != "" {
+				x += " (" + s.Note + ")"
+			}
+			got = append(got, x)
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("%q: %q, want %q", tc.q, strings.Join(got, "|"), tc.want)
+		}
+	}
+	a := e.suggestAt(api, "7/bc")
+	if len(a.Suggestions) != 1 || a.Suggestions[0].URL != e.srv.URL+report.Path() || a.Suggestions[0].Note != "" {
+		t.Errorf("url: %+v", a.Suggestions)
+	}
+	if a := e.suggestAt(api, "115/KH-U"); len(a.Suggestions) != 1 || a.Suggestions[0].URL != e.srv.URL+plan.Path() {
+		t.Errorf("url: %+v", a.Suggestions)
+	}
+	doc := e.get("/van-ban").doc
+	f := find(doc, func(n *html.Node) bool { return n.Data == "form" && attr(n, "action") == "/van-ban" })
+	if f == nil || attr(f, "data-suggest") != api || attr(f, "data-suggest-noun") != "văn bản" || attr(f, "method") != "get" {
+		t.Fatal("the register's form is not marked for suggest.js")
+	}
+}
+
+// TestQASuggest: the Q&A's box suggests published, answered questions by
+// the start of their title, linking to each; the /hoi-dap form names the
+// endpoint.
+func TestQASuggest(t *testing.T) {
+	e := newEnv(t)
+	a := e.publishQuestion("Học phí trường mầm non công lập", "Xin hỏi mức học phí năm học này là bao nhiêu?", "<p>Theo nghị quyết của HĐND tỉnh.</p>")
+	b := e.publishQuestion("Học bổng cho học sinh nghèo", "Xin hỏi điều kiện để được nhận học bổng?", "<p>Liên hệ nhà trường.</p>")
+	storetest.MustSubmit(t, e.db, e.site.ID, storetest.QuestionIn("Học phí đại học", 0), storetest.QuestionSub("ip-w"))
+	const api = "/api/v1/hoi-dap/suggest"
+	for _, tc := range []struct {
+		q    string
+		want []*congtin.Question
+	}{
+		{"hoc", []*congtin.Question{b, a}},
+		{"Học phí", []*congtin.Question{a}}, // not the one waiting for an answer
+		{"hoc phi truong mam", []*congtin.Question{a}},
+		{"mam non", nil},
+	} {
+		got := e.suggestAt(api, tc.q).Suggestions
+		ok := len(got) == len(tc.want)
+		for i := range got {
+			ok = ok && got[i].Title == tc.want[i].Title && got[i].URL == e.srv.URL+tc.want[i].Path()
+		}
+		if !ok {
+			t.Errorf("%q: %+v", tc.q, got)
+		}
+	}
+	doc := e.get("/hoi-dap").doc
+	f := find(doc, func(n *html.Node) bool { return n.Data == "form" && attr(n, "action") == "/hoi-dap" })
+	if f == nil || attr(f, "data-suggest") != api || attr(f, "data-suggest-noun") != "câu hỏi" {
+		t.Fatal("the Q&A's form is not marked for suggest.js")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/search"
 	"github.com/congtin/congtin/internal/storetest"
 	"golang.org/x/net/html"
 )
@@ -104,6 +105,7 @@ func TestSearchBadInput(t *testing.T) {
 		"", "   ", strings.Repeat("an ninh ", 1250), `" * : ( ) - ^ NEAR AND OR NOT`, `"an ninh`, `an" ninh"`, "NEAR(an ninh, 2)",
 		"\xff\xfe an ninh", "\u0301", "\u0301\u0300", "😀🎉", "an 😀 ninh", "'; DROP TABLE articles; --", "1' OR '1'='1",
 		"title_f : an", "{title_f} an", "an*", "-an", "^an", "\"\"", "()", "\x00", "<script>alert(1)</script>",
+		"%", "_", "%ff", "1_5", "%%", "NEAR(", "a OR",
 		// Expansion and relaxing stay bounded: every abbreviation, and
 		// sixteen words of which one is missing.
 		"UBND HĐND MTTQ BCĐ BHYT BHXH THPT THCS CSGT ATGT NTM PCCC TP.HCM vắc xin Covid-19 in-tơ-nét",
@@ -137,7 +139,33 @@ func TestSearchBadInput(t *testing.T) {
 					t.Fatalf("%s: not JSON: %s", path, r.body)
 				}
 			}
+			// The search boxes' suggestions: always a list, empty when
+			// nothing searchable was typed; a LIKE wildcard is no wildcard
+			// ("1_5" does not suggest 115/KH-UBND).
+			for _, path := range []string{"/api/v1/search/suggest", "/api/v1/van-ban/suggest", "/api/v1/hoi-dap/suggest"} {
+				r := e.get(path + "?q=" + url.QueryEscape(q))
+				var a suggestAnswer
+				if r.status != 200 || json.Unmarshal([]byte(r.body), &a) != nil || a.Suggestions == nil {
+					t.Fatalf("%s: %d %s", path, r.status, r.body)
+				}
+				if search.TitlePrefix(q) == "" && len(a.Suggestions) != 0 {
+					t.Fatalf("%s: nothing searchable, yet %+v", path, a.Suggestions)
+				}
+				if q == "1_5" && len(a.Suggestions) != 0 {
+					t.Fatalf("%s: _ acted as a wildcard: %+v", path, a.Suggestions)
+				}
+			}
 		})
+	}
+	// Raw bytes that are not UTF-8, unescaped wildcards.
+	for _, raw := range []string{"%ff", "%ff%fe", "%C3", "%25", "_", "%25%5F"} {
+		for _, path := range []string{"/api/v1/van-ban/suggest", "/api/v1/hoi-dap/suggest"} {
+			r := e.get(path + "?q=" + raw)
+			var a suggestAnswer
+			if r.status != 200 || json.Unmarshal([]byte(r.body), &a) != nil || len(a.Suggestions) != 0 {
+				t.Errorf("%s?q=%s: %d %s", path, raw, r.status, r.body)
+			}
+		}
 	}
 	// A page past the end is a normal page with a message.
 	r := e.get("/tim-kiem?q=an+ninh&trang=50")

@@ -2,8 +2,8 @@
 // (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/) over the endpoint
 // its form names in data-suggest (GET /api/v1/search/suggest when empty:
 // the header's box and /tim-kiem's), which answers {suggestions: [{title,
-// url}]}; data-suggest-noun names what is suggested ("bài viết" when
-// absent). An enhancement only: without this file each box is a plain
+// url, note}]} (note, when present, qualifies an entry: "hết hiệu lực");
+// data-suggest-noun names what is suggested ("bài viết" when absent). An enhancement only: without this file each box is a plain
 // form, and Enter still submits it whenever no suggestion is chosen.
 (function () {
   "use strict";
@@ -75,6 +75,13 @@
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
         li.textContent = s.title;
+        if (s.note) {
+          // Part of the option's name: "… (hết hiệu lực)".
+          var note = document.createElement("span");
+          note.className = "suggest-note";
+          note.textContent = " (" + s.note + ")";
+          li.appendChild(note);
+        }
         // mousedown, not click: the input's blur would close the list first.
         li.addEventListener("mousedown", function (e) { e.preventDefault(); go(i); });
         list.appendChild(li);
