@@ -87,18 +87,16 @@ func (d *dialect) ArticleSearch(db *sqlstore.DB, sq congtin.SearchQuery, q *sear
 	// Every word, or for a relaxed query every word of one of its sets;
 	// a run with other spellings as an OR of them.
 	words := q.MatchExpr(ftsSyntax)
-	// Each pair of neighbouring words standing together: the articles
-	// where the words are written as the reader wrote them; in the title
-	// and lead by the pairs' own tokens, in the body by positions.
-	pairs, bodyPairs := words, ""
+	// Each pair of neighbouring words standing together in the title
+	// or the lead, by the pairs' own tokens: the articles where the words
+	// are written as the reader wrote them.
+	pairs := words
 	if p := q.PairFolds(); p != nil {
 		tokens := make([]string, len(p))
-		phrases := make([]string, len(p))
 		for i, pair := range p {
 			tokens[i] = ftsTerm(pair)
-			phrases[i] = ftsTerm(strings.ReplaceAll(pair, "_", " "))
 		}
-		pairs, bodyPairs = strings.Join(tokens, " AND "), strings.Join(phrases, " AND ")
+		pairs = strings.Join(tokens, " AND ")
 	}
 	s := &ftsSearch{db: db.On(d.search), sq: sq, exact: q.Accented}
 	s.tags = filterTags(sq)
@@ -109,7 +107,6 @@ func (d *dialect) ArticleSearch(db *sqlstore.DB, sq congtin.SearchQuery, q *sear
 		sqlstore.MatchWords:  words,
 		sqlstore.MatchPairs:  pairs,
 		sqlstore.MatchPhrase: ftsTerm(strings.Join(q.Folds(), " ")),
-		matchBodyPairs:       bodyPairs,
 	}
 	s.cond, s.args = sqlstore.PublicArticles(sq)
 	return s
@@ -143,40 +140,20 @@ func (s *ftsSearch) Count(ctx context.Context, m sqlstore.Match, limit int) (int
 	return n, err
 }
 
-// matchBodyPairs: the pairs standing together anywhere, found by their
-// positions (MatchPairs finds those of the title and lead by their own
-// tokens, which the index keeps for those two fields only).
-const matchBodyPairs sqlstore.Match = -1
-
-// bodyPairsWindow is how many of the newest articles holding every word
-// a search looks through, by positions, for those holding the pairs too.
-// FTS5 checks positions article by article, so the pairs of common
-// syllables that rarely stand together ("triển kinh" in "phát triển kinh
-// tế", in an archive where both are everywhere) would otherwise have it
-// read the positions of most of the archive; the pairs' tokens keep a
-// title or a lead holding the phrase a candidate however old it is.
-const bodyPairsWindow = 2000
-
+// Candidates implements sqlstore.ArticleSearch. MatchPairs finds the
+// articles whose title or lead holds the words as typed, by the pairs'
+// own tokens, however old. A body holding them is not looked for by its
+// positions: FTS5 checks a phrase article by article until it finds one,
+// so the pairs of two syllables found everywhere but rarely side by side
+// ("triển kinh" in "phát triển kinh tế", in an archive of generated text)
+// had it read the positions of most of 100,000 articles, 70 ms, and a
+// bound on the article IDs does not stop that walk (FTS5 applies it to
+// what the walk finds). Such bodies rank among the newest articles
+// holding every word (MatchWords), which the search loads next.
 func (s *ftsSearch) Candidates(ctx context.Context, m sqlstore.Match, n int, docs map[int64]*search.Doc) error {
-	if err := s.candidates(ctx, m, n, 0, docs); err != nil || m != sqlstore.MatchPairs || s.exprs[matchBodyPairs] == "" {
-		return err
-	}
-	// The body's pairs, among the newest articles holding every word.
-	var floor *int64
-	err := s.db.QueryRow(ctx, `SELECT MIN(rowid) FROM (SELECT rowid FROM search_terms WHERE search_terms MATCH ? ORDER BY rowid DESC LIMIT ?)`,
-		s.match(sqlstore.MatchWords, s.periods), bodyPairsWindow).Scan(&floor)
-	if err != nil || floor == nil {
-		return err
-	}
-	return s.candidates(ctx, matchBodyPairs, n, *floor, docs)
-}
-
-// candidates loads up to n of m's matches from ID floor up, the newest
-// first.
-func (s *ftsSearch) candidates(ctx context.Context, m sqlstore.Match, n int, floor int64, docs map[int64]*search.Doc) error {
 	from, args := s.from(m, s.periods, ` CROSS JOIN search_text t ON t.id = f.rowid`)
 	return sqlstore.SearchMarkedCandidates(ctx, s.db, docs, s.exact,
-		`SELECT f.rowid, a.published_at, t.text`+from+` AND f.rowid >= ? ORDER BY f.rowid DESC LIMIT ?`, append(args, floor, n)...)
+		`SELECT f.rowid, a.published_at, t.text`+from+` ORDER BY f.rowid DESC LIMIT ?`, append(args, n)...)
 }
 
 // Newest pages through the matches by publication time. The index walks

@@ -8,7 +8,8 @@
 -- year and month of publication (_y2024, _m202403); and after them the
 -- pairs of neighbouring syllables of the title and the lead as tokens of
 -- their own ("an_ninh"), which find a phrase there without reading
--- positions (the body's, far more numerous, are left to positions). The text a search ranks its candidates by is kept beside it
+-- positions (the body's, far more numerous, are not kept: see
+-- sqlite.ftsSearch.Candidates). The text a search ranks its candidates by is kept beside it
 -- once, as a marked text (search.Mark: the exact forms with the letters
 -- that are not in the folded ones in upper case), where the old index
 -- stored the folded and the exact forms in FTS5's content table and a
