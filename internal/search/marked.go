@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // A marked text holds an article's three fields, folded and exact, in
 // one string the size of the exact forms alone: each token is its Exact
@@ -105,7 +108,12 @@ func Unmark(text string, exact bool) [3]Field {
 	return out
 }
 
+// The buffers are handed out as strings without a copy (unsafe.String):
+// nothing writes to them after.
 func dropUpper(s string) string {
+	if s == "" {
+		return s
+	}
 	b := make([]byte, len(s))
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -118,13 +126,16 @@ func dropUpper(s string) string {
 	if n == len(s) {
 		return s
 	}
-	return string(b[:n])
+	return unsafe.String(&b[0], n)
 }
 
 func lowerASCII(s string) string {
+	if s == "" {
+		return s
+	}
 	b := make([]byte, len(s))
 	for i := 0; i < len(s); i++ {
 		b[i] = s[i] | 0x20
 	}
-	return string(b)
+	return unsafe.String(&b[0], len(b))
 }

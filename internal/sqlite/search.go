@@ -171,22 +171,30 @@ func (s *ftsSearch) Newest(ctx context.Context, m sqlstore.Match, limit, offset 
 	if !s.sq.To.IsZero() && s.sq.To.Before(hi) {
 		hi = s.sq.To
 	}
+	// The newest and oldest public articles bound the walk: a site's
+	// clock runs on past its last article, and a range may start before
+	// its first. Two lookups in the articles' index.
+	var newest, oldest *int64
+	// (Each in its own subquery: SQLite reads a single MIN or MAX off
+	// the index's end, not both.)
+	if err := s.db.QueryRow(ctx, `SELECT (SELECT MAX(published_at) FROM articles WHERE site_id = ? AND status = 'published' AND published_at <= ?),
+		(SELECT MIN(published_at) FROM articles WHERE site_id = ? AND status = 'published')`,
+		s.sq.SiteID, hi, s.sq.SiteID).Scan(&newest, &oldest); err != nil {
+		return nil, err
+	}
+	if newest == nil {
+		return nil, nil
+	}
+	hi = time.Unix(*newest, 0)
 	lo := s.sq.From
-	if lo.IsZero() {
-		var oldest *int64
-		if err := s.db.QueryRow(ctx, `SELECT MIN(published_at) FROM articles WHERE site_id = ? AND status = 'published'`, s.sq.SiteID).Scan(&oldest); err != nil {
-			return nil, err
-		}
-		if oldest == nil {
-			return nil, nil
-		}
+	if lo.IsZero() || lo.Before(time.Unix(*oldest, 0)) {
 		lo = time.Unix(*oldest, 0)
 	}
 	type hit struct{ id, at int64 }
 	var hits []hit
 	end := monthOf(hi).AddDate(0, 1, 0) // exclusive
 	first := monthOf(lo)
-	for span := 1; len(hits) < need && end.After(first); span *= 2 {
+	for span := 1; len(hits) < need && end.After(first); {
 		start := end.AddDate(0, -span, 0)
 		if start.Before(first) {
 			start = first
@@ -217,6 +225,14 @@ func (s *ftsSearch) Newest(ctx context.Context, m sqlstore.Match, limit, offset 
 		})
 		hits = append(hits, batch...)
 		end = start
+		// The next period: long enough for what is missing at the rate
+		// this one found, and twice this one when it found nothing.
+		if len(batch) == 0 {
+			span *= 2
+		} else {
+			perMonth := max(len(batch)/span, 1)
+			span = min(max((need-len(hits))/perMonth+1, 1), span*4)
+		}
 	}
 	var ids []int64
 	for i := offset; i < min(need, len(hits)); i++ {
