@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -78,7 +79,10 @@ type patterns struct {
 	words  []string // distinct
 	phrase string
 	pairs  []string
-	runs   [][]string // runs[i][k]: words i..i+k+1 joined, for k+2 words
+	// pairWords are, for each pair, the indexes in words of its two
+	// words: a pair is looked for only where both are.
+	pairWords [][2]int
+	runs      [][]string // runs[i][k]: words i..i+k+1 joined, for k+2 words
 }
 
 func newPatterns(q []string, runs bool) *patterns {
@@ -92,6 +96,9 @@ func newPatterns(q []string, runs bool) *patterns {
 		if i+1 < n {
 			p.pairs = append(p.pairs, w+" "+q[i+1])
 		}
+	}
+	for i := 0; i+1 < n; i++ {
+		p.pairWords = append(p.pairWords, [2]int{slices.Index(p.words, q[i]), slices.Index(p.words, q[i+1])})
 	}
 	if runs {
 		p.runs = make([][]string, n)
@@ -130,7 +137,8 @@ func score(q *Query, r *reading, d *Doc) float64 {
 		if q.Need > 0 {
 			run = max(run, longestRun(r.fold, f.Fold))
 		}
-		cov, ph := match(r.fold, f.Fold)
+		fm := match(r.fold, f.Fold, nil)
+		cov, ph := fm.coverage, fm.adjacency
 		if cov == 0 {
 			continue
 		}
@@ -139,7 +147,8 @@ func score(q *Query, r *reading, d *Doc) float64 {
 		}
 		s := wCoverage*cov + wPhrase*ph
 		if r.exact != nil {
-			ecov, ea := match(r.exact, f.Exact)
+			em := match(r.exact, f.Exact, &fm)
+			ecov, ea := em.coverage, em.adjacency
 			if ea == 1 {
 				exactFound = true
 			}
@@ -215,38 +224,63 @@ func longestRun(p *patterns, field string) int {
 // at most 16).
 const maxTermsScan = 16
 
-// match returns the share of the query's distinct words a field holds
-// (coverage) and how well they stand together (adjacency): 1 when the
-// whole query is there as a phrase, otherwise 0.8 × the share of the
-// query's neighbouring pairs found side by side. For a one-word query
-// adjacency equals coverage.
-func match(p *patterns, field string) (coverage, adjacency float64) {
+// found is what match found in a field: the share of the query's
+// distinct words it holds (coverage) and how well they stand together
+// (adjacency): 1 when the whole query is there as a phrase, otherwise 0.8
+// × the share of the query's neighbouring pairs found side by side; for a
+// one-word query adjacency equals coverage. words and pairs are the
+// masks of what was found.
+type found struct {
+	coverage, adjacency float64
+	words, pairs        uint32
+	phrase              bool
+}
+
+// match looks for the patterns in a field. A pair is looked for only
+// where both its words are, and the phrase only where every pair is: a
+// miss reads the whole field, and most misses are known before. within,
+// when set, is what the folded field held: the exact forms (the same
+// words with their diacritics) are looked for only among those.
+func match(p *patterns, field string, within *found) found {
+	var f found
 	if len(p.words) == 0 || field == "" {
-		return 0, 0
+		return f
 	}
-	found := 0
-	for _, w := range p.words {
+	n := 0
+	for i, w := range p.words {
+		if within != nil && within.words&(1<<i) == 0 {
+			continue
+		}
 		if hasWords(field, w) {
-			found++
+			f.words |= 1 << i
+			n++
 		}
 	}
-	coverage = float64(found) / float64(len(p.words))
+	f.coverage = float64(n) / float64(len(p.words))
 	if len(p.pairs) == 0 {
-		return coverage, coverage
+		f.adjacency = f.coverage
+		return f
 	}
-	if found == 0 {
-		return 0, 0
-	}
-	if hasWords(field, p.phrase) {
-		return coverage, 1
+	if n == 0 {
+		return found{}
 	}
 	pairs := 0
-	for _, pair := range p.pairs {
-		if hasWords(field, pair) {
+	for j, pw := range p.pairWords {
+		if f.words&(1<<pw[0]) == 0 || f.words&(1<<pw[1]) == 0 || within != nil && within.pairs&(1<<j) == 0 {
+			continue
+		}
+		if hasWords(field, p.pairs[j]) {
+			f.pairs |= 1 << j
 			pairs++
 		}
 	}
-	return coverage, 0.8 * float64(pairs) / float64(len(p.pairs))
+	if pairs == len(p.pairs) && (within == nil || within.phrase) && hasWords(field, p.phrase) {
+		f.phrase = true
+		f.adjacency = 1
+		return f
+	}
+	f.adjacency = 0.8 * float64(pairs) / float64(len(p.pairs))
+	return f
 }
 
 func firstIndex(q []string, w string) int {

@@ -25,7 +25,8 @@ func TestMatch(t *testing.T) {
 		{[]string{"an"}, "toan dan banh", 0, 0},
 		{[]string{"an", "ninh"}, "an ninhh", 0.5, 0},
 	} {
-		cov, adj := match(newPatterns(tt.q, false), tt.field)
+		m := match(newPatterns(tt.q, false), tt.field, nil)
+		cov, adj := m.coverage, m.adjacency
 		if cov != tt.cov || adj != tt.adj {
 			t.Errorf("match(%v, %q) = %v, %v; want %v, %v", tt.q, tt.field, cov, adj, tt.cov, tt.adj)
 		}

@@ -133,9 +133,14 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 			// an older one holding all but one. Syllables are not words,
 			// so the levels are not ranked in blocks: the shared ranking
 			// weighs coverage with phrase and fields, as for a strict query.
+			// Once the levels holding more words give a full set, the
+			// wider ones, holding fewer, are not loaded.
 			for _, need := range levels[:len(levels)-1] {
 				if err := db.d.ArticleSearch(db, sq, q.Relaxed(need)).Candidates(ctx, MatchWords, search.Candidates, docs); err != nil {
 					return nil, db.wrap("search", err)
+				}
+				if len(docs) >= search.Candidates {
+					break
 				}
 			}
 		}
@@ -144,8 +149,10 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		if pairs {
 			first = MatchPairs
 		}
-		if err := s.Candidates(ctx, first, search.Candidates, docs); err != nil {
-			return nil, db.wrap("search", err)
+		if !res.Approximate || len(docs) < search.Candidates {
+			if err := s.Candidates(ctx, first, search.Candidates, docs); err != nil {
+				return nil, db.wrap("search", err)
+			}
 		}
 		if pairs && len(docs) < sq.Offset+sq.Limit {
 			if err := s.Candidates(ctx, MatchWords, search.Candidates, docs); err != nil {
