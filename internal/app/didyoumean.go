@@ -61,6 +61,12 @@ type siteVocabulary struct {
 // build when there is none or it is stale; nil when there is none yet.
 // It waits for a first build at most vocabFirstWait, never for a rebuild.
 func (a *App) Vocabulary(ctx context.Context, siteID int64) *search.Vocabulary {
+	return a.vocabulary(ctx, siteID, true)
+}
+
+// vocabulary is Vocabulary, waiting for a first build only when wait is
+// set: the search box's phrases, asked on every keystroke, never wait.
+func (a *App) vocabulary(ctx context.Context, siteID int64, wait bool) *search.Vocabulary {
 	vs := &a.vocab
 	vs.mu.Lock()
 	if vs.sites == nil {
@@ -77,7 +83,7 @@ func (a *App) Vocabulary(ctx context.Context, siteID int64) *search.Vocabulary {
 	}
 	v, done := sv.v, sv.done
 	vs.mu.Unlock()
-	if v != nil || done == nil {
+	if v != nil || done == nil || !wait {
 		return v
 	}
 	t := time.NewTimer(vocabFirstWait)
