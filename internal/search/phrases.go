@@ -138,9 +138,6 @@ type phraseNode struct {
 	// ends reports whether the phrase may stop here: its last two
 	// syllables stand together in the site's text.
 	ends bool
-	// base is set on the reader's own words and the completion of the
-	// last: they are shown even when a word usually follows.
-	base bool
 }
 
 // Complete returns up to MaxPhrases phrases that complete q, the text of
@@ -213,9 +210,6 @@ func (v *Vocabulary) Complete(q string) []string {
 	} else {
 		bases = nodes[len(nodes)-1]
 	}
-	for _, b := range bases {
-		b.base = true
-	}
 	if len(bases) > phraseBases {
 		bases = bases[:phraseBases]
 	}
@@ -268,7 +262,7 @@ func (v *Vocabulary) Complete(q string) []string {
 		if len(phrases) == MaxPhrases {
 			break
 		}
-		if !n.base && v.pulled(n.word) {
+		if n.word >= 0 && v.pulled(n.word) {
 			continue
 		}
 		p := n.phrase()

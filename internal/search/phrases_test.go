@@ -18,6 +18,7 @@ func phraseVocabulary() *Vocabulary {
 		"Bảo đảm an ninh trật tự dịp Tết":                6,
 		"Giữ vững an ninh trật tự trên địa bàn":          5,
 		"Tăng cường an ninh mạng cho doanh nghiệp":       2,
+		"Bảo đảm quốc phòng, an ninh quốc gia":           3,
 		"An toàn giao thông đường bộ":                    4,
 		"Bảo đảm an toàn thực phẩm":                      3,
 		"Chính sách an sinh xã hội":                      2,
