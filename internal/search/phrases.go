@@ -138,6 +138,8 @@ type phraseNode struct {
 	// ends reports whether the phrase may stop here: its last two
 	// syllables stand together in the site's text.
 	ends bool
+	// added is how many syllables were added after the reader's words.
+	added int
 }
 
 // Complete returns up to MaxPhrases phrases that complete q, the text of
@@ -246,8 +248,15 @@ func (v *Vocabulary) Complete(q string) []string {
 				continue
 			}
 			width--
-			next := &phraseNode{word: f, text: v.words[f].text, prev: n, words: n.words + 1,
-				score: n.score + math.Log(c/total), ends: ends}
+			// A phrase is carried on by whole words: two syllables at
+			// least ("an ninh" + "trật tự"), never half of one ("phát
+			// triển" + "khai" of "triển khai").
+			next := &phraseNode{word: f, text: v.words[f].text, prev: n, words: n.words + 1, added: n.added + 1,
+				score: n.score + math.Log(c/total)}
+			// One syllable is enough where it completes the word typed
+			// alone ("nôn" → "nông nghiệp"), or nearly always follows
+			// ("chuyển đổi" → "số").
+			next.ends = ends && (alone || next.added >= 2) || c/total >= boundShare
 			grow(next, depth+1)
 		}
 	}
