@@ -132,7 +132,7 @@ func (b *tab) waitSuggest(ok func(suggestState) bool) suggestState {
 // /tim-kiem. The site's vocabulary is built in the background, so the
 // list is asked again (a keystroke, then its deletion) until phrases
 // come.
-func (b *tab) checkSuggestPhrase(siteURL, typed, axeJS string) {
+func (b *tab) checkSuggestPhrase(siteURL, typed, axeJS, shot string) {
 	t := b.t
 	b.navigate(siteURL + "/")
 	b.do(chromedp.Focus(chromedp.CSS("#tu-khoa")), chromedp.SendKeys(chromedp.CSS("#tu-khoa"), typed))
@@ -171,7 +171,7 @@ func (b *tab) checkSuggestPhrase(siteURL, typed, axeJS string) {
 	if !strings.Contains(st.Status, "cụm từ tìm kiếm") {
 		t.Errorf("the live region says %q", st.Status)
 	}
-	b.screenshot("suggest-phrases.png")
+	b.screenshot(shot)
 	for _, p := range b.audit(axeJS) {
 		t.Errorf("with phrases in the list: %s", p)
 	}
