@@ -466,6 +466,8 @@ type DocumentResult struct {
 	// Searched and Typing: see SearchResult.
 	Searched string `json:"searched,omitempty"`
 	Typing   string `json:"typing,omitempty"`
+	// Suggestion: see SearchResult; it finds more documents.
+	Suggestion string `json:"suggestion,omitempty"`
 }
 
 // AdminDocumentFilter selects documents in the back office. Zero values

@@ -365,6 +365,8 @@ type QuestionResult struct {
 	Approximate bool
 	// Searched and Typing: see SearchResult.
 	Searched, Typing string
+	// Suggestion: see SearchResult; it finds more questions.
+	Suggestion string
 }
 
 // QuestionRevision is a saved version of a question's public text and answer.

@@ -111,7 +111,26 @@ type SuggestService interface {
 	// SuggestQuestions returns up to MaxSuggestions published, answered
 	// questions whose title starts with q, matched as Suggest matches.
 	SuggestQuestions(ctx context.Context, siteID int64, q string) ([]*Question, error)
+	// SuggestSearch returns what the search box lists for q: up to
+	// MaxPhraseSuggestions frequent phrases of the site completing q,
+	// then the articles of Suggest, MaxSuggestions in all, no phrase
+	// the same as a title. Phrases are left out while the site's
+	// vocabulary is being built (it never waits for one). A q with
+	// nothing searchable in it gives none and no error.
+	SuggestSearch(ctx context.Context, siteID int64, q string) (*Suggestions, error)
+}
+
+// Suggestions is what the search box lists as a reader types.
+type Suggestions struct {
+	// Phrases are searches to run, completing what was typed with the
+	// site's frequent words ("an ni" → "an ninh trật tự"), likeliest first.
+	Phrases []string
+	// Articles are those whose title starts with what was typed.
+	Articles []*Article
 }
 
 // MaxSuggestions is how many suggestions the search box lists at most.
 const MaxSuggestions = 10
+
+// MaxPhraseSuggestions is how many of them are phrases at most.
+const MaxPhraseSuggestions = 4

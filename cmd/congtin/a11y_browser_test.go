@@ -145,6 +145,9 @@ func TestBrowserAccessibility(t *testing.T) {
 		b := newTab(t)
 		b.do(desktop.emulate())
 		b.checkSuggest(site.url, site.article, axeJS)
+		b.checkSuggestPhrase(site.url, "tang c", axeJS, "suggest-phrases.png")
+		b.do(phone.emulate())
+		b.checkSuggestPhrase(site.url, "phat tr", axeJS, "suggest-phrases-phone.png")
 	})
 
 	t.Run("register-suggest", func(t *testing.T) {

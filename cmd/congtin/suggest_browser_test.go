@@ -208,3 +208,88 @@ func (b *tab) checkRegisterSuggest(siteURL, axeJS, shot string) {
 	b.checkNoHorizontalScroll(360)
 	b.screenshot(shot + "-phone.png")
 }
+
+// checkSuggestPhrase types the start of a phrase the demo site writes
+// often, without diacritics, into the header's search box: the list shows
+// phrases (a search, read as "Tìm: …") before titles, clean for
+// axe-core; ArrowDown to the first phrase and Enter runs its search on
+// /tim-kiem. The site's vocabulary is built in the background, so the
+// list is asked again (a keystroke, then its deletion) until phrases
+// come.
+func (b *tab) checkSuggestPhrase(siteURL, typed, axeJS, shot string) {
+	t := b.t
+	b.navigate(siteURL + "/")
+	b.do(chromedp.Focus(chromedp.CSS("#tu-khoa")), chromedp.SendKeys(chromedp.CSS("#tu-khoa"), typed))
+	var st suggestState
+	phrases := func(s suggestState) int {
+		n := 0
+		for _, o := range s.Options {
+			if strings.HasPrefix(o, "Tìm: ") {
+				n++
+			}
+		}
+		return n
+	}
+	for i := 0; ; i++ {
+		st = b.waitSuggest(func(s suggestState) bool { return s.Expanded == "true" && len(s.Options) > 0 })
+		if phrases(st) > 0 {
+			break
+		}
+		if i == 20 {
+			t.Fatalf("after typing %q the list holds no phrase: %+v", typed, st)
+		}
+		time.Sleep(250 * time.Millisecond)
+		b.do(chromedp.SendKeys(chromedp.CSS("#tu-khoa"), kb.Backspace+typed[len(typed)-1:]))
+		time.Sleep(300 * time.Millisecond)
+	}
+	n := phrases(st)
+	if n > 4 || len(st.Options) == n || len(st.Options) > 10 {
+		t.Errorf("the list is %q: want 1 to 4 phrases, then titles, 10 at most", st.Options)
+	}
+	for i, o := range st.Options {
+		if strings.HasPrefix(o, "Tìm: ") != (i < n) {
+			t.Errorf("the list is %q: the phrases come first", st.Options)
+			break
+		}
+	}
+	if !strings.Contains(st.Status, "cụm từ tìm kiếm") {
+		t.Errorf("the live region says %q", st.Status)
+	}
+	b.screenshot(shot)
+	for _, p := range b.audit(axeJS) {
+		t.Errorf("with phrases in the list: %s", p)
+	}
+	if evaluate[string](b, `document.activeElement.id`) != "tu-khoa" {
+		b.do(chromedp.Focus(chromedp.CSS("#tu-khoa")))
+	}
+	if evaluate[suggestState](b, suggestStateJS).Expanded != "true" {
+		b.do(chromedp.KeyEvent(kb.ArrowDown))
+		b.waitSuggest(func(s suggestState) bool { return s.Expanded == "true" })
+	}
+	b.do(chromedp.KeyEvent(kb.ArrowDown))
+	st = evaluate[suggestState](b, suggestStateJS)
+	if st.Active != st.Controls+"-0" {
+		t.Fatalf("ArrowDown marks %+v, want the first phrase", st)
+	}
+	phrase := strings.TrimPrefix(st.Options[0], "Tìm: ")
+	b.do(chromedp.KeyEvent(kb.Enter))
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		state, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`[location.href, document.readyState]`))
+		if err == nil && len(state) == 2 && state[1] == "complete" {
+			if u, _ := url.Parse(state[0]); u != nil && u.Path == "/tim-kiem" {
+				if u.Query().Get("q") != phrase {
+					t.Errorf("the phrase %q searched %q", phrase, u.Query().Get("q"))
+				}
+				if evaluate[int](b, `document.querySelectorAll(".results li").length`) == 0 {
+					t.Errorf("the phrase %q finds nothing", phrase)
+				}
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Enter on the phrase leaves the tab at %v, want /tim-kiem", state)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

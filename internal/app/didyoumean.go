@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"sync"
 	"time"
@@ -61,6 +62,12 @@ type siteVocabulary struct {
 // build when there is none or it is stale; nil when there is none yet.
 // It waits for a first build at most vocabFirstWait, never for a rebuild.
 func (a *App) Vocabulary(ctx context.Context, siteID int64) *search.Vocabulary {
+	return a.vocabulary(ctx, siteID, true)
+}
+
+// vocabulary is Vocabulary, waiting for a first build only when wait is
+// set: the search box's phrases, asked on every keystroke, never wait.
+func (a *App) vocabulary(ctx context.Context, siteID int64, wait bool) *search.Vocabulary {
 	vs := &a.vocab
 	vs.mu.Lock()
 	if vs.sites == nil {
@@ -77,7 +84,7 @@ func (a *App) Vocabulary(ctx context.Context, siteID int64) *search.Vocabulary {
 	}
 	v, done := sv.v, sv.done
 	vs.mu.Unlock()
-	if v != nil || done == nil {
+	if v != nil || done == nil || !wait {
 		return v
 	}
 	t := time.NewTimer(vocabFirstWait)
@@ -183,6 +190,49 @@ func (a *App) suggestArticles(ctx context.Context, q congtin.SearchQuery, res *c
 		cq := q
 		cq.Q, cq.Offset, cq.Limit = text, 0, 1
 		r, err := a.Store.Search(ctx, cq)
+		if err != nil {
+			return 0, false, err
+		}
+		return r.Total, r.Approximate, nil
+	})
+	res.Suggestion = s
+	return err
+}
+
+// suggestDocuments sets res.Suggestion for a search of the documents
+// register that found little. The vocabulary is the articles' (the same
+// site writes both, in the same words), so a correction is counted with
+// the register's own search, with the same filters: one that finds no
+// document is never offered.
+func (a *App) suggestDocuments(ctx context.Context, q congtin.DocumentQuery, res *congtin.DocumentResult) error {
+	if q.Verbatim || q.Q == "" {
+		return nil
+	}
+	s, err := a.suggestion(ctx, q.SiteID, cmp.Or(res.Searched, q.Q), res.Total, res.Approximate, func(text string) (int, bool, error) {
+		cq := q
+		cq.Q, cq.Offset, cq.Limit, cq.Facets = text, 0, 1, false
+		r, err := a.Store.FindDocuments(ctx, cq)
+		if err != nil {
+			return 0, false, err
+		}
+		return r.Total, r.Approximate, nil
+	})
+	res.Suggestion = s
+	return err
+}
+
+// suggestQuestions sets res.Suggestion for a search of the questions that
+// found little, as suggestDocuments does for the register: counted with
+// the questions' own search (near matches included), with the same
+// filters.
+func (a *App) suggestQuestions(ctx context.Context, f congtin.QuestionFilter, res *congtin.QuestionResult) error {
+	if f.Verbatim || f.Q == "" {
+		return nil
+	}
+	s, err := a.suggestion(ctx, f.SiteID, cmp.Or(res.Searched, f.Q), res.Total, res.Approximate, func(text string) (int, bool, error) {
+		cf := f
+		cf.Q, cf.Offset, cf.Limit = text, 0, 1
+		r, err := a.searchQuestions(ctx, cf)
 		if err != nil {
 			return 0, false, err
 		}

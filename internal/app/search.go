@@ -73,12 +73,24 @@ func (a *App) searchTyping(ctx context.Context, q congtin.SearchQuery) (*congtin
 
 // FindDocuments searches the documents register as Search searches
 // articles: near matches when no document holds every word (the store's,
-// as for articles), Telex and VNI typing read the same way.
+// as for articles), Telex and VNI typing read the same way, and a
+// suggestion when it finds little (suggestDocuments).
 func (a *App) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*congtin.DocumentResult, error) {
 	var err error
 	if q.Spellings, err = a.SiteSpellings(ctx, q.SiteID); err != nil {
 		return nil, err
 	}
+	res, err := a.findDocumentsTyping(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	// A suggestion that cannot be checked is left out: the results stand.
+	_ = a.suggestDocuments(ctx, q, res)
+	return res, nil
+}
+
+// findDocumentsTyping is FindDocuments without the suggestion.
+func (a *App) findDocumentsTyping(ctx context.Context, q congtin.DocumentQuery) (*congtin.DocumentResult, error) {
 	res, err := a.Store.FindDocuments(ctx, q)
 	if err != nil {
 		return nil, err
@@ -107,12 +119,23 @@ func (a *App) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 // SearchQuestions implements congtin.QuestionService: the questions
 // holding every word, or when none does, those holding most of them
 // (Approximate), as the articles' search; Telex and VNI typing read as
-// Search reads it.
+// Search reads it, and a suggestion when it finds little
+// (suggestQuestions).
 func (a *App) SearchQuestions(ctx context.Context, f congtin.QuestionFilter) (*congtin.QuestionResult, error) {
 	var err error
 	if f.Spellings, err = a.SiteSpellings(ctx, f.SiteID); err != nil {
 		return nil, err
 	}
+	res, err := a.searchQuestionsTyping(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	_ = a.suggestQuestions(ctx, f, res)
+	return res, nil
+}
+
+// searchQuestionsTyping is SearchQuestions without the suggestion.
+func (a *App) searchQuestionsTyping(ctx context.Context, f congtin.QuestionFilter) (*congtin.QuestionResult, error) {
 	res, err := a.searchQuestions(ctx, f)
 	if err != nil {
 		return nil, err

@@ -38,6 +38,8 @@ type DocumentsPage struct {
 	// Searched and VerbatimURL: as SearchPage's.
 	Searched    string
 	VerbatimURL string
+	// Suggestion, when set, is what the reader probably meant.
+	Suggestion *Suggestion
 }
 
 // DocumentItem is a document in a list.

@@ -42,6 +42,8 @@ type QAListPage struct {
 	// Searched and VerbatimURL: as SearchPage's.
 	Searched    string
 	VerbatimURL string
+	// Suggestion, when set, is what the reader probably meant.
+	Suggestion *Suggestion
 }
 
 // QAPage is one question with its answer.

@@ -29,6 +29,9 @@ type Vocabulary struct {
 	total  float64          // syllables counted, for frequencies
 	sizes  [2]int           // distinct words and pairs seen before the caps
 	bytes  int              // an estimate of the memory held
+	sorted []int32          // fold IDs in byte order of the folds (phrases.go)
+	follow []int32          // each word's topFollowers most frequent followers, -1 for none (phrases.go)
+	lead   []uint32         // by word: the count of its most frequent pair with a word before it (phrases.go)
 }
 
 // vocabWord is one exact spelling.
@@ -226,6 +229,7 @@ func (b *VocabBuilder) Build() *Vocabulary {
 		v.pairs[i], v.pairN[i] = p.k, p.n
 	}
 	v.bytes = v.estimate()
+	v.index()
 	return v
 }
 

@@ -237,6 +237,9 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 	if res.Searched != "" {
 		page.Searched, page.VerbatimURL = res.Searched, dr.with("nguyen-van", "1")
 	}
+	if res.Suggestion != "" {
+		page.Suggestion = &render.Suggestion{Text: res.Suggestion, URL: suggestionURL("/van-ban", r.URL.Query(), res.Suggestion)}
+	}
 	page.Facets, page.Active = dr.facetGroups(res.Facets)
 	page.Pager = pager("/van-ban", dr.values, dr.page, res.Total, documentPageSize)
 	if res.Total == 0 {
@@ -493,11 +496,15 @@ func (s *Server) handleDocumentsAPI(w http.ResponseWriter, r *http.Request) {
 		Page     int    `json:"page"`
 		// Approximate and Notice: as /api/v1/search's (no document holds
 		// every word; these hold most of them).
-		Approximate bool                    `json:"approximate"`
-		Notice      string                  `json:"notice,omitempty"`
-		Results     []documentJSON          `json:"results"`
-		Facets      *congtin.DocumentFacets `json:"facets"`
-	}{Query: dr.query.Q, Searched: dr.query.Q, Total: res.Total, Page: dr.page, Approximate: res.Approximate, Results: []documentJSON{}, Facets: res.Facets}
+		Approximate bool   `json:"approximate"`
+		Notice      string `json:"notice,omitempty"`
+		// Suggestion: as /api/v1/search's ("Có phải bạn muốn tìm" on
+		// the page); it finds more documents.
+		Suggestion string                  `json:"suggestion,omitempty"`
+		Results    []documentJSON          `json:"results"`
+		Facets     *congtin.DocumentFacets `json:"facets"`
+	}{Query: dr.query.Q, Searched: dr.query.Q, Total: res.Total, Page: dr.page, Approximate: res.Approximate, Suggestion: res.Suggestion,
+		Results: []documentJSON{}, Facets: res.Facets}
 	if res.Approximate {
 		out.Notice = nearNotice("văn bản", cmp.Or(res.Searched, dr.query.Q))
 	}

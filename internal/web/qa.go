@@ -225,6 +225,9 @@ func (s *Server) handleQAList(w http.ResponseWriter, r *http.Request) {
 		v.Set("nguyen-van", "1")
 		page.Searched, page.VerbatimURL = res.Searched, "/hoi-dap?"+v.Encode()
 	}
+	if res.Suggestion != "" {
+		page.Suggestion = &render.Suggestion{Text: res.Suggestion, URL: suggestionURL("/hoi-dap", r.URL.Query(), res.Suggestion)}
+	}
 	if qr.q == "" {
 		if err := checkPage(qr.page, total, qaPageSize); err != nil {
 			s.error(w, r, err)
@@ -381,10 +384,12 @@ func (s *Server) handleQAAPI(w http.ResponseWriter, r *http.Request) {
 		Page     int    `json:"page"`
 		// Approximate and Notice: as /api/v1/search's (no question holds
 		// every word; these hold most of them).
-		Approximate bool     `json:"approximate"`
-		Notice      string   `json:"notice,omitempty"`
-		Results     []qaJSON `json:"results"`
-	}{Query: qr.q, Searched: qr.q, Total: res.Total, Page: qr.page, Approximate: res.Approximate, Results: []qaJSON{}}
+		Approximate bool   `json:"approximate"`
+		Notice      string `json:"notice,omitempty"`
+		// Suggestion: as /api/v1/search's; it finds more questions.
+		Suggestion string   `json:"suggestion,omitempty"`
+		Results    []qaJSON `json:"results"`
+	}{Query: qr.q, Searched: qr.q, Total: res.Total, Page: qr.page, Approximate: res.Approximate, Suggestion: res.Suggestion, Results: []qaJSON{}}
 	if res.Approximate {
 		out.Notice = nearNotice("câu hỏi", cmp.Or(res.Searched, qr.q))
 	}

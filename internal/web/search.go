@@ -28,11 +28,13 @@ type Searcher interface {
 	// Search returns public articles matching q; it never fails on the
 	// query's syntax.
 	Search(ctx context.Context, q congtin.SearchQuery) (*congtin.SearchResult, error)
-	// Suggest returns the public articles whose title starts with q.
-	Suggest(ctx context.Context, siteID int64, q string) ([]*congtin.Article, error)
 	// SiteSpellings returns the site's equivalent spellings, with which
 	// the page reads the query again to mark what was found.
 	SiteSpellings(ctx context.Context, siteID int64) (congtin.Spellings, error)
+	// SuggestSearch returns the search box's list for q: frequent
+	// phrases completing it, then the public articles whose title starts
+	// with it.
+	SuggestSearch(ctx context.Context, siteID int64, q string) (*congtin.Suggestions, error)
 }
 
 // searchRequest is the parsed query string of /tim-kiem and its JSON twin.

@@ -2,11 +2,23 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
+)
+
+// Kinds of the search boxes' entries.
+const (
+	suggestPhrase   = "phrase"   // a search to run: /tim-kiem?q=…
+	suggestArticle  = "article"  // an article to open
+	suggestDocument = "document" // a document of the register to open
+	suggestQuestion = "question" // an answered question to open
 )
 
 // suggestion is one entry of a search box's list.
 type suggestion struct {
+	// Kind is one of the kinds above: the script shows a phrase as a
+	// search ("Tìm: an ninh trật tự"), anything else as a page to open.
+	Kind  string `json:"kind"`
 	Title string `json:"title"`
 	URL   string `json:"url"`
 	// Note, when set, qualifies the entry ("hết hiệu lực"); the list
@@ -42,19 +54,23 @@ func (s *Server) writeSuggestions(w http.ResponseWriter, r *http.Request, q stri
 	s.writeAPI(w, r, out, nil)
 }
 
-// handleSuggest answers the search box as the reader types: the public
-// articles whose title starts with what is typed.
+// handleSuggest answers the search box as the reader types: up to four
+// frequent phrases of the site completing what is typed, then the public
+// articles whose title starts with it, ten in all.
 func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	q := suggestQuery(r)
-	as, err := s.Search.Suggest(ctx, siteFrom(ctx).ID, q)
+	res, err := s.Search.SuggestSearch(ctx, siteFrom(ctx).ID, q)
 	if err != nil {
 		s.jsonError(w, r, err)
 		return
 	}
 	var out []suggestion
-	for _, l := range links(as, categoriesFrom(ctx), false) {
-		out = append(out, suggestion{Title: l.Title, URL: s.absURL(r, l.URL)})
+	for _, p := range res.Phrases {
+		out = append(out, suggestion{Kind: suggestPhrase, Title: p, URL: s.absURL(r, "/tim-kiem?"+url.Values{"q": {p}}.Encode())})
+	}
+	for _, l := range links(res.Articles, categoriesFrom(ctx), false) {
+		out = append(out, suggestion{Kind: suggestArticle, Title: l.Title, URL: s.absURL(r, l.URL)})
 	}
 	s.writeSuggestions(w, r, q, out)
 }
@@ -74,7 +90,7 @@ func (s *Server) handleDocumentSuggest(w http.ResponseWriter, r *http.Request) {
 	now := s.now()
 	var out []suggestion
 	for _, d := range ds {
-		sg := suggestion{Title: d.Number + " – " + excerpt(d.Summary, 110), URL: s.absURL(r, d.Path())}
+		sg := suggestion{Kind: suggestDocument, Title: d.Number + " – " + excerpt(d.Summary, 110), URL: s.absURL(r, d.Path())}
 		if d.Expired(now) {
 			sg.Note = "hết hiệu lực"
 		}
@@ -95,7 +111,7 @@ func (s *Server) handleQASuggest(w http.ResponseWriter, r *http.Request) {
 	}
 	var out []suggestion
 	for _, x := range qs {
-		out = append(out, suggestion{Title: x.Title, URL: s.absURL(r, x.Path())})
+		out = append(out, suggestion{Kind: suggestQuestion, Title: x.Title, URL: s.absURL(r, x.Path())})
 	}
 	s.writeSuggestions(w, r, q, out)
 }

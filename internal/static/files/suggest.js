@@ -1,10 +1,13 @@
 // Suggestions as the reader types into a search box: an ARIA 1.2 combobox
 // (https://www.w3.org/WAI/ARIA/apg/patterns/combobox/) over the endpoint
 // its form names in data-suggest (GET /api/v1/search/suggest when empty:
-// the header's box and /tim-kiem's), which answers {suggestions: [{title,
-// url, note}]} (note, when present, qualifies an entry: "hết hiệu lực");
-// data-suggest-noun names what is suggested ("bài viết" when absent). An enhancement only: without this file each box is a plain
-// form, and Enter still submits it whenever no suggestion is chosen.
+// the header's box and /tim-kiem's), which answers {suggestions: [{kind,
+// title, url, note}]}: kind "phrase" is a search to run (shown with a
+// magnifier, read as "Tìm: …"), any other an item to open; note, when
+// present, qualifies an entry ("hết hiệu lực"); data-suggest-noun names
+// what is suggested ("bài viết" when absent). An enhancement only:
+// without this file each box is a plain form, and Enter still submits it
+// whenever no suggestion is chosen.
 (function () {
   "use strict";
   var DELAY = 150; // ms after the last keystroke: one request per pause, not per key
@@ -74,13 +77,27 @@
         li.id = listID + "-" + i;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
-        li.textContent = s.title;
-        if (s.note) {
-          // Part of the option's name: "… (hết hiệu lực)".
-          var note = document.createElement("span");
-          note.className = "suggest-note";
-          note.textContent = " (" + s.note + ")";
-          li.appendChild(note);
+        if (s.kind === "phrase") {
+          li.className = "suggest-phrase";
+          var icon = document.createElement("span");
+          icon.className = "suggest-icon";
+          icon.setAttribute("aria-hidden", "true");
+          var say = document.createElement("span");
+          say.className = "visually-hidden";
+          say.textContent = "Tìm: ";
+          li.appendChild(icon);
+          li.appendChild(say);
+          li.appendChild(document.createTextNode(s.title));
+        } else {
+          li.className = "suggest-item";
+          li.textContent = s.title;
+          if (s.note) {
+            // Part of the option's name: "… (hết hiệu lực)".
+            var note = document.createElement("span");
+            note.className = "suggest-note";
+            note.textContent = " (" + s.note + ")";
+            li.appendChild(note);
+          }
         }
         // mousedown, not click: the input's blur would close the list first.
         li.addEventListener("mousedown", function (e) { e.preventDefault(); go(i); });
@@ -93,7 +110,12 @@
       }
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      status.textContent = items.length + " gợi ý. Dùng phím mũi tên lên, xuống để chọn, Enter để mở " + noun + ".";
+      var phrases = items.filter(function (s) { return s.kind === "phrase"; }).length;
+      var parts = [];
+      if (phrases > 0) parts.push(phrases + " cụm từ tìm kiếm");
+      if (items.length > phrases) parts.push((items.length - phrases) + " " + noun);
+      status.textContent = items.length + " gợi ý: " + parts.join(", ") + ". Dùng phím mũi tên lên, xuống để chọn, Enter để " +
+        (phrases > 0 ? "tìm hoặc mở " : "mở ") + noun + ".";
     }
     function ask() {
       var q = input.value.replace(/^\s+/, "");
