@@ -78,7 +78,6 @@ type ftsSearch struct {
 	tags    string                    // site and categories, without months
 	cond    string                    // the public articles' condition
 	args    []any
-	exact   bool
 	periods []string // the tags of sq's date range; nil: every month
 }
 
@@ -98,7 +97,7 @@ func (d *dialect) ArticleSearch(db *sqlstore.DB, sq congtin.SearchQuery, q *sear
 		}
 		pairs = strings.Join(tokens, " AND ")
 	}
-	s := &ftsSearch{db: db.On(d.search), sq: sq, exact: q.Accented}
+	s := &ftsSearch{db: db.On(d.search), sq: sq}
 	s.tags = filterTags(sq)
 	if !sq.From.IsZero() || !sq.To.IsZero() {
 		s.periods = periodTags(sq.From, sq.To, sq.Now)
@@ -169,7 +168,7 @@ func (s *ftsSearch) Count(ctx context.Context, m sqlstore.Match, limit int) (int
 // holding every word (MatchWords), which the search loads next.
 func (s *ftsSearch) Candidates(ctx context.Context, m sqlstore.Match, n int, docs map[int64]*search.Doc) error {
 	from, args := s.from(m, s.periods, ` CROSS JOIN search_text t ON t.id = f.rowid`)
-	return sqlstore.SearchMarkedCandidates(ctx, s.db, docs, s.exact,
+	return sqlstore.SearchMarkedCandidates(ctx, s.db, docs,
 		`SELECT f.rowid, a.published_at, t.text`+from+` ORDER BY f.rowid DESC LIMIT ?`, append(args, n)...)
 }
 

@@ -251,8 +251,8 @@ func SearchCandidates(ctx context.Context, q Querier, docs map[int64]*search.Doc
 
 // SearchMarkedCandidates runs a query of candidates (an article's ID,
 // publication time and marked text, see search.Mark) and adds them to
-// docs, with their exact forms when exact is set.
-func SearchMarkedCandidates(ctx context.Context, q Querier, docs map[int64]*search.Doc, exact bool, query string, args ...any) error {
+// docs, still marked: the ranking unmarks them on every core.
+func SearchMarkedCandidates(ctx context.Context, q Querier, docs map[int64]*search.Doc, query string, args ...any) error {
 	rows, err := q.Query(ctx, query, args...)
 	if err != nil {
 		return err
@@ -260,11 +260,9 @@ func SearchMarkedCandidates(ctx context.Context, q Querier, docs map[int64]*sear
 	defer rows.Close()
 	for rows.Next() {
 		d := &search.Doc{}
-		var text string
-		if err := rows.Scan(&d.ID, at(&d.PublishedAt), &text); err != nil {
+		if err := rows.Scan(&d.ID, at(&d.PublishedAt), &d.Marked); err != nil {
 			return err
 		}
-		d.Fields = search.Unmark(text, exact)
 		docs[d.ID] = d
 	}
 	return rows.Err()
