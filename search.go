@@ -29,6 +29,9 @@ type SearchQuery struct {
 	// Spellings are the site's equivalent spellings, which the service
 	// fills (SpellingService.SiteSpellings); nil: the built-in ones.
 	Spellings Spellings
+	// CountOnly asks the store for Total and Approximate alone, no hits:
+	// the service's check that a suggested correction finds more.
+	CountOnly bool
 }
 
 // SearchHit is one result.

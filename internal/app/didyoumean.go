@@ -188,7 +188,7 @@ func (a *App) suggestArticles(ctx context.Context, q congtin.SearchQuery, res *c
 	}
 	s, err := a.suggestion(ctx, q.SiteID, searched, res.Total, res.Approximate, func(text string) (int, bool, error) {
 		cq := q
-		cq.Q, cq.Offset, cq.Limit = text, 0, 1
+		cq.Q, cq.Offset, cq.Limit, cq.CountOnly = text, 0, 1, true
 		r, err := a.Store.Search(ctx, cq)
 		if err != nil {
 			return 0, false, err

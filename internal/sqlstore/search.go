@@ -112,7 +112,7 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		}
 	}
 	res.Total, res.Capped = min(n, search.CountCap), n > search.CountCap
-	if res.Total == 0 || sq.Offset >= res.Total {
+	if res.Total == 0 || sq.Offset >= res.Total || sq.CountOnly {
 		return res, nil
 	}
 	var hits []int64
