@@ -17,6 +17,7 @@ type IndexDoc struct {
 	ID     int64
 	Fields [3]search.Field
 	Pairs  string
+	Marked string
 	// Where and when the article is published, for an index that narrows
 	// a search by them itself (SQLite's tags).
 	SiteID, CategoryID int64
@@ -32,10 +33,29 @@ type PairIndexer interface {
 	IndexesPairs()
 }
 
-func (d *IndexDoc) analyse(pairs bool) {
+// MarkIndexer is an Indexer that stores the marked text (IndexDoc.Marked,
+// search.Mark), as SQLite does; it is built with the rest of the
+// analysis, on every core, not in the dialect's single writer.
+type MarkIndexer interface {
+	IndexesMarkedText()
+}
+
+// analysis says what an article's analysis builds for the dialect.
+type analysis struct{ pairs, marked bool }
+
+func analysisFor(d Dialect) analysis {
+	_, pairs := d.(PairIndexer)
+	_, marked := d.(MarkIndexer)
+	return analysis{pairs, marked}
+}
+
+func (d *IndexDoc) analyse(a analysis) {
 	d.Fields = search.IndexFields(d.title, d.lead, d.body)
-	if pairs {
+	if a.pairs {
 		d.Pairs = search.Pairs(d.Fields[0].Fold, d.Fields[1].Fold, d.Fields[2].Fold)
+	}
+	if a.marked {
+		d.Marked = search.Mark(d.Fields)
 	}
 }
 
@@ -59,9 +79,15 @@ func (tx *Tx) indexArticle(ctx context.Context, id int64) error {
 	if status != congtin.StatusPublished {
 		return nil
 	}
-	_, pairs := tx.db.d.(PairIndexer)
-	d.analyse(pairs)
+	d.analyse(analysisFor(tx.db.d))
 	return tx.db.wrap("index article", tx.db.d.WriteArticleIndex(ctx, tx, []*IndexDoc{d}))
+}
+
+// BulkIndexer is an Indexer that writes a whole index faster in a mode of
+// its own: BeginBulkIndex enters it inside tx, and the function it
+// returns leaves it, before tx commits.
+type BulkIndexer interface {
+	BeginBulkIndex(ctx context.Context, tx *Tx) (end func() error, err error)
 }
 
 // reindexArticles rebuilds the article index inside tx. The Vietnamese
@@ -72,14 +98,33 @@ func (tx *Tx) reindexArticles(ctx context.Context) (int, error) {
 	if err := tx.db.d.UnindexArticles(ctx, tx, 0); err != nil {
 		return 0, err
 	}
-	_, pairs := tx.db.d.(PairIndexer)
+	if b, ok := tx.db.d.(BulkIndexer); ok {
+		end, err := b.BeginBulkIndex(ctx, tx)
+		if err != nil {
+			return 0, err
+		}
+		n, err := tx.writeArticleIndex(ctx)
+		if err != nil {
+			end()
+			return 0, err
+		}
+		return n, end()
+	}
+	return tx.writeArticleIndex(ctx)
+}
+
+// writeArticleIndex writes the index entries of every published article.
+func (tx *Tx) writeArticleIndex(ctx context.Context) (int, error) {
+	an := analysisFor(tx.db.d)
 	const chunk = 256
 	var last int64
+	// "status || ''" keeps the planner off the index on the status: it
+	// would read every published article, and sort them, for each chunk.
 	read := func() ([]*IndexDoc, error) {
 		docs, err := list(ctx, tx.conn, func(row scanner) (*IndexDoc, error) {
 			d := &IndexDoc{}
 			return d, row.Scan(&d.ID, &d.SiteID, &d.CategoryID, at(&d.PublishedAt), &d.title, &d.lead, &d.body)
-		}, `SELECT id, site_id, category_id, published_at, title, lead, body FROM articles WHERE status = 'published' AND id > ? ORDER BY id LIMIT ?`, last, chunk)
+		}, `SELECT id, site_id, category_id, published_at, title, lead, body FROM articles WHERE id > ? AND status || '' = 'published' ORDER BY id LIMIT ?`, last, chunk)
 		if len(docs) > 0 {
 			last = docs[len(docs)-1].ID
 		}
@@ -91,7 +136,7 @@ func (tx *Tx) reindexArticles(ctx context.Context) (int, error) {
 		for w := range workers {
 			wg.Go(func() {
 				for k := w; k < len(docs); k += workers {
-					docs[k].analyse(pairs)
+					docs[k].analyse(an)
 				}
 			})
 		}
