@@ -488,29 +488,11 @@ func (s *Server) handleDocumentsAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := struct {
-		Query string `json:"query"`
-		// Searched and Typing: as /api/v1/search's.
-		Searched string `json:"searched"`
-		Typing   string `json:"typing,omitempty"`
-		Total    int    `json:"total"`
-		Page     int    `json:"page"`
-		// Approximate and Notice: as /api/v1/search's (no document holds
-		// every word; these hold most of them).
-		Approximate bool   `json:"approximate"`
-		Notice      string `json:"notice,omitempty"`
-		// Suggestion: as /api/v1/search's ("Có phải bạn muốn tìm" on
-		// the page); it finds more documents.
-		Suggestion string                  `json:"suggestion,omitempty"`
-		Results    []documentJSON          `json:"results"`
-		Facets     *congtin.DocumentFacets `json:"facets"`
-	}{Query: dr.query.Q, Searched: dr.query.Q, Total: res.Total, Page: dr.page, Approximate: res.Approximate, Suggestion: res.Suggestion,
+		searchMeta
+		Results []documentJSON          `json:"results"`
+		Facets  *congtin.DocumentFacets `json:"facets"`
+	}{searchMeta: newSearchMeta(dr.query.Q, dr.page, searchOutcome{res.Total, res.Approximate, res.Searched, res.Typing, res.Suggestion}, "văn bản"),
 		Results: []documentJSON{}, Facets: res.Facets}
-	if res.Approximate {
-		out.Notice = nearNotice("văn bản", cmp.Or(res.Searched, dr.query.Q))
-	}
-	if res.Searched != "" {
-		out.Searched, out.Typing = res.Searched, res.Typing
-	}
 	for _, d := range res.Documents {
 		out.Results = append(out.Results, s.toJSON(r, d))
 	}

@@ -375,27 +375,11 @@ func (s *Server) handleQAAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := struct {
-		Query string `json:"query,omitempty"`
-		// Searched and Typing: as /api/v1/search's.
-		Searched string `json:"searched,omitempty"`
-		Typing   string `json:"typing,omitempty"`
-		Field    string `json:"field,omitempty"`
-		Total    int    `json:"total"`
-		Page     int    `json:"page"`
-		// Approximate and Notice: as /api/v1/search's (no question holds
-		// every word; these hold most of them).
-		Approximate bool   `json:"approximate"`
-		Notice      string `json:"notice,omitempty"`
-		// Suggestion: as /api/v1/search's; it finds more questions.
-		Suggestion string   `json:"suggestion,omitempty"`
-		Results    []qaJSON `json:"results"`
-	}{Query: qr.q, Searched: qr.q, Total: res.Total, Page: qr.page, Approximate: res.Approximate, Suggestion: res.Suggestion, Results: []qaJSON{}}
-	if res.Approximate {
-		out.Notice = nearNotice("câu hỏi", cmp.Or(res.Searched, qr.q))
-	}
-	if res.Searched != "" {
-		out.Searched, out.Typing = res.Searched, res.Typing
-	}
+		searchMeta
+		Field   string   `json:"field,omitempty"`
+		Results []qaJSON `json:"results"`
+	}{searchMeta: newSearchMeta(qr.q, qr.page, searchOutcome{res.Total, res.Approximate, res.Searched, res.Typing, res.Suggestion}, "câu hỏi"),
+		Results: []qaJSON{}}
 	if qr.field != nil {
 		out.Field = qr.field.Slug
 	}

@@ -279,29 +279,10 @@ func (s *Server) handleSearchAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := struct {
-		Query string `json:"query"`
-		// Searched is the text the results are for: the query, or what
-		// it types in Telex or VNI (Typing says which) when it was read so.
-		Searched string `json:"searched"`
-		Typing   string `json:"typing,omitempty"`
-		Total    int    `json:"total"`
-		Page     int    `json:"page"`
-		// Approximate: no article holds every word, the results hold
-		// most of them; Notice says so in Vietnamese, as the page does.
-		Approximate bool   `json:"approximate"`
-		Notice      string `json:"notice,omitempty"`
-		// Suggestion is what the reader probably meant, when the query
-		// found little and it finds more: search it with the same
-		// parameters ("Có phải bạn muốn tìm" on the page).
-		Suggestion string       `json:"suggestion,omitempty"`
-		Results    []searchJSON `json:"results"`
-	}{Query: sr.q, Searched: sr.q, Total: res.Total, Page: sr.page, Approximate: res.Approximate, Suggestion: res.Suggestion, Results: []searchJSON{}}
-	if res.Approximate {
-		out.Notice = approximateNotice(cmp.Or(res.Searched, sr.q))
-	}
-	if res.Searched != "" {
-		out.Searched, out.Typing = res.Searched, res.Typing
-	}
+		searchMeta
+		Results []searchJSON `json:"results"`
+	}{searchMeta: newSearchMeta(sr.q, sr.page, searchOutcome{res.Total, res.Approximate, res.Searched, res.Typing, res.Suggestion}, "bài viết"),
+		Results: []searchJSON{}}
 	for i, h := range hits {
 		out.Results = append(out.Results, searchJSON{ID: res.Hits[i].Article.ID, Title: h.Title, URL: s.absURL(r, h.URL), Category: h.Category.Name,
 			PublishedAt: h.PublishedAt.In(congtin.VietnamZone), Lead: h.Lead, Snippet: h.Snippet, Score: res.Hits[i].Score})
