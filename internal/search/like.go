@@ -101,6 +101,6 @@ func RankPage(q *Query, cands []Candidate, total, offset, limit int) (ids []int6
 	for _, c := range cands {
 		docs[c.ID] = &Doc{ID: c.ID, PublishedAt: c.At, Fields: IndexFields(c.Title, c.Text, c.HTML)}
 	}
-	ids, _, newTotal, _ = Page(q, docs, total, false, offset, limit)
+	ids, _, newTotal, _ = Page(q, docs, total, false, len(docs) < Candidates, offset, limit)
 	return ids, newTotal
 }

@@ -85,6 +85,7 @@ type ftsSearch struct {
 	cond    string                    // the public articles' condition
 	args    []any
 	periods []string // the tags of sq's date range; nil: every month
+	words   int      // the articles holding every word, as Count counted them (capped); -1: not counted
 }
 
 // ArticleSearch implements sqlstore.Indexer.
@@ -103,7 +104,7 @@ func (d *dialect) ArticleSearch(db *sqlstore.DB, sq congtin.SearchQuery, q *sear
 		}
 		pairs = strings.Join(tokens, " AND ")
 	}
-	s := &ftsSearch{db: db.On(d.search), sq: sq}
+	s := &ftsSearch{db: db.On(d.search), sq: sq, words: -1}
 	s.tags = filterTags(sq)
 	if !sq.From.IsZero() || !sq.To.IsZero() {
 		s.periods = periodTags(sq.From, sq.To, sq.Now)
@@ -143,8 +144,14 @@ func (s *ftsSearch) from(m sqlstore.Match, periods []string, join string) (strin
 // only; so unless a date range bounds the search (the months' tags are
 // coarser than its days) or the site has an article scheduled after now,
 // the index alone counts, without reading an article row per match.
-func (s *ftsSearch) Count(ctx context.Context, m sqlstore.Match, limit int) (int, error) {
-	var n int
+func (s *ftsSearch) Count(ctx context.Context, m sqlstore.Match, limit int) (n int, err error) {
+	if m == sqlstore.MatchWords {
+		defer func() {
+			if err == nil {
+				s.words = n
+			}
+		}()
+	}
 	if s.periods == nil {
 		var scheduled bool
 		if err := s.db.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE site_id = ? AND status = 'published' AND published_at > ?)`,
@@ -152,30 +159,51 @@ func (s *ftsSearch) Count(ctx context.Context, m sqlstore.Match, limit int) (int
 			return 0, err
 		}
 		if !scheduled {
-			err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM search_terms WHERE search_terms MATCH ? LIMIT ?)`,
+			err = s.db.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM search_terms WHERE search_terms MATCH ? LIMIT ?)`,
 				s.match(m, nil), limit).Scan(&n)
 			return n, err
 		}
 	}
 	from, args := s.from(m, s.periods, "")
-	err := s.db.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1`+from+` LIMIT ?)`, append(args, limit)...).Scan(&n)
+	err = s.db.QueryRow(ctx, `SELECT COUNT(*) FROM (SELECT 1`+from+` LIMIT ?)`, append(args, limit)...).Scan(&n)
 	return n, err
 }
 
 // Candidates implements sqlstore.ArticleSearch. MatchPairs finds the
 // articles whose title or lead holds the words as typed, by the pairs'
-// own tokens, however old. A body holding them is not looked for by its
-// positions: FTS5 checks a phrase article by article until it finds one,
-// so the pairs of two syllables found everywhere but rarely side by side
-// ("triển kinh" in "phát triển kinh tế", in an archive of generated text)
-// had it read the positions of most of 100,000 articles, 70 ms, and a
-// bound on the article IDs does not stop that walk (FTS5 applies it to
-// what the walk finds). Such bodies rank among the newest articles
-// holding every word (MatchWords), which the search loads next.
+// own tokens, however old; and those whose body holds them as a phrase,
+// by positions, when few enough articles hold every word. FTS5 checks a
+// phrase article by article, through every article holding all of its
+// words, until it finds one: over a thousand (counted, capped, by
+// Count), a rare phrase of common syllables ("phát triển kinh tế" in an
+// archive of generated text) had it read the positions of most of
+// 100,000 articles, 70 ms. Such bodies then rank among the newest
+// articles holding every word (MatchWords), which the search loads when
+// the titles and leads are too few.
 func (s *ftsSearch) Candidates(ctx context.Context, m sqlstore.Match, n int, docs map[int64]*search.Doc) error {
+	if err := s.candidates(ctx, m, n, docs); err != nil {
+		return err
+	}
+	if m == sqlstore.MatchPairs && s.words >= 0 && s.words <= search.CountCap {
+		return s.candidates(ctx, sqlstore.MatchPhrase, n, docs)
+	}
+	return nil
+}
+
+// candidates loads up to n of m's matches, the newest first: in a
+// category or a date range, by their time of publication, as PostgreSQL
+// does, when at most a thousand articles hold every word (they are all
+// read and sorted, a couple of milliseconds); otherwise by the index's
+// own order, the articles' IDs, which stops after n but follows
+// publication only roughly (an archive imported out of order).
+func (s *ftsSearch) candidates(ctx context.Context, m sqlstore.Match, n int, docs map[int64]*search.Doc) error {
 	from, args := s.from(m, s.periods, ` CROSS JOIN search_text t ON t.id = f.rowid`)
+	order := ` ORDER BY f.rowid DESC`
+	if sqlstore.Filtered(s.sq) && s.words >= 0 && s.words <= search.CountCap {
+		order = ` ORDER BY a.published_at DESC, a.id DESC`
+	}
 	return sqlstore.SearchMarkedCandidates(ctx, s.db, docs,
-		`SELECT f.rowid, a.published_at, t.text`+from+` ORDER BY f.rowid DESC LIMIT ?`, append(args, n)...)
+		`SELECT f.rowid, a.published_at, t.text`+from+order+` LIMIT ?`, append(args, n)...)
 }
 
 // Newest pages through the matches by publication time. The index walks

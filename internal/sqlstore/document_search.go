@@ -287,7 +287,7 @@ func (db *DB) rankDocuments(ctx context.Context, pq *search.Query, queries []con
 			docs[d.ID] = d
 		}
 	}
-	page, _, _, _ := search.Page(pq, docs, total, false, offset, n)
+	page, _, _, _ := search.Page(pq, docs, total, false, len(docs) < search.Candidates, offset, n)
 	if len(page) == 0 {
 		return nil, nil
 	}

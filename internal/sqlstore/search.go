@@ -149,17 +149,23 @@ func (db *DB) Search(ctx context.Context, sq congtin.SearchQuery) (*congtin.Sear
 		if pairs {
 			first = MatchPairs
 		}
+		// every: the candidates loaded last were every match, up to the
+		// limit (not only those with the words side by side).
+		every := false
 		if !res.Approximate || len(docs) < search.Candidates {
 			if err := s.Candidates(ctx, first, search.Candidates, docs); err != nil {
 				return nil, db.wrap("search", err)
 			}
+			every = !pairs
 		}
 		if pairs && len(docs) < sq.Offset+sq.Limit {
 			if err := s.Candidates(ctx, MatchWords, search.Candidates, docs); err != nil {
 				return nil, db.wrap("search", err)
 			}
+			every = true
 		}
-		hits, scores, res.Total, res.Capped = search.Page(q, docs, res.Total, res.Capped, sq.Offset, sq.Limit)
+		complete := every && len(docs) < search.Candidates
+		hits, scores, res.Total, res.Capped = search.Page(q, docs, res.Total, res.Capped, complete, sq.Offset, sq.Limit)
 	}
 	if len(hits) == 0 {
 		return res, nil
