@@ -62,6 +62,7 @@ var auditNames = map[string]string{
 	"schedule.edit":    "Sửa mục lịch công tác",
 	"schedule.delete":  "Xóa mục lịch công tác",
 	"schedule.restore": "Khôi phục mục lịch công tác",
+	"document.import":  "Nhập văn bản từ tệp",
 }
 
 // auditObjects name what an action's prefix acts on. A schedule's steps

@@ -48,6 +48,7 @@ type Service interface {
 	StatsService
 	ChangeStore
 	DocumentService
+	DocumentImportService
 	WordPressService
 	ImportStore
 	QuestionStore

@@ -132,6 +132,9 @@ type Document struct {
 	// Version counts the document's content writes (see
 	// ArticleInput.Version).
 	Version int64 `json:"version"`
+	// ExternalID is the document's ID in the register it was imported
+	// from (congtin import -format documents); InsertDocument writes it.
+	ExternalID string `json:"external_id,omitempty"`
 
 	// Filled by FindDocumentByID only.
 	Files     []*DocumentFile `json:"files,omitempty"`
@@ -213,6 +216,13 @@ func (d *Document) Item() *Item {
 // administrators manage the lists.
 func CanDocument(actor Actor, act string, d *Document) bool {
 	return Can(actor, act, d.Item())
+}
+
+// DocumentNumberUse is a document holding a number: its ID and external
+// ID ("" for one entered in the back office).
+type DocumentNumberUse struct {
+	ID         int64
+	ExternalID string
 }
 
 // DocumentTerm is an entry of a managed list (a type or a field).
@@ -613,6 +623,12 @@ type DocumentTx interface {
 	// AddDocumentRevision stores a revision as it is given; it sets r.ID
 	// and r.CreatedAt.
 	AddDocumentRevision(ctx context.Context, r *DocumentRevision) error
+	// FindDocumentIDByExternalID returns the ID of the site's document
+	// imported with the external ID; NotFound(KindDocument).
+	FindDocumentIDByExternalID(ctx context.Context, siteID int64, externalID string) (int64, error)
+	// DocumentsNumbered lists the site's documents, in any state, whose
+	// number is number as search.NumberKey folds it, by ID.
+	DocumentsNumbered(ctx context.Context, siteID int64, number string) ([]DocumentNumberUse, error)
 
 	// FindDocumentTerm reads an entry of a site's list (ListTypes or
 	// ListFields) with its number of documents; NotFound(KindDocumentTerm).

@@ -16,10 +16,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	c := newCommand("import", stderr)
 	fs := c.fs
 	maxBytes := fs.Int64("max-bytes", importer.DefaultMaxBytes, "largest file accepted, in bytes (default for -format wxr: 512 MiB)")
-	format := fs.String("format", "json", "json: congtin's own format; wxr: a WordPress export")
+	format := fs.String("format", "json", "json: congtin's own format; documents: a documents register; wxr: a WordPress export")
 	uploads := fs.String("uploads", "", "with -format wxr: the local copy of the WordPress site's wp-content/uploads folder")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: congtin import [-db sqlite:congtin.db] FILE.json")
+		fmt.Fprintln(stderr, "       congtin import -format documents [-db …] DOCUMENTS.json")
 		fmt.Fprintln(stderr, "       congtin import -format wxr [-uploads DIR] [-db …] export.xml")
 		fs.PrintDefaults()
 	}
@@ -38,6 +39,11 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if *uploads != "" {
 			return fmt.Errorf("import: -uploads goes with -format wxr")
 		}
+	case "documents":
+		if *uploads != "" {
+			return fmt.Errorf("import: -uploads goes with -format wxr")
+		}
+		return runImportDocuments(ctx, &c.cfg, name, *maxBytes, stdout, stderr)
 	case "wxr":
 		limit := int64(wxr.DefaultMaxBytes)
 		fs.Visit(func(f *flag.Flag) {
@@ -47,7 +53,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		})
 		return runImportWXR(ctx, &c.cfg, name, limit, *uploads, stdout, stderr)
 	default:
-		return fmt.Errorf("import: unknown -format %q: json or wxr", *format)
+		return fmt.Errorf("import: unknown -format %q: json, documents or wxr", *format)
 	}
 	f, err := os.Open(name)
 	if err != nil {

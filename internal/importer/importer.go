@@ -24,6 +24,19 @@ const DefaultMaxBytes = 256 << 20
 // the whole file before returning anything, so the caller writes all of it
 // or nothing.
 func ReadJSON(r io.Reader, maxBytes int64) ([]congtin.ArticleImport, error) {
+	return readArray[congtin.ArticleImport](r, maxBytes, "articles", "title, lead, body, category, author, published_at, slug, external_id, image, featured")
+}
+
+// ReadDocumentsJSON reads a JSON array of documents (congtin import
+// -format documents) of at most maxBytes, checked as ReadJSON checks.
+func ReadDocumentsJSON(r io.Reader, maxBytes int64) ([]congtin.DocumentImport, error) {
+	return readArray[congtin.DocumentImport](r, maxBytes, "documents",
+		"number, type, summary, issuer, signer, issued_on, effective_on, expires_on, field, external_id, status, files")
+}
+
+// readArray reads a JSON array of records of type T; noun names them and
+// known lists their fields in messages.
+func readArray[T any](r io.Reader, maxBytes int64, noun, known string) ([]T, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("read: %w", err)
@@ -38,7 +51,7 @@ func ReadJSON(r io.Reader, maxBytes int64) ([]congtin.ArticleImport, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a BOM from Windows editors
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, errors.New("the file is empty: expected a JSON array of articles")
+		return nil, errors.New("the file is empty: expected a JSON array of " + noun)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -47,11 +60,11 @@ func ReadJSON(r io.Reader, maxBytes int64) ([]congtin.ArticleImport, error) {
 		return nil, syntaxError(data, dec, err)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '[' {
-		return nil, errors.New("expected a JSON array of articles, [ {…}, {…} ], at the start of the file")
+		return nil, errors.New("expected a JSON array of " + noun + ", [ {…}, {…} ], at the start of the file")
 	}
-	var out []congtin.ArticleImport
+	var out []T
 	for i := 0; dec.More(); i++ {
-		var rec congtin.ArticleImport
+		var rec T
 		if err := dec.Decode(&rec); err != nil {
 			var te *json.UnmarshalTypeError
 			switch {
@@ -60,8 +73,7 @@ func ReadJSON(r io.Reader, maxBytes int64) ([]congtin.ArticleImport, error) {
 			case errors.As(err, &te):
 				return nil, fmt.Errorf("record %d: expected an object {…}, got a JSON %s", i, te.Value)
 			case strings.HasPrefix(err.Error(), "json: unknown field "):
-				return nil, fmt.Errorf("record %d: unknown field %s (known: title, lead, body, category, author, published_at, slug, external_id, image, featured)",
-					i, strings.TrimPrefix(err.Error(), "json: unknown field "))
+				return nil, fmt.Errorf("record %d: unknown field %s (known: %s)", i, strings.TrimPrefix(err.Error(), "json: unknown field "), known)
 			}
 			return nil, fmt.Errorf("record %d: %w", i, syntaxError(data, dec, err))
 		}

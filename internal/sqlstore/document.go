@@ -163,11 +163,11 @@ func (tx *Tx) AddDocumentRevision(ctx context.Context, r *congtin.DocumentRevisi
 // InsertDocument implements congtin.DocumentTx.
 func (tx *Tx) InsertDocument(ctx context.Context, d *congtin.Document) error {
 	id, err := tx.insert(ctx, `INSERT INTO documents (site_id, type_id, field_id, number, number_key, slug, issuer, signer, issued_on,
-		effective_on, expires_on, summary, status, published_at, created_at, updated_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		effective_on, expires_on, summary, status, published_at, created_at, updated_at, created_by, external_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.SiteID, d.TypeID, nullID(d.FieldID), d.Number, search.NumberKey(d.Number), d.Slug, d.Issuer, d.Signer,
 		congtin.DayString(d.IssuedOn), congtin.DayString(d.EffectiveOn), congtin.DayString(d.ExpiresOn), d.Summary,
-		d.Status, d.PublishedAt, d.CreatedAt, d.UpdatedAt, d.CreatedBy)
+		d.Status, d.PublishedAt, d.CreatedAt, d.UpdatedAt, d.CreatedBy, nullText(d.ExternalID))
 	if err != nil {
 		return tx.db.wrap("insert document", err)
 	}
@@ -176,6 +176,32 @@ func (tx *Tx) InsertDocument(ctx context.Context, d *congtin.Document) error {
 		return tx.db.wrap("insert document", err)
 	}
 	return tx.db.wrap("index document", tx.indexDocuments(ctx, `d.id = ?`, id))
+}
+
+// FindDocumentIDByExternalID implements congtin.DocumentTx.
+func (tx *Tx) FindDocumentIDByExternalID(ctx context.Context, siteID int64, externalID string) (int64, error) {
+	var id int64
+	err := tx.QueryRow(ctx, `SELECT id FROM documents WHERE site_id = ? AND external_id = ?`, siteID, externalID).Scan(&id)
+	return id, tx.db.wrap("find document by external ID", found(err, congtin.KindDocument))
+}
+
+// DocumentsNumbered implements congtin.DocumentTx.
+func (tx *Tx) DocumentsNumbered(ctx context.Context, siteID int64, number string) ([]congtin.DocumentNumberUse, error) {
+	rows, err := tx.Query(ctx, `SELECT id, COALESCE(external_id, '') FROM documents WHERE site_id = ? AND number_key = ? ORDER BY id`,
+		siteID, search.NumberKey(number))
+	if err != nil {
+		return nil, tx.db.wrap("documents numbered", err)
+	}
+	defer rows.Close()
+	var out []congtin.DocumentNumberUse
+	for rows.Next() {
+		var u congtin.DocumentNumberUse
+		if err := rows.Scan(&u.ID, &u.ExternalID); err != nil {
+			return nil, tx.db.wrap("documents numbered", err)
+		}
+		out = append(out, u)
+	}
+	return out, tx.db.wrap("documents numbered", rows.Err())
 }
 
 // UpdateDocument implements congtin.DocumentTx.

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/config"
+	"github.com/congtin/congtin/internal/docfile"
+	"github.com/congtin/congtin/internal/importer"
+)
+
+// runImportDocuments imports a documents register: the records read and
+// checked, their files checked and stored as the back office stores an
+// upload, then every document written in one transaction, or none.
+func runImportDocuments(ctx context.Context, cfg *config.Config, name string, maxBytes int64, stdout, stderr io.Writer) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	recs, err := importer.ReadDocumentsJSON(f, maxBytes)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("import %s: %w; nothing was imported", name, err)
+	}
+	db, site, err := openSite(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	files := docfile.Disk{Dir: filepath.Join(cfg.MediaDir, "van-ban")}
+	var progress func(done, total int)
+	if isTerminal(stderr) {
+		progress = func(done, total int) {
+			fmt.Fprintf(stderr, "\rđã đọc %d/%d tệp", done, total)
+			if done == total {
+				fmt.Fprintln(stderr)
+			}
+		}
+	}
+	fileMax := int64(max(cfg.FileMaxMB, 1)) << 20
+	if err := importer.AttachDocumentFiles(ctx, filepath.Dir(name), recs, fileMax, files, progress); err != nil {
+		return fmt.Errorf("import %s: %w; nothing was imported", name, err)
+	}
+	if progress != nil {
+		fmt.Fprintf(stderr, "đang ghi %d văn bản…\n", len(recs))
+	}
+	res, err := db.ImportDocuments(ctx, site.ID, recs)
+	if err != nil {
+		msg := err.Error()
+		if congtin.ErrorCode(err) == congtin.EINVALID {
+			msg = congtin.ErrorMessage(err)
+		}
+		return fmt.Errorf("import %s: %s; nothing was imported", name, msg)
+	}
+	created := 0
+	for i, d := range res.Documents {
+		fmt.Fprintln(stdout, d.Path())
+		if res.Created[i] {
+			created++
+		}
+	}
+	fmt.Fprintf(stderr, "imported %d documents (%d new, %d updated)\n", len(res.Documents), created, len(res.Documents)-created)
+	if len(res.NewTypes) > 0 {
+		fmt.Fprintf(stderr, "new document types added to the list: %s\n", strings.Join(res.NewTypes, ", "))
+	}
+	if len(res.NewFields) > 0 {
+		fmt.Fprintf(stderr, "new fields added to the list: %s\n", strings.Join(res.NewFields, ", "))
+	}
+	if len(res.Documents) >= bulkRows {
+		maintain(ctx, db.DB, stderr)
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a terminal (a character device).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
