@@ -123,7 +123,7 @@ func (x *Extractor) PDFPages(ctx context.Context, path string) (pages []string, 
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	args := []string{"-enc", "UTF-8", "-eol", "unix", "-q", "--", path, "-"}
+	args := []string{"-enc", "UTF-8", "-eol", "unix", "--", path, "-"}
 	name := prog
 	if lim := x.prlimit(); lim != "" {
 		name = lim
@@ -378,8 +378,9 @@ func (x *Extractor) pdfText(ctx context.Context, name, path string, f io.ReaderA
 		pe = &PDFError{Reason: ReasonFailed, Err: err}
 	}
 	x.log().Warn("pdftotext failed; trying the built-in reader", "file", name, "reason", pe.Reason, "err", pe.Err, "elapsed", time.Since(start))
-	// The built-in reader is bounded in memory and work by itself.
-	if size > pdfMaxFallbackBytes {
+	// The built-in reader is bounded in memory and work by itself; an
+	// encrypted file's streams would give it only ciphertext.
+	if size > pdfMaxFallbackBytes || pe.Reason == ReasonEncrypted {
 		return "", pe.Error()
 	}
 	data := make([]byte, size)
@@ -387,10 +388,32 @@ func (x *Extractor) pdfText(ctx context.Context, name, path string, f io.ReaderA
 		return "", pe.Error()
 	}
 	fallback, ferr := PDFText(data, x.maxText())
-	if ferr != nil || strings.TrimSpace(fallback) == "" {
+	if ferr != nil || !plausibleText(fallback) {
 		return "", pe.Error()
 	}
 	return norm.NFC.String(fallback), pe.Error() + " Chữ được đọc bằng bộ đọc dự phòng, có thể thiếu."
+}
+
+// plausibleText reports text that reads as words: most of its letters
+// in words of two letters or more. The built-in reader, given a CID font
+// it cannot map, returns glyph numbers as single stray characters, which
+// must not go into the index.
+func plausibleText(s string) bool {
+	var inWords, all int
+	for _, w := range strings.Fields(s) {
+		n := utf8.RuneCountInString(w)
+		all += n
+		letters := 0
+		for _, r := range w {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				letters++
+			}
+		}
+		if n >= 2 && letters*2 > n {
+			inWords += n
+		}
+	}
+	return all > 0 && inWords*10 >= all*7
 }
 
 // pdfMaxFallbackBytes bounds the files given to the built-in reader,

@@ -117,15 +117,17 @@ func TestPDFTextBadInput(t *testing.T) {
 		text     string // part of the text
 		maxTime  time.Duration
 		maxBytes int
+		noText   bool // no fallback text either
 	}{
-		{name: "truncated", x: docfile.Extractor{PDFToText: pdftotext}, pdf: chromium[:len(chromium)/3], note: "Không đọc được chữ trong tệp PDF"},
+		{name: "truncated", x: docfile.Extractor{PDFToText: pdftotext}, pdf: chromium[:len(chromium)/3], note: "Không đọc được chữ trong tệp PDF", noText: true},
 		{name: "garbage after header", x: docfile.Extractor{PDFToText: pdftotext}, pdf: append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte{0xff, 0, 7}, 5000)...), note: "Không đọc được chữ trong tệp PDF"},
 		{name: "2000 pages", x: docfile.Extractor{PDFToText: pdftotext}, pdf: many, text: "Trang 2000", maxTime: 20 * time.Second},
 		{name: "2000 pages, output cap", x: docfile.Extractor{PDFToText: pdftotext, MaxText: 1000}, pdf: many, text: "Trang 1\f", note: "chỉ phần đầu", maxBytes: 1000},
 		{name: "2000 pages, time limit", x: docfile.Extractor{PDFToText: pdftotext, Timeout: time.Millisecond}, pdf: many, note: docfile.ReasonTimeout, maxTime: 5 * time.Second},
 		{name: "hangs", x: docfile.Extractor{PDFToText: script(t, "sleep 60"), Timeout: 300 * time.Millisecond}, pdf: chromium, note: docfile.ReasonTimeout, maxTime: 5 * time.Second},
-		{name: "crashes", x: docfile.Extractor{PDFToText: script(t, "echo partial; kill -SEGV $$")}, pdf: chromium, note: docfile.ReasonCrashed},
-		{name: "encrypted", x: docfile.Extractor{PDFToText: script(t, "echo 'Command Line Error: Incorrect password' >&2; exit 1")}, pdf: chromium, note: docfile.ReasonEncrypted},
+		{name: "crashes", x: docfile.Extractor{PDFToText: script(t, "echo partial; kill -SEGV $$")}, pdf: chromium, note: docfile.ReasonCrashed, noText: true},
+		{name: "encrypted, fake", x: docfile.Extractor{PDFToText: script(t, "echo 'Command Line Error: Incorrect password' >&2; exit 1")}, pdf: chromium, note: docfile.ReasonEncrypted},
+		{name: "encrypted, real", x: docfile.Extractor{PDFToText: pdftotext}, pdf: docfiletest.EncryptedPDF(), note: docfile.ReasonEncrypted, noText: true},
 		{name: "memory limit", x: docfile.Extractor{PDFToText: pdftotext, MaxMemory: 8 << 20}, pdf: chromium, note: "Không đọc được chữ trong tệp PDF"},
 		{name: "missing program, fallback reads", x: docfile.Extractor{PDFToText: "/nonexistent/pdftotext"}, pdf: simple, note: docfile.ReasonNoProgram, text: "Hello register"},
 	}
@@ -140,6 +142,9 @@ func TestPDFTextBadInput(t *testing.T) {
 			}
 			if !strings.Contains(text, c.text) {
 				t.Errorf("text lacks %q: %.200q", c.text, text)
+			}
+			if c.noText && text != "" {
+				t.Errorf("text %.200q, want none", text)
 			}
 			if c.maxTime > 0 && took > c.maxTime {
 				t.Errorf("took %v, over %v", took, c.maxTime)

@@ -130,7 +130,18 @@ func ChromiumPDF(t testing.TB, html string) []byte {
 // ManyPagesPDF returns a PDF of n pages, page i showing "Trang i" in
 // Helvetica: a well-formed file (cross-reference table and all), cheap to
 // make with thousands of pages.
-func ManyPagesPDF(n int) []byte {
+func ManyPagesPDF(n int) []byte { return pagesPDF(n, "") }
+
+// EncryptedPDF returns a one-page PDF under the standard security handler
+// (RC4, revision 2) with a user password that is not empty: a reader
+// without the password cannot open it.
+func EncryptedPDF() []byte {
+	o := strings.Repeat("4f", 32)
+	u := strings.Repeat("a5", 32)
+	return pagesPDF(1, fmt.Sprintf(" /Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <%s> /U <%s> >> /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]", o, u))
+}
+
+func pagesPDF(n int, trailer string) []byte {
 	var b bytes.Buffer
 	var offsets []int
 	obj := func(body string) {
@@ -156,6 +167,6 @@ func ManyPagesPDF(n int) []byte {
 	for _, o := range offsets {
 		fmt.Fprintf(&b, "%010d 00000 n \n", o)
 	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, xref)
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, trailer, xref)
 	return b.Bytes()
 }
