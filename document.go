@@ -478,7 +478,16 @@ type DocumentResult struct {
 	Typing   string `json:"typing,omitempty"`
 	// Suggestion: see SearchResult; it finds more documents.
 	Suggestion string `json:"suggestion,omitempty"`
+	// FileTexts holds, for a search, the attachments with text of the
+	// documents returned, by document ID, each with the first
+	// SnippetTextChars of its text (pages separated by form feeds), for
+	// the snippets of the results.
+	FileTexts map[int64][]*DocumentFile `json:"-"`
 }
+
+// SnippetTextChars bounds the characters of an attachment's text read
+// for a result's snippet.
+const SnippetTextChars = 256 << 10
 
 // AdminDocumentFilter selects documents in the back office. Zero values
 // mean "no condition"; the conditions combine.

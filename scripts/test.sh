@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The project's test command: installs what the tests need on a fresh
-# Debian machine (Chromium for the browser tests, PostgreSQL 15 for the
-# PostgreSQL store's), checks formatting and vet, runs staticcheck, then
-# the whole test suite with nothing skipped.
+# Debian machine (Chromium for the browser tests, poppler-utils for the
+# PDF text, PostgreSQL 15 for the PostgreSQL store's), checks formatting
+# and vet, runs staticcheck, then the whole test suite with nothing
+# skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,15 @@ if ! command -v chromium >/dev/null 2>&1; then
   echo "== installing chromium"
   need_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+
+# poppler-utils (Debian's package): pdftotext reads the text of attached
+# PDFs (internal/docfile); prlimit (util-linux, in every Debian) bounds its
+# memory.
+if ! command -v pdftotext >/dev/null 2>&1; then
+  echo "== installing poppler-utils"
+  need_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq poppler-utils >/dev/null
 fi
 
 # PostgreSQL 15 (Debian's package) for the PostgreSQL store's tests: they
@@ -46,8 +56,10 @@ echo "== staticcheck"
 go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 echo "== go test"
-# Browser tests must run here, not skip.
+# Browser tests, and tests of the external programs (pdftotext), must run
+# here, not skip.
 export CONGTIN_REQUIRE_BROWSER=1
+export CONGTIN_REQUIRE_TOOLS=1
 export CONGTIN_SCREENSHOTS="${CONGTIN_SCREENSHOTS:-$(mktemp -d)}"
 go test -count=1 -timeout 25m "$@" ./...
 

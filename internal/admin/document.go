@@ -274,7 +274,10 @@ func (s *Server) readDocumentForm(w http.ResponseWriter, r *http.Request) (*docu
 				u.close()
 				return nil, congtin.Errorf(congtin.EINVALID, "Mỗi lần lưu đính kèm được tối đa %d tệp.", maxFilesPerSave)
 			}
-			up, err := docfile.Spool("", p.FileName(), p, limit)
+			// The text is read within the extractor's own limits, and
+			// stops when the request is abandoned.
+			var x docfile.Extractor
+			up, err := x.Spool(r.Context(), "", p.FileName(), p, limit)
 			switch {
 			case errors.Is(err, docfile.ErrTooLarge) || errors.As(err, &mbe):
 				u.tooBig = true

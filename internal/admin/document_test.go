@@ -463,7 +463,7 @@ func TestDocumentBadInput(t *testing.T) {
 	if r.status != 303 {
 		t.Fatalf("normalized: %d %.500s", r.status, r.body)
 	}
-	if flash, _ := url.QueryUnescape(r.header.Get("Location")); !strings.Contains(flash, "Lưu ý: tệp “hong.pdf”: Tệp PDF bị hỏng") {
+	if flash, _ := url.QueryUnescape(r.header.Get("Location")); !strings.Contains(flash, "Lưu ý: tệp “hong.pdf”: Không đọc được chữ trong tệp PDF") {
 		t.Errorf("no notice for the broken PDF: %s", flash)
 	}
 	ds, _, _ := e.db.FindAdminDocuments(t.Context(), congtin.AdminDocumentFilter{SiteID: e.site.ID})

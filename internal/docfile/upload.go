@@ -1,6 +1,7 @@
 package docfile
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/congtin/congtin"
+	"golang.org/x/text/unicode/norm"
 )
 
 // DefaultMaxBytes is the largest attachment taken unless configured.
@@ -38,7 +40,17 @@ var ErrTooLarge = errors.New("docfile: file too large")
 // kind (refusing anything but PDF, DOC, DOCX, XLS, XLSX) and extracts the
 // text of PDF and DOCX files. A file whose text cannot be read is kept,
 // with a TextNote saying so.
+//
+// The text is read by a zero Extractor (pdftotext with the default
+// limits); Extractor.Spool takes other limits and a context.
 func Spool(dir, name string, r io.Reader, maxBytes int64) (*Upload, error) {
+	var x Extractor
+	return x.Spool(context.Background(), dir, name, r, maxBytes)
+}
+
+// Spool is the package's Spool with x's limits and programs; ctx bounds
+// the text extraction as well as x.Timeout.
+func (x *Extractor) Spool(ctx context.Context, dir, name string, r io.Reader, maxBytes int64) (*Upload, error) {
 	f, err := os.CreateTemp(dir, "congtin-upload-*")
 	if err != nil {
 		return nil, err
@@ -59,33 +71,46 @@ func Spool(dir, name string, r io.Reader, maxBytes int64) (*Upload, error) {
 		u.Close()
 		return nil, err
 	}
-	u.Text, u.TextNote = Extract(f, n, u.Kind)
+	u.Text, u.TextNote = x.extract(ctx, u.Name, f.Name(), f, n, u.Kind)
 	return u, nil
 }
 
 // Extract returns the text of a PDF or DOCX file, or a note saying why
-// there is none.
+// there is none, with a zero Extractor. A PDF's pages are separated by
+// PageBreak.
 func Extract(f io.ReaderAt, size int64, kind string) (text, note string) {
+	var x Extractor
+	return x.Extract(context.Background(), "", f, size, kind)
+}
+
+// Extract returns the text of a PDF or DOCX file named name (for the
+// log), or a note saying why there is none.
+func (x *Extractor) Extract(ctx context.Context, name string, f io.ReaderAt, size int64, kind string) (text, note string) {
+	path := ""
+	if osf, ok := f.(*os.File); ok {
+		path = osf.Name()
+	}
+	return x.extract(ctx, name, path, f, size, kind)
+}
+
+func (x *Extractor) extract(ctx context.Context, name, path string, f io.ReaderAt, size int64, kind string) (text, note string) {
 	var err error
 	switch kind {
 	case congtin.FilePDF:
-		data := make([]byte, size)
-		if _, err = f.ReadAt(data, 0); err != nil && err != io.EOF {
-			return "", "Không đọc được tệp."
-		}
-		text, err = PDFText(data, congtin.MaxFileText)
+		return x.pdfText(ctx, name, path, f, size)
 	case congtin.FileDOCX:
-		text, err = DOCXText(f, size, congtin.MaxFileText)
+		text, err = DOCXText(f, size, x.maxText())
 	default:
 		return "", "Không trích được chữ từ loại tệp này; tìm kiếm theo số, ký hiệu và trích yếu."
 	}
 	if err != nil {
+		x.log().Warn("attachment text not read", "file", name, "reason", congtin.ErrorMessage(err))
 		return "", congtin.ErrorMessage(err)
 	}
 	if strings.TrimSpace(text) == "" {
 		return "", "Tệp không có chữ đọc được (có thể là bản quét); tìm kiếm theo số, ký hiệu và trích yếu."
 	}
-	return text, ""
+	return norm.NFC.String(text), ""
 }
 
 // Reader returns the spooled bytes from the start.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/congtin/congtin/internal/search"
 	"strconv"
 	"strings"
 
@@ -48,6 +49,11 @@ type DocumentItem struct {
 	URL     string
 	Expired bool
 	NotYet  bool // in force from a day still ahead
+	// In a search, the words found in an attachment's text: the file's
+	// name and, for a PDF of several pages, the page (from 1).
+	Snippet     []search.Segment
+	SnippetFile string
+	SnippetPage int
 }
 
 // FacetGroup is one facet with its values as links.

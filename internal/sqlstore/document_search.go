@@ -228,6 +228,11 @@ func (db *DB) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 			return nil, db.wrap("find documents", err)
 		}
 		res.Documents = append(res.Documents, ds...)
+		if pq != nil && len(ds) > 0 {
+			if res.FileTexts, err = db.documentFileTexts(ctx, ds); err != nil {
+				return nil, db.wrap("find documents", err)
+			}
+		}
 	}
 	if q.Facets {
 		if res.Facets, err = db.documentFacets(ctx, cs, today, now); err != nil {
@@ -235,6 +240,30 @@ func (db *DB) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 		}
 	}
 	return res, nil
+}
+
+// documentFileTexts returns the attachments with text of ds, by
+// document, each with the start of its text for a snippet.
+func (db *DB) documentFileTexts(ctx context.Context, ds []*congtin.Document) (map[int64][]*congtin.DocumentFile, error) {
+	args := []any{congtin.SnippetTextChars}
+	marks := make([]string, len(ds))
+	for i, d := range ds {
+		marks[i] = "?"
+		args = append(args, d.ID)
+	}
+	fs, err := list(ctx, db.conn, func(row scanner) (*congtin.DocumentFile, error) {
+		var f congtin.DocumentFile
+		return &f, row.Scan(&f.ID, &f.DocumentID, &f.Name, &f.Kind, &f.Text)
+	}, `SELECT id, document_id, name, kind, substr(text, 1, ?) FROM document_files
+		WHERE document_id IN (`+strings.Join(marks, ", ")+`) AND text <> '' ORDER BY document_id, position, id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64][]*congtin.DocumentFile{}
+	for _, f := range fs {
+		out[f.DocumentID] = append(out[f.DocumentID], f)
+	}
+	return out, nil
 }
 
 // relaxDocuments returns the levels at which a search for pq, which found

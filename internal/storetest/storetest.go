@@ -60,6 +60,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Stats", func(t *testing.T) { testStats(t, open(t)) })
 	t.Run("Documents", func(t *testing.T) { testDocuments(t, open(t)) })
 	t.Run("DocumentImport", func(t *testing.T) { testDocumentImport(t, open(t)) })
+	t.Run("DocumentPDFText", func(t *testing.T) { testDocumentPDFText(t, open(t)) })
 	t.Run("WordPressImport", func(t *testing.T) { testWordPressImport(t, open(t)) })
 	t.Run("QAFields", func(t *testing.T) { testQAFields(t, open(t)) })
 	t.Run("QuestionSubmit", func(t *testing.T) { testQuestionSubmit(t, open(t)) })

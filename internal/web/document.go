@@ -12,6 +12,7 @@ import (
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/render"
+	"github.com/congtin/congtin/internal/search"
 )
 
 // The documents register's public side: /van-ban (list, search, facets),
@@ -231,6 +232,9 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	page.Documents, page.Total = s.documentItems(res.Documents), res.Total
+	if len(res.FileTexts) > 0 {
+		fileSnippets(page.Documents, res.FileTexts, parseQuery(cmp.Or(res.Searched, dr.query.Q), dr.query.Spellings))
+	}
 	if res.Approximate {
 		page.Approximate = nearNotice("văn bản", cmp.Or(res.Searched, dr.query.Q))
 	}
@@ -511,4 +515,37 @@ func (s *Server) handleDocumentAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, s.toJSON(r, d))
+}
+
+// fileSnippets gives each result whose attachments hold words of the
+// query a snippet of the file and page with the most of them. A PDF's
+// pages are separated by form feeds in its text (internal/docfile).
+func fileSnippets(items []render.DocumentItem, texts map[int64][]*congtin.DocumentFile, pq *search.Query) {
+	for i := range items {
+		best := 0
+		for _, f := range texts[items[i].ID] {
+			pages := strings.Split(f.Text, "\f")
+			for n, p := range pages {
+				seg := search.Snippet(pq, p)
+				if m := matches(seg); m > best {
+					best = m
+					items[i].Snippet, items[i].SnippetFile, items[i].SnippetPage = seg, f.Name, 0
+					if len(pages) > 1 {
+						items[i].SnippetPage = n + 1
+					}
+				}
+			}
+		}
+	}
+}
+
+// matches counts the words a snippet marks.
+func matches(seg []search.Segment) int {
+	n := 0
+	for _, s := range seg {
+		if s.Match {
+			n++
+		}
+	}
+	return n
 }

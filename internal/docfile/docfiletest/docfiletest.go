@@ -6,8 +6,14 @@ package docfiletest
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
+	"testing"
+	"time"
 
 	"github.com/congtin/congtin/internal/docfile"
 )
@@ -72,4 +78,95 @@ func Zip(entries map[string]string) []byte {
 
 func xmlEscape(b *bytes.Buffer, s string) {
 	strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").WriteString(b, s)
+}
+
+// Tool returns the path of an external program the tests need
+// (pdftotext, chromium). Without it the test skips, unless
+// CONGTIN_REQUIRE_TOOLS or CONGTIN_REQUIRE_BROWSER is set (as
+// scripts/test.sh does), where a missing program fails the test rather
+// than skipping it silently.
+func Tool(t testing.TB, names ...string) string {
+	t.Helper()
+	for _, name := range names {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	msg := fmt.Sprintf("none of %s in PATH", strings.Join(names, ", "))
+	if os.Getenv("CONGTIN_REQUIRE_TOOLS") != "" || os.Getenv("CONGTIN_REQUIRE_BROWSER") != "" {
+		t.Fatal(msg + ", and CONGTIN_REQUIRE_TOOLS or CONGTIN_REQUIRE_BROWSER is set (scripts/test.sh installs them)")
+	}
+	t.Skip(msg + "; skipping (set CONGTIN_REQUIRE_TOOLS=1 to fail instead)")
+	return ""
+}
+
+// ChromiumPDF prints an HTML page to PDF with headless Chromium, as a
+// browser's "Save as PDF" does: Type0/CID TrueType fonts with ToUnicode
+// maps, the fonts fontconfig picks for the page's font-family.
+func ChromiumPDF(t testing.TB, html string) []byte {
+	t.Helper()
+	browser := Tool(t, "chromium", "chromium-browser", "google-chrome")
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.html")
+	out := filepath.Join(dir, "page.pdf")
+	if err := os.WriteFile(page, []byte(html), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, browser, "--headless", "--no-sandbox", "--disable-gpu",
+		"--no-pdf-header-footer", "--user-data-dir="+filepath.Join(dir, "profile"),
+		"--print-to-pdf="+out, "file://"+page)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium --print-to-pdf: %v\n%s", err, b)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// ManyPagesPDF returns a PDF of n pages, page i showing "Trang i" in
+// Helvetica: a well-formed file (cross-reference table and all), cheap to
+// make with thousands of pages.
+func ManyPagesPDF(n int) []byte { return pagesPDF(n, "") }
+
+// EncryptedPDF returns a one-page PDF under the standard security handler
+// (RC4, revision 2) with a user password that is not empty: a reader
+// without the password cannot open it.
+func EncryptedPDF() []byte {
+	o := strings.Repeat("4f", 32)
+	u := strings.Repeat("a5", 32)
+	return pagesPDF(1, fmt.Sprintf(" /Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <%s> /U <%s> >> /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]", o, u))
+}
+
+func pagesPDF(n int, trailer string) []byte {
+	var b bytes.Buffer
+	var offsets []int
+	obj := func(body string) {
+		offsets = append(offsets, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", len(offsets), body)
+	}
+	b.WriteString("%PDF-1.4\n")
+	// 1: catalog, 2: pages, 3: font, then a page and its content each.
+	obj("<< /Type /Catalog /Pages 2 0 R >>")
+	var kids strings.Builder
+	for i := range n {
+		fmt.Fprintf(&kids, "%d 0 R ", 4+2*i)
+	}
+	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.String(), n))
+	obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	for i := range n {
+		obj(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", 5+2*i))
+		content := fmt.Sprintf("BT /F1 12 Tf 72 770 Td (Trang %d) Tj ET", i+1)
+		obj(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content))
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
+	for _, o := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, trailer, xref)
+	return b.Bytes()
 }
