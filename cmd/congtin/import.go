@@ -71,11 +71,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	defer db.Close()
 	res, err := db.ImportArticles(ctx, site.ID, recs)
 	if err != nil {
-		msg := err.Error()
-		if congtin.ErrorCode(err) == congtin.EINVALID {
-			msg = congtin.ErrorMessage(err)
-		}
-		return fmt.Errorf("import %s: %s; nothing was imported", name, msg)
+		return importFailed(name, err)
 	}
 	created := 0
 	for _, r := range res {
@@ -106,4 +102,15 @@ func maintain(ctx context.Context, db any, stderr io.Writer) {
 	if err := m.Maintain(ctx); err != nil {
 		fmt.Fprintf(stderr, "updating the database's statistics failed (autovacuum will do it later): %v\n", err)
 	}
+}
+
+// importFailed is the error of an import that wrote nothing: a refusal of
+// the service by its message (which names the record), anything else as
+// it is.
+func importFailed(name string, err error) error {
+	msg := err.Error()
+	if congtin.ErrorCode(err) == congtin.EINVALID {
+		msg = congtin.ErrorMessage(err)
+	}
+	return fmt.Errorf("import %s: %s; nothing was imported", name, msg)
 }

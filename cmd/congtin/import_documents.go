@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/config"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/importer"
@@ -51,11 +50,7 @@ func runImportDocuments(ctx context.Context, cfg *config.Config, name string, ma
 	}
 	res, err := db.ImportDocuments(ctx, site.ID, recs)
 	if err != nil {
-		msg := err.Error()
-		if congtin.ErrorCode(err) == congtin.EINVALID {
-			msg = congtin.ErrorMessage(err)
-		}
-		return fmt.Errorf("import %s: %s; nothing was imported", name, msg)
+		return importFailed(name, err)
 	}
 	created := 0
 	for i, d := range res.Documents {
