@@ -42,33 +42,12 @@ func (a *App) Search(ctx context.Context, q congtin.SearchQuery) (*congtin.Searc
 
 // searchTyping is Search without the suggestion.
 func (a *App) searchTyping(ctx context.Context, q congtin.SearchQuery) (*congtin.SearchResult, error) {
-	res, err := a.Store.Search(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	// Near matches (Approximate) hold only part of the query: as typed,
-	// nothing holds all of it, so the reading as Telex or VNI is tried,
-	// and wins when it finds articles holding all of its words, or more
-	// of the same kind of matches.
-	found := res.Total
-	if res.Approximate {
-		found = 0
-	}
-	dec, typing := retype(q.Q, q.Verbatim, found)
-	if typing == "" {
-		return res, nil
-	}
-	dq := q
-	dq.Q = dec
-	alt, err := a.Store.Search(ctx, dq)
-	if err != nil {
-		return nil, err
-	}
-	if !better(res.Total, res.Approximate, alt.Total, alt.Approximate) {
-		return res, nil
-	}
-	alt.Searched, alt.Typing = dec, string(typing)
-	return alt, nil
+	return readTyping(q.Q, q.Verbatim, func(text string) (*congtin.SearchResult, error) {
+		tq := q
+		tq.Q = text
+		return a.Store.Search(ctx, tq)
+	}, func(r *congtin.SearchResult) (int, bool) { return r.Total, r.Approximate },
+		func(r *congtin.SearchResult, searched, typing string) { r.Searched, r.Typing = searched, typing })
 }
 
 // FindDocuments searches the documents register as Search searches
@@ -91,29 +70,12 @@ func (a *App) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 
 // findDocumentsTyping is FindDocuments without the suggestion.
 func (a *App) findDocumentsTyping(ctx context.Context, q congtin.DocumentQuery) (*congtin.DocumentResult, error) {
-	res, err := a.Store.FindDocuments(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	found := res.Total
-	if res.Approximate {
-		found = 0
-	}
-	dec, typing := retype(q.Q, q.Verbatim, found)
-	if typing == "" {
-		return res, nil
-	}
-	dq := q
-	dq.Q = dec
-	alt, err := a.Store.FindDocuments(ctx, dq)
-	if err != nil {
-		return nil, err
-	}
-	if !better(res.Total, res.Approximate, alt.Total, alt.Approximate) {
-		return res, nil
-	}
-	alt.Searched, alt.Typing = dec, string(typing)
-	return alt, nil
+	return readTyping(q.Q, q.Verbatim, func(text string) (*congtin.DocumentResult, error) {
+		tq := q
+		tq.Q = text
+		return a.Store.FindDocuments(ctx, tq)
+	}, func(r *congtin.DocumentResult) (int, bool) { return r.Total, r.Approximate },
+		func(r *congtin.DocumentResult, searched, typing string) { r.Searched, r.Typing = searched, typing })
 }
 
 // SearchQuestions implements congtin.QuestionService: the questions
@@ -136,28 +98,46 @@ func (a *App) SearchQuestions(ctx context.Context, f congtin.QuestionFilter) (*c
 
 // searchQuestionsTyping is SearchQuestions without the suggestion.
 func (a *App) searchQuestionsTyping(ctx context.Context, f congtin.QuestionFilter) (*congtin.QuestionResult, error) {
-	res, err := a.searchQuestions(ctx, f)
+	return readTyping(f.Q, f.Verbatim, func(text string) (*congtin.QuestionResult, error) {
+		tf := f
+		tf.Q = text
+		return a.searchQuestions(ctx, tf)
+	}, func(r *congtin.QuestionResult) (int, bool) { return r.Total, r.Approximate },
+		func(r *congtin.QuestionResult, searched, typing string) { r.Searched, r.Typing = searched, typing })
+}
+
+// readTyping runs search on q and, when that finds fewer than fewHits
+// items or near matches only and q reads cleanly as Telex or VNI
+// keystrokes (retype), on that reading too, keeping the better result
+// (better), marked with what was searched and how it was typed. found
+// gives a result's total and whether it is of near matches; mark sets
+// its Searched and Typing. Articles, documents and questions read typing
+// the same way through it.
+func readTyping[R any](q string, verbatim bool, search func(string) (*R, error), found func(*R) (int, bool), mark func(r *R, searched, typing string)) (*R, error) {
+	res, err := search(q)
 	if err != nil {
 		return nil, err
 	}
-	found := res.Total
-	if res.Approximate {
-		found = 0
+	// Near matches hold only part of the query: as typed, nothing holds
+	// all of it, so the reading as Telex or VNI is tried, and wins when
+	// it finds items holding all of its words, or more of the same kind.
+	total, approx := found(res)
+	n := total
+	if approx {
+		n = 0
 	}
-	dec, typing := retype(f.Q, f.Verbatim, found)
+	dec, typing := retype(q, verbatim, n)
 	if typing == "" {
 		return res, nil
 	}
-	df := f
-	df.Q = dec
-	alt, err := a.searchQuestions(ctx, df)
+	alt, err := search(dec)
 	if err != nil {
 		return nil, err
 	}
-	if !better(res.Total, res.Approximate, alt.Total, alt.Approximate) {
+	if altTotal, altApprox := found(alt); !better(total, approx, altTotal, altApprox) {
 		return res, nil
 	}
-	alt.Searched, alt.Typing = dec, string(typing)
+	mark(alt, dec, string(typing))
 	return alt, nil
 }
 
