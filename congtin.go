@@ -48,6 +48,8 @@ type Service interface {
 	StatsService
 	ChangeStore
 	DocumentService
+	FileTextService
+	JobStore
 	DocumentImportService
 	WordPressService
 	ImportStore

@@ -74,7 +74,16 @@ const (
 	FileDOCX = "docx"
 	FileXLS  = "xls"
 	FileXLSX = "xlsx"
+	// Scans attached as pictures: their text is read by OCR.
+	FileJPEG = "jpg"
+	FilePNG  = "png"
+	FileTIFF = "tif"
 )
+
+// FileIsImage reports a scanned page attached as a picture.
+func FileIsImage(kind string) bool {
+	return kind == FileJPEG || kind == FilePNG || kind == FileTIFF
+}
 
 // FileContentType returns the media type a file of the kind is served as.
 func FileContentType(kind string) string {
@@ -89,6 +98,12 @@ func FileContentType(kind string) string {
 		return "application/vnd.ms-excel"
 	case FileXLSX:
 		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case FileJPEG:
+		return "image/jpeg"
+	case FilePNG:
+		return "image/png"
+	case FileTIFF:
+		return "image/tiff"
 	}
 	return "application/octet-stream"
 }
@@ -152,6 +167,8 @@ type DocumentFile struct {
 	Hash       string    `json:"-"` // SHA-256 of the bytes, hex: the storage key
 	Text       string    `json:"-"` // extracted text, for the index
 	TextNote   string    `json:"-"` // why there is no text, when there is none
+	TextState  string    `json:"-"` // TextPending, TextDone, TextFailed
+	TextSource string    `json:"-"` // TextFromPDF, ...; "" when there is no text
 	Position   int       `json:"-"` // order on the page
 	CreatedAt  time.Time `json:"created_at"`
 }
@@ -265,8 +282,12 @@ type DocumentFileInput struct {
 	Kind     string
 	Size     int64
 	Hash     string
-	Text     string
-	TextNote string
+	// Text, when a caller has read it already (a test, a copy), is kept
+	// as it is; otherwise the file is queued to be read in the background
+	// (TextPending).
+	Text       string
+	TextNote   string
+	TextSource string
 }
 
 // DocumentInput is what the document form sends.
@@ -558,6 +579,16 @@ type DocumentService interface {
 	// TransitionDocument moves a document to the state act leads to.
 	// EFORBIDDEN when the actor may not; EINVALID for an unknown act.
 	TransitionDocument(ctx context.Context, actor Actor, siteID, id int64, act, comment string) (*Document, error)
+
+	// CorrectDocumentFileText replaces the text read from an attachment
+	// of document docID with the editor's (it is what the index holds
+	// from then on) and drops any reading still queued. EFORBIDDEN when
+	// the actor may not edit the document; EINVALID for an empty or too
+	// long text.
+	CorrectDocumentFileText(ctx context.Context, actor Actor, siteID, docID, fileID int64, text string) error
+	// RereadDocumentFile queues an attachment to be read again (its
+	// present text stays in the index until then).
+	RereadDocumentFile(ctx context.Context, actor Actor, siteID, docID, fileID int64) error
 }
 
 // ParseDay reads a day written YYYY-MM-DD as midnight in Vietnam; "" is
@@ -587,8 +618,11 @@ type DocumentStore interface {
 	// and links; NotFound(KindDocument) when there is none.
 	FindDocumentByID(ctx context.Context, siteID, id int64) (*Document, error)
 	// FindDocumentFile returns an attachment of a document of the site;
-	// NotFound(KindDocumentFile) when there is none.
+	// NotFound(KindDocumentFile) when there is none. Its Text is not read
+	// (FindDocumentFileText reads it).
 	FindDocumentFile(ctx context.Context, siteID, fileID int64) (*DocumentFile, error)
+	// FindDocumentFileText returns an attachment with its whole text.
+	FindDocumentFileText(ctx context.Context, siteID, fileID int64) (*DocumentFile, error)
 	// FindAdminDocuments lists documents in any state, newest change first.
 	FindAdminDocuments(ctx context.Context, f AdminDocumentFilter) ([]*Document, int, error)
 	// FindDocuments lists and searches public documents, newest issue
@@ -632,6 +666,12 @@ type DocumentTx interface {
 	// AddDocumentRevision stores a revision as it is given; it sets r.ID
 	// and r.CreatedAt.
 	AddDocumentRevision(ctx context.Context, r *DocumentRevision) error
+	// FindDocumentFileText is DocumentStore's, inside the transaction.
+	FindDocumentFileText(ctx context.Context, siteID, fileID int64) (*DocumentFile, error)
+	// SetDocumentFileText writes an attachment's text, note, state and
+	// source (f.ID, f.DocumentID, f.SiteID's) and brings its document's
+	// index entry in line.
+	SetDocumentFileText(ctx context.Context, siteID int64, f *DocumentFile) error
 	// FindDocumentIDByExternalID returns the ID of the site's document
 	// imported with the external ID; NotFound(KindDocument).
 	FindDocumentIDByExternalID(ctx context.Context, siteID int64, externalID string) (int64, error)

@@ -45,6 +45,8 @@ type Store interface {
 
 	StatsStore
 
+	JobStore
+
 	ChangeStore
 
 	ImportStore
@@ -99,6 +101,8 @@ type Tx interface {
 	DraftTx
 
 	NotificationTx
+
+	JobTx
 }
 
 // ArticleStore reads articles, public or not, and their revisions.

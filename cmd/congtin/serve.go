@@ -94,6 +94,15 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 		return err
 	}
 	go purgeLoop(ctx, db, cfg.QARetentionDays, log)
+	// The attachment reader gives its job back when ctx ends; the
+	// database stays open until it has.
+	readerCtx, stopReader := context.WithCancel(ctx)
+	readerDone := make(chan struct{})
+	go func() {
+		defer close(readerDone)
+		fileTextLoop(readerCtx, db.App, fileTextReader(readerCtx, files, log), log)
+	}()
+	defer func() { stopReader(); <-readerDone }()
 	if cfg.SMTP.Host != "" {
 		go mailLoop(ctx, db.App, &cfg.SMTP, cfg.BaseURL, log)
 		log.Info("e-mail notifications on", "smtp", net.JoinHostPort(cfg.SMTP.Host, strconv.Itoa(cfg.SMTP.Port)), "tls", cfg.SMTP.TLS)

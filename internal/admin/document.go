@@ -35,6 +35,9 @@ type documentService interface {
 	FindDocumentTerms(ctx context.Context, siteID int64, list string) ([]*congtin.DocumentTerm, error)
 	SaveDocumentTerm(ctx context.Context, actor congtin.Actor, siteID int64, list string, id int64, name string, position int) (*congtin.DocumentTerm, error)
 	DeleteDocumentTerm(ctx context.Context, actor congtin.Actor, siteID int64, list string, id int64) error
+	FindDocumentFileText(ctx context.Context, siteID, fileID int64) (*congtin.DocumentFile, error)
+	CorrectDocumentFileText(ctx context.Context, actor congtin.Actor, siteID, docID, fileID int64, text string) error
+	RereadDocumentFile(ctx context.Context, actor congtin.Actor, siteID, docID, fileID int64) error
 }
 
 // documentRoutes adds the documents register's back office.
@@ -46,6 +49,9 @@ func (s *Server) documentRoutes(page func(string, func(http.ResponseWriter, *htt
 	page("POST /admin/van-ban/{id}", s.handleSaveDocument)
 	page("POST /admin/van-ban/{id}/chuyen", s.handleStep(documentFlow, editOf("admin/document_edit", s.documents.FindDocumentByID, s.documentEditPage)))
 	page("GET /admin/van-ban/{id}/tep/{file}", s.handleAdminDocumentFile)
+	page("GET /admin/van-ban/{id}/tep/{file}/chu", s.handleFileText)
+	page("POST /admin/van-ban/{id}/tep/{file}/chu", s.handleCorrectFileText)
+	page("POST /admin/van-ban/{id}/tep/{file}/doc-lai", s.handleRereadFile)
 	page("GET /admin/danh-muc-van-ban", s.handleDocumentLists)
 	page("POST /admin/danh-muc-van-ban", s.handleSaveDocumentTerm)
 	page("POST /admin/danh-muc-van-ban/xoa", s.handleDeleteDocumentTerm)
@@ -73,7 +79,7 @@ func (s *Server) documentEditPage(r *http.Request, rq *request, d *congtin.Docum
 		title, section = "Sửa văn bản "+d.Number, "documents"
 	}
 	page := &render.AdminDocumentEditPage{AdminBase: rq.base(title, section), Doc: d, MaxMB: s.fileMaxBytes() >> 20,
-		Accept: ".pdf,.doc,.docx,.xls,.xlsx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+		Accept: ".pdf,.doc,.docx,.xls,.xlsx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.jpg,.jpeg,.png,.tif,.tiff,image/jpeg,image/png,image/tiff"}
 	page.Flash = flash(r)
 	var err error
 	if page.Types, err = s.documents.FindDocumentTerms(ctx, rq.site.ID, congtin.ListTypes); err != nil {
@@ -274,10 +280,9 @@ func (s *Server) readDocumentForm(w http.ResponseWriter, r *http.Request) (*docu
 				u.close()
 				return nil, congtin.Errorf(congtin.EINVALID, "Mỗi lần lưu đính kèm được tối đa %d tệp.", maxFilesPerSave)
 			}
-			// The text is read within the extractor's own limits, and
-			// stops when the request is abandoned.
-			var x docfile.Extractor
-			up, err := x.Spool(r.Context(), "", p.FileName(), p, limit)
+			// Only stored here: the text is read in the background
+			// (pdftotext, OCR of scans), never in this request.
+			up, err := docfile.Receive("", p.FileName(), p, limit)
 			switch {
 			case errors.Is(err, docfile.ErrTooLarge) || errors.As(err, &mbe):
 				u.tooBig = true
@@ -393,7 +398,7 @@ func (s *Server) documentInput(r *http.Request, rq *request, u *documentUpload) 
 		}
 	}
 	for _, f := range u.files {
-		in.AddFiles = append(in.AddFiles, congtin.DocumentFileInput{Name: f.Name, Kind: f.Kind, Size: f.Size, Hash: f.Hash, Text: f.Text, TextNote: f.TextNote})
+		in.AddFiles = append(in.AddFiles, f.Input())
 	}
 	repair(&form.Number, &form.Issuer, &form.Signer, &form.IssuedOn, &form.EffectiveOn, &form.ExpiresOn, &form.Summary)
 	return in, form, fe
@@ -479,10 +484,8 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, rq *reques
 	if it != nil {
 		saved, msg = d, stepped(documentFlow, it.Ref, st.Act, it, wrote, s.now())
 	}
-	for _, f := range u.files {
-		if f.TextNote != "" {
-			msg += " Lưu ý: tệp “" + f.Name + "”: " + f.TextNote + " Tệp vẫn được đính kèm."
-		}
+	if len(u.files) > 0 {
+		msg += " Chữ trong tệp đính kèm đang được đọc (nhận dạng); văn bản sẽ tìm được theo nội dung tệp khi xong."
 	}
 	redirect(w, r, documentURL(saved.ID), msg)
 }

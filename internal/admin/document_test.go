@@ -186,6 +186,17 @@ func TestDocumentWorkflow(t *testing.T) {
 	if got := len(e.storedFiles()); got != 2 {
 		t.Fatalf("%d files on disk, want 2", got)
 	}
+	// The files are stored, their text not read yet: that is the
+	// background worker's, after the request.
+	if r := pv.get("/admin/van-ban/" + strconv.FormatInt(id, 10)); r.status != 200 || strings.Count(r.body, "Đang nhận dạng") != 2 {
+		t.Fatalf("edit page before reading: %d, %d × Đang nhận dạng", r.status, strings.Count(r.body, "Đang nhận dạng"))
+	}
+	if n := e.readFiles(); n != 2 {
+		t.Fatalf("%d files read, want 2", n)
+	}
+	if r := pv.get("/admin/van-ban/" + strconv.FormatInt(id, 10)); r.status != 200 || strings.Count(r.body, "Đã có văn bản") != 2 {
+		t.Fatalf("edit page after reading: %d, %d × Đã có văn bản", r.status, strings.Count(r.body, "Đã có văn bản"))
+	}
 	// Not public yet.
 	if r := reader.get(d.Path()); r.status != 404 {
 		t.Fatalf("draft page: %d", r.status)
@@ -463,8 +474,12 @@ func TestDocumentBadInput(t *testing.T) {
 	if r.status != 303 {
 		t.Fatalf("normalized: %d %.500s", r.status, r.body)
 	}
-	if flash, _ := url.QueryUnescape(r.header.Get("Location")); !strings.Contains(flash, "Lưu ý: tệp “hong.pdf”: Không đọc được chữ trong tệp PDF") {
-		t.Errorf("no notice for the broken PDF: %s", flash)
+	if flash, _ := url.QueryUnescape(r.header.Get("Location")); !strings.Contains(flash, "Chữ trong tệp đính kèm đang được đọc") {
+		t.Errorf("no word that the file is being read: %s", flash)
+	}
+	e.readFiles()
+	if page := e.as("pv1").get(r.header.Get("Location")); !strings.Contains(page.body, "Không đọc được") || !strings.Contains(page.body, "Không đọc được chữ trong tệp PDF") {
+		t.Errorf("the broken PDF's state is not shown: %.300s", page.body)
 	}
 	ds, _, _ := e.db.FindAdminDocuments(t.Context(), congtin.AdminDocumentFilter{SiteID: e.site.ID})
 	if len(ds) != 1 || ds[0].Number != "115/KH-UBND" {

@@ -21,6 +21,7 @@ import (
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/media"
+	"github.com/congtin/congtin/internal/ocr"
 	"github.com/congtin/congtin/internal/render"
 	"github.com/congtin/congtin/internal/sqlite"
 	"github.com/congtin/congtin/internal/static"
@@ -268,4 +269,16 @@ func (e *env) token(name string) string {
 		e.t.Fatal(err)
 	}
 	return tok
+}
+
+// readFiles runs the queue of attachments waiting to be read, as the
+// server's background worker does, with the real programs.
+func (e *env) readFiles() int {
+	e.t.Helper()
+	r := &docfile.TextReader{Files: docfile.Disk{Dir: filepath.Join(e.media, "van-ban")}, OCR: &ocr.Reader{}}
+	n, err := e.db.RunFileTextJobs(e.t.Context(), r, "test", slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return n
 }

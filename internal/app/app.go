@@ -25,6 +25,8 @@ type App struct {
 	Mail bool
 
 	mailWake chan struct{}
+	// jobWake tells the background worker a job was queued (filetext.go).
+	jobWake chan struct{}
 
 	// preview is the key preview links are signed with (preview.go).
 	preview previewKey
@@ -41,7 +43,7 @@ var _ congtin.Service = (*App)(nil)
 
 // New returns the service layer over the store.
 func New(s congtin.Store) *App {
-	return &App{Store: s, mailWake: make(chan struct{}, 1)}
+	return &App{Store: s, mailWake: make(chan struct{}, 1), jobWake: make(chan struct{}, 1)}
 }
 
 // SetNow sets the store's clock, for tests (storetest.Clock).

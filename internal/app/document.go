@@ -192,8 +192,8 @@ func exists[T any](_ T, err error) (bool, error) {
 
 // setDocument copies the form into the document: its fields, the slug of
 // its number, its links, and its files: those kept (not removed) and the
-// new ones.
-func setDocument(d *congtin.Document, in congtin.DocumentInput) {
+// new ones, which it returns (queueFileTexts takes them once stored).
+func setDocument(d *congtin.Document, in congtin.DocumentInput) (added []*congtin.DocumentFile) {
 	d.TypeID, d.FieldID, d.Number, d.Slug = in.TypeID, in.FieldID, in.Number, congtin.DocNumberSlug(in.Number)
 	d.Issuer, d.Signer, d.Summary = in.Issuer, in.Signer, in.Summary
 	d.IssuedOn, d.EffectiveOn, d.ExpiresOn = in.IssuedOn, in.EffectiveOn, in.ExpiresOn
@@ -212,9 +212,13 @@ func setDocument(d *congtin.Document, in congtin.DocumentInput) {
 		}
 	}
 	for _, f := range in.AddFiles {
-		files = append(files, &congtin.DocumentFile{Name: f.Name, Kind: f.Kind, Size: f.Size, Hash: f.Hash, Text: f.Text, TextNote: f.TextNote})
+		nf := &congtin.DocumentFile{Name: f.Name, Kind: f.Kind, Size: f.Size, Hash: f.Hash, Text: f.Text, TextNote: f.TextNote,
+			TextSource: f.TextSource, TextState: fileTextState(f)}
+		files = append(files, nf)
+		added = append(added, nf)
 	}
 	d.Files = files
+	return added
 }
 
 // addDocumentRevision reads the document as written and keeps it as a
@@ -254,8 +258,11 @@ func (a *App) CreateDocument(ctx context.Context, actor congtin.Actor, siteID in
 		}
 		now := tx.Now()
 		d = &congtin.Document{SiteID: siteID, Status: congtin.StatusDraft, PublishedAt: now, CreatedAt: now, UpdatedAt: now, CreatedBy: actor.UserID()}
-		setDocument(d, in)
+		added := setDocument(d, in)
 		if err := tx.InsertDocument(ctx, d); err != nil {
+			return err
+		}
+		if err := queueFileTexts(ctx, tx, siteID, added); err != nil {
 			return err
 		}
 		var err error
@@ -273,6 +280,7 @@ func (a *App) CreateDocument(ctx context.Context, actor congtin.Actor, siteID in
 	if err != nil {
 		return nil, err
 	}
+	a.wakeJobs()
 	return d, nil
 }
 
@@ -291,6 +299,7 @@ func (a *App) UpdateDocument(ctx context.Context, actor congtin.Actor, siteID, i
 	if err != nil {
 		return nil, err
 	}
+	a.wakeJobs()
 	return d, nil
 }
 
@@ -313,12 +322,15 @@ func updateDocument(ctx context.Context, tx congtin.Tx, actor congtin.Actor, sit
 		return nil, false, err
 	}
 	before := documentContent(cur)
-	setDocument(cur, in)
+	added := setDocument(cur, in)
 	ref := congtin.Ref{Kind: congtin.KindDocument, SiteID: siteID, ID: id}
 	if onlyChanged && documentContent(cur) == before {
 		return cur, false, saved(ctx, tx, actor, ref)
 	}
 	if err := tx.UpdateDocument(ctx, cur); err != nil {
+		return nil, false, err
+	}
+	if err := queueFileTexts(ctx, tx, siteID, added); err != nil {
 		return nil, false, err
 	}
 	d, err := addDocumentRevision(ctx, tx, actor, siteID, id, "Sửa")
@@ -373,6 +385,7 @@ func (a *App) UpdateDocumentStep(ctx context.Context, actor congtin.Actor, siteI
 	if err != nil {
 		return nil, false, err
 	}
+	a.wakeJobs()
 	return it, wrote, nil
 }
 

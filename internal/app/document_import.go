@@ -93,6 +93,7 @@ func (a *App) ImportDocuments(ctx context.Context, siteID int64, recs []congtin.
 	if err != nil {
 		return nil, err
 	}
+	a.wakeJobs()
 	return res, nil
 }
 
@@ -254,8 +255,11 @@ func importDocument(ctx context.Context, tx congtin.Tx, siteID int64, p *prepare
 	if cur == nil {
 		now := tx.Now()
 		d := &congtin.Document{SiteID: siteID, Status: p.status, PublishedAt: now, CreatedAt: now, UpdatedAt: now, ExternalID: p.external}
-		setDocument(d, in)
+		added := setDocument(d, in)
 		if err := tx.InsertDocument(ctx, d); err != nil {
+			return nil, false, err
+		}
+		if err := queueFileTexts(ctx, tx, siteID, added); err != nil {
 			return nil, false, err
 		}
 		ref.ID = d.ID
@@ -271,9 +275,12 @@ func importDocument(ctx context.Context, tx congtin.Tx, siteID int64, p *prepare
 	} else {
 		ref.ID = cur.ID
 		before := documentContent(cur)
-		setDocument(cur, in)
+		added := setDocument(cur, in)
 		if documentContent(cur) != before {
 			if err := tx.UpdateDocument(ctx, cur); err != nil {
+				return nil, false, err
+			}
+			if err := queueFileTexts(ctx, tx, siteID, added); err != nil {
 				return nil, false, err
 			}
 			if _, err := addDocumentRevision(ctx, tx, importActor, siteID, cur.ID, "Cập nhật từ tệp nhập"); err != nil {

@@ -334,9 +334,10 @@ func FillDocuments(ctx context.Context, s congtin.Service, files docfile.Store, 
 }
 
 // storeFile checks and stores a file the way an upload is: through
-// docfile.Spool, then the file store.
+// docfile.Receive, then the file store; the text is read in the
+// background, as an upload's.
 func storeFile(ctx context.Context, files docfile.Store, name string, data []byte) (congtin.DocumentFileInput, error) {
-	u, err := docfile.Spool("", name, bytes.NewReader(data), docfile.DefaultMaxBytes)
+	u, err := docfile.Receive("", name, bytes.NewReader(data), docfile.DefaultMaxBytes)
 	if err != nil {
 		return congtin.DocumentFileInput{}, err
 	}
@@ -345,7 +346,7 @@ func storeFile(ctx context.Context, files docfile.Store, name string, data []byt
 	if err == nil {
 		err = files.Put(ctx, u.Hash, u.Kind, r)
 	}
-	return congtin.DocumentFileInput{Name: u.Name, Kind: u.Kind, Size: u.Size, Hash: u.Hash, Text: u.Text, TextNote: u.TextNote}, err
+	return u.Input(), err
 }
 
 // termIDs maps the names of a site's list to their IDs.

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/docfile"
+	"github.com/congtin/congtin/internal/ocr"
 	"github.com/congtin/congtin/internal/sqlite"
 )
 
@@ -42,6 +44,10 @@ func fillRegister(t *testing.T, now time.Time) *registerFill {
 	}
 	f := &registerFill{db: db, files: docfile.Disk{Dir: filepath.Join(dir, "media", "van-ban")}, siteID: site.ID}
 	if err := FillDocuments(ctx, db, f.files, site.ID, now); err != nil {
+		t.Fatal(err)
+	}
+	// The attachments are read as the server's worker reads them.
+	if _, err := db.RunFileTextJobs(ctx, &docfile.TextReader{Files: f.files, OCR: &ocr.Reader{}}, "test", slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
 		t.Fatal(err)
 	}
 	if err := FillQuestions(ctx, db, site.ID, now); err != nil {

@@ -59,6 +59,14 @@ func Sniff(ra io.ReaderAt, size int64) (string, error) {
 		return sniffOLE(ra, size)
 	case bytes.HasPrefix(head, magicZIP):
 		return sniffZIP(ra, size)
+	// Scanned pages attached as pictures; their size is checked before
+	// they are read (OCR).
+	case bytes.HasPrefix(head, []byte("\xff\xd8\xff")):
+		return congtin.FileJPEG, nil
+	case bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")):
+		return congtin.FilePNG, nil
+	case bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")):
+		return congtin.FileTIFF, nil
 	case bytes.HasPrefix(head, []byte("MZ")):
 		return "", refuse("Tệp là chương trình chạy được của Windows (EXE/DLL), không phải PDF, Word hay Excel; không nhận tệp này.")
 	case bytes.HasPrefix(head, []byte("\x7fELF")):
@@ -66,7 +74,7 @@ func Sniff(ra io.ReaderAt, size int64) (string, error) {
 	case bytes.HasPrefix(head, []byte("#!")):
 		return "", refuse("Tệp là một kịch bản lệnh (script), không phải PDF, Word hay Excel; không nhận tệp này.")
 	}
-	return "", refuse("Nội dung tệp không phải PDF, Word (DOC, DOCX) hay Excel (XLS, XLSX); chỉ nhận các loại tệp này.")
+	return "", refuse("Nội dung tệp không phải PDF, Word (DOC, DOCX), Excel (XLS, XLSX) hay ảnh quét (JPEG, PNG, TIFF); chỉ nhận các loại tệp này.")
 }
 
 // sniffOLE tells a Word 97–2003 file from an Excel one by the name of its

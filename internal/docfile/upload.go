@@ -51,6 +51,18 @@ func Spool(dir, name string, r io.Reader, maxBytes int64) (*Upload, error) {
 // Spool is the package's Spool with x's limits and programs; ctx bounds
 // the text extraction as well as x.Timeout.
 func (x *Extractor) Spool(ctx context.Context, dir, name string, r io.Reader, maxBytes int64) (*Upload, error) {
+	u, err := Receive(dir, name, r, maxBytes)
+	if err != nil {
+		return nil, err
+	}
+	u.Text, u.TextNote = x.extract(ctx, u.Name, u.f.Name(), u.f, u.Size, u.Kind)
+	return u, nil
+}
+
+// Receive is Spool without reading the text: what an upload or an import
+// does, the text being read in the background (TextReader) once the file
+// is stored.
+func Receive(dir, name string, r io.Reader, maxBytes int64) (*Upload, error) {
 	f, err := os.CreateTemp(dir, "congtin-upload-*")
 	if err != nil {
 		return nil, err
@@ -71,8 +83,23 @@ func (x *Extractor) Spool(ctx context.Context, dir, name string, r io.Reader, ma
 		u.Close()
 		return nil, err
 	}
-	u.Text, u.TextNote = x.extract(ctx, u.Name, f.Name(), f, n, u.Kind)
 	return u, nil
+}
+
+// Input is what a save needs of the upload once it is stored.
+func (u *Upload) Input() congtin.DocumentFileInput {
+	return congtin.DocumentFileInput{Name: u.Name, Kind: u.Kind, Size: u.Size, Hash: u.Hash, Text: u.Text, TextNote: u.TextNote, TextSource: u.source()}
+}
+
+// source says where Spool's text came from.
+func (u *Upload) source() string {
+	switch {
+	case u.Text == "":
+		return ""
+	case u.Kind == congtin.FileDOCX:
+		return congtin.TextFromDOCX
+	}
+	return congtin.TextFromPDF
 }
 
 // Extract returns the text of a PDF or DOCX file, or a note saying why

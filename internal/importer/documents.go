@@ -91,14 +91,15 @@ func resolve(root, p string, maxBytes int64) (string, error) {
 	return full, nil
 }
 
-// attach reads one file through docfile.Spool and stores it.
+// attach reads one file through docfile.Receive and stores it; its text
+// is read in the background once the import is written.
 func attach(ctx context.Context, path string, maxBytes int64, store docfile.Store) (congtin.DocumentFileInput, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return congtin.DocumentFileInput{}, fmt.Errorf("không đọc được tệp: %w", err)
 	}
 	defer f.Close()
-	u, err := docfile.Spool("", filepath.Base(path), f, maxBytes)
+	u, err := docfile.Receive("", filepath.Base(path), f, maxBytes)
 	switch {
 	case errors.Is(err, docfile.ErrTooLarge):
 		return congtin.DocumentFileInput{}, fmt.Errorf("tệp quá lớn: tối đa %d MB mỗi tệp", maxBytes>>20)
@@ -112,5 +113,5 @@ func attach(ctx context.Context, path string, maxBytes int64, store docfile.Stor
 	if err == nil {
 		err = store.Put(ctx, u.Hash, u.Kind, rd)
 	}
-	return congtin.DocumentFileInput{Name: u.Name, Kind: u.Kind, Size: u.Size, Hash: u.Hash, Text: u.Text, TextNote: u.TextNote}, err
+	return u.Input(), err
 }

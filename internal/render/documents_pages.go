@@ -13,7 +13,7 @@ import (
 func init() {
 	for name, layout := range map[string]string{
 		"documents": "layout", "document": "layout", "document_print": "print",
-		"admin/documents": "admin", "admin/document_edit": "admin", "admin/document_lists": "admin",
+		"admin/documents": "admin", "admin/document_edit": "admin", "admin/document_lists": "admin", "admin/document_file_text": "admin",
 	} {
 		pages[name] = layout
 	}
@@ -127,6 +127,20 @@ type AdminDocumentEditPage struct {
 	Edit Editing
 }
 
+// AdminDocumentFileTextPage shows the text read from an attachment, for
+// an editor to check and correct, or to have it read again.
+type AdminDocumentFileTextPage struct {
+	AdminBase
+	Doc  *congtin.Document
+	File *congtin.DocumentFile
+	// Text is the file's text as the form shows it: pages marked by
+	// PageMark lines instead of form feeds.
+	Text    string
+	Pages   int
+	CanEdit bool
+	Err     string
+}
+
 // DocumentForm is what the form shows: the values as typed.
 type DocumentForm struct {
 	TypeID      int64
@@ -157,9 +171,11 @@ type TermGroup struct {
 // documentFuncs are the template functions of the register's pages.
 func documentFuncs() map[string]any {
 	return map[string]any{
-		"linkName": func(kind string) string { return congtin.LinkName(kind, false) },
-		"upper":    strings.ToUpper,
-		"fileSize": FileSize,
+		"linkName":   func(kind string) string { return congtin.LinkName(kind, false) },
+		"upper":      strings.ToUpper,
+		"fileSize":   FileSize,
+		"textState":  congtin.TextStateName,
+		"textSource": congtin.TextSourceName,
 	}
 }
 

@@ -37,12 +37,42 @@ func scanDocument(row scanner) (*congtin.Document, error) {
 	return &d, nil
 }
 
-const fileColumns = `id, document_id, name, kind, size, hash, text_note, position, created_at`
+const fileColumns = `id, document_id, name, kind, size, hash, text_note, text_state, text_source, position, created_at`
 
 func scanFile(row scanner) (*congtin.DocumentFile, error) {
 	var f congtin.DocumentFile
-	err := row.Scan(&f.ID, &f.DocumentID, &f.Name, &f.Kind, &f.Size, &f.Hash, &f.TextNote, &f.Position, at(&f.CreatedAt))
+	err := row.Scan(&f.ID, &f.DocumentID, &f.Name, &f.Kind, &f.Size, &f.Hash, &f.TextNote, &f.TextState, &f.TextSource, &f.Position, at(&f.CreatedAt))
 	return &f, err
+}
+
+// findFileText reads an attachment of the site with its text.
+func (c conn) findFileText(ctx context.Context, siteID, fileID int64) (*congtin.DocumentFile, error) {
+	var f congtin.DocumentFile
+	err := c.QueryRow(ctx, `SELECT text, `+fileColumns+` FROM document_files WHERE id = ? AND site_id = ?`, fileID, siteID).Scan(&f.Text,
+		&f.ID, &f.DocumentID, &f.Name, &f.Kind, &f.Size, &f.Hash, &f.TextNote, &f.TextState, &f.TextSource, &f.Position, at(&f.CreatedAt))
+	if err != nil {
+		return nil, c.db.wrap("find document file", found(err, congtin.KindDocumentFile))
+	}
+	return &f, nil
+}
+
+// FindDocumentFileText implements congtin.DocumentStore.
+func (db *DB) FindDocumentFileText(ctx context.Context, siteID, fileID int64) (*congtin.DocumentFile, error) {
+	return db.findFileText(ctx, siteID, fileID)
+}
+
+// FindDocumentFileText implements congtin.DocumentTx.
+func (tx *Tx) FindDocumentFileText(ctx context.Context, siteID, fileID int64) (*congtin.DocumentFile, error) {
+	return tx.findFileText(ctx, siteID, fileID)
+}
+
+// SetDocumentFileText implements congtin.DocumentTx.
+func (tx *Tx) SetDocumentFileText(ctx context.Context, siteID int64, f *congtin.DocumentFile) error {
+	if _, err := tx.Exec(ctx, `UPDATE document_files SET text = ?, text_note = ?, text_state = ?, text_source = ? WHERE id = ? AND site_id = ?`,
+		f.Text, f.TextNote, f.TextState, f.TextSource, f.ID, siteID); err != nil {
+		return tx.db.wrap("set file text", err)
+	}
+	return tx.db.wrap("index document", tx.indexDocuments(ctx, `d.id = ?`, f.DocumentID))
 }
 
 func scanDocumentLink(row scanner) (*congtin.DocumentLink, error) {
@@ -254,8 +284,8 @@ func (tx *Tx) writeDocumentParts(ctx context.Context, d *congtin.Document) error
 			continue
 		}
 		pos++
-		id, err := tx.insert(ctx, `INSERT INTO document_files (site_id, document_id, name, kind, size, hash, text, text_note, position, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.SiteID, d.ID, f.Name, f.Kind, f.Size, f.Hash, f.Text, f.TextNote, pos, tx.now)
+		id, err := tx.insert(ctx, `INSERT INTO document_files (site_id, document_id, name, kind, size, hash, text, text_note, text_state, text_source, position, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.SiteID, d.ID, f.Name, f.Kind, f.Size, f.Hash, f.Text, f.TextNote, f.TextState, f.TextSource, pos, tx.now)
 		if err != nil {
 			return err
 		}

@@ -81,10 +81,13 @@ func nullID(id int64) any {
 func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
 
 // ids converts IDs to arguments.
-func ids(v []int64) []any {
+func ids(v []int64) []any { return anys(v) }
+
+// anys converts values to query arguments.
+func anys[T any](v []T) []any {
 	out := make([]any, len(v))
-	for i, id := range v {
-		out[i] = id
+	for i, x := range v {
+		out[i] = x
 	}
 	return out
 }

@@ -325,6 +325,8 @@ func fileTypeName(kind string) string {
 		return "Word"
 	case congtin.FileXLS, congtin.FileXLSX:
 		return "Excel"
+	case congtin.FileJPEG, congtin.FilePNG, congtin.FileTIFF:
+		return "Ảnh quét"
 	}
 	return kind
 }
