@@ -88,7 +88,13 @@ func bombJPEG(t *testing.T) []byte {
 
 // bombTIFF is a tiny valid TIFF whose first directory is patched to
 // claim 20,000 × 20,000 pixels.
-func bombTIFF(t *testing.T) []byte {
+func bombTIFF(t *testing.T) []byte { return patchTIFF(t, false) }
+
+// bombTIFFPage2 is a TIFF whose first page is 8 × 8 and whose second
+// page claims 20,000 × 20,000 pixels: Tesseract reads every page.
+func bombTIFFPage2(t *testing.T) []byte { return patchTIFF(t, true) }
+
+func patchTIFF(t *testing.T, second bool) []byte {
 	var b bytes.Buffer
 	if err := tiff.Encode(&b, image.NewGray(image.Rect(0, 0, 8, 8)), nil); err != nil {
 		t.Fatal(err)
@@ -99,6 +105,16 @@ func bombTIFF(t *testing.T) []byte {
 		bo = binary.BigEndian
 	}
 	ifd := int(bo.Uint32(data[4:]))
+	if second {
+		// A copy of the directory at the end, chained after the first;
+		// its strips are the first page's.
+		n := 2 + 12*int(bo.Uint16(data[ifd:]))
+		at := len(data)
+		data = append(data, data[ifd:ifd+n]...)
+		data = append(data, 0, 0, 0, 0)
+		bo.PutUint32(data[ifd+n:], uint32(at))
+		ifd = at
+	}
 	patched := 0
 	for e := range int(bo.Uint16(data[ifd:])) {
 		entry := data[ifd+2+12*e:]
@@ -123,9 +139,14 @@ func TestImageTooLarge(t *testing.T) {
 	// Tesseract must not even start: the fake one leaves a mark.
 	mark := filepath.Join(t.TempDir(), "ran")
 	r := &ocr.Reader{Tesseract: fake(t, "touch "+mark+"; exit 1")}
-	for name, data := range map[string][]byte{"bomb.jpg": bombJPEG(t), "bomb.tif": bombTIFF(t)} {
+	for name, data := range map[string][]byte{"bomb.jpg": bombJPEG(t), "bomb.tif": bombTIFF(t), "bomb-page2.tif": bombTIFFPage2(t)} {
 		cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-		if err != nil || cfg.Width != 20000 || cfg.Height != 20000 {
+		if want := 20000; name == "bomb-page2.tif" {
+			want = 8 // its first page is small: DecodeConfig alone misses the bomb
+			if err != nil || cfg.Width != want || cfg.Height != want {
+				t.Fatalf("%s: first page %v %v, want 8×8", name, cfg, err)
+			}
+		} else if err != nil || cfg.Width != want || cfg.Height != want {
 			t.Fatalf("%s: not a valid header claiming 20000×20000: %v %v", name, cfg, err)
 		}
 		_, err = r.Image(context.Background(), file(t, name, data))
@@ -306,5 +327,28 @@ func TestFailureLogged(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
 	if len(lines) != 1 || !strings.Contains(lines[0], "image too large: jpeg 20000×20000, limit 50000000 pixels") || !strings.Contains(lines[0], "bomb.jpg") {
 		t.Errorf("log %q, want one line with the file and the English detail", log.String())
+	}
+}
+
+func TestImageFormats(t *testing.T) {
+	// Tesseract may give a syllable's marks as combining characters and
+	// ends a page with a form feed: the text is NFC and trimmed.
+	r := &ocr.Reader{Tesseract: fake(t, `printf '  Thông ba\314\201o s\341\273\221 12\n\nU\314\211y ban\n\f'`)}
+	img := image.NewGray(image.Rect(0, 0, 64, 48))
+	var j, ti bytes.Buffer
+	jpeg.Encode(&j, img, nil)
+	tiff.Encode(&ti, img, nil)
+	for name, data := range map[string][]byte{"a.jpg": j.Bytes(), "a.tif": ti.Bytes(), "a.png": nil} {
+		path := smallPNG(t)
+		if data != nil {
+			path = file(t, name, data)
+		}
+		s, err := r.Image(context.Background(), path)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if want := "Thông báo số 12\n\nỦy ban"; s != want {
+			t.Errorf("%s: %q, want %q", name, s, want)
+		}
 	}
 }

@@ -63,11 +63,17 @@ func (r *Reader) checkSize(path string) *Error {
 	if err != nil {
 		return &Error{Reason: ReasonDamaged, Err: fmt.Errorf("%w: %v", ErrDamaged, err)}
 	}
+	w, h := int64(cfg.Width), int64(cfg.Height)
+	if format == "tiff" {
+		if w, h, err = tiffLargestPage(f); err != nil {
+			return &Error{Reason: ReasonDamaged, Err: fmt.Errorf("%w: %v", ErrDamaged, err)}
+		}
+	}
 	limit := r.maxPixels()
-	if px := int64(cfg.Width) * int64(cfg.Height); px > limit || cfg.Width <= 0 || cfg.Height <= 0 {
+	if w*h > limit || w <= 0 || h <= 0 {
 		return &Error{
-			Reason: fmt.Sprintf("ảnh quá lớn (%s × %s điểm ảnh, giới hạn %s điểm ảnh)", number(int64(cfg.Width)), number(int64(cfg.Height)), number(limit)),
-			Err:    fmt.Errorf("%w: %s %d×%d, limit %d pixels", ErrTooLarge, format, cfg.Width, cfg.Height, limit),
+			Reason: fmt.Sprintf("ảnh quá lớn (%s × %s điểm ảnh, giới hạn %s điểm ảnh)", number(w), number(h), number(limit)),
+			Err:    fmt.Errorf("%w: %s %d×%d, limit %d pixels", ErrTooLarge, format, w, h, limit),
 		}
 	}
 	return nil
