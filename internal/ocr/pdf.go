@@ -30,6 +30,9 @@ func (r *Reader) pdfPage(ctx context.Context, pdfPath string, page int) (string,
 	if page < 1 {
 		return "", noPage
 	}
+	// One deadline for the page: rendering and reading share Timeout.
+	ctx, cancel := context.WithTimeout(ctx, r.limits().Timeout)
+	defer cancel()
 	abs, err := filepath.Abs(pdfPath)
 	if err != nil {
 		return "", &Error{Reason: ReasonFailed, Err: err}
