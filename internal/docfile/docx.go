@@ -55,6 +55,9 @@ func DOCXText(ra io.ReaderAt, size int64, maxText int) (string, error) {
 	return "", refuse("Tệp Word không có phần nội dung (word/document.xml).")
 }
 
+// maxXMLDepth bounds the nesting of a document part's elements.
+const maxXMLDepth = 256
+
 // wordText reads WordprocessingML: text runs (w:t), tabs, breaks and
 // paragraph ends. Namespaces are matched by local name, which is what
 // every producer uses for these elements.
@@ -63,6 +66,7 @@ func wordText(r io.Reader, maxText int) (string, error) {
 	d.Strict = false
 	var b strings.Builder
 	inText := false
+	depth := 0
 	for b.Len() < maxText {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -76,6 +80,11 @@ func wordText(r io.Reader, maxText int) (string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			// Word nests a document a dozen levels deep; a million
+			// levels is an attack on the decoder's memory.
+			if depth++; depth > maxXMLDepth {
+				return "", refuse("Nội dung tệp Word lồng nhau quá sâu, không đọc được chữ.")
+			}
 			switch t.Name.Local {
 			case "t":
 				inText = true
@@ -85,6 +94,7 @@ func wordText(r io.Reader, maxText int) (string, error) {
 				b.WriteByte('\n')
 			}
 		case xml.EndElement:
+			depth--
 			switch t.Name.Local {
 			case "t":
 				inText = false
@@ -93,7 +103,7 @@ func wordText(r io.Reader, maxText int) (string, error) {
 			}
 		case xml.CharData:
 			if inText {
-				b.Write(t)
+				b.Write(t[:min(len(t), maxText-b.Len())])
 			}
 		}
 	}

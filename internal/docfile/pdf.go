@@ -24,6 +24,11 @@ import (
 // a compression bomb stops here.
 const pdfMaxInflated = 64 << 20
 
+// pdfMaxStreamInflated bounds one stream's inflated bytes: a page's
+// content is far smaller, and the buffer holding it (reused from stream
+// to stream) never grows past about twice this.
+const pdfMaxStreamInflated = 16 << 20
+
 // pdfMaxStreams bounds the streams looked at.
 const pdfMaxStreams = 20000
 
@@ -41,6 +46,7 @@ func PDFText(data []byte, maxText int) (text string, err error) {
 	}
 	var out strings.Builder
 	budget := int64(pdfMaxInflated)
+	var buf bytes.Buffer
 	pos, streams, failed := 0, 0, 0
 	for out.Len() < maxText && streams < pdfMaxStreams {
 		i := bytes.Index(data[pos:], []byte("stream"))
@@ -83,10 +89,10 @@ func PDFText(data []byte, maxText int) (text string, err error) {
 				failed++
 				continue
 			}
-			var buf bytes.Buffer
-			n, err := io.Copy(&buf, io.LimitReader(zr, budget+1))
+			buf.Reset()
+			n, err := io.Copy(&buf, io.LimitReader(zr, min(budget, pdfMaxStreamInflated)+1))
 			budget -= n
-			if budget < 0 {
+			if budget < 0 || n > pdfMaxStreamInflated {
 				return "", refuse("Tệp PDF giải nén ra quá lớn; tệp được lưu nhưng không được đưa vào tìm kiếm.")
 			}
 			// A stream cut short (a missing checksum, say) still gives the
@@ -210,8 +216,12 @@ func contentText(c []byte, out *strings.Builder, maxText int) {
 			inArray, array = true, array[:0]
 			continue
 		case ']':
+			// One mark is enough for TJ; a million closing brackets
+			// must not pile up.
+			if inArray || len(stack) == 0 || stack[len(stack)-1].kind != ']' {
+				stack = append(stack[:min(len(stack), 63)], pdfToken{kind: ']'})
+			}
 			inArray = false
-			stack = append(stack, pdfToken{kind: ']'})
 			continue
 		}
 		if inArray {

@@ -362,13 +362,22 @@ func (x *Extractor) pdfText(ctx context.Context, name, path string, f io.ReaderA
 	start := time.Now()
 	pages, truncated, err := x.PDFPages(ctx, path)
 	if err == nil {
+		garbled := dropGarbled(pages)
 		text = JoinPages(pages, x.maxText())
 		if strings.TrimSpace(strings.ReplaceAll(text, string(PageBreak), "")) != "" {
-			if truncated {
+			switch {
+			case truncated:
 				x.log().Info("pdf text cut at the output limit", "file", name, "pages", len(pages), "elapsed", time.Since(start))
 				return text, "Tệp có nhiều chữ; chỉ phần đầu được dùng cho tìm kiếm."
+			case garbled > 0:
+				x.log().Info("pdf pages without a usable text layer", "file", name, "pages", len(pages), "garbled", garbled)
+				return text, NoteGarbledPages
 			}
 			return text, ""
+		}
+		if garbled > 0 {
+			x.log().Info("pdf text layer is not text (fonts without ToUnicode?)", "file", name, "pages", len(pages))
+			return "", NoteGarbled
 		}
 		x.log().Info("pdf has no text layer", "file", name, "pages", len(pages))
 		return "", "Tệp không có chữ đọc được (có thể là bản quét); tìm kiếm theo số, ký hiệu và trích yếu."
@@ -392,28 +401,6 @@ func (x *Extractor) pdfText(ctx context.Context, name, path string, f io.ReaderA
 		return "", pe.Error()
 	}
 	return norm.NFC.String(fallback), pe.Error() + " Chữ được đọc bằng bộ đọc dự phòng, có thể thiếu."
-}
-
-// plausibleText reports text that reads as words: most of its letters
-// in words of two letters or more. The built-in reader, given a CID font
-// it cannot map, returns glyph numbers as single stray characters, which
-// must not go into the index.
-func plausibleText(s string) bool {
-	var inWords, all int
-	for _, w := range strings.Fields(s) {
-		n := utf8.RuneCountInString(w)
-		all += n
-		letters := 0
-		for _, r := range w {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				letters++
-			}
-		}
-		if n >= 2 && letters*2 > n {
-			inWords += n
-		}
-	}
-	return all > 0 && inWords*10 >= all*7
 }
 
 // pdfMaxFallbackBytes bounds the files given to the built-in reader,

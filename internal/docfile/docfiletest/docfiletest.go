@@ -142,25 +142,32 @@ func EncryptedPDF() []byte {
 }
 
 func pagesPDF(n int, trailer string) []byte {
-	var b bytes.Buffer
-	var offsets []int
-	obj := func(body string) {
-		offsets = append(offsets, b.Len())
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", len(offsets), body)
-	}
-	b.WriteString("%PDF-1.4\n")
 	// 1: catalog, 2: pages, 3: font, then a page and its content each.
-	obj("<< /Type /Catalog /Pages 2 0 R >>")
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>"}
 	var kids strings.Builder
 	for i := range n {
 		fmt.Fprintf(&kids, "%d 0 R ", 4+2*i)
 	}
-	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.String(), n))
-	obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	objs = append(objs, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.String(), n),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
 	for i := range n {
-		obj(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", 5+2*i))
-		content := fmt.Sprintf("BT /F1 12 Tf 72 770 Td (Trang %d) Tj ET", i+1)
-		obj(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content))
+		objs = append(objs, fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", 5+2*i),
+			Stream("", []byte(fmt.Sprintf("BT /F1 12 Tf 72 770 Td (Trang %d) Tj ET", i+1))))
+	}
+	return RawPDF(trailer, objs...)
+}
+
+// RawPDF returns a PDF file of the objects given (numbered from 1, the
+// first being the catalog) with a cross-reference table that is right,
+// so a reader gets as far as the objects themselves. trailer is added
+// to the trailer dictionary.
+func RawPDF(trailer string, objs ...string) []byte {
+	var b bytes.Buffer
+	offsets := make([]int, len(objs))
+	b.WriteString("%PDF-1.4\n")
+	for i, body := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, body)
 	}
 	xref := b.Len()
 	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
@@ -169,4 +176,10 @@ func pagesPDF(n int, trailer string) []byte {
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, trailer, xref)
 	return b.Bytes()
+}
+
+// Stream returns a stream object's text: its dictionary entries dict
+// (e.g. "/Filter /FlateDecode"), its length and its data.
+func Stream(dict string, data []byte) string {
+	return fmt.Sprintf("<< %s /Length %d >>\nstream\n%s\nendstream", dict, len(data), data)
 }
