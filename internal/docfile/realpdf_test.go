@@ -53,23 +53,6 @@ func rawPDFText(t *testing.T, pdf []byte) string {
 	return norm.NFC.String(string(out))
 }
 
-// noToUnicode returns pdf with its ToUnicode maps unlinked: the key is
-// renamed in place, same length, so the cross-reference offsets stay
-// right; the fonts' codes then no longer say which characters they show.
-// It needs a file without object streams, where the fonts' dictionaries
-// are in plain text.
-func noToUnicode(t *testing.T, pdf []byte) []byte {
-	t.Helper()
-	if bytes.Contains(pdf, []byte("/ObjStm")) {
-		t.Fatal("the PDF has object streams: its font dictionaries cannot be edited in place")
-	}
-	n := bytes.Count(pdf, []byte("/ToUnicode"))
-	if n == 0 {
-		t.Fatal("the PDF has no ToUnicode maps to remove")
-	}
-	return bytes.ReplaceAll(pdf, []byte("/ToUnicode"), []byte("/ToUnicodX"))
-}
-
 func TestLibreOffice(t *testing.T) {
 	x := extractor(t)
 	docx, pdf := docfiletest.LibreOfficePDF(t, wordParagraphs...)
@@ -171,7 +154,7 @@ func TestLibreOffice(t *testing.T) {
 	})
 
 	t.Run("no ToUnicode", func(t *testing.T) {
-		bad := noToUnicode(t, pdf)
+		bad := docfiletest.NoToUnicode(t, pdf)
 		for _, f := range docfiletest.Fonts(t, bad) {
 			if f.ToUnicode {
 				t.Fatalf("font %s still has a ToUnicode map", f.Name)

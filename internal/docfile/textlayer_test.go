@@ -48,7 +48,7 @@ func TestChromiumNoToUnicode(t *testing.T) {
 			t.Errorf("font %+v: want a CID font, Identity-H, with a ToUnicode map", f)
 		}
 	}
-	bad := noToUnicode(t, pdf)
+	bad := docfiletest.NoToUnicode(t, pdf)
 	pages, _, err := extractor(t).PDFPages(context.Background(), writeTemp(t, bad))
 	if err != nil {
 		t.Fatal(err)

@@ -131,9 +131,11 @@ func (r *TextReader) spool(ctx context.Context, f *congtin.DocumentFile) (*os.Fi
 // image reads a scanned page attached as a picture.
 func (r *TextReader) image(ctx context.Context, f *congtin.DocumentFile, path string) (congtin.FileText, error) {
 	if r.OCR == nil {
+		r.log().Warn("scanned image left unread: no OCR on this server", "file", f.ID)
 		return congtin.FileText{Note: noOCR}, nil
 	}
 	if err := r.OCR.Check(ctx); err != nil {
+		r.log().Warn("scanned image left unread", "file", f.ID, "reason", err)
 		return congtin.FileText{Note: err.Error()}, nil
 	}
 	text, err := r.OCR.Image(ctx, path)
@@ -179,23 +181,26 @@ func (r *TextReader) pdf(ctx context.Context, f *congtin.DocumentFile, file *os.
 	if truncated {
 		notes = append(notes, "Tệp có nhiều chữ; chỉ phần đầu được dùng cho tìm kiếm.")
 	}
-	fromPDF := len(scanned) < len(pages)
-	ocred := 0
+	var ocred map[int]bool
 	if len(scanned) > 0 {
-		n, note, err := r.ocrPages(ctx, f, file.Name(), pages, scanned)
+		read, note, err := r.ocrPages(ctx, f, file.Name(), pages, scanned)
 		if err != nil {
 			return congtin.FileText{}, err
 		}
-		ocred = n
+		ocred = read
 		if note != "" {
 			notes = append(notes, note)
 		}
 	}
+	fromPDF := false
+	for i, p := range pages {
+		fromPDF = fromPDF || !ocred[i] && strings.TrimSpace(p) != ""
+	}
 	ft := congtin.FileText{Text: JoinPages(pages, x.maxText()), Note: strings.Join(notes, " ")}
 	switch {
-	case ocred > 0 && fromPDF:
+	case len(ocred) > 0 && fromPDF:
 		ft.Source = congtin.TextFromPDFOCR
-	case ocred > 0:
+	case len(ocred) > 0:
 		ft.Source = congtin.TextFromOCR
 	default:
 		ft.Source = congtin.TextFromPDF
@@ -204,24 +209,23 @@ func (r *TextReader) pdf(ctx context.Context, f *congtin.DocumentFile, file *os.
 }
 
 // ocrPages recognises the pages listed (0-based) in place, up to the
-// bound; a page it cannot read is left empty (the glyph codes of a font
-// without a ToUnicode map must not reach the index). It returns how many
-// pages it read and a note on the others.
-func (r *TextReader) ocrPages(ctx context.Context, f *congtin.DocumentFile, path string, pages []string, scanned []int) (int, string, error) {
-	for _, i := range scanned {
-		pages[i] = ""
-	}
+// bound; a page it cannot read keeps what pdftotext gave (nothing, for a
+// page whose glyph codes could not be mapped: PDFPages empties those). It
+// returns the pages it read and a note on the others.
+func (r *TextReader) ocrPages(ctx context.Context, f *congtin.DocumentFile, path string, pages []string, scanned []int) (map[int]bool, string, error) {
 	if r.OCR == nil {
-		return 0, noOCR, nil
+		r.log().Warn("pdf pages without text left unread: no OCR on this server", "file", f.ID, "pages", len(scanned))
+		return nil, noOCR, nil
 	}
 	if err := r.OCR.Check(ctx); err != nil {
-		return 0, err.Error(), nil
+		r.log().Warn("pdf pages without text left unread", "file", f.ID, "pages", len(scanned), "reason", err)
+		return nil, err.Error(), nil
 	}
 	limit := r.MaxOCRPages
 	if limit <= 0 {
 		limit = DefaultMaxOCRPages
 	}
-	read := 0
+	read := map[int]bool{}
 	var failed []string
 	var firstErr error
 	for k, i := range scanned {
@@ -230,7 +234,7 @@ func (r *TextReader) ocrPages(ctx context.Context, f *congtin.DocumentFile, path
 		}
 		text, err := r.OCR.PDFPage(ctx, path, i+1)
 		if ctx.Err() != nil {
-			return 0, "", ctx.Err()
+			return nil, "", ctx.Err()
 		}
 		if err != nil {
 			r.log().Warn("pdf page not recognised", "file", f.ID, "page", i+1, "reason", err)
@@ -240,8 +244,12 @@ func (r *TextReader) ocrPages(ctx context.Context, f *congtin.DocumentFile, path
 			}
 			continue
 		}
-		pages[i] = PageText(text)
-		read++
+		// A page whose short text layer reads well ("- 3 -") keeps it
+		// when the picture holds nothing more.
+		if text = PageText(text); strings.TrimSpace(text) != "" {
+			pages[i] = text
+			read[i] = true
+		}
 	}
 	var notes []string
 	if len(failed) > 0 {

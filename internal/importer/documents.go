@@ -13,8 +13,9 @@ import (
 )
 
 // AttachDocumentFiles checks every record's files, then reads and stores
-// each as the back office stores an upload (docfile.Spool: kind sniffed,
-// text extracted; then the file store) and sets the records' Attached.
+// each as the back office stores an upload (docfile.Receive: kind sniffed;
+// then the file store; the text is read in the background once the
+// import is written) and sets the records' Attached.
 // A path must name a regular file inside dir, the JSON file's folder (no
 // absolute path, no "..", no symbolic link leading out), of at most
 // maxBytes. Every path is checked before any file is read; an error names

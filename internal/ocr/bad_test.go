@@ -3,7 +3,6 @@ package ocr_test
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"image"
 	"image/jpeg"
@@ -23,14 +22,7 @@ import (
 
 // fake writes an executable shell script standing in for tesseract or
 // pdftoppm: a program that misbehaves on purpose.
-func fake(t *testing.T, body string) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), "prog")
-	if err := os.WriteFile(p, []byte("#!/bin/sh\n"+body+"\n"), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
+func fake(t *testing.T, body string) string { return docfiletest.Program(t, body) }
 
 // file writes data into a temporary file and returns its path.
 func file(t *testing.T, name string, data []byte) string {
@@ -70,76 +62,11 @@ func reason(t *testing.T, err error, want string, target error) *ocr.Error {
 	return e
 }
 
-// bombJPEG is a tiny valid JPEG whose frame header (SOF0) is patched to
-// claim 20,000 × 20,000 pixels: what a decompression bomb looks like.
-func bombJPEG(t *testing.T) []byte {
-	var b bytes.Buffer
-	jpeg.Encode(&b, image.NewGray(image.Rect(0, 0, 8, 8)), nil)
-	data := b.Bytes()
-	i := bytes.Index(data, []byte{0xFF, 0xC0})
-	if i < 0 {
-		t.Fatal("no SOF0 in the JPEG")
-	}
-	// Marker, length (2), precision (1), height (2), width (2).
-	binary.BigEndian.PutUint16(data[i+5:], 20000)
-	binary.BigEndian.PutUint16(data[i+7:], 20000)
-	return data
-}
-
-// bombTIFF is a tiny valid TIFF whose first directory is patched to
-// claim 20,000 × 20,000 pixels.
-func bombTIFF(t *testing.T) []byte { return patchTIFF(t, false) }
-
-// bombTIFFPage2 is a TIFF whose first page is 8 × 8 and whose second
-// page claims 20,000 × 20,000 pixels: Tesseract reads every page.
-func bombTIFFPage2(t *testing.T) []byte { return patchTIFF(t, true) }
-
-func patchTIFF(t *testing.T, second bool) []byte {
-	var b bytes.Buffer
-	if err := tiff.Encode(&b, image.NewGray(image.Rect(0, 0, 8, 8)), nil); err != nil {
-		t.Fatal(err)
-	}
-	data := b.Bytes()
-	var bo binary.ByteOrder = binary.LittleEndian
-	if string(data[:2]) == "MM" {
-		bo = binary.BigEndian
-	}
-	ifd := int(bo.Uint32(data[4:]))
-	if second {
-		// A copy of the directory at the end, chained after the first;
-		// its strips are the first page's.
-		n := 2 + 12*int(bo.Uint16(data[ifd:]))
-		at := len(data)
-		data = append(data, data[ifd:ifd+n]...)
-		data = append(data, 0, 0, 0, 0)
-		bo.PutUint32(data[ifd+n:], uint32(at))
-		ifd = at
-	}
-	patched := 0
-	for e := range int(bo.Uint16(data[ifd:])) {
-		entry := data[ifd+2+12*e:]
-		if tag := bo.Uint16(entry); tag != 256 && tag != 257 { // ImageWidth, ImageLength
-			continue
-		}
-		switch bo.Uint16(entry[2:]) {
-		case 3: // SHORT
-			bo.PutUint16(entry[8:], 20000)
-		case 4: // LONG
-			bo.PutUint32(entry[8:], 20000)
-		}
-		patched++
-	}
-	if patched != 2 {
-		t.Fatalf("patched %d size tags, want 2", patched)
-	}
-	return data
-}
-
 func TestImageTooLarge(t *testing.T) {
 	// Tesseract must not even start: the fake one leaves a mark.
 	mark := filepath.Join(t.TempDir(), "ran")
 	r := &ocr.Reader{Tesseract: fake(t, "touch "+mark+"; exit 1")}
-	for name, data := range map[string][]byte{"bomb.jpg": bombJPEG(t), "bomb.tif": bombTIFF(t), "bomb-page2.tif": bombTIFFPage2(t)} {
+	for name, data := range map[string][]byte{"bomb.jpg": docfiletest.BombJPEG(t), "bomb.tif": docfiletest.BombTIFF(t), "bomb-page2.tif": docfiletest.BombTIFFPage2(t)} {
 		cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 		if want := 20000; name == "bomb-page2.tif" {
 			want = 8 // its first page is small: DecodeConfig alone misses the bomb
@@ -163,7 +90,7 @@ func TestImageTooLarge(t *testing.T) {
 func TestImageDamaged(t *testing.T) {
 	mark := filepath.Join(t.TempDir(), "ran")
 	r := &ocr.Reader{Tesseract: fake(t, "touch "+mark+"; exit 1")}
-	whole := bombJPEG(t)
+	whole := docfiletest.BombJPEG(t)
 	for name, data := range map[string][]byte{
 		"garbage.jpg":   []byte("this is not an image at all"),
 		"truncated.jpg": whole[:20], // before the frame header
@@ -322,7 +249,7 @@ func TestPDFPageBad(t *testing.T) {
 func TestFailureLogged(t *testing.T) {
 	var log bytes.Buffer
 	r := &ocr.Reader{Tesseract: fake(t, "exit 1"), Log: slog.New(slog.NewTextHandler(&log, nil))}
-	_, err := r.Image(context.Background(), file(t, "bomb.jpg", bombJPEG(t)))
+	_, err := r.Image(context.Background(), file(t, "bomb.jpg", docfiletest.BombJPEG(t)))
 	reason(t, err, "ảnh quá lớn", ocr.ErrTooLarge)
 	lines := strings.Split(strings.TrimSpace(log.String()), "\n")
 	if len(lines) != 1 || !strings.Contains(lines[0], "image too large: jpeg 20000×20000, limit 50000000 pixels") || !strings.Contains(lines[0], "bomb.jpg") {
