@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/config"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/importer"
@@ -65,6 +66,12 @@ func runImportDocuments(ctx context.Context, cfg *config.Config, name string, ma
 	}
 	if len(res.NewFields) > 0 {
 		fmt.Fprintf(stderr, "new fields added to the list: %s\n", strings.Join(res.NewFields, ", "))
+	}
+	// The files' text (and OCR of scans) is read by the server's
+	// background worker, not here: an import of a thousand scans would
+	// otherwise take hours.
+	if queued, _, err := db.CountJobs(ctx, congtin.JobFileText); err == nil && queued > 0 {
+		fmt.Fprintf(stderr, "%d attached files queued to have their text read (OCR for scans) by the running server (congtin serve)\n", queued)
 	}
 	if len(res.Documents) >= bulkRows {
 		maintain(ctx, db.DB, stderr)

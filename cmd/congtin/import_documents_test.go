@@ -3,10 +3,13 @@ package main_test
 import (
 	"database/sql"
 	"encoding/json"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/congtin/congtin/internal/docfile"
 )
@@ -89,6 +92,11 @@ func TestImportDocuments(t *testing.T) {
 	if strings.Contains(errOut, "đã đọc") {
 		t.Fatalf("a progress line on a pipe: %q", errOut)
 	}
+	// The files' text is not read by the import: it is queued for the
+	// server's background worker.
+	if !strings.Contains(errOut, "2 attached files queued to have their text read") {
+		t.Fatalf("no word of the queued files: %q", errOut)
+	}
 	// A second run with a new summary updates, never duplicates.
 	recs[0]["summary"] = "Kế hoạch chuyển đổi số năm 2024 (sửa)"
 	file = save(recs)
@@ -158,5 +166,27 @@ func TestImportDocuments(t *testing.T) {
 				t.Fatalf("register changed:\n%s\nwas\n%s", after, before)
 			}
 		})
+	}
+
+	// The server, once started, reads the queued files: the register then
+	// finds a document by a word only its file holds.
+	portal := StartPortal(t, "serve", "-db", db)
+	deadline := time.Now().Add(time.Minute)
+	for {
+		// "triển khai" is in the PDF only, not in the summary.
+		res, err := http.Get(portal.URL + "/van-ban?q=trien+khai")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		body := string(b)
+		if strings.Contains(body, paths[0]) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the imported file's words are not found a minute after the server started:\n%.2000s", body)
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 }
