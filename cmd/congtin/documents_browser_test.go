@@ -67,7 +67,8 @@ func TestBrowserDocuments(t *testing.T) {
 		chromedp.SetUploadFiles(chromedp.CSS("#files"), []string{pdfPath, docxPath}),
 	)
 	rb.screenshot("documents-form.png")
-	u := nr.post(rb, "form.document-form button[type=submit]", `^/admin/van-ban/\d+$`, "Đã lưu văn bản (nháp).")
+	u := nr.post(rb, "form.document-form button[type=submit]", `^/admin/van-ban/\d+$`,
+		"Đã lưu văn bản (nháp). Chữ trong tệp đính kèm đang được đọc (nhận dạng); văn bản sẽ tìm được theo nội dung tệp khi xong.")
 	id := strings.TrimPrefix(u.Path, "/admin/van-ban/")
 	if files := rb.elements("ul.files li"); len(files) != 2 || !strings.Contains(files[0].Text, "ke-hoach-115.pdf (PDF") || !strings.Contains(files[1].Text, "phu-luc.docx (DOCX") {
 		t.Fatalf("%s: attachments listed %q", nr.step, texts(files))
@@ -84,6 +85,35 @@ func TestBrowserDocuments(t *testing.T) {
 	if len(public) != 1 {
 		t.Fatalf("%s: no link to the public page", nr.step)
 	}
+
+	nr.begin("3b the editor sees the files read, and corrects the text read from the PDF")
+	// The server's worker reads the files in the background: the edit
+	// page says where each stands.
+	deadline := time.Now().Add(time.Minute)
+	for {
+		eb.navigate(portal.URL + "/admin/van-ban/" + id)
+		states := texts(eb.elements("ul.files .status"))
+		if len(states) == 2 && states[0] == "Đã có văn bản" && states[1] == "Đã có văn bản" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: file states %q a minute after saving", nr.step, states)
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
+	eb.screenshot("documents-file-states-1280.png")
+	textPage := eb.clickAndWait(`ul.files a[href$="/chu"]`, func(u *url.URL) bool { return strings.HasSuffix(u.Path, "/chu") })
+	eb.visible(".file-text .status", "Đã có văn bản")
+	eb.visible(".file-text dd", "lớp chữ của tệp PDF")
+	eb.screenshot("documents-file-text-1280.png")
+	eb.do(chromedp.SetValue(chromedp.CSS("#text"), "Irrigation plan for the dry season\nreservoir quokka maintenance, checked by the editor"))
+	nr.post(eb, `.file-text form button[type=submit]`, `/chu$`, "Đã lưu chữ của tệp; tìm kiếm dùng bản này từ bây giờ.")
+	eb.visible(".file-text dd", "biên tập viên nhập hoặc sửa")
+	eb.do(chromedp.EmulateViewport(360, 740, chromedp.EmulateScale(2), chromedp.EmulateMobile))
+	eb.navigate(textPage.String())
+	eb.checkNoHorizontalScroll(360)
+	eb.screenshot("documents-file-text-360.png")
+	eb.do(chromedp.EmulateViewport(1280, 900))
 
 	nr.begin("4 a reader finds it by number and by a word of the PDF")
 	b := nr.tab(readerCtx, time.Minute)
