@@ -19,9 +19,11 @@ import (
 // province publishes, dated relative to now like everything else. One
 // resolution and one regulation were replaced by newer ones (so "Hết
 // hiệu lực" shows), two plans ran out, the newest regulation is not yet
-// in force. Most documents carry a one-page PDF whose text repeats the
-// summary without diacritics, as an old scanner-less office PDF would, so
-// that a search for its words finds the file.
+// in force. Three carry real files (files.go: a Chromium-printed plan, a
+// LibreOffice decision with its DOCX, a scanned notice that only OCR
+// reads); most others a one-page PDF whose text repeats the summary
+// without diacritics, as an old scanner-less office PDF would, so that a
+// search for its words finds the file.
 
 // demoDoc is a document of the demo, dated by how many days before now
 // it was issued.
