@@ -19,9 +19,11 @@ import (
 // province publishes, dated relative to now like everything else. One
 // resolution and one regulation were replaced by newer ones (so "Hết
 // hiệu lực" shows), two plans ran out, the newest regulation is not yet
-// in force. Most documents carry a one-page PDF whose text repeats the
-// summary without diacritics, as an old scanner-less office PDF would, so
-// that a search for its words finds the file.
+// in force. Three carry real files (files.go: a Chromium-printed plan, a
+// LibreOffice decision with its DOCX, a scanned notice that only OCR
+// reads); most others a one-page PDF whose text repeats the summary
+// without diacritics, as an old scanner-less office PDF would, so that a
+// search for its words finds the file.
 
 // demoDoc is a document of the demo, dated by how many days before now
 // it was issued.
@@ -43,6 +45,9 @@ type demoDoc struct {
 	effective, expires int
 	links              map[string]string // kind → key of the target
 	noFile             bool
+	// files names the real attachments under files/ (realFiles) the
+	// document carries instead of a generated PDF.
+	files []string
 }
 
 // The issuers. The 2025 merger of departments renamed agriculture's.
@@ -89,8 +94,9 @@ var demoDocs = []demoDoc{
 		summary: "Về tăng cường kỷ luật, kỷ cương hành chính trong các cơ quan hành chính nhà nước trên địa bàn tỉnh", effective: 0, expires: -1, noFile: true},
 	{key: "qd-duong", daysAgo: 760, typ: "Quyết định", number: "%d/%d/QĐ-UBND", perYear: 45, issuer: ubnd, signer: sPCTTT, field: "Xây dựng - Giao thông",
 		summary: "Ban hành Quy định về quản lý, bảo trì đường giao thông nông thôn trên địa bàn tỉnh An Phú", effective: 10, expires: -1},
-	{daysAgo: 701, typ: "Thông báo", number: "%d/TB-UBND", perYear: 480, issuer: ubnd, signer: sChanhVP, field: "Y tế",
-		summary: "Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc với Sở Y tế về công tác khám bệnh, chữa bệnh", effective: -1, expires: -1},
+	{key: "tb-yte", daysAgo: 701, typ: "Thông báo", number: "%d/TB-UBND", perYear: 480, issuer: ubnd, signer: sChanhVP, field: "Y tế",
+		summary: "Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại buổi làm việc với Sở Y tế về công tác khám bệnh, chữa bệnh", effective: -1, expires: -1,
+		files: []string{"thong-bao-ket-luan-y-te.pdf"}},
 	{daysAgo: 642, typ: "Kế hoạch", number: "%d/KH-SYT", perYear: 150, issuer: soYT, signer: sGiamDocY, field: "Y tế",
 		summary: "Kế hoạch triển khai tiêm chủng mở rộng năm {năm} trên địa bàn tỉnh", effective: 0, expires: -1},
 	{daysAgo: 583, typ: "Hướng dẫn", number: "%d/HD-SGDĐT", perYear: 60, issuer: soGD, signer: sGiamDocG, field: "Giáo dục",
@@ -112,8 +118,9 @@ var demoDocs = []demoDoc{
 	{key: "nq-nongnghiep-moi", daysAgo: 231, typ: "Nghị quyết", number: "%d/%d/NQ-HĐND", perYear: 40, issuer: hdnd, signer: sHDND, field: "Nông nghiệp",
 		summary: "Quy định chính sách hỗ trợ phát triển sản xuất nông nghiệp, chuyển đổi cơ cấu cây trồng trên địa bàn tỉnh An Phú", effective: 12, expires: -1,
 		links: map[string]string{congtin.LinkReplaces: "nq-nongnghiep"}},
-	{daysAgo: 203, typ: "Kế hoạch", number: "%d/KH-UBND", perYear: 320, issuer: ubnd, signer: sPCTTT, field: "Hành chính",
-		summary: "Kế hoạch chuyển đổi số, phát triển chính quyền số tỉnh An Phú năm {năm}", effective: 0, expires: -1},
+	{key: "kh-chuyendoiso", daysAgo: 203, typ: "Kế hoạch", number: "%d/KH-UBND", perYear: 320, issuer: ubnd, signer: sPCTTT, field: "Hành chính",
+		summary: "Kế hoạch chuyển đổi số, phát triển chính quyền số tỉnh An Phú năm {năm}", effective: 0, expires: -1,
+		files: []string{"ke-hoach-chuyen-doi-so.pdf"}},
 	{daysAgo: 172, typ: "Quyết định", number: "%d/QĐ-UBND", perYear: 3200, issuer: ubnd, signer: sPCT, field: "Giáo dục",
 		summary: "Công nhận học sinh đạt giải kỳ thi chọn học sinh giỏi cấp tỉnh", effective: 0, expires: -1},
 	{key: "hd-chuyendoi", daysAgo: 151, typ: "Hướng dẫn", number: "%d/HD-SNNMT", perYear: 80, issuer: soNNMT, signer: sGiamDocM, field: "Nông nghiệp",
@@ -135,8 +142,9 @@ var demoDocs = []demoDoc{
 		links: map[string]string{congtin.LinkAmends: "qd-tthc"}},
 	{daysAgo: 8, typ: "Công văn", number: "%d/UBND-VX", perYear: 6000, issuer: ubnd, signer: sPCT, field: "Văn hóa - Xã hội",
 		summary: "Về việc rà soát, hỗ trợ hộ nghèo, hộ cận nghèo khó khăn về nhà ở", effective: -1, expires: -1, noFile: true},
-	{daysAgo: 3, typ: "Quyết định", number: "%d/%d/QĐ-UBND", perYear: 45, issuer: ubnd, signer: sChuTich, field: "Y tế",
-		summary: "Ban hành Quy định phân cấp quản lý nhà nước về an toàn thực phẩm trên địa bàn tỉnh An Phú", effective: 15, expires: -1},
+	{key: "qd-attp", daysAgo: 3, typ: "Quyết định", number: "%d/%d/QĐ-UBND", perYear: 45, issuer: ubnd, signer: sChuTich, field: "Y tế",
+		summary: "Ban hành Quy định phân cấp quản lý nhà nước về an toàn thực phẩm trên địa bàn tỉnh An Phú", effective: 15, expires: -1,
+		files: []string{"quyet-dinh-an-toan-thuc-pham.pdf", "quyet-dinh-an-toan-thuc-pham.docx"}},
 }
 
 // docDay is the issue day of a demo document: midnight in Vietnam, on
@@ -305,11 +313,9 @@ func FillDocuments(ctx context.Context, s congtin.Service, files docfile.Store, 
 			}
 		}
 		if !d.noFile {
-			f, err := storeFile(ctx, files, strings.ReplaceAll(in.Number, "/", "-")+".pdf", documentPDF(d.typ, in))
-			if err != nil {
+			if in.AddFiles, err = d.attach(ctx, files, in); err != nil {
 				return fmt.Errorf("document %s: %w", in.Number, err)
 			}
-			in.AddFiles = []congtin.DocumentFileInput{f}
 		}
 		// Entered the next working morning, published before noon; never
 		// after now.

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -16,7 +18,9 @@ import (
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/docfile"
+	"github.com/congtin/congtin/internal/docfile/docfiletest"
 	"github.com/congtin/congtin/internal/ocr"
+	"github.com/congtin/congtin/internal/search/vn"
 	"github.com/congtin/congtin/internal/sqlite"
 )
 
@@ -29,6 +33,13 @@ type registerFill struct {
 }
 
 func fillRegister(t *testing.T, now time.Time) *registerFill {
+	t.Helper()
+	return fillRegisterWith(t, now, &ocr.Reader{})
+}
+
+// fillRegisterWith fills a register whose attachments are read with the
+// OCR given (nil: none, as on a server without Tesseract).
+func fillRegisterWith(t *testing.T, now time.Time, o docfile.OCR) *registerFill {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -47,7 +58,7 @@ func fillRegister(t *testing.T, now time.Time) *registerFill {
 		t.Fatal(err)
 	}
 	// The attachments are read as the server's worker reads them.
-	if _, err := db.RunFileTextJobs(ctx, &docfile.TextReader{Files: f.files, OCR: &ocr.Reader{}}, "test", slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
+	if _, err := db.RunFileTextJobs(ctx, &docfile.TextReader{Files: f.files, OCR: o}, "test", slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
 		t.Fatal(err)
 	}
 	if err := FillQuestions(ctx, db, site.ID, now); err != nil {
@@ -178,7 +189,8 @@ func checkRegister(t *testing.T, now time.Time) {
 	}
 	numbers := map[string]bool{}
 	numberRE := regexp.MustCompile(`^\d+/(\d{4}/)?[A-ZĐ]+-[A-ZĐ]+$`)
-	replaced, lapsed, notYet, withFiles := 0, 0, 0, 0
+	replaced, lapsed, notYet, withFiles, readable, realSeen := 0, 0, 0, 0, 0, 0
+	real := realFileNames(t)
 	for _, d := range all.Documents {
 		if numbers[d.Number] || !numberRE.MatchString(d.Number) {
 			t.Errorf("number %q repeated or not like 115/KH-UBND", d.Number)
@@ -205,8 +217,20 @@ func checkRegister(t *testing.T, now time.Time) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, file := range full.Files {
+		done := len(full.Files) > 0
+		if done {
 			withFiles++
+		}
+		for _, file := range full.Files {
+			done = done && file.TextState == congtin.TextDone
+			if name, ok := real[file.Hash]; ok {
+				// Read by pdftotext or OCR: TestDemoRealFiles.
+				realSeen++
+				if got := f.storedHash(t, file); got != file.Hash || "."+file.Kind != path.Ext(name) {
+					t.Errorf("%s: real file %s stored as %s, kind %s", d.Number, name, got, file.Kind)
+				}
+				continue
+			}
 			if got := f.storedHash(t, file); got != file.Hash || file.Kind != congtin.FilePDF || file.TextNote != "" {
 				t.Errorf("%s: file %s stored as %s, kind %s, note %q", d.Number, file.Hash, got, file.Kind, file.TextNote)
 			}
@@ -215,9 +239,13 @@ func checkRegister(t *testing.T, now time.Time) {
 				t.Errorf("%s: the attachment's text does not have the summary %q:\n%s", d.Number, want, text)
 			}
 		}
+		if done {
+			readable++
+		}
 	}
-	if replaced < 2 || lapsed < 2 || notYet < 1 || withFiles < 20 {
-		t.Errorf("%d replaced, %d lapsed, %d not yet in force, %d with a file; want 2, 2, 1, 20 or more", replaced, lapsed, notYet, withFiles)
+	if replaced < 2 || lapsed < 2 || notYet < 1 || withFiles < 20 || realSeen != len(demoFileSpecs) {
+		t.Errorf("%d replaced, %d lapsed, %d not yet in force, %d with a file, %d real files; want 2, 2, 1, 20 or more, %d",
+			replaced, lapsed, notYet, withFiles, realSeen, len(demoFileSpecs))
 	}
 	expired, err := f.db.FindDocuments(ctx, congtin.DocumentQuery{SiteID: f.siteID, Limit: 100, Now: now, Force: congtin.Expired})
 	if err != nil {
@@ -231,8 +259,10 @@ func checkRegister(t *testing.T, now time.Time) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if inFiles.Total != withFiles {
-		t.Errorf("a search for the attachments' words finds %d documents, want the %d with a file", inFiles.Total, withFiles)
+	// Without pdftotext or Tesseract some real files stay unread, which
+	// TestDemoRealFiles refuses where the tools are required.
+	if inFiles.Total != readable {
+		t.Errorf("a search for the attachments' words finds %d documents, want the %d whose files were read", inFiles.Total, readable)
 	}
 	// The agriculture department's name follows the 2025 merger.
 	for _, d := range all.Documents {
@@ -276,4 +306,114 @@ func checkRegister(t *testing.T, now time.Time) {
 func weekend(t time.Time) bool {
 	d := t.In(congtin.VietnamZone).Weekday()
 	return d == time.Saturday || d == time.Sunday
+}
+
+// realFileNames maps the SHA-256 of each file of realFiles to its name.
+func realFileNames(t *testing.T) map[string]string {
+	t.Helper()
+	names := map[string]string{}
+	for _, s := range demoFileSpecs {
+		data, err := realFiles.ReadFile("files/" + s.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		names[hex.EncodeToString(sum[:])] = s.name
+	}
+	return names
+}
+
+// TestDemoRealFiles: once the worker has read the attachments, a search
+// of the register for the phrase only a real file holds finds exactly
+// the document it is attached to, the scan's after OCR; without OCR the
+// scan's phrase finds nothing.
+func TestDemoRealFiles(t *testing.T) {
+	for _, tool := range []string{"pdftotext", "pdftoppm", "tesseract"} {
+		docfiletest.Tool(t, tool)
+	}
+	o := &ocr.Reader{}
+	if err := o.Check(context.Background()); err != nil {
+		if os.Getenv("CONGTIN_REQUIRE_TOOLS") != "" {
+			t.Fatal(err)
+		}
+		t.Skip(err)
+	}
+	now := nows[0]
+	t.Run("OCR", func(t *testing.T) {
+		f := fillRegisterWith(t, now, o)
+		for _, s := range demoFileSpecs {
+			file, doc := f.realFile(t, s.name)
+			if file.TextState != congtin.TextDone || file.TextNote != "" {
+				t.Errorf("%s: text %s, note %q", s.name, file.TextState, file.TextNote)
+			}
+			want := map[string]string{"pdf": congtin.TextFromPDF, "docx": congtin.TextFromDOCX}[file.Kind]
+			if s.paragraphs == nil {
+				want = congtin.TextFromOCR
+			}
+			if file.TextSource != want {
+				t.Errorf("%s: text from %q, want %q", s.name, file.TextSource, want)
+			}
+			if strings.Contains(vn.FoldString(doc.Summary), vn.FoldString(s.phrase)) {
+				t.Errorf("%s: the summary holds the phrase %q: the search would find it without the file", s.name, s.phrase)
+			}
+			if got := f.find(t, now, s.phrase); len(got) != 1 || got[0] != doc.ID {
+				t.Errorf("%s: a search for %q finds documents %v, want only %d (%s)", s.name, s.phrase, got, doc.ID, doc.Number)
+			}
+		}
+	})
+	t.Run("no OCR", func(t *testing.T) {
+		f := fillRegisterWith(t, now, nil)
+		for _, s := range demoFileSpecs {
+			file, _ := f.realFile(t, s.name)
+			if s.paragraphs != nil {
+				continue
+			}
+			if file.TextState != congtin.TextFailed || file.TextNote == "" {
+				t.Errorf("%s without OCR: text %s, note %q; want failed, with a note", s.name, file.TextState, file.TextNote)
+			}
+			if got := f.find(t, now, s.phrase); len(got) != 0 {
+				t.Errorf("%s without OCR: a search for %q finds %v", s.name, s.phrase, got)
+			}
+		}
+	})
+}
+
+// realFile returns the stored file of realFiles named name, and its
+// document.
+func (f *registerFill) realFile(t *testing.T, name string) (*congtin.DocumentFile, *congtin.Document) {
+	t.Helper()
+	ctx := context.Background()
+	docs, _, err := f.db.FindAdminDocuments(ctx, congtin.AdminDocumentFilter{SiteID: f.siteID, Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	real := realFileNames(t)
+	for _, d := range docs {
+		full, err := f.db.FindDocumentByID(ctx, f.siteID, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, file := range full.Files {
+			if real[file.Hash] == name {
+				return file, full
+			}
+		}
+	}
+	t.Fatalf("no document carries %s", name)
+	return nil, nil
+}
+
+// find returns the IDs of the public documents a reader's search for the
+// phrase, quoted, finds.
+func (f *registerFill) find(t *testing.T, now time.Time, phrase string) []int64 {
+	t.Helper()
+	res, err := f.db.FindDocuments(context.Background(), congtin.DocumentQuery{SiteID: f.siteID, Limit: 100, Now: now, Q: `"` + phrase + `"`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, d := range res.Documents {
+		ids = append(ids, d.ID)
+	}
+	return ids
 }
