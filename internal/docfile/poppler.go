@@ -255,7 +255,7 @@ func PageText(s string) string {
 			b.WriteString(line)
 		}
 	}
-	return b.String()
+	return rejoinSyllables(b.String())
 }
 
 // paragraphs splits text into paragraphs (runs of non-blank lines), each
