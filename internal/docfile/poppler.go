@@ -1,41 +1,30 @@
 package docfile
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"os"
-	"os/exec"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/subproc"
 	"golang.org/x/text/unicode/norm"
 )
 
 // The text of a PDF comes from poppler's pdftotext (Debian poppler-utils),
 // which reads what the hand-written reader in pdf.go cannot: Type0/CID
 // fonts with ToUnicode maps, as Word, LibreOffice and Chromium write for
-// Vietnamese. It runs as a bounded subprocess:
-//
-//   - no shell: the program and its arguments are passed as a list;
-//   - the input is the spooled file, by path (a temporary copy when the
-//     caller has only an io.ReaderAt), never a name the user chose;
-//   - a time limit (exec.CommandContext; the process is killed at the
-//     deadline and Wait gives up on its pipes shortly after);
-//   - a memory limit: when util-linux's prlimit is installed the program
-//     runs as `prlimit --as=N -- pdftotext …`, so the kernel refuses
-//     allocations past N bytes of address space (Go cannot set a child's
-//     rlimit between fork and exec by itself). Without prlimit it runs
-//     unlimited in memory and the log says so once per extraction;
-//   - an output cap: stdout is read through a limit and the process is
-//     stopped when the cap is reached; the text kept is what came first.
+// Vietnamese. It runs as a bounded subprocess (internal/subproc: no
+// shell, a time limit, a memory limit through prlimit, an output cap, a
+// minimal environment) on the spooled file, by path (a temporary copy
+// when the caller has only an io.ReaderAt), never a name the user chose.
+// Without prlimit it runs unlimited in memory and the log says so once
+// per extraction; at the output cap the text kept is what came first.
 //
 // When pdftotext is missing or fails (encrypted file, crash, time limit),
 // the hand-written reader is tried and the reason is kept.
@@ -104,104 +93,67 @@ func (x *Extractor) maxText() int {
 // truncated reports that the output cap stopped the reading; the pages
 // returned are then those read so far. A failure is a *PDFError.
 func (x *Extractor) PDFPages(ctx context.Context, path string) (pages []string, truncated bool, err error) {
+	l := subproc.Limits{
+		Timeout:   x.Timeout,
+		MaxMemory: x.MaxMemory,
+		// Raw text may shrink when lines are joined; read a little more
+		// than is kept, and no more.
+		MaxOutput: int64(x.maxText()) * 2,
+		Prlimit:   x.Prlimit,
+	}
+	if l.Timeout <= 0 {
+		l.Timeout = DefaultPDFTimeout
+	}
+	if l.MaxMemory <= 0 {
+		l.MaxMemory = DefaultPDFMemory
+	}
 	prog := x.PDFToText
 	if prog == "" {
 		prog = "pdftotext"
 	}
-	// LookPath checks an explicit path too: that it is an executable file.
-	if prog, err = exec.LookPath(prog); err != nil {
-		return nil, false, &PDFError{Reason: ReasonNoProgram, Err: err}
-	}
-	timeout := x.Timeout
-	if timeout <= 0 {
-		timeout = DefaultPDFTimeout
-	}
-	mem := x.MaxMemory
-	if mem <= 0 {
-		mem = DefaultPDFMemory
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-
-	args := []string{"-enc", "UTF-8", "-eol", "unix", "--", path, "-"}
-	name := prog
-	if lim := x.prlimit(); lim != "" {
-		name = lim
-		args = append([]string{"--as=" + strconv.FormatInt(mem, 10), "--core=0", "--", prog}, args...)
-	} else {
+	res, err := subproc.Run(ctx, l, prog, "-enc", "UTF-8", "-eol", "unix", "--", path, "-")
+	if res != nil && res.Unlimited {
 		x.log().Warn("pdftotext runs without a memory limit: prlimit (util-linux) not found", "file", path)
 	}
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.WaitDelay = 2 * time.Second
-	cmd.Env = []string{"LANG=C.UTF-8", "PATH=/usr/bin:/bin"}
-	var stderr bytes.Buffer
-	cmd.Stderr = &limitedWriter{w: &stderr, n: 4096}
-	out, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, false, &PDFError{Reason: ReasonFailed, Err: err}
+		return nil, false, classify(err)
 	}
-	if err := cmd.Start(); err != nil {
-		if ctx.Err() != nil {
-			return nil, false, &PDFError{Reason: ReasonTimeout, Err: err}
-		}
-		return nil, false, &PDFError{Reason: ReasonNoProgram, Err: err}
-	}
-	// Raw text may shrink when lines are joined; read a little more than
-	// is kept, and no more.
-	limit := int64(x.maxText()) * 2
-	raw, rerr := io.ReadAll(io.LimitReader(out, limit+1))
-	if int64(len(raw)) > limit {
-		truncated = true
-		raw = raw[:limit]
-		cancel() // stop the program: what follows is not kept
-	}
-	werr := cmd.Wait()
+	return splitPages(string(res.Stdout), res.Truncated), res.Truncated, nil
+}
+
+// classify turns subproc's error into a reason. pdftotext's stderr tells
+// a password and a failed allocation from the rest; exit status 1 is
+// "error opening a PDF file" and 3 "error related to PDF permissions";
+// a signal is a crash or, under the address-space limit, usually an
+// allocation that failed.
+func classify(err error) *PDFError {
+	var (
+		failed  *subproc.Failed
+		crashed *subproc.Crashed
+		stderr  string
+	)
 	switch {
-	case truncated:
-	case ctx.Err() == context.DeadlineExceeded:
-		return nil, false, &PDFError{Reason: ReasonTimeout, Err: ctx.Err()}
-	case werr != nil:
-		return nil, false, classify(werr, stderr.String())
-	case rerr != nil:
-		return nil, false, &PDFError{Reason: ReasonFailed, Err: rerr}
+	case errors.As(err, &failed):
+		stderr = failed.Stderr
+	case errors.As(err, &crashed):
+		stderr = crashed.Stderr
 	}
-	return splitPages(string(raw), truncated), truncated, nil
-}
-
-func (x *Extractor) prlimit() string {
-	switch x.Prlimit {
-	case "-":
-		return ""
-	case "":
-		p, err := exec.LookPath("prlimit")
-		if err != nil {
-			return ""
-		}
-		return p
-	}
-	return x.Prlimit
-}
-
-// classify turns pdftotext's exit into a reason. Exit status 1 is "error
-// opening a PDF file" (its stderr tells a password from damage), 3 is
-// "error related to PDF permissions"; a signal is a crash or, under the
-// address-space limit, usually an allocation that failed.
-func classify(err error, stderr string) *PDFError {
-	var ee *exec.ExitError
 	low := strings.ToLower(stderr)
 	switch {
+	case errors.Is(err, subproc.ErrNotFound):
+		return &PDFError{Reason: ReasonNoProgram, Err: err}
+	case errors.Is(err, subproc.ErrTimeout):
+		return &PDFError{Reason: ReasonTimeout, Err: err}
 	case strings.Contains(low, "password") || strings.Contains(low, "encrypt"):
-		return &PDFError{Reason: ReasonEncrypted, Err: fmt.Errorf("%w: %s", err, stderr)}
+		return &PDFError{Reason: ReasonEncrypted, Err: err}
 	case strings.Contains(low, "bad_alloc") || strings.Contains(low, "out of memory") || strings.Contains(low, "cannot allocate"):
-		return &PDFError{Reason: ReasonMemory, Err: fmt.Errorf("%w: %s", err, stderr)}
-	case errors.As(err, &ee) && ee.ExitCode() == 1, errors.As(err, &ee) && ee.ExitCode() == 3:
-		return &PDFError{Reason: ReasonDamaged, Err: fmt.Errorf("%w: %s", err, stderr)}
-	case errors.As(err, &ee) && ee.ExitCode() == -1:
-		// Killed by a signal: under the memory limit an allocation failure
-		// often ends as an abort.
-		return &PDFError{Reason: ReasonCrashed, Err: fmt.Errorf("%w: %s", err, stderr)}
+		return &PDFError{Reason: ReasonMemory, Err: err}
+	case failed != nil && (failed.Code == 1 || failed.Code == 3):
+		return &PDFError{Reason: ReasonDamaged, Err: err}
+	case crashed != nil:
+		return &PDFError{Reason: ReasonCrashed, Err: err}
 	}
-	return &PDFError{Reason: ReasonFailed, Err: fmt.Errorf("%w: %s", err, stderr)}
+	return &PDFError{Reason: ReasonFailed, Err: err}
 }
 
 // splitPages cuts pdftotext's output at its form feeds (one after each
@@ -406,18 +358,3 @@ func (x *Extractor) pdfText(ctx context.Context, name, path string, f io.ReaderA
 // pdfMaxFallbackBytes bounds the files given to the built-in reader,
 // which holds the whole file in memory.
 const pdfMaxFallbackBytes = 64 << 20
-
-// limitedWriter keeps the first n bytes written and drops the rest.
-type limitedWriter struct {
-	w io.Writer
-	n int
-}
-
-func (l *limitedWriter) Write(p []byte) (int, error) {
-	if l.n > 0 {
-		k := min(len(p), l.n)
-		l.w.Write(p[:k])
-		l.n -= k
-	}
-	return len(p), nil
-}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -167,4 +168,25 @@ func TestPDFTextBadInput(t *testing.T) {
 			}
 		}
 	})
+}
+
+// Without prlimit pdftotext still runs, and the log says once that it
+// ran without a memory limit; with it, the log says nothing of the sort.
+func TestPDFPagesWithoutPrlimit(t *testing.T) {
+	lim := docfiletest.Tool(t, "prlimit")
+	fake := script(t, `printf 'một\fhai\f'`)
+	for _, c := range []struct {
+		prlimit string
+		warns   int
+	}{{"-", 1}, {lim, 0}} {
+		var log bytes.Buffer
+		x := docfile.Extractor{PDFToText: fake, Prlimit: c.prlimit, Log: slog.New(slog.NewTextHandler(&log, nil))}
+		pages, truncated, err := x.PDFPages(context.Background(), "in.pdf")
+		if err != nil || truncated || len(pages) != 2 || pages[0] != "một" || pages[1] != "hai" {
+			t.Errorf("prlimit %q: pages %q, truncated %v, err %v", c.prlimit, pages, truncated, err)
+		}
+		if n := strings.Count(log.String(), "without a memory limit"); n != c.warns {
+			t.Errorf("prlimit %q: %d warnings, want %d:\n%s", c.prlimit, n, c.warns, log.String())
+		}
+	}
 }
