@@ -278,10 +278,10 @@ type DocumentLinkInput struct {
 // DocumentFileInput is an attachment already checked and stored (by its
 // hash) that a save adds to the document.
 type DocumentFileInput struct {
-	Name     string
-	Kind     string
-	Size     int64
-	Hash     string
+	Name string
+	Kind string
+	Size int64
+	Hash string
 	// Text, when a caller has read it already (a test, a copy), is kept
 	// as it is; otherwise the file is queued to be read in the background
 	// (TextPending).

@@ -217,6 +217,9 @@ func fillCommune(t *testing.T, dir string) *commune {
 	ok(err)
 	plan.Number, plan.Summary, plan.IssuedOn = "115/KH-UBND", "Kế hoạch chuyển đổi số năm 2025", time.Date(2025, 3, 1, 0, 0, 0, 0, congtin.VietnamZone)
 	plan.Links = []congtin.DocumentLinkInput{{Kind: congtin.LinkReplaces, TargetID: old.ID}}
+	// An attachment not read yet: its queued job (jobs) is copied, so the
+	// target's worker reads it.
+	plan.AddFiles = append(plan.AddFiles, congtin.DocumentFileInput{Name: "phu-luc.pdf", Kind: congtin.FilePDF, Size: 500, Hash: strings.Repeat("cd", 32)})
 	newer, err := db.CreateDocument(ctx, editor, site.ID, plan)
 	ok(err)
 	_, err = db.TransitionDocument(ctx, editor, site.ID, newer.ID, congtin.ActPublish, "")
