@@ -1,14 +1,12 @@
 package demo
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"html"
 	"image/jpeg"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -299,20 +297,5 @@ func checkDemoDOCX(t *testing.T, s demoFileSpec, data []byte) {
 		t.Fatal(err)
 	}
 	checkParagraphs(t, text, s)
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := zr.Open("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	xml, err := io.ReadAll(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(xml, []byte(`w:ascii="Times New Roman"`)) {
-		t.Error("the DOCX does not set its text in Times New Roman")
-	}
+	docfiletest.CheckTimesNewRoman(t, data)
 }

@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -96,14 +94,7 @@ func TestPageText(t *testing.T) {
 }
 
 // script writes an executable shell script standing in for pdftotext.
-func script(t *testing.T, body string) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), "fake-pdftotext")
-	if err := os.WriteFile(p, []byte("#!/bin/sh\n"+body+"\n"), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
+func script(t *testing.T, body string) string { return docfiletest.Program(t, body) }
 
 func TestPDFTextBadInput(t *testing.T) {
 	pdftotext := docfiletest.Tool(t, "pdftotext")

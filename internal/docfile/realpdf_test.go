@@ -1,10 +1,8 @@
 package docfile_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -134,18 +132,7 @@ func TestLibreOffice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := zr.Open("word/document.xml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		xml, _ := io.ReadAll(f)
-		if !bytes.Contains(xml, []byte(`w:ascii="Times New Roman"`)) {
-			t.Error("the DOCX does not set its text in Times New Roman")
-		}
+		docfiletest.CheckTimesNewRoman(t, docx)
 		for _, c := range wordPhrases {
 			if !strings.Contains(norm.NFC.String(text), c.phrase) {
 				t.Errorf("DOCX text lacks %q:\n%s", c.phrase, text)

@@ -15,14 +15,7 @@ import (
 
 // script writes an executable shell script into a temporary directory:
 // a fake program that behaves badly on purpose.
-func script(t *testing.T, body string) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), "prog")
-	if err := os.WriteFile(p, []byte("#!/bin/sh\n"+body+"\n"), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
+func script(t *testing.T, body string) string { return docfiletest.Program(t, body) }
 
 func TestRunOK(t *testing.T) {
 	p := script(t, `echo "$1 $LANG $PATH $EXTRA $HOME"; pwd; echo warn >&2`)

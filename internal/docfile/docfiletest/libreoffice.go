@@ -1,8 +1,10 @@
 package docfiletest
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,4 +85,26 @@ func convert(t testing.TB, office, dir, in, filter, ext string) string {
 		t.Fatalf("libreoffice --convert-to %s wrote no %s: %v\n%s", filter, filepath.Base(res), err, b)
 	}
 	return res
+}
+
+// CheckTimesNewRoman fails the test unless the DOCX sets its text in
+// Times New Roman, as an agency's Word documents do.
+func CheckTimesNewRoman(t testing.TB, docx []byte) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(docx), int64(len(docx)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	xml, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(xml, []byte(`w:ascii="Times New Roman"`)) {
+		t.Error("the DOCX does not set its text in Times New Roman")
+	}
 }
