@@ -24,6 +24,10 @@ var _ sqlstore.Dialect = (*dialect)(nil)
 
 func (*dialect) Name() string { return "sqlite" }
 
+// PrepareReads asks the store to keep its reads prepared: the pure-Go
+// SQLite has no statement cache of its own (sqlstore/stmts.go).
+func (*dialect) PrepareReads() bool { return true }
+
 // Bind keeps the ? placeholders: SQLite's own.
 func (*dialect) Bind(q string) string { return q }
 

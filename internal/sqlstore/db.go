@@ -19,6 +19,9 @@ type DB struct {
 	// keepsMarks: the dialect's placeholders are ?, as written.
 	keepsMarks bool
 	binds      sync.Map // query → bound query
+	// stmts are the pool's prepared reads (stmts.go), when the dialect
+	// wants them.
+	stmts stmtCache
 
 	mu  sync.RWMutex
 	now func() time.Time
@@ -27,7 +30,10 @@ type DB struct {
 // New returns a store on an open, migrated pool.
 func New(pool *sql.DB, d Dialect) *DB {
 	db := &DB{pool: pool, d: d, now: time.Now, keepsMarks: d.Bind("?") == "?"}
-	db.conn = conn{q: pool, db: db}
+	db.conn = conn{q: pool, db: db, pooled: true}
+	if p, ok := d.(interface{ PrepareReads() bool }); ok && p.PrepareReads() {
+		db.stmts.on = true
+	}
 	return db
 }
 
@@ -54,8 +60,11 @@ func (db *DB) SetNow(now func() time.Time) {
 	db.mu.Unlock()
 }
 
-// Close closes the pool.
-func (db *DB) Close() error { return db.pool.Close() }
+// Close closes the prepared statements and the pool.
+func (db *DB) Close() error {
+	db.stmts.close()
+	return db.pool.Close()
+}
 
 // Tx is a write transaction with the one time it runs at.
 type Tx struct {
@@ -115,16 +124,31 @@ type conn struct {
 		ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	}
 	db *DB
+	// pooled: q is the pool, not a transaction; its reads may use the
+	// prepared statements.
+	pooled bool
 }
 
 // Query runs a query that returns rows.
 func (c conn) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return c.q.QueryContext(ctx, c.db.bind(query), c.db.args(args)...)
+	q := c.db.bind(query)
+	if c.pooled {
+		if st := c.db.stmts.get(c.db.pool, q); st != nil {
+			return st.QueryContext(ctx, c.db.args(args)...)
+		}
+	}
+	return c.q.QueryContext(ctx, q, c.db.args(args)...)
 }
 
 // QueryRow runs a query that returns at most one row.
 func (c conn) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	return c.q.QueryRowContext(ctx, c.db.bind(query), c.db.args(args)...)
+	q := c.db.bind(query)
+	if c.pooled {
+		if st := c.db.stmts.get(c.db.pool, q); st != nil {
+			return st.QueryRowContext(ctx, c.db.args(args)...)
+		}
+	}
+	return c.q.QueryRowContext(ctx, q, c.db.args(args)...)
 }
 
 // Exec runs a statement.
