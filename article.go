@@ -67,6 +67,10 @@ type ArticleFilter struct {
 	Oldest bool
 	Offset int
 	Limit  int
+	// NoTotal skips counting every match, which costs as much as the
+	// category is long: the total returned is then the list's length, or
+	// one more when more articles follow (enough for "Xem tiếp").
+	NoTotal bool
 	// Now is the moment that decides what is published; zero means the
 	// store's clock.
 	Now time.Time

@@ -52,7 +52,12 @@ func (db *DB) FindArticles(ctx context.Context, f congtin.ArticleFilter) ([]*con
 	var w where
 	w.add("site_id = ?", f.SiteID)
 	w.add("status = 'published'")
-	w.add("published_at <= ?", now)
+	// Articles older than a published one are published by then: the
+	// bound would only make the index range start at now and walk the
+	// whole newer part of the category down to the article.
+	if a := f.Before; a == nil || a.PublishedAt.After(now) {
+		w.add("published_at <= ?", now)
+	}
 	if len(f.CategoryIDs) > 0 {
 		w.add("category_id IN ("+placeholders(len(f.CategoryIDs))+")", ids(f.CategoryIDs)...)
 	}
@@ -65,11 +70,16 @@ func (db *DB) FindArticles(ctx context.Context, f congtin.ArticleFilter) ([]*con
 	if !f.To.IsZero() {
 		w.add("published_at < ?", f.To)
 	}
+	// Row values, not "published_at < ? OR (published_at = ? AND id < ?)":
+	// both databases make a row value an index range on (published_at,
+	// id), where the OR left SQLite filtering every newer article of the
+	// category (2.2 ms against 0.04 ms for an article in the middle of
+	// 100,000, in sqlite3 itself).
 	if a := f.Before; a != nil {
-		w.add("(published_at < ? OR (published_at = ? AND id < ?))", a.PublishedAt, a.PublishedAt, a.ID)
+		w.add("(published_at, id) < (?, ?)", a.PublishedAt, a.ID)
 	}
 	if a := f.After; a != nil {
-		w.add("(published_at > ? OR (published_at = ? AND id > ?))", a.PublishedAt, a.PublishedAt, a.ID)
+		w.add("(published_at, id) > (?, ?)", a.PublishedAt, a.ID)
 	}
 	order := "published_at DESC, id DESC"
 	if f.Oldest {
@@ -78,6 +88,16 @@ func (db *DB) FindArticles(ctx context.Context, f congtin.ArticleFilter) ([]*con
 	n := int64(f.Limit)
 	if n <= 0 {
 		n = noLimit
+	}
+	if f.NoTotal && n < noLimit {
+		// One row more says whether more follow, without a count.
+		as, err := list(ctx, db.conn, scanArticle, `SELECT `+listColumns+` FROM articles WHERE `+w.String()+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
+			append(w.args, n+1, max(f.Offset, 0))...)
+		total := len(as)
+		if int64(len(as)) > n {
+			as = as[:n]
+		}
+		return as, total, db.wrap("find articles", err)
 	}
 	return db.articleList(ctx, "find articles", w, order, n, f.Offset)
 }

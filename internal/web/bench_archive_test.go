@@ -1,0 +1,84 @@
+package web_test
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
+	"github.com/congtin/congtin/internal/counters"
+	"github.com/congtin/congtin/internal/render"
+	"github.com/congtin/congtin/internal/sqlite"
+	"github.com/congtin/congtin/internal/static"
+	"github.com/congtin/congtin/internal/web"
+)
+
+// BenchmarkUncachedArchive renders article pages of a deep archive, each
+// once in turn over 20,000 of them, without the page cache: the long tail
+// of crawlers and old links. It needs a generated portal (a copy of
+// loadbench's: CONGTIN_BENCH_DB=/path/to/congtin.db), which it writes
+// views into, and is run by hand:
+//
+//	CONGTIN_BENCH_DB=/tmp/bench100k.db go test ./internal/web -run X -bench UncachedArchive -cpuprofile cpu.out
+func BenchmarkUncachedArchive(b *testing.B) {
+	path := os.Getenv("CONGTIN_BENCH_DB")
+	if path == "" {
+		b.Skip("set CONGTIN_BENCH_DB to a copy of a generated portal (cmd/loadbench's congtin.db)")
+	}
+	raw := sqlite.NewDB(path)
+	if err := raw.Open(); err != nil {
+		b.Fatal(err)
+	}
+	defer raw.Close()
+	db := app.New(raw)
+	ctx := b.Context()
+	site, err := db.DefaultSite(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	assets, _ := static.New()
+	engine, err := render.New(assets.URL)
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := counters.New(db, time.Second, log)
+	c.Start()
+	defer c.Close()
+	s := &web.Server{Services: web.NewServices(db), Counter: c, Render: engine, Assets: assets, Log: log}
+	as, _, err := db.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Limit: 20000, Offset: 30000})
+	if err != nil || len(as) == 0 {
+		b.Fatalf("%d articles, %v", len(as), err)
+	}
+	cats, err := db.FindCategories(ctx, site.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	slug := map[int64]string{}
+	for _, cat := range cats {
+		slug[cat.ID] = cat.Slug
+	}
+	paths := make([]string, len(as))
+	for i, a := range as {
+		paths[i] = a.Path(slug[a.CategoryID])
+	}
+	h := s.Handler()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		req := httptest.NewRequest("GET", paths[i%len(paths)], nil)
+		req.Header.Set("User-Agent", browserUA)
+		req.Header.Set("Accept-Encoding", "gzip")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("%s: %d", paths[i%len(paths)], rec.Code)
+		}
+		i++
+	}
+}
