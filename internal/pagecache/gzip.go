@@ -36,9 +36,14 @@ func deflatePart(p []byte) []byte {
 }
 
 // writers reuses compressors: each holds several hundred kilobytes of
-// tables, too much to allocate per page.
+// tables, too much to allocate per page. They compress at BestSpeed: on a
+// deep archive most pages are rendered for one reader or crawler and
+// evicted unseen, and the default level took a quarter of an uncached
+// article's CPU; BestSpeed takes a fifth less CPU per page
+// (BenchmarkUncachedArchive: 1.49 -> 1.19 ms/op) for about 12 % more bytes
+// on the wire.
 var writers = sync.Pool{New: func() any {
-	zw, _ := flate.NewWriter(nil, flate.DefaultCompression) // the level is valid
+	zw, _ := flate.NewWriter(nil, flate.BestSpeed) // the level is valid
 	return zw
 }}
 
