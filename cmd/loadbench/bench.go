@@ -21,10 +21,16 @@ const (
 	articleMinRatio = 0.60
 	articleMaxP99   = 10 * time.Millisecond
 	pageMinRatio    = 0.50
-	maxPeakRSS      = 150 << 20
-	maxStartup      = time.Second
-	stopTimeout     = time.Minute
-	settleLimit     = time.Minute // waiting for congtin to go idle after failed requests
+	// The long tail (issue 15): articles asked for in turn over 20,000 of
+	// them, none from the page cache but by chance. PostgreSQL's ratio
+	// target is lower: every query crosses a socket.
+	rotatingMinRatio   = 0.25
+	rotatingMinRatioPG = 0.15
+	rotatingMaxP99     = 50 * time.Millisecond
+	maxPeakRSS         = 150 << 20
+	maxStartup         = time.Second
+	stopTimeout        = time.Minute
+	settleLimit        = time.Minute // waiting for congtin to go idle after failed requests
 )
 
 // scenario is one row of the table.
@@ -64,11 +70,20 @@ func (res *result) measure(ctx context.Context, bin, work string, stderr io.Writ
 	for _, j := range p.rotating(o.rotate) {
 		rotating = append(rotating, paths[j])
 	}
+	rotMin := rotatingMinRatio
+	if strings.HasPrefix(o.db, "postgres") {
+		rotMin = rotatingMinRatioPG
+	}
+	// A crawler's pass: every article once, in the order of the portal,
+	// as long as the measured time lasts (it never comes back to one).
+	crawl := make([]string, len(paths))
+	copy(crawl, paths)
 	day := p.publishedAt(p.single()).In(congtin.VietnamZone).Format(time.DateOnly)
 	res.rows = []*scenario{
 		{name: "reference: the article's bytes from memory", paths: []string{single}, ref: true},
 		{name: "article (one URL)", paths: []string{single}, article: true, minRatio: articleMinRatio, maxP99: articleMaxP99},
-		{name: fmt.Sprintf("article (rotating over %d)", len(rotating)), paths: rotating, article: true},
+		{name: fmt.Sprintf("article (rotating over %d)", len(rotating)), paths: rotating, article: true, minRatio: rotMin, maxP99: rotatingMaxP99},
+		{name: fmt.Sprintf("crawler (each of %d articles once)", len(crawl)), paths: crawl, article: true},
 		{name: "home", paths: []string{"/"}, minRatio: pageMinRatio},
 		{name: "category page 1", paths: []string{"/" + topSlug}, minRatio: pageMinRatio},
 		{name: fmt.Sprintf("category page %d", o.page), paths: []string{fmt.Sprintf("/%s?trang=%d", topSlug, o.page)}, minRatio: pageMinRatio},

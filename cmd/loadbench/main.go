@@ -69,7 +69,7 @@ func (o *options) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.cache, "cache", filepath.Join(os.TempDir(), "congtin-loadbench"), "folder for the generated portal and the record of what was generated where")
 	fs.StringVar(&o.congtin, "congtin", "", "congtin binary to run (default: go build ./cmd/congtin)")
 	fs.IntVar(&o.page, "page", 500, "the deep category page to measure")
-	fs.IntVar(&o.rotate, "rotate", 1000, "different article URLs in the rotating article scenario")
+	fs.IntVar(&o.rotate, "rotate", 20000, "different article URLs in the rotating article scenario")
 	fs.StringVar(&o.query, "query", "nông nghiệp", "query of the search scenario")
 	fs.BoolVar(&o.fresh, "fresh", false, "generate the portal again even when a cached one exists")
 	fs.DurationVar(&o.flush, "flush", time.Second, "congtin's counter flush interval (-flush)")
