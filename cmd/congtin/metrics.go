@@ -34,6 +34,8 @@ func newMetrics(store any, counter *counters.Counter, cache func() *pagecache.Ca
 		cacheGauge(func(c *pagecache.Cache) float64 { h, _ := c.Stats(); return float64(h) }))
 	reg.Gauge("congtin_page_cache_misses_total", "counter", "Cacheable pages that had to be built.",
 		cacheGauge(func(c *pagecache.Cache) float64 { _, m := c.Stats(); return float64(m) }))
+	reg.Gauge("congtin_page_cache_refused_total", "counter", "Pages built but not kept: the cache was full and the page had not been asked for before lately.",
+		cacheGauge(func(c *pagecache.Cache) float64 { return float64(c.Refused()) }))
 	reg.Gauge("congtin_page_cache_entries", "gauge", "Pages held in the page cache.",
 		cacheGauge(func(c *pagecache.Cache) float64 { return float64(c.Len()) }))
 	reg.Gauge("congtin_page_cache_bytes", "gauge", "Bytes held in the page cache.",

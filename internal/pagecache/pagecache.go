@@ -152,13 +152,16 @@ type Cache struct {
 	size    int
 
 	hits, misses atomic.Int64
+	refused      atomic.Int64  // pages not admitted (admit.go)
 	epoch        atomic.Uint64 // purges so far
 	now          func() time.Time
+	door         *doorkeeper
 }
 
 // New returns a cache holding up to maxBytes of pages.
 func New(maxBytes int) *Cache {
-	return &Cache{max: maxBytes, entries: map[string]*Entry{}, byTag: map[string]map[string]struct{}{}, now: time.Now}
+	return &Cache{max: maxBytes, entries: map[string]*Entry{}, byTag: map[string]map[string]struct{}{}, now: time.Now,
+		door: newDoorkeeper(doorkeeperKeys)}
 }
 
 // Get returns the entry for key, or nil.
@@ -171,6 +174,7 @@ func (c *Cache) Get(key string) *Entry {
 	}
 	if e == nil {
 		c.misses.Add(1)
+		c.door.miss(key)
 	} else {
 		c.hits.Add(1)
 	}
@@ -179,6 +183,10 @@ func (c *Cache) Get(key string) *Entry {
 
 // Stats returns the hits and misses so far.
 func (c *Cache) Stats() (hits, misses int64) { return c.hits.Load(), c.misses.Load() }
+
+// Refused returns how many built pages were not kept: the cache was full
+// and the page had not been asked for before.
+func (c *Cache) Refused() int64 { return c.refused.Load() }
 
 // Size returns the bytes held.
 func (c *Cache) Size() int {
@@ -203,15 +211,21 @@ func (c *Cache) Put(key string, e *Entry) { c.PutIf(key, e, c.Epoch()) }
 
 // PutIf stores an entry unless a purge happened since epoch: the page may
 // then hold data the purge was for. A page larger than a tenth of the
-// budget is not kept.
+// budget is not kept, nor, once the cache is full, a page asked for only
+// once lately (admit.go).
 func (c *Cache) PutIf(key string, e *Entry, epoch uint64) {
 	if e.size > c.max/10 {
 		return
 	}
 	e.key = key
+	again := c.door.again(key)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.epoch.Load() != epoch {
+		return
+	}
+	if old := c.entries[key]; old == nil && c.size+e.size > c.max && !again {
+		c.refused.Add(1)
 		return
 	}
 	c.removeLocked(key)
