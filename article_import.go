@@ -2,7 +2,9 @@ package congtin
 
 import (
 	"net/url"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -141,29 +143,54 @@ const CategoryPathSep = " > "
 // EINVALID and names the record's index (from 0) and the field.
 func PrepareImport(recs []ArticleImport) ([]PreparedImport, error) {
 	out := make([]PreparedImport, len(recs))
-	for i := range recs {
-		r := &recs[i]
-		r.Normalize()
-		t, ferr := r.Validate()
-		if ferr != nil {
-			return nil, Errorf(EINVALID, "record %d: %s", i, ferr)
+	errs := make([]error, len(recs))
+	// Records are independent: normalising (NFC) and checking them runs
+	// on every core, and the first bad record in the file is reported.
+	Parallel(len(recs), func(i int) { out[i], errs[i] = prepareRecord(&recs[i], i) })
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
 		}
-		var path []string
-		for _, part := range strings.Split(r.Category, CategoryPathSep) {
-			part = strings.TrimSpace(part)
-			if Slugify(part) == "" {
-				return nil, Errorf(EINVALID, "record %d: category: %q has an empty or unusable part", i, r.Category)
-			}
-			path = append(path, part)
-		}
-		if len(path) > 5 {
-			return nil, Errorf(EINVALID, "record %d: category: nested deeper than 5 levels", i)
-		}
-		slug := r.Slug
-		if slug == "" {
-			slug = Slugify(r.Title)
-		}
-		out[i] = PreparedImport{ArticleImport: r, PublishedAt: t, CategoryPath: path, Slug: slug}
 	}
 	return out, nil
+}
+
+// prepareRecord normalises and checks record i.
+func prepareRecord(r *ArticleImport, i int) (PreparedImport, error) {
+	r.Normalize()
+	t, ferr := r.Validate()
+	if ferr != nil {
+		return PreparedImport{}, Errorf(EINVALID, "record %d: %s", i, ferr)
+	}
+	var path []string
+	for _, part := range strings.Split(r.Category, CategoryPathSep) {
+		part = strings.TrimSpace(part)
+		if Slugify(part) == "" {
+			return PreparedImport{}, Errorf(EINVALID, "record %d: category: %q has an empty or unusable part", i, r.Category)
+		}
+		path = append(path, part)
+	}
+	if len(path) > 5 {
+		return PreparedImport{}, Errorf(EINVALID, "record %d: category: nested deeper than 5 levels", i)
+	}
+	slug := r.Slug
+	if slug == "" {
+		slug = Slugify(r.Title)
+	}
+	return PreparedImport{ArticleImport: r, PublishedAt: t, CategoryPath: path, Slug: slug}, nil
+}
+
+// Parallel calls fn(0) … fn(n-1) on every core and returns when all have
+// returned; fn must only touch what index i owns.
+func Parallel(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < n; i += workers {
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -139,7 +139,7 @@ func (tx *Tx) InsertArticle(ctx context.Context, a *congtin.Article) error {
 	if err := tx.indexMediaUses(ctx, a.SiteID, useArticle, id, a.Body, a.Image); err != nil {
 		return err
 	}
-	return tx.indexArticle(ctx, id)
+	return tx.indexArticleOf(ctx, id, true)
 }
 
 // UpdateArticle implements congtin.ArticleTx.

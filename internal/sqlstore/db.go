@@ -71,6 +71,10 @@ type Tx struct {
 	conn
 	tx  *sql.Tx
 	now time.Time
+	// later holds the articles whose index entries wait for IndexPending
+	// (IndexLater); nil when they are written at once.
+	later    []int64
+	deferIdx bool
 }
 
 // Now is the time the transaction runs at: whole seconds, in UTC.
@@ -91,7 +95,7 @@ func (db *DB) Begin(ctx context.Context) (*Tx, error) {
 		return nil, db.wrap("begin", err)
 	}
 	tx := &Tx{tx: t, now: db.Now().UTC().Truncate(time.Second)}
-	tx.conn = conn{q: t, db: db}
+	tx.conn = conn{q: t, db: db, tx: t}
 	return tx, nil
 }
 
@@ -125,17 +129,17 @@ type conn struct {
 	}
 	db *DB
 	// pooled: q is the pool, not a transaction; its reads may use the
-	// prepared statements.
+	// prepared statements. In a transaction, tx is it, and its statements
+	// use them through tx.StmtContext (prepared once per connection).
 	pooled bool
+	tx     *sql.Tx
 }
 
 // Query runs a query that returns rows.
 func (c conn) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	q := c.db.bind(query)
-	if c.pooled {
-		if st := c.db.stmts.get(c.db.pool, q); st != nil {
-			return st.QueryContext(ctx, c.db.args(args)...)
-		}
+	if st := c.stmt(ctx, q); st != nil {
+		return st.QueryContext(ctx, c.db.args(args)...)
 	}
 	return c.q.QueryContext(ctx, q, c.db.args(args)...)
 }
@@ -143,17 +147,32 @@ func (c conn) Query(ctx context.Context, query string, args ...any) (*sql.Rows, 
 // QueryRow runs a query that returns at most one row.
 func (c conn) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	q := c.db.bind(query)
-	if c.pooled {
-		if st := c.db.stmts.get(c.db.pool, q); st != nil {
-			return st.QueryRowContext(ctx, c.db.args(args)...)
-		}
+	if st := c.stmt(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, c.db.args(args)...)
 	}
 	return c.q.QueryRowContext(ctx, q, c.db.args(args)...)
 }
 
 // Exec runs a statement.
 func (c conn) Exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	return c.q.ExecContext(ctx, c.db.bind(query), c.db.args(args)...)
+	q := c.db.bind(query)
+	if st := c.stmt(ctx, q); st != nil {
+		return st.ExecContext(ctx, c.db.args(args)...)
+	}
+	return c.q.ExecContext(ctx, q, c.db.args(args)...)
+}
+
+// stmt returns query's prepared statement for this pool or transaction,
+// or nil (stmts.go).
+func (c conn) stmt(ctx context.Context, query string) *sql.Stmt {
+	st := c.db.stmts.get(c.db.pool, query)
+	switch {
+	case st == nil || c.pooled:
+		return st
+	case c.tx != nil:
+		return c.tx.StmtContext(ctx, st)
+	}
+	return nil
 }
 
 // insert runs an INSERT … RETURNING id and returns the id.

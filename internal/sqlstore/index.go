@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -64,6 +65,12 @@ func (d *IndexDoc) analyse(a analysis) {
 // publish, an edit or an unpublish. Scheduled articles are indexed at once
 // and filtered by time at query time: they turn up by themselves.
 func (tx *Tx) indexArticle(ctx context.Context, id int64) error {
+	return tx.indexArticleOf(ctx, id, false)
+}
+
+// indexArticleOf is indexArticle; fresh says the article was just
+// inserted, so it has no entry to remove.
+func (tx *Tx) indexArticleOf(ctx context.Context, id int64, fresh bool) error {
 	d := &IndexDoc{ID: id}
 	var status string
 	if err := tx.QueryRow(ctx, `SELECT site_id, category_id, published_at, status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&d.SiteID, &d.CategoryID, at(&d.PublishedAt), &status, &d.title, &d.lead, &d.body); err != nil {
@@ -73,14 +80,66 @@ func (tx *Tx) indexArticle(ctx context.Context, id int64) error {
 	if err := tx.putKey(ctx, articleKeys, id, d.SiteID, d.title, d.lead); err != nil {
 		return tx.db.wrap("index article", err)
 	}
-	if err := tx.db.d.UnindexArticles(ctx, tx, id); err != nil {
-		return tx.db.wrap("index article", err)
+	if !fresh {
+		if err := tx.db.d.UnindexArticles(ctx, tx, id); err != nil {
+			return tx.db.wrap("index article", err)
+		}
 	}
 	if status != congtin.StatusPublished {
 		return nil
 	}
+	if tx.deferIdx {
+		tx.later = append(tx.later, id)
+		return nil
+	}
 	d.analyse(analysisFor(tx.db.d))
 	return tx.db.wrap("index article", tx.db.d.WriteArticleIndex(ctx, tx, []*IndexDoc{d}))
+}
+
+// IndexLater implements congtin.ArticleTx.
+func (tx *Tx) IndexLater() { tx.deferIdx = true }
+
+// IndexPending implements congtin.ArticleTx: the articles held back are
+// read again as they are now (an article imported twice is written once),
+// analysed on every core but one and written in the index's bulk mode.
+func (tx *Tx) IndexPending(ctx context.Context) error {
+	tx.deferIdx = false
+	ids := tx.later
+	tx.later = nil
+	if len(ids) == 0 {
+		return nil
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	const chunk = 256
+	read := func() ([]*IndexDoc, error) {
+		if len(ids) == 0 {
+			return nil, nil
+		}
+		n := min(chunk, len(ids))
+		part := ids[:n]
+		ids = ids[n:]
+		return list(ctx, tx.conn, func(row scanner) (*IndexDoc, error) {
+			d := &IndexDoc{}
+			return d, row.Scan(&d.ID, &d.SiteID, &d.CategoryID, at(&d.PublishedAt), &d.title, &d.lead, &d.body)
+		}, `SELECT id, site_id, category_id, published_at, title, lead, body FROM articles WHERE id IN (`+placeholders(n)+`) AND status = 'published' ORDER BY id`, anys(part)...)
+	}
+	write := func() error {
+		_, err := tx.writeIndexDocs(ctx, read)
+		return err
+	}
+	if b, ok := tx.db.d.(BulkIndexer); ok {
+		end, err := b.BeginBulkIndex(ctx, tx)
+		if err != nil {
+			return tx.db.wrap("index articles", err)
+		}
+		if err := write(); err != nil {
+			end()
+			return tx.db.wrap("index articles", err)
+		}
+		return tx.db.wrap("index articles", end())
+	}
+	return tx.db.wrap("index articles", write())
 }
 
 // BulkIndexer is an Indexer that writes a whole index faster in a mode of
@@ -115,7 +174,6 @@ func (tx *Tx) reindexArticles(ctx context.Context) (int, error) {
 
 // writeArticleIndex writes the index entries of every published article.
 func (tx *Tx) writeArticleIndex(ctx context.Context) (int, error) {
-	an := analysisFor(tx.db.d)
 	const chunk = 256
 	var last int64
 	// "status || ''" keeps the planner off the index on the status: it
@@ -130,6 +188,14 @@ func (tx *Tx) writeArticleIndex(ctx context.Context) (int, error) {
 		}
 		return docs, err
 	}
+	return tx.writeIndexDocs(ctx, read)
+}
+
+// writeIndexDocs writes the entries of the articles read, a chunk at a
+// time until read gives none, each chunk analysed while the one before
+// it is written.
+func (tx *Tx) writeIndexDocs(ctx context.Context, read func() ([]*IndexDoc, error)) (int, error) {
+	an := analysisFor(tx.db.d)
 	analyse := func(docs []*IndexDoc) func() {
 		var wg sync.WaitGroup
 		workers := max(runtime.GOMAXPROCS(0)-1, 1)

@@ -63,6 +63,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("DocumentPDFText", func(t *testing.T) { testDocumentPDFText(t, open(t)) })
 	t.Run("Jobs", func(t *testing.T) { testJobs(t, open(t)) })
 	t.Run("ArticleNeighbours", func(t *testing.T) { testArticleNeighbours(t, open(t)) })
+	t.Run("ImportIndex", func(t *testing.T) { testImportIndex(t, open(t)) })
 	t.Run("DocumentRealFiles", func(t *testing.T) { testDocumentRealFiles(t, open(t)) })
 	t.Run("FileTextJobs", func(t *testing.T) { testFileTextJobs(t, open(t)) })
 	t.Run("WordPressImport", func(t *testing.T) { testWordPressImport(t, open(t)) })

@@ -1,0 +1,46 @@
+package app_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/app"
+	"github.com/congtin/congtin/internal/corpus"
+	"github.com/congtin/congtin/internal/storetest"
+)
+
+// BenchmarkImportArticles imports 2,000 articles of 800 words into a new
+// SQLite database per iteration, in one all-or-nothing transaction, as
+// `congtin import` does; it reports articles per second. Issue 15's target
+// is 100,000 in under a minute (1,667/s) on SQLite.
+func BenchmarkImportArticles(b *testing.B) {
+	const n = 2000
+	g := corpus.New(rand.New(rand.NewPCG(7, 12)))
+	start := time.Date(2018, 1, 1, 7, 30, 0, 0, congtin.VietnamZone)
+	recs := make([]congtin.ArticleImport, n)
+	for j := range recs {
+		recs[j] = congtin.ArticleImport{Title: g.Title(), Lead: g.Lead(), Body: g.Body(800),
+			Category: fmt.Sprintf("Chuyên mục %d", j%5+1) + congtin.CategoryPathSep + fmt.Sprintf("Chuyên đề %d", j%20+1),
+			Author:   "Phóng viên", PublishedAt: start.Add(time.Duration(j) * time.Hour).Format(time.RFC3339), ExternalID: fmt.Sprintf("b-%d", j)}
+	}
+	var took time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		a := app.New(storetest.MustOpenSQLite(b, filepath.Join(b.TempDir(), "congtin.db")))
+		site, err := a.DefaultSite(b.Context())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		t := time.Now()
+		if _, err := a.ImportArticles(b.Context(), site.ID, recs); err != nil {
+			b.Fatal(err)
+		}
+		took += time.Since(t)
+	}
+	b.ReportMetric(float64(n*b.N)/took.Seconds(), "articles/s")
+}
