@@ -50,7 +50,12 @@ func BenchmarkUncachedArchive(b *testing.B) {
 	c := counters.New(db, time.Second, log)
 	c.Start()
 	defer c.Close()
-	s := &web.Server{Services: web.NewServices(db), Counter: c, Render: engine, Assets: assets, Log: log}
+	// As `congtin serve` runs it, the change log watched (the site and its
+	// menus kept in memory), but no page cache.
+	s := &web.Server{Services: web.NewServices(db), Counter: c, Render: engine, Assets: assets, Log: log, Changes: raw}
+	if err := s.SyncChanges(ctx); err != nil {
+		b.Fatal(err)
+	}
 	as, _, err := db.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, Limit: 20000, Offset: 30000})
 	if err != nil || len(as) == 0 {
 		b.Fatalf("%d articles, %v", len(as), err)
