@@ -93,7 +93,7 @@ func (res *result) measure(ctx context.Context, bin, work string, stderr io.Writ
 
 	// The views before, read from the store as congtin will write them.
 	ids := map[int64]bool{}
-	for _, s := range append([]string{single}, rotating...) {
+	for _, s := range append(append([]string{single}, rotating...), crawl...) {
 		id, err := articleID(s)
 		if err != nil {
 			return err
