@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/congtin/congtin"
 )
@@ -94,10 +95,14 @@ func (e *Engine) Doc(name string, data any) (*Doc, error) {
 	if entry == "" {
 		entry = name[strings.LastIndexByte(name, '/')+1:]
 	}
+	v, _ := e.sizes.LoadOrStore(name, new(atomic.Int64))
+	size := v.(*atomic.Int64)
 	var buf bytes.Buffer
+	buf.Grow(int(size.Load()) + 1024)
 	if err := t.ExecuteTemplate(&buf, entry, data); err != nil {
 		return nil, fmt.Errorf("render: %s: %w", name, err)
 	}
+	size.Store(int64(buf.Len()))
 	return split(buf.Bytes()), nil
 }
 

@@ -14,6 +14,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -59,6 +60,10 @@ type Engine struct {
 	// now is the clock of the states pages show (an article's Hẹn giờ);
 	// nil: time.Now.
 	now atomic.Pointer[func() time.Time]
+	// sizes are the last rendered size of each page, by name: Doc's
+	// buffer starts that large instead of doubling its way up from 64
+	// bytes (a third of an uncached article's allocations).
+	sizes sync.Map // name → *atomic.Int64
 }
 
 // SetClock makes the pages show states at now's time instead of the
