@@ -165,11 +165,14 @@ func (c conn) Exec(ctx context.Context, query string, args ...any) (sql.Result, 
 // stmt returns query's prepared statement for this pool or transaction,
 // or nil (stmts.go).
 func (c conn) stmt(ctx context.Context, query string) *sql.Stmt {
-	st := c.db.stmts.get(c.db.pool, query)
-	switch {
-	case st == nil || c.pooled:
-		return st
-	case c.tx != nil:
+	if c.pooled {
+		return c.db.stmts.get(c.db.pool, query)
+	}
+	// In a transaction, only a statement the pool has prepared already:
+	// preparing one would take another of the pool's connections, and
+	// when every other one waits for this transaction's write lock, the
+	// two would wait for each other until SQLite's busy timeout.
+	if st := c.db.stmts.lookup(query); st != nil && c.tx != nil {
 		return c.tx.StmtContext(ctx, st)
 	}
 	return nil

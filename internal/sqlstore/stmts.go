@@ -52,6 +52,19 @@ func (c *stmtCache) get(pool *sql.DB, query string) *sql.Stmt {
 	return st
 }
 
+// lookup returns query's prepared statement if the cache has it, and
+// never prepares one: a transaction must not wait for another of the
+// pool's connections (they may all be waiting for its write lock).
+func (c *stmtCache) lookup(query string) *sql.Stmt {
+	if !c.on {
+		return nil
+	}
+	if st, ok := c.m.Load(query); ok {
+		return st.(*sql.Stmt)
+	}
+	return nil
+}
+
 // close closes the prepared statements.
 func (c *stmtCache) close() {
 	c.m.Range(func(k, v any) bool {
