@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"os"
+	"os/exec"
 	"strconv"
 	"time"
 
@@ -27,10 +28,9 @@ func fileTextReader(ctx context.Context, files docfile.Store, log *slog.Logger) 
 		log.Warn("scanned attachments will not be read: "+congtin.ErrorMessage(err), "install", "tesseract-ocr tesseract-ocr-vie poppler-utils")
 	}
 	x := &docfile.Extractor{Log: log}
-	if _, _, err := x.PDFPages(ctx, os.DevNull); err != nil {
-		if pe, ok := err.(*docfile.PDFError); ok && pe.Reason == docfile.ReasonNoProgram {
-			log.Warn("PDF text falls back to the built-in reader: pdftotext not found", "install", "poppler-utils")
-		}
+	// Looked up, not run: start-up stays free of subprocesses.
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		log.Warn("PDF text falls back to the built-in reader: pdftotext not found", "install", "poppler-utils")
 	}
 	return &docfile.TextReader{Files: files, Extractor: x, OCR: o, Log: log}
 }

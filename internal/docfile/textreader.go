@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/congtin/congtin"
 )
@@ -38,6 +39,23 @@ type TextReader struct {
 	MaxOCRPages int
 	TempDir     string // "" for the system's
 	Log         *slog.Logger
+
+	// ocrReady: OCR.Check has passed once. Only success is remembered
+	// (Check runs tesseract --list-langs): a server that lacks Tesseract
+	// reads scans as soon as it is installed.
+	ocrReady atomic.Bool
+}
+
+// checkOCR is OCR.Check, run until it first passes.
+func (r *TextReader) checkOCR(ctx context.Context) error {
+	if r.ocrReady.Load() {
+		return nil
+	}
+	if err := r.OCR.Check(ctx); err != nil {
+		return err
+	}
+	r.ocrReady.Store(true)
+	return nil
 }
 
 // DefaultMaxOCRPages is TextReader's bound on the scanned pages read of
@@ -134,7 +152,7 @@ func (r *TextReader) image(ctx context.Context, f *congtin.DocumentFile, path st
 		r.log().Warn("scanned image left unread: no OCR on this server", "file", f.ID)
 		return congtin.FileText{Note: noOCR}, nil
 	}
-	if err := r.OCR.Check(ctx); err != nil {
+	if err := r.checkOCR(ctx); err != nil {
 		r.log().Warn("scanned image left unread", "file", f.ID, "reason", err)
 		return congtin.FileText{Note: err.Error()}, nil
 	}
@@ -217,7 +235,7 @@ func (r *TextReader) ocrPages(ctx context.Context, f *congtin.DocumentFile, path
 		r.log().Warn("pdf pages without text left unread: no OCR on this server", "file", f.ID, "pages", len(scanned))
 		return nil, noOCR, nil
 	}
-	if err := r.OCR.Check(ctx); err != nil {
+	if err := r.checkOCR(ctx); err != nil {
 		r.log().Warn("pdf pages without text left unread", "file", f.ID, "pages", len(scanned), "reason", err)
 		return nil, err.Error(), nil
 	}
