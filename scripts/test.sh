@@ -43,6 +43,14 @@ if [ ! -x /usr/lib/postgresql/15/bin/postgres ]; then
   DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq postgresql-15 >/dev/null
 fi
 
+# nginx (Debian's nginx-light) for the test that runs congtin behind a
+# real TLS reverse proxy, with the configuration docs/nginx/ recommends.
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "== installing nginx-light"
+  need_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq --no-install-recommends nginx-light >/dev/null
+fi
+
 echo "== editor bundle (npm) and its tests"
 web/editor/build.sh
 (cd web/editor && npm test --silent)
