@@ -71,6 +71,11 @@ type ArticleFilter struct {
 	// category is long: the total returned is then the list's length, or
 	// one more when more articles follow (enough for "Xem tiếp").
 	NoTotal bool
+	// TitlesOnly reads what a list of links shows (ID, category, title,
+	// slug, publication time) and nothing else, which the category list
+	// index holds: the table's row is never read. Its body spans
+	// overflow pages, and every column after it sits behind them.
+	TitlesOnly bool
 	// Now is the moment that decides what is published; zero means the
 	// store's clock.
 	Now time.Time

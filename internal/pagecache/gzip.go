@@ -2,10 +2,11 @@ package pagecache
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"hash/crc32"
 	"sync"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // A cached page is compressed once, but its live values (the visit

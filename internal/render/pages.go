@@ -45,6 +45,9 @@ type Base struct {
 	// PreviewMark, when set, marks the page as a preview of an item not
 	// (or not yet) public.
 	PreviewMark *PreviewMark
+	// Chrome, when set, holds the site's menu, category tree and footer
+	// already rendered (see Chrome); nil renders them for this page.
+	Chrome *Chrome
 }
 
 // FeedLink is an RSS feed: the whole site's or a category's.

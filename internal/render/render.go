@@ -115,6 +115,7 @@ func New(assetURL func(string) string) (*Engine, error) {
 	// articleState is an article's state as the back office shows it:
 	// Hẹn giờ for one published with its time ahead.
 	funcs["articleState"] = func(a *congtin.Article) string { return a.State(e.clock()) }
+	funcs["chrome"] = e.chromeFunc
 	for name, layout := range pages {
 		var files []string
 		switch layout {

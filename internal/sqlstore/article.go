@@ -18,6 +18,19 @@ const articleColumns = `id, site_id, category_id, title, slug, lead, body, autho
 // a row's bytes.
 var listColumns = strings.Replace(articleColumns, "body", "''", 1)
 
+// titleColumns are a list of links' (ArticleFilter.TitlesOnly), all in
+// the category list index (migration 0025).
+const titleColumns = `id, site_id, category_id, title, slug, published_at`
+
+func scanTitle(row scanner) (*congtin.Article, error) {
+	var a congtin.Article
+	if err := row.Scan(&a.ID, &a.SiteID, &a.CategoryID, &a.Title, &a.Slug, at(&a.PublishedAt)); err != nil {
+		return nil, err
+	}
+	a.Status = congtin.StatusPublished
+	return &a, nil
+}
+
 func scanArticle(row scanner) (*congtin.Article, error) {
 	var a congtin.Article
 	if err := row.Scan(&a.ID, &a.SiteID, &a.CategoryID, &a.Title, &a.Slug, &a.Lead, &a.Body, &a.Author, &a.Image,
@@ -91,7 +104,11 @@ func (db *DB) FindArticles(ctx context.Context, f congtin.ArticleFilter) ([]*con
 	}
 	if f.NoTotal && n < noLimit {
 		// One row more says whether more follow, without a count.
-		as, err := list(ctx, db.conn, scanArticle, `SELECT `+listColumns+` FROM articles WHERE `+w.String()+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
+		cols, scan := listColumns, scanArticle
+		if f.TitlesOnly {
+			cols, scan = titleColumns, scanTitle
+		}
+		as, err := list(ctx, db.conn, scan, `SELECT `+cols+` FROM articles WHERE `+w.String()+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
 			append(w.args, n+1, max(f.Offset, 0))...)
 		total := len(as)
 		if int64(len(as)) > n {

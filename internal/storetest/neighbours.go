@@ -44,6 +44,7 @@ func testArticleNeighbours(t *testing.T, s congtin.Service) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			nOlder := n
 			want := all[i+1:]
 			more := len(want) > limit
 			want = want[:min(limit, len(want))]
@@ -60,6 +61,21 @@ func testArticleNeighbours(t *testing.T, s congtin.Service) {
 			wantNewer = wantNewer[:min(limit, len(wantNewer))]
 			if !slices.Equal(ids(newer), ids(wantNewer)) || (n > len(newer)) != more {
 				t.Errorf("newer than %s (limit %d): %v total %d, want %v more=%v", a.Title, limit, ids(newer), n, ids(wantNewer), more)
+			}
+			// The article page's lists read titles only, from the index:
+			// the same articles, with what a link shows.
+			titles, n2, err := s.FindArticles(ctx, congtin.ArticleFilter{SiteID: site.ID, CategoryIDs: []int64{cat}, Before: a, Limit: limit, NoTotal: true, TitlesOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(ids(titles), ids(older)) || n2 != nOlder {
+				t.Errorf("titles older than %s (limit %d): %v total %d, want %v", a.Title, limit, ids(titles), n2, ids(older))
+			}
+			for j, x := range titles {
+				w := older[j]
+				if x.Title != w.Title || x.Slug != w.Slug || !x.PublishedAt.Equal(w.PublishedAt) || x.CategoryID != w.CategoryID || x.SiteID != w.SiteID {
+					t.Errorf("title-only row %+v differs from the full one %+v", x, w)
+				}
 			}
 		}
 	}

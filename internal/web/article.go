@@ -100,14 +100,14 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 func (s *Server) articleView(ctx context.Context, site *congtin.Site, base render.Base, a *congtin.Article, cat *congtin.Category) (*render.ArticlePage, error) {
 	cats := categoriesFrom(ctx)
 	newer, _, err := s.Articles.FindArticles(ctx, congtin.ArticleFilter{
-		SiteID: site.ID, CategoryIDs: []int64{cat.ID}, After: a, Oldest: true, Limit: newerCount, NoTotal: true,
+		SiteID: site.ID, CategoryIDs: []int64{cat.ID}, After: a, Oldest: true, Limit: newerCount, NoTotal: true, TitlesOnly: true,
 	})
 	if err != nil {
 		return nil, err
 	}
 	slices.Reverse(newer) // nearest first was for the limit; show newest first
 	older, nOlder, err := s.Articles.FindArticles(ctx, congtin.ArticleFilter{
-		SiteID: site.ID, CategoryIDs: []int64{cat.ID}, Before: a, Limit: olderCount, NoTotal: true,
+		SiteID: site.ID, CategoryIDs: []int64{cat.ID}, Before: a, Limit: olderCount, NoTotal: true, TitlesOnly: true,
 	})
 	if err != nil {
 		return nil, err

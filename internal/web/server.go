@@ -152,7 +152,7 @@ func (s *Server) withSite(next http.Handler) http.Handler {
 				s.error(w, r.WithContext(congtin.NewContextWithSite(r.Context(), site)), err)
 				return
 			}
-			sc = &siteContext{site: site, cats: cats, links: links}
+			sc = &siteContext{site: site, cats: cats, links: links, chrome: render.NewChrome()}
 			// Kept only while the change log is watched, which clears it.
 			if s.Changes != nil {
 				s.sites.put(host, sc)
@@ -181,6 +181,16 @@ type siteContext struct {
 	site  *congtin.Site
 	cats  congtin.Categories
 	links []*congtin.Link // the footer's
+	// chrome holds the layout's parts drawn from the above, rendered
+	// once: it is dropped with them when the site changes.
+	chrome *render.Chrome
+}
+
+func chromeFrom(ctx context.Context) *render.Chrome {
+	if sc, _ := ctx.Value(siteKey).(*siteContext); sc != nil {
+		return sc.chrome
+	}
+	return nil
 }
 
 func siteFrom(ctx context.Context) *congtin.Site {

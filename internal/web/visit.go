@@ -97,5 +97,6 @@ func (s *Server) base(w http.ResponseWriter, r *http.Request, site *congtin.Site
 		LangSwitch: "/en/",
 		LinkGroups: linkGroups(linksFrom(r.Context())),
 		Feeds:      []render.FeedLink{s.siteFeed(r, site)},
+		Chrome:     chromeFrom(r.Context()),
 	}, nil
 }
