@@ -97,14 +97,18 @@ type Client struct {
 // sets one of them, and nginx always sets the first.
 func (t Trusted) Resolve(r *http.Request) Client {
 	c := Client{HTTPS: r.TLS != nil}
-	peer, ok := parseAddr(r.RemoteAddr)
+	peer, ok := parseRawAddr(r.RemoteAddr)
 	if !ok {
 		// Not an address (a test's or a Unix socket's peer): keep what
 		// is there, without the port.
 		c.Addr = hostOnly(r.RemoteAddr)
 		return c
 	}
-	c.Addr = peer.String()
+	c.Addr = hostOnly(r.RemoteAddr) // as net formats it: canonical, and no allocation
+	if peer.Is4In6() || strings.ContainsRune(c.Addr, '%') {
+		c.Addr = peer.Unmap().WithZone("").String()
+	}
+	peer = peer.Unmap().WithZone("")
 	if !t.contains(peer) {
 		return c
 	}
@@ -216,6 +220,12 @@ func splitUnquoted(s string, sep byte) []string {
 // "192.0.2.1:80", "[2001:db8::1]:80", "[2001:db8::1]"), IPv4-mapped
 // IPv6 addresses as IPv4 and without a zone.
 func parseAddr(s string) (netip.Addr, bool) {
+	a, ok := parseRawAddr(s)
+	return a.Unmap().WithZone(""), ok
+}
+
+// parseRawAddr is parseAddr keeping a mapped address and a zone as given.
+func parseRawAddr(s string) (netip.Addr, bool) {
 	s = strings.TrimSpace(s)
 	a, err := netip.ParseAddr(s)
 	if err != nil {
@@ -232,7 +242,7 @@ func parseAddr(s string) (netip.Addr, bool) {
 			a = ap.Addr()
 		}
 	}
-	return a.Unmap().WithZone(""), true
+	return a, true
 }
 
 // hostOnly strips a port from host:port.

@@ -50,6 +50,8 @@ func TestResolve(t *testing.T) {
 			hdr: []string{"X-Forwarded-For", "203.0.113.7", "X-Forwarded-Proto", "https", "Forwarded", "for=203.0.113.8;proto=https"}, addr: "198.51.100.9"},
 		{name: "nobody trusted by default", peer: "127.0.0.1:5000",
 			hdr: []string{"X-Forwarded-For", "203.0.113.7", "X-Forwarded-Proto", "https"}, addr: "127.0.0.1"},
+		{name: "direct, mapped IPv4", trust: trusted, peer: "[::ffff:198.51.100.9]:5000", addr: "198.51.100.9"},
+		{name: "direct, with a zone", trust: trusted, peer: "[fe80::1%eth0]:5000", addr: "fe80::1"},
 		{name: "direct TLS", trust: trusted, peer: "198.51.100.9:5000", tls: true, addr: "198.51.100.9", https: true},
 		{name: "nginx", trust: trusted, peer: "127.0.0.1:5000",
 			hdr: []string{"X-Forwarded-For", "203.0.113.7", "X-Forwarded-Proto", "https"}, addr: "203.0.113.7", https: true, proxied: true},

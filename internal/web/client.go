@@ -15,9 +15,21 @@ import (
 // a plain-http response would be ignored by browsers, and wrong.
 func (s *Server) withClient(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c := s.TrustedProxies.Resolve(r)
-		if c.HTTPS && s.HSTSMaxAge > 0 {
+		trusting := len(s.TrustedProxies) > 0
+		var c clientip.Client
+		https := r.TLS != nil
+		if trusting {
+			c = s.TrustedProxies.Resolve(r)
+			https = c.HTTPS
+		}
+		if https && s.HSTSMaxAge > 0 {
 			w.Header().Set("Strict-Transport-Security", "max-age="+strconv.Itoa(s.HSTSMaxAge))
+		}
+		if !trusting {
+			// clientip.From works the client out from the peer alone, as
+			// Resolve would: no context value, no copy of the request.
+			next.ServeHTTP(w, r)
+			return
 		}
 		next.ServeHTTP(w, r.WithContext(clientip.NewContext(r.Context(), c)))
 	})
