@@ -30,6 +30,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	c := newCommand("serve", stderr)
 	cfg := &c.cfg
 	c.fs.BoolVar(&cfg.Demo, "demo", withDemo, "fill an empty database with demo content")
+	cfg.RegisterServe(c.fs)
 	if err := c.parse(args); err != nil {
 		return err
 	}
@@ -79,6 +80,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	srv.Metrics = newMetrics(db.DB, counter, func() *pagecache.Cache { return srv.Cache })
 	srv.MetricsToken = cfg.MetricsToken
 	srv.LogRequests = cfg.LogRequests
+	srv.TrustedProxies, srv.HSTSMaxAge = cfg.Proxies, cfg.HSTSMaxAge
 	hs := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -107,7 +109,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 		go mailLoop(ctx, db.App, &cfg.SMTP, cfg.BaseURL, log)
 		log.Info("e-mail notifications on", "smtp", net.JoinHostPort(cfg.SMTP.Host, strconv.Itoa(cfg.SMTP.Port)), "tls", cfg.SMTP.TLS)
 	}
-	log.Info("congtin serving", "addr", ln.Addr().String(), "db", cfg.DBForLog())
+	log.Info("congtin serving", "addr", ln.Addr().String(), "db", cfg.DBForLog(), "trusted_proxies", cfg.Proxies.String())
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 

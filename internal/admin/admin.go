@@ -15,6 +15,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/clientip"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/httperr"
 	"github.com/congtin/congtin/internal/media"
@@ -184,17 +185,6 @@ func (rq *request) base(title, section string) render.AdminBase {
 	return b
 }
 
-// clientIP is the address of the peer. congtin does not trust
-// X-Forwarded-For: behind a proxy, every request would otherwise be able to
-// claim any address and dodge the lock-out.
-func clientIP(r *http.Request) string {
-	host := r.RemoteAddr
-	if i := strings.LastIndexByte(host, ':'); i >= 0 {
-		host = host[:i]
-	}
-	return strings.Trim(host, "[]")
-}
-
 // sessionEnded tells edit.js's requests that the session has ended.
 const sessionEnded = "Phiên đăng nhập đã hết hạn; nội dung đang soạn chưa được lưu tạm lên máy chủ. Hãy đăng nhập lại ở một thẻ khác, rồi quay lại đây: nội dung vẫn còn trên trang này."
 
@@ -250,7 +240,7 @@ func (s *Server) authenticate(r *http.Request) (*request, error) {
 		}
 		return nil, err
 	}
-	return s.withRole(r.Context(), site, sess.User, sess, clientIP(r))
+	return s.withRole(r.Context(), site, sess.User, sess, clientip.Addr(r))
 }
 
 func (s *Server) withRole(ctx context.Context, site *congtin.Site, u *congtin.User, sess *congtin.Session, ip string) (*request, error) {

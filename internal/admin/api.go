@@ -9,6 +9,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/clientip"
 )
 
 // The JSON API does what the pages do, with the same checks, for
@@ -57,7 +58,7 @@ func (s *Server) requireToken(h func(http.ResponseWriter, *http.Request, *reques
 			s.error(w, r, nil, err)
 			return
 		}
-		rq, err := s.withRole(r.Context(), site, u, nil, clientIP(r))
+		rq, err := s.withRole(r.Context(), site, u, nil, clientip.Addr(r))
 		if err != nil {
 			s.error(w, r, rq, err)
 			return

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/clientip"
 	"github.com/congtin/congtin/internal/render"
 )
 
@@ -337,8 +338,8 @@ func setReport(w http.ResponseWriter, r *http.Request, k *listKind, rep *render.
 			break
 		}
 	}
-	http.SetCookie(w, &http.Cookie{Name: reportCookie, Value: value, Path: "/admin/", MaxAge: 120,
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+	clientip.SetCookie(w, r, &http.Cookie{Name: reportCookie, Value: value, Path: "/admin/", MaxAge: 120,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode})
 }
 
 // takeReport returns the report a bulk action left for the list k, once;
@@ -353,7 +354,7 @@ func takeReport(w http.ResponseWriter, r *http.Request, k *listKind) *render.Bul
 	if err != nil || json.Unmarshal(b, &st) != nil || st.List != k.path || st.Report == nil {
 		return nil
 	}
-	http.SetCookie(w, &http.Cookie{Name: reportCookie, Value: "", Path: "/admin/", MaxAge: -1,
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+	clientip.SetCookie(w, r, &http.Cookie{Name: reportCookie, Value: "", Path: "/admin/", MaxAge: -1,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode})
 	return st.Report
 }

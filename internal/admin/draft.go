@@ -13,6 +13,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/clientip"
 	"github.com/congtin/congtin/internal/render"
 )
 
@@ -423,7 +424,7 @@ func (s *Server) keepPosted(w http.ResponseWriter, r *http.Request) bool {
 	back := restoreURL(dk.edit(id, values))
 	if ck, err := r.Cookie(sessionCookie); err == nil && ck.Value != "" {
 		if sess, err := s.drafts.FindExpiredSession(ctx, auth.HashToken(ck.Value)); err == nil {
-			rq, err := s.withRole(ctx, site, sess.User, nil, clientIP(r))
+			rq, err := s.withRole(ctx, site, sess.User, nil, clientip.Addr(r))
 			if err == nil {
 				d := &congtin.Draft{Item: congtin.Ref{Kind: dk.kind, SiteID: site.ID, ID: id}, Version: formVersion(values), Values: values}
 				if err = s.drafts.SaveDraft(ctx, rq.actor, d); err == nil {
@@ -481,7 +482,7 @@ func (s *Server) keepAfterSignIn(r *http.Request, u *congtin.User) {
 		return
 	}
 	site := congtin.SiteFromContext(r.Context())
-	rq, err := s.withRole(r.Context(), site, u, nil, clientIP(r))
+	rq, err := s.withRole(r.Context(), site, u, nil, clientip.Addr(r))
 	if err == nil {
 		err = s.drafts.SaveDraft(r.Context(), rq.actor, &congtin.Draft{Item: congtin.Ref{Kind: dk.kind, SiteID: site.ID, ID: id},
 			Version: formVersion(values), Values: values})

@@ -18,6 +18,7 @@ import (
 	"github.com/congtin/congtin/internal/admin"
 	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/clientip"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/media"
@@ -64,6 +65,16 @@ type env struct {
 	fileMax int64
 	// mail turns on e-mailed notifications (an SMTP server set).
 	mail bool
+	// proxy sets the public site's trusted proxies, HSTS and base URL
+	// (restart to apply).
+	proxy proxySettings
+}
+
+// proxySettings are what a portal behind a reverse proxy is given.
+type proxySettings struct {
+	trusted clientip.Trusted
+	hsts    int
+	baseURL string
 }
 
 // newEnvTLS is newEnv behind TLS.
@@ -138,7 +149,8 @@ func (e *env) open() {
 	files := docfile.Disk{Dir: filepath.Join(e.media, "van-ban")}
 	e.db.Mail = e.mail
 	adm := admin.New(e.db, admin.Config{Render: engine, Media: store, Log: log, Now: e.clock.Now, Files: files, FileMaxBytes: e.fileMax, Mail: e.mail})
-	ws := &web.Server{Services: web.NewServices(e.db), Counter: c, Render: engine, Assets: assets, Log: log, Now: e.clock.Now, Admin: adm.Handler(), Media: store, Files: files}
+	ws := &web.Server{Services: web.NewServices(e.db), Counter: c, Render: engine, Assets: assets, Log: log, Now: e.clock.Now, Admin: adm.Handler(), Media: store, Files: files,
+		TrustedProxies: e.proxy.trusted, HSTSMaxAge: e.proxy.hsts, BaseURL: e.proxy.baseURL}
 	if e.tls {
 		e.srv = httptest.NewTLSServer(ws.Handler())
 	} else {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/clientip"
 	"github.com/congtin/congtin/internal/render"
 )
 
@@ -84,7 +85,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	username := strings.ToLower(formValue(r, "username"))
 	password := r.PostForm.Get("password")
 	next := r.PostForm.Get("next")
-	ip := clientIP(r)
+	ip := clientip.Addr(r)
 	if len(username) > 40 || len(password) > 200 {
 		s.loginPage(w, r, http.StatusBadRequest, "", next, "Tên đăng nhập hoặc mật khẩu không đúng.")
 		return
@@ -138,9 +139,9 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	// The cookie outlives the session, so that a form posted after the
 	// session ended still names its writer (keepPosted); the session
 	// itself ends on time.
-	http.SetCookie(w, &http.Cookie{
+	clientip.SetCookie(w, r, &http.Cookie{
 		Name: sessionCookie, Value: token, Path: "/", MaxAge: int((sessionLifetime + congtin.ExpiredSessionKept).Seconds()),
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode,
 	})
 	http.Redirect(w, r, safeNext(next), http.StatusSeeOther)
 }
@@ -149,11 +150,11 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 	if ck, err := r.Cookie(sessionCookie); err == nil && ck.Value != "" {
 		if sess, err := s.users.FindSession(r.Context(), auth.HashToken(ck.Value)); err == nil {
 			site := congtin.SiteFromContext(r.Context())
-			_ = s.users.AddAudit(r.Context(), &congtin.AuditEntry{SiteID: site.ID, UserID: sess.UserID, Username: sess.User.Username, IP: clientIP(r), Action: "logout"})
+			_ = s.users.AddAudit(r.Context(), &congtin.AuditEntry{SiteID: site.ID, UserID: sess.UserID, Username: sess.User.Username, IP: clientip.Addr(r), Action: "logout"})
 		}
 		_ = s.users.DeleteSession(r.Context(), auth.HashToken(ck.Value))
 	}
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+	clientip.SetCookie(w, r, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
 	redirect(w, r, "/admin/dang-nhap", "Bạn đã đăng xuất.")
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/congtin/congtin/internal/clientip"
 	"github.com/congtin/congtin/internal/mail"
 )
 
@@ -36,6 +37,11 @@ type Config struct {
 	// from SMTPPasswordFile or CONGTIN_SMTP_PASSWORD, read by Validate.
 	SMTP             mail.Config
 	SMTPPasswordFile string
+	// TrustedProxies is -trusted-proxies as given; Validate parses it into
+	// Proxies. HSTSMaxAge is in seconds, 0 for no HSTS (RegisterServe).
+	TrustedProxies string
+	Proxies        clientip.Trusted
+	HSTSMaxAge     int
 }
 
 // Defaults, also documented in the README.
@@ -154,6 +160,9 @@ func (c *Config) Validate() error {
 	}
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
 		return fmt.Errorf("config: -base-url must start with http:// or https://")
+	}
+	if err := c.validateProxy(); err != nil {
+		return err
 	}
 	return c.validateSMTP()
 }

@@ -169,3 +169,42 @@ func TestSMTP(t *testing.T) {
 		})
 	}
 }
+
+func TestTrustedProxiesAndHSTS(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		env  string
+		want string // "" for valid
+	}{
+		{nil, "", ""},
+		{[]string{"-trusted-proxies", "127.0.0.1, 10.0.0.0/8"}, "", ""},
+		{[]string{"-trusted-proxies", "nginx.local"}, "", "-trusted-proxies"},
+		{nil, "10.0.0.0/40", "-trusted-proxies"},
+		{[]string{"-hsts-max-age", "-1"}, "", "-hsts-max-age"},
+	} {
+		t.Setenv("CONGTIN_TRUSTED_PROXIES", tc.env)
+		var c Config
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		c.Register(fs)
+		c.RegisterServe(fs)
+		if err := fs.Parse(append([]string{"-db", "sqlite:" + filepath.Join(t.TempDir(), "c.db")}, tc.args...)); err != nil {
+			t.Fatal(err)
+		}
+		err := c.Validate()
+		if tc.want == "" {
+			if err != nil {
+				t.Errorf("%v %q: %v", tc.args, tc.env, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v %q: got %v, want an error naming %s", tc.args, tc.env, err, tc.want)
+		}
+	}
+	var c Config
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	c.RegisterServe(fs)
+	if c.HSTSMaxAge != 15552000 || c.TrustedProxies != "" {
+		t.Fatalf("defaults: %d %q", c.HSTSMaxAge, c.TrustedProxies)
+	}
+}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/clientip"
 )
 
 // handleMetrics serves the Prometheus text format. The numbers say little
@@ -37,7 +37,7 @@ func (s *Server) metricsAllowed(r *http.Request) bool {
 			return false
 		}
 	}
-	switch congtin.HostName(r.RemoteAddr) {
+	switch clientip.Addr(r) {
 	case "127.0.0.1", "::1":
 		return true
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/clientip"
 )
 
 // The question form's spam defence, without a CAPTCHA:
@@ -144,10 +145,7 @@ func (k *qaKeys) verify(token string, site int64, binding string) (formToken, bo
 // taken by their /64 network, which one subscriber usually holds whole
 // and could otherwise walk through to dodge the limit.
 func (k *qaKeys) senderHash(r *http.Request) string {
-	host := r.RemoteAddr
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
-	}
+	host := clientip.Addr(r)
 	if ip := net.ParseIP(host); ip != nil {
 		if v4 := ip.To4(); v4 != nil {
 			host = v4.String()
@@ -170,7 +168,7 @@ func formBinding(w http.ResponseWriter, r *http.Request) string {
 	rand.Read(b)
 	v := hex.EncodeToString(b)
 	// A session cookie: it only needs to outlive the form.
-	http.SetCookie(w, &http.Cookie{Name: qaCookie, Value: v, Path: "/hoi-dap", HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+	clientip.SetCookie(w, r, &http.Cookie{Name: qaCookie, Value: v, Path: "/hoi-dap", HttpOnly: true, SameSite: http.SameSiteLaxMode})
 	return v
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/clientip"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/media"
@@ -66,6 +67,13 @@ type Server struct {
 	// QARetentionDays is how long askers' personal data is kept, as the
 	// question form tells them; 0 leaves it unsaid.
 	QARetentionDays int
+	// TrustedProxies are the peers whose X-Forwarded-For,
+	// X-Forwarded-Proto and Forwarded headers are believed; nobody when
+	// empty.
+	TrustedProxies clientip.Trusted
+	// HSTSMaxAge is the max-age, in seconds, of the Strict-Transport-Security
+	// header sent on HTTPS responses; 0 sends none.
+	HSTSMaxAge int
 
 	sites siteCache
 	watch changeWatch
@@ -118,7 +126,7 @@ func (s *Server) Handler() http.Handler {
 		mux.HandleFunc("GET /media/{key...}", s.handleMedia)
 	}
 	// Anything else (POST to a page, say) is a plain 405 from the mux.
-	return s.recoverPanics(s.securityHeaders(s.logRequests(s.withSite(routeOf(mux)))))
+	return s.recoverPanics(s.withClient(s.securityHeaders(s.logRequests(s.withSite(s.httpsOnly(routeOf(mux)))))))
 }
 
 type ctxKey int
@@ -299,15 +307,22 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 			level = slog.LevelInfo
 		}
 		if s.Log.Enabled(r.Context(), level) {
-			s.Log.LogAttrs(r.Context(), level, "request",
+			c := clientip.From(r)
+			attrs := []slog.Attr{
 				slog.String("method", r.Method),
 				slog.String("path", r.URL.Path),
 				slog.String("route", sw.route),
 				slog.Int("status", sw.status),
 				slog.Float64("ms", float64(d.Microseconds())/1000),
-				slog.String("remote", congtin.HostName(r.RemoteAddr)),
+				slog.String("remote", c.Addr),
 				slog.String("ua", clipBytes(r.UserAgent(), 200)),
-			)
+			}
+			// The proxy that vouched for the address, so that a wrong
+			// -trusted-proxies shows in the log.
+			if c.Proxy != "" {
+				attrs = append(attrs, slog.String("proxy", c.Proxy))
+			}
+			s.Log.LogAttrs(r.Context(), level, "request", attrs...)
 		}
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/clientip"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/render"
 )
@@ -70,9 +71,9 @@ func (s *Server) countVisit(w http.ResponseWriter, r *http.Request, c *counters.
 		id = hex.EncodeToString(b[:])
 		c.CountVisit(siteID, id)
 	}
-	http.SetCookie(w, &http.Cookie{
+	clientip.SetCookie(w, r, &http.Cookie{
 		Name: visitCookie, Value: id, Path: "/", MaxAge: visitWindow,
-		HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode,
 	})
 }
 
