@@ -45,7 +45,9 @@ func openStore(cfg *config.Config) (*portal, error) {
 		if err != nil {
 			return nil, err
 		}
-		db = sqlite.NewDB(path)
+		sdb := sqlite.NewDB(path)
+		sdb.SearchMmap = int64(cfg.SQLiteMmapMB) << 20
+		db = sdb
 	}
 	if err := db.Open(); err != nil {
 		return nil, err

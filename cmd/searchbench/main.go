@@ -34,9 +34,10 @@ func main() {
 	queries := flag.Int("queries", 200, "queries per kind")
 	keep := flag.String("db", "", "database file to use (default: a temporary one)")
 	cpu := flag.String("cpuprofile", "", "write a CPU profile of the queries")
+	mmapMB := flag.Int64("mmap-mb", 0, "MB of the file searches read through a memory map, as congtin serve -sqlite-mmap-mb")
 	queryOnly := flag.Bool("query-only", false, "with -db: only run the queries on an existing database of n articles")
 	flag.Parse()
-	cpuProfile, skipBuild = *cpu, *queryOnly
+	cpuProfile, skipBuild, searchMmap = *cpu, *queryOnly, *mmapMB<<20
 	if err := run(*n, *wordsPer, *queries, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "searchbench:", err)
 		os.Exit(1)
@@ -54,6 +55,7 @@ func run(n, wordsPer, nq int, path string) error {
 		path = filepath.Join(dir, "bench.db")
 	}
 	db := sqlite.NewDB(path)
+	db.SearchMmap = searchMmap
 	if err := db.Open(); err != nil {
 		return err
 	}
@@ -215,6 +217,7 @@ var suggestPhrases = []string{"an ninh trật tự", "phát triển kinh tế", 
 var (
 	cpuProfile string
 	skipBuild  bool
+	searchMmap int64
 )
 
 func pick(r *rand.Rand, s []string) string { return s[r.IntN(len(s))] }

@@ -26,6 +26,7 @@ type Config struct {
 	Demo          bool   // fill an empty database with demo content
 	MediaDir      string // where uploaded images are stored
 	PageCacheMB   int    // memory for rendered pages; 0 turns the cache off
+	SQLiteMmapMB  int    // how much of a SQLite file searches map into memory; 0 reads it
 	LogRequests   bool   // one Info line per request
 	MetricsToken  string // bearer token for /metrics; empty: direct loopback only
 	FileMaxMB     int    // largest attachment of the documents register
@@ -68,6 +69,11 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		cacheMB = -1 // reported by Validate
 	}
 	fs.IntVar(&c.PageCacheMB, "page-cache-mb", cacheMB, "memory for cached pages in MB, 0 for none (env CONGTIN_PAGE_CACHE_MB)")
+	mmapMB, err := strconv.Atoi(env("CONGTIN_SQLITE_MMAP_MB", "0"))
+	if err != nil {
+		mmapMB = -1 // reported by Validate
+	}
+	fs.IntVar(&c.SQLiteMmapMB, "sqlite-mmap-mb", mmapMB, "MB of a SQLite database that searches read through a memory map, 0 for none (env CONGTIN_SQLITE_MMAP_MB)")
 	fileMB, err := strconv.Atoi(env("CONGTIN_FILE_MAX_MB", "20"))
 	if err != nil || fileMB < 1 || fileMB > 1024 {
 		fileMB = 20
@@ -150,6 +156,9 @@ func (c *Config) Validate() error {
 	}
 	if c.PageCacheMB < 0 || c.PageCacheMB > 4096 {
 		return fmt.Errorf("config: -page-cache-mb must be between 0 and 4096")
+	}
+	if c.SQLiteMmapMB < 0 || c.SQLiteMmapMB > 2047 {
+		return fmt.Errorf("config: -sqlite-mmap-mb must be between 0 and 2047 (SQLite maps at most 2 GB)")
 	}
 	if c.QARetentionDays == 0 {
 		// A Config made in code rather than by Register.

@@ -26,8 +26,15 @@ var migrationFS embed.FS
 type DB struct {
 	*sqlstore.DB
 	db     *sql.DB
-	search *sql.DB // read-only, memory-mapped: for searches
+	search *sql.DB // read-only: for searches
 	path   string
+	// SearchMmap is how many bytes of the file the search connections
+	// read through a memory map (set before Open; 0: none). A map keeps
+	// searches' reads off the read syscall, two to three times faster,
+	// but every page a search touches then counts in the process's
+	// resident memory (a few searches of a 100,000-article portal mapped
+	// 135 MB), so it is for servers with memory to spare.
+	SearchMmap int64
 }
 
 // NewDB returns a DB for the file at path (":memory:" for a private
@@ -64,9 +71,8 @@ func (db *DB) Open() (err error) {
 		return fmt.Errorf("sqlite: open: %w", err)
 	}
 	// Searches read large stretches of the index (token columns spill onto
-	// overflow pages): their own read-only connections map the file (up
-	// to SQLite's compiled-in limit of 2 GB), which keeps those reads off
-	// the read syscall, two to three times faster.
+	// overflow pages): they have their own read-only connections, which
+	// may map the file (SearchMmap).
 	db.search = db.db
 	if db.path == ":memory:" {
 		// Every connection to :memory: is its own database.
@@ -76,7 +82,7 @@ func (db *DB) Open() (err error) {
 		// machine, and would grow memory with concurrent requests.
 		db.db.SetMaxOpenConns(8)
 		db.db.SetMaxIdleConns(8)
-		if db.search, err = sql.Open("sqlite", dsn("mmap_size(2147418112)", "cache_size(-2048)", "query_only(1)")); err != nil {
+		if db.search, err = sql.Open("sqlite", dsn(fmt.Sprintf("mmap_size(%d)", min(db.SearchMmap, 2147418112)), "cache_size(-2048)", "query_only(1)")); err != nil {
 			db.db.Close()
 			return fmt.Errorf("sqlite: open: %w", err)
 		}
