@@ -34,6 +34,14 @@ func newMetrics(store any, counter *counters.Counter, cache func() *pagecache.Ca
 		cacheGauge(func(c *pagecache.Cache) float64 { h, _ := c.Stats(); return float64(h) }))
 	reg.Gauge("congtin_page_cache_misses_total", "counter", "Cacheable pages that had to be built.",
 		cacheGauge(func(c *pagecache.Cache) float64 { _, m := c.Stats(); return float64(m) }))
+	reg.Gauge("congtin_page_cache_hit_ratio", "gauge", "Share of cacheable pages answered from the page cache since start (0 before any).",
+		cacheGauge(func(c *pagecache.Cache) float64 {
+			h, m := c.Stats()
+			if h+m == 0 {
+				return 0
+			}
+			return float64(h) / float64(h+m)
+		}))
 	reg.Gauge("congtin_page_cache_refused_total", "counter", "Pages built but not kept: the cache was full and the page had not been asked for before lately.",
 		cacheGauge(func(c *pagecache.Cache) float64 { return float64(c.Refused()) }))
 	reg.Gauge("congtin_page_cache_entries", "gauge", "Pages held in the page cache.",

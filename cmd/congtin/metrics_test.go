@@ -66,6 +66,11 @@ func TestMetricsAndRequestLog(t *testing.T) {
 	if got := sample(t, fams, "congtin_page_cache_hits_total", nil); got < views-2 {
 		t.Errorf("page cache hits = %v, want at least %d", got, views-2)
 	}
+	hits := sample(t, fams, "congtin_page_cache_hits_total", nil)
+	misses := sample(t, fams, "congtin_page_cache_misses_total", nil)
+	if got, want := sample(t, fams, "congtin_page_cache_hit_ratio", nil), hits/(hits+misses); got != want || got < 0.5 {
+		t.Errorf("page cache hit ratio = %v, want %v (hits %v, misses %v)", got, want, hits, misses)
+	}
 	if got := sample(t, fams, "congtin_db_max_open_connections", map[string]string{"pool": "main"}); got < 1 {
 		t.Errorf("main pool limit = %v", got)
 	}
