@@ -126,11 +126,15 @@ func (tx *Tx) IndexPending(ctx context.Context) error {
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
+	total := len(ids)
+	progress := congtin.ProgressFromContext(ctx)
 	const chunk = 256
 	// read returns the next chunk's published articles, having written
 	// the keys of all its articles; none when every chunk is read.
 	read := func() ([]*IndexDoc, error) {
 		for len(ids) > 0 {
+			// What was read before is written, or being written.
+			progress(congtin.StepIndex, total-len(ids), total)
 			n := min(chunk, len(ids))
 			part := ids[:n]
 			ids = ids[n:]
@@ -181,9 +185,14 @@ func (tx *Tx) IndexPending(ctx context.Context) error {
 			end()
 			return tx.db.wrap("index articles", err)
 		}
-		return tx.db.wrap("index articles", end())
+		if err := end(); err != nil {
+			return tx.db.wrap("index articles", err)
+		}
+	} else if err := write(); err != nil {
+		return tx.db.wrap("index articles", err)
 	}
-	return tx.db.wrap("index articles", write())
+	progress(congtin.StepIndex, total, total)
+	return nil
 }
 
 // BulkIndexer is an Indexer that writes a whole index faster in a mode of
