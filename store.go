@@ -127,19 +127,22 @@ type ArticleStore interface {
 type ArticleTx interface {
 	// FindArticle reads an article inside the transaction.
 	FindArticle(ctx context.Context, siteID, id int64) (*Article, error)
-	// InsertArticle stores a new article as it is given and sets its ID.
+	// InsertArticle stores a new article as it is given and sets its ID;
+	// it leaves a as a read would give it back (times to the second, in
+	// UTC; the first version), so that an import need not read it.
 	InsertArticle(ctx context.Context, a *Article) error
 	// UpdateArticle writes an article's content (category, title, slug,
 	// lead, body, author, image, featured, publication time) and its
-	// change time.
+	// change time and version, and leaves a as a read would give it back.
 	UpdateArticle(ctx context.Context, a *Article) error
 	// AddRevision copies the article's stored content into a new
 	// revision, r giving who made it and why; it sets r.ID.
 	AddRevision(ctx context.Context, r *Revision) error
 	// FindRevision reads a revision inside the transaction.
 	FindRevision(ctx context.Context, siteID, id int64) (*Revision, error)
-	// IndexLater holds back the search index's writes of the articles
-	// this transaction inserts or updates until IndexPending, which writes
+	// IndexLater holds back the search index's writes (and the back
+	// office's search keys) of the articles this transaction inserts or
+	// updates until IndexPending, which writes
 	// them all at once, in the index's bulk mode: a large import spends
 	// less on them than on the articles themselves. The transaction must
 	// call IndexPending before it commits.

@@ -69,7 +69,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer db.Close()
-	res, err := db.ImportArticles(ctx, site.ID, recs)
+	res, err := db.ImportArticles(withProgress(ctx, stderr), site.ID, recs)
 	if err != nil {
 		return importFailed(name, err)
 	}

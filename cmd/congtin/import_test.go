@@ -1,6 +1,7 @@
 package main_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -161,5 +162,34 @@ func TestScriptInBodyIsSanitized(t *testing.T) {
 	}
 	if !strings.Contains(body, "An toàn") {
 		t.Error("the safe text was lost")
+	}
+}
+
+// TestImportProgressLines: an import whose stderr is not a terminal (a
+// log, a pipe) reports each step's progress as plain lines, one at every
+// tenth, with no carriage returns.
+func TestImportProgressLines(t *testing.T) {
+	dir := t.TempDir()
+	db := "sqlite:" + filepath.Join(dir, "c.db")
+	_, errOut, err := runCmd(t, "import", "-db", db, writeJSON(t, dir, "a.json", articleRecords(20)))
+	if err != nil {
+		t.Fatalf("import: %v\n%s", err, errOut)
+	}
+	if strings.Contains(errOut, "\r") {
+		t.Errorf("stderr redraws a bar though it is not a terminal: %q", errOut)
+	}
+	var want []string
+	for i := 1; i <= 10; i++ {
+		want = append(want, fmt.Sprintf("ghi bài viết: %d/20 (%d%%)", 2*i, 10*i))
+	}
+	want = append(want, "lập chỉ mục tìm kiếm: 20/20 (100%)")
+	var got []string
+	for _, l := range strings.Split(errOut, "\n") {
+		if strings.HasPrefix(l, "ghi bài viết:") || strings.HasPrefix(l, "lập chỉ mục tìm kiếm:") {
+			got = append(got, l)
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("progress lines:\n%s\nwant:\n%s\n(stderr %q)", strings.Join(got, "\n"), strings.Join(want, "\n"), errOut)
 	}
 }

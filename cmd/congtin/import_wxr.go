@@ -32,7 +32,7 @@ func runImportWXR(ctx context.Context, cfg *config.Config, name string, maxBytes
 	if err != nil {
 		return fail(err)
 	}
-	res, err := db.ImportWordPress(ctx, site.ID, plan.Import)
+	res, err := db.ImportWordPress(withProgress(ctx, stderr), site.ID, plan.Import)
 	if err != nil {
 		// The image files stored for it are not needed now.
 		plan.Undo(context.WithoutCancel(ctx))

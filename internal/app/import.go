@@ -32,12 +32,14 @@ func (a *App) ImportArticles(ctx context.Context, siteID int64, recs []congtin.A
 		// article, SQLite's FTS5 flushed and merged its segments at every
 		// statement, a third of an import's time.
 		tx.IndexLater()
+		progress := congtin.ProgressFromContext(ctx)
 		for i := range prepared {
 			res, err := importRecord(ctx, tx, siteID, &prepared[i], bodies[i], cats)
 			if err != nil {
 				return fmt.Errorf("import record %d: %w", i, err)
 			}
 			results = append(results, res)
+			progress(congtin.StepWrite, i+1, len(prepared))
 		}
 		return tx.IndexPending(ctx)
 	})
@@ -98,10 +100,8 @@ func importRecord(ctx context.Context, tx congtin.Tx, siteID int64, p *congtin.P
 	if err != nil {
 		return nil, err
 	}
-	// As stored: times to the second, in UTC.
-	if art, err = tx.FindArticle(ctx, siteID, art.ID); err != nil {
-		return nil, err
-	}
+	// The store leaves art as stored: reading it back cost a statement
+	// per article.
 	return &congtin.ImportResult{Article: art, Category: cat, Created: created}, nil
 }
 
@@ -165,9 +165,14 @@ func (a *App) ImportWordPress(ctx context.Context, siteID int64, imp *congtin.Wo
 	if err := imp.Validate(); err != nil {
 		return nil, err
 	}
+	// As for ImportArticles: bodies sanitized on every core first, the
+	// search index written in bulk at the end.
+	bodies := make([]string, len(imp.Posts))
+	congtin.Parallel(len(imp.Posts), func(i int) { bodies[i] = sanitize.HTML(imp.Posts[i].Body) })
 	var res *congtin.WPImportResult
 	err := a.WithTx(ctx, func(tx congtin.Tx) error {
 		res = &congtin.WPImportResult{}
+		tx.IndexLater()
 		cats := map[string]*congtin.Category{}
 		for _, c := range imp.Categories {
 			var parentID int64
@@ -200,9 +205,11 @@ func (a *App) ImportWordPress(ctx context.Context, siteID int64, imp *congtin.Wo
 			wpCount(&res.Media, created, false)
 		}
 
+		progress := congtin.ProgressFromContext(ctx)
 		for i := range imp.Posts {
+			progress(congtin.StepWrite, i, len(imp.Posts))
 			p := &imp.Posts[i]
-			pr, err := wpPost(ctx, tx, siteID, cats[p.Category], users[p.Author], p)
+			pr, err := wpPost(ctx, tx, siteID, cats[p.Category], users[p.Author], p, bodies[i])
 			if err != nil {
 				return fmt.Errorf("import wordpress: post %s: %w", p.ExternalID, err)
 			}
@@ -215,7 +222,8 @@ func (a *App) ImportWordPress(ctx context.Context, siteID int64, imp *congtin.Wo
 				wpCount(&res.Redirects, created, changed)
 			}
 		}
-		return nil
+		progress(congtin.StepWrite, len(imp.Posts), len(imp.Posts))
+		return tx.IndexPending(ctx)
 	})
 	if err != nil {
 		return nil, err
@@ -253,9 +261,9 @@ func wpAuthor(ctx context.Context, tx congtin.Tx, siteID int64, a congtin.WPAuth
 }
 
 // wpPost creates the article of a post, or updates the one imported from
-// it before when anything differs; an unchanged one is not written.
-func wpPost(ctx context.Context, tx congtin.Tx, siteID int64, cat *congtin.Category, userID int64, p *congtin.WPPost) (*congtin.WPPostResult, error) {
-	body := sanitize.HTML(p.Body)
+// it before when anything differs; an unchanged one is not written. body
+// is the post's, sanitized.
+func wpPost(ctx context.Context, tx congtin.Tx, siteID int64, cat *congtin.Category, userID int64, p *congtin.WPPost, body string) (*congtin.WPPostResult, error) {
 	old, err := tx.FindArticleByExternalID(ctx, siteID, p.ExternalID)
 	if congtin.ErrorCode(err) == congtin.ENOTFOUND {
 		old, err = nil, nil
@@ -289,15 +297,18 @@ func wpPost(ctx context.Context, tx congtin.Tx, siteID int64, cat *congtin.Categ
 			if err := tx.UpdateItem(ctx, art.Item(), ""); err != nil {
 				return nil, err
 			}
+			// As the workflow stored it.
+			if art, err = tx.FindArticle(ctx, siteID, art.ID); err != nil {
+				return nil, err
+			}
 		}
 		res.Changed = true
 	default:
 		res.Article = old
 		return res, nil
 	}
-	if res.Article, err = tx.FindArticle(ctx, siteID, art.ID); err != nil {
-		return nil, err
-	}
+	// The store left art as stored.
+	res.Article = art
 	return res, nil
 }
 

@@ -145,18 +145,22 @@ func (db *DB) FindAdminArticles(ctx context.Context, f congtin.AdminArticleFilte
 
 // InsertArticle implements congtin.ArticleTx.
 func (tx *Tx) InsertArticle(ctx context.Context, a *congtin.Article) error {
-	id, err := tx.insert(ctx, `INSERT INTO articles (site_id, category_id, title, slug, lead, body, author, image, featured,
-		status, published_at, created_at, updated_at, created_by, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	var id int64
+	var version int64
+	err := tx.QueryRow(ctx, `INSERT INTO articles (site_id, category_id, title, slug, lead, body, author, image, featured,
+		status, published_at, created_at, updated_at, created_by, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		RETURNING id, version`,
 		a.SiteID, a.CategoryID, a.Title, a.Slug, a.Lead, a.Body, a.Author, a.Image, a.Featured,
-		a.Status, a.PublishedAt, a.CreatedAt, a.UpdatedAt, a.CreatedBy, nullText(a.ExternalID))
+		a.Status, a.PublishedAt, a.CreatedAt, a.UpdatedAt, a.CreatedBy, nullText(a.ExternalID)).Scan(&id, &version)
 	if err != nil {
 		return tx.db.wrap("insert article", err)
 	}
-	a.ID = id
+	a.ID, a.Version, a.Views = id, version, 0
+	a.PublishedAt, a.CreatedAt, a.UpdatedAt = storedTime(a.PublishedAt), storedTime(a.CreatedAt), storedTime(a.UpdatedAt)
 	if err := tx.indexMediaUses(ctx, a.SiteID, useArticle, id, a.Body, a.Image); err != nil {
 		return err
 	}
-	return tx.indexArticleOf(ctx, id, true)
+	return tx.indexInserted(ctx, a)
 }
 
 // UpdateArticle implements congtin.ArticleTx.
@@ -166,7 +170,7 @@ func (tx *Tx) UpdateArticle(ctx context.Context, a *congtin.Article) error {
 		a.CategoryID, a.Title, a.Slug, a.Lead, a.Body, a.Author, a.Image, a.Featured, a.PublishedAt, tx.now, a.ID, a.SiteID); err != nil {
 		return tx.db.wrap("update article", err)
 	}
-	a.UpdatedAt = tx.now
+	a.UpdatedAt, a.PublishedAt = tx.now, storedTime(a.PublishedAt)
 	a.Version++
 	if err := tx.indexMediaUses(ctx, a.SiteID, useArticle, a.ID, a.Body, a.Image); err != nil {
 		return err

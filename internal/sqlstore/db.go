@@ -96,6 +96,9 @@ func (db *DB) Begin(ctx context.Context) (*Tx, error) {
 	}
 	tx := &Tx{tx: t, now: db.Now().UTC().Truncate(time.Second)}
 	tx.conn = conn{q: t, db: db, tx: t}
+	if db.stmts.on {
+		tx.conn.txStmts = &txStmts{}
+	}
 	return tx, nil
 }
 
@@ -133,6 +136,9 @@ type conn struct {
 	// use them through tx.StmtContext (prepared once per connection).
 	pooled bool
 	tx     *sql.Tx
+	// txStmts are the transaction's own prepared statements, when the
+	// dialect wants them (stmts.go).
+	txStmts *txStmts
 }
 
 // Query runs a query that returns rows.
@@ -168,11 +174,17 @@ func (c conn) stmt(ctx context.Context, query string) *sql.Stmt {
 	if c.pooled {
 		return c.db.stmts.get(c.db.pool, query)
 	}
-	// In a transaction, only a statement the pool has prepared already:
-	// preparing one would take another of the pool's connections, and
-	// when every other one waits for this transaction's write lock, the
-	// two would wait for each other until SQLite's busy timeout.
-	if st := c.db.stmts.lookup(query); st != nil && c.tx != nil {
+	if c.tx == nil {
+		return nil
+	}
+	if c.txStmts != nil {
+		return c.txStmts.get(ctx, c.tx, &c.db.stmts, query)
+	}
+	// Only a statement the pool has prepared already: preparing one
+	// through the pool would take another of its connections, and when
+	// every other one waits for this transaction's write lock, the two
+	// would wait for each other until SQLite's busy timeout.
+	if st := c.db.stmts.lookup(query); st != nil {
 		return c.tx.StmtContext(ctx, st)
 	}
 	return nil

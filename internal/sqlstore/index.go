@@ -65,31 +65,45 @@ func (d *IndexDoc) analyse(a analysis) {
 // publish, an edit or an unpublish. Scheduled articles are indexed at once
 // and filtered by time at query time: they turn up by themselves.
 func (tx *Tx) indexArticle(ctx context.Context, id int64) error {
-	return tx.indexArticleOf(ctx, id, false)
-}
-
-// indexArticleOf is indexArticle; fresh says the article was just
-// inserted, so it has no entry to remove.
-func (tx *Tx) indexArticleOf(ctx context.Context, id int64, fresh bool) error {
 	d := &IndexDoc{ID: id}
 	var status string
 	if err := tx.QueryRow(ctx, `SELECT site_id, category_id, published_at, status, title, lead, body FROM articles WHERE id = ?`, id).Scan(&d.SiteID, &d.CategoryID, at(&d.PublishedAt), &status, &d.title, &d.lead, &d.body); err != nil {
 		return tx.db.wrap("index article", err)
 	}
-	// The back office's lists search every article, public or not.
-	if err := tx.putKey(ctx, articleKeys, id, d.SiteID, d.title, d.lead); err != nil {
-		return tx.db.wrap("index article", err)
-	}
+	return tx.indexDoc(ctx, d, status, false)
+}
+
+// indexInserted indexes an article just inserted, from the article in
+// hand: reading it back cost an import a statement per article. It has
+// no entry to remove.
+func (tx *Tx) indexInserted(ctx context.Context, a *congtin.Article) error {
+	d := &IndexDoc{ID: a.ID, SiteID: a.SiteID, CategoryID: a.CategoryID, PublishedAt: a.PublishedAt,
+		title: a.Title, lead: a.Lead, body: a.Body}
+	return tx.indexDoc(ctx, d, a.Status, true)
+}
+
+// storedTime is t as the store gives it back: whole seconds, in UTC.
+func storedTime(t time.Time) time.Time { return time.Unix(t.Unix(), 0).UTC() }
+
+// indexDoc writes the back office's key and, when the article is
+// published, the index entry of d; fresh says it has no entry to remove.
+// After IndexLater both wait for IndexPending: the key's full-text index
+// flushed a segment per statement too.
+func (tx *Tx) indexDoc(ctx context.Context, d *IndexDoc, status string, fresh bool) error {
 	if !fresh {
-		if err := tx.db.d.UnindexArticles(ctx, tx, id); err != nil {
+		if err := tx.db.d.UnindexArticles(ctx, tx, d.ID); err != nil {
 			return tx.db.wrap("index article", err)
 		}
 	}
-	if status != congtin.StatusPublished {
+	if tx.deferIdx {
+		tx.later = append(tx.later, d.ID)
 		return nil
 	}
-	if tx.deferIdx {
-		tx.later = append(tx.later, id)
+	// The back office's lists search every article, public or not.
+	if err := tx.putKey(ctx, articleKeys, d.ID, d.SiteID, d.title, d.lead); err != nil {
+		return tx.db.wrap("index article", err)
+	}
+	if status != congtin.StatusPublished {
 		return nil
 	}
 	d.analyse(analysisFor(tx.db.d))
@@ -101,7 +115,8 @@ func (tx *Tx) IndexLater() { tx.deferIdx = true }
 
 // IndexPending implements congtin.ArticleTx: the articles held back are
 // read again as they are now (an article imported twice is written once),
-// analysed on every core but one and written in the index's bulk mode.
+// their keys written a chunk per statement, the published ones analysed
+// on every core but one and written in the index's bulk mode.
 func (tx *Tx) IndexPending(ctx context.Context) error {
 	tx.deferIdx = false
 	ids := tx.later
@@ -111,18 +126,51 @@ func (tx *Tx) IndexPending(ctx context.Context) error {
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
+	total := len(ids)
+	progress := congtin.ProgressFromContext(ctx)
 	const chunk = 256
+	// read returns the next chunk's published articles, having written
+	// the keys of all its articles; none when every chunk is read.
 	read := func() ([]*IndexDoc, error) {
-		if len(ids) == 0 {
-			return nil, nil
+		for len(ids) > 0 {
+			// What was read before is written, or being written.
+			progress(congtin.StepIndex, total-len(ids), total)
+			n := min(chunk, len(ids))
+			part := ids[:n]
+			ids = ids[n:]
+			var docs []*IndexDoc
+			keys := make([]any, 0, 4*n)
+			rows, err := tx.Query(ctx, `SELECT id, site_id, category_id, published_at, status, title, lead, body FROM articles
+				WHERE id IN (`+placeholders(n)+`) ORDER BY id`, anys(part)...)
+			if err != nil {
+				return nil, err
+			}
+			for rows.Next() {
+				d := &IndexDoc{}
+				var status string
+				if err := rows.Scan(&d.ID, &d.SiteID, &d.CategoryID, at(&d.PublishedAt), &status, &d.title, &d.lead, &d.body); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				keys = append(keys, articleKeys.values(d.ID, d.SiteID, d.title, d.lead)...)
+				if status == congtin.StatusPublished {
+					docs = append(docs, d)
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return nil, err
+			}
+			if len(keys) > 0 {
+				if _, err := tx.Exec(ctx, articleKeys.upsert(len(keys)/4), keys...); err != nil {
+					return nil, err
+				}
+			}
+			if len(docs) > 0 {
+				return docs, nil
+			}
 		}
-		n := min(chunk, len(ids))
-		part := ids[:n]
-		ids = ids[n:]
-		return list(ctx, tx.conn, func(row scanner) (*IndexDoc, error) {
-			d := &IndexDoc{}
-			return d, row.Scan(&d.ID, &d.SiteID, &d.CategoryID, at(&d.PublishedAt), &d.title, &d.lead, &d.body)
-		}, `SELECT id, site_id, category_id, published_at, title, lead, body FROM articles WHERE id IN (`+placeholders(n)+`) AND status = 'published' ORDER BY id`, anys(part)...)
+		return nil, nil
 	}
 	write := func() error {
 		_, err := tx.writeIndexDocs(ctx, read)
@@ -137,9 +185,14 @@ func (tx *Tx) IndexPending(ctx context.Context) error {
 			end()
 			return tx.db.wrap("index articles", err)
 		}
-		return tx.db.wrap("index articles", end())
+		if err := end(); err != nil {
+			return tx.db.wrap("index articles", err)
+		}
+	} else if err := write(); err != nil {
+		return tx.db.wrap("index articles", err)
 	}
-	return tx.db.wrap("index articles", write())
+	progress(congtin.StepIndex, total, total)
+	return nil
 }
 
 // BulkIndexer is an Indexer that writes a whole index faster in a mode of

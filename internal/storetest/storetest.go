@@ -64,6 +64,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Jobs", func(t *testing.T) { testJobs(t, open(t)) })
 	t.Run("ArticleNeighbours", func(t *testing.T) { testArticleNeighbours(t, open(t)) })
 	t.Run("ImportIndex", func(t *testing.T) { testImportIndex(t, open(t)) })
+	t.Run("ImportExact", func(t *testing.T) { testImportExact(t, open(t)) })
+	t.Run("ImportLateFailure", func(t *testing.T) { testImportLateFailure(t, open(t)) })
 	t.Run("DocumentRealFiles", func(t *testing.T) { testDocumentRealFiles(t, open(t)) })
 	t.Run("FileTextJobs", func(t *testing.T) { testFileTextJobs(t, open(t)) })
 	t.Run("WordPressImport", func(t *testing.T) { testWordPressImport(t, open(t)) })
