@@ -36,7 +36,8 @@ type soakResult struct {
 	rss     rssCheck
 	views   viewCheck
 	qa      questionCheck
-	signIns signInCheck
+	signIns limitCheck
+	asks    limitCheck // the questions' limit
 }
 
 // rssCheck compares congtin's VmRSS at the end of the load with VmRSS at
@@ -90,14 +91,24 @@ type questionCheck struct {
 
 func (c questionCheck) ok() bool { return c.err == nil && c.accepted > 0 && c.accepted == c.stored }
 
-// signInCheck is what the wrong passwords met: locked out by address
-// only, never as if every reader shared the proxy's address.
-type signInCheck struct {
-	sent, addrs, locked int
-	early               []string // 429s to addresses that had sent 20 or fewer
+// limitCheck is what requests under a limit per address met (wrong
+// passwords, questions): refused by address only, never as if every
+// reader shared the proxy's address.
+type limitCheck struct {
+	limit                int
+	sent, addrs, refused int
+	early                []string // 429s to addresses that had sent limit or fewer
 }
 
-func (c signInCheck) ok() bool { return c.sent > 0 && len(c.early) == 0 }
+func (c limitCheck) ok() bool { return c.sent > 0 && len(c.early) == 0 }
+
+func (c limitCheck) String() string {
+	early := fmt.Sprintf("none at %d or fewer sent", c.limit)
+	if len(c.early) > 0 {
+		early = fmt.Sprintf("%d at %d or fewer sent: %s", len(c.early), c.limit, strings.Join(c.early[:min(5, len(c.early))], ", "))
+	}
+	return fmt.Sprintf("%d from %d addresses, %d addresses refused (429), %s", c.sent, c.addrs, c.refused, early)
+}
 
 // runSoak does the soak and prints its tables to stdout; progress goes to
 // stderr. An error means it could not be carried out; failed checks are
@@ -159,7 +170,8 @@ func (res *soakResult) soak(ctx context.Context, bin string, stderr io.Writer) e
 		return err
 	}
 	res.rss = rssFrom(sampler.series, o.soakFor)
-	res.signIns = signInCheck{sent: load.kind(kindSignIn).stats.requests, addrs: len(load.signIns), locked: len(load.locked), early: load.lockedEarly}
+	res.signIns = load.signIns.check(load.kind(kindSignIn).stats.requests)
+	res.asks = load.questions.check(load.kind(kindQAPost).stats.requests)
 	res.qa.accepted = load.accepted.Load()
 
 	// SIGTERM makes congtin write its pending counts; only then are the
@@ -204,6 +216,7 @@ func (res *soakResult) failed() []string {
 		{"no transport errors", t.errors == 0},
 		{"expected answers", t.unexpected == 0},
 		{"lock-out by address", res.signIns.ok()},
+		{"Q&A limit by address", res.asks.ok()},
 		{"RSS", res.rss.ok()},
 		{"exact view count", res.views.ok()},
 		{"questions stored", res.qa.ok()},
@@ -255,13 +268,10 @@ func (res *soakResult) print(w io.Writer) {
 	fmt.Fprintf(w, "| 5xx answers | %d | 0 | %s |\n", t.classes[5], passFail(t.classes[5] == 0))
 	fmt.Fprintf(w, "| transport errors | %d | 0 | %s |\n", t.errors, passFail(t.errors == 0))
 	fmt.Fprintf(w, "| unexpected answers | %d | 0 | %s |\n", t.unexpected, passFail(t.unexpected == 0))
-	si := res.signIns
-	early := "none before its 21st"
-	if len(si.early) > 0 {
-		early = fmt.Sprintf("%d before the 21st: %s", len(si.early), strings.Join(si.early[:min(5, len(si.early))], ", "))
-	}
-	fmt.Fprintf(w, "| lock-out by address | %d wrong passwords from %d addresses, %d addresses locked out, %s | 429 only after 20 from that address | %s |\n",
-		si.sent, si.addrs, si.locked, early, passFail(si.ok()))
+	fmt.Fprintf(w, "| lock-out by address | wrong passwords: %s | 429 only after %d from that address | %s |\n",
+		res.signIns, res.signIns.limit, passFail(res.signIns.ok()))
+	fmt.Fprintf(w, "| Q&A limit by address | questions: %s | 429 only after %d from that address | %s |\n",
+		res.asks, res.asks.limit, passFail(res.asks.ok()))
 	r := res.rss
 	if r.err != nil {
 		fmt.Fprintf(w, "| RSS at the end vs at %s | unknown: %v | within %.0f%% | FAIL |\n", r.at, r.err, soakRSSMaxDrift*100)

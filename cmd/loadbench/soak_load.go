@@ -54,8 +54,49 @@ func newSoakStats() *soakStats {
 // internal/web/qa_guard.go).
 const (
 	maxIPFailures = 20                      // failed sign-ins per address before the lock-out
+	qaSubmitLimit = 3                       // questions per address in 10 minutes
 	qaFormWait    = 3200 * time.Millisecond // the form's minimum age is 3 s, in whole seconds
 )
+
+// perAddr follows the requests sent from a pool's addresses, to tell
+// congtin's limit per address from a limit on everyone behind the proxy.
+// A refusal (429) is right only once more than limit other requests from
+// the same address were sent before it was answered: congtin counts what
+// it stored from that address, and every address is this run's own.
+type perAddr struct {
+	limit   int
+	mu      sync.Mutex
+	sent    map[string]int
+	refused map[string]bool
+	early   []string // refusals that came too early: "address after n"
+}
+
+func newPerAddr(limit int) *perAddr {
+	return &perAddr{limit: limit, sent: map[string]int{}, refused: map[string]bool{}}
+}
+
+func (p *perAddr) send(addr string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.sent[addr]++
+}
+
+func (p *perAddr) answered(addr string, status int) {
+	if status != http.StatusTooManyRequests {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.refused[addr] = true
+	if n := p.sent[addr]; n <= p.limit {
+		p.early = append(p.early, fmt.Sprintf("%s after %d", addr, n))
+	}
+}
+
+// check is the result, once the load is over.
+func (p *perAddr) check(sent int) limitCheck {
+	return limitCheck{limit: p.limit, sent: sent, addrs: len(p.sent), refused: len(p.refused), early: p.early}
+}
 
 // Address pools: sign-ins and questions come from these, passed on by the
 // trusted proxy (loadbench) in X-Forwarded-For; each browser's own GETs
@@ -78,10 +119,7 @@ type soakLoad struct {
 	end      time.Time
 
 	signInAddrs, qaAddrs []string
-	mu                   sync.Mutex
-	signIns              map[string]int // sign-ins sent, by address
-	lockedEarly          []string       // 429s to addresses that had sent 20 or fewer
-	locked               map[string]bool
+	signIns, questions   *perAddr
 	accepted             atomic.Int64 // questions answered 303
 }
 
@@ -104,7 +142,7 @@ type qaForm struct {
 
 func newSoakLoad(base string, kinds []*soakKind, seed uint64) *soakLoad {
 	r := rand.New(rand.NewPCG(seed, seed>>1))
-	return &soakLoad{base: base, kinds: kinds, schedule: schedule(kinds), signIns: map[string]int{}, locked: map[string]bool{},
+	return &soakLoad{base: base, kinds: kinds, schedule: schedule(kinds), signIns: newPerAddr(maxIPFailures), questions: newPerAddr(qaSubmitLimit),
 		signInAddrs: randomAddrs(r, signInPool), qaAddrs: randomAddrs(r, qaPool)}
 }
 
@@ -290,9 +328,12 @@ func (l *soakLoad) postQuestion(ctx context.Context, cl *soakClient) {
 		form.Set("field_id", f.field)
 	}
 	addr := l.qaAddrs[r.IntN(len(l.qaAddrs))]
-	if status, _ := l.do(ctx, cl, l.kind(kindQAPost), http.MethodPost, "/hoi-dap/gui-cau-hoi", addr, form, false); status == http.StatusSeeOther {
+	l.questions.send(addr)
+	status, _ := l.do(ctx, cl, l.kind(kindQAPost), http.MethodPost, "/hoi-dap/gui-cau-hoi", addr, form, false)
+	if status == http.StatusSeeOther {
 		l.accepted.Add(1)
 	}
+	l.questions.answered(addr, status)
 }
 
 // signIn tries a wrong password from an address of the pool, after
@@ -309,20 +350,8 @@ func (l *soakLoad) signIn(ctx context.Context, cl *soakClient, k *soakKind) {
 		}
 	}
 	addr := l.signInAddrs[cl.rnd.IntN(len(l.signInAddrs))]
-	l.mu.Lock()
-	l.signIns[addr]++
-	sent := l.signIns[addr]
-	l.mu.Unlock()
 	form := url.Values{"username": {fmt.Sprintf("thu%d", l.seq.Add(1))}, "password": {"mat-khau-sai-" + addr}, "next": {"/admin/"}}
+	l.signIns.send(addr)
 	status, _ := l.do(ctx, cl, k, http.MethodPost, "/admin/dang-nhap", addr, form, false)
-	if status == http.StatusTooManyRequests {
-		l.mu.Lock()
-		defer l.mu.Unlock()
-		l.locked[addr] = true
-		// congtin locks an address once it has recorded 20 failures from
-		// it; fewer sent means it counted another's (the proxy's).
-		if sent <= maxIPFailures {
-			l.lockedEarly = append(l.lockedEarly, fmt.Sprintf("%s after %d", addr, sent))
-		}
-	}
+	l.signIns.answered(addr, status)
 }
