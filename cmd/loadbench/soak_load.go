@@ -105,9 +105,25 @@ func (p *perAddr) check(sent int) limitCheck {
 // per address in the database, for 15 and 10 minutes, and the next run on
 // the same portal must not start locked out.
 const (
-	signInPool = 48  // about 30 sign-ins each in a 60 s soak: most get locked out
-	qaPool     = 128 // 3 questions each are accepted, the rest are over the limit
+	signInPool = 48
+	qaPool     = 128
+	// Half of the requests come from the first few addresses of their
+	// pool, as from a password guesser or a spammer, so that the limits
+	// are reached even when a loaded machine sends few; the other half
+	// are spread over the whole pool, as from staff who mistype and
+	// citizens who ask once.
+	signInBusy = 2
+	qaBusy     = 3
 )
+
+// pickAddr returns an address of the pool, one of its first busy half of
+// the time.
+func pickAddr(r *rand.Rand, pool []string, busy int) string {
+	if r.IntN(2) == 0 {
+		return pool[r.IntN(busy)]
+	}
+	return pool[r.IntN(len(pool))]
+}
 
 // soakLoad is one soak's load in progress.
 type soakLoad struct {
@@ -327,7 +343,7 @@ func (l *soakLoad) postQuestion(ctx context.Context, cl *soakClient) {
 	if f.field != "" {
 		form.Set("field_id", f.field)
 	}
-	addr := l.qaAddrs[r.IntN(len(l.qaAddrs))]
+	addr := pickAddr(r, l.qaAddrs, qaBusy)
 	l.questions.send(addr)
 	status, _ := l.do(ctx, cl, l.kind(kindQAPost), http.MethodPost, "/hoi-dap/gui-cau-hoi", addr, form, false)
 	if status == http.StatusSeeOther {
@@ -349,7 +365,7 @@ func (l *soakLoad) signIn(ctx context.Context, cl *soakClient, k *soakKind) {
 			return
 		}
 	}
-	addr := l.signInAddrs[cl.rnd.IntN(len(l.signInAddrs))]
+	addr := pickAddr(cl.rnd, l.signInAddrs, signInBusy)
 	form := url.Values{"username": {fmt.Sprintf("thu%d", l.seq.Add(1))}, "password": {"mat-khau-sai-" + addr}, "next": {"/admin/"}}
 	l.signIns.send(addr)
 	status, _ := l.do(ctx, cl, k, http.MethodPost, "/admin/dang-nhap", addr, form, false)
