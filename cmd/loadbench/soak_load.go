@@ -107,20 +107,29 @@ func (p *perAddr) check(sent int) limitCheck {
 const (
 	signInPool = 48
 	qaPool     = 128
-	// Half of the requests come from the first few addresses of their
-	// pool, as from a password guesser or a spammer, so that the limits
-	// are reached even when a loaded machine sends few; the other half
-	// are spread over the whole pool, as from staff who mistype and
-	// citizens who ask once.
-	signInBusy = 2
-	qaBusy     = 3
 )
 
-// pickAddr returns an address of the pool, one of its first busy half of
-// the time.
-func pickAddr(r *rand.Rand, pool []string, busy int) string {
-	if r.IntN(2) == 0 {
-		return pool[r.IntN(busy)]
+// Most wrong passwords come from one address, as from a password
+// guesser, and half of the questions from three, as from a spammer, so
+// that the limits are reached even when a loaded machine sends few; the
+// rest are spread over the whole pool, as from staff who mistype and
+// citizens who ask once.
+var (
+	signInBusy = busyShare{addrs: 1, share: 2.0 / 3}
+	qaBusy     = busyShare{addrs: 3, share: 0.5}
+)
+
+// busyShare says how many of a pool's first addresses send which share
+// of its requests.
+type busyShare struct {
+	addrs int
+	share float64
+}
+
+// pickAddr returns an address of the pool.
+func pickAddr(r *rand.Rand, pool []string, busy busyShare) string {
+	if r.Float64() < busy.share {
+		return pool[r.IntN(busy.addrs)]
 	}
 	return pool[r.IntN(len(pool))]
 }
