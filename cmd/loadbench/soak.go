@@ -107,7 +107,7 @@ func (c limitCheck) String() string {
 	if len(c.early) > 0 {
 		early = fmt.Sprintf("%d at %d or fewer sent: %s", len(c.early), c.limit, strings.Join(c.early[:min(5, len(c.early))], ", "))
 	}
-	return fmt.Sprintf("%d from %d addresses, %d addresses refused (429), %s", c.sent, c.addrs, c.refused, early)
+	return fmt.Sprintf("%d from %d addresses; %d of those addresses got a 429, %s", c.sent, c.addrs, c.refused, early)
 }
 
 // runSoak does the soak and prints its tables to stdout; progress goes to
