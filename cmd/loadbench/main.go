@@ -16,6 +16,12 @@
 //	./scripts/loadbench.sh                 # 100,000 articles, 10 s per scenario
 //	./scripts/loadbench.sh -n 20000 -duration 3s
 //
+// With -soak it runs instead one long load (-soak-duration, 60 s, with 256
+// connections) over a realistic mix, congtin behind a trusted proxy, and
+// checks errors, memory over time, views and questions (soak.go).
+//
+//	go run ./cmd/loadbench -soak
+//
 // It is run by hand, not by go test (its own test runs it on a tiny portal
 // and checks only that it works, never how fast).
 package main

@@ -99,16 +99,21 @@ type limitCheck struct {
 	limit                int
 	sent, addrs, refused int
 	early                []string // 429s to addresses that had sent limit or fewer
+	late                 []string // no 429 though limit had been counted from the address
 }
 
-func (c limitCheck) ok() bool { return c.sent > 0 && len(c.early) == 0 }
+func (c limitCheck) ok() bool { return c.sent > 0 && len(c.early) == 0 && len(c.late) == 0 }
 
 func (c limitCheck) String() string {
-	early := fmt.Sprintf("none at %d or fewer sent", c.limit)
-	if len(c.early) > 0 {
-		early = fmt.Sprintf("%d at %d or fewer sent: %s", len(c.early), c.limit, strings.Join(c.early[:min(5, len(c.early))], ", "))
+	list := func(l []string) string { return strings.Join(l[:min(5, len(l))], ", ") }
+	wrong := "none early, none late"
+	switch {
+	case len(c.early) > 0:
+		wrong = fmt.Sprintf("%d early (%s)", len(c.early), list(c.early))
+	case len(c.late) > 0:
+		wrong = fmt.Sprintf("%d late (%s)", len(c.late), list(c.late))
 	}
-	return fmt.Sprintf("%d from %d addresses; %d of those addresses got a 429, %s", c.sent, c.addrs, c.refused, early)
+	return fmt.Sprintf("%d from %d addresses; %d of those addresses got a 429, %s", c.sent, c.addrs, c.refused, wrong)
 }
 
 // runSoak does the soak and prints its tables to stdout; progress goes to
@@ -269,9 +274,9 @@ func (res *soakResult) print(w io.Writer) {
 	fmt.Fprintf(w, "| 5xx answers | %d | 0 | %s |\n", t.classes[5], passFail(t.classes[5] == 0))
 	fmt.Fprintf(w, "| transport errors | %d | 0 | %s |\n", t.errors, passFail(t.errors == 0))
 	fmt.Fprintf(w, "| unexpected answers | %d | 0 | %s |\n", t.unexpected, passFail(t.unexpected == 0))
-	fmt.Fprintf(w, "| lock-out by address | wrong passwords: %s | 429 only after %d from that address | %s |\n",
+	fmt.Fprintf(w, "| lock-out by address | wrong passwords: %s | 429 once %d counted from that address, not before | %s |\n",
 		res.signIns, res.signIns.limit, passFail(res.signIns.ok()))
-	fmt.Fprintf(w, "| Q&A limit by address | questions: %s | 429 only after %d from that address | %s |\n",
+	fmt.Fprintf(w, "| Q&A limit by address | questions: %s | 429 once %d counted from that address, not before | %s |\n",
 		res.asks, res.asks.limit, passFail(res.asks.ok()))
 	r := res.rss
 	if r.err != nil {

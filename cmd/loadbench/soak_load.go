@@ -59,43 +59,62 @@ const (
 )
 
 // perAddr follows the requests sent from a pool's addresses, to tell
-// congtin's limit per address from a limit on everyone behind the proxy.
-// A refusal (429) is right only once more than limit other requests from
-// the same address were sent before it was answered: congtin counts what
-// it stored from that address, and every address is this run's own.
+// congtin's limit per address from a limit on everyone behind the proxy,
+// or from no limit at all. Every address is this run's own, so what
+// congtin counted from one is what this run sent from it:
+//
+//   - a refusal (429) is right only once more than limit requests from
+//     the address were sent before it was answered (congtin counts the
+//     ones it recorded, each sent earlier);
+//   - a request sent after limit of the address's requests were answered
+//     as counted (a recorded failure, a stored question) must be refused.
 type perAddr struct {
 	limit   int
+	counts  int // the status of an answer congtin counted against the address
 	mu      sync.Mutex
 	sent    map[string]int
+	counted map[string]int
 	refused map[string]bool
-	early   []string // refusals that came too early: "address after n"
+	early   []string // refusals that came too early: "address after n sent"
+	late    []string // not refused though due: "address after n counted"
 }
 
-func newPerAddr(limit int) *perAddr {
-	return &perAddr{limit: limit, sent: map[string]int{}, refused: map[string]bool{}}
+func newPerAddr(limit, counts int) *perAddr {
+	return &perAddr{limit: limit, counts: counts, sent: map[string]int{}, counted: map[string]int{}, refused: map[string]bool{}}
 }
 
-func (p *perAddr) send(addr string) {
+// send notes a request from addr and returns how many of its requests
+// had been answered as counted.
+func (p *perAddr) send(addr string) int {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.sent[addr]++
+	return p.counted[addr]
 }
 
-func (p *perAddr) answered(addr string, status int) {
-	if status != http.StatusTooManyRequests {
-		return
-	}
+// answered notes the answer to a request from addr sent when counted of
+// its requests had been answered as counted.
+func (p *perAddr) answered(addr string, counted, status int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.refused[addr] = true
-	if n := p.sent[addr]; n <= p.limit {
-		p.early = append(p.early, fmt.Sprintf("%s after %d", addr, n))
+	if status == http.StatusTooManyRequests {
+		p.refused[addr] = true
+		if n := p.sent[addr]; n <= p.limit {
+			p.early = append(p.early, fmt.Sprintf("%s after %d sent", addr, n))
+		}
+		return
+	}
+	if counted >= p.limit {
+		p.late = append(p.late, fmt.Sprintf("%s after %d counted", addr, counted))
+	}
+	if status == p.counts {
+		p.counted[addr]++
 	}
 }
 
 // check is the result, once the load is over.
 func (p *perAddr) check(sent int) limitCheck {
-	return limitCheck{limit: p.limit, sent: sent, addrs: len(p.sent), refused: len(p.refused), early: p.early}
+	return limitCheck{limit: p.limit, sent: sent, addrs: len(p.sent), refused: len(p.refused), early: p.early, late: p.late}
 }
 
 // Address pools: sign-ins and questions come from these, passed on by the
@@ -115,20 +134,20 @@ const (
 // rest are spread over the whole pool, as from staff who mistype and
 // citizens who ask once.
 var (
-	signInBusy = busyShare{addrs: 1, share: 2.0 / 3}
-	qaBusy     = busyShare{addrs: 3, share: 0.5}
+	signInBusy = busyShare{addrs: 1, every: 3}
+	qaBusy     = busyShare{addrs: 3, every: 2}
 )
 
-// busyShare says how many of a pool's first addresses send which share
-// of its requests.
+// busyShare says that a pool's first addrs addresses send all its
+// requests but every every-th, counted, not drawn: a short or slow soak
+// still reaches the limits.
 type busyShare struct {
-	addrs int
-	share float64
+	addrs, every int
 }
 
-// pickAddr returns an address of the pool.
-func pickAddr(r *rand.Rand, pool []string, busy busyShare) string {
-	if r.Float64() < busy.share {
+// pickAddr returns the address of a pool's request number n.
+func pickAddr(r *rand.Rand, pool []string, busy busyShare, n uint64) string {
+	if n%uint64(busy.every) != 0 {
 		return pool[r.IntN(busy.addrs)]
 	}
 	return pool[r.IntN(len(pool))]
@@ -140,7 +159,8 @@ type soakLoad struct {
 	kinds    []*soakKind
 	schedule []*soakKind
 	turn     atomic.Uint64
-	seq      atomic.Uint64 // numbers the sign-ins' user names
+	seq      atomic.Uint64 // numbers the sign-ins
+	qaSeq    atomic.Uint64 // numbers the questions
 	end      time.Time
 
 	signInAddrs, qaAddrs []string
@@ -167,7 +187,7 @@ type qaForm struct {
 
 func newSoakLoad(base string, kinds []*soakKind, seed uint64) *soakLoad {
 	r := rand.New(rand.NewPCG(seed, seed>>1))
-	return &soakLoad{base: base, kinds: kinds, schedule: schedule(kinds), signIns: newPerAddr(maxIPFailures), questions: newPerAddr(qaSubmitLimit),
+	return &soakLoad{base: base, kinds: kinds, schedule: schedule(kinds), signIns: newPerAddr(maxIPFailures, http.StatusUnauthorized), questions: newPerAddr(qaSubmitLimit, http.StatusSeeOther),
 		signInAddrs: randomAddrs(r, signInPool), qaAddrs: randomAddrs(r, qaPool)}
 }
 
@@ -352,13 +372,13 @@ func (l *soakLoad) postQuestion(ctx context.Context, cl *soakClient) {
 	if f.field != "" {
 		form.Set("field_id", f.field)
 	}
-	addr := pickAddr(r, l.qaAddrs, qaBusy)
-	l.questions.send(addr)
+	addr := pickAddr(r, l.qaAddrs, qaBusy, l.qaSeq.Add(1))
+	counted := l.questions.send(addr)
 	status, _ := l.do(ctx, cl, l.kind(kindQAPost), http.MethodPost, "/hoi-dap/gui-cau-hoi", addr, form, false)
 	if status == http.StatusSeeOther {
 		l.accepted.Add(1)
 	}
-	l.questions.answered(addr, status)
+	l.questions.answered(addr, counted, status)
 }
 
 // signIn tries a wrong password from an address of the pool, after
@@ -374,9 +394,10 @@ func (l *soakLoad) signIn(ctx context.Context, cl *soakClient, k *soakKind) {
 			return
 		}
 	}
-	addr := pickAddr(cl.rnd, l.signInAddrs, signInBusy)
-	form := url.Values{"username": {fmt.Sprintf("thu%d", l.seq.Add(1))}, "password": {"mat-khau-sai-" + addr}, "next": {"/admin/"}}
-	l.signIns.send(addr)
+	n := l.seq.Add(1)
+	addr := pickAddr(cl.rnd, l.signInAddrs, signInBusy, n)
+	form := url.Values{"username": {fmt.Sprintf("thu%d", n)}, "password": {"mat-khau-sai-" + addr}, "next": {"/admin/"}}
+	counted := l.signIns.send(addr)
 	status, _ := l.do(ctx, cl, k, http.MethodPost, "/admin/dang-nhap", addr, form, false)
-	l.signIns.answered(addr, status)
+	l.signIns.answered(addr, counted, status)
 }

@@ -102,6 +102,8 @@ func TestSoakChecks(t *testing.T) {
 		{"lock-out by address", func(r *soakResult) { r.signIns.early = []string{"10.0.0.1 after 3"} }},
 		{"lock-out by address", func(r *soakResult) { r.signIns.sent = 0 }},
 		{"Q&A limit by address", func(r *soakResult) { r.asks.early = []string{"10.0.0.2 after 1"} }},
+		{"Q&A limit by address", func(r *soakResult) { r.asks.late = []string{"10.0.0.2 after 3 counted"} }},
+		{"lock-out by address", func(r *soakResult) { r.signIns.late = []string{"10.0.0.1 after 20 counted"} }},
 		{"RSS", func(r *soakResult) { r.rss.end = 111 << 20 }},
 		{"RSS", func(r *soakResult) { r.rss.err = errors.New("no /proc") }},
 		{"exact view count", func(r *soakResult) { r.views.mismatches = []string{"article 1: served 2, stored +1"} }},
