@@ -128,13 +128,13 @@ const (
 	qaPool     = 128
 )
 
-// Most wrong passwords come from one address, as from a password
+// Four wrong passwords in five come from one address, as from a password
 // guesser, and half of the questions from three, as from a spammer, so
-// that the limits are reached even when a loaded machine sends few; the
-// rest are spread over the whole pool, as from staff who mistype and
-// citizens who ask once.
+// that the limits are reached even when a loaded machine sends few (26
+// sign-ins reach the lock-out); the rest are spread over the whole pool,
+// as from staff who mistype and citizens who ask once.
 var (
-	signInBusy = busyShare{addrs: 1, every: 3}
+	signInBusy = busyShare{addrs: 1, every: 5}
 	qaBusy     = busyShare{addrs: 3, every: 2}
 )
 
