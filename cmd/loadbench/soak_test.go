@@ -11,13 +11,15 @@ import (
 	"time"
 )
 
-// TestSoak runs a short soak on a tiny portal and checks the tables: every
+// TestSoak runs an 8 s soak on a tiny portal and checks the tables: every
 // kind of the mix answered, and every check but memory passed (a soak of
 // seconds measures memory while caches still fill).
 func TestSoak(t *testing.T) {
 	dir := t.TempDir()
 	o := tinyOptions(dir, "sqlite:"+filepath.Join(dir, "bench.db"))
-	o.soak, o.soakFor, o.conns = true, 5*time.Second, 32
+	// Long enough for forms drawn in the first seconds to be posted
+	// 3.2 s later on a loaded machine.
+	o.soak, o.soakFor, o.conns = true, 8*time.Second, 32
 	if err := o.validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +52,7 @@ func TestSoak(t *testing.T) {
 			t.Errorf("check %q: %q", name, c)
 		}
 	}
-	if c := checks["RSS at the end vs at 2.5s"]; len(c) != 4 || !strings.Contains(c[1], "peak") {
+	if c := checks["RSS at the end vs at 4s"]; len(c) != 4 || !strings.Contains(c[1], "peak") {
 		t.Errorf("no RSS row: %q", checks)
 	}
 	// The numbers behind the rows: questions went through the form and
