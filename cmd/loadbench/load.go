@@ -75,7 +75,16 @@ func fetch(ctx context.Context, c *http.Client, url string) (int, []byte, error)
 }
 
 func get(ctx context.Context, c *http.Client, url, ua string) (*http.Response, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	req, err := newRequest(ctx, http.MethodGet, url, ua, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.Do(req)
+}
+
+// newRequest is a request with a browser's headers (or a bot's, by ua).
+func newRequest(ctx context.Context, method, url, ua string, body io.Reader) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, method, url, body)
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +96,7 @@ func get(ctx context.Context, c *http.Client, url, ua string) (*http.Response, e
 	// numbers include the client decompressing, which on one machine
 	// would take CPU from the server.
 	req.Header.Set("Accept-Encoding", acceptEncoding)
-	return c.Do(req)
+	return req, nil
 }
 
 // stats is what one scenario measured.

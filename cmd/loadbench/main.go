@@ -16,6 +16,12 @@
 //	./scripts/loadbench.sh                 # 100,000 articles, 10 s per scenario
 //	./scripts/loadbench.sh -n 20000 -duration 3s
 //
+// With -soak it runs instead one long load (-soak-duration, 60 s, with 256
+// connections) over a realistic mix, congtin behind a trusted proxy, and
+// checks errors, memory over time, views and questions (soak.go).
+//
+//	go run ./cmd/loadbench -soak
+//
 // It is run by hand, not by go test (its own test runs it on a tiny portal
 // and checks only that it works, never how fast).
 package main
@@ -49,6 +55,8 @@ type options struct {
 	query      string        // the search scenario's query
 	fresh      bool          // generate again even when cached
 	flush      time.Duration // congtin's -flush
+	soak       bool          // the soak test instead of the scenarios
+	soakFor    time.Duration // the soak's one load
 }
 
 // Bounds on the flags, so a typo cannot start an hour-long run.
@@ -56,6 +64,7 @@ const (
 	minDuration = 100 * time.Millisecond
 	maxDuration = 10 * time.Minute
 	maxConns    = 1024
+	soakConns   = 256 // -conns unless given, in -soak mode
 )
 
 func (o *options) register(fs *flag.FlagSet) {
@@ -73,6 +82,17 @@ func (o *options) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.query, "query", "nông nghiệp", "query of the search scenario")
 	fs.BoolVar(&o.fresh, "fresh", false, "generate the portal again even when a cached one exists")
 	fs.DurationVar(&o.flush, "flush", time.Second, "congtin's counter flush interval (-flush)")
+	fs.BoolVar(&o.soak, "soak", false, fmt.Sprintf("soak test: one load over a realistic mix for -soak-duration (-conns defaults to %d), then checks of errors, memory, views and questions", soakConns))
+	fs.DurationVar(&o.soakFor, "soak-duration", time.Minute, "the soak test's load ("+minDuration.String()+" to "+maxDuration.String()+")")
+}
+
+// soakDefaults sets what -soak changes unless given on the command line.
+func (o *options) soakDefaults(fs *flag.FlagSet) {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if o.soak && !given["conns"] {
+		o.conns = soakConns
+	}
 }
 
 func (o *options) validate() error {
@@ -97,6 +117,8 @@ func (o *options) validate() error {
 		return errors.New("-query must not be empty")
 	case o.cache == "":
 		return errors.New("-cache must not be empty")
+	case o.soak && (o.soakFor < minDuration || o.soakFor > maxDuration):
+		return fmt.Errorf("-soak-duration must be between %s and %s", minDuration, maxDuration)
 	}
 	return nil
 }
@@ -110,18 +132,31 @@ func main() {
 	fs := flag.NewFlagSet("loadbench", flag.ExitOnError)
 	o.register(fs)
 	_ = fs.Parse(os.Args[1:])
+	o.soakDefaults(fs)
 	if err := o.validate(); err != nil {
 		fmt.Fprintln(os.Stderr, "loadbench:", err)
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	res, err := run(ctx, &o, os.Stdout, os.Stderr)
+	var failed []string
+	var err error
+	if o.soak {
+		var res *soakResult
+		if res, err = runSoak(ctx, &o, os.Stdout, os.Stderr); err == nil {
+			failed = res.failed()
+		}
+	} else {
+		var res *result
+		if res, err = run(ctx, &o, os.Stdout, os.Stderr); err == nil {
+			failed = res.failed()
+		}
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "loadbench:", err)
 		os.Exit(1)
 	}
-	if failed := res.failed(); len(failed) > 0 {
+	if len(failed) > 0 {
 		fmt.Fprintf(os.Stderr, "loadbench: %d of the targets not met: %v\n", len(failed), failed)
 		os.Exit(1)
 	}
@@ -136,16 +171,7 @@ func run(ctx context.Context, o *options, stdout, stderr io.Writer) (*result, er
 		return nil, err
 	}
 	defer os.RemoveAll(work)
-
-	bin := o.congtin
-	if bin == "" {
-		fmt.Fprintln(stderr, "building congtin")
-		if bin, err = buildCongtin(ctx, work); err != nil {
-			return nil, err
-		}
-	}
-	p := newPortal(o.n, o.categories, o.words)
-	gen, err := preparePortal(ctx, p, o, bin, work, stderr)
+	bin, p, gen, err := prepare(ctx, o, work, stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -155,4 +181,19 @@ func run(ctx context.Context, o *options, stdout, stderr io.Writer) (*result, er
 	}
 	res.print(stdout)
 	return res, nil
+}
+
+// prepare builds congtin (unless -congtin names it) into work and makes
+// the portal ready, generated or from the cache.
+func prepare(ctx context.Context, o *options, work string, stderr io.Writer) (bin string, p *portal, gen *generation, err error) {
+	bin = o.congtin
+	if bin == "" {
+		fmt.Fprintln(stderr, "building congtin")
+		if bin, err = buildCongtin(ctx, work); err != nil {
+			return "", nil, nil, err
+		}
+	}
+	p = newPortal(o.n, o.categories, o.words)
+	gen, err = preparePortal(ctx, p, o, bin, work, stderr)
+	return bin, p, gen, err
 }

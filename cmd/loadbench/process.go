@@ -100,8 +100,9 @@ func (p *process) kill() {
 }
 
 // startCongtin runs congtin serve on a free loopback port and waits for
-// the first 200 on /, returning the time from exec to that response.
-func startCongtin(ctx context.Context, bin, dbURL string, flush time.Duration) (*process, string, time.Duration, error) {
+// the first 200 on /, returning the time from exec to that response;
+// extra are more flags for serve.
+func startCongtin(ctx context.Context, bin, dbURL string, flush time.Duration, extra ...string) (*process, string, time.Duration, error) {
 	addr, err := freeLoopbackAddr()
 	if err != nil {
 		return nil, "", 0, err
@@ -112,7 +113,7 @@ func startCongtin(ctx context.Context, bin, dbURL string, flush time.Duration) (
 	began := time.Now()
 	// Request logs off: the benchmark measures serving, and a log line per
 	// request would also load this process, which reads the pipe.
-	cmd := exec.Command(bin, "serve", "-addr", addr, "-flush", flush.String(), "-log-requests=false")
+	cmd := exec.Command(bin, append([]string{"serve", "-addr", addr, "-flush", flush.String(), "-log-requests=false"}, extra...)...)
 	cmd.Env = withDB(dbURL)
 	p, err := start("congtin", cmd)
 	if err != nil {
@@ -257,10 +258,11 @@ func waitIdle(ctx context.Context, pid int, limit time.Duration) (time.Duration,
 }
 
 // memSampler polls a process's memory while the load runs, for the peaks
-// by kind that VmHWM does not give.
+// by kind that VmHWM does not give, and for how it moves over time.
 type memSampler struct {
 	stop, done chan struct{}
-	peak       memory // the largest of each field seen
+	peak       memory   // the largest of each field seen
+	series     []memory // every sample, the first at the start; read after finish
 }
 
 func sampleMemory(pid int, every time.Duration) *memSampler {
@@ -270,7 +272,9 @@ func sampleMemory(pid int, every time.Duration) *memSampler {
 		t := time.NewTicker(every)
 		defer t.Stop()
 		for {
-			if s := readMemory(pid); s.err == nil {
+			s := readMemory(pid)
+			m.series = append(m.series, s)
+			if s.err == nil {
 				m.peak.rss = max(m.peak.rss, s.rss)
 				m.peak.anon = max(m.peak.anon, s.anon)
 				m.peak.file = max(m.peak.file, s.file)

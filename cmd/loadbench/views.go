@@ -14,9 +14,11 @@ import (
 	"github.com/congtin/congtin/internal/sqlite"
 )
 
-// viewStore is what the view check needs of a store.
+// viewStore is what the view and question checks need of a store.
 type viewStore interface {
 	congtin.CounterStore
+	FindSites(ctx context.Context) ([]*congtin.Site, error)
+	FindQuestions(ctx context.Context, f congtin.QuestionFilter) ([]*congtin.Question, int, error)
 	io.Closer
 }
 
@@ -58,6 +60,29 @@ func readViews(ctx context.Context, dbURL string, ids []int64) (map[int64]int64,
 		out[id] = n
 	}
 	return out, nil
+}
+
+// countQuestions returns how many questions are stored, in any state, on
+// every site (whichever site answers loadbench's host).
+func countQuestions(ctx context.Context, dbURL string) (int, error) {
+	db, err := openViewStore(dbURL)
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	sites, err := db.FindSites(ctx)
+	if err != nil {
+		return 0, err
+	}
+	total := 0
+	for _, site := range sites {
+		_, n, err := db.FindQuestions(ctx, congtin.QuestionFilter{SiteID: site.ID, Limit: 1})
+		if err != nil {
+			return 0, fmt.Errorf("count questions: %w", err)
+		}
+		total += n
+	}
+	return total, nil
 }
 
 // articleID takes the ID from the end of an article path, "/cat/slug-123".
