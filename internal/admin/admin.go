@@ -70,6 +70,9 @@ type Config struct {
 	// Mail: notifications may be e-mailed (an SMTP server is set), so
 	// users are offered to give an address.
 	Mail bool
+	// BaseURL is -base-url: the default site's absolute URLs (preview
+	// links to send) when set; see congtin.Site.URL.
+	BaseURL string
 }
 
 // New returns the back office over the service.

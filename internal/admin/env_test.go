@@ -137,12 +137,22 @@ func (e *env) open() {
 	store := &media.Disk{Dir: e.media}
 	files := docfile.Disk{Dir: filepath.Join(e.media, "van-ban")}
 	e.db.Mail = e.mail
-	adm := admin.New(e.db, admin.Config{Render: engine, Media: store, Log: log, Now: e.clock.Now, Files: files, FileMaxBytes: e.fileMax, Mail: e.mail})
-	ws := &web.Server{Services: web.NewServices(e.db), Counter: c, Render: engine, Assets: assets, Log: log, Now: e.clock.Now, Admin: adm.Handler(), Media: store, Files: files}
+	// The listener first: its address is the -base-url the absolute
+	// URLs (preview links to send) are made of, as a single-site install's.
+	e.srv = httptest.NewUnstartedServer(nil)
+	base := "http://" + e.srv.Listener.Addr().String()
 	if e.tls {
-		e.srv = httptest.NewTLSServer(ws.Handler())
+		base = "https://" + e.srv.Listener.Addr().String()
+	}
+	adm := admin.New(e.db, admin.Config{Render: engine, Media: store, Log: log, Now: e.clock.Now, Files: files, FileMaxBytes: e.fileMax, Mail: e.mail,
+		BaseURL: base})
+	ws := &web.Server{Services: web.NewServices(e.db), Counter: c, Render: engine, Assets: assets, Log: log, Now: e.clock.Now, Admin: adm.Handler(), Media: store, Files: files,
+		BaseURL: base}
+	e.srv.Config.Handler = ws.Handler()
+	if e.tls {
+		e.srv.StartTLS()
 	} else {
-		e.srv = httptest.NewServer(ws.Handler())
+		e.srv.Start()
 	}
 	db, srv := e.raw, e.srv
 	e.t.Cleanup(func() { srv.Close(); c.Close(); db.Close() })
