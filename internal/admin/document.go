@@ -578,7 +578,7 @@ func (s *Server) handleAdminDocumentFile(w http.ResponseWriter, r *http.Request,
 	fid, _ := strconv.ParseInt(r.PathValue("file"), 10, 64)
 	for _, f := range d.Files {
 		if f.ID == fid {
-			if err := docfile.Serve(w, r, s.Files, f); err != nil {
+			if err := docfile.Serve(w, r, s.Files, f, false); err != nil {
 				s.error(w, r, rq, err)
 			}
 			return

@@ -383,7 +383,7 @@ func (s *Server) handleDocumentFile(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, f := range d.Files {
 		if f.ID == fid {
-			if err := docfile.Serve(w, r, s.Files, f); err != nil {
+			if err := docfile.Serve(w, r, s.Files, f, true); err != nil {
 				s.error(w, r, err)
 			}
 			return
