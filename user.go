@@ -123,6 +123,13 @@ type UserService interface {
 	SetDisabled(ctx context.Context, userID int64, disabled bool) error
 	// SetRole gives a user a role on a site; an empty role removes it.
 	SetRole(ctx context.Context, siteID, userID int64, role string) error
+	// ChangeRole is a site administrator changing (or, with "", removing)
+	// the role of one of the site's members, audited; it returns the
+	// member. NotFound(KindUser) when the user holds no role on the site:
+	// another site's user is not this administrator's to see (issue 16);
+	// EFORBIDDEN for a non-administrator; EINVALID for a bad role or an
+	// administrator giving up their own role.
+	ChangeRole(ctx context.Context, actor Actor, siteID, userID int64, role string) (*User, error)
 }
 
 // UserStore reads users, roles, sessions and API tokens, and keeps
@@ -184,4 +191,6 @@ type UserTx interface {
 	PutRole(ctx context.Context, siteID, userID int64, role string) error
 	// DeleteRole takes a user's role on a site away, if they had one.
 	DeleteRole(ctx context.Context, siteID, userID int64) error
+	// FindRole returns the user's role on the site, or "" for none.
+	FindRole(ctx context.Context, siteID, userID int64) (string, error)
 }

@@ -29,6 +29,7 @@ type userService interface {
 	FindUserByID(ctx context.Context, id int64) (*congtin.User, error)
 	CreateUser(ctx context.Context, u *congtin.User) error
 	SetRole(ctx context.Context, siteID, userID int64, role string) error
+	ChangeRole(ctx context.Context, actor congtin.Actor, siteID, userID int64, role string) (*congtin.User, error)
 	SetDisabled(ctx context.Context, userID int64, disabled bool) error
 	AddAudit(ctx context.Context, e *congtin.AuditEntry) error
 }

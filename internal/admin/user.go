@@ -116,20 +116,21 @@ func (s *Server) memberForm(w http.ResponseWriter, r *http.Request, rq *request)
 	return s.users.FindUserByID(r.Context(), id)
 }
 
+// handleSetRole changes a member's role; the service refuses a user who
+// is not the site's member as if there were no such user.
 func (s *Server) handleSetRole(w http.ResponseWriter, r *http.Request, rq *request) {
-	u, err := s.memberForm(w, r, rq)
-	role := formValue(r, "role")
-	if err == nil && u.ID == rq.actor.User.ID && role != congtin.RoleAdmin {
-		err = congtin.Errorf(congtin.EINVALID, "Bạn không thể tự bỏ quyền quản trị của mình.")
-	}
+	id, err := pathID(r)
 	if err == nil {
-		err = s.users.SetRole(r.Context(), rq.site.ID, u.ID, role)
+		err = allowedForm(w, r, rq, manager)
+	}
+	var u *congtin.User
+	if err == nil {
+		u, err = s.users.ChangeRole(r.Context(), rq.actor, rq.site.ID, id, formValue(r, "role"))
 	}
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
-	_ = s.users.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, "user.role", "user", u.ID, u.Username+": "+congtin.RoleName(role)))
 	redirect(w, r, usersAdminPath, "Đã lưu quyền của "+u.Username+".")
 }
 

@@ -73,3 +73,44 @@ func (a *App) SetRole(ctx context.Context, siteID, userID int64, role string) er
 		return tx.PutRole(ctx, siteID, userID, role)
 	})
 }
+
+// ChangeRole implements congtin.UserService. The user must already hold a
+// role on the site: the form names a member by ID, and an ID of another
+// site's user must neither reveal that account nor give it a role here.
+// Adding a user to the site goes by user name (CreateUser, SetRole).
+func (a *App) ChangeRole(ctx context.Context, actor congtin.Actor, siteID, userID int64, role string) (*congtin.User, error) {
+	if err := canManage(actor); err != nil {
+		return nil, err
+	}
+	if role != "" && !congtin.ValidRole(role) {
+		return nil, congtin.Errorf(congtin.EINVALID, "Vai trò không hợp lệ.")
+	}
+	if actor.User != nil && userID == actor.User.ID && role != congtin.RoleAdmin {
+		return nil, congtin.Errorf(congtin.EINVALID, "Bạn không thể tự bỏ quyền quản trị của mình.")
+	}
+	var u *congtin.User
+	err := a.WithTx(ctx, func(tx congtin.Tx) error {
+		if had, err := tx.FindRole(ctx, siteID, userID); err != nil {
+			return err
+		} else if had == "" {
+			return congtin.NotFound(congtin.KindUser)
+		}
+		var err error
+		if u, err = tx.FindUser(ctx, userID); err != nil {
+			return err
+		}
+		if role == "" {
+			err = tx.DeleteRole(ctx, siteID, userID)
+		} else {
+			err = tx.PutRole(ctx, siteID, userID, role)
+		}
+		if err != nil {
+			return err
+		}
+		return tx.AddAudit(ctx, actor.Entry(siteID, "user.role", "user", u.ID, u.Username+": "+congtin.RoleName(role)))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}

@@ -111,12 +111,21 @@ func (tx *Tx) DeleteRole(ctx context.Context, siteID, userID int64) error {
 
 // FindRole implements congtin.UserStore.
 func (db *DB) FindRole(ctx context.Context, siteID, userID int64) (string, error) {
+	return db.findRole(ctx, siteID, userID)
+}
+
+// FindRole implements congtin.UserTx.
+func (tx *Tx) FindRole(ctx context.Context, siteID, userID int64) (string, error) {
+	return tx.findRole(ctx, siteID, userID)
+}
+
+func (c conn) findRole(ctx context.Context, siteID, userID int64) (string, error) {
 	var role string
-	err := db.QueryRow(ctx, `SELECT role FROM memberships WHERE site_id = ? AND user_id = ?`, siteID, userID).Scan(&role)
+	err := c.QueryRow(ctx, `SELECT role FROM memberships WHERE site_id = ? AND user_id = ?`, siteID, userID).Scan(&role)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil // no role
 	}
-	return role, db.wrap("find role", err)
+	return role, c.db.wrap("find role", err)
 }
 
 // FindMembers implements congtin.UserStore.
