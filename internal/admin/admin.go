@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/congtin/congtin"
@@ -53,6 +54,9 @@ type Server struct {
 	drafts     draftService
 	preview    previewService
 	spellings  spellingService
+	secrets    congtin.SecretService
+
+	flashKey atomic.Pointer[[]byte] // see flash.go
 }
 
 // Config is what the back office needs besides the service.
@@ -84,7 +88,7 @@ func New(svc congtin.Service, cfg Config) *Server {
 	}
 	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, qa: svc,
 		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc,
-		spellings: svc}
+		spellings: svc, secrets: svc}
 }
 
 func (s *Server) now() time.Time {
@@ -357,7 +361,7 @@ func (s *Server) finish(w http.ResponseWriter, r *http.Request, rq *request, err
 		s.error(w, r, rq, err)
 		return
 	}
-	redirect(w, r, path, flash)
+	s.redirect(w, r, path, flash)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -366,29 +370,6 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	_ = enc.Encode(v)
-}
-
-// redirect sends the browser on after a successful POST (post/redirect/get),
-// with a confirmation to show.
-func redirect(w http.ResponseWriter, r *http.Request, path, flash string) {
-	if flash != "" {
-		sep := "?"
-		if strings.Contains(path, "?") {
-			sep = "&"
-		}
-		path += sep + "ok=" + url.QueryEscape(flash)
-	}
-	http.Redirect(w, r, path, http.StatusSeeOther)
-}
-
-// flash reads the confirmation of a redirect, limited to known messages'
-// length so the query cannot paint arbitrary text on the page.
-func flash(r *http.Request) string {
-	f := r.URL.Query().Get("ok")
-	if len([]rune(f)) > 120 {
-		return ""
-	}
-	return strings.ToValidUTF8(f, "")
 }
 
 // parseForm reads a bounded urlencoded or multipart form.

@@ -47,7 +47,7 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, status int, u
 	page.Site = congtin.SiteFromContext(r.Context())
 	page.Title = "Đăng nhập"
 	page.Error = msg
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	switch r.URL.Query().Get("het-han") {
 	case "giu":
 		page.Notice = "Phiên đăng nhập đã hết hạn khi bạn lưu; nội dung đã được giữ lại (chưa lưu vào bài). Hãy đăng nhập lại: biểu mẫu sẽ hiện lại với nội dung của bạn để bạn lưu tiếp."
@@ -155,12 +155,12 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 		_ = s.users.DeleteSession(r.Context(), auth.HashToken(ck.Value))
 	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
-	redirect(w, r, "/admin/dang-nhap", "Bạn đã đăng xuất.")
+	s.redirect(w, r, "/admin/dang-nhap", "Bạn đã đăng xuất.")
 }
 
 func (s *Server) handlePasswordForm(w http.ResponseWriter, r *http.Request, rq *request) {
 	page := &render.PasswordPage{AdminBase: rq.base("Đổi mật khẩu", "password")}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	s.render(w, r, http.StatusOK, "admin/password", page)
 }
 
@@ -199,5 +199,5 @@ func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request, rq *requ
 		return
 	}
 	_ = s.users.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, "user.password", "user", rq.actor.User.ID, "đổi mật khẩu"))
-	redirect(w, r, "/admin/mat-khau", "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.")
+	s.redirect(w, r, "/admin/mat-khau", "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.")
 }

@@ -54,7 +54,7 @@ func (s *Server) handlePreview(k *previewKind) func(http.ResponseWriter, *http.R
 		}
 		page := &render.PreviewPage{AdminBase: rq.base("Xem trước: "+it.Title, k.section), Item: it, Noun: k.noun,
 			State: it.State(s.now()), URL: link.Path(), AbsURL: rq.site.URL(s.BaseURL, link.Path()), Expires: link.Expires, EditURL: k.edit(id)}
-		page.Flash = flash(r)
+		page.Flash = s.flash(r)
 		s.render(w, r, http.StatusOK, "admin/preview", page)
 	}
 }

@@ -15,7 +15,7 @@ func (s *Server) usersPage(r *http.Request, rq *request) (*render.UsersPage, err
 		return nil, err
 	}
 	page := &render.UsersPage{AdminBase: rq.base("Người dùng", "users"), Members: ms, NewRole: congtin.RoleReporter}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	return page, nil
 }
 
@@ -99,7 +99,7 @@ func (s *Server) handleAddUser(w http.ResponseWriter, r *http.Request, rq *reque
 		})
 		return
 	}
-	redirect(w, r, usersAdminPath, "Đã cấp quyền cho "+u.Username+".")
+	s.redirect(w, r, usersAdminPath, "Đã cấp quyền cho "+u.Username+".")
 }
 
 const usersAdminPath = "/admin/nguoi-dung"
@@ -131,7 +131,7 @@ func (s *Server) handleSetRole(w http.ResponseWriter, r *http.Request, rq *reque
 		s.error(w, r, rq, err)
 		return
 	}
-	redirect(w, r, usersAdminPath, "Đã lưu quyền của "+u.Username+".")
+	s.redirect(w, r, usersAdminPath, "Đã lưu quyền của "+u.Username+".")
 }
 
 func (s *Server) handleDisableUser(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -157,5 +157,5 @@ func (s *Server) handleDisableUser(w http.ResponseWriter, r *http.Request, rq *r
 		action = "user.disable"
 	}
 	_ = s.users.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, action, "user", u.ID, u.Username))
-	redirect(w, r, usersAdminPath, "Đã cập nhật tài khoản "+u.Username+".")
+	s.redirect(w, r, usersAdminPath, "Đã cập nhật tài khoản "+u.Username+".")
 }
