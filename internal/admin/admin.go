@@ -67,6 +67,9 @@ type Config struct {
 	Now    congtin.NowFunc
 	// MediaLimits bounds uploads; zero means media.DefaultLimits.
 	MediaLimits media.Limits
+	// Images bounds the uploads decoded at once; nil: one per core, four
+	// waiting per core (media.NewGate).
+	Images *media.Gate
 	// Files keeps the documents register's attachments; FileMaxBytes
 	// bounds each (zero: docfile.DefaultMaxBytes).
 	Files        docfile.Store
@@ -85,6 +88,9 @@ func New(svc congtin.Service, cfg Config) *Server {
 	// Hẹn giờ until its time).
 	if cfg.Render != nil && cfg.Now != nil {
 		cfg.Render.SetClock(cfg.Now)
+	}
+	if cfg.Images == nil {
+		cfg.Images = media.NewGate(0, -1)
 	}
 	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, qa: svc,
 		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc,

@@ -148,7 +148,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, rq *request) (*c
 		return nil, congtin.Errorf(congtin.EINVALID, "Hãy chọn một tệp ảnh để tải lên.")
 	}
 	defer f.Close()
-	p, err := media.Process(f, lim)
+	p, err := s.Images.Process(r.Context(), f, lim)
 	if err != nil {
 		return nil, err
 	}
