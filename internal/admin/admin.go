@@ -138,6 +138,8 @@ func (s *Server) Handler() http.Handler {
 	page("GET /admin/thong-ke", s.handleStats)
 	page("GET /admin/thong-ke.csv", s.handleStatsCSV)
 	page("GET /admin/mat-khau", s.handlePasswordForm)
+	page("GET "+tokensAdminPath, s.handleTokens)
+	page("POST "+tokensAdminPath+"/{id}/thu-hoi", s.handleRevokeToken)
 	page("POST /admin/mat-khau", s.handlePassword)
 	page("GET /admin/cong", s.handleSites)
 	page("POST /admin/cong", s.handleCreateSite)

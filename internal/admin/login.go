@@ -17,6 +17,9 @@ import (
 type userService interface {
 	FindSession(ctx context.Context, tokenHash string) (*congtin.Session, error)
 	FindUserByAPIToken(ctx context.Context, tokenHash string) (*congtin.User, error)
+	MarkAPITokenUsed(ctx context.Context, tokenHash string) error
+	APITokens(ctx context.Context, actor congtin.Actor, siteID int64) ([]*congtin.APIToken, error)
+	RevokeAPIToken(ctx context.Context, actor congtin.Actor, siteID, tokenID int64) error
 	FindRole(ctx context.Context, siteID, userID int64) (string, error)
 	CountLoginFailures(ctx context.Context, username, ip string, since time.Time) (byUser, byIP int, err error)
 	RecordLoginFailure(ctx context.Context, username, ip string) error

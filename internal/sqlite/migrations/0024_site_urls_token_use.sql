@@ -7,3 +7,8 @@
 -- `congtin site set -scheme http`.
 ALTER TABLE sites ADD COLUMN canonical_host TEXT NOT NULL DEFAULT '';
 ALTER TABLE sites ADD COLUMN scheme TEXT NOT NULL DEFAULT 'https';
+
+-- When each API token was last used (NULL: never), so the back office
+-- can list tokens with it and an administrator can tell a forgotten one
+-- to revoke (issue 16). Written at most once a minute per token.
+ALTER TABLE api_tokens ADD COLUMN last_used_at INTEGER;
