@@ -52,6 +52,7 @@ var auditNames = map[string]string{
 	"logout":               "Đăng xuất",
 	"user.password":        "Đổi mật khẩu",
 	"user.role":            "Đổi quyền người dùng",
+	"token.revoke":         "Thu hồi khóa API",
 	"user.notify":          "Đổi cách nhận thông báo",
 	"site.settings":        "Sửa cài đặt cổng thông tin",
 	"media.upload":         "Tải ảnh lên",

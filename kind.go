@@ -23,6 +23,7 @@ const (
 	KindDocumentTerm  Kind = "document_term"
 	KindUser          Kind = "user"
 	KindMember        Kind = "member" // a user's role on a site
+	KindAPIToken      Kind = "api_token"
 	KindSite          Kind = "site"
 	KindSession       Kind = "session"
 	KindQuestionCode  Kind = "question_code" // a question looked up by its asker's code
@@ -51,6 +52,7 @@ var notFound = map[Kind]string{
 	KindDocumentTerm:  "Không tìm thấy mục này trong danh mục.",
 	KindUser:          "Không tìm thấy người dùng.",
 	KindMember:        "Không tìm thấy người dùng hoặc cổng thông tin.",
+	KindAPIToken:      "Không tìm thấy khóa API.",
 	KindSite:          "Không tìm thấy trang.",
 	KindSession:       "Phiên đăng nhập đã hết hạn.",
 	KindQuestionCode:  "Không có câu hỏi nào với mã tra cứu này. Xin kiểm tra lại mã.",

@@ -20,6 +20,44 @@ type Site struct {
 	// CounterOffset is added to the visit total, so an agency moving from an
 	// old portal keeps the number its readers know.
 	CounterOffset int64 `json:"counter_offset"`
+	// CanonicalHost is the host name of the site's absolute URLs
+	// (canonical links, feeds, sitemaps); "" means Host. The default site,
+	// which has no Host, needs it for absolute URLs (see URL).
+	CanonicalHost string `json:"canonical_host"`
+	// Scheme is the scheme of the site's absolute URLs: SchemeHTTPS or
+	// SchemeHTTP.
+	Scheme string `json:"scheme"`
+}
+
+// The schemes a site's URLs may have. HTTPS is the default: every agency
+// serves its portal through a TLS proxy, and an http site says so.
+const (
+	SchemeHTTPS = "https"
+	SchemeHTTP  = "http"
+)
+
+// URL returns the absolute URL of path (which starts with "/") on the
+// site, from its configuration only, never from a request, so that no
+// Host header can reach a page. base is the -base-url setting, which wins
+// for the default site. A default site with neither gets path alone: a
+// relative URL, which a visitor's browser resolves against the address
+// it asked for, is still never another host's.
+func (s *Site) URL(base, path string) string {
+	if s.Host == "" && base != "" {
+		return strings.TrimRight(base, "/") + path
+	}
+	host := s.CanonicalHost
+	if host == "" {
+		host = s.Host
+	}
+	if host == "" {
+		return path
+	}
+	scheme := s.Scheme
+	if scheme == "" {
+		scheme = SchemeHTTPS
+	}
+	return scheme + "://" + host + path
 }
 
 // DefaultSiteName is the name of the default site until its
@@ -35,6 +73,8 @@ type SiteUpdate struct {
 	Phone         *string
 	Email         *string
 	CounterOffset *int64
+	CanonicalHost *string
+	Scheme        *string
 }
 
 // SiteService stores sites.
@@ -64,6 +104,12 @@ func (s *Site) Validate() error {
 	if s.CounterOffset < 0 {
 		return Errorf(EINVALID, "Số lượt truy cập ban đầu không được âm.")
 	}
+	if s.Scheme != SchemeHTTPS && s.Scheme != SchemeHTTP {
+		return Errorf(EINVALID, "Giao thức của cổng phải là https hoặc http.")
+	}
+	if s.CanonicalHost != "" {
+		return ValidateHost(s.CanonicalHost)
+	}
 	return nil
 }
 
@@ -88,7 +134,8 @@ type SiteTx interface {
 	FindSiteWithHost(ctx context.Context, host string) (*Site, error)
 	// InsertSite stores a new site with its host and name, and sets its ID.
 	InsertSite(ctx context.Context, s *Site) error
-	// UpdateSiteSettings writes a site's settings (all but its host).
+	// UpdateSiteSettings writes a site's settings (all but its host),
+	// its canonical host and scheme included.
 	UpdateSiteSettings(ctx context.Context, s *Site) error
 	// SeedSite gives a new site what every site starts with: the default
 	// document types and fields (DefaultDocumentTypes,

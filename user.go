@@ -109,6 +109,18 @@ type Session struct {
 	IP        string
 }
 
+// APIToken is an API token as the back office lists it: never its secret
+// (only its hash is stored).
+type APIToken struct {
+	ID          int64
+	UserID      int64
+	Username    string
+	DisplayName string
+	Name        string
+	CreatedAt   time.Time
+	LastUsedAt  time.Time // zero: never used
+}
+
 // UserService stores users, roles, sessions and API tokens.
 type UserService interface {
 	UserStore
@@ -117,12 +129,27 @@ type UserService interface {
 	// the user name is taken; EINVALID for a bad name.
 	CreateUser(ctx context.Context, u *User) error
 	// SetPasswordHash replaces a user's password hash and ends all their
-	// sessions except keepSession (0 ends all).
+	// sessions except keepSession (0 ends all) and all their API tokens:
+	// whoever knew the old password may have made one.
 	SetPasswordHash(ctx context.Context, userID int64, hash string, keepSession int64) error
 	// SetDisabled disables or enables a user; disabling ends their sessions.
 	SetDisabled(ctx context.Context, userID int64, disabled bool) error
 	// SetRole gives a user a role on a site; an empty role removes it.
 	SetRole(ctx context.Context, siteID, userID int64, role string) error
+	// ChangeRole is a site administrator changing (or, with "", removing)
+	// the role of one of the site's members, audited; it returns the
+	// member. NotFound(KindUser) when the user holds no role on the site:
+	// another site's user is not this administrator's to see (issue 16);
+	// EFORBIDDEN for a non-administrator; EINVALID for a bad role or an
+	// administrator giving up their own role.
+	ChangeRole(ctx context.Context, actor Actor, siteID, userID int64, role string) (*User, error)
+	// APITokens lists the tokens an actor may see on a site, newest
+	// first: an administrator those of the site's members, anyone else
+	// their own.
+	APITokens(ctx context.Context, actor Actor, siteID int64) ([]*APIToken, error)
+	// RevokeAPIToken deletes a token the actor may see (APITokens),
+	// audited; NotFound(KindAPIToken) for any other.
+	RevokeAPIToken(ctx context.Context, actor Actor, siteID, tokenID int64) error
 }
 
 // UserStore reads users, roles, sessions and API tokens, and keeps
@@ -154,6 +181,12 @@ type UserStore interface {
 	// FindUserByAPIToken returns the token's user; ENOTFOUND when unknown
 	// or when the user is disabled.
 	FindUserByAPIToken(ctx context.Context, tokenHash string) (*User, error)
+	// MarkAPITokenUsed records that the token was used now, at most once
+	// a minute (a write per API request would be too many).
+	MarkAPITokenUsed(ctx context.Context, tokenHash string) error
+	// FindAPITokens lists tokens, newest first: those of the site's
+	// members when siteID is not 0, those of the user when userID is not 0.
+	FindAPITokens(ctx context.Context, siteID, userID int64) ([]*APIToken, error)
 
 	// RecordLoginFailure notes a failed sign-in for the name and address.
 	RecordLoginFailure(ctx context.Context, username, ip string) error
@@ -184,4 +217,12 @@ type UserTx interface {
 	PutRole(ctx context.Context, siteID, userID int64, role string) error
 	// DeleteRole takes a user's role on a site away, if they had one.
 	DeleteRole(ctx context.Context, siteID, userID int64) error
+	// FindRole returns the user's role on the site, or "" for none.
+	FindRole(ctx context.Context, siteID, userID int64) (string, error)
+	// FindAPIToken reads a token; NotFound(KindAPIToken).
+	FindAPIToken(ctx context.Context, id int64) (*APIToken, error)
+	// DeleteAPIToken deletes a token, if it is there.
+	DeleteAPIToken(ctx context.Context, id int64) error
+	// DeleteAPITokens deletes all of a user's tokens.
+	DeleteAPITokens(ctx context.Context, userID int64) error
 }

@@ -77,8 +77,13 @@ func fillCommune(t *testing.T, dir string) *commune {
 		c.titles = append(c.titles, r["title"].(string))
 	}
 	must("site", "set", "-db", c.db, "-name", "Cổng thông tin điện tử xã An Phú", "-agency", "Ủy ban nhân dân xã An Phú",
-		"-phone", "0296 3861 234", "-counter-offset", "4000000")
-	must("site", "add", "-db", c.db, "-host", "soyte.anphu.gov.vn", "-name", "Sở Y tế tỉnh An Phú")
+		"-phone", "0296 3861 234", "-counter-offset", "4000000", "-canonical-host", "anphu.example")
+	if out := must("site", "add", "-db", c.db, "-host", "soyte.anphu.gov.vn", "-name", "Sở Y tế tỉnh An Phú", "-scheme", "http"); !strings.Contains(out, "URLs http://soyte.anphu.gov.vn/") {
+		t.Fatalf("site add printed %q", out)
+	}
+	if _, errOut, err := runCmd(t, "site", "set", "-db", c.db, "-site", "khac.example", "-name", "X"); err == nil || !strings.Contains(errOut, "no site has the host") {
+		t.Fatalf("site set -site with a host no site has: %v, %s", err, errOut)
+	}
 	for _, u := range []struct{ name, role, display string }{
 		{"quantri", "admin", "Quản trị viên"}, {"bientap", "editor", "Trần Thị Biên Tập"}, {"phongvien", "reporter", "Lê Văn Phóng"}, {"nghihuu", "reporter", "Người đã nghỉ"},
 	} {

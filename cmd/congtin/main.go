@@ -22,8 +22,9 @@ Usage:
   congtin demo  [-db …] [-addr …]                               serve, filling an empty database with demo content
   congtin import [-db …] FILE.json                              import articles (all or nothing; re-runs update)
   congtin import -format wxr [-uploads DIR] [-db …] export.xml   import a WordPress site (posts, pages, images, old addresses)
-  congtin site set [-db …] [-name …] [-tagline …] [-agency …] [-address …] [-phone …] [-email …] [-counter-offset N]
-  congtin site add [-db …] -host HOST -name NAME                 add an agency's portal, chosen by host name
+  congtin site set [-db …] [-site HOST] [-name …] [-tagline …] [-agency …] [-address …] [-phone …] [-email …] [-counter-offset N]
+                   [-canonical-host HOST] [-scheme https|http]   a site's settings and the host and scheme of its URLs
+  congtin site add [-db …] -host HOST -name NAME [-scheme https|http]   add an agency's portal, chosen by host name
   congtin user add [-db …] -name NAME -role admin [-super]      add a back-office user (password from stdin or made up)
   congtin user token [-db …] -name NAME                          print a new API token for the admin API
   congtin user password [-db …] -name NAME                       set a user's password (e.g. an imported author's)

@@ -48,6 +48,9 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 		return err
 	}
 	defer db.Close()
+	if cfg.BaseURL == "" && site.CanonicalHost == "" {
+		log.Warn("the default site has no host: its absolute URLs are relative, and its feeds and sitemaps invalid; set -base-url or congtin site set -canonical-host HOST")
+	}
 	// Attachments of the documents register live beside the images, in
 	// a folder no image key can name.
 	files := docfile.Disk{Dir: filepath.Join(cfg.MediaDir, "van-ban")}
@@ -70,7 +73,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	mediaStore := &media.Disk{Dir: cfg.MediaDir}
 	db.App.Mail = cfg.SMTP.Host != ""
 	adm := admin.New(db, admin.Config{Render: engine, Media: mediaStore, Log: log, Files: files, FileMaxBytes: int64(max(cfg.FileMaxMB, 1)) << 20,
-		Mail: db.App.Mail})
+		Mail: db.App.Mail, BaseURL: cfg.BaseURL})
 	srv := &web.Server{Services: web.NewServices(db), Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
 		Admin: adm.Handler(), Media: mediaStore, Files: files, QARetentionDays: cfg.QARetentionDays}
 	if err := startPageCache(ctx, srv, db.DB, cfg.PageCacheMB, log); err != nil {

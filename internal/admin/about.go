@@ -25,7 +25,7 @@ func (s *Server) handlePages(w http.ResponseWriter, r *http.Request, rq *request
 		return
 	}
 	page := &render.AdminPagesPage{AdminBase: rq.base("Trang giới thiệu", "pages"), Pages: ps}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	s.render(w, r, http.StatusOK, "admin/pages", page)
 }
 
@@ -36,7 +36,7 @@ func (s *Server) pageEditPage(r *http.Request, rq *request, p *congtin.Page) (*r
 		title = "Sửa: " + p.Title
 	}
 	page := &render.PageEditPage{AdminBase: rq.base(title, "pages"), Page: p}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	if p == nil {
 		page.CanSave = congtin.Can(rq.actor, congtin.ActCreate, nil)
 		return page, s.pageEditing(r, rq, page)
@@ -223,14 +223,14 @@ func (s *Server) savePage(w http.ResponseWriter, r *http.Request, rq *request, p
 		return
 	}
 	if it != nil {
-		redirect(w, r, pageAdminURL(p.ID), stepped(pageFlow, it.Ref, st.Act, it, wrote, s.now()))
+		s.redirect(w, r, pageAdminURL(p.ID), stepped(pageFlow, it.Ref, st.Act, it, wrote, s.now()))
 		return
 	}
 	flash := "Đã lưu trang."
 	if p == nil {
 		flash = "Đã lưu trang (nháp)."
 	}
-	redirect(w, r, pageAdminURL(saved.ID), flash)
+	s.redirect(w, r, pageAdminURL(saved.ID), flash)
 }
 
 // pageFlow is the about pages' part in the workflow.
@@ -254,7 +254,7 @@ func (s *Server) handlePageRevisions(w http.ResponseWriter, r *http.Request, rq 
 	}
 	page := &render.PageRevisionsPage{AdminBase: rq.base("Phiên bản: "+p.Title, "pages"), Page: p, Revisions: revs,
 		CanRestore: congtin.Can(rq.actor, congtin.ActRestore, p.Item())}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	if v := r.URL.Query().Get("xem"); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err == nil {
@@ -293,7 +293,7 @@ func (s *Server) handleRestorePage(w http.ResponseWriter, r *http.Request, rq *r
 		s.error(w, r, rq, err)
 		return
 	}
-	redirect(w, r, pageAdminURL(p.ID), restored(revID))
+	s.redirect(w, r, pageAdminURL(p.ID), restored(revID))
 }
 
 // The organisation chart.
@@ -323,7 +323,7 @@ func (s *Server) unitsPage(r *http.Request, rq *request) (*render.UnitsPage, err
 		return nil, err
 	}
 	page := &render.UnitsPage{AdminBase: rq.base("Cơ cấu tổ chức", "units"), Units: unitOptions(units)}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	if v := r.URL.Query().Get("sua"); v != "" {
 		id, _ := strconv.ParseInt(v, 10, 64)
 		for _, u := range units {
@@ -453,7 +453,7 @@ func (s *Server) saveUnit(w http.ResponseWriter, r *http.Request, rq *request, i
 	if id == 0 {
 		done = "Đã thêm đơn vị “"
 	}
-	redirect(w, r, unitsAdminPath, done+u.Name+"”.")
+	s.redirect(w, r, unitsAdminPath, done+u.Name+"”.")
 }
 
 func (s *Server) handleDeleteUnit(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -470,7 +470,7 @@ func (s *Server) linksPage(r *http.Request, rq *request) (*render.AdminLinksPage
 		return nil, err
 	}
 	page := &render.AdminLinksPage{AdminBase: rq.base("Liên kết", "links"), Links: ls, Input: congtin.LinkInput{Group: congtin.DefaultLinkGroup}}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	return page, nil
 }
 
@@ -542,7 +542,7 @@ func (s *Server) saveLink(w http.ResponseWriter, r *http.Request, rq *request, i
 	if id == 0 {
 		done = "Đã thêm liên kết “"
 	}
-	redirect(w, r, linksAdminPath, done+in.Name+"”.")
+	s.redirect(w, r, linksAdminPath, done+in.Name+"”.")
 }
 
 func (s *Server) handleDeleteLink(w http.ResponseWriter, r *http.Request, rq *request) {

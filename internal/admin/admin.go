@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/congtin/congtin"
@@ -54,6 +55,9 @@ type Server struct {
 	drafts     draftService
 	preview    previewService
 	spellings  spellingService
+	secrets    congtin.SecretService
+
+	flashKey atomic.Pointer[[]byte] // see flash.go
 }
 
 // Config is what the back office needs besides the service.
@@ -64,6 +68,9 @@ type Config struct {
 	Now    congtin.NowFunc
 	// MediaLimits bounds uploads; zero means media.DefaultLimits.
 	MediaLimits media.Limits
+	// Images bounds the uploads decoded at once; nil: one per core, four
+	// waiting per core (media.NewGate).
+	Images *media.Gate
 	// Files keeps the documents register's attachments; FileMaxBytes
 	// bounds each (zero: docfile.DefaultMaxBytes).
 	Files        docfile.Store
@@ -71,6 +78,9 @@ type Config struct {
 	// Mail: notifications may be e-mailed (an SMTP server is set), so
 	// users are offered to give an address.
 	Mail bool
+	// BaseURL is -base-url: the default site's absolute URLs (preview
+	// links to send) when set; see congtin.Site.URL.
+	BaseURL string
 }
 
 // New returns the back office over the service.
@@ -80,9 +90,12 @@ func New(svc congtin.Service, cfg Config) *Server {
 	if cfg.Render != nil && cfg.Now != nil {
 		cfg.Render.SetClock(cfg.Now)
 	}
+	if cfg.Images == nil {
+		cfg.Images = media.NewGate(0, -1)
+	}
 	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, qa: svc,
 		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc,
-		spellings: svc}
+		spellings: svc, secrets: svc}
 }
 
 func (s *Server) now() time.Time {
@@ -126,6 +139,8 @@ func (s *Server) Handler() http.Handler {
 	page("GET /admin/thong-ke", s.handleStats)
 	page("GET /admin/thong-ke.csv", s.handleStatsCSV)
 	page("GET /admin/mat-khau", s.handlePasswordForm)
+	page("GET "+tokensAdminPath, s.handleTokens)
+	page("POST "+tokensAdminPath+"/{id}/thu-hoi", s.handleRevokeToken)
 	page("POST /admin/mat-khau", s.handlePassword)
 	page("GET /admin/cong", s.handleSites)
 	page("POST /admin/cong", s.handleCreateSite)
@@ -344,7 +359,7 @@ func (s *Server) finish(w http.ResponseWriter, r *http.Request, rq *request, err
 		s.error(w, r, rq, err)
 		return
 	}
-	redirect(w, r, path, flash)
+	s.redirect(w, r, path, flash)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -353,29 +368,6 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	_ = enc.Encode(v)
-}
-
-// redirect sends the browser on after a successful POST (post/redirect/get),
-// with a confirmation to show.
-func redirect(w http.ResponseWriter, r *http.Request, path, flash string) {
-	if flash != "" {
-		sep := "?"
-		if strings.Contains(path, "?") {
-			sep = "&"
-		}
-		path += sep + "ok=" + url.QueryEscape(flash)
-	}
-	http.Redirect(w, r, path, http.StatusSeeOther)
-}
-
-// flash reads the confirmation of a redirect, limited to known messages'
-// length so the query cannot paint arbitrary text on the page.
-func flash(r *http.Request) string {
-	f := r.URL.Query().Get("ok")
-	if len([]rune(f)) > 120 {
-		return ""
-	}
-	return strings.ToValidUTF8(f, "")
 }
 
 // parseForm reads a bounded urlencoded or multipart form.

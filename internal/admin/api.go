@@ -48,7 +48,15 @@ func (s *Server) requireToken(h func(http.ResponseWriter, *http.Request, *reques
 			writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "Thiếu mã truy cập (Authorization: Bearer …)."})
 			return
 		}
-		u, err := s.users.FindUserByAPIToken(r.Context(), auth.HashToken(token))
+		hash := auth.HashToken(token)
+		u, err := s.users.FindUserByAPIToken(r.Context(), hash)
+		if err == nil {
+			// The list of tokens shows when each was last used; a
+			// failure to note it must not refuse the request.
+			if err := s.users.MarkAPITokenUsed(r.Context(), hash); err != nil {
+				s.Log.Warn("noting an API token's use", "error", err)
+			}
+		}
 		if congtin.ErrorCode(err) == congtin.ENOTFOUND {
 			writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "Mã truy cập không hợp lệ."})
 			return

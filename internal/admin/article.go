@@ -36,7 +36,7 @@ func articleURL(id int64) string { return "/admin/bai-viet/" + strconv.FormatInt
 func (s *Server) handleDashboard(w http.ResponseWriter, r *http.Request, rq *request) {
 	ctx := r.Context()
 	page := &render.DashboardPage{AdminBase: rq.base("Tổng quan", "dashboard"), Counts: map[string]int{}}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	var err error
 	if page.Mine, _, err = s.articles.FindAdminArticles(ctx, congtin.AdminArticleFilter{SiteID: rq.site.ID, CreatedBy: rq.actor.User.ID, Limit: 20}); err != nil {
 		s.error(w, r, rq, err)
@@ -168,7 +168,7 @@ func (s *Server) editPage(r *http.Request, rq *request, a *congtin.Article) (*re
 		title, section = "Sửa: "+a.Title, "articles"
 	}
 	page := &render.ArticleEditPage{AdminBase: rq.base(title, section), Article: a, Cats: cats}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	if a == nil {
 		page.CanSave = congtin.Can(rq.actor, congtin.ActCreate, nil)
 		page.Input.Author = rq.actor.User.DisplayName
@@ -279,7 +279,7 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request, rq *request
 		return
 	}
 	if it != nil {
-		redirect(w, r, articleURL(a.ID), stepped(articleFlow, it.Ref, st.Act, it, wrote, s.now()))
+		s.redirect(w, r, articleURL(a.ID), stepped(articleFlow, it.Ref, st.Act, it, wrote, s.now()))
 		return
 	}
 	flash := "Đã lưu bài viết."
@@ -287,10 +287,10 @@ func (s *Server) saveArticle(w http.ResponseWriter, r *http.Request, rq *request
 		flash = "Đã lưu bài viết (nháp)."
 	}
 	if r.PostForm.Get("sau") == "xem-truoc" { // Lưu và xem trước
-		redirect(w, r, articleURL(saved.ID)+"/xem-truoc", flash)
+		s.redirect(w, r, articleURL(saved.ID)+"/xem-truoc", flash)
 		return
 	}
-	redirect(w, r, articleURL(saved.ID), flash)
+	s.redirect(w, r, articleURL(saved.ID), flash)
 }
 
 // articleFormError shows the form again with what was typed and the

@@ -63,7 +63,7 @@ func (s *Server) handleArticles(w http.ResponseWriter, r *http.Request, rq *requ
 		}
 		page.Rows = append(page.Rows, row)
 	}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	status := http.StatusOK
 	if msg := lq.message(); msg != "" {
 		page.Refuse(msg, lq.errs)

@@ -563,6 +563,10 @@ func TestOtherBadInput(t *testing.T) {
 		{"restore: bad revision", qtv, "POST", fmt.Sprintf("/admin/bai-viet/%d/phien-ban/abc/khoi-phuc", a.ID), nil, 404, "Không tìm thấy"},
 		{"role: missing user", qtv, "POST", "/admin/nguoi-dung/999999", url.Values{"role": {"editor"}}, 404, "Không tìm thấy"},
 		{"role: unknown role", qtv, "POST", fmt.Sprintf("/admin/nguoi-dung/%d", e.users["pv2"].ID), url.Values{"role": {"god"}}, 400, "không hợp lệ"},
+		// Another site's user is not this administrator's: as if missing,
+		// no role given, no name shown (issue 16).
+		{"role: another site's user", qtv, "POST", fmt.Sprintf("/admin/nguoi-dung/%d", e.users["qt2"].ID), url.Values{"role": {"editor"}}, 404, "Không tìm thấy người dùng."},
+		{"role: another site's user removed", qtv, "POST", fmt.Sprintf("/admin/nguoi-dung/%d", e.users["qt2"].ID), url.Values{"role": {""}}, 404, "Không tìm thấy người dùng."},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before := snapshot()

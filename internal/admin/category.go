@@ -25,7 +25,7 @@ func (s *Server) categoriesPage(r *http.Request, rq *request) (*render.Categorie
 		return nil, err
 	}
 	page := &render.CategoriesPage{AdminBase: rq.base("Chuyên mục", "categories"), Cats: cats}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	return page, nil
 }
 
@@ -80,7 +80,7 @@ func (s *Server) handleCreateCategory(w http.ResponseWriter, r *http.Request, rq
 		s.categoryFormError(w, r, rq, in, err)
 		return
 	}
-	redirect(w, r, categoriesAdminPath, "Đã thêm chuyên mục “"+in.Name+"”.")
+	s.redirect(w, r, categoriesAdminPath, "Đã thêm chuyên mục “"+in.Name+"”.")
 }
 
 func (s *Server) handleUpdateCategory(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -100,7 +100,7 @@ func (s *Server) handleUpdateCategory(w http.ResponseWriter, r *http.Request, rq
 		s.categoryFormError(w, r, rq, congtin.CategoryInput{}, err)
 		return
 	}
-	redirect(w, r, categoriesAdminPath, "Đã lưu chuyên mục “"+in.Name+"”.")
+	s.redirect(w, r, categoriesAdminPath, "Đã lưu chuyên mục “"+in.Name+"”.")
 }
 
 func (s *Server) handleDeleteCategory(w http.ResponseWriter, r *http.Request, rq *request) {

@@ -80,7 +80,7 @@ func (s *Server) documentEditPage(r *http.Request, rq *request, d *congtin.Docum
 	}
 	page := &render.AdminDocumentEditPage{AdminBase: rq.base(title, section), Doc: d, MaxMB: s.fileMaxBytes() >> 20,
 		Accept: ".pdf,.doc,.docx,.xls,.xlsx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.jpg,.jpeg,.png,.tif,.tiff,image/jpeg,image/png,image/tiff"}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	var err error
 	if page.Types, err = s.documents.FindDocumentTerms(ctx, rq.site.ID, congtin.ListTypes); err != nil {
 		return nil, err
@@ -487,7 +487,7 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, rq *reques
 	if len(u.files) > 0 {
 		msg += " Chữ trong tệp đính kèm đang được đọc (nhận dạng); văn bản sẽ tìm được theo nội dung tệp khi xong."
 	}
-	redirect(w, r, documentURL(saved.ID), msg)
+	s.redirect(w, r, documentURL(saved.ID), msg)
 }
 
 // documentFormError shows the form again with what was typed (when it was
@@ -578,7 +578,7 @@ func (s *Server) handleAdminDocumentFile(w http.ResponseWriter, r *http.Request,
 	fid, _ := strconv.ParseInt(r.PathValue("file"), 10, 64)
 	for _, f := range d.Files {
 		if f.ID == fid {
-			if err := docfile.Serve(w, r, s.Files, f); err != nil {
+			if err := docfile.Serve(w, r, s.Files, f, false); err != nil {
 				s.error(w, r, rq, err)
 			}
 			return
@@ -597,7 +597,7 @@ func (s *Server) handleDocumentLists(w http.ResponseWriter, r *http.Request, rq 
 
 func (s *Server) renderDocumentLists(w http.ResponseWriter, r *http.Request, rq *request, status int, err error) {
 	page := &render.AdminDocumentListsPage{AdminBase: rq.base("Danh mục văn bản", "document_lists")}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	if err != nil {
 		page.Error = congtin.ErrorMessage(err)
 		var ve *congtin.ValidationError
@@ -641,7 +641,7 @@ func (s *Server) handleSaveDocumentTerm(w http.ResponseWriter, r *http.Request, 
 		s.renderDocumentLists(w, r, rq, http.StatusBadRequest, err)
 		return
 	}
-	redirect(w, r, "/admin/danh-muc-van-ban", "Đã lưu danh mục.")
+	s.redirect(w, r, "/admin/danh-muc-van-ban", "Đã lưu danh mục.")
 }
 
 func (s *Server) handleDeleteDocumentTerm(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -658,5 +658,5 @@ func (s *Server) handleDeleteDocumentTerm(w http.ResponseWriter, r *http.Request
 		s.renderDocumentLists(w, r, rq, http.StatusConflict, err)
 		return
 	}
-	redirect(w, r, "/admin/danh-muc-van-ban", "Đã xóa khỏi danh mục.")
+	s.redirect(w, r, "/admin/danh-muc-van-ban", "Đã xóa khỏi danh mục.")
 }

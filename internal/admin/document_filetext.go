@@ -91,7 +91,7 @@ func (s *Server) renderFileText(w http.ResponseWriter, r *http.Request, rq *requ
 	page := &render.AdminDocumentFileTextPage{AdminBase: rq.base("Chữ đọc được từ tệp "+f.Name, "documents"), Doc: d, File: f, Text: text,
 		CanEdit: congtin.Can(rq.actor, congtin.ActEdit, d.Item())}
 	_, page.Pages = textForForm(f.Text)
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	if err != nil {
 		page.Err = congtin.ErrorMessage(err)
 		if ve, ok := err.(*congtin.ValidationError); ok {
@@ -122,7 +122,7 @@ func (s *Server) handleCorrectFileText(w http.ResponseWriter, r *http.Request, r
 		s.error(w, r, rq, err)
 		return
 	}
-	redirect(w, r, fileTextURL(d.ID, f.ID), "Đã lưu chữ của tệp; tìm kiếm dùng bản này từ bây giờ.")
+	s.redirect(w, r, fileTextURL(d.ID, f.ID), "Đã lưu chữ của tệp; tìm kiếm dùng bản này từ bây giờ.")
 }
 
 func (s *Server) handleRereadFile(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -137,7 +137,7 @@ func (s *Server) handleRereadFile(w http.ResponseWriter, r *http.Request, rq *re
 		s.error(w, r, rq, err)
 		return
 	}
-	redirect(w, r, fileTextURL(d.ID, f.ID), "Đã xếp tệp vào hàng đợi để đọc lại; trang này cho biết khi nào xong.")
+	s.redirect(w, r, fileTextURL(d.ID, f.ID), "Đã xếp tệp vào hàng đợi để đọc lại; trang này cho biết khi nào xong.")
 }
 
 // fileTextURL is an attachment's text page.

@@ -66,7 +66,7 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request, rq *req
 	for _, d := range ds {
 		page.Rows = append(page.Rows, render.DocumentRow{Document: d, Writer: st.name(ctx, d.CreatedBy)})
 	}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	status := http.StatusOK
 	if msg := lq.message(); msg != "" {
 		page.Refuse(msg, lq.errs)

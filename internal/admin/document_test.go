@@ -204,6 +204,11 @@ func TestDocumentWorkflow(t *testing.T) {
 	if r := reader.get("/van-ban/" + strconv.FormatInt(id, 10) + "/tep/" + strconv.FormatInt(d.Files[0].ID, 10)); r.status != 404 {
 		t.Fatalf("draft attachment: %d", r.status)
 	}
+	// The newsroom opens it; no shared cache may keep it (issue 16).
+	if r := pv.get("/admin/van-ban/" + strconv.FormatInt(id, 10) + "/tep/" + strconv.FormatInt(d.Files[0].ID, 10)); r.status != 200 ||
+		r.header.Get("Cache-Control") != "private, no-store" {
+		t.Fatalf("draft attachment in the back office: %d, Cache-Control %q", r.status, r.header.Get("Cache-Control"))
+	}
 	// The reporter cannot publish, submits; the editor publishes.
 	act := func(c *client, action string) *resp {
 		return c.post("/admin/van-ban/"+strconv.FormatInt(id, 10)+"/chuyen", url.Values{"action": {action}})

@@ -199,7 +199,7 @@ func (s *Server) handleDiscardDraft(w http.ResponseWriter, r *http.Request, rq *
 		s.error(w, r, rq, err)
 		return
 	}
-	redirect(w, r, dk.edit(ref.ID, r.PostForm), "Đã bỏ nội dung chưa lưu.")
+	s.redirect(w, r, dk.edit(ref.ID, r.PostForm), "Đã bỏ nội dung chưa lưu.")
 }
 
 // lockInfo is one of the others who have an item open, as edit.js shows

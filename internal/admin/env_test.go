@@ -96,6 +96,12 @@ func newEnvOpts(t *testing.T, tls bool) *env {
 	if e.site2, err = e.db.CreateSite(ctx, cli, "so.example", "Cổng Sở Y tế"); err != nil {
 		t.Fatal(err)
 	}
+	// The test server speaks plain http: a site published on https would
+	// get Secure cookies, which the test browser keeps for https only.
+	plain := congtin.SchemeHTTP
+	if e.site2, err = e.db.UpdateSite(ctx, e.site2.ID, congtin.SiteUpdate{Scheme: &plain}); err != nil {
+		t.Fatal(err)
+	}
 	if e.cat, err = e.db.CreateCategory(ctx, cli, e.site.ID, congtin.CategoryInput{Name: "Tin tức"}); err != nil {
 		t.Fatal(err)
 	}
@@ -148,13 +154,25 @@ func (e *env) open() {
 	store := &media.Disk{Dir: e.media}
 	files := docfile.Disk{Dir: filepath.Join(e.media, "van-ban")}
 	e.db.Mail = e.mail
-	adm := admin.New(e.db, admin.Config{Render: engine, Media: store, Log: log, Now: e.clock.Now, Files: files, FileMaxBytes: e.fileMax, Mail: e.mail})
-	ws := &web.Server{Services: web.NewServices(e.db), Counter: c, Render: engine, Assets: assets, Log: log, Now: e.clock.Now, Admin: adm.Handler(), Media: store, Files: files,
-		TrustedProxies: e.proxy.trusted, HSTSMaxAge: e.proxy.hsts, BaseURL: e.proxy.baseURL}
+	// The listener first: its address is the -base-url the absolute
+	// URLs (preview links to send) are made of, as a single-site install's.
+	e.srv = httptest.NewUnstartedServer(nil)
+	base := "http://" + e.srv.Listener.Addr().String()
 	if e.tls {
-		e.srv = httptest.NewTLSServer(ws.Handler())
+		base = "https://" + e.srv.Listener.Addr().String()
+	}
+	if e.proxy.baseURL != "" {
+		base = e.proxy.baseURL
+	}
+	adm := admin.New(e.db, admin.Config{Render: engine, Media: store, Log: log, Now: e.clock.Now, Files: files, FileMaxBytes: e.fileMax, Mail: e.mail,
+		BaseURL: base})
+	ws := &web.Server{Services: web.NewServices(e.db), Counter: c, Render: engine, Assets: assets, Log: log, Now: e.clock.Now, Admin: adm.Handler(), Media: store, Files: files,
+		TrustedProxies: e.proxy.trusted, HSTSMaxAge: e.proxy.hsts, BaseURL: base}
+	e.srv.Config.Handler = ws.Handler()
+	if e.tls {
+		e.srv.StartTLS()
 	} else {
-		e.srv = httptest.NewServer(ws.Handler())
+		e.srv.Start()
 	}
 	db, srv := e.raw, e.srv
 	e.t.Cleanup(func() { srv.Close(); c.Close(); db.Close() })

@@ -18,6 +18,9 @@ import (
 type userService interface {
 	FindSession(ctx context.Context, tokenHash string) (*congtin.Session, error)
 	FindUserByAPIToken(ctx context.Context, tokenHash string) (*congtin.User, error)
+	MarkAPITokenUsed(ctx context.Context, tokenHash string) error
+	APITokens(ctx context.Context, actor congtin.Actor, siteID int64) ([]*congtin.APIToken, error)
+	RevokeAPIToken(ctx context.Context, actor congtin.Actor, siteID, tokenID int64) error
 	FindRole(ctx context.Context, siteID, userID int64) (string, error)
 	CountLoginFailures(ctx context.Context, username, ip string, since time.Time) (byUser, byIP int, err error)
 	RecordLoginFailure(ctx context.Context, username, ip string) error
@@ -30,6 +33,7 @@ type userService interface {
 	FindUserByID(ctx context.Context, id int64) (*congtin.User, error)
 	CreateUser(ctx context.Context, u *congtin.User) error
 	SetRole(ctx context.Context, siteID, userID int64, role string) error
+	ChangeRole(ctx context.Context, actor congtin.Actor, siteID, userID int64, role string) (*congtin.User, error)
 	SetDisabled(ctx context.Context, userID int64, disabled bool) error
 	AddAudit(ctx context.Context, e *congtin.AuditEntry) error
 }
@@ -47,7 +51,7 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request, status int, u
 	page.Site = congtin.SiteFromContext(r.Context())
 	page.Title = "Đăng nhập"
 	page.Error = msg
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	switch r.URL.Query().Get("het-han") {
 	case "giu":
 		page.Notice = "Phiên đăng nhập đã hết hạn khi bạn lưu; nội dung đã được giữ lại (chưa lưu vào bài). Hãy đăng nhập lại: biểu mẫu sẽ hiện lại với nội dung của bạn để bạn lưu tiếp."
@@ -155,12 +159,12 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 		_ = s.users.DeleteSession(r.Context(), auth.HashToken(ck.Value))
 	}
 	clientip.SetCookie(w, r, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
-	redirect(w, r, "/admin/dang-nhap", "Bạn đã đăng xuất.")
+	s.redirect(w, r, "/admin/dang-nhap", "Bạn đã đăng xuất.")
 }
 
 func (s *Server) handlePasswordForm(w http.ResponseWriter, r *http.Request, rq *request) {
 	page := &render.PasswordPage{AdminBase: rq.base("Đổi mật khẩu", "password")}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	s.render(w, r, http.StatusOK, "admin/password", page)
 }
 
@@ -199,5 +203,5 @@ func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request, rq *requ
 		return
 	}
 	_ = s.users.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, "user.password", "user", rq.actor.User.ID, "đổi mật khẩu"))
-	redirect(w, r, "/admin/mat-khau", "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.")
+	s.redirect(w, r, "/admin/mat-khau", "Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc.")
 }

@@ -130,7 +130,7 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request, rq *reques
 		writeJSON(w, http.StatusCreated, describe(m))
 		return
 	}
-	redirect(w, r, mediaURL(m.ID), "Đã tải ảnh lên. Hãy nhập mô tả ảnh cho người khiếm thị.")
+	s.redirect(w, r, mediaURL(m.ID), "Đã tải ảnh lên. Hãy nhập mô tả ảnh cho người khiếm thị.")
 }
 
 func (s *Server) upload(w http.ResponseWriter, r *http.Request, rq *request) (*congtin.Media, error) {
@@ -148,7 +148,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, rq *request) (*c
 		return nil, congtin.Errorf(congtin.EINVALID, "Hãy chọn một tệp ảnh để tải lên.")
 	}
 	defer f.Close()
-	p, err := media.Process(f, lim)
+	p, err := s.Images.Process(r.Context(), f, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -259,7 +259,7 @@ func (s *Server) handleMediaLibrary(w http.ResponseWriter, r *http.Request, rq *
 	}
 	page := &render.MediaPage{AdminBase: rq.base("Thư viện ảnh", "media"), Q: f.Q, Uploader: f.UploadedBy,
 		From: q.Get("tu"), To: q.Get("den"), CanUpload: congtin.Can(rq.actor, congtin.ActUpload, nil)}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	page.Filtered = f.Q != "" || f.UploadedBy != 0 || page.From != "" || page.To != ""
 	if err != nil {
 		// A filter that cannot be read is said on the page, with the
@@ -327,7 +327,7 @@ func (s *Server) loadMedia(r *http.Request, rq *request) (*congtin.Media, error)
 func (s *Server) mediaEditPage(r *http.Request, rq *request, m *congtin.Media) (*render.MediaEditPage, error) {
 	page := &render.MediaEditPage{AdminBase: rq.base("Ảnh: "+m.Name, "media"), Item: mediaItem(m),
 		Input: congtin.MediaInput{Alt: m.Alt, Caption: m.Caption}, CanChange: congtin.CanChangeMedia(rq.actor, m)}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	for _, v := range m.Variants {
 		page.Files = append(page.Files, render.MediaFile{Width: v.Width, Height: v.Height, URL: mediaPrefix + v.Key})
 	}
@@ -384,7 +384,7 @@ func (s *Server) handleMediaSave(w http.ResponseWriter, r *http.Request, rq *req
 		})
 		return
 	}
-	redirect(w, r, mediaURL(m.ID), "Đã lưu mô tả và chú thích ảnh.")
+	s.redirect(w, r, mediaURL(m.ID), "Đã lưu mô tả và chú thích ảnh.")
 }
 
 // handleMediaDelete deletes an unused image: its record, then its files
@@ -430,7 +430,7 @@ func (s *Server) handleMediaDelete(w http.ResponseWriter, r *http.Request, rq *r
 			}
 		}
 	}
-	redirect(w, r, "/admin/media", "Đã xóa ảnh “"+trimName(deleted.Name)+"”.")
+	s.redirect(w, r, "/admin/media", "Đã xóa ảnh “"+trimName(deleted.Name)+"”.")
 }
 
 // trimName shortens a file name for a confirmation, which flash limits.

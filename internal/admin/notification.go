@@ -68,7 +68,7 @@ func (s *Server) notificationsPage(r *http.Request, rq *request) (*render.Notifi
 		return nil, err
 	}
 	page := &render.NotificationsPage{AdminBase: rq.base("Thông báo", "notifications"), OnlyUnread: q.Get("chua-doc") != "", Mail: s.Mail}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	ns, total, err := s.notices.FindNotifications(ctx, congtin.NotificationFilter{SiteID: rq.site.ID, UserID: rq.actor.User.ID,
 		Unread: page.OnlyUnread, Offset: (pageNo - 1) * adminPageSize, Limit: adminPageSize})
 	if err != nil {
@@ -173,5 +173,5 @@ func (s *Server) handleNotifyPrefs(w http.ResponseWriter, r *http.Request, rq *r
 	if !p.EmailOn {
 		msg = "Đã lưu. Bạn sẽ không nhận thông báo qua e-mail."
 	}
-	redirect(w, r, notificationsPath, msg)
+	s.redirect(w, r, notificationsPath, msg)
 }

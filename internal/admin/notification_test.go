@@ -386,7 +386,8 @@ func TestWithdrawAndComment(t *testing.T) {
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("withdraw: %d", r.status)
 	}
-	flash, _ := url.QueryUnescape(strings.SplitN(r.header.Get("Location"), "ok=", 2)[1])
+	loc, _ := url.Parse(r.header.Get("Location"))
+	flash := loc.Query().Get("ok")
 	if flash != "Đã rút lại bài; trạng thái trở về “Nháp” để bạn sửa tiếp." {
 		t.Errorf("flash %q", flash)
 	}

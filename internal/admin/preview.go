@@ -53,18 +53,8 @@ func (s *Server) handlePreview(k *previewKind) func(http.ResponseWriter, *http.R
 			return
 		}
 		page := &render.PreviewPage{AdminBase: rq.base("Xem trước: "+it.Title, k.section), Item: it, Noun: k.noun,
-			State: it.State(s.now()), URL: link.Path(), AbsURL: absURL(r, link.Path()), Expires: link.Expires, EditURL: k.edit(id)}
-		page.Flash = flash(r)
+			State: it.State(s.now()), URL: link.Path(), AbsURL: rq.site.URL(s.BaseURL, link.Path()), Expires: link.Expires, EditURL: k.edit(id)}
+		page.Flash = s.flash(r)
 		s.render(w, r, http.StatusOK, "admin/preview", page)
 	}
-}
-
-// absURL makes an absolute URL of a path on the request's own host, for
-// a link to copy and send.
-func absURL(r *http.Request, path string) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host + path
 }

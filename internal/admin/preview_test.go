@@ -369,7 +369,7 @@ func TestPreviewPageAndDocument(t *testing.T) {
 		t.Fatalf("the attachment's link %q is not the preview's", file)
 	}
 	got := e.client("").get(file)
-	if got.status != http.StatusOK || got.body != string(pdf) || got.header.Get("Cache-Control") != "no-store" ||
+	if got.status != http.StatusOK || got.body != string(pdf) || got.header.Get("Cache-Control") != "private, no-store" ||
 		!strings.HasPrefix(got.header.Get("Content-Disposition"), "attachment") {
 		t.Fatalf("the attachment by the preview link: %d, %d bytes, %v", got.status, len(got.body), got.header)
 	}

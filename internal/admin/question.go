@@ -88,7 +88,7 @@ func (s *Server) handleQuestions(w http.ResponseWriter, r *http.Request, rq *req
 	page := &render.QuestionsPage{AdminBase: rq.base("Hỏi đáp", "questions"), Status: status, Q: search, Questions: qs, Fields: fields,
 		Total: total, Counts: map[string]int{}, Pager: adminPager("/admin/hoi-dap", q, pageNo, total),
 		CanFields: congtin.Can(rq.actor, congtin.ActManage, nil)}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	for _, st := range questionStates {
 		_, n, err := s.qa.FindQuestions(ctx, congtin.QuestionFilter{SiteID: rq.site.ID, Status: st, Limit: 1})
 		if err != nil {
@@ -122,7 +122,7 @@ func (s *Server) questionPage(r *http.Request, rq *request, q *congtin.Question)
 	page := &render.QuestionEditPage{AdminBase: rq.base("Câu hỏi: "+q.Title, "questions"), Question: q, Fields: fields,
 		Input:   congtin.QuestionEdit{FieldID: q.FieldID, Title: q.Title, Body: q.Body, Answer: q.Answer},
 		CanSave: congtin.CanQuestion(rq.actor, congtin.ActEdit, q)}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	if page.Workflow, err = s.workflowPanel(ctx, rq, questionFlow, q.Item()); err != nil {
 		return nil, err
 	}
@@ -259,10 +259,10 @@ func (s *Server) handleSaveQuestion(w http.ResponseWriter, r *http.Request, rq *
 		return
 	}
 	if it != nil {
-		redirect(w, r, questionURL(q.ID), stepped(questionFlow, it.Ref, st.Act, it, wrote, s.now()))
+		s.redirect(w, r, questionURL(q.ID), stepped(questionFlow, it.Ref, st.Act, it, wrote, s.now()))
 		return
 	}
-	redirect(w, r, questionURL(q.ID), "Đã lưu câu trả lời.")
+	s.redirect(w, r, questionURL(q.ID), "Đã lưu câu trả lời.")
 }
 
 // questionFlow is the Q&A's part in the workflow.
@@ -321,7 +321,7 @@ func (s *Server) qaFieldsPage(r *http.Request, rq *request) (*render.QAFieldsPag
 		return nil, err
 	}
 	page := &render.QAFieldsPage{AdminBase: rq.base("Lĩnh vực hỏi đáp", "questions"), Fields: fields}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	return page, nil
 }
 
@@ -375,7 +375,7 @@ func (s *Server) qaFieldAction(w http.ResponseWriter, r *http.Request, rq *reque
 		s.qaFieldFormError(w, r, rq, in, err)
 		return
 	}
-	redirect(w, r, "/admin/hoi-dap-linh-vuc", msg)
+	s.redirect(w, r, "/admin/hoi-dap-linh-vuc", msg)
 }
 
 func (s *Server) handleCreateQAField(w http.ResponseWriter, r *http.Request, rq *request) {

@@ -25,7 +25,7 @@ func (s *Server) handleRevisions(w http.ResponseWriter, r *http.Request, rq *req
 	}
 	page := &render.RevisionsPage{AdminBase: rq.base("Phiên bản", "articles"), Article: a, Revisions: revs,
 		CanRestor: congtin.Can(rq.actor, congtin.ActRestore, a.Item())}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	// The list has no bodies: the two compared are read in full.
 	page.A, page.B, err = compared(r.URL.Query(), revs, func(rev *congtin.Revision) int64 { return rev.ID },
 		func(id int64) (*congtin.Revision, error) {
@@ -120,5 +120,5 @@ func (s *Server) handleRestore(w http.ResponseWriter, r *http.Request, rq *reque
 		s.error(w, r, rq, err)
 		return
 	}
-	redirect(w, r, articleURL(a.ID), restored(revID))
+	s.redirect(w, r, articleURL(a.ID), restored(revID))
 }

@@ -44,7 +44,7 @@ func (s *Server) schedulePage(r *http.Request, rq *request, week congtin.Week) (
 		PrevURL: scheduleWeekURL(week.Prev()), NextURL: scheduleWeekURL(week.Next()),
 		Form: render.ScheduleForm{Date: congtin.Day(mon)},
 	}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	wf := st.Item()
 	if st.UpdatedAt.IsZero() {
 		// Nobody has started the week: whoever adds the first entry owns it.
@@ -309,7 +309,7 @@ func (s *Server) saveScheduleEntry(w http.ResponseWriter, r *http.Request, rq *r
 		done = "Đã thêm lịch: "
 	}
 	w2, _ := congtin.ParseWeek(saved.Week)
-	redirect(w, r, scheduleWeekURL(w2), done+clipFlash(saved.Content))
+	s.redirect(w, r, scheduleWeekURL(w2), done+clipFlash(saved.Content))
 }
 
 func (s *Server) handleDeleteScheduleEntry(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -321,7 +321,7 @@ func (s *Server) handleDeleteScheduleEntry(w http.ResponseWriter, r *http.Reques
 		s.error(w, r, rq, err)
 		return
 	}
-	redirect(w, r, scheduleWeekURL(week), "Đã xóa lịch: "+clipFlash(e.Content))
+	s.redirect(w, r, scheduleWeekURL(week), "Đã xóa lịch: "+clipFlash(e.Content))
 }
 
 // scheduleFlow is the work schedule's part in the workflow: a week, named

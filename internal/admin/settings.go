@@ -23,7 +23,7 @@ func (s *Server) handleSettings(w http.ResponseWriter, r *http.Request, rq *requ
 		return
 	}
 	page := &render.SettingsPage{AdminBase: rq.base("Cài đặt", "settings"), Form: *rq.site}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	s.render(w, r, http.StatusOK, "admin/settings", page)
 }
 
@@ -51,7 +51,7 @@ func (s *Server) handleSaveSettings(w http.ResponseWriter, r *http.Request, rq *
 		})
 		return
 	}
-	redirect(w, r, "/admin/cai-dat", "Đã lưu cài đặt.")
+	s.redirect(w, r, "/admin/cai-dat", "Đã lưu cài đặt.")
 }
 
 func (s *Server) handleSites(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -69,7 +69,7 @@ func (s *Server) sitesPage(w http.ResponseWriter, r *http.Request, rq *request, 
 		return
 	}
 	page := &render.SitesPage{AdminBase: rq.base("Cổng thông tin", "sites"), Sites: sites, Host: strings.ToValidUTF8(host, ""), Name: strings.ToValidUTF8(name, "")}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	if err != nil {
 		page.Error = congtin.ErrorMessage(err)
 	}
@@ -94,5 +94,5 @@ func (s *Server) handleCreateSite(w http.ResponseWriter, r *http.Request, rq *re
 		s.sitesPage(w, r, rq, http.StatusBadRequest, host, name, err)
 		return
 	}
-	redirect(w, r, "/admin/cong", "Đã thêm cổng "+host+".")
+	s.redirect(w, r, "/admin/cong", "Đã thêm cổng "+host+".")
 }

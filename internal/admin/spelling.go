@@ -62,7 +62,7 @@ func (s *Server) handleSpellings(w http.ResponseWriter, r *http.Request, rq *req
 		page, err = s.spellingsPage(r, rq)
 	}
 	if page != nil {
-		page.Flash = flash(r)
+		page.Flash = s.flash(r)
 	}
 	s.show(w, r, rq, "admin/spellings", page, err)
 }
@@ -117,7 +117,7 @@ func (s *Server) saveSpellingGroup(w http.ResponseWriter, r *http.Request, rq *r
 	if id == 0 {
 		done = "Đã thêm nhóm cách viết."
 	}
-	redirect(w, r, spellingsPath, done)
+	s.redirect(w, r, spellingsPath, done)
 }
 
 func (s *Server) handleDeleteSpellingGroup(w http.ResponseWriter, r *http.Request, rq *request) {

@@ -15,7 +15,7 @@ func (s *Server) usersPage(r *http.Request, rq *request) (*render.UsersPage, err
 		return nil, err
 	}
 	page := &render.UsersPage{AdminBase: rq.base("Người dùng", "users"), Members: ms, NewRole: congtin.RoleReporter}
-	page.Flash = flash(r)
+	page.Flash = s.flash(r)
 	return page, nil
 }
 
@@ -99,7 +99,7 @@ func (s *Server) handleAddUser(w http.ResponseWriter, r *http.Request, rq *reque
 		})
 		return
 	}
-	redirect(w, r, usersAdminPath, "Đã cấp quyền cho "+u.Username+".")
+	s.redirect(w, r, usersAdminPath, "Đã cấp quyền cho "+u.Username+".")
 }
 
 const usersAdminPath = "/admin/nguoi-dung"
@@ -116,21 +116,22 @@ func (s *Server) memberForm(w http.ResponseWriter, r *http.Request, rq *request)
 	return s.users.FindUserByID(r.Context(), id)
 }
 
+// handleSetRole changes a member's role; the service refuses a user who
+// is not the site's member as if there were no such user.
 func (s *Server) handleSetRole(w http.ResponseWriter, r *http.Request, rq *request) {
-	u, err := s.memberForm(w, r, rq)
-	role := formValue(r, "role")
-	if err == nil && u.ID == rq.actor.User.ID && role != congtin.RoleAdmin {
-		err = congtin.Errorf(congtin.EINVALID, "Bạn không thể tự bỏ quyền quản trị của mình.")
-	}
+	id, err := pathID(r)
 	if err == nil {
-		err = s.users.SetRole(r.Context(), rq.site.ID, u.ID, role)
+		err = allowedForm(w, r, rq, manager)
+	}
+	var u *congtin.User
+	if err == nil {
+		u, err = s.users.ChangeRole(r.Context(), rq.actor, rq.site.ID, id, formValue(r, "role"))
 	}
 	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
-	_ = s.users.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, "user.role", "user", u.ID, u.Username+": "+congtin.RoleName(role)))
-	redirect(w, r, usersAdminPath, "Đã lưu quyền của "+u.Username+".")
+	s.redirect(w, r, usersAdminPath, "Đã lưu quyền của "+u.Username+".")
 }
 
 func (s *Server) handleDisableUser(w http.ResponseWriter, r *http.Request, rq *request) {
@@ -156,5 +157,5 @@ func (s *Server) handleDisableUser(w http.ResponseWriter, r *http.Request, rq *r
 		action = "user.disable"
 	}
 	_ = s.users.AddAudit(r.Context(), rq.actor.Entry(rq.site.ID, action, "user", u.ID, u.Username))
-	redirect(w, r, usersAdminPath, "Đã cập nhật tài khoản "+u.Username+".")
+	s.redirect(w, r, usersAdminPath, "Đã cập nhật tài khoản "+u.Username+".")
 }

@@ -135,7 +135,7 @@ func (s *Server) handleStep(k *flowKind, edit editFunc) func(http.ResponseWriter
 			s.error(w, r, rq, err)
 			return
 		}
-		redirect(w, r, k.url(ref), stepped(k, ref, act, it, false, s.now()))
+		s.redirect(w, r, k.url(ref), stepped(k, ref, act, it, false, s.now()))
 	}
 }
 

@@ -34,7 +34,7 @@ func defaultSite(ctx context.Context, tx congtin.Tx) (*congtin.Site, error) {
 	if congtin.ErrorCode(err) != congtin.ENOTFOUND {
 		return s, err
 	}
-	s = &congtin.Site{Name: congtin.DefaultSiteName}
+	s = &congtin.Site{Name: congtin.DefaultSiteName, Scheme: congtin.SchemeHTTPS}
 	if err := tx.InsertSite(ctx, s); err != nil {
 		return nil, err
 	}
@@ -55,7 +55,7 @@ func (a *App) CreateSite(ctx context.Context, actor congtin.Actor, host, name st
 	if err := congtin.ValidateHost(host); err != nil {
 		return nil, err
 	}
-	s := &congtin.Site{Host: host, Name: strings.TrimSpace(name)}
+	s := &congtin.Site{Host: host, Name: strings.TrimSpace(name), Scheme: congtin.SchemeHTTPS}
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
@@ -133,6 +133,12 @@ func updateSite(ctx context.Context, tx congtin.Tx, id int64, upd congtin.SiteUp
 	}
 	if upd.CounterOffset != nil {
 		s.CounterOffset = *upd.CounterOffset
+	}
+	if upd.CanonicalHost != nil {
+		s.CanonicalHost = strings.ToLower(strings.TrimSpace(*upd.CanonicalHost))
+	}
+	if upd.Scheme != nil {
+		s.Scheme = strings.ToLower(strings.TrimSpace(*upd.Scheme))
 	}
 	if err := s.Validate(); err != nil {
 		return nil, err

@@ -34,8 +34,11 @@ func ContentDisposition(name string) string {
 
 // Serve writes an attachment for download, never for display: its own
 // Content-Type, Content-Disposition: attachment, nosniff, and a sandbox
-// policy in case a browser renders it anyway. Ranges are served.
-func Serve(w http.ResponseWriter, r *http.Request, store Store, f *congtin.DocumentFile) error {
+// policy in case a browser renders it anyway. Ranges are served. Only a
+// published document's file (public) may be kept by shared caches; any
+// other (a draft's, in the back office or a preview) is private and never
+// stored: a proxy must not hand it to the next reader (issue 16).
+func Serve(w http.ResponseWriter, r *http.Request, store Store, f *congtin.DocumentFile, public bool) error {
 	rc, err := store.Open(r.Context(), f.Hash, f.Kind)
 	if err != nil {
 		return err
@@ -46,7 +49,11 @@ func Serve(w http.ResponseWriter, r *http.Request, store Store, f *congtin.Docum
 	h.Set("Content-Disposition", ContentDisposition(DownloadName(f)))
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
-	h.Set("Cache-Control", "public, max-age=300")
+	if public {
+		h.Set("Cache-Control", "public, max-age=300")
+	} else {
+		h.Set("Cache-Control", "private, no-store")
+	}
 	http.ServeContent(w, r, "", time.Time{}, rc)
 	return nil
 }

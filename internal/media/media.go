@@ -70,6 +70,12 @@ type Variant struct {
 // Only the first frame of an animated GIF is kept. See the package
 // documentation for the output formats.
 func Process(r io.Reader, lim Limits) (*Processed, error) {
+	return process(r, lim, nil)
+}
+
+// process is Process; enter, when set, is called before the image is
+// decoded and its release after the variants are encoded (Gate).
+func process(r io.Reader, lim Limits, enter func() (func(), error)) (*Processed, error) {
 	lim = lim.orDefaults()
 
 	// Read one byte more than allowed, to tell "exactly the limit" from
@@ -97,6 +103,13 @@ func Process(r io.Reader, lim Limits) (*Processed, error) {
 		return nil, err
 	}
 
+	if enter != nil {
+		release, err := enter()
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+	}
 	src, err := f.decode(data)
 	if err != nil {
 		return nil, errCorrupt()

@@ -163,6 +163,14 @@ type PasswordPage struct {
 	AdminBase
 }
 
+// TokensPage lists API tokens, with a button to revoke each; Manager:
+// the list is the site's members', with their names.
+type TokensPage struct {
+	AdminBase
+	Tokens  []*congtin.APIToken
+	Manager bool
+}
+
 // SitesPage lists and creates sites (super administrators).
 type SitesPage struct {
 	AdminBase

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/congtin/congtin"
 )
@@ -71,12 +72,13 @@ func Funcs(assetURL func(string) string) template.FuncMap {
 
 func baseFuncs(assetURL func(string) string) template.FuncMap {
 	return template.FuncMap{
-		"asset":     assetURL,
-		"dateline":  DateLine,
-		"shortdate": ShortDate,
-		"isodate":   func(t time.Time) string { return t.In(congtin.VietnamZone).Format(time.DateOnly) },
-		"isotime":   func(t time.Time) string { return t.In(congtin.VietnamZone).Format(time.RFC3339) },
-		"digits":    Digits,
+		"asset":        assetURL,
+		"dateline":     DateLine,
+		"shortdate":    ShortDate,
+		"isodate":      func(t time.Time) string { return t.In(congtin.VietnamZone).Format(time.DateOnly) },
+		"isotime":      func(t time.Time) string { return t.In(congtin.VietnamZone).Format(time.RFC3339) },
+		"digits":       Digits,
+		"unsearchable": Unsearchable,
 		"datetime": func(t time.Time) string {
 			if t.IsZero() {
 				return ""
@@ -181,4 +183,11 @@ func CatOptions(cs congtin.Categories, selected, except int64) []CatOption {
 		out = append(out, CatOption{ID: n.ID, Label: label, Selected: n.ID == selected})
 	}
 	return out
+}
+
+// Unsearchable reports whether a query typed has something but no letter
+// or digit: the search finds nothing in it, and the page says why.
+func Unsearchable(q string) bool {
+	q = strings.TrimSpace(q)
+	return q != "" && !strings.ContainsFunc(q, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }

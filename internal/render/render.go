@@ -52,6 +52,8 @@ var pages = map[string]string{
 	"admin/media_edit": "admin",
 	// Previews of items before they are public.
 	"admin/preview": "admin",
+	// API tokens: listed and revoked.
+	"admin/tokens": "admin",
 }
 
 // Engine renders pages.

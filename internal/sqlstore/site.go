@@ -13,11 +13,11 @@ import (
 var _ congtin.SiteStore = (*DB)(nil)
 var _ congtin.SiteTx = (*Tx)(nil)
 
-const siteColumns = `id, host, name, tagline, agency, address, phone, email, counter_offset`
+const siteColumns = `id, host, name, tagline, agency, address, phone, email, counter_offset, canonical_host, scheme`
 
 func scanSite(row scanner) (*congtin.Site, error) {
 	var s congtin.Site
-	if err := row.Scan(&s.ID, &s.Host, &s.Name, &s.Tagline, &s.Agency, &s.Address, &s.Phone, &s.Email, &s.CounterOffset); err != nil {
+	if err := row.Scan(&s.ID, &s.Host, &s.Name, &s.Tagline, &s.Agency, &s.Address, &s.Phone, &s.Email, &s.CounterOffset, &s.CanonicalHost, &s.Scheme); err != nil {
 		return nil, err
 	}
 	return &s, nil
@@ -57,7 +57,7 @@ func (tx *Tx) FindSiteWithHost(ctx context.Context, host string) (*congtin.Site,
 
 // InsertSite implements congtin.SiteTx.
 func (tx *Tx) InsertSite(ctx context.Context, s *congtin.Site) error {
-	id, err := tx.insert(ctx, `INSERT INTO sites (host, name, created_at, updated_at) VALUES (?, ?, ?, ?)`, s.Host, s.Name, tx.now, tx.now)
+	id, err := tx.insert(ctx, `INSERT INTO sites (host, name, scheme, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`, s.Host, s.Name, s.Scheme, tx.now, tx.now)
 	if err != nil {
 		return tx.db.wrap("insert site", err)
 	}
@@ -67,8 +67,9 @@ func (tx *Tx) InsertSite(ctx context.Context, s *congtin.Site) error {
 
 // UpdateSiteSettings implements congtin.SiteTx.
 func (tx *Tx) UpdateSiteSettings(ctx context.Context, s *congtin.Site) error {
-	_, err := tx.Exec(ctx, `UPDATE sites SET name = ?, tagline = ?, agency = ?, address = ?, phone = ?, email = ?, counter_offset = ?, updated_at = ?
-		WHERE id = ?`, s.Name, s.Tagline, s.Agency, s.Address, s.Phone, s.Email, s.CounterOffset, tx.now, s.ID)
+	_, err := tx.Exec(ctx, `UPDATE sites SET name = ?, tagline = ?, agency = ?, address = ?, phone = ?, email = ?, counter_offset = ?,
+		canonical_host = ?, scheme = ?, updated_at = ?
+		WHERE id = ?`, s.Name, s.Tagline, s.Agency, s.Address, s.Phone, s.Email, s.CounterOffset, s.CanonicalHost, s.Scheme, tx.now, s.ID)
 	return tx.db.wrap("update site", err)
 }
 

@@ -111,12 +111,21 @@ func (tx *Tx) DeleteRole(ctx context.Context, siteID, userID int64) error {
 
 // FindRole implements congtin.UserStore.
 func (db *DB) FindRole(ctx context.Context, siteID, userID int64) (string, error) {
+	return db.findRole(ctx, siteID, userID)
+}
+
+// FindRole implements congtin.UserTx.
+func (tx *Tx) FindRole(ctx context.Context, siteID, userID int64) (string, error) {
+	return tx.findRole(ctx, siteID, userID)
+}
+
+func (c conn) findRole(ctx context.Context, siteID, userID int64) (string, error) {
 	var role string
-	err := db.QueryRow(ctx, `SELECT role FROM memberships WHERE site_id = ? AND user_id = ?`, siteID, userID).Scan(&role)
+	err := c.QueryRow(ctx, `SELECT role FROM memberships WHERE site_id = ? AND user_id = ?`, siteID, userID).Scan(&role)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil // no role
 	}
-	return role, db.wrap("find role", err)
+	return role, c.db.wrap("find role", err)
 }
 
 // FindMembers implements congtin.UserStore.
@@ -214,4 +223,60 @@ func (db *DB) CountLoginFailures(ctx context.Context, username, ip string, since
 func (db *DB) ClearLoginFailures(ctx context.Context, username string) error {
 	_, err := db.Exec(ctx, `DELETE FROM login_failures WHERE username = ?`, clean(username))
 	return db.wrap("clear login failures", err)
+}
+
+const apiTokenColumns = `t.id, t.user_id, u.username, u.display_name, t.name, t.created_at, t.last_used_at`
+
+func scanAPIToken(row scanner) (*congtin.APIToken, error) {
+	var k congtin.APIToken
+	if err := row.Scan(&k.ID, &k.UserID, &k.Username, &k.DisplayName, &k.Name, at(&k.CreatedAt), at(&k.LastUsedAt)); err != nil {
+		return nil, err
+	}
+	return &k, nil
+}
+
+// apiTokenUseStep is how often a token's last use is written.
+const apiTokenUseStep = time.Minute
+
+// MarkAPITokenUsed implements congtin.UserStore.
+func (db *DB) MarkAPITokenUsed(ctx context.Context, tokenHash string) error {
+	if !db.d.Lookupable(tokenHash) {
+		return nil
+	}
+	now := db.Now()
+	_, err := db.Exec(ctx, `UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)`,
+		now, tokenHash, now.Add(-apiTokenUseStep))
+	return db.wrap("mark token used", err)
+}
+
+// FindAPITokens implements congtin.UserStore.
+func (db *DB) FindAPITokens(ctx context.Context, siteID, userID int64) ([]*congtin.APIToken, error) {
+	w := where{conds: []string{"TRUE"}}
+	if siteID != 0 {
+		w.add(`EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = t.user_id AND m.site_id = ?)`, siteID)
+	}
+	if userID != 0 {
+		w.add(`t.user_id = ?`, userID)
+	}
+	ks, err := list(ctx, db.conn, scanAPIToken, `SELECT `+apiTokenColumns+` FROM api_tokens t JOIN users u ON u.id = t.user_id
+		WHERE `+w.String()+` ORDER BY t.created_at DESC, t.id DESC`, w.args...)
+	return ks, db.wrap("find tokens", err)
+}
+
+// FindAPIToken implements congtin.UserTx.
+func (tx *Tx) FindAPIToken(ctx context.Context, id int64) (*congtin.APIToken, error) {
+	k, err := scanAPIToken(tx.QueryRow(ctx, `SELECT `+apiTokenColumns+` FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?`, id))
+	return k, tx.db.wrap("find token", found(err, congtin.KindAPIToken))
+}
+
+// DeleteAPIToken implements congtin.UserTx.
+func (tx *Tx) DeleteAPIToken(ctx context.Context, id int64) error {
+	_, err := tx.Exec(ctx, `DELETE FROM api_tokens WHERE id = ?`, id)
+	return tx.db.wrap("delete token", err)
+}
+
+// DeleteAPITokens implements congtin.UserTx.
+func (tx *Tx) DeleteAPITokens(ctx context.Context, userID int64) error {
+	_, err := tx.Exec(ctx, `DELETE FROM api_tokens WHERE user_id = ?`, userID)
+	return tx.db.wrap("delete tokens", err)
 }

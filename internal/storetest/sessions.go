@@ -174,6 +174,69 @@ func testAPITokens(t *testing.T, s congtin.Service) {
 	if owner("tok-u") != u.ID {
 		t.Fatal("an enabled user's token does not work")
 	}
+
+	// The list: names, users, times as stored, never a secret; by site
+	// member or by user; the last use written at most once a minute.
+	other := MustCreateSite(t, s, "so.example", "Cổng Sở")
+	w := MustUser(t, s, other.ID, "nguoiso", congtin.RoleEditor).User
+	if err := s.CreateAPIToken(ctx, w.ID, "Sở", "tok-w"); err != nil {
+		t.Fatal(err)
+	}
+	names := func(ks []*congtin.APIToken, err error) []string {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, k := range ks {
+			out = append(out, k.Username+"/"+k.Name)
+		}
+		return out
+	}
+	wantStrings(t, names(s.FindAPITokens(ctx, site.ID, 0)), []string{"bientap/Nhập tin", "phongvien/", "phongvien/Hệ thống văn bản"}, "the site's members' tokens, newest first")
+	wantStrings(t, names(s.FindAPITokens(ctx, 0, u.ID)), []string{"phongvien/", "phongvien/Hệ thống văn bản"}, "a user's tokens")
+	wantStrings(t, names(s.FindAPITokens(ctx, other.ID, 0)), []string{"nguoiso/Sở"}, "another site's")
+	clk := mustClock(t, s, clockStart)
+	ks, _ := s.FindAPITokens(ctx, 0, v.ID)
+	if len(ks) != 1 || ks[0].ID == 0 || ks[0].UserID != v.ID || ks[0].DisplayName != v.DisplayName || ks[0].CreatedAt.IsZero() || !ks[0].LastUsedAt.IsZero() {
+		t.Fatalf("a token never used: %+v", ks)
+	}
+	used := func() time.Time {
+		t.Helper()
+		ks, err := s.FindAPITokens(ctx, 0, v.ID)
+		if err != nil || len(ks) != 1 {
+			t.Fatalf("%v, %v", ks, err)
+		}
+		return ks[0].LastUsedAt
+	}
+	for _, c := range []struct {
+		after time.Duration
+		want  time.Time
+	}{{0, clockStart}, {30 * time.Second, clockStart}, {61 * time.Second, clockStart.Add(61 * time.Second)}} {
+		clk.Set(clockStart.Add(c.after))
+		if err := s.MarkAPITokenUsed(ctx, "tok-v"); err != nil {
+			t.Fatal(err)
+		}
+		if got := used(); !got.Equal(c.want) {
+			t.Fatalf("used at +%v: last use %v, want %v", c.after, got, c.want)
+		}
+	}
+	if err := s.MarkAPITokenUsed(ctx, "tok-unknown\xff"); err != nil {
+		t.Fatalf("an unknown token's use: %v", err)
+	}
+
+	// A new password ends every token of the user, and only theirs.
+	if err := s.SetPasswordHash(ctx, u.ID, "hash-new", 0); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range []string{"tok-u", "tok-u2"} {
+		_, err = s.FindUserByAPIToken(ctx, h)
+		WantCode(t, err, congtin.ENOTFOUND, "a token after its user's new password")
+	}
+	if owner("tok-v") != v.ID {
+		t.Fatal("one user's new password ended another's token")
+	}
+	wantStrings(t, names(s.FindAPITokens(ctx, 0, u.ID)), nil, "a user's tokens after a new password")
 }
 
 // testLoginFailures: failures count per name and per address, and a good

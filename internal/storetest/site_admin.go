@@ -92,6 +92,32 @@ func testSiteAdmin(t *testing.T, s congtin.Service) {
 	if other, _ := s.FindSiteByHost(ctx, "anphu.gov.vn"); other.Tagline != "" || other.Agency != "" {
 		t.Fatalf("another site's settings changed: %+v", other)
 	}
+
+	// Absolute URLs' host and scheme: https until set, stored as set
+	// (issue 16); a bad scheme or host changes nothing.
+	if got.Scheme != congtin.SchemeHTTPS || got.CanonicalHost != "" || got.URL("", "/a") != "https://soyte.anphu.gov.vn/a" {
+		t.Fatalf("a new site's URLs: %+v", got)
+	}
+	canon, plain := "  SYT.AnPhu.gov.vn ", "HTTP"
+	if _, err := s.UpdateSite(ctx, soyte.ID, congtin.SiteUpdate{CanonicalHost: &canon, Scheme: &plain}); err != nil {
+		t.Fatal(err)
+	}
+	defHost := "anphu.example"
+	if _, err := s.UpdateSite(ctx, def.ID, congtin.SiteUpdate{CanonicalHost: &defHost}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ bad congtin.SiteUpdate }{{congtin.SiteUpdate{Scheme: &tagline}}, {congtin.SiteUpdate{CanonicalHost: &email}}} {
+		_, err := s.UpdateSite(ctx, soyte.ID, c.bad)
+		WantCode(t, err, congtin.EINVALID, "a bad scheme or canonical host")
+	}
+	got, _ = s.FindSiteByHost(ctx, "soyte.anphu.gov.vn")
+	if got.CanonicalHost != "syt.anphu.gov.vn" || got.Scheme != congtin.SchemeHTTP || got.URL("https://x.example", "/a") != "http://syt.anphu.gov.vn/a" {
+		t.Fatalf("canonical host and scheme after an update: %+v", got)
+	}
+	if d, _ := s.FindSiteByHost(ctx, "khac.example"); d.ID != def.ID || d.URL("", "/") != "https://anphu.example/" ||
+		d.URL("http://base.example/", "/") != "http://base.example/" {
+		t.Fatalf("the default site's URLs: %+v", d)
+	}
 	es, _, err := s.FindAudit(ctx, congtin.AuditFilter{SiteID: soyte.ID, Action: "site.settings"})
 	if err != nil || len(es) != 1 || es[0].Username != "quantri" || es[0].ObjectType != "site" || es[0].ObjectID != soyte.ID || es[0].IP != testIP {
 		t.Fatalf("settings audit: %+v, %v", es, err)

@@ -85,7 +85,7 @@ func (s *Server) aboutIndex(w http.ResponseWriter, r *http.Request, en bool) {
 		}
 	}
 	page.Title = page.Heading
-	page.Canonical = s.absURL(r, path)
+	page.Canonical = s.siteURL(siteFrom(r.Context()), path)
 	s.alternates(r, &page.Base, congtin.AboutPrefix, "/en/")
 	s.servePage(w, r, http.StatusOK, "about_index", page, epoch, 0, time.Time{}, pageTags(site))
 }
@@ -144,7 +144,7 @@ func (s *Server) aboutPage(w http.ResponseWriter, r *http.Request, en bool) {
 		s.alternates(r, &page.Base, p.Path(), p.PathEN())
 	}
 	page.Title = page.Heading
-	page.Canonical = s.absURL(r, path)
+	page.Canonical = s.siteURL(siteFrom(r.Context()), path)
 	s.servePage(w, r, http.StatusOK, "about", page, epoch, 0, p.UpdatedAt, pageTags(site))
 }
 
@@ -169,7 +169,7 @@ func (s *Server) orgChart(w http.ResponseWriter, r *http.Request, en bool) {
 		return
 	}
 	page.Title = page.Heading
-	page.Canonical = s.absURL(r, path)
+	page.Canonical = s.siteURL(siteFrom(r.Context()), path)
 	s.alternates(r, &page.Base, chartPath, chartPathEN)
 	s.servePage(w, r, http.StatusOK, "orgchart", page, epoch, 0, time.Time{}, pageTags(site))
 }
@@ -182,10 +182,10 @@ func (s *Server) aboutPrint(w http.ResponseWriter, r *http.Request, en bool) {
 		return
 	}
 	page := &render.AboutPrintPage{Heading: p.Title, Body: p.Body,
-		PrintBase: render.PrintBase{Site: site, SourceURL: s.absURL(r, p.Path()), BackURL: p.Path()}}
+		PrintBase: render.PrintBase{Site: site, SourceURL: s.siteURL(siteFrom(r.Context()), p.Path()), BackURL: p.Path()}}
 	if en {
 		page.Lang, page.Heading, page.Body = render.LangEN, p.TitleEN, p.BodyEN
-		page.SourceURL, page.BackURL = s.absURL(r, p.PathEN()), p.PathEN()
+		page.SourceURL, page.BackURL = s.siteURL(siteFrom(r.Context()), p.PathEN()), p.PathEN()
 	}
 	s.servePage(w, r, http.StatusOK, "about_print", page, epoch, 0, p.UpdatedAt, pageTags(site))
 }
@@ -222,12 +222,12 @@ func (s *Server) handleAboutAPI(w http.ResponseWriter, r *http.Request) {
 		Pages    []aboutPageJSON `json:"pages"`
 		ChartURL string          `json:"organisation_url"`
 		Units    []*congtin.Unit `json:"units"`
-	}{Pages: []aboutPageJSON{}, ChartURL: s.absURL(r, chartPath), Units: congtin.UnitTree(units)}
+	}{Pages: []aboutPageJSON{}, ChartURL: s.siteURL(siteFrom(r.Context()), chartPath), Units: congtin.UnitTree(units)}
 	for _, p := range pages {
-		j := aboutPageJSON{ID: p.ID, Title: p.Title, URL: s.absURL(r, p.Path()), Body: p.Body, Position: p.Position,
+		j := aboutPageJSON{ID: p.ID, Title: p.Title, URL: s.siteURL(siteFrom(r.Context()), p.Path()), Body: p.Body, Position: p.Position,
 			UpdatedAt: p.UpdatedAt.In(congtin.VietnamZone)}
 		if p.HasEnglish() {
-			j.TitleEN, j.URLEN, j.BodyEN = p.TitleEN, s.absURL(r, p.PathEN()), p.BodyEN
+			j.TitleEN, j.URLEN, j.BodyEN = p.TitleEN, s.siteURL(siteFrom(r.Context()), p.PathEN()), p.BodyEN
 		}
 		out.Pages = append(out.Pages, j)
 	}
@@ -245,7 +245,7 @@ func (s *Server) handleLinks(w http.ResponseWriter, r *http.Request) {
 	}
 	page := &render.LinksPage{Base: base, Groups: base.LinkGroups}
 	page.Title = "Liên kết"
-	page.Canonical = s.absURL(r, "/lien-ket")
+	page.Canonical = s.siteURL(siteFrom(r.Context()), "/lien-ket")
 	s.servePage(w, r, http.StatusOK, "links", page, epoch, 0, time.Time{}, pageTags(site))
 }
 

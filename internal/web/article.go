@@ -88,7 +88,7 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request, id int64)
 	}
 	page.Views = views + s.countView(r, site.ID, a.ID)
 	page.PrintURL = "/ban-in/" + strconv.FormatInt(a.ID, 10)
-	page.Canonical = s.absURL(r, canonical)
+	page.Canonical = s.siteURL(siteFrom(r.Context()), canonical)
 	page.Preview = s.articlePreview(r, site, a, page.Crumbs, page.Canonical)
 	s.servePage(w, r, http.StatusOK, "article", page, epoch, a.ID, a.UpdatedAt, pageTags(site, tagArticle(a.ID), tagCategory(cat.ID)))
 }
@@ -165,6 +165,6 @@ func (s *Server) handlePrint(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := &render.PrintPage{Article: a, Category: cat,
-		PrintBase: render.PrintBase{Site: site, SourceURL: s.absURL(r, a.Path(cat.Slug)), BackURL: a.Path(cat.Slug)}}
+		PrintBase: render.PrintBase{Site: site, SourceURL: s.siteURL(siteFrom(r.Context()), a.Path(cat.Slug)), BackURL: a.Path(cat.Slug)}}
 	s.servePage(w, r, http.StatusOK, "print", page, epoch, 0, a.UpdatedAt, pageTags(site, tagArticle(a.ID)))
 }

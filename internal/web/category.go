@@ -89,7 +89,7 @@ func (s *Server) handleCategory(w http.ResponseWriter, r *http.Request, slug str
 	}
 	page.ActiveSlug = page.Crumbs[0].Slug
 	if intro == "" && pageNo == 1 {
-		page.Canonical = s.absURL(r, cat.Path())
+		page.Canonical = s.siteURL(siteFrom(r.Context()), cat.Path())
 	}
 	tags := pageTags(site)
 	for _, id := range f.CategoryIDs {

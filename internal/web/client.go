@@ -52,10 +52,7 @@ func (s *Server) httpsOnly(next http.Handler) http.Handler {
 				s.error(w, r, congtin.Errorf(congtin.EINVALID, "Cổng thông tin này chỉ nhận dữ liệu gửi qua kết nối bảo mật (https). Hãy mở lại trang bằng địa chỉ bắt đầu với https:// rồi gửi lại."))
 				return
 			}
-			u := s.absURL(r, r.URL.RequestURI())
-			if rest, ok := strings.CutPrefix(u, "http://"); ok {
-				u = "https://" + rest
-			}
+			u := s.siteURL(siteFrom(r.Context()), r.URL.RequestURI())
 			http.Redirect(w, r, u, http.StatusPermanentRedirect)
 			return
 		}
@@ -64,12 +61,15 @@ func (s *Server) httpsOnly(next http.Handler) http.Handler {
 	})
 }
 
-// siteScheme is the scheme a site is published on: "https", "http", or ""
-// when its configuration does not say. For now it comes from -base-url,
-// the same for every site; a site's own scheme belongs here when sites
-// have one. site may be nil (static files, health checks).
+// siteScheme is the scheme a site is published on, as its URLs say
+// (siteURL: -base-url for the default site, else the site's own scheme
+// and host): "https", "http", or "" when its URLs are relative (a default
+// site given no address). site may be nil (static files, health checks).
 func (s *Server) siteScheme(site *congtin.Site) string {
-	scheme, _, ok := strings.Cut(s.BaseURL, "://")
+	if site == nil {
+		return ""
+	}
+	scheme, _, ok := strings.Cut(s.siteURL(site, "/"), "://")
 	if !ok {
 		return ""
 	}

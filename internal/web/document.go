@@ -212,7 +212,7 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 	page := &render.DocumentsPage{Base: base, Q: dr.query.Q, FeedURL: "/rss/van-ban"}
 	page.Title, page.SearchQ, page.ActiveSlug = "Văn bản", "", "van-ban"
 	page.Description = "Văn bản quy phạm pháp luật, văn bản chỉ đạo, điều hành của " + site.Name
-	page.Canonical = s.absURL(r, "/van-ban")
+	page.Canonical = s.siteURL(siteFrom(r.Context()), "/van-ban")
 	status := http.StatusOK
 	if perr != nil {
 		status = http.StatusBadRequest
@@ -350,7 +350,7 @@ func (s *Server) handleDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	page.Title = d.TypeName + " " + d.Number
 	page.Description = d.Summary
-	page.Canonical = s.absURL(r, d.Path())
+	page.Canonical = s.siteURL(siteFrom(r.Context()), d.Path())
 	page.ActiveSlug = "van-ban"
 	s.render(w, http.StatusOK, "document", page)
 }
@@ -363,7 +363,7 @@ func (s *Server) handleDocumentPrint(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := &render.DocumentPrintPage{Page: s.documentPage(d),
-		PrintBase: render.PrintBase{Site: siteFrom(r.Context()), SourceURL: s.absURL(r, d.Path()), BackURL: d.Path()}}
+		PrintBase: render.PrintBase{Site: siteFrom(r.Context()), SourceURL: s.siteURL(siteFrom(r.Context()), d.Path()), BackURL: d.Path()}}
 	s.render(w, http.StatusOK, "document_print", page)
 }
 
@@ -383,7 +383,7 @@ func (s *Server) handleDocumentFile(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, f := range d.Files {
 		if f.ID == fid {
-			if err := docfile.Serve(w, r, s.Files, f); err != nil {
+			if err := docfile.Serve(w, r, s.Files, f, true); err != nil {
 				s.error(w, r, err)
 			}
 			return
@@ -399,11 +399,11 @@ func (s *Server) handleDocumentFeed(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	ch := rssChannel{Title: site.Name + " – Văn bản", Link: s.absURL(r, "/van-ban"), Description: "Văn bản của " + site.Name, Language: "vi",
-		Self: rssSelf{Href: s.absURL(r, "/rss/van-ban"), Rel: "self", Type: "application/rss+xml"}}
+	ch := rssChannel{Title: site.Name + " – Văn bản", Link: s.siteURL(siteFrom(r.Context()), "/van-ban"), Description: "Văn bản của " + site.Name, Language: "vi",
+		Self: rssSelf{Href: s.siteURL(siteFrom(r.Context()), "/rss/van-ban"), Rel: "self", Type: "application/rss+xml"}}
 	var last time.Time
 	for _, d := range res.Documents {
-		link := s.absURL(r, d.Path())
+		link := s.siteURL(siteFrom(r.Context()), d.Path())
 		ch.Items = append(ch.Items, rssItem{Title: d.TypeName + " " + d.Number, Link: link, GUID: rssGUID{Value: link, Permalink: true},
 			Description: d.Summary, PubDate: rssTime(d.PublishedAt), Category: d.TypeName})
 		if d.PublishedAt.After(last) {
@@ -423,9 +423,9 @@ func (s *Server) handleSitemapDocuments(w http.ResponseWriter, r *http.Request) 
 		s.error(w, r, err)
 		return
 	}
-	set := urlSet{URLs: []sitemapURL{{Loc: s.absURL(r, "/van-ban")}}}
+	set := urlSet{URLs: []sitemapURL{{Loc: s.siteURL(siteFrom(r.Context()), "/van-ban")}}}
 	for _, d := range res.Documents {
-		set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, d.Path()), LastMod: w3cTime(d.UpdatedAt)})
+		set.URLs = append(set.URLs, sitemapURL{Loc: s.siteURL(siteFrom(r.Context()), d.Path()), LastMod: w3cTime(d.UpdatedAt)})
 	}
 	s.writeXML(w, set)
 }
@@ -465,17 +465,17 @@ type documentLinkJSON struct {
 }
 
 func (s *Server) toJSON(r *http.Request, d *congtin.Document) documentJSON {
-	j := documentJSON{ID: d.ID, URL: s.absURL(r, d.Path()), Type: d.TypeName, Number: d.Number, Issuer: d.Issuer, Signer: d.Signer,
+	j := documentJSON{ID: d.ID, URL: s.siteURL(siteFrom(r.Context()), d.Path()), Type: d.TypeName, Number: d.Number, Issuer: d.Issuer, Signer: d.Signer,
 		Field: d.FieldName, IssuedOn: congtin.DayString(d.IssuedOn), EffectiveOn: congtin.DayString(d.EffectiveOn),
 		ExpiresOn: congtin.DayString(d.ExpiresOn), Summary: d.Summary, InForce: !d.Expired(s.now()), ReplacedBy: d.ReplacedBy,
 		PublishedAt: d.PublishedAt.In(congtin.VietnamZone)}
 	p := s.documentPage(d)
 	for _, f := range p.Files {
-		j.Files = append(j.Files, documentFileJSON{Name: docfile.DownloadName(f.DocumentFile), URL: s.absURL(r, f.URL), ContentType: congtin.FileContentType(f.Kind), Size: f.DocumentFile.Size})
+		j.Files = append(j.Files, documentFileJSON{Name: docfile.DownloadName(f.DocumentFile), URL: s.siteURL(siteFrom(r.Context()), f.URL), ContentType: congtin.FileContentType(f.Kind), Size: f.DocumentFile.Size})
 	}
 	for _, g := range p.Links {
 		for _, l := range g.Links {
-			j.Related = append(j.Related, documentLinkJSON{Relation: g.Label, ID: l.ID, Number: l.Number, URL: s.absURL(r, l.Path())})
+			j.Related = append(j.Related, documentLinkJSON{Relation: g.Label, ID: l.ID, Number: l.Number, URL: s.siteURL(siteFrom(r.Context()), l.Path())})
 		}
 	}
 	return j

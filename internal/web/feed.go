@@ -69,8 +69,8 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 	site := siteFrom(ctx)
 	cats := categoriesFrom(ctx)
 	f := congtin.ArticleFilter{SiteID: site.ID, Limit: feedItems}
-	ch := rssChannel{Title: site.Name, Link: s.absURL(r, "/"), Description: site.Tagline, Language: "vi",
-		Self: rssSelf{Href: s.absURL(r, r.URL.Path), Rel: "self", Type: "application/rss+xml"}}
+	ch := rssChannel{Title: site.Name, Link: s.siteURL(siteFrom(r.Context()), "/"), Description: site.Tagline, Language: "vi",
+		Self: rssSelf{Href: s.siteURL(siteFrom(r.Context()), r.URL.Path), Rel: "self", Type: "application/rss+xml"}}
 	if slug := r.PathValue("slug"); slug != "" {
 		c := cats.BySlug(slug)
 		if c == nil || c.Hidden {
@@ -78,7 +78,7 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		f.CategoryIDs = cats.Subtree(c.ID)
-		ch.Title, ch.Link = site.Name+" – "+c.Name, s.absURL(r, c.Path())
+		ch.Title, ch.Link = site.Name+" – "+c.Name, s.siteURL(siteFrom(r.Context()), c.Path())
 	}
 	if ch.Description == "" {
 		ch.Description = ch.Title
@@ -93,13 +93,13 @@ func (s *Server) handleFeed(w http.ResponseWriter, r *http.Request) {
 		if c == nil {
 			continue
 		}
-		link := s.absURL(r, a.Path(c.Slug))
+		link := s.siteURL(siteFrom(r.Context()), a.Path(c.Slug))
 		it := rssItem{Title: a.Title, Link: link, GUID: rssGUID{Value: link, Permalink: true},
 			Description: a.Lead, PubDate: rssTime(a.PublishedAt), Category: c.Name}
 		if a.Image != "" {
 			u := a.Image
 			if strings.HasPrefix(u, "/") {
-				u = s.absURL(r, u)
+				u = s.siteURL(siteFrom(r.Context()), u)
 			}
 			typ := mime.TypeByExtension(path.Ext(a.Image))
 			if typ == "" {

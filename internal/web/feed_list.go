@@ -22,7 +22,7 @@ func (s *Server) handleFeedList(w http.ResponseWriter, r *http.Request) {
 	page.SiteFeed.Title = "Tin mới của toàn cổng"
 	page.Title = "Kênh RSS"
 	page.Description = "Các kênh RSS của " + site.Name + ": tin mới của toàn cổng và của từng chuyên mục."
-	page.Canonical = s.absURL(r, "/kenh-rss")
+	page.Canonical = s.siteURL(siteFrom(r.Context()), "/kenh-rss")
 	// Categories and the site's name are whole-site changes, which purge
 	// every page of the site: the s: tag is all this page needs.
 	s.servePage(w, r, http.StatusOK, "feeds", page, epoch, 0, time.Time{}, pageTags(site))
@@ -53,12 +53,12 @@ func (s *Server) categoryFeeds(r *http.Request, cats congtin.Categories) []rende
 
 // siteFeed is the whole site's feed.
 func (s *Server) siteFeed(r *http.Request, site *congtin.Site) render.FeedLink {
-	return render.FeedLink{Title: site.Name, Path: "/rss", URL: s.absURL(r, "/rss")}
+	return render.FeedLink{Title: site.Name, Path: "/rss", URL: s.siteURL(siteFrom(r.Context()), "/rss")}
 }
 
 // categoryFeed is a category's feed, which holds its children's articles
 // too.
 func (s *Server) categoryFeed(r *http.Request, c *congtin.Category) render.FeedLink {
 	p := "/rss/" + c.Slug
-	return render.FeedLink{Title: c.Name, Path: p, URL: s.absURL(r, p)}
+	return render.FeedLink{Title: c.Name, Path: p, URL: s.siteURL(siteFrom(r.Context()), p)}
 }

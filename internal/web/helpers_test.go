@@ -66,6 +66,9 @@ func newEnv(t testing.TB) *env {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(s.Handler())
+	// As a single-site install with -base-url: the tests compare absolute
+	// URLs with the test server's. The host tests clear it.
+	s.BaseURL = srv.URL
 	t.Cleanup(func() {
 		srv.Close()
 		c.Close()

@@ -21,7 +21,7 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	}
 	page := &render.HomePage{Base: base}
 	page.ActiveSlug = "/"
-	page.Canonical = s.absURL(r, "/")
+	page.Canonical = s.siteURL(siteFrom(r.Context()), "/")
 	page.Description = site.Tagline
 
 	featured := true

@@ -3,6 +3,7 @@ package web
 import (
 	"crypto/subtle"
 	"net/http"
+	"net/netip"
 	"strings"
 	"unicode/utf8"
 
@@ -10,11 +11,7 @@ import (
 )
 
 // handleMetrics serves the Prometheus text format. The numbers say little
-// an attacker could use, but they are not for the public either: with a
-// token set, a scraper must send it; without one, only a request made
-// directly from this machine is answered. A reverse proxy on the same
-// machine would make every visitor look local, so a request carrying
-// proxy headers is refused too.
+// an attacker could use, but they are not for the public either.
 func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) {
 	if !s.metricsAllowed(r) {
 		s.error(w, r, notFound())
@@ -27,19 +24,37 @@ func (s *Server) handleMetrics(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// metricsAllowed: with a token set, a scraper must send it; without one,
+// only a request made directly from this machine is answered. A reverse
+// proxy on the same machine makes every visitor's request come from
+// loopback, so a request carrying any forwarding header is refused:
+// checking only some of them (X-Forwarded-For, X-Real-Ip, Forwarded) let
+// through a proxy that sets, say, X-Forwarded-Proto alone (issue 16).
 func (s *Server) metricsAllowed(r *http.Request) bool {
 	if s.MetricsToken != "" {
 		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		return ok && subtle.ConstantTimeCompare([]byte(got), []byte(s.MetricsToken)) == 1
 	}
-	for _, h := range []string{"X-Forwarded-For", "X-Real-Ip", "Forwarded"} {
-		if r.Header.Get(h) != "" {
-			return false
+	return isLoopback(clientip.Addr(r)) && !forwarded(r.Header)
+}
+
+// isLoopback reports whether a client's address (as clientip resolves
+// it: the peer, or the client a trusted proxy forwarded for) is this
+// machine.
+func isLoopback(addr string) bool {
+	ip, err := netip.ParseAddr(addr)
+	return err == nil && ip.Unmap().IsLoopback()
+}
+
+// forwarded reports whether a request carries any header a proxy adds
+// when it forwards one.
+func forwarded(h http.Header) bool {
+	for k := range h {
+		switch k = http.CanonicalHeaderKey(k); {
+		case strings.HasPrefix(k, "X-Forwarded-"), k == "Forwarded", k == "X-Real-Ip", k == "Via",
+			k == "X-Client-Ip", k == "True-Client-Ip", k == "Cf-Connecting-Ip", k == "X-Original-Forwarded-For":
+			return true
 		}
-	}
-	switch clientip.Addr(r) {
-	case "127.0.0.1", "::1":
-		return true
 	}
 	return false
 }

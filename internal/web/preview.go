@@ -31,11 +31,11 @@ func (s *Server) articlePreview(r *http.Request, site *congtin.Site, a *congtin.
 	if a.Image != "" {
 		p.Image = a.Image
 		if strings.HasPrefix(p.Image, "/") {
-			p.Image = s.absURL(r, p.Image)
+			p.Image = s.siteURL(siteFrom(r.Context()), p.Image)
 		}
 	}
-	publisher := map[string]any{"@type": "Organization", "name": site.Name, "url": s.absURL(r, "/"),
-		"logo": map[string]any{"@type": "ImageObject", "url": s.absURL(r, s.Assets.URL("emblem.svg"))}}
+	publisher := map[string]any{"@type": "Organization", "name": site.Name, "url": s.siteURL(siteFrom(r.Context()), "/"),
+		"logo": map[string]any{"@type": "ImageObject", "url": s.siteURL(siteFrom(r.Context()), s.Assets.URL("emblem.svg"))}}
 	article := map[string]any{
 		"@context": "https://schema.org", "@type": "NewsArticle",
 		"headline": a.Title, "description": a.Lead,
@@ -51,9 +51,9 @@ func (s *Server) articlePreview(r *http.Request, site *congtin.Site, a *congtin.
 	if p.Image != "" {
 		article["image"] = []string{p.Image}
 	}
-	items := []map[string]any{{"@type": "ListItem", "position": 1, "name": "Trang chủ", "item": s.absURL(r, "/")}}
+	items := []map[string]any{{"@type": "ListItem", "position": 1, "name": "Trang chủ", "item": s.siteURL(siteFrom(r.Context()), "/")}}
 	for _, c := range crumbs {
-		items = append(items, map[string]any{"@type": "ListItem", "position": len(items) + 1, "name": c.Name, "item": s.absURL(r, c.Path())})
+		items = append(items, map[string]any{"@type": "ListItem", "position": len(items) + 1, "name": c.Name, "item": s.siteURL(siteFrom(r.Context()), c.Path())})
 	}
 	items = append(items, map[string]any{"@type": "ListItem", "position": len(items) + 1, "name": a.Title, "item": canonical})
 	crumbList := map[string]any{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}

@@ -241,7 +241,7 @@ func (s *Server) handlePreviewFile(w http.ResponseWriter, r *http.Request) {
 	}
 	for _, f := range d.Files {
 		if f.ID == fid {
-			if err := docfile.Serve(noStoreWriter{w}, r, s.Files, f); err != nil {
+			if err := docfile.Serve(w, r, s.Files, f, false); err != nil {
 				s.error(w, r, err)
 			}
 			return
@@ -249,14 +249,3 @@ func (s *Server) handlePreviewFile(w http.ResponseWriter, r *http.Request) {
 	}
 	s.error(w, r, congtin.NotFound(congtin.KindDocumentFile))
 }
-
-// noStoreWriter keeps a preview's attachment out of every cache, whatever
-// the file server says of public attachments.
-type noStoreWriter struct{ http.ResponseWriter }
-
-func (w noStoreWriter) WriteHeader(code int) {
-	w.Header().Set("Cache-Control", "no-store")
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w noStoreWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -196,7 +196,7 @@ func (s *Server) handleQAList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page.Title, page.ActiveSlug, page.SearchQ = "Hỏi đáp", "hoi-dap", ""
-	page.Canonical = s.absURL(r, "/hoi-dap")
+	page.Canonical = s.siteURL(siteFrom(r.Context()), "/hoi-dap")
 	page.Description = "Câu hỏi của người dân, tổ chức và câu trả lời của " + site.Name + "."
 	if qr.field != nil {
 		page.FieldSlug = qr.field.Slug
@@ -320,7 +320,7 @@ func (s *Server) handleQA(w http.ResponseWriter, r *http.Request) {
 	}
 	page.Title, page.ActiveSlug = q.Title, "hoi-dap"
 	page.Description = excerpt(q.Body, 200)
-	page.Canonical = s.absURL(r, q.Path())
+	page.Canonical = s.siteURL(siteFrom(r.Context()), q.Path())
 	s.serveFresh(w, r, http.StatusOK, "qa_question", page, q.UpdatedAt)
 }
 
@@ -331,7 +331,7 @@ func (s *Server) handleQAPrint(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := &render.QAPrintPage{Item: qaItem(q, fields),
-		PrintBase: render.PrintBase{Site: siteFrom(r.Context()), SourceURL: s.absURL(r, q.Path()), BackURL: q.Path()}}
+		PrintBase: render.PrintBase{Site: siteFrom(r.Context()), SourceURL: s.siteURL(siteFrom(r.Context()), q.Path()), BackURL: q.Path()}}
 	s.serveFresh(w, r, http.StatusOK, "qa_print", page, q.UpdatedAt)
 }
 
@@ -349,7 +349,7 @@ type qaJSON struct {
 }
 
 func (s *Server) qaJSON(r *http.Request, it render.QAItem) qaJSON {
-	j := qaJSON{ID: it.ID, Title: it.Title, URL: s.absURL(r, it.URL), Question: it.Question, AnswerHTML: it.Answer,
+	j := qaJSON{ID: it.ID, Title: it.Title, URL: s.siteURL(siteFrom(r.Context()), it.URL), Question: it.Question, AnswerHTML: it.Answer,
 		AskedAt: it.AskedAt.In(congtin.VietnamZone), AnsweredAt: it.AnsweredAt.In(congtin.VietnamZone)}
 	if it.Field != nil {
 		j.Field = it.Field.Name
@@ -411,11 +411,11 @@ func (s *Server) handleQAFeed(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	ch := rssChannel{Title: site.Name + " – Hỏi đáp", Link: s.absURL(r, "/hoi-dap"), Description: "Câu hỏi của người dân và câu trả lời của " + site.Name,
-		Language: "vi", Self: rssSelf{Href: s.absURL(r, "/rss/hoi-dap"), Rel: "self", Type: "application/rss+xml"}}
+	ch := rssChannel{Title: site.Name + " – Hỏi đáp", Link: s.siteURL(siteFrom(r.Context()), "/hoi-dap"), Description: "Câu hỏi của người dân và câu trả lời của " + site.Name,
+		Language: "vi", Self: rssSelf{Href: s.siteURL(siteFrom(r.Context()), "/rss/hoi-dap"), Rel: "self", Type: "application/rss+xml"}}
 	for _, q := range qs {
 		it := qaItem(q, fields)
-		link := s.absURL(r, it.URL)
+		link := s.siteURL(siteFrom(r.Context()), it.URL)
 		item := rssItem{Title: it.Title, Link: link, GUID: rssGUID{Value: link, Permalink: true}, Description: excerpt(it.Question, 1000), PubDate: rssTime(it.AnsweredAt)}
 		if it.Field != nil {
 			item.Category = it.Field.Name
@@ -437,9 +437,9 @@ func (s *Server) handleSitemapQA(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	set := urlSet{URLs: []sitemapURL{{Loc: s.absURL(r, "/hoi-dap")}}}
+	set := urlSet{URLs: []sitemapURL{{Loc: s.siteURL(siteFrom(r.Context()), "/hoi-dap")}}}
 	for _, q := range qs {
-		set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, q.Path()), LastMod: w3cTime(q.UpdatedAt)})
+		set.URLs = append(set.URLs, sitemapURL{Loc: s.siteURL(siteFrom(r.Context()), q.Path()), LastMod: w3cTime(q.UpdatedAt)})
 	}
 	s.writeXML(w, set)
 }

@@ -64,7 +64,7 @@ func (s *Server) renderQAForm(w http.ResponseWriter, r *http.Request, status int
 		page.Errors = congtin.FieldErrors{}
 	}
 	page.Title, page.ActiveSlug = "Gửi câu hỏi", "hoi-dap"
-	page.Canonical = s.absURL(r, "/hoi-dap/gui-cau-hoi")
+	page.Canonical = s.siteURL(siteFrom(r.Context()), "/hoi-dap/gui-cau-hoi")
 	privatePage(w)
 	s.render(w, status, "qa_form", page)
 }

@@ -113,7 +113,7 @@ func (s *Server) handleSchedule(w http.ResponseWriter, r *http.Request) {
 	}
 	page.Title = v.Heading
 	page.Description = "Lịch công tác của lãnh đạo " + site.Name + " tuần " + strconv.Itoa(v.Week.Num) + ": " + v.Range + "."
-	page.Canonical = s.absURL(r, weekURL(schedulePath, v.Week))
+	page.Canonical = s.siteURL(siteFrom(r.Context()), weekURL(schedulePath, v.Week))
 	page.ActiveSlug = "lich-cong-tac"
 	s.servePage(w, r, http.StatusOK, "schedule", page, epoch, 0, time.Time{}, pageTags(site))
 }
@@ -125,7 +125,7 @@ func (s *Server) handleSchedulePrint(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := &render.SchedulePrintPage{ScheduleWeekView: v,
-		PrintBase: render.PrintBase{Site: site, SourceURL: s.absURL(r, weekURL(schedulePath, v.Week)), BackURL: weekURL(schedulePath, v.Week)}}
+		PrintBase: render.PrintBase{Site: site, SourceURL: s.siteURL(siteFrom(r.Context()), weekURL(schedulePath, v.Week)), BackURL: weekURL(schedulePath, v.Week)}}
 	s.servePage(w, r, http.StatusOK, "schedule_print", page, epoch, 0, time.Time{}, pageTags(site))
 }
 
@@ -155,7 +155,7 @@ func (s *Server) handleScheduleAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	week := v.Week
 	out := scheduleJSON{Week: week.String(), Start: congtin.Day(week.Monday()), End: congtin.Day(week.Monday().AddDate(0, 0, 6)),
-		Prev: week.Prev().String(), Next: week.Next().String(), URL: s.absURL(r, weekURL(schedulePath, week)), Count: v.Count, Days: []scheduleDayJSON{}}
+		Prev: week.Prev().String(), Next: week.Next().String(), URL: s.siteURL(siteFrom(r.Context()), weekURL(schedulePath, week)), Count: v.Count, Days: []scheduleDayJSON{}}
 	for _, d := range v.Days {
 		dj := scheduleDayJSON{Date: congtin.Day(d.Date), Label: d.Label, Entries: []*congtin.ScheduleEntry{}}
 		for _, e := range d.Entries {
@@ -183,12 +183,12 @@ func (s *Server) handleScheduleFeed(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	ch := rssChannel{Title: site.Name + " – Lịch công tác", Link: s.absURL(r, schedulePath), Language: "vi",
+	ch := rssChannel{Title: site.Name + " – Lịch công tác", Link: s.siteURL(siteFrom(r.Context()), schedulePath), Language: "vi",
 		Description: "Lịch công tác sắp tới của lãnh đạo " + site.Name,
-		Self:        rssSelf{Href: s.absURL(r, r.URL.Path), Rel: "self", Type: "application/rss+xml"}}
+		Self:        rssSelf{Href: s.siteURL(siteFrom(r.Context()), r.URL.Path), Rel: "self", Type: "application/rss+xml"}}
 	var last time.Time
 	for _, e := range es {
-		link := s.absURL(r, weekURL(schedulePath, congtin.WeekOf(e.Start))+"#muc-"+strconv.FormatInt(e.ID, 10))
+		link := s.siteURL(siteFrom(r.Context()), weekURL(schedulePath, congtin.WeekOf(e.Start))+"#muc-"+strconv.FormatInt(e.ID, 10))
 		when := render.DayLabel(e.Start) + ", " + e.Start.In(congtin.VietnamZone).Format("15:04")
 		if !e.End.IsZero() {
 			when += " – " + e.End.In(congtin.VietnamZone).Format("15:04")

@@ -284,7 +284,7 @@ func (s *Server) handleSearchAPI(w http.ResponseWriter, r *http.Request) {
 	}{searchMeta: newSearchMeta(sr.q, sr.page, searchOutcome{res.Total, res.Approximate, res.Searched, res.Typing, res.Suggestion}, "bài viết"),
 		Results: []searchJSON{}}
 	for i, h := range hits {
-		out.Results = append(out.Results, searchJSON{ID: res.Hits[i].Article.ID, Title: h.Title, URL: s.absURL(r, h.URL), Category: h.Category.Name,
+		out.Results = append(out.Results, searchJSON{ID: res.Hits[i].Article.ID, Title: h.Title, URL: s.siteURL(siteFrom(r.Context()), h.URL), Category: h.Category.Name,
 			PublishedAt: h.PublishedAt.In(congtin.VietnamZone), Lead: h.Lead, Snippet: h.Snippet, Score: res.Hits[i].Score})
 	}
 	_ = enc.Encode(out)

@@ -67,10 +67,10 @@ func (s *Server) handleSuggest(w http.ResponseWriter, r *http.Request) {
 	}
 	var out []suggestion
 	for _, p := range res.Phrases {
-		out = append(out, suggestion{Kind: suggestPhrase, Title: p, URL: s.absURL(r, "/tim-kiem?"+url.Values{"q": {p}}.Encode())})
+		out = append(out, suggestion{Kind: suggestPhrase, Title: p, URL: s.siteURL(siteFrom(r.Context()), "/tim-kiem?"+url.Values{"q": {p}}.Encode())})
 	}
 	for _, l := range links(res.Articles, categoriesFrom(ctx), false) {
-		out = append(out, suggestion{Kind: suggestArticle, Title: l.Title, URL: s.absURL(r, l.URL)})
+		out = append(out, suggestion{Kind: suggestArticle, Title: l.Title, URL: s.siteURL(siteFrom(r.Context()), l.URL)})
 	}
 	s.writeSuggestions(w, r, q, out)
 }
@@ -90,7 +90,7 @@ func (s *Server) handleDocumentSuggest(w http.ResponseWriter, r *http.Request) {
 	now := s.now()
 	var out []suggestion
 	for _, d := range ds {
-		sg := suggestion{Kind: suggestDocument, Title: d.Number + " – " + excerpt(d.Summary, 110), URL: s.absURL(r, d.Path())}
+		sg := suggestion{Kind: suggestDocument, Title: d.Number + " – " + excerpt(d.Summary, 110), URL: s.siteURL(siteFrom(r.Context()), d.Path())}
 		if d.Expired(now) {
 			sg.Note = "hết hiệu lực"
 		}
@@ -111,7 +111,7 @@ func (s *Server) handleQASuggest(w http.ResponseWriter, r *http.Request) {
 	}
 	var out []suggestion
 	for _, x := range qs {
-		out = append(out, suggestion{Kind: suggestQuestion, Title: x.Title, URL: s.absURL(r, x.Path())})
+		out = append(out, suggestion{Kind: suggestQuestion, Title: x.Title, URL: s.siteURL(siteFrom(r.Context()), x.Path())})
 	}
 	s.writeSuggestions(w, r, q, out)
 }

@@ -103,7 +103,7 @@ func englishBase(b *render.Base, pages []*congtin.Page, active string) {
 // alternates sets the hreflang links and the language switch of a page
 // that exists in both languages.
 func (s *Server) alternates(r *http.Request, b *render.Base, vi, en string) {
-	b.Alternates = []render.Alternate{{Lang: "vi", URL: s.absURL(r, vi)}, {Lang: "en", URL: s.absURL(r, en)}}
+	b.Alternates = []render.Alternate{{Lang: "vi", URL: s.siteURL(siteFrom(r.Context()), vi)}, {Lang: "en", URL: s.siteURL(siteFrom(r.Context()), en)}}
 	if b.Lang == render.LangEN {
 		b.LangSwitch = vi
 	} else {

@@ -40,8 +40,9 @@ type Server struct {
 	Render  *render.Engine
 	Assets  *static.Assets
 	Log     *slog.Logger
-	// BaseURL, when set (e.g. https://anphu.gov.vn), makes absolute URLs;
-	// otherwise they are built from the request's host.
+	// BaseURL, when set (e.g. https://anphu.gov.vn), makes the default
+	// site's absolute URLs; otherwise each site's canonical host and
+	// scheme do (congtin.Site.URL).
 	BaseURL string
 	Now     congtin.NowFunc
 	// Admin serves /admin/ and /api/v1/admin/ when set.
@@ -351,16 +352,11 @@ func (s *Server) now() time.Time {
 	return time.Now()
 }
 
-// absURL makes an absolute URL of a path.
-func (s *Server) absURL(r *http.Request, path string) string {
-	if s.BaseURL != "" {
-		return strings.TrimRight(s.BaseURL, "/") + path
-	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host + path
+// siteURL makes an absolute URL of a path on the site, from its
+// configuration and -base-url only (congtin.Site.URL): a cached page
+// never carries the Host header of the request that rendered it.
+func (s *Server) siteURL(site *congtin.Site, path string) string {
+	return site.URL(s.BaseURL, path)
 }
 
 // syncAfterWrites applies the change log as soon as a back-office write

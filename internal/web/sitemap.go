@@ -72,7 +72,7 @@ func (s *Server) handleRobots(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte("User-agent: *\nAllow: /\nDisallow: /admin/\nDisallow: /api/\nDisallow: /ban-in/\n" +
 		// A question's lookup and thank-you pages carry its code.
 		"Disallow: /hoi-dap/tra-cuu\nDisallow: /hoi-dap/da-gui\n\n" +
-		"Sitemap: " + s.absURL(r, "/sitemap.xml") + "\nSitemap: " + s.absURL(r, "/sitemap/tin-moi.xml") + "\n"))
+		"Sitemap: " + s.siteURL(siteFrom(r.Context()), "/sitemap.xml") + "\nSitemap: " + s.siteURL(siteFrom(r.Context()), "/sitemap/tin-moi.xml") + "\n"))
 }
 
 func (s *Server) handleSitemapIndex(w http.ResponseWriter, r *http.Request) {
@@ -82,22 +82,22 @@ func (s *Server) handleSitemapIndex(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	idx := sitemapIndex{Sitemaps: []sitemapRef{{Loc: s.absURL(r, "/sitemap/chuyen-muc.xml")}}}
+	idx := sitemapIndex{Sitemaps: []sitemapRef{{Loc: s.siteURL(siteFrom(r.Context()), "/sitemap/chuyen-muc.xml")}}}
 	for p := 1; (p-1)*sitemapPageSize < total; p++ {
-		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/bai-viet/"+strconv.Itoa(p)+".xml")})
+		idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.siteURL(siteFrom(r.Context()), "/sitemap/bai-viet/"+strconv.Itoa(p)+".xml")})
 	}
-	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/tin-moi.xml")})
-	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/van-ban.xml")})
-	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/hoi-dap.xml")})
-	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.absURL(r, "/sitemap/trang.xml")})
+	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.siteURL(siteFrom(r.Context()), "/sitemap/tin-moi.xml")})
+	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.siteURL(siteFrom(r.Context()), "/sitemap/van-ban.xml")})
+	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.siteURL(siteFrom(r.Context()), "/sitemap/hoi-dap.xml")})
+	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.siteURL(siteFrom(r.Context()), "/sitemap/trang.xml")})
 	s.writeXML(w, idx)
 }
 
 func (s *Server) handleSitemapCategories(w http.ResponseWriter, r *http.Request) {
-	set := urlSet{URLs: []sitemapURL{{Loc: s.absURL(r, "/")}}}
+	set := urlSet{URLs: []sitemapURL{{Loc: s.siteURL(siteFrom(r.Context()), "/")}}}
 	for _, c := range categoriesFrom(r.Context()) {
 		if !c.Hidden {
-			set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, c.Path())})
+			set.URLs = append(set.URLs, sitemapURL{Loc: s.siteURL(siteFrom(r.Context()), c.Path())})
 		}
 	}
 	s.writeXML(w, set)
@@ -125,7 +125,7 @@ func (s *Server) handleSitemapArticles(w http.ResponseWriter, r *http.Request) {
 	set := urlSet{}
 	for _, a := range as {
 		if c := cats.ByID(a.CategoryID); c != nil {
-			set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, a.Path(c.Slug)), LastMod: w3cTime(a.UpdatedAt)})
+			set.URLs = append(set.URLs, sitemapURL{Loc: s.siteURL(siteFrom(r.Context()), a.Path(c.Slug)), LastMod: w3cTime(a.UpdatedAt)})
 		}
 	}
 	s.writeXML(w, set)
@@ -147,7 +147,7 @@ func (s *Server) handleSitemapNews(w http.ResponseWriter, r *http.Request) {
 		}
 		n := &sitemapNews{PublicationDate: w3cTime(a.PublishedAt), Title: a.Title}
 		n.Publication.Name, n.Publication.Language = site.Name, "vi"
-		set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, a.Path(c.Slug)), News: n})
+		set.URLs = append(set.URLs, sitemapURL{Loc: s.siteURL(siteFrom(r.Context()), a.Path(c.Slug)), News: n})
 	}
 	s.writeXML(w, set)
 }
@@ -163,12 +163,12 @@ func (s *Server) handleSitemapSections(w http.ResponseWriter, r *http.Request) {
 	}
 	set := urlSet{}
 	for _, p := range []string{"/lich-cong-tac", congtin.AboutPrefix, chartPath, "/lien-ket", "/en/", chartPathEN} {
-		set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, p)})
+		set.URLs = append(set.URLs, sitemapURL{Loc: s.siteURL(siteFrom(r.Context()), p)})
 	}
 	for _, p := range pages {
-		set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, p.Path()), LastMod: w3cTime(p.UpdatedAt)})
+		set.URLs = append(set.URLs, sitemapURL{Loc: s.siteURL(siteFrom(r.Context()), p.Path()), LastMod: w3cTime(p.UpdatedAt)})
 		if p.HasEnglish() {
-			set.URLs = append(set.URLs, sitemapURL{Loc: s.absURL(r, p.PathEN()), LastMod: w3cTime(p.UpdatedAt)})
+			set.URLs = append(set.URLs, sitemapURL{Loc: s.siteURL(siteFrom(r.Context()), p.PathEN()), LastMod: w3cTime(p.UpdatedAt)})
 		}
 	}
 	s.writeXML(w, set)

@@ -41,13 +41,17 @@
   }
   fit();
 
-  // The link as the browser reaches this page (behind a proxy the server
-  // may not know its own scheme), and the copy button.
+  // The link on the site's configured host; without one (no -base-url,
+  // no canonical host) the server gives the path alone, and the link is
+  // made on the address the browser reached this page by. Then the copy
+  // button.
   var input = document.getElementById("preview-link");
   var copy = document.querySelector("[data-copy-link]");
   var said = document.querySelector(".preview-copied");
   if (!input || !copy) return;
-  input.value = new URL(input.getAttribute("data-preview-path"), location.href).href;
+  if (!/^https?:\/\//.test(input.value)) {
+    input.value = new URL(input.getAttribute("data-preview-path"), location.href).href;
+  }
   copy.hidden = false;
   function tell(msg) { if (said) said.textContent = msg; }
   copy.addEventListener("click", function () {
