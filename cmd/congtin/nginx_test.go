@@ -46,6 +46,9 @@ func TestBehindNginx(t *testing.T) {
 	dir := t.TempDir()
 	db := "sqlite:" + filepath.Join(dir, "c.db")
 	addUser(t, db, "btv", "Biên tập viên", "editor", "mat-khau-bien-tap-1")
+	// The site's address is its configuration (as a multi-site install
+	// gives it, without -base-url), so no Host header can change its URLs.
+	runCmdInput(t, "", "site", "set", "-db", db, "-canonical-host", portalHost)
 	p := StartPortal(t, "serve", "-db", db, "-trusted-proxies", "127.0.0.1/32")
 	n := startNginx(t, nginx, strings.TrimPrefix(p.URL, "http://"))
 
@@ -77,6 +80,27 @@ func TestBehindNginx(t *testing.T) {
 	r, _ = n.do(t, chain, "GET", n.https+"/", nil, "")
 	if ck := setCookie(r, "ctv"); r.StatusCode != http.StatusOK || !ck.Secure || r.Header.Get("Strict-Transport-Security") == "" {
 		t.Errorf("home page through nginx: %d, visitor cookie %+v, HSTS %q", r.StatusCode, ck, r.Header.Get("Strict-Transport-Security"))
+	}
+
+	// A poisoned Host through nginx (its first TLS server answers any
+	// name, as a default server does): the pages that request stored in
+	// the page cache, then served to everyone, name only the portal.
+	for _, path := range []string{"/", "/rss", "/sitemap.xml"} {
+		for _, host := range []string{"attacker.example", portalHost + ":31337"} {
+			req, _ := http.NewRequest("GET", n.https+path, nil)
+			req.Host = host
+			req.Header.Set("User-Agent", browserUA)
+			resp, err := stranger.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+		}
+		r, body := n.do(t, stranger, "GET", n.https+path, nil, "")
+		if r.StatusCode != http.StatusOK || strings.Contains(body, "attacker.example") || strings.Contains(body, ":31337") ||
+			!strings.Contains(body, "https://"+portalHost+"/") {
+			t.Errorf("%s through nginx after poisoned Host headers: %d, or it names another host, or not the portal's", path, r.StatusCode)
+		}
 	}
 
 	// Twenty wrong passwords from 203.0.113.7 (for as many accounts, each
