@@ -121,7 +121,15 @@ func TestBehindNginx(t *testing.T) {
 	if r := login(stranger, "198.51.100.22", "btv", "mat-khau-bien-tap-1"); r.StatusCode != http.StatusSeeOther {
 		t.Fatalf("a client at 127.0.0.3 through nginx: %d", r.StatusCode)
 	}
-	if log := p.Log(); !strings.Contains(log, "remote=203.0.113.7") || !strings.Contains(log, "remote=127.0.0.3") || !strings.Contains(log, "proxy=127.0.0.1") {
+	// A request's log line is written once its answer is sent: the last
+	// one may still be on its way.
+	hasAll := func(log string) bool {
+		return strings.Contains(log, "remote=203.0.113.7") && strings.Contains(log, "remote=127.0.0.3") && strings.Contains(log, "proxy=127.0.0.1")
+	}
+	for deadline := time.Now().Add(5 * time.Second); !hasAll(p.Log()) && time.Now().Before(deadline); {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if log := p.Log(); !hasAll(log) {
 		t.Errorf("the request log lacks the forwarded addresses:\n%s", log)
 	}
 

@@ -48,6 +48,12 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 		return err
 	}
 	defer db.Close()
+	if cfg.BaseURL == "" && site.CanonicalHost == "" && cfg.Demo && demoBaseURL(cfg.Addr) != "" {
+		// The demo is looked at on this machine: its feeds and sitemaps
+		// are valid with the address it listens on.
+		cfg.BaseURL = demoBaseURL(cfg.Addr)
+		log.Info("demo: absolute URLs use the listening address", "base_url", cfg.BaseURL)
+	}
 	if cfg.BaseURL == "" && site.CanonicalHost == "" {
 		log.Warn("the default site has no host: its absolute URLs are relative, and its feeds and sitemaps invalid; set -base-url or congtin site set -canonical-host HOST")
 	}
@@ -203,3 +209,17 @@ func startPageCache(ctx context.Context, srv *web.Server, changes congtin.Change
 // scenarios over 100,000 articles; at 88 MiB, 133 MB (the target is
 // under 150 MB), for the collector running a little more often.
 const defaultMemoryLimit = 88 << 20
+
+// demoBaseURL is the address a demo on addr is opened at in a browser on
+// the same machine: localhost for a wildcard listener; "" when the port
+// is not known before listening (0).
+func demoBaseURL(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil || port == "0" || port == "" {
+		return ""
+	}
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
+}
