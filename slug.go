@@ -15,10 +15,12 @@ const MaxSlugLen = 80
 // đ/Đ turned into d (Unicode decomposition does not do that one), lower case,
 // runs of anything else turned into one hyphen, cut at a word boundary.
 // It returns "" when nothing usable is left (a title of only punctuation).
+// Invalid UTF-8 separates words: the normalizer stops decomposing at an
+// invalid byte, which left the accented letters after it out of the slug.
 func Slugify(s string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range norm.NFD.String(strings.ToValidUTF8(s, " ")) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue // a combining mark: the tone or vowel mark being stripped

@@ -41,6 +41,12 @@ func PDFText(data []byte, maxText int) (text string, err error) {
 			text, err = "", refuse("Tệp PDF bị hỏng, không đọc được chữ.")
 		}
 	}()
+	return pdfText(data, maxText)
+}
+
+// pdfText is PDFText without the recover, which FuzzPDFText calls so that
+// a panic is found rather than turned into "malformed".
+func pdfText(data []byte, maxText int) (string, error) {
 	if !bytes.HasPrefix(data, magicPDF) {
 		return "", refuse("Tệp không phải PDF.")
 	}
