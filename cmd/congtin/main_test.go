@@ -106,8 +106,27 @@ func StartPortal(t *testing.T, args ...string) *Portal {
 		p.cmd.Process.Kill()
 		t.Fatalf("congtin did not start\n%s", p.Log())
 	}
-	t.Cleanup(func() { p.Stop(syscall.SIGKILL) })
+	t.Cleanup(func() {
+		// A failed test shows how the portal ended and its last words:
+		// a browser's "connection refused" says only that it is gone.
+		if t.Failed() {
+			select {
+			case err := <-p.done:
+				p.done <- err
+				t.Logf("congtin had exited (%v); the end of its log:\n%s", err, logTail(p.Log(), 60))
+			default:
+				t.Logf("congtin was still running; the end of its log:\n%s", logTail(p.Log(), 30))
+			}
+		}
+		p.Stop(syscall.SIGKILL)
+	})
 	return p
+}
+
+// logTail is the last n lines of a log.
+func logTail(log string, n int) string {
+	lines := strings.Split(strings.TrimRight(log, "\n"), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }
 
 // Log returns what the process has logged so far.
