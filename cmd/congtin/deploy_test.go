@@ -198,7 +198,7 @@ func TestDeployCompose(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := os.Mkdir(filepath.Join(dir, "tls"), 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, "tls"), 0o700); err != nil {
 		t.Fatal(err)
 	}
 	run := func(args ...string) string {
