@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The project's test command: installs what the tests need on a fresh
 # Debian machine (Chromium for the browser tests, poppler-utils for the
-# PDF text, PostgreSQL 15 for the PostgreSQL store's), checks formatting
+# PDF text, PostgreSQL 15 for the PostgreSQL store's, SeaweedFS for the
+# object store's), checks formatting
 # and vet, runs staticcheck, then the whole test suite with nothing
 # skipped.
 set -euo pipefail
@@ -50,6 +51,20 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
   need_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq --no-install-recommends nginx-light >/dev/null
 fi
+
+# The deployment files under docs/deploy are checked by their own tools:
+# systemd-analyze (Debian's systemd) verifies the unit, docker-compose
+# (Debian's, 1.29; it validates without a Docker engine) the compose file.
+if ! command -v systemd-analyze >/dev/null 2>&1 || ! command -v docker-compose >/dev/null 2>&1; then
+  echo "== installing systemd docker-compose"
+  need_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive need_root apt-get install -y -qq --no-install-recommends systemd docker-compose >/dev/null
+fi
+
+# SeaweedFS (weed), the S3-compatible object store the -media-store tests
+# start on loopback (internal/s3test): built from the Go module proxy into
+# ~/.cache/congtin/bin, once per version (a few minutes the first time).
+./scripts/weed.sh
 
 echo "== editor bundle (npm) and its tests"
 web/editor/build.sh
