@@ -182,6 +182,22 @@ type MediaStore interface {
 	FindMediaUses(ctx context.Context, siteID int64, hashes []string) (map[string][]MediaUse, error)
 	// FindMediaUploaders lists who uploaded the site's images, by name.
 	FindMediaUploaders(ctx context.Context, siteID int64) ([]MediaUploader, error)
+	// FindFileRefs returns every stored file the database names, of
+	// every site: for `congtin media check`, which compares them with
+	// the file store.
+	FindFileRefs(ctx context.Context) (*FileRefs, error)
+}
+
+// FileRefs is what the database names in the file store: each key once.
+type FileRefs struct {
+	MediaKeys   []string        // the variants of every site's images
+	Attachments []AttachmentRef // every document file's content
+}
+
+// AttachmentRef names an attachment's stored bytes.
+type AttachmentRef struct {
+	Hash string // SHA-256, hex
+	Kind string // congtin.FilePDF…
 }
 
 // MediaTx writes the image library. The store keeps an index of the

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/config"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/importer"
@@ -32,7 +33,19 @@ func runImportDocuments(ctx context.Context, cfg *config.Config, name string, ma
 		return err
 	}
 	defer db.Close()
-	files := docfile.Disk{Dir: filepath.Join(cfg.MediaDir, "van-ban")}
+	blobs, err := openBlobs(cfg)
+	if err != nil {
+		return err
+	}
+	// The files are stored before the documents are written; what this
+	// import added is taken back when they are not.
+	added := &blob.Added{Store: blobs}
+	files := docfile.Files{Blobs: added}
+	takeBack := func() {
+		if err := added.Remove(ctx); err != nil {
+			fmt.Fprintf(stderr, "files stored for this import are left in the media store (congtin media check lists them): %v\n", err)
+		}
+	}
 	var progress func(done, total int)
 	if isTerminal(stderr) {
 		progress = func(done, total int) {
@@ -44,6 +57,7 @@ func runImportDocuments(ctx context.Context, cfg *config.Config, name string, ma
 	}
 	fileMax := int64(max(cfg.FileMaxMB, 1)) << 20
 	if err := importer.AttachDocumentFiles(ctx, filepath.Dir(name), recs, fileMax, files, progress); err != nil {
+		takeBack()
 		return fmt.Errorf("import %s: %w; nothing was imported", name, err)
 	}
 	if progress != nil {
@@ -51,6 +65,7 @@ func runImportDocuments(ctx context.Context, cfg *config.Config, name string, ma
 	}
 	res, err := db.ImportDocuments(ctx, site.ID, recs)
 	if err != nil {
+		takeBack()
 		return importFailed(name, err)
 	}
 	created := 0

@@ -9,7 +9,6 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/config"
-	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/wxr"
 )
 
@@ -28,7 +27,11 @@ func runImportWXR(ctx context.Context, cfg *config.Config, name string, maxBytes
 		return err
 	}
 	defer db.Close()
-	plan, err := wxr.Prepare(ctx, exp, wxr.Options{Uploads: uploads, Media: &media.Disk{Dir: cfg.MediaDir}, Now: time.Now()})
+	blobs, err := openBlobs(cfg)
+	if err != nil {
+		return err
+	}
+	plan, err := wxr.Prepare(ctx, exp, wxr.Options{Uploads: uploads, Blobs: blobs, Now: time.Now()})
 	if err != nil {
 		return fail(err)
 	}

@@ -29,6 +29,7 @@ Usage:
   congtin user token [-db …] -name NAME                          print a new API token for the admin API
   congtin user password [-db …] -name NAME                       set a user's password (e.g. an imported author's)
   congtin reindex [-db …]                                        rebuild the search index
+  congtin media check [-db …] [-delete-unreferenced]             list stored files missing or no longer referenced
   congtin qa purge [-db …] [-qa-retention-days 365]              blank the personal data of older citizens' questions
   congtin backup [-db sqlite:…] FILE                             a consistent copy of a live SQLite database
   congtin restore [-db sqlite:…] FILE                            put a backup in place (congtin serve stopped)
@@ -67,6 +68,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runSite(ctx, args[1:], stdout, stderr)
 	case "reindex":
 		return runReindex(ctx, args[1:], stdout, stderr)
+	case "media":
+		return runMedia(ctx, args[1:], stdout, stderr)
 	case "qa":
 		return runQA(ctx, args[1:], stdout, stderr)
 	case "user":

@@ -21,7 +21,7 @@ func TestConfigurationDocumentsEveryFlag(t *testing.T) {
 	commands := [][]string{
 		{"serve"}, {"demo"}, {"import"}, {"site", "set"}, {"site", "add"}, {"user", "add"},
 		{"user", "token"}, {"user", "password"}, {"reindex"}, {"backup"}, {"restore"}, {"copy-db"},
-		{"qa", "purge"},
+		{"qa", "purge"}, {"media", "check"},
 	}
 	flagRE := regexp.MustCompile(`(?m)^\s+-([a-z][a-z0-9-]*)`)
 	envRE := regexp.MustCompile(`CONGTIN_[A-Z_]+`)

@@ -9,13 +9,13 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"time"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/admin"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/demo"
 	"github.com/congtin/congtin/internal/docfile"
@@ -59,7 +59,11 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	}
 	// Attachments of the documents register live beside the images, in
 	// a folder no image key can name.
-	files := docfile.Disk{Dir: filepath.Join(cfg.MediaDir, "van-ban")}
+	blobs, err := openBlobs(cfg)
+	if err != nil {
+		return err
+	}
+	files := docfile.Files{Blobs: blobs, RedirectAbove: int64(cfg.MediaRedirectAboveMB) << 20}
 	if cfg.Demo {
 		if err := fillDemo(ctx, db, site, files, log); err != nil {
 			return err
@@ -76,9 +80,9 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	}
 	counter := counters.New(db, cfg.FlushInterval, log)
 	counter.Start()
-	mediaStore := &media.Disk{Dir: cfg.MediaDir}
+	mediaStore := media.Files{Blobs: blobs}
 	db.App.Mail = cfg.SMTP.Host != ""
-	adm := admin.New(db, admin.Config{Render: engine, Media: mediaStore, Log: log, Files: files, FileMaxBytes: int64(max(cfg.FileMaxMB, 1)) << 20,
+	adm := admin.New(db, admin.Config{Render: engine, Blobs: blobs, Log: log, FileMaxBytes: int64(max(cfg.FileMaxMB, 1)) << 20,
 		Mail: db.App.Mail, BaseURL: cfg.BaseURL})
 	srv := &web.Server{Services: web.NewServices(db), Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
 		Admin: adm.Handler(), Media: mediaStore, Files: files, QARetentionDays: cfg.QARetentionDays}
@@ -90,6 +94,9 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	srv.MetricsToken = cfg.MetricsToken
 	srv.LogRequests = cfg.LogRequests
 	srv.TrustedProxies, srv.HSTSMaxAge = cfg.Proxies, cfg.HSTSMaxAge
+	if p, ok := blobs.(blob.Pinger); ok {
+		srv.Blobs = p
+	}
 	hs := &http.Server{
 		Handler:           srv.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,

@@ -16,8 +16,8 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/clientip"
-	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/httperr"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/render"
@@ -63,17 +63,17 @@ type Server struct {
 // Config is what the back office needs besides the service.
 type Config struct {
 	Render *render.Engine
-	Media  media.Store
-	Log    *slog.Logger
-	Now    congtin.NowFunc
+	// Blobs keeps the image library's files and the documents
+	// register's attachments (media.Files and docfile.Files over it).
+	Blobs blob.Store
+	Log   *slog.Logger
+	Now   congtin.NowFunc
 	// MediaLimits bounds uploads; zero means media.DefaultLimits.
 	MediaLimits media.Limits
 	// Images bounds the uploads decoded at once; nil: one per core, four
 	// waiting per core (media.NewGate).
 	Images *media.Gate
-	// Files keeps the documents register's attachments; FileMaxBytes
-	// bounds each (zero: docfile.DefaultMaxBytes).
-	Files        docfile.Store
+	// FileMaxBytes bounds each attachment (zero: docfile.DefaultMaxBytes).
 	FileMaxBytes int64
 	// Mail: notifications may be e-mailed (an SMTP server is set), so
 	// users are offered to give an address.
@@ -284,7 +284,7 @@ func manager(rq *request) error { return can(rq, congtin.ActManage, nil) }
 // error answers with the Vietnamese error page, or JSON for the API.
 func (s *Server) error(w http.ResponseWriter, r *http.Request, rq *request, err error) {
 	status := httperr.Status(err)
-	msg := congtin.ErrorMessage(err)
+	msg := httperr.Message(err, status)
 	switch status {
 	case http.StatusInternalServerError:
 		s.Log.Error("admin request failed", "method", r.Method, "path", r.URL.Path, "error", err)
@@ -292,8 +292,7 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, rq *request, err 
 	case http.StatusServiceUnavailable:
 		// As on the public pages: nothing is wrong with the request, and
 		// the editor is told to try again shortly.
-		s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
-		msg = httperr.UnavailableMessage
+		s.Log.Warn("service unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
 		w.Header().Set("Retry-After", httperr.RetryAfter)
 	}
 	if strings.HasPrefix(r.URL.Path, "/api/") || (rq != nil && rq.api) || r.Header.Get("X-Requested-With") == "fetch" {

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/render"
 )
@@ -440,12 +441,12 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, rq *reques
 		s.documentFormError(w, r, rq, d, &form, http.StatusBadRequest, err, fe)
 		return
 	}
+	// The files first, the row after: a row never names a missing file.
+	// What this save added is taken back when the row is not written.
+	added := &blob.Added{Store: s.Blobs}
 	for _, f := range u.files {
-		rd, err := f.Reader()
-		if err == nil {
-			err = s.Files.Put(r.Context(), f.Hash, f.Kind, rd)
-		}
-		if err != nil {
+		if err := f.Save(r.Context(), docfile.Files{Blobs: added}); err != nil {
+			s.takeBack(r, added)
 			s.error(w, r, rq, err)
 			return
 		}
@@ -466,6 +467,7 @@ func (s *Server) saveDocument(w http.ResponseWriter, r *http.Request, rq *reques
 		saved, err = s.documents.UpdateDocument(r.Context(), rq.actor, rq.site.ID, d.ID, in)
 	}
 	if err != nil {
+		s.takeBack(r, added)
 		if congtin.ErrorCode(err) != congtin.EINVALID && !isEdited(err) {
 			s.error(w, r, rq, err)
 			return
@@ -578,7 +580,7 @@ func (s *Server) handleAdminDocumentFile(w http.ResponseWriter, r *http.Request,
 	fid, _ := strconv.ParseInt(r.PathValue("file"), 10, 64)
 	for _, f := range d.Files {
 		if f.ID == fid {
-			if err := docfile.Serve(w, r, s.Files, f, false); err != nil {
+			if err := docfile.Serve(w, r, docfile.Files{Blobs: s.Blobs}, f, false); err != nil {
 				s.error(w, r, rq, err)
 			}
 			return

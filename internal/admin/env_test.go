@@ -18,6 +18,7 @@ import (
 	"github.com/congtin/congtin/internal/admin"
 	"github.com/congtin/congtin/internal/app"
 	"github.com/congtin/congtin/internal/auth"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/clientip"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/docfile"
@@ -60,6 +61,9 @@ type env struct {
 	cat   *congtin.Category
 	cat2  *congtin.Category // on site2
 	media string
+	// blobs, when set, stores the files instead of a folder on media
+	// (restart to apply).
+	blobs blob.Store
 	tls   bool
 	// fileMax bounds document attachments (0: the default, 20 MB).
 	fileMax int64
@@ -151,8 +155,9 @@ func (e *env) open() {
 	c := counters.New(e.db, 50*time.Millisecond, log)
 	c.SetClock(e.clock.Now)
 	c.Start()
-	store := &media.Disk{Dir: e.media}
-	files := docfile.Disk{Dir: filepath.Join(e.media, "van-ban")}
+	blobs := e.blobStore()
+	store := media.Files{Blobs: blobs}
+	files := docfile.Files{Blobs: blobs}
 	e.db.Mail = e.mail
 	// The listener first: its address is the -base-url the absolute
 	// URLs (preview links to send) are made of, as a single-site install's.
@@ -164,7 +169,7 @@ func (e *env) open() {
 	if e.proxy.baseURL != "" {
 		base = e.proxy.baseURL
 	}
-	adm := admin.New(e.db, admin.Config{Render: engine, Media: store, Log: log, Now: e.clock.Now, Files: files, FileMaxBytes: e.fileMax, Mail: e.mail,
+	adm := admin.New(e.db, admin.Config{Render: engine, Blobs: blobs, Log: log, Now: e.clock.Now, FileMaxBytes: e.fileMax, Mail: e.mail,
 		BaseURL: base})
 	ws := &web.Server{Services: web.NewServices(e.db), Counter: c, Render: engine, Assets: assets, Log: log, Now: e.clock.Now, Admin: adm.Handler(), Media: store, Files: files,
 		TrustedProxies: e.proxy.trusted, HSTSMaxAge: e.proxy.hsts, BaseURL: base}
@@ -179,6 +184,15 @@ func (e *env) open() {
 }
 
 // restart stops the server and the database and opens them again.
+// blobStore is where the portal keeps its files: the media folder unless
+// a test set another store.
+func (e *env) blobStore() blob.Store {
+	if e.blobs != nil {
+		return e.blobs
+	}
+	return blob.Dir{Path: e.media}
+}
+
 func (e *env) restart() {
 	e.srv.Close()
 	e.raw.Close()
@@ -305,7 +319,7 @@ func (e *env) token(name string) string {
 // server's background worker does, with the real programs.
 func (e *env) readFiles() int {
 	e.t.Helper()
-	r := &docfile.TextReader{Files: docfile.Disk{Dir: filepath.Join(e.media, "van-ban")}, OCR: &ocr.Reader{}}
+	r := &docfile.TextReader{Files: docfile.Files{Blobs: e.blobStore()}, OCR: &ocr.Reader{}}
 	n, err := e.db.RunFileTextJobs(e.t.Context(), r, "test", slog.New(slog.NewTextHandler(io.Discard, nil)))
 	if err != nil {
 		e.t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/httperr"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/render"
@@ -120,7 +121,10 @@ func (s *Server) handleUpload(w http.ResponseWriter, r *http.Request, rq *reques
 			if congtin.ErrorCode(err) != congtin.EINVALID {
 				status = httperr.Status(err)
 			}
-			writeJSON(w, status, map[string]string{"error": congtin.ErrorMessage(err)})
+			if status == http.StatusServiceUnavailable {
+				w.Header().Set("Retry-After", httperr.RetryAfter)
+			}
+			writeJSON(w, status, map[string]string{"error": httperr.Message(err, status)})
 			return
 		}
 		s.error(w, r, rq, err)
@@ -152,8 +156,13 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, rq *request) (*c
 	if err != nil {
 		return nil, err
 	}
+	// The files first, the row after: a row never names a missing file.
+	// What this upload added is taken back when the row is not written.
+	added := &blob.Added{Store: s.Blobs}
+	images := media.Files{Blobs: added}
 	for _, v := range p.Variants {
-		if err := s.Media.Put(r.Context(), v.Key, v.Data, v.ContentType); err != nil {
+		if err := images.Put(r.Context(), v.Key, v.Data, v.ContentType); err != nil {
+			s.takeBack(r, added)
 			return nil, err
 		}
 	}
@@ -166,7 +175,11 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, rq *request) (*c
 	for _, v := range p.Variants {
 		rec.Variants = append(rec.Variants, congtin.MediaVariant{Width: v.Width, Height: v.Height, Key: v.Key})
 	}
-	return s.library.AddMedia(r.Context(), rq.actor, rec)
+	m, err := s.library.AddMedia(r.Context(), rq.actor, rec)
+	if err != nil {
+		s.takeBack(r, added)
+	}
+	return m, err
 }
 
 // mediaURL is an image's page in the library.
@@ -424,7 +437,7 @@ func (s *Server) handleMediaDelete(w http.ResponseWriter, r *http.Request, rq *r
 	}
 	if !shared {
 		for _, v := range deleted.Variants {
-			if err := s.Media.Delete(r.Context(), v.Key); err != nil {
+			if err := (media.Files{Blobs: s.Blobs}).Delete(r.Context(), v.Key); err != nil {
 				// The record is gone; a file left behind only takes room.
 				s.Log.Warn("delete media file", "key", v.Key, "error", err)
 			}

@@ -26,12 +26,19 @@ func pngBytes(t *testing.T, w, h int) []byte {
 
 // upload posts a file as the editor does.
 func upload(c *client, path, name string, data []byte) *resp {
-	var b bytes.Buffer
-	mw := multipart.NewWriter(&b)
-	fw, _ := mw.CreateFormFile("file", name)
-	fw.Write(data)
-	mw.Close()
+	b, ctype := multipartFile(c.e.t, "file", name, data)
 	c.hdr.Set("X-Requested-With", "fetch")
 	defer c.hdr.Del("X-Requested-With")
-	return c.do("POST", path, &b, mw.FormDataContentType())
+	return c.do("POST", path, b, ctype)
+}
+
+// multipartFile is a form of one file, as a browser sends it.
+func multipartFile(t *testing.T, field, name string, data []byte) (*bytes.Buffer, string) {
+	t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	fw, _ := mw.CreateFormFile(field, name)
+	fw.Write(data)
+	mw.Close()
+	return &b, mw.FormDataContentType()
 }

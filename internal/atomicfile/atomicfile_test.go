@@ -52,6 +52,24 @@ func TestWrite(t *testing.T) {
 	}
 }
 
+// An attachment's key has two folders ("van-ban/ab/…"): both are made.
+func TestMkdirRootNested(t *testing.T) {
+	dir := t.TempDir() + "/store"
+	root, err := MkdirRoot(dir, "van-ban/ab/abc.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	if err := Write(root, "van-ban/ab", "van-ban/ab/abc.pdf", strings.NewReader("x")); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{"/van-ban", "/van-ban/ab"} {
+		if fi, err := os.Stat(dir + d); err != nil || fi.Mode().Perm() != 0o755 {
+			t.Fatalf("folder %s: %v %v, want mode 0755", d, fi, err)
+		}
+	}
+}
+
 func TestMkdirRootAndOpen(t *testing.T) {
 	dir := t.TempDir() + "/store"
 	old := syscall.Umask(0o077)

@@ -25,11 +25,18 @@ type Config struct {
 	LogJSON       bool
 	Demo          bool   // fill an empty database with demo content
 	MediaDir      string // where uploaded images are stored
-	PageCacheMB   int    // memory for rendered pages; 0 turns the cache off
-	SQLiteMmapMB  int    // how much of a SQLite file searches map into memory; 0 reads it
-	LogRequests   bool   // one Info line per request
-	MetricsToken  string // bearer token for /metrics; empty: direct loopback only
-	FileMaxMB     int    // largest attachment of the documents register
+	// MediaStore is where images and attachments are stored: empty for
+	// the MediaDir folder, or an s3:// URL.
+	MediaStore string
+	// MediaRedirectAboveMB: a public attachment larger than this many MB
+	// is downloaded by a redirect to a presigned URL of an object store
+	// that can make one; 0 never redirects.
+	MediaRedirectAboveMB int
+	PageCacheMB          int    // memory for rendered pages; 0 turns the cache off
+	SQLiteMmapMB         int    // how much of a SQLite file searches map into memory; 0 reads it
+	LogRequests          bool   // one Info line per request
+	MetricsToken         string // bearer token for /metrics; empty: direct loopback only
+	FileMaxMB            int    // largest attachment of the documents register
 	// QARetentionDays is how long the personal data of a citizen's
 	// question (name, e-mail, phone, address hash) is kept.
 	QARetentionDays int
@@ -78,6 +85,12 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	if err != nil || fileMB < 1 || fileMB > 1024 {
 		fileMB = 20
 	}
+	fs.StringVar(&c.MediaStore, "media-store", env("CONGTIN_MEDIA_STORE", ""), "where images and attachments are stored: empty for the -media-dir folder, or s3://BUCKET/PREFIX?endpoint=HOST:PORT&region=R (env CONGTIN_MEDIA_STORE)")
+	redirectMB, err := strconv.Atoi(env("CONGTIN_MEDIA_REDIRECT_ABOVE_MB", "8"))
+	if err != nil {
+		redirectMB = -1 // reported by Validate
+	}
+	fs.IntVar(&c.MediaRedirectAboveMB, "media-redirect-above-mb", redirectMB, "public attachments larger than this many MB are downloaded straight from an object store that can presign URLs, 0 for never (env CONGTIN_MEDIA_REDIRECT_ABOVE_MB)")
 	fs.IntVar(&c.FileMaxMB, "file-max-mb", fileMB, "largest attachment of a document (Văn bản) in MB (env CONGTIN_FILE_MAX_MB)")
 	days, err := strconv.Atoi(env("CONGTIN_QA_RETENTION_DAYS", strconv.Itoa(DefaultQARetentionDays)))
 	if err != nil || days == 0 {
@@ -159,6 +172,9 @@ func (c *Config) Validate() error {
 	}
 	if c.SQLiteMmapMB < 0 || c.SQLiteMmapMB > 2047 {
 		return fmt.Errorf("config: -sqlite-mmap-mb must be between 0 and 2047 (SQLite maps at most 2 GB)")
+	}
+	if c.MediaRedirectAboveMB < 0 || c.MediaRedirectAboveMB > 1<<20 {
+		return fmt.Errorf("config: -media-redirect-above-mb must be a whole number of MB from 0 (never redirect) to 1048576")
 	}
 	if c.QARetentionDays == 0 {
 		// A Config made in code rather than by Register.

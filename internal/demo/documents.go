@@ -348,11 +348,7 @@ func storeFile(ctx context.Context, files docfile.Store, name string, data []byt
 		return congtin.DocumentFileInput{}, err
 	}
 	defer u.Close()
-	r, err := u.Reader()
-	if err == nil {
-		err = files.Put(ctx, u.Hash, u.Kind, r)
-	}
-	return u.Input(), err
+	return u.Input(), u.Save(ctx, files)
 }
 
 // termIDs maps the names of a site's list to their IDs.

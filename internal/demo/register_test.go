@@ -17,6 +17,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/app"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/docfile/docfiletest"
 	"github.com/congtin/congtin/internal/ocr"
@@ -28,7 +29,7 @@ import (
 // questions written at now.
 type registerFill struct {
 	db     *app.App
-	files  docfile.Disk
+	files  docfile.Files
 	siteID int64
 }
 
@@ -53,7 +54,7 @@ func fillRegisterWith(t *testing.T, now time.Time, o docfile.OCR) *registerFill 
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := &registerFill{db: db, files: docfile.Disk{Dir: filepath.Join(dir, "media", "van-ban")}, siteID: site.ID}
+	f := &registerFill{db: db, files: docfile.Files{Blobs: blob.Dir{Path: filepath.Join(dir, "media")}}, siteID: site.ID}
 	if err := FillDocuments(ctx, db, f.files, site.ID, now); err != nil {
 		t.Fatal(err)
 	}

@@ -8,10 +8,13 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/docfile/docfiletest"
 )
@@ -198,10 +201,14 @@ func TestSpool(t *testing.T) {
 	if u.Kind != congtin.FilePDF || u.Size != int64(len(pdf)) || len(u.Hash) != 64 || !strings.Contains(u.Text, "alpha beta gamma") || u.Name != "Kế hoạch 115.pdf" {
 		t.Fatalf("upload %+v", u)
 	}
-	store := docfile.Disk{Dir: t.TempDir()}
-	r, _ := u.Reader()
-	if err := store.Put(context.Background(), u.Hash, u.Kind, r); err != nil {
+	dir2 := t.TempDir()
+	store := docfile.Files{Blobs: blob.Dir{Path: dir2}}
+	if err := u.Save(context.Background(), store); err != nil {
 		t.Fatal(err)
+	}
+	// Where installs have always kept attachments: MEDIA_DIR/van-ban/ab/<sha256>.pdf.
+	if _, err := os.Stat(filepath.Join(dir2, "van-ban", u.Hash[:2], u.Hash+".pdf")); err != nil {
+		t.Fatalf("layout: %v", err)
 	}
 	u.Close()
 	f, err := store.Open(context.Background(), u.Hash, u.Kind)

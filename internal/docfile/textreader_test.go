@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/docfile/docfiletest"
 	"github.com/congtin/congtin/internal/ocr"
@@ -23,7 +24,7 @@ func stored(t *testing.T, store docfile.Store, name, kind string, data []byte) *
 	t.Helper()
 	sum := sha256.Sum256(data)
 	f := &congtin.DocumentFile{ID: 7, DocumentID: 3, Name: name, Kind: kind, Size: int64(len(data)), Hash: hex.EncodeToString(sum[:])}
-	if err := store.Put(context.Background(), f.Hash, f.Kind, bytes.NewReader(data)); err != nil {
+	if err := store.Put(context.Background(), f.Hash, f.Kind, bytes.NewReader(data), f.Size); err != nil {
 		t.Fatal(err)
 	}
 	return f
@@ -35,7 +36,7 @@ func stored(t *testing.T, store docfile.Store, name, kind string, data []byte) *
 // the job tried again.
 func TestTextReaderBadInput(t *testing.T) {
 	docfiletest.Tool(t, "pdftotext", "tesseract", "pdftoppm")
-	store := docfile.Disk{Dir: t.TempDir()}
+	store := docfile.Files{Blobs: blob.Dir{Path: t.TempDir()}}
 	quick := &docfile.Extractor{Timeout: 5 * time.Second}
 	page := `<!doctype html><html lang="vi"><head><meta charset="utf-8"><style>body{font-family:"Liberation Serif",serif;font-size:15pt}</style></head>
 <body><p>Ủy ban nhân dân phường Hòa Thuận thông báo kế hoạch nạo vét kênh thoát nước trước mùa mưa bão.</p></body></html>`

@@ -148,6 +148,15 @@ func (u *Upload) Reader() (io.Reader, error) {
 	return u.f, nil
 }
 
+// Save stores the spooled bytes in s under their hash and kind.
+func (u *Upload) Save(ctx context.Context, s Store) error {
+	r, err := u.Reader()
+	if err != nil {
+		return err
+	}
+	return s.Put(ctx, u.Hash, u.Kind, r, u.Size)
+}
+
 // Close removes the temporary file.
 func (u *Upload) Close() error {
 	if u.f == nil {

@@ -4,6 +4,7 @@
 package httperr
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/congtin/congtin"
@@ -35,3 +36,15 @@ const RetryAfter = "5"
 // UnavailableMessage is what a reader is told while the database cannot
 // be reached.
 const UnavailableMessage = "Cổng thông tin đang tạm thời gián đoạn kết nối tới cơ sở dữ liệu. Xin vui lòng thử lại sau ít phút."
+
+// Message is what a reader is told of an error answered with status
+// (Status's): an unavailable database gets UnavailableMessage, another
+// unavailable dependency (the file store) its own message, anything
+// else the error's message. A 500's text is the caller's.
+func Message(err error, status int) string {
+	var e *congtin.Error
+	if status == http.StatusServiceUnavailable && !(errors.As(err, &e) && e.Code == congtin.EUNAVAILABLE) {
+		return UnavailableMessage
+	}
+	return congtin.ErrorMessage(err)
+}

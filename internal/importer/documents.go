@@ -110,9 +110,5 @@ func attach(ctx context.Context, path string, maxBytes int64, store docfile.Stor
 		return congtin.DocumentFileInput{}, err
 	}
 	defer u.Close()
-	rd, err := u.Reader()
-	if err == nil {
-		err = store.Put(ctx, u.Hash, u.Kind, rd)
-	}
-	return u.Input(), err
+	return u.Input(), u.Save(ctx, store)
 }

@@ -38,8 +38,8 @@
 // "ab/ab12…ef-640.jpg". Processing the same bytes twice gives the same keys
 // and the same output bytes, so storing is idempotent and uploads dedupe.
 //
-// Store is the storage interface; Disk implements it on the local file
-// system and an object store can implement it later. SrcSet formats the
+// Store is the storage interface; Files implements it over a blob.Store
+// (the local folder or an object store). SrcSet formats the
 // variants for an <img srcset> attribute.
 //
 // Errors meant for the editor are *congtin.Error values with code

@@ -3,16 +3,12 @@ package media
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path"
 	"strings"
 
 	"github.com/congtin/congtin"
-	"github.com/congtin/congtin/internal/atomicfile"
+	"github.com/congtin/congtin/internal/blob"
 )
 
 // Store keeps processed images by key (Variant.Key). An object store can
@@ -85,87 +81,52 @@ func errNoImage() error {
 	return congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy ảnh.")
 }
 
-// Disk is a Store on the local file system: the file for key "ab/x.jpg" is
-// Dir/ab/x.jpg. Every access goes through an os.Root opened on Dir, so that
-// no key and no symbolic link can reach a file outside Dir; keys are also
-// checked with ValidKey before anything is touched.
-//
-// Files are written atomically: to a temporary file in the same directory,
-// synced, then renamed over the key. A reader sees the old file, or the
-// whole new one, never a part. The content type is not stored: the key's
-// extension implies it.
-type Disk struct {
-	Dir string
+// Files is a Store over a blob.Store: the image with key "ab/x.jpg" is
+// the object "ab/x.jpg", so that over blob.Dir{Path: MEDIA_DIR} it is the
+// file MEDIA_DIR/ab/x.jpg, as installs have always had it. Keys are
+// checked with ValidKey before the blob store is asked anything. The
+// content type is not stored apart: the key's extension implies it.
+type Files struct {
+	Blobs blob.Store
 }
 
-var _ Store = Disk{}
+var _ Store = Files{}
 
-// Put implements Store. It creates Dir and the key's directory if needed
-// (mode 0o755) and writes the file with mode 0o644. Putting bytes equal to
-// those already stored does not write again.
-func (d Disk) Put(ctx context.Context, key string, data []byte, contentType string) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
+// Put implements Store. Bytes already stored under the key are not
+// written again (the key carries their hash).
+func (f Files) Put(ctx context.Context, key string, data []byte, contentType string) error {
 	if !ValidKey(key) {
 		return errBadKey()
 	}
 	if want := contentTypeOf(key); contentType != want {
 		return fmt.Errorf("media: content type %q for key %q, want %q", contentType, key, want)
 	}
-	if d.Dir == "" {
-		return errors.New("media: Disk.Dir is empty")
-	}
-	root, err := atomicfile.MkdirRoot(d.Dir, key)
-	if err != nil {
-		return fmt.Errorf("media: %w", err)
-	}
-	defer root.Close()
-	if old, err := root.ReadFile(key); err == nil && bytes.Equal(old, data) {
-		return nil // already there: nothing to do
-	}
-	if err := atomicfile.Write(root, path.Dir(key), key, bytes.NewReader(data)); err != nil {
+	if err := f.Blobs.Put(ctx, key, bytes.NewReader(data), int64(len(data)), contentType); err != nil {
 		return fmt.Errorf("media: %w", err)
 	}
 	return nil
 }
 
 // Open implements Store.
-func (d Disk) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
+func (f Files) Open(ctx context.Context, key string) (io.ReadSeekCloser, error) {
 	if !ValidKey(key) {
 		return nil, errBadKey()
 	}
-	if d.Dir == "" {
-		return nil, errors.New("media: Disk.Dir is empty")
-	}
-	f, err := atomicfile.Open(d.Dir, key)
-	if errors.Is(err, fs.ErrNotExist) {
+	o, err := f.Blobs.Open(ctx, key)
+	if congtin.ErrorCode(err) == congtin.ENOTFOUND {
 		return nil, errNoImage()
 	} else if err != nil {
 		return nil, fmt.Errorf("media: %w", err)
 	}
-	return f, nil
+	return o, nil
 }
 
 // Delete implements Store. A key with no file is not an error.
-func (d Disk) Delete(ctx context.Context, key string) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
+func (f Files) Delete(ctx context.Context, key string) error {
 	if !ValidKey(key) {
 		return errBadKey()
 	}
-	root, err := os.OpenRoot(d.Dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	} else if err != nil {
-		return fmt.Errorf("media: %w", err)
-	}
-	defer root.Close()
-	if err := root.Remove(key); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := f.Blobs.Delete(ctx, key); err != nil {
 		return fmt.Errorf("media: %w", err)
 	}
 	return nil

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/blob"
 )
 
 const goodKey = "ab/abcdef0123-640.jpg"
@@ -60,11 +61,19 @@ func TestValidKey(t *testing.T) {
 	}
 }
 
-// newDisk returns a Disk in a fresh directory, and that directory's parent,
-// which must hold nothing but the Disk's directory.
-func newDisk(t *testing.T) (Disk, string) {
+// disk is Files over a folder (blob.Dir), with the folder's path: the
+// layout installs have is checked on it.
+type disk struct {
+	Files
+	Dir string
+}
+
+// newDisk returns Files over a fresh folder, and that folder's parent,
+// which must hold nothing but the folder.
+func newDisk(t *testing.T) (disk, string) {
 	parent := t.TempDir()
-	return Disk{Dir: filepath.Join(parent, "media")}, parent
+	dir := filepath.Join(parent, "media")
+	return disk{Files{Blobs: blob.Dir{Path: dir}}, dir}, parent
 }
 
 // listTree lists every path under dir, relative to it.
@@ -88,7 +97,7 @@ func listTree(t *testing.T, dir string) []string {
 }
 
 // Bad keys are refused before the file system is touched at all.
-func TestDiskRejectsBadKeys(t *testing.T) {
+func TestFilesRejectsBadKeys(t *testing.T) {
 	ctx := context.Background()
 	for _, key := range []string{
 		"../x", "/etc/passwd", "ab/../../x.jpg", "AB/x.jpg", "ab\\..\\x.jpg",
@@ -110,7 +119,7 @@ func TestDiskRejectsBadKeys(t *testing.T) {
 	}
 }
 
-func TestDiskRoundTrip(t *testing.T) {
+func TestFilesRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	d, _ := newDisk(t)
 	data := []byte("\xFF\xD8\xFFnot really a jpeg, the store does not care")
@@ -155,7 +164,7 @@ func TestDiskRoundTrip(t *testing.T) {
 
 // Replacing a file is atomic: readers holding the old file keep reading it
 // whole, new readers get the new one.
-func TestDiskReplace(t *testing.T) {
+func TestFilesReplace(t *testing.T) {
 	ctx := context.Background()
 	d, _ := newDisk(t)
 	if err := d.Put(ctx, goodKey, []byte("old"), ContentTypeJPEG); err != nil {
@@ -182,7 +191,7 @@ func TestDiskReplace(t *testing.T) {
 	}
 }
 
-func TestDiskConcurrentPut(t *testing.T) {
+func TestFilesConcurrentPut(t *testing.T) {
 	ctx := context.Background()
 	d, _ := newDisk(t)
 	data := bytes.Repeat([]byte("x"), 1<<16)
@@ -200,7 +209,7 @@ func TestDiskConcurrentPut(t *testing.T) {
 	}
 }
 
-func TestDiskNotFound(t *testing.T) {
+func TestFilesNotFound(t *testing.T) {
 	ctx := context.Background()
 	d, _ := newDisk(t)
 	// The directory does not even exist yet.
@@ -225,7 +234,7 @@ func TestDiskNotFound(t *testing.T) {
 }
 
 // A symbolic link inside Dir cannot lead a read or a write outside it.
-func TestDiskSymlinkEscape(t *testing.T) {
+func TestFilesSymlinkEscape(t *testing.T) {
 	ctx := context.Background()
 	d, parent := newDisk(t)
 	outside := filepath.Join(parent, "outside")
@@ -253,13 +262,13 @@ func TestDiskSymlinkEscape(t *testing.T) {
 	}
 }
 
-func TestDiskMisuse(t *testing.T) {
+func TestFilesMisuse(t *testing.T) {
 	d, _ := newDisk(t)
 	ctx := context.Background()
 	if err := d.Put(ctx, goodKey, []byte("x"), ContentTypePNG); err == nil {
 		t.Error("Put accepted a PNG content type for a .jpg key")
 	}
-	if err := (Disk{}).Put(ctx, goodKey, []byte("x"), ContentTypeJPEG); err == nil {
+	if err := (Files{Blobs: blob.Dir{}}).Put(ctx, goodKey, []byte("x"), ContentTypeJPEG); err == nil {
 		t.Error("Put with an empty Dir succeeded")
 	}
 	canceled, cancel := context.WithCancel(ctx)
@@ -272,7 +281,7 @@ func TestDiskMisuse(t *testing.T) {
 	}
 }
 
-// What Process produces, Disk stores and serves back unchanged.
+// What Process produces, Files stores and serves back unchanged.
 func TestProcessThenStore(t *testing.T) {
 	ctx := context.Background()
 	d, _ := newDisk(t)

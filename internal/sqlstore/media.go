@@ -282,3 +282,35 @@ func backfillMedia(ctx context.Context, tx *sql.Tx, bind func(string) string) er
 	}
 	return nil
 }
+
+// FindFileRefs implements congtin.MediaStore. Sites share the files of
+// the same image, and documents the bytes of the same attachment: each
+// key comes once.
+func (db *DB) FindFileRefs(ctx context.Context) (*congtin.FileRefs, error) {
+	lists, err := list(ctx, db.conn, func(row scanner) (string, error) {
+		var s string
+		return s, row.Scan(&s)
+	}, `SELECT DISTINCT variants FROM media`)
+	if err != nil {
+		return nil, db.wrap("find media files", err)
+	}
+	refs := &congtin.FileRefs{}
+	seen := map[string]bool{}
+	for _, vs := range lists {
+		var variants []congtin.MediaVariant
+		if err := json.Unmarshal([]byte(vs), &variants); err != nil {
+			return nil, fmt.Errorf("media variants: %w", err)
+		}
+		for _, v := range variants {
+			if !seen[v.Key] {
+				seen[v.Key] = true
+				refs.MediaKeys = append(refs.MediaKeys, v.Key)
+			}
+		}
+	}
+	refs.Attachments, err = list(ctx, db.conn, func(row scanner) (congtin.AttachmentRef, error) {
+		var a congtin.AttachmentRef
+		return a, row.Scan(&a.Hash, &a.Kind)
+	}, `SELECT DISTINCT hash, kind FROM document_files ORDER BY hash, kind`)
+	return refs, db.wrap("find document files", err)
+}

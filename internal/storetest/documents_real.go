@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/docfile/docfiletest"
 	"github.com/congtin/congtin/internal/importer"
@@ -71,7 +72,7 @@ func testDocumentRealFiles(t *testing.T, s congtin.Service) {
 		{Number: "05/GM-UBND", Type: "Giấy mời", Summary: "Mời dự hội nghị", Issuer: "UBND huyện", IssuedOn: "2026-06-04",
 			ExternalID: "vb-4", Files: []string{write("gm-05.jpg", photo)}},
 	}
-	files := docfile.Disk{Dir: filepath.Join(dir, "store")}
+	files := docfile.Files{Blobs: blob.Dir{Path: filepath.Join(dir, "store")}}
 	if err := importer.AttachDocumentFiles(ctx, dir, recs, docfile.DefaultMaxBytes, files, nil); err != nil {
 		t.Fatal(err)
 	}

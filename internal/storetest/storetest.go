@@ -50,6 +50,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("AuditTimeRange", func(t *testing.T) { testAuditTimeRange(t, open(t)) })
 	t.Run("Media", func(t *testing.T) { testMedia(t, open(t)) })
 	t.Run("MediaLibrary", func(t *testing.T) { testMediaLibrary(t, open(t)) })
+	t.Run("FileRefs", func(t *testing.T) { testFileRefs(t, open(t)) })
 	t.Run("SearchFollowsWrites", func(t *testing.T) { testSearchFollowsWrites(t, open(t)) })
 	t.Run("SearchFollowsChanges", func(t *testing.T) { testSearchFollowsChanges(t, open(t)) })
 	t.Run("Suggest", func(t *testing.T) { testSuggest(t, open(t)) })

@@ -29,14 +29,13 @@ func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) { s.er
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error, heading string) {
 	code := congtin.ErrorCode(err)
 	status := httperr.Status(err)
-	msg := congtin.ErrorMessage(err)
+	msg := httperr.Message(err, status)
 	if status == http.StatusInternalServerError {
 		s.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "error", err)
 		msg = "Đã xảy ra lỗi. Xin vui lòng thử lại sau."
 	}
 	if status == http.StatusServiceUnavailable {
-		s.Log.Warn("database unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
-		msg = httperr.UnavailableMessage
+		s.Log.Warn("service unavailable", "method", r.Method, "path", r.URL.Path, "error", err)
 		w.Header().Set("Retry-After", httperr.RetryAfter)
 	}
 	if status == http.StatusNotFound && code != congtin.ENOTFOUND {

@@ -19,23 +19,33 @@ func (s *Server) handleHealthz(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte("ok\n"))
 }
 
+// readyTimeout bounds each dependency's answer to /readyz.
+const readyTimeout = 2 * time.Second
+
 // handleReadyz answers 200 when the database answers within two seconds,
-// 503 otherwise: for a load balancer deciding whether to send readers.
-// The error itself goes to the log, not to the client.
+// then the object store (Blobs) when there is one, 503 otherwise: for a
+// load balancer deciding whether to send readers. A node that cannot
+// reach the files would serve pages with broken images and refuse
+// uploads. The error itself goes to the log, not to the client.
 func (s *Server) handleReadyz(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	if s.Health == nil {
-		w.Write([]byte("ok\n"))
-		return
-	}
-	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-	defer cancel()
-	if err := s.Health.Ping(ctx); err != nil {
-		s.Log.Warn("readyz: database not ready", "error", err)
-		w.WriteHeader(http.StatusServiceUnavailable)
-		w.Write([]byte("database unavailable\n"))
-		return
+	for _, dep := range []struct {
+		p    Pinger
+		name string
+	}{{s.Health, "database"}, {s.Blobs, "object store"}} {
+		if dep.p == nil {
+			continue
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
+		err := dep.p.Ping(ctx)
+		cancel()
+		if err != nil {
+			s.Log.Warn("readyz: "+dep.name+" not ready", "error", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			w.Write([]byte(dep.name + " unavailable\n"))
+			return
+		}
 	}
 	w.Write([]byte("ok\n"))
 }

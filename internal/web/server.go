@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/clientip"
 	"github.com/congtin/congtin/internal/counters"
 	"github.com/congtin/congtin/internal/docfile"
@@ -65,6 +66,9 @@ type Server struct {
 	LogRequests bool
 	// Files holds the documents register's attachments.
 	Files docfile.Store
+	// Blobs, when set, is the object store that holds Media and Files
+	// and can say whether it answers: /readyz asks it.
+	Blobs blob.Pinger
 	// QARetentionDays is how long askers' personal data is kept, as the
 	// question form tells them; 0 leaves it unsaid.
 	QARetentionDays int

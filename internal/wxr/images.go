@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/media"
 )
 
@@ -31,18 +32,19 @@ type images struct {
 	ctx    context.Context
 	dir    string // the uploads folder; "" when none was given
 	root   *os.Root
-	store  media.Store
+	added  *blob.Added // what this import stored that was not there
+	store  media.Files // over added
 	limits media.Limits
 
 	done    map[string]*congtin.Media // by path in the uploads folder
 	failed  map[string]string         // by path: why it could not be used
 	byHash  map[string]bool
 	records []*congtin.Media
-	newKeys []string // files this import added to the store
 }
 
-func newImages(ctx context.Context, dir string, store media.Store, lim media.Limits) (*images, error) {
-	im := &images{ctx: ctx, dir: dir, store: store, limits: lim,
+func newImages(ctx context.Context, dir string, blobs blob.Store, lim media.Limits) (*images, error) {
+	added := &blob.Added{Store: blobs}
+	im := &images{ctx: ctx, dir: dir, added: added, store: media.Files{Blobs: added}, limits: lim,
 		done: map[string]*congtin.Media{}, failed: map[string]string{}, byHash: map[string]bool{}}
 	if dir != "" {
 		fi, err := os.Stat(dir)
@@ -149,19 +151,13 @@ func (im *images) load(rel string) (*congtin.Media, string) {
 		}
 		return nil, "cannot read " + rel + ": " + err.Error()
 	}
+	// An image skipped half stored takes back the sizes it added: no
+	// row will name them.
+	mark := im.added.Len()
 	for _, v := range p.Variants {
-		// Remember what was not there before, so that a failed import
-		// can take it back.
-		existed := false
-		if rc, err := im.store.Open(im.ctx, v.Key); err == nil {
-			rc.Close()
-			existed = true
-		}
 		if err := im.store.Put(im.ctx, v.Key, v.Data, v.ContentType); err != nil {
+			im.added.RemoveFrom(im.ctx, mark)
 			return nil, "cannot store " + rel + ": " + err.Error()
-		}
-		if !existed {
-			im.newKeys = append(im.newKeys, v.Key)
 		}
 	}
 	m := &congtin.Media{Hash: p.Hash, Name: path.Base(rel), ContentType: p.ContentType, Width: p.Width, Height: p.Height, Size: fi.Size()}
@@ -176,11 +172,7 @@ func (im *images) load(rel string) (*congtin.Media, string) {
 }
 
 // undo deletes the files this import added.
-func (im *images) undo(ctx context.Context) {
-	for _, k := range im.newKeys {
-		im.store.Delete(ctx, k)
-	}
-}
+func (im *images) undo(ctx context.Context) { im.added.Remove(ctx) }
 
 // display returns the variant an article shows (the widest up to 1024
 // pixels, as the editor does) and the srcset of all of them.

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/media"
 	"github.com/congtin/congtin/internal/sanitize"
 )
@@ -28,7 +29,7 @@ var (
 // Options says where a plan's images come from and go.
 type Options struct {
 	Uploads string       // the local copy of wp-content/uploads; "" for none
-	Media   media.Store  // where images are stored
+	Blobs   blob.Store   // where images are stored (media.Files over it)
 	Limits  media.Limits // zero: media.DefaultLimits
 	// Now decides whether a scheduled post's time has passed, and dates
 	// drafts that have none.
@@ -88,7 +89,7 @@ type planner struct {
 // the authors, the posts and pages that can come in, with their bodies
 // converted and their images stored, and a report of the rest.
 func Prepare(ctx context.Context, exp *Export, opt Options) (*Plan, error) {
-	im, err := newImages(ctx, opt.Uploads, opt.Media, opt.Limits)
+	im, err := newImages(ctx, opt.Uploads, opt.Blobs, opt.Limits)
 	if err != nil {
 		return nil, fmt.Errorf("uploads folder: %w", err)
 	}

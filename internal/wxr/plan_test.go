@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/blob"
 	"github.com/congtin/congtin/internal/media"
 )
 
@@ -38,13 +39,13 @@ func writeJPEG(t *testing.T, path string, w, h int, c color.RGBA) {
 	}
 }
 
-func mustPrepare(t *testing.T, xml, uploads string, store media.Store) *Plan {
+func mustPrepare(t *testing.T, xml, uploads string, store blob.Store) *Plan {
 	t.Helper()
 	exp, err := Read(strings.NewReader(xml), DefaultMaxBytes)
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := Prepare(context.Background(), exp, Options{Uploads: uploads, Media: store, Now: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)})
+	plan, err := Prepare(context.Background(), exp, Options{Uploads: uploads, Blobs: store, Now: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +59,7 @@ func TestPrepare(t *testing.T) {
 	uploads := t.TempDir()
 	// Only the original: the body's anh-300x200.jpg falls back to it.
 	writeJPEG(t, filepath.Join(uploads, "2019", "10", "anh.jpg"), 800, 600, color.RGBA{200, 30, 30, 255})
-	store := media.Disk{Dir: t.TempDir()}
+	store := blob.Dir{Path: t.TempDir()}
 	plan := mustPrepare(t, sample, uploads, store)
 	imp := plan.Import
 
@@ -92,7 +93,7 @@ func TestPrepare(t *testing.T) {
 	}
 	m := imp.Media[0]
 	for _, v := range m.Variants {
-		if _, err := os.Stat(filepath.Join(store.Dir, filepath.FromSlash(v.Key))); err != nil {
+		if _, err := os.Stat(filepath.Join(store.Path, filepath.FromSlash(v.Key))); err != nil {
 			t.Fatalf("variant %s not stored: %v", v.Key, err)
 		}
 	}
@@ -114,16 +115,16 @@ func TestPrepare(t *testing.T) {
 	}
 
 	// Undo takes back the files it added, not files that were there.
-	other := media.Disk{Dir: t.TempDir()}
+	other := media.Files{Blobs: blob.Dir{Path: t.TempDir()}}
 	writeJPEG(t, filepath.Join(uploads, "2019", "10", "anh.jpg"), 800, 600, color.RGBA{200, 30, 30, 255})
 	keep := m.Variants[0]
 	if err := other.Put(context.Background(), keep.Key, []byte("x"), media.ContentTypeJPEG); err != nil {
 		t.Fatal(err)
 	}
-	plan2 := mustPrepare(t, sample, uploads, other)
+	plan2 := mustPrepare(t, sample, uploads, other.Blobs)
 	plan2.Undo(context.Background())
 	for _, v := range m.Variants {
-		_, err := os.Stat(filepath.Join(other.Dir, filepath.FromSlash(v.Key)))
+		_, err := os.Stat(filepath.Join(other.Blobs.(blob.Dir).Path, filepath.FromSlash(v.Key)))
 		if v.Key == keep.Key && err != nil {
 			t.Fatalf("Undo removed %s, which was there before", v.Key)
 		} else if v.Key != keep.Key && err == nil {
@@ -172,7 +173,7 @@ func TestPrepareStatusesAndDates(t *testing.T) {
 		{"menu item", []string{"<wp:post_type><![CDATA[post]]>", "<wp:post_type><![CDATA[nav_menu_item]]>"}, "", time.Time{}, "nav_menu_item", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			plan := mustPrepare(t, itemXML(t, tt.replace...), "", media.Disk{Dir: t.TempDir()})
+			plan := mustPrepare(t, itemXML(t, tt.replace...), "", blob.Dir{Path: t.TempDir()})
 			if tt.status == "" {
 				if len(plan.Import.Posts) != 0 {
 					t.Fatalf("not skipped: %+v", plan.Import.Posts[0])
@@ -208,7 +209,7 @@ func TestPrepareStatusesAndDates(t *testing.T) {
 // TestPrepareWithoutUploads: with no uploads folder, the post comes in
 // without its image and the report says why.
 func TestPrepareWithoutUploads(t *testing.T) {
-	plan := mustPrepare(t, sample, "", media.Disk{Dir: t.TempDir()})
+	plan := mustPrepare(t, sample, "", blob.Dir{Path: t.TempDir()})
 	p := plan.Import.Posts[0]
 	if strings.Contains(p.Body, "<img") || strings.Contains(p.Body, "figure") || !strings.Contains(p.Body, "<p>Chú thích ảnh</p>") || p.Image != "" {
 		t.Fatalf("body %q, image %q", p.Body, p.Image)
@@ -231,7 +232,7 @@ func TestPrepareWithoutUploads(t *testing.T) {
 func TestPreparePages(t *testing.T) {
 	xml := itemXML(t, "<wp:post_type><![CDATA[post]]>", "<wp:post_type><![CDATA[page]]>",
 		`<excerpt:encoded><![CDATA[Tóm tắt]]></excerpt:encoded>`, `<excerpt:encoded><![CDATA[]]></excerpt:encoded>`)
-	plan := mustPrepare(t, xml, "", media.Disk{Dir: t.TempDir()})
+	plan := mustPrepare(t, xml, "", blob.Dir{Path: t.TempDir()})
 	p := plan.Import.Posts[0]
 	last := plan.Import.Categories[len(plan.Import.Categories)-1]
 	if plan.Kinds[0] != "page" || p.Category != last.Key || last.Name != "Trang" || !last.Hidden || last.Slug != "trang" {
@@ -244,7 +245,7 @@ func TestPreparePages(t *testing.T) {
 		t.Fatalf("lead %q, body %q", p.Lead, p.Body)
 	}
 	xml = itemXML(t, `<category domain="category" nicename="y-t%e1%ba%bf"><![CDATA[Y tế &amp; sức khỏe]]></category>`, "")
-	plan = mustPrepare(t, xml, "", media.Disk{Dir: t.TempDir()})
+	plan = mustPrepare(t, xml, "", blob.Dir{Path: t.TempDir()})
 	last = plan.Import.Categories[len(plan.Import.Categories)-1]
 	if plan.Import.Posts[0].Category != last.Key || last.Slug != "chua-phan-loai" {
 		t.Fatalf("uncategorized post in %q", plan.Import.Posts[0].Category)
