@@ -57,9 +57,10 @@ func Write(root *os.Root, dir, name string, r io.Reader) (err error) {
 }
 
 // MkdirRoot opens the folder dir as an os.Root for Write, making dir and,
-// under it, the folder of name (slash-separated) first when they are
-// missing. The folder of name gets mode 0o755 whatever the umask, as Write
-// gives its files 0o644. The caller closes the root.
+// under it, the folders of name (slash-separated, as deep as it goes:
+// "van-ban/ab/x.pdf") first when they are missing. They get mode 0o755
+// whatever the umask, as Write gives its files 0o644. The caller closes
+// the root.
 func MkdirRoot(dir, name string) (*os.Root, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -68,9 +69,15 @@ func MkdirRoot(dir, name string) (*os.Root, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := mkdir(root, path.Dir(name)); err != nil {
-		root.Close()
-		return nil, err
+	folder := path.Dir(name)
+	for i := range len(folder) + 1 {
+		if i < len(folder) && folder[i] != '/' || folder == "." {
+			continue
+		}
+		if err := mkdir(root, folder[:i]); err != nil {
+			root.Close()
+			return nil, err
+		}
 	}
 	return root, nil
 }
