@@ -57,10 +57,10 @@ func Write(root *os.Root, dir, name string, r io.Reader) (err error) {
 }
 
 // MkdirRoot opens the folder dir as an os.Root for Write, making dir and,
-// under it, the folders of name (slash-separated, each level: an
-// attachment's "van-ban/ab/…" has two) first when they are missing. They
-// get mode 0o755 whatever the umask, as Write gives its files 0o644. The
-// caller closes the root.
+// under it, the folders of name (slash-separated, as deep as it goes:
+// "van-ban/ab/x.pdf") first when they are missing. They get mode 0o755
+// whatever the umask, as Write gives its files 0o644. The caller closes
+// the root.
 func MkdirRoot(dir, name string) (*os.Root, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -71,7 +71,7 @@ func MkdirRoot(dir, name string) (*os.Root, error) {
 	}
 	folder := path.Dir(name)
 	for i := range len(folder) + 1 {
-		if i < len(folder) && folder[i] != '/' {
+		if i < len(folder) && folder[i] != '/' || folder == "." {
 			continue
 		}
 		if err := mkdir(root, folder[:i]); err != nil {

@@ -54,41 +54,10 @@ func (d Dir) Put(ctx context.Context, key string, r io.Reader, size int64, conte
 	}
 	// A reader that ends early (or goes on) must not leave a file of
 	// the wrong size under the key.
-	lr := &exactReader{r: r, left: size}
-	if err := atomicfile.Write(root, path.Dir(key), key, lr); err != nil {
+	if err := atomicfile.Write(root, path.Dir(key), key, Exact(r, size)); err != nil {
 		return fmt.Errorf("blob: %w", err)
 	}
 	return nil
-}
-
-// exactReader reads exactly left bytes from r and fails otherwise, before
-// the file is renamed into place.
-type exactReader struct {
-	r    io.Reader
-	left int64
-}
-
-func (e *exactReader) Read(p []byte) (int, error) {
-	if e.left <= 0 {
-		// One more byte means the reader is longer than promised.
-		var b [1]byte
-		if n, _ := io.ReadFull(e.r, b[:]); n > 0 {
-			return 0, errors.New("blob: more bytes than the size given")
-		}
-		return 0, io.EOF
-	}
-	if int64(len(p)) > e.left {
-		p = p[:e.left]
-	}
-	n, err := e.r.Read(p)
-	e.left -= int64(n)
-	if err == io.EOF && e.left > 0 {
-		return n, io.ErrUnexpectedEOF
-	}
-	if err == io.EOF {
-		err = nil
-	}
-	return n, err
 }
 
 // Open implements Store.

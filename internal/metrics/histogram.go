@@ -34,6 +34,14 @@ func (h *Histogram) Observe(v float64) {
 	}
 }
 
+// WriteSeries writes the histogram's series (cumulative buckets, sum and
+// count) for a package that keeps its own numbers and writes them into
+// /metrics through Registry.Writer, after one Header for the family.
+// labels, when not empty, go on every series (`op="put"`).
+func (h *Histogram) WriteSeries(w io.Writer, name, labels string) {
+	h.write(w, name, labels)
+}
+
 // write writes the histogram's series: cumulative buckets, sum and count.
 // labels, when not empty, are put before le.
 func (h *Histogram) write(w io.Writer, name, labels string) {

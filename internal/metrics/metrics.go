@@ -41,8 +41,9 @@ type Registry struct {
 	batchDuration *Histogram
 	batchFailures atomic.Int64
 
-	mu     sync.Mutex
-	gauges []gauge
+	mu      sync.Mutex
+	gauges  []gauge
+	writers []func(io.Writer)
 }
 
 type reqKey struct {
@@ -106,6 +107,15 @@ func (r *Registry) Gauge(name, typ, help string, read func() []Sample) {
 	r.gauges = append(r.gauges, gauge{name: name, help: help, typ: typ, read: read})
 }
 
+// Writer registers a function that writes series of its own (a histogram
+// with labels, which a gauge cannot express) at each scrape, after the
+// gauges.
+func (r *Registry) Writer(write func(io.Writer)) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.writers = append(r.writers, write)
+}
+
 // WriteTo writes every series in the Prometheus text format, version 0.0.4.
 func (r *Registry) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: bufio.NewWriter(w)}
@@ -153,6 +163,7 @@ func (r *Registry) WriteTo(w io.Writer) (int64, error) {
 
 	r.mu.Lock()
 	gauges := append([]gauge(nil), r.gauges...)
+	writers := append([](func(io.Writer))(nil), r.writers...)
 	r.mu.Unlock()
 	for _, g := range gauges {
 		header(cw, g.name, g.typ, g.help)
@@ -171,11 +182,18 @@ func (r *Registry) WriteTo(w io.Writer) (int64, error) {
 			cw.WriteString(" " + formatFloat(s.Value) + "\n")
 		}
 	}
+	for _, write := range writers {
+		write(cw)
+	}
 	if err := cw.w.Flush(); err != nil && cw.err == nil {
 		cw.err = err
 	}
 	return cw.n, cw.err
 }
+
+// Header writes the HELP and TYPE lines of a family of series, for a
+// function registered with Writer.
+func Header(w io.Writer, name, typ, help string) { header(w, name, typ, help) }
 
 func header(w io.Writer, name, typ, help string) {
 	fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, typ)
