@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin/internal/pgtest"
+	"github.com/congtin/congtin/internal/s3test"
 )
 
 // binary is the congtin command built once for these tests: they run the
@@ -37,6 +38,7 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	pgtest.Stop()
+	s3test.Stop()
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
@@ -71,8 +73,16 @@ var addrRE = regexp.MustCompile(`addr"?[=:]"?(127\.0\.0\.1:\d+)`) // text or JSO
 // free loopback port and waits until it answers.
 func StartPortal(t *testing.T, args ...string) *Portal {
 	t.Helper()
+	return StartPortalIn(t, "", args...)
+}
+
+// StartPortalIn is StartPortal with dir as the working directory (empty:
+// the test's), as nodes of a cluster have one each.
+func StartPortalIn(t *testing.T, dir string, args ...string) *Portal {
+	t.Helper()
 	args = append(args, "-addr", "127.0.0.1:0", "-flush", "100ms")
 	p := &Portal{t: t, cmd: exec.Command(binary, args...), done: make(chan error, 1)}
+	p.cmd.Dir = dir
 	stderr, err := p.cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -43,11 +43,18 @@ func newCluster(t *testing.T, n int, user, display, role, password string) (*clu
 	media := filepath.Join(dir, "media")
 	c.a = StartPortal(t, "serve", "-db", c.db, "-media-dir", media)
 	c.b = StartPortal(t, "serve", "-db", c.db, "-media-dir", media)
+	c.openSQL(t)
+	return c, paths
+}
+
+// openSQL opens the cluster's database for the test's own checks.
+func (c *cluster) openSQL(t *testing.T) {
+	t.Helper()
+	var err error
 	if c.sql, err = sql.Open("pgx", c.db); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.sql.Close() })
-	return c, paths
 }
 
 // count runs a query that returns one number.

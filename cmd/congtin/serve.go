@@ -59,7 +59,7 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	}
 	// Attachments of the documents register live beside the images, in
 	// a folder no image key can name.
-	blobs, err := openBlobs(cfg)
+	blobs, storeMetrics, err := servingBlobs(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
@@ -91,6 +91,9 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 		return err
 	}
 	srv.Metrics = newMetrics(db.DB, counter, func() *pagecache.Cache { return srv.Cache })
+	if storeMetrics != nil {
+		srv.Metrics.Writer(storeMetrics)
+	}
 	srv.MetricsToken = cfg.MetricsToken
 	srv.LogRequests = cfg.LogRequests
 	srv.TrustedProxies, srv.HSTSMaxAge = cfg.Proxies, cfg.HSTSMaxAge

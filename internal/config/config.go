@@ -32,6 +32,9 @@ type Config struct {
 	// is downloaded by a redirect to a presigned URL of an object store
 	// that can make one; 0 never redirects.
 	MediaRedirectAboveMB int
+	// MediaCacheMB bounds the copies a node keeps on its own disk of
+	// what it served from an object store.
+	MediaCacheMB int
 	PageCacheMB          int    // memory for rendered pages; 0 turns the cache off
 	SQLiteMmapMB         int    // how much of a SQLite file searches map into memory; 0 reads it
 	LogRequests          bool   // one Info line per request
@@ -91,6 +94,11 @@ func (c *Config) Register(fs *flag.FlagSet) {
 		redirectMB = -1 // reported by Validate
 	}
 	fs.IntVar(&c.MediaRedirectAboveMB, "media-redirect-above-mb", redirectMB, "public attachments larger than this many MB are downloaded straight from an object store that can presign URLs, 0 for never (env CONGTIN_MEDIA_REDIRECT_ABOVE_MB)")
+	copiesMB, err := strconv.Atoi(env("CONGTIN_MEDIA_CACHE_MB", "256"))
+	if err != nil {
+		copiesMB = -1 // reported by Validate
+	}
+	fs.IntVar(&c.MediaCacheMB, "media-cache-mb", copiesMB, "with -media-store: MB of this node's disk (in the -media-dir folder's .object-cache) holding copies of the images and attachments it served, read again without the object store and while it is down (env CONGTIN_MEDIA_CACHE_MB)")
 	fs.IntVar(&c.FileMaxMB, "file-max-mb", fileMB, "largest attachment of a document (Văn bản) in MB (env CONGTIN_FILE_MAX_MB)")
 	days, err := strconv.Atoi(env("CONGTIN_QA_RETENTION_DAYS", strconv.Itoa(DefaultQARetentionDays)))
 	if err != nil || days == 0 {
@@ -175,6 +183,9 @@ func (c *Config) Validate() error {
 	}
 	if c.MediaRedirectAboveMB < 0 || c.MediaRedirectAboveMB > 1<<20 {
 		return fmt.Errorf("config: -media-redirect-above-mb must be a whole number of MB from 0 (never redirect) to 1048576")
+	}
+	if c.MediaStore != "" && (c.MediaCacheMB < 1 || c.MediaCacheMB > 1<<20) {
+		return fmt.Errorf("config: -media-cache-mb must be a whole number of MB from 1 to 1048576")
 	}
 	if c.QARetentionDays == 0 {
 		// A Config made in code rather than by Register.
