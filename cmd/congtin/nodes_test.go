@@ -142,7 +142,7 @@ func TestNodesShareNoDisk(t *testing.T) {
 	var a congtin.Article
 	api(t, c.a, token, "POST", "/api/v1/admin/articles", congtin.ArticleInput{CategoryID: cats.Categories[0].ID,
 		Title: "Hội nghị tổng kết công tác chuyển đổi số năm 2026", Lead: "Ủy ban nhân dân tỉnh tổ chức hội nghị.",
-		Body: fmt.Sprintf(`<p>Toàn cảnh hội nghị.</p><figure><img src=%q srcset=%q alt="Toàn cảnh hội nghị"></figure>`, src, srcset),
+		Body:   fmt.Sprintf(`<p>Toàn cảnh hội nghị.</p><figure><img src=%q srcset=%q alt="Toàn cảnh hội nghị"></figure>`, src, srcset),
 		Author: "Minh Anh"}, &a, 201)
 	api(t, c.a, token, "POST", fmt.Sprintf("/api/v1/admin/articles/%d/publish", a.ID), map[string]string{}, &a, 200)
 	catPath := paths[0][:strings.LastIndexByte(paths[0], '/')]

@@ -35,11 +35,11 @@ type Config struct {
 	// MediaCacheMB bounds the copies a node keeps on its own disk of
 	// what it served from an object store.
 	MediaCacheMB int
-	PageCacheMB          int    // memory for rendered pages; 0 turns the cache off
-	SQLiteMmapMB         int    // how much of a SQLite file searches map into memory; 0 reads it
-	LogRequests          bool   // one Info line per request
-	MetricsToken         string // bearer token for /metrics; empty: direct loopback only
-	FileMaxMB            int    // largest attachment of the documents register
+	PageCacheMB  int    // memory for rendered pages; 0 turns the cache off
+	SQLiteMmapMB int    // how much of a SQLite file searches map into memory; 0 reads it
+	LogRequests  bool   // one Info line per request
+	MetricsToken string // bearer token for /metrics; empty: direct loopback only
+	FileMaxMB    int    // largest attachment of the documents register
 	// QARetentionDays is how long the personal data of a citizen's
 	// question (name, e-mail, phone, address hash) is kept.
 	QARetentionDays int
