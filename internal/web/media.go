@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/congtin/congtin"
 	"net/http"
 	"path"
 	"time"
@@ -11,7 +12,12 @@ import (
 func (s *Server) handleMedia(w http.ResponseWriter, r *http.Request) {
 	key := r.PathValue("key")
 	f, err := s.Media.Open(r.Context(), key)
-	if err != nil {
+	if code := congtin.ErrorCode(err); code == congtin.EUNAVAILABLE {
+		// The object store is down: a 503, which no cache keeps, not a
+		// 404 a proxy or browser would remember after it is back.
+		s.error(w, r, err)
+		return
+	} else if err != nil {
 		s.error(w, r, notFound())
 		return
 	}
