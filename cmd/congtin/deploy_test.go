@@ -17,7 +17,6 @@ import (
 // unit, the Dockerfile and the compose layout of docs/deploy/README.md.
 const deployDir = "../../docs/deploy"
 
-
 // TestDeploySystemdUnit checks docs/deploy/congtin.service with
 // systemd-analyze (verify must be silent, the security exposure low), that
 // its hardening is written out, and that its syscall filter still lets
