@@ -36,10 +36,11 @@ const (
 // scenario is one row of the table.
 type scenario struct {
 	name     string
-	paths    []string // asked for in turn
-	ref      bool     // served by the reference server
-	article  bool     // article pages: every 200 is a view
-	minRatio float64  // of the reference's requests per second; 0: no target
+	paths    []string   // asked for in turn
+	extra    [][]string // when set, extra[i] is asked for after paths[i], by the same reader
+	ref      bool       // served by the reference server
+	article  bool       // article pages: every 200 is a view
+	minRatio float64    // of the reference's requests per second; 0: no target
 	maxP99   time.Duration
 	stats    *stats
 }
@@ -55,6 +56,10 @@ type result struct {
 	refMem  memory
 	rows    []*scenario
 	views   viewCheck
+	// The images the article + images scenario loads, and how many of
+	// them congtin served with the bytes put into its store.
+	images        *imageSet
+	imagesChecked int
 	// The reference page as congtin sent it: size and content coding.
 	refBytes    int
 	refEncoding string
@@ -67,8 +72,10 @@ func (res *result) measure(ctx context.Context, bin, work string, stderr io.Writ
 	topSlug, _, _ := strings.Cut(strings.TrimPrefix(paths[0], "/"), "/") // record 0 is in the first top-level category
 	single := paths[p.single()]
 	var rotating []string
+	var withImages [][]string
 	for _, j := range p.rotating(o.rotate) {
 		rotating = append(rotating, paths[j])
+		withImages = append(withImages, res.images.forArticle(j))
 	}
 	rotMin := rotatingMinRatio
 	if strings.HasPrefix(o.db, "postgres") {
@@ -83,6 +90,7 @@ func (res *result) measure(ctx context.Context, bin, work string, stderr io.Writ
 		{name: "reference: the article's bytes from memory", paths: []string{single}, ref: true},
 		{name: "article (one URL)", paths: []string{single}, article: true, minRatio: articleMinRatio, maxP99: articleMaxP99},
 		{name: fmt.Sprintf("article (rotating over %d)", len(rotating)), paths: rotating, article: true, minRatio: rotMin, maxP99: rotatingMaxP99},
+		{name: fmt.Sprintf("article + images (rotating over %d)", len(rotating)), paths: rotating, extra: withImages, article: true},
 		{name: fmt.Sprintf("crawler (each of %d articles once)", len(crawl)), paths: crawl, article: true},
 		{name: "home", paths: []string{"/"}, minRatio: pageMinRatio},
 		{name: "category page 1", paths: []string{"/" + topSlug}, minRatio: pageMinRatio},
@@ -109,8 +117,25 @@ func (res *result) measure(ctx context.Context, bin, work string, stderr io.Writ
 		res.views.err = err
 	}
 
+	// The images go where congtin reads them before it starts, as
+	// uploads would have put them. With an object store, the folder
+	// holds only the node's copies.
+	mediaDir := filepath.Join(work, "media")
+	store, err := mediaStore(o.mediaStore, mediaDir)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "images: putting %d variants into %s\n", len(res.images.keys), res.mediaWhere())
+	if err := res.images.putInto(ctx, store); err != nil {
+		return err
+	}
+	serveFlags := []string{"-media-dir", mediaDir}
+	if o.mediaStore != "" {
+		serveFlags = append(serveFlags, "-media-store", o.mediaStore)
+	}
+
 	fmt.Fprintln(stderr, "starting congtin")
-	srv, base, startup, err := startCongtin(ctx, bin, res.gen.dbURL, o.flush)
+	srv, base, startup, err := startCongtin(ctx, bin, res.gen.dbURL, o.flush, serveFlags...)
 	if err != nil {
 		return err
 	}
@@ -148,6 +173,10 @@ func (res *result) measure(ctx context.Context, bin, work string, stderr io.Writ
 			}
 		}
 	}
+	// Every image, with the bytes that were put.
+	if res.imagesChecked, err = res.images.check(ctx, client, base); err != nil {
+		return err
+	}
 	client.CloseIdleConnections()
 	ref, refBase, err := startReference(refDir)
 	if err != nil {
@@ -162,7 +191,7 @@ func (res *result) measure(ctx context.Context, bin, work string, stderr io.Writ
 			b = refBase
 		}
 		fmt.Fprintf(stderr, "load: %s (%d connections, %s + %s warm-up)\n", s.name, o.conns, o.duration, o.warmup)
-		s.stats = load(ctx, b, s.paths, o.conns, o.warmup, o.duration)
+		s.stats = load(ctx, b, s.paths, s.extra, o.conns, o.warmup, o.duration)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -198,6 +227,9 @@ func (res *result) measure(ctx context.Context, bin, work string, stderr io.Writ
 			continue
 		}
 		for path, n := range s.stats.served {
+			if strings.HasPrefix(path, "/media/") {
+				continue // an article's image, not a view
+			}
 			id, _ := articleID(path)
 			served[id] += n
 		}
@@ -293,6 +325,7 @@ func (res *result) print(w io.Writer) {
 		enc = "not compressed"
 	}
 	fmt.Fprintf(w, "the reference serves the article page as congtin sent it: %d bytes, %s\n", res.refBytes, enc)
+	fmt.Fprintf(w, "images: %d variants in %s, %d served by congtin with the bytes put\n", len(res.images.keys), res.mediaWhere(), res.imagesChecked)
 	fmt.Fprintf(w, "\n| scenario | req/s | vs reference | p50 | p99 | errors | target | result |\n|---|---|---|---|---|---|---|---|\n")
 	for _, s := range res.rows {
 		p50, p99 := "—", "—" // no request both started and succeeded within the window
@@ -333,6 +366,9 @@ func (res *result) print(w io.Writer) {
 		if len(s.paths) > 1 {
 			p += fmt.Sprintf(" … %s (%d paths)", s.paths[len(s.paths)-1], len(s.paths))
 		}
+		if s.extra != nil {
+			p += fmt.Sprintf(", each then %s …", strings.Join(s.extra[0], " "))
+		}
 		fmt.Fprintf(w, "  %-28s %s\n", s.name, p)
 	}
 	if res.refMem.err == nil {
@@ -352,3 +388,11 @@ func ms(d time.Duration) string {
 }
 
 func mb(n int64) string { return fmt.Sprintf("%.0f MB", float64(n)/(1<<20)) }
+
+// mediaWhere says where congtin reads the images from, for the output.
+func (res *result) mediaWhere() string {
+	if res.opts.mediaStore != "" {
+		return "the object store " + res.opts.mediaStore
+	}
+	return "the -media-dir folder"
+}

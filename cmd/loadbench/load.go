@@ -122,11 +122,13 @@ func (s *stats) percentile(p float64) time.Duration {
 }
 
 // load keeps conns connections busy with GETs of base+paths, in turn, for
-// warmup and then duration. Each connection is one browser with its own
+// warmup and then duration; with extra, the connection that asked for
+// paths[i] asks next for each of extra[i], as a browser loads a page's
+// images, and each of those is a request of the stats as well. Each connection is one browser with its own
 // cookie jar, so it stays one visit as a reader's browser does. A request
 // started before the end is finished, never cancelled, so that what the
 // server counted and what was received agree.
-func load(ctx context.Context, base string, paths []string, conns int, warmup, duration time.Duration) *stats {
+func load(ctx context.Context, base string, paths []string, extra [][]string, conns int, warmup, duration time.Duration) *stats {
 	tr := newTransport(conns)
 	defer tr.CloseIdleConnections()
 	var next atomic.Uint64
@@ -142,24 +144,17 @@ func load(ctx context.Context, base string, paths []string, conns int, warmup, d
 		c := &http.Client{Transport: tr, Jar: jar, CheckRedirect: noRedirect, Timeout: requestTimeout}
 		wg.Go(func() {
 			for ctx.Err() == nil {
-				t0 := time.Now()
-				if !t0.Before(end) {
+				if !time.Now().Before(end) {
 					return
 				}
-				path := paths[(next.Add(1)-1)%uint64(len(paths))]
-				status, err := browse(ctx, c, base+path)
-				d := time.Since(t0)
-				if err != nil || status != http.StatusOK {
-					w.errors++
-					if w.firstErr == "" {
-						w.firstErr = fmt.Sprintf("GET %s: %d %v", path, status, err)
-					}
-					continue
+				i := (next.Add(1) - 1) % uint64(len(paths))
+				if !w.get(ctx, c, base, paths[i], from, end) {
+					continue // a browser loads no images of a page it did not get
 				}
-				w.served[path]++
-				if !t0.Before(from) {
-					w.ok++
-					w.lat = append(w.lat, d)
+				if extra != nil {
+					for _, path := range extra[i] {
+						w.get(ctx, c, base, path, from, end)
+					}
 				}
 			}
 		})
@@ -179,6 +174,28 @@ func load(ctx context.Context, base string, paths []string, conns int, warmup, d
 	}
 	slices.Sort(s.lat)
 	return s
+}
+
+// get asks for one path and records it: an error, or a success, whose
+// latency counts when the request started in the measured window, from
+// to end (a page's images may be asked for after its end).
+func (w *stats) get(ctx context.Context, c *http.Client, base, path string, from, end time.Time) bool {
+	t0 := time.Now()
+	status, err := browse(ctx, c, base+path)
+	d := time.Since(t0)
+	if err != nil || status != http.StatusOK {
+		w.errors++
+		if w.firstErr == "" {
+			w.firstErr = fmt.Sprintf("GET %s: %d %v", path, status, err)
+		}
+		return false
+	}
+	w.served[path]++
+	if !t0.Before(from) && t0.Before(end) {
+		w.ok++
+		w.lat = append(w.lat, d)
+	}
+	return true
 }
 
 // browse GETs a page as a browser would and reads all of it.

@@ -16,6 +16,16 @@
 //	./scripts/loadbench.sh                 # 100,000 articles, 10 s per scenario
 //	./scripts/loadbench.sh -n 20000 -duration 3s
 //
+// Images: before congtin starts it puts -images variants (cached, made by
+// congtin's own image processing) into the store congtin serves them
+// from, a -media-dir folder or with -media-store a bucket, and the
+// "article + images" scenario loads each article page with three of them
+// after it, as a browser does. -media-compare runs everything twice, the
+// folder then a throwaway SeaweedFS bucket, and compares the two
+// (compare.go).
+//
+//	./scripts/loadbench.sh -media-compare -n 2000 -duration 3s
+//
 // With -soak it runs instead one long load (-soak-duration, 60 s, with 256
 // connections) over a realistic mix, congtin behind a trusted proxy, and
 // checks errors, memory over time, views and questions (soak.go).
@@ -57,6 +67,9 @@ type options struct {
 	flush      time.Duration // congtin's -flush
 	soak       bool          // the soak test instead of the scenarios
 	soakFor    time.Duration // the soak's one load
+	mediaStore string        // congtin's -media-store; empty: the -media-dir folder
+	images     int           // distinct image variants the article + images scenario loads
+	compare    bool          // both media modes back to back, on a throwaway SeaweedFS
 }
 
 // Bounds on the flags, so a typo cannot start an hour-long run.
@@ -84,6 +97,9 @@ func (o *options) register(fs *flag.FlagSet) {
 	fs.DurationVar(&o.flush, "flush", time.Second, "congtin's counter flush interval (-flush)")
 	fs.BoolVar(&o.soak, "soak", false, fmt.Sprintf("soak test: one load over a realistic mix for -soak-duration (-conns defaults to %d), then checks of errors, memory, views and questions", soakConns))
 	fs.DurationVar(&o.soakFor, "soak-duration", time.Minute, "the soak test's load ("+minDuration.String()+" to "+maxDuration.String()+")")
+	fs.StringVar(&o.mediaStore, "media-store", "", "congtin's -media-store: images in the object store s3://BUCKET/PREFIX?endpoint=HOST:PORT&insecure=1 (credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, as congtin reads them); default: a -media-dir folder")
+	fs.IntVar(&o.images, "images", 200, "distinct image variants (made with congtin's own image processing, cached) put into the media store for the article + images scenario")
+	fs.BoolVar(&o.compare, "media-compare", false, "run the scenarios twice, images in a -media-dir folder and then in a throwaway SeaweedFS bucket (weed, as the tests find it), and compare the article pages")
 }
 
 // soakDefaults sets what -soak changes unless given on the command line.
@@ -117,6 +133,10 @@ func (o *options) validate() error {
 		return errors.New("-query must not be empty")
 	case o.cache == "":
 		return errors.New("-cache must not be empty")
+	case o.images < imagesPerArticle || o.images > 10000:
+		return fmt.Errorf("-images must be between %d and 10,000", imagesPerArticle)
+	case o.compare && (o.mediaStore != "" || o.soak):
+		return errors.New("-media-compare makes its own bucket, without -media-store or -soak")
 	case o.soak && (o.soakFor < minDuration || o.soakFor > maxDuration):
 		return fmt.Errorf("-soak-duration must be between %s and %s", minDuration, maxDuration)
 	}
@@ -146,6 +166,11 @@ func main() {
 		if res, err = runSoak(ctx, &o, os.Stdout, os.Stderr); err == nil {
 			failed = res.failed()
 		}
+	} else if o.compare {
+		var res *comparison
+		if res, err = runCompare(ctx, &o, os.Stdout, os.Stderr); err == nil {
+			failed = res.failed()
+		}
 	} else {
 		var res *result
 		if res, err = run(ctx, &o, os.Stdout, os.Stderr); err == nil {
@@ -171,29 +196,53 @@ func run(ctx context.Context, o *options, stdout, stderr io.Writer) (*result, er
 		return nil, err
 	}
 	defer os.RemoveAll(work)
-	bin, p, gen, err := prepare(ctx, o, work, stderr)
+	pr, err := prepare(ctx, o, work, stderr)
 	if err != nil {
 		return nil, err
 	}
-	res := &result{opts: *o, portal: p, gen: gen}
-	if err := res.measure(ctx, bin, work, stderr); err != nil {
+	if pr.images, err = prepareImages(o.cache, o.images, stderr); err != nil {
 		return nil, err
 	}
-	res.print(stdout)
-	return res, nil
+	return pr.measure(ctx, *o, work, stdout, stderr)
+}
+
+// prepared is what every run on one portal shares.
+type prepared struct {
+	bin    string
+	portal *portal
+	gen    *generation
+	images *imageSet // for the scenarios, not the soak
 }
 
 // prepare builds congtin (unless -congtin names it) into work and makes
 // the portal ready, generated or from the cache.
-func prepare(ctx context.Context, o *options, work string, stderr io.Writer) (bin string, p *portal, gen *generation, err error) {
-	bin = o.congtin
-	if bin == "" {
+func prepare(ctx context.Context, o *options, work string, stderr io.Writer) (*prepared, error) {
+	pr := &prepared{bin: o.congtin}
+	var err error
+	if pr.bin == "" {
 		fmt.Fprintln(stderr, "building congtin")
-		if bin, err = buildCongtin(ctx, work); err != nil {
-			return "", nil, nil, err
+		if pr.bin, err = buildCongtin(ctx, work); err != nil {
+			return nil, err
 		}
 	}
-	p = newPortal(o.n, o.categories, o.words)
-	gen, err = preparePortal(ctx, p, o, bin, work, stderr)
-	return bin, p, gen, err
+	pr.portal = newPortal(o.n, o.categories, o.words)
+	if pr.gen, err = preparePortal(ctx, pr.portal, o, pr.bin, work, stderr); err != nil {
+		return nil, err
+	}
+	return pr, nil
+}
+
+// measure runs the scenarios with o (its -media-store) in a folder of
+// work of their own, and prints the table.
+func (pr *prepared) measure(ctx context.Context, o options, work string, stdout, stderr io.Writer) (*result, error) {
+	dir, err := os.MkdirTemp(work, "run")
+	if err != nil {
+		return nil, err
+	}
+	res := &result{opts: o, portal: pr.portal, gen: pr.gen, images: pr.images}
+	if err := res.measure(ctx, pr.bin, dir, stderr); err != nil {
+		return nil, err
+	}
+	res.print(stdout)
+	return res, nil
 }

@@ -125,12 +125,12 @@ func runSoak(ctx context.Context, o *options, stdout, stderr io.Writer) (*soakRe
 		return nil, err
 	}
 	defer os.RemoveAll(work)
-	bin, p, gen, err := prepare(ctx, o, work, stderr)
+	pr, err := prepare(ctx, o, work, stderr)
 	if err != nil {
 		return nil, err
 	}
-	res := &soakResult{opts: *o, portal: p, gen: gen}
-	if err := res.soak(ctx, bin, stderr); err != nil {
+	res := &soakResult{opts: *o, portal: pr.portal, gen: pr.gen}
+	if err := res.soak(ctx, pr.bin, stderr); err != nil {
 		return nil, err
 	}
 	res.print(stdout)

@@ -1,9 +1,10 @@
 package s3test
 
 import (
-	"os"
 	"testing"
 	"time"
+
+	"github.com/congtin/congtin/internal/seaweed"
 )
 
 // Server is an S3 server of one test's own, which the test may stop and
@@ -12,23 +13,19 @@ import (
 // so the URLs it gave out stay good.
 type Server struct {
 	t  testing.TB
-	s  *server
+	s  *seaweed.Server
 	up bool
 }
 
 // NewServer starts a server for t. It is stopped and removed when t ends.
 func NewServer(t testing.TB) *Server {
 	t.Helper()
-	s, err := start()
+	s, err := seaweed.Start()
 	if err != nil {
 		t.Fatalf("s3test: %v", err)
 	}
-	srv := &Server{t: t, s: s, up: true}
-	t.Cleanup(func() {
-		s.stop()
-		os.RemoveAll(s.dir)
-	})
-	return srv
+	t.Cleanup(s.Remove)
+	return &Server{t: t, s: s, up: true}
 }
 
 // URL returns the URL of a new, empty bucket on the server, and puts the
@@ -38,7 +35,7 @@ func (s *Server) URL(t testing.TB) string {
 	if !s.up {
 		t.Fatalf("s3test: URL of a stopped server")
 	}
-	return s.s.newBucket(t)
+	return newBucket(t, s.s)
 }
 
 // Stop stops the server; it returns once the process has exited and
@@ -48,7 +45,7 @@ func (s *Server) Stop() {
 	if !s.up {
 		s.t.Fatalf("s3test: Stop of a stopped server")
 	}
-	s.s.stop()
+	s.s.Stop()
 	s.up = false
 }
 
@@ -63,7 +60,7 @@ func (s *Server) Start() {
 	// The ports were ours a moment ago; only another program taking one
 	// meanwhile stops this.
 	for range 3 {
-		if err = s.s.run(); err == nil {
+		if err = s.s.Run(); err == nil {
 			s.up = true
 			return
 		}
