@@ -23,7 +23,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net"
 	"net/url"
 	"os"
 	"os/exec"
@@ -39,6 +38,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+
+	"github.com/congtin/congtin/internal/throwaway"
 )
 
 // EnvURL names the environment variable with the URL of a server to use
@@ -185,18 +186,13 @@ func binDir() (string, error) {
 		dirs = append(dirs, strings.TrimSpace(string(out)))
 	}
 	for _, d := range dirs {
-		if isFile(filepath.Join(d, "initdb")) && isFile(filepath.Join(d, "postgres")) {
+		if throwaway.IsFile(filepath.Join(d, "initdb")) && throwaway.IsFile(filepath.Join(d, "postgres")) {
 			return d, nil
 		}
 	}
 	return "", fmt.Errorf("no PostgreSQL server programs (initdb, postgres) in %s: install PostgreSQL 15 "+
 		"(apt-get install postgresql-15; scripts/test.sh does it) or set %s to a postgres:// URL of a server",
 		strings.Join(dirs, " or "), EnvURL)
-}
-
-func isFile(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && !fi.IsDir()
 }
 
 // startLocal starts a throwaway server for this test binary (or, through
@@ -206,13 +202,10 @@ func startLocal() (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	reapStale()
-	dir, err := os.MkdirTemp(tempBase(), "congtin-pgtest-")
+	// A server killed with its test binary may still run: its own pid
+	// file keeps its folder.
+	dir, err := throwaway.Mkdir(tempBase(), "congtin-pgtest-", "data/postmaster.pid")
 	if err != nil {
-		return nil, err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "owner.pid"), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
-		os.RemoveAll(dir)
 		return nil, err
 	}
 	s := &server{dir: dir, bin: bin}
@@ -246,49 +239,16 @@ func startLocal() (*server, error) {
 	}
 	// A port can be taken between choosing and binding it: try a few.
 	for range 3 {
-		port, perr := freePort()
+		ports, perr := throwaway.FreePorts(1)
 		if perr != nil {
 			return nil, perr
 		}
-		if err = s.run(port); err == nil {
+		if err = s.run(ports[0]); err == nil {
 			ok = true
 			return s, nil
 		}
 	}
 	return nil, err
-}
-
-// reapStale removes the directories of servers whose test binaries were
-// killed before they could remove them (the servers themselves died with
-// the binaries).
-func reapStale() {
-	dirs, _ := filepath.Glob(filepath.Join(tempBase(), "congtin-pgtest-*"))
-	for _, d := range dirs {
-		// A directory without its owner's ID is being set up right now.
-		owner := filepath.Join(d, "owner.pid")
-		if !isFile(owner) || alive(owner) || alive(filepath.Join(d, "data", "postmaster.pid")) {
-			continue
-		}
-		os.RemoveAll(d)
-	}
-}
-
-// alive reports whether the process whose ID starts the file pidFile runs,
-// or might: an unreadable file counts as alive, so nothing is removed on a
-// guess.
-func alive(pidFile string) bool {
-	b, err := os.ReadFile(pidFile)
-	if errors.Is(err, os.ErrNotExist) {
-		return false
-	} else if err != nil {
-		return true
-	}
-	line, _, _ := strings.Cut(string(b), "\n")
-	pid, err := strconv.Atoi(strings.TrimSpace(line))
-	if err != nil || pid <= 0 {
-		return false
-	}
-	return syscall.Kill(pid, 0) != syscall.ESRCH
 }
 
 // tempBase is where the server's directory goes: the temporary directory,
@@ -366,14 +326,4 @@ func (s *server) run(port int) error {
 			return fmt.Errorf("postgres did not answer in 60s: %v\n%s", err, log)
 		}
 	}
-}
-
-// freePort returns a loopback TCP port that was free a moment ago.
-func freePort() (int, error) {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port, nil
 }

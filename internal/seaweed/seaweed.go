@@ -14,9 +14,7 @@ package seaweed
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
 	"net/url"
 	"os"
 	"os/exec"
@@ -28,6 +26,8 @@ import (
 
 	"github.com/minio/minio-go/v7"
 	"github.com/minio/minio-go/v7/pkg/credentials"
+
+	"github.com/congtin/congtin/internal/throwaway"
 )
 
 // The identity the server knows: its users sign with it. It guards
@@ -81,7 +81,7 @@ func (s *Server) NewBucket(ctx context.Context, name string) (string, error) {
 // findWeed returns the path of the weed program.
 func findWeed() (string, error) {
 	if p := os.Getenv(EnvWeed); p != "" {
-		if !isFile(p) {
+		if !throwaway.IsFile(p) {
 			return "", fmt.Errorf("%s=%s: no such program", EnvWeed, p)
 		}
 		return p, nil
@@ -92,17 +92,12 @@ func findWeed() (string, error) {
 	cached := ""
 	if home, err := os.UserHomeDir(); err == nil {
 		cached = filepath.Join(home, ".cache", "congtin", "bin", "weed")
-		if isFile(cached) {
+		if throwaway.IsFile(cached) {
 			return cached, nil
 		}
 	}
 	return "", fmt.Errorf("no weed program (SeaweedFS's S3 server) at $%s, on PATH or at %s: "+
 		"scripts/test.sh builds it there (go build github.com/seaweedfs/seaweedfs/weed), or set %s to one", EnvWeed, cached, EnvWeed)
-}
-
-func isFile(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && !fi.IsDir()
 }
 
 // Start starts a server in a new temporary directory and returns once it
@@ -112,13 +107,8 @@ func Start() (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	reapStale()
-	dir, err := os.MkdirTemp("", "congtin-s3test-")
+	dir, err := throwaway.Mkdir(os.TempDir(), "congtin-s3test-")
 	if err != nil {
-		return nil, err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "owner.pid"), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
-		os.RemoveAll(dir)
 		return nil, err
 	}
 	s := &Server{weed: weed, dir: dir}
@@ -151,21 +141,9 @@ func (s *Server) configure() error {
 }
 
 func (s *Server) choosePorts() error {
-	p := make([]int, 10)
-	// Held open together, so that they are all different.
-	var ls []net.Listener
-	defer func() {
-		for _, l := range ls {
-			l.Close()
-		}
-	}()
-	for i := range p {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return err
-		}
-		ls = append(ls, l)
-		p[i] = l.Addr().(*net.TCPAddr).Port
+	p, err := throwaway.FreePorts(10)
+	if err != nil {
+		return err
 	}
 	s.ports = ports{p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]}
 	return nil
@@ -305,20 +283,4 @@ func (s *Server) Stop() {
 func (s *Server) Remove() {
 	s.Stop()
 	os.RemoveAll(s.dir)
-}
-
-// reapStale removes the directories of servers whose starters were
-// killed before they could remove them (the servers died with them).
-func reapStale() {
-	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "congtin-s3test-*"))
-	for _, d := range dirs {
-		b, err := os.ReadFile(filepath.Join(d, "owner.pid"))
-		if err != nil {
-			continue // being set up right now, or not ours to judge
-		}
-		pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-		if err == nil && pid > 0 && errors.Is(syscall.Kill(pid, 0), syscall.ESRCH) {
-			os.RemoveAll(d)
-		}
-	}
 }
