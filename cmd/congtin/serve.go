@@ -192,6 +192,9 @@ func fillDemo(ctx context.Context, db congtin.Service, site *congtin.Site, files
 	if err := demo.FillQuestions(ctx, db, site.ID, now); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
+	if err := demo.FillPolls(ctx, db, site.ID, now); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
 	log.Info("demo: filled the portal", "articles", len(res), "days of visits", demo.TrafficDays)
 	return nil
 }
