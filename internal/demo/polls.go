@@ -37,7 +37,7 @@ var demoPolls = []demoPoll{
 		options: []string{"Rất thuận tiện", "Thuận tiện", "Bình thường", "Chưa thuận tiện"}, votes: votesOf(48, 71, 25, 12)},
 	{question: "Bạn quan tâm nhất đến nội dung nào trên cổng thông tin?", multiple: true, maxChoices: 2, showResults: true, opensDays: 5, closesDays: 25,
 		options: []string{"Tin tức, sự kiện", "Văn bản chỉ đạo, điều hành", "Thủ tục hành chính", "Lịch công tác", "Hỏi đáp"},
-		votes: append(votesOf(9, 6, 14, 2, 5), []int{0, 2}, []int{1, 2}, []int{2, 4})},
+		votes:   append(votesOf(9, 6, 14, 2, 5), []int{0, 2}, []int{1, 2}, []int{2, 4})},
 }
 
 // FillPolls writes the demo's polls into a site: a closed one with its
