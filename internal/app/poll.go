@@ -90,6 +90,10 @@ func (a *App) UpdatePoll(ctx context.Context, actor congtin.Actor, siteID, id in
 				return invalid("options", "Cuộc thăm dò đã có người bình chọn nên không sửa được nội dung phương án “"+prev.Label+"”; chỉ có thể thêm phương án mới hoặc đổi thứ tự.")
 			}
 		}
+		if cur.Voters > 0 && (in.Multiple != cur.Multiple || in.MaxChoices < cur.MaxChoices) {
+			// Votes already cast would not fit the new rule.
+			return invalid("max_choices", "Cuộc thăm dò đã có người bình chọn nên không đổi được cách chọn hay giảm số phương án được chọn.")
+		}
 		if cur.Voters > 0 {
 			for _, o := range cur.Options {
 				if !given[o.ID] {

@@ -78,6 +78,9 @@ func TestPollRefused(t *testing.T) {
 	_, err = a.UpdatePoll(ctx, ed, site.ID, p.ID, congtin.PollInput{Question: "Câu hỏi?", OpensAt: p.OpensAt, ClosesAt: p.ClosesAt,
 		Options: append(keep, congtin.PollOptionInput{ID: p.Options[0].ID, Label: "A"})})
 	storetest.WantField(t, err, "options", "an option twice")
+	_, err = a.UpdatePoll(ctx, ed, site.ID, p.ID, congtin.PollInput{Question: "Câu hỏi?", OpensAt: p.OpensAt, ClosesAt: p.ClosesAt, Multiple: true, MaxChoices: 2,
+		Options: append(keep, congtin.PollOptionInput{ID: p.Options[1].ID, Label: "B"})})
+	storetest.WantField(t, err, "max_choices", "a single-choice poll made multiple after a vote")
 	storetest.WantCode(t, a.DeletePoll(ctx, ed, site.ID, p.ID), congtin.EINVALID, "deleting a poll with votes")
 	_, err = a.ClosePoll(ctx, pv, site.ID, p.ID)
 	storetest.WantCode(t, err, congtin.EFORBIDDEN, "a reporter closes a poll")
