@@ -66,6 +66,7 @@ var auditNames = map[string]string{
 	"document.import":      "Nhập văn bản từ tệp",
 	"document.file_text":   "Sửa chữ đọc được từ tệp đính kèm",
 	"document.file_reread": "Yêu cầu đọc lại tệp đính kèm",
+	"poll.close":           "Kết thúc sớm cuộc thăm dò ý kiến",
 }
 
 // auditObjects name what an action's prefix acts on. A schedule's steps
@@ -86,6 +87,7 @@ var auditObjects = map[string]string{
 	"link":          "liên kết",
 	"spelling":      "nhóm cách viết tương đương",
 	"unit":          "đơn vị",
+	"poll":          "cuộc thăm dò ý kiến",
 }
 
 // auditVerbs name what an action does, before its object.

@@ -60,6 +60,8 @@ type Service interface {
 	AboutService
 	LinkService
 	SpellingService
+	PollStore
+	PollService
 
 	NotificationService
 	PreviewService

@@ -32,6 +32,7 @@ const (
 	KindNotification  Kind = "notification"  // of the back office
 	KindDraft         Kind = "draft"         // an editor's autosaved form
 	KindSpellingGroup Kind = "spelling"      // a site's group of equivalent spellings
+	KindPoll          Kind = "poll"          // a poll (thăm dò ý kiến)
 )
 
 // notFound holds the message a reader sees when a thing of a kind is not
@@ -46,6 +47,7 @@ var notFound = map[Kind]string{
 	KindRevision:      "Không tìm thấy phiên bản.",
 	KindUnit:          "Không tìm thấy đơn vị.",
 	KindLink:          "Không tìm thấy liên kết.",
+	KindPoll:          "Không tìm thấy cuộc thăm dò ý kiến.",
 	KindQAField:       "Không tìm thấy lĩnh vực.",
 	KindScheduleEntry: "Không tìm thấy mục lịch công tác.",
 	KindDocumentFile:  "Không tìm thấy tệp đính kèm.",

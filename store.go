@@ -55,6 +55,8 @@ type Store interface {
 
 	NotificationStore
 
+	PollStore
+
 	// WithTx runs fn in a write transaction, committed when fn returns
 	// nil and rolled back otherwise: the service layer's check, write and
 	// audit entry stand or fall together.
@@ -103,6 +105,8 @@ type Tx interface {
 	NotificationTx
 
 	JobTx
+
+	PollTx
 }
 
 // ArticleStore reads articles, public or not, and their revisions.

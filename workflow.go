@@ -21,6 +21,7 @@ const (
 	ActAudit     = "audit"     // read the site's audit log
 	ActUpload    = "upload"    // add images to the media library
 	ActStats     = "stats"     // read the site's statistics (visits, views per article)
+	ActPolls     = "polls"     // create, change, close and delete the site's polls
 )
 
 // StatusName returns the Vietnamese name of an article state.
@@ -153,6 +154,10 @@ func Can(actor Actor, act string, it *Item) bool {
 	case ActAudit:
 		// Editors answer for what is published: they read who did what
 		// on their site (the workflow's steps above all).
+		return AtLeast(role, RoleEditor)
+	case ActPolls:
+		// A poll speaks for the agency as an article does: the editors
+		// who publish articles run it.
 		return AtLeast(role, RoleEditor)
 	case ActStats:
 		// Readership figures of every article steer what the newsroom

@@ -39,6 +39,9 @@ var adminA11yPages = []adminPage{
 	{name: "work schedule", path: "/admin/lich-cong-tac"},
 	{name: "about pages", path: "/admin/gioi-thieu"},
 	{name: "about page edit", find: firstLink(`/admin/gioi-thieu/\d+`, "/admin/gioi-thieu")},
+	{name: "polls", path: "/admin/tham-do"},
+	{name: "new poll", path: "/admin/tham-do/moi"},
+	{name: "poll edit with results", find: firstLink(`/admin/tham-do/\d+`, "/admin/tham-do")},
 }
 
 // firstLink finds the first link matching re on the page at list.

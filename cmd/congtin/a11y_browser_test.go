@@ -370,6 +370,11 @@ func startA11yPortal(t *testing.T) *a11ySite {
 		{"Q&A form", "/hoi-dap/gui-cau-hoi"},
 		{"Q&A lookup", "/hoi-dap/tra-cuu"},
 		{"Q&A question and answer", qaPath},
+		{"polls", "/tham-do"},
+		// The demo's polls: the closed one with its results (1), the open
+		// one with its form, the home page's box shows it too (2).
+		{"poll with results", "/tham-do/1"},
+		{"poll with its form", "/tham-do/2"},
 		{"work schedule", "/lich-cong-tac"},
 		{"work schedule print", "/lich-cong-tac/ban-in"},
 		{"about", "/gioi-thieu"},

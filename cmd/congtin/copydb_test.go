@@ -237,6 +237,8 @@ func fillCommune(t *testing.T, dir string) *commune {
 	// The sections: a published schedule with its history, about pages
 	// with English versions and revisions, the organisation chart, links.
 	ok(demo.FillSections(ctx, db, site.ID, time.Now()))
+	// An open and a closed poll with votes (polls, poll_options, poll_votes).
+	ok(demo.FillPolls(ctx, db, site.ID, time.Now()))
 	return c
 }
 

@@ -85,7 +85,8 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	adm := admin.New(db, admin.Config{Render: engine, Blobs: blobs, Log: log, FileMaxBytes: int64(max(cfg.FileMaxMB, 1)) << 20,
 		Mail: db.App.Mail, BaseURL: cfg.BaseURL})
 	srv := &web.Server{Services: web.NewServices(db), Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
-		Admin: adm.Handler(), Media: mediaStore, Files: files, QARetentionDays: cfg.QARetentionDays}
+		Admin: adm.Handler(), Media: mediaStore, Files: files, QARetentionDays: cfg.QARetentionDays,
+		PollVotesPerHour: cfg.PollVotesPerHour}
 	if err := startPageCache(ctx, srv, db.DB, cfg.PageCacheMB, log); err != nil {
 		counter.Close()
 		return err
@@ -190,6 +191,9 @@ func fillDemo(ctx context.Context, db congtin.Service, site *congtin.Site, files
 		return fmt.Errorf("demo: %w", err)
 	}
 	if err := demo.FillQuestions(ctx, db, site.ID, now); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	if err := demo.FillPolls(ctx, db, site.ID, now); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	log.Info("demo: filled the portal", "articles", len(res), "days of visits", demo.TrafficDays)

@@ -55,6 +55,7 @@ type Server struct {
 	drafts     draftService
 	preview    previewService
 	spellings  spellingService
+	polls      pollService
 	secrets    congtin.SecretService
 
 	flashKey atomic.Pointer[[]byte] // see flash.go
@@ -95,7 +96,7 @@ func New(svc congtin.Service, cfg Config) *Server {
 	}
 	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, qa: svc,
 		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc,
-		spellings: svc, secrets: svc}
+		spellings: svc, polls: svc, secrets: svc}
 }
 
 func (s *Server) now() time.Time {
@@ -148,6 +149,7 @@ func (s *Server) Handler() http.Handler {
 	s.documentRoutes(page)
 	s.questionRoutes(page)
 	s.sectionRoutes(page)
+	s.pollRoutes(page)
 	s.listRoutes(page)
 	s.notificationRoutes(page)
 	s.draftRoutes(page)

@@ -50,6 +50,13 @@ func (s *Server) handleStatsCSV(w http.ResponseWriter, r *http.Request, rq *requ
 		s.error(w, r, rq, err)
 		return
 	}
+	// The range was validated: the file name holds only digits and dashes.
+	s.writeCSV(w, r, rq, rows, "thong-ke-"+name+"-"+sq.rng.From+"-"+sq.rng.To+".csv")
+}
+
+// writeCSV sends rows as a CSV file for a spreadsheet: UTF-8 with a BOM,
+// CRLF, formula-like cells defused. name must need no quoting.
+func (s *Server) writeCSV(w http.ResponseWriter, r *http.Request, rq *request, rows [][]string, name string) {
 	var buf bytes.Buffer
 	buf.WriteString(utf8BOM)
 	cw := csv.NewWriter(&buf)
@@ -65,8 +72,7 @@ func (s *Server) handleStatsCSV(w http.ResponseWriter, r *http.Request, rq *requ
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/csv; charset=utf-8")
-	// The range was validated: the file name holds only digits and dashes.
-	h.Set("Content-Disposition", `attachment; filename="thong-ke-`+name+`-`+sq.rng.From+`-`+sq.rng.To+`.csv"`)
+	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(buf.Bytes())
 }

@@ -53,6 +53,9 @@ type Config struct {
 	TrustedProxies string
 	Proxies        clientip.Trusted
 	HSTSMaxAge     int
+	// PollVotesPerHour is how many poll votes one address may cast in an
+	// hour (RegisterServe).
+	PollVotesPerHour int
 }
 
 // Defaults, also documented in the README.
@@ -196,6 +199,9 @@ func (c *Config) Validate() error {
 	}
 	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
 		return fmt.Errorf("config: -base-url must start with http:// or https://")
+	}
+	if err := c.validatePolls(); err != nil {
+		return err
 	}
 	if err := c.validateProxy(); err != nil {
 		return err

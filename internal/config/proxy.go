@@ -13,7 +13,8 @@ import (
 const DefaultHSTSMaxAge = 180 * 24 * 60 * 60
 
 // RegisterServe adds the flags only a serving command has: whom to trust
-// for the client's address and scheme, and the HSTS max-age.
+// for the client's address and scheme, the HSTS max-age, and the poll
+// votes per address.
 func (c *Config) RegisterServe(fs *flag.FlagSet) {
 	fs.StringVar(&c.TrustedProxies, "trusted-proxies", env("CONGTIN_TRUSTED_PROXIES", ""),
 		"comma-separated CIDRs (a bare address: itself alone) of reverse proxies whose X-Forwarded-For, X-Forwarded-Proto and Forwarded headers are believed; empty: nobody (env CONGTIN_TRUSTED_PROXIES)")
@@ -22,6 +23,7 @@ func (c *Config) RegisterServe(fs *flag.FlagSet) {
 		age = -1 // reported by Validate
 	}
 	fs.IntVar(&c.HSTSMaxAge, "hsts-max-age", age, "max-age in seconds of the Strict-Transport-Security header on HTTPS responses; 0: none (env CONGTIN_HSTS_MAX_AGE)")
+	c.registerPolls(fs)
 }
 
 // validateProxy parses -trusted-proxies into Proxies and checks

@@ -84,6 +84,14 @@ func (e *Entry) ETag(live render.Live) string {
 		b = append(b, '-')
 		b = strconv.AppendInt(b, n, 36)
 	}
+	if live.Poll != nil {
+		// The home page's poll box: its counts move, and it differs for a
+		// browser that has voted.
+		h := fnv.New64a()
+		h.Write(live.Poll)
+		b = append(b, '-')
+		b = strconv.AppendUint(b, h.Sum64(), 36)
+	}
 	return string(append(b, '"'))
 }
 
@@ -127,6 +135,8 @@ func (e *Entry) Write(buf *bytes.Buffer, live render.Live, gzipped bool) error {
 			frag = render.AppendCounter(frag, live.Counter)
 		case "views":
 			frag = render.AppendViews(frag, live.Views)
+		case "poll":
+			frag = live.Poll
 		default:
 			return fmt.Errorf("pagecache: no live value %q", p.live)
 		}

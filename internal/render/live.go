@@ -22,6 +22,9 @@ type Live struct {
 	Counter   congtin.VisitStats
 	Views     int64
 	NoCounter bool // leave the counter box out
+	// Poll is the home page's poll box, already rendered (Engine.PollBox):
+	// its counts and whether this browser has voted are the reader's.
+	Poll []byte
 }
 
 // LiveSource is a page that knows its own live values, for pages rendered
@@ -30,6 +33,11 @@ type LiveSource interface{ LiveValues() Live }
 
 // LiveValues implements LiveSource.
 func (b *Base) LiveValues() Live { return Live{Counter: b.Counter, NoCounter: b.NoCounter} }
+
+// LiveValues implements LiveSource.
+func (p *HomePage) LiveValues() Live {
+	return Live{Counter: p.Counter, NoCounter: p.NoCounter, Poll: p.PollBox}
+}
 
 // LiveValues implements LiveSource.
 func (p *ArticlePage) LiveValues() Live { return Live{Counter: p.Counter, Views: p.Views} }
@@ -46,7 +54,7 @@ const (
 )
 
 // liveNames are the holes a template may ask for (see WriteLive).
-var liveNames = map[string]bool{"counter": true, "views": true}
+var liveNames = map[string]bool{"counter": true, "views": true, "poll": true}
 
 func liveMarker(name string) (template.HTML, error) {
 	if !liveNames[name] {
@@ -143,6 +151,8 @@ func (e *Engine) WriteLive(w io.Writer, name string, v Live) error {
 		b = AppendCounter(make([]byte, 0, 1024), v.Counter)
 	case "views":
 		b = AppendViews(make([]byte, 0, 64), v.Views)
+	case "poll":
+		b = v.Poll
 	default:
 		return fmt.Errorf("render: no live value %q", name)
 	}

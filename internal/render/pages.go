@@ -108,6 +108,9 @@ type HomePage struct {
 	Featured []ArticleLink
 	Sections []HomeSection
 	Latest   []ArticleLink
+	// PollBox is the box of the newest open poll (Engine.PollBox), filled
+	// into the page's "poll" hole for each reader; nil for none.
+	PollBox []byte
 }
 
 // HomeSection is one category's latest articles on the front page.

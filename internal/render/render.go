@@ -54,6 +54,8 @@ var pages = map[string]string{
 	"admin/preview": "admin",
 	// API tokens: listed and revoked.
 	"admin/tokens": "admin",
+	// Thăm dò ý kiến (polls).
+	"polls": "layout", "poll": "layout", "admin/polls": "admin", "admin/poll_edit": "admin",
 }
 
 // Engine renders pages.

@@ -73,6 +73,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("QAFields", func(t *testing.T) { testQAFields(t, open(t)) })
 	t.Run("QuestionSubmit", func(t *testing.T) { testQuestionSubmit(t, open(t)) })
 	t.Run("QuestionFlood", func(t *testing.T) { testQuestionFlood(t, open(t)) })
+	t.Run("Polls", func(t *testing.T) { testPolls(t, open(t)) })
 	t.Run("QuestionWorkflow", func(t *testing.T) { testQuestionWorkflow(t, open(t)) })
 	t.Run("QuestionFind", func(t *testing.T) { testQuestionFind(t, open(t)) })
 	t.Run("NearDocuments", func(t *testing.T) { testNearDocuments(t, open(t)) })

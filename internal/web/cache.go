@@ -77,6 +77,12 @@ func (s *Server) serveCached(w http.ResponseWriter, r *http.Request) bool {
 	if e.ArticleID != 0 {
 		live.Views += s.countView(r, site.ID, e.ArticleID)
 	}
+	if e.Has("poll") {
+		if live.Poll, err = s.pollBox(r); err != nil {
+			s.error(w, r, err)
+			return true
+		}
+	}
 	s.writeEntry(w, r, e, live)
 	return true
 }

@@ -47,5 +47,9 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 			page.Sections = append(page.Sections, render.HomeSection{Category: c, Articles: ls})
 		}
 	}
+	if page.PollBox, err = s.pollBox(r); err != nil {
+		s.error(w, r, err)
+		return
+	}
 	s.servePage(w, r, http.StatusOK, "home", page, epoch, 0, time.Time{}, pageTags(site, "home"))
 }

@@ -161,15 +161,31 @@ func (k *qaKeys) senderHash(r *http.Request) string {
 // formBinding returns the value of the form cookie, setting a new one
 // when the browser has none (or a malformed one).
 func formBinding(w http.ResponseWriter, r *http.Request) string {
-	if ck, err := r.Cookie(qaCookie); err == nil && validBinding(ck.Value) {
-		return ck.Value
+	return bindingCookie(w, r, qaCookie, "/hoi-dap")
+}
+
+// bindingCookie returns the value of the cookie a form's token is bound
+// to, setting a new one (for path) when the browser has none or a
+// malformed one.
+func bindingCookie(w http.ResponseWriter, r *http.Request, name, path string) string {
+	if v := bindingOf(r, name); v != "" {
+		return v
 	}
 	b := make([]byte, 16)
 	rand.Read(b)
 	v := hex.EncodeToString(b)
 	// A session cookie: it only needs to outlive the form.
-	clientip.SetCookie(w, r, &http.Cookie{Name: qaCookie, Value: v, Path: "/hoi-dap", HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	clientip.SetCookie(w, r, &http.Cookie{Name: name, Value: v, Path: path, HttpOnly: true, SameSite: http.SameSiteLaxMode})
 	return v
+}
+
+// bindingOf returns the binding cookie's value, "" when absent or
+// malformed.
+func bindingOf(r *http.Request, name string) string {
+	if ck, err := r.Cookie(name); err == nil && validBinding(ck.Value) {
+		return ck.Value
+	}
+	return ""
 }
 
 func validBinding(v string) bool {

@@ -108,12 +108,8 @@ func (s *Server) handleQASubmit(w http.ResponseWriter, r *http.Request) {
 		s.renderQAForm(w, r, http.StatusBadRequest, in, "", msgQATrap, nil)
 		return
 	}
-	binding := ""
-	if ck, err := r.Cookie(qaCookie); err == nil && validBinding(ck.Value) {
-		binding = ck.Value
-	}
 	token := form.Get("token")
-	tok, ok := keys.verify(token, site.ID, binding)
+	tok, ok := keys.verify(token, site.ID, bindingOf(r, qaCookie))
 	if !ok {
 		s.renderQAForm(w, r, http.StatusBadRequest, in, "", msgQAToken, nil)
 		return

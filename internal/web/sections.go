@@ -63,6 +63,7 @@ var sectionNav = []render.NavLink{
 	{Name: "Văn bản", URL: "/van-ban", Slug: "van-ban"},
 	{Name: "Hỏi đáp", URL: "/hoi-dap", Slug: "hoi-dap"},
 	{Name: "Lịch công tác", URL: "/lich-cong-tac", Slug: "lich-cong-tac"},
+	{Name: "Thăm dò ý kiến", URL: "/tham-do", Slug: "tham-do"},
 }
 
 // linkGroups groups the site's links in the order of their first link.

@@ -79,6 +79,9 @@ type Server struct {
 	// HSTSMaxAge is the max-age, in seconds, of the Strict-Transport-Security
 	// header sent on HTTPS responses; 0 sends none.
 	HSTSMaxAge int
+	// PollVotesPerHour is how many poll votes one address may cast in an
+	// hour, counted in the database; 0 is DefaultPollVotesPerHour.
+	PollVotesPerHour int
 
 	sites siteCache
 	watch changeWatch
@@ -117,6 +120,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /ban-in/{id}", s.handlePrint)
 	s.documentRoutes(mux)
 	s.qaRoutes(mux)
+	s.pollRoutes(mux)
 	s.sectionRoutes(mux)
 	s.previewRoutes(mux)
 	// Without a method, so that /admin/ (all methods) can sit beside it;

@@ -14,13 +14,14 @@ type Services struct {
 	Sections  SectionReader
 	Search    Searcher
 	Previews  PreviewReader
+	Polls     PollService
 	// Health, when set, tells /readyz whether the database answers.
 	Health Pinger
 }
 
 // NewServices takes every group from one service, the app's.
 func NewServices(svc congtin.Service) Services {
-	sv := Services{Sites: svc, Articles: svc, Documents: svc, QA: svc, Sections: svc, Search: svc, Previews: svc}
+	sv := Services{Sites: svc, Articles: svc, Documents: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
 	if p, ok := svc.(Pinger); ok {
 		sv.Health = p
 	}

@@ -79,6 +79,31 @@
     }
   });
 
+  // Polls: with script, a vote on a poll's page is posted in the
+  // background and the answer (the results, the thanks, or why it was not
+  // counted) replaces the form in place. Without script, or if anything
+  // fails, the form posts as usual (post, redirect, results page).
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form.matches || !form.matches("form[data-poll-form]") || !form.querySelector("input[name=token]") || !window.fetch || !window.DOMParser) return;
+    var body = form.closest("[data-poll-body]");
+    if (!body) return;
+    e.preventDefault();
+    var button = form.querySelector("button[type=submit]");
+    if (button) button.disabled = true;
+    fetch(form.action, {method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin"})
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var fresh = doc.querySelector("[data-poll-body]");
+        if (!fresh) throw new Error("no poll in the answer");
+        body.innerHTML = fresh.innerHTML;
+        var msg = body.querySelector("[role=status], [role=alert]");
+        if (msg) { msg.setAttribute("tabindex", "-1"); msg.focus(); }
+      })
+      .catch(function () { form.submit(); });
+  });
+
   function ready() {
     // Controls that need script are shown only with script.
     document.querySelectorAll(".text-size").forEach(function (g) { g.hidden = false; });
