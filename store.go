@@ -23,6 +23,8 @@ type Store interface {
 
 	DocumentStore
 
+	ConsultationStore
+
 	QuestionStore
 
 	PageStore
@@ -77,6 +79,8 @@ type Tx interface {
 	AuditTx
 
 	DocumentTx
+
+	ConsultationTx
 
 	QuestionTx
 
