@@ -116,6 +116,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/search/suggest", s.handleSuggest)
 	mux.HandleFunc("GET /ban-in/{id}", s.handlePrint)
 	s.documentRoutes(mux)
+	s.consultationRoutes(mux)
 	s.qaRoutes(mux)
 	s.sectionRoutes(mux)
 	s.previewRoutes(mux)
