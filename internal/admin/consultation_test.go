@@ -214,3 +214,91 @@ func consultID(t *testing.T, r *resp) int64 {
 	}
 	return id
 }
+
+// TestConsultationPublicPages: a draft is not public (404), a published
+// consultation moves from Đang lấy ý kiến to Đã hết hạn as the clock
+// passes its close, and to Đã có kết quả once its document is public; an
+// unpublished one is gone (410) from the page, the print view and the
+// API; the sitemap and the API list follow; bad input to the API is a
+// 400 with a Vietnamese message.
+func TestConsultationPublicPages(t *testing.T) {
+	e := newEnv(t)
+	ctx := t.Context()
+	ed := congtin.Actor{User: e.users["btv"], Role: congtin.RoleEditor}
+	k, err := e.db.CreateConsultation(ctx, ed, e.site.ID, storetest.ConsultationInput(e.clock.Now().Add(-time.Hour)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	anon := e.client("")
+	if r := anon.get(k.Path()); r.status != http.StatusNotFound {
+		t.Fatalf("a draft's page: %d", r.status)
+	}
+	if _, err := e.db.TransitionConsultation(ctx, ed, e.site.ID, k.ID, congtin.ActPublish, ""); err != nil {
+		t.Fatal(err)
+	}
+	group := func(id string) []string {
+		t.Helper()
+		doc := hpParse(t, anon.get("/lay-y-kien").body)
+		sec := hpFirst(doc, func(n *html.Node) bool { return n.Data == "section" && hpVal(n, "aria-labelledby") == id })
+		if sec == nil {
+			t.Fatalf("no group %s", id)
+		}
+		var out []string
+		for _, li := range hpAll(sec, hpClass("li", "consult-item")) {
+			out = append(out, strings.Join(strings.Fields(hpText(li)), " "))
+		}
+		return out
+	}
+	if g := group("dang-lay-y-kien"); len(g) != 1 || !strings.Contains(g[0], "còn 31 ngày") {
+		t.Fatalf("open group: %q", g)
+	}
+	if r := anon.get("/lay-y-kien/sai-duong-dan-" + strconv.FormatInt(k.ID, 10)); r.status != http.StatusMovedPermanently || r.header.Get("Location") != k.Path() {
+		t.Fatalf("an old slug: %d %s", r.status, r.header.Get("Location"))
+	}
+	e.clock.Add(31 * 24 * time.Hour)
+	if g, open := group("da-het-han"), group("dang-lay-y-kien"); len(g) != 1 || len(open) != 0 || !strings.Contains(g[0], "Đã hết hạn") {
+		t.Fatalf("after the close: closed %q, open %q", g, open)
+	}
+	d := storetest.MustPublishedDocument(t, e.db, ed, e.site.ID, "15/2026/NQ-HĐND")
+	in := storetest.ConsultationInput(k.OpensAt)
+	in.DocumentID = d.ID
+	if _, err := e.db.UpdateConsultation(ctx, ed, e.site.ID, k.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	if g := group("da-co-ket-qua"); len(g) != 1 {
+		t.Fatalf("result group: %q", g)
+	}
+	if !hasLink(t, anon.get(k.Path()).body, d.Path()) {
+		t.Error("the page does not link to the issued document")
+	}
+	if r := anon.get("/sitemap/lay-y-kien.xml"); !strings.Contains(r.body, k.Path()+"</loc>") {
+		t.Errorf("sitemap: %.300s", r.body)
+	}
+	r := anon.get("/api/v1/lay-y-kien?trang-thai=result")
+	var list struct {
+		Total   int
+		Results []struct {
+			ID       int64
+			Document struct{ ID int64 }
+		}
+	}
+	if err := json.Unmarshal([]byte(r.body), &list); err != nil || list.Total != 1 || list.Results[0].Document.ID != d.ID {
+		t.Fatalf("API list: %v %.300s", err, r.body)
+	}
+	if r := anon.get("/api/v1/lay-y-kien?trang-thai=mo"); r.status != http.StatusBadRequest || !strings.Contains(r.body, "Trạng thái không hợp lệ") {
+		t.Fatalf("API bad state: %d %.200s", r.status, r.body)
+	}
+	if _, err := e.db.TransitionConsultation(ctx, ed, e.site.ID, k.ID, congtin.ActUnpublish, "Gỡ"); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{k.Path(), "/ban-in/lay-y-kien/" + strconv.FormatInt(k.ID, 10), "/api/v1/lay-y-kien/" + strconv.FormatInt(k.ID, 10)} {
+		if r := anon.get(p); r.status != http.StatusGone {
+			t.Errorf("%s after unpublishing: %d", p, r.status)
+		}
+	}
+	for _, p := range []string{"/lay-y-kien/abc", "/lay-y-kien/x-999999", "/ban-in/lay-y-kien/0", "/api/v1/lay-y-kien/abc"} {
+		if r := anon.get(p); r.status != http.StatusNotFound {
+			t.Errorf("%s: %d", p, r.status)
+		}
+	}
+}
