@@ -65,6 +65,9 @@ type Consultation struct {
 	UpdatedAt      time.Time `json:"updated_at"`
 	CreatedBy      int64     `json:"created_by,omitempty"`
 	Version        int64     `json:"version"`
+	// Files are the draft's attachments, in order (their DocumentID is
+	// the consultation's ID), without their text.
+	Files []*DocumentFile `json:"files,omitempty"`
 }
 
 // ConsultationPath is a consultation's public path: the slug for people,
@@ -143,6 +146,10 @@ type ConsultationInput struct {
 	Contact  string
 	// DocumentID: the document issued from the draft, 0 for none yet.
 	DocumentID int64
+	// AddFiles are attachments checked and stored already (as the
+	// documents register's); RemoveFiles the IDs of those to drop.
+	AddFiles    []DocumentFileInput
+	RemoveFiles []int64
 	// Version is the one the form was loaded from (see
 	// ArticleInput.Version).
 	Version int64
@@ -190,6 +197,11 @@ func (in *ConsultationInput) Validate() error {
 	if in.DocumentID < 0 {
 		fe["document_id"] = "Văn bản được ban hành không hợp lệ."
 	}
+	for _, f := range in.AddFiles {
+		if f.Hash == "" || f.Size <= 0 || FileContentType(f.Kind) == "application/octet-stream" {
+			fe["files"] = "Tệp đính kèm không hợp lệ."
+		}
+	}
 	if len(fe) > 0 {
 		return &ValidationError{Fields: fe}
 	}
@@ -214,6 +226,7 @@ type ConsultationRevision struct {
 	ClosesAt       time.Time
 	Contact        string
 	DocumentID     int64
+	Files          string // the attachments' names, "; " between them
 }
 
 // ConsultationFilter selects consultations. Zero values mean "no
@@ -230,7 +243,7 @@ type ConsultationFilter struct {
 	Status    string
 	CreatedBy int64
 	// Q matches the folded words of the number, title, drafter and
-	// summary (any state).
+	// summary, and of the attachments' text (any state).
 	Q      string
 	Offset int
 	Limit  int
@@ -248,6 +261,9 @@ type ConsultationStore interface {
 	FindConsultations(ctx context.Context, f ConsultationFilter) ([]*Consultation, int, error)
 	// FindConsultationRevisions lists the revisions, newest first.
 	FindConsultationRevisions(ctx context.Context, siteID, id int64) ([]*ConsultationRevision, error)
+	// FindConsultationFile reads an attachment of the site without its
+	// text; NotFound(KindDocumentFile) when there is none.
+	FindConsultationFile(ctx context.Context, siteID, fileID int64) (*DocumentFile, error)
 }
 
 // ConsultationTx writes consultations.
@@ -261,6 +277,12 @@ type ConsultationTx interface {
 	UpdateConsultation(ctx context.Context, c *Consultation) error
 	// AddConsultationRevision stores r and sets its ID and time.
 	AddConsultationRevision(ctx context.Context, r *ConsultationRevision) error
+	// FindConsultationFileText reads an attachment with its text;
+	// NotFound(KindDocumentFile) when the site has none with the ID.
+	FindConsultationFileText(ctx context.Context, siteID, fileID int64) (*DocumentFile, error)
+	// SetConsultationFileText writes the text read from an attachment
+	// and what the lists' search matches of it.
+	SetConsultationFileText(ctx context.Context, siteID int64, f *DocumentFile) error
 }
 
 // ConsultationService is what the back office does with consultations.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/congtin/congtin"
@@ -12,39 +13,66 @@ import (
 // is put out for comment when it is published.
 var consultationFlow = &flow{noun: "dự thảo lấy ý kiến", audit: "consultation"}
 
-// checkConsultationDocument refuses a resulting document that is not one
-// of the site's.
-func checkConsultationDocument(ctx context.Context, tx congtin.Tx, siteID int64, in *congtin.ConsultationInput) error {
-	if in.DocumentID == 0 {
-		return nil
+// checkConsultationInput checks, inside the transaction, what the input
+// refers to: a resulting document of the site, and the files removed,
+// which must be cur's (nil for a new consultation); and how many files it
+// would have.
+func checkConsultationInput(ctx context.Context, tx congtin.Tx, siteID int64, cur *congtin.Consultation, in *congtin.ConsultationInput) error {
+	fe := congtin.FieldErrors{}
+	if in.DocumentID != 0 {
+		if ok, err := exists(tx.FindItem(ctx, congtin.Ref{Kind: congtin.KindDocument, SiteID: siteID, ID: in.DocumentID})); err != nil {
+			return err
+		} else if !ok {
+			fe["document_id"] = "Không có văn bản mã " + itoa(in.DocumentID) + " trong cơ sở dữ liệu văn bản; hãy chọn văn bản khác."
+		}
 	}
-	if ok, err := exists(tx.FindItem(ctx, congtin.Ref{Kind: congtin.KindDocument, SiteID: siteID, ID: in.DocumentID})); err != nil {
-		return err
-	} else if !ok {
-		return invalid("document_id", "Không có văn bản mã "+itoa(in.DocumentID)+" trong cơ sở dữ liệu văn bản; hãy chọn văn bản khác.")
+	var have []*congtin.DocumentFile
+	if cur != nil {
+		have = cur.Files
+	}
+	checkFiles(fe, "dự thảo", have, in.AddFiles, in.RemoveFiles)
+	if len(fe) > 0 {
+		return &congtin.ValidationError{Fields: fe}
 	}
 	return nil
 }
 
 // setConsultation copies the form into c: the slug made from the title,
-// the draft's text sanitized by the one policy.
-func setConsultation(c *congtin.Consultation, in congtin.ConsultationInput) {
+// the draft's text sanitized by the one policy, the files kept and added;
+// it returns the new files.
+func setConsultation(c *congtin.Consultation, in congtin.ConsultationInput) (added []*congtin.DocumentFile) {
 	c.Number, c.Title, c.Slug, c.Drafter = in.Number, in.Title, congtin.Slugify(in.Title), in.Drafter
 	c.Summary, c.Body, c.Contact = in.Summary, sanitize.HTML(in.Body), in.Contact
 	c.OpensAt, c.ClosesAt, c.DocumentID = in.OpensAt.UTC(), in.ClosesAt.UTC(), in.DocumentID
+	c.Files, added = applyFiles(c.Files, in.AddFiles, in.RemoveFiles)
+	return added
 }
 
 // sameConsultation reports whether two versions have the same content.
 func sameConsultation(a, b *congtin.Consultation) bool {
 	return a.Number == b.Number && a.Title == b.Title && a.Drafter == b.Drafter && a.Summary == b.Summary && a.Body == b.Body &&
-		a.OpensAt.Equal(b.OpensAt) && a.ClosesAt.Equal(b.ClosesAt) && a.Contact == b.Contact && a.DocumentID == b.DocumentID
+		a.OpensAt.Equal(b.OpensAt) && a.ClosesAt.Equal(b.ClosesAt) && a.Contact == b.Contact && a.DocumentID == b.DocumentID &&
+		fileNames(a.Files) == fileNames(b.Files)
+}
+
+// fileNames spells out a list of files (a new one has no ID yet, so it
+// always differs), for revisions and comparisons.
+func fileNames(fs []*congtin.DocumentFile) string {
+	var b strings.Builder
+	for i, f := range fs {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(f.Name + " #" + itoa(f.ID))
+	}
+	return b.String()
 }
 
 // addConsultationRevision keeps c's content as a revision by the actor.
 func addConsultationRevision(ctx context.Context, tx congtin.Tx, actor congtin.Actor, c *congtin.Consultation, note string) error {
 	return tx.AddConsultationRevision(ctx, &congtin.ConsultationRevision{SiteID: c.SiteID, ConsultationID: c.ID, UserID: actor.UserID(),
 		UserName: actor.Name(), Note: note, Number: c.Number, Title: c.Title, Drafter: c.Drafter, Summary: c.Summary, Body: c.Body,
-		OpensAt: c.OpensAt, ClosesAt: c.ClosesAt, Contact: c.Contact, DocumentID: c.DocumentID})
+		OpensAt: c.OpensAt, ClosesAt: c.ClosesAt, Contact: c.Contact, DocumentID: c.DocumentID, Files: fileNames(c.Files)})
 }
 
 // CreateConsultation implements congtin.ConsultationService: a new draft
@@ -59,13 +87,16 @@ func (a *App) CreateConsultation(ctx context.Context, actor congtin.Actor, siteI
 	}
 	var c *congtin.Consultation
 	err := a.WithTx(ctx, func(tx congtin.Tx) error {
-		if err := checkConsultationDocument(ctx, tx, siteID, &in); err != nil {
+		if err := checkConsultationInput(ctx, tx, siteID, nil, &in); err != nil {
 			return err
 		}
 		now := tx.Now()
 		n := &congtin.Consultation{SiteID: siteID, Status: congtin.StatusDraft, PublishedAt: now, CreatedAt: now, UpdatedAt: now, CreatedBy: actor.UserID()}
-		setConsultation(n, in)
+		added := setConsultation(n, in)
 		if err := tx.InsertConsultation(ctx, n); err != nil {
+			return err
+		}
+		if err := queueFileTexts(ctx, tx, siteID, congtin.JobConsultationFileText, added); err != nil {
 			return err
 		}
 		if err := addConsultationRevision(ctx, tx, actor, n, "Tạo mới"); err != nil {
@@ -88,6 +119,7 @@ func (a *App) CreateConsultation(ctx context.Context, actor congtin.Actor, siteI
 	if err != nil {
 		return nil, err
 	}
+	a.wakeJobs()
 	return c, nil
 }
 
@@ -109,6 +141,7 @@ func (a *App) UpdateConsultation(ctx context.Context, actor congtin.Actor, siteI
 	if err != nil {
 		return nil, err
 	}
+	a.wakeJobs()
 	return c, nil
 }
 
@@ -127,16 +160,19 @@ func updateConsultation(ctx context.Context, tx congtin.Tx, actor congtin.Actor,
 	if err := congtin.CheckVersion(cur.Version, in.Version); err != nil {
 		return false, err
 	}
-	if err := checkConsultationDocument(ctx, tx, siteID, &in); err != nil {
+	if err := checkConsultationInput(ctx, tx, siteID, cur, &in); err != nil {
 		return false, err
 	}
 	before := *cur
-	setConsultation(cur, in)
+	added := setConsultation(cur, in)
 	ref := congtin.Ref{Kind: congtin.KindConsultation, SiteID: siteID, ID: id}
 	if onlyChanged && sameConsultation(&before, cur) {
 		return false, saved(ctx, tx, actor, ref)
 	}
 	if err := tx.UpdateConsultation(ctx, cur); err != nil {
+		return false, err
+	}
+	if err := queueFileTexts(ctx, tx, siteID, congtin.JobConsultationFileText, added); err != nil {
 		return false, err
 	}
 	if err := addConsultationRevision(ctx, tx, actor, cur, "Sửa"); err != nil {
@@ -170,6 +206,7 @@ func (a *App) UpdateConsultationStep(ctx context.Context, actor congtin.Actor, s
 	if err != nil {
 		return nil, false, err
 	}
+	a.wakeJobs()
 	return it, wrote, nil
 }
 

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/congtin/congtin"
@@ -27,15 +28,53 @@ func scanConsultation(row scanner) (*congtin.Consultation, error) {
 	return &c, err
 }
 
-// consultationSearchText is the folded text the lists' LIKE search
-// matches, written with the consultation.
-func consultationSearchText(c *congtin.Consultation) string {
-	return search.FoldedText(search.IndexFields(c.Number+" "+c.Title, c.Drafter, c.Summary))
+// indexConsultation writes the folded text the lists' LIKE search
+// matches: the number, title, drafter and summary, and the text read
+// from the attachments. It is derived, rewritten with each write.
+func (tx *Tx) indexConsultation(ctx context.Context, id int64) error {
+	var number, title, drafter, summary string
+	if err := tx.QueryRow(ctx, `SELECT number, title, drafter, summary FROM consultations WHERE id = ?`, id).Scan(&number, &title, &drafter, &summary); err != nil {
+		return err
+	}
+	texts, err := list(ctx, tx.conn, func(row scanner) (string, error) {
+		var s string
+		return s, row.Scan(&s)
+	}, `SELECT text FROM consultation_files WHERE consultation_id = ? ORDER BY position, id`, id)
+	if err != nil {
+		return err
+	}
+	folded := search.FoldedText(search.IndexFields(number+" "+title, drafter, summary+" "+strings.Join(texts, " ")))
+	_, err = tx.Exec(ctx, `UPDATE consultations SET search_text = ? WHERE id = ?`, folded, id)
+	return err
 }
 
 func (c conn) findConsultation(ctx context.Context, siteID, id int64, now time.Time) (*congtin.Consultation, error) {
 	k, err := scanConsultation(c.QueryRow(ctx, `SELECT `+consultationColumns+consultationFrom+` WHERE c.id = ? AND c.site_id = ?`, now, id, siteID))
-	return k, c.db.wrap("find consultation", found(err, congtin.KindConsultation))
+	if err != nil {
+		return nil, c.db.wrap("find consultation", found(err, congtin.KindConsultation))
+	}
+	k.Files, err = consultationFiles.of(ctx, c, id)
+	return k, c.db.wrap("consultation files", err)
+}
+
+// FindConsultationFile implements congtin.ConsultationStore.
+func (db *DB) FindConsultationFile(ctx context.Context, siteID, fileID int64) (*congtin.DocumentFile, error) {
+	f, err := consultationFiles.find(ctx, db.conn, siteID, fileID)
+	return f, db.wrap("find consultation file", err)
+}
+
+// FindConsultationFileText implements congtin.ConsultationTx.
+func (tx *Tx) FindConsultationFileText(ctx context.Context, siteID, fileID int64) (*congtin.DocumentFile, error) {
+	f, err := consultationFiles.findText(ctx, tx.conn, siteID, fileID)
+	return f, tx.db.wrap("find consultation file", err)
+}
+
+// SetConsultationFileText implements congtin.ConsultationTx.
+func (tx *Tx) SetConsultationFileText(ctx context.Context, siteID int64, f *congtin.DocumentFile) error {
+	if err := consultationFiles.setText(ctx, tx, siteID, f); err != nil {
+		return tx.db.wrap("set consultation file text", err)
+	}
+	return tx.db.wrap("index consultation", tx.indexConsultation(ctx, f.DocumentID))
 }
 
 // FindConsultationByID implements congtin.ConsultationStore.
@@ -103,19 +142,19 @@ func (db *DB) FindConsultationRevisions(ctx context.Context, siteID, id int64) (
 	rs, err := list(ctx, db.conn, func(row scanner) (*congtin.ConsultationRevision, error) {
 		var r congtin.ConsultationRevision
 		err := row.Scan(&r.ID, &r.SiteID, &r.ConsultationID, &r.UserID, &r.UserName, at(&r.CreatedAt), &r.Note, &r.Number, &r.Title, &r.Drafter,
-			&r.Summary, &r.Body, at(&r.OpensAt), at(&r.ClosesAt), &r.Contact, &r.DocumentID)
+			&r.Summary, &r.Body, at(&r.OpensAt), at(&r.ClosesAt), &r.Contact, &r.DocumentID, &r.Files)
 		return &r, err
 	}, `SELECT id, site_id, consultation_id, user_id, user_name, created_at, note, number, title, drafter, summary, body, opens_at, closes_at,
-		contact, document_id FROM consultation_revisions WHERE consultation_id = ? AND site_id = ? ORDER BY id DESC`, id, siteID)
+		contact, document_id, files FROM consultation_revisions WHERE consultation_id = ? AND site_id = ? ORDER BY id DESC`, id, siteID)
 	return rs, db.wrap("consultation revisions", err)
 }
 
 // AddConsultationRevision implements congtin.ConsultationTx.
 func (tx *Tx) AddConsultationRevision(ctx context.Context, r *congtin.ConsultationRevision) error {
 	id, err := tx.insert(ctx, `INSERT INTO consultation_revisions (site_id, consultation_id, user_id, user_name, created_at, note, number, title,
-		drafter, summary, body, opens_at, closes_at, contact, document_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		drafter, summary, body, opens_at, closes_at, contact, document_id, files) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		r.SiteID, r.ConsultationID, r.UserID, r.UserName, tx.now, r.Note, r.Number, r.Title, r.Drafter, r.Summary, r.Body,
-		r.OpensAt, r.ClosesAt, r.Contact, r.DocumentID)
+		r.OpensAt, r.ClosesAt, r.Contact, r.DocumentID, r.Files)
 	r.ID, r.CreatedAt = id, tx.now
 	return tx.db.wrap("consultation revision", err)
 }
@@ -123,23 +162,35 @@ func (tx *Tx) AddConsultationRevision(ctx context.Context, r *congtin.Consultati
 // InsertConsultation implements congtin.ConsultationTx.
 func (tx *Tx) InsertConsultation(ctx context.Context, c *congtin.Consultation) error {
 	id, err := tx.insert(ctx, `INSERT INTO consultations (site_id, number, title, slug, drafter, summary, body, opens_at, closes_at, contact,
-		document_id, search_text, status, published_at, created_at, updated_at, created_by)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		document_id, status, published_at, created_at, updated_at, created_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		c.SiteID, c.Number, c.Title, c.Slug, c.Drafter, c.Summary, c.Body, c.OpensAt, c.ClosesAt, c.Contact,
-		nullID(c.DocumentID), consultationSearchText(c), c.Status, c.PublishedAt, c.CreatedAt, c.UpdatedAt, c.CreatedBy)
+		nullID(c.DocumentID), c.Status, c.PublishedAt, c.CreatedAt, c.UpdatedAt, c.CreatedBy)
+	if err != nil {
+		return tx.db.wrap("insert consultation", err)
+	}
 	c.ID = id
-	return tx.db.wrap("insert consultation", err)
+	return tx.writeConsultationParts(ctx, c)
+}
+
+// writeConsultationParts makes the stored files those of c and rewrites
+// its search text.
+func (tx *Tx) writeConsultationParts(ctx context.Context, c *congtin.Consultation) error {
+	if err := consultationFiles.write(ctx, tx, c.SiteID, c.ID, c.Files); err != nil {
+		return tx.db.wrap("consultation files", err)
+	}
+	return tx.db.wrap("index consultation", tx.indexConsultation(ctx, c.ID))
 }
 
 // UpdateConsultation implements congtin.ConsultationTx.
 func (tx *Tx) UpdateConsultation(ctx context.Context, c *congtin.Consultation) error {
 	if _, err := tx.Exec(ctx, `UPDATE consultations SET number = ?, title = ?, slug = ?, drafter = ?, summary = ?, body = ?, opens_at = ?,
-		closes_at = ?, contact = ?, document_id = ?, search_text = ?, updated_at = ?, version = version + 1 WHERE id = ? AND site_id = ?`,
+		closes_at = ?, contact = ?, document_id = ?, updated_at = ?, version = version + 1 WHERE id = ? AND site_id = ?`,
 		c.Number, c.Title, c.Slug, c.Drafter, c.Summary, c.Body, c.OpensAt, c.ClosesAt, c.Contact, nullID(c.DocumentID),
-		consultationSearchText(c), tx.now, c.ID, c.SiteID); err != nil {
+		tx.now, c.ID, c.SiteID); err != nil {
 		return tx.db.wrap("update consultation", err)
 	}
 	c.UpdatedAt = tx.now
 	c.Version++
-	return nil
+	return tx.writeConsultationParts(ctx, c)
 }

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,6 +124,68 @@ func testConsultations(t *testing.T, s congtin.Service) {
 	if err != nil || len(revs) != 2 || revs[0].Title != upd.Title || revs[0].DocumentID != doc.ID || revs[1].Title != in.Title ||
 		revs[1].UserName != rep.Name() || revs[1].Note != "Tạo mới" || !revs[1].ClosesAt.Equal(in.ClosesAt) {
 		t.Fatalf("revisions: %+v, %v", revs, err)
+	}
+
+	// Attachments: stored with the consultation, read in the background
+	// by the documents' worker, then found by the lists' search; the
+	// file store's list of attachments in use names them.
+	withFiles := upd
+	withFiles.Version = k2.Version
+	withFiles.AddFiles = []congtin.DocumentFileInput{
+		{Name: "du-thao.pdf", Kind: congtin.FilePDF, Size: 2048, Hash: strings.Repeat("c", 64)},
+		{Name: "to-trinh.docx", Kind: congtin.FileDOCX, Size: 1024, Hash: strings.Repeat("d", 64), Text: "Tờ trình dự thảo"},
+	}
+	k3, err := s.UpdateConsultation(ctx, ed, site.ID, k.ID, withFiles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(k3.Files) != 2 || k3.Files[0].Name != "du-thao.pdf" || k3.Files[0].TextState != congtin.TextPending ||
+		k3.Files[1].TextState != congtin.TextDone || k3.Files[0].DocumentID != k.ID || k3.Files[0].Size != 2048 {
+		t.Fatalf("files: %+v", k3.Files)
+	}
+	search := func(q string) int {
+		t.Helper()
+		_, n, err := s.FindConsultations(ctx, congtin.ConsultationFilter{SiteID: site.ID, Q: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if search("zebrafinch") != 0 || search("tờ trình") != 1 {
+		t.Fatalf("before the reading: %d, %d", search("zebrafinch"), search("tờ trình"))
+	}
+	r := &fakeReader{text: map[string]congtin.FileText{"du-thao.pdf": {State: congtin.TextDone, Text: "zebrafinch greenhouse", Source: congtin.TextFromPDF}}}
+	if n, err := s.RunFileTextJobs(ctx, r, "w1", nil); err != nil || n != 1 {
+		t.Fatalf("jobs: %d, %v", n, err)
+	}
+	if search("zebrafinch") != 1 {
+		t.Fatal("the text read from the attachment is not searched")
+	}
+	if f, err := s.FindConsultationFile(ctx, site.ID, k3.Files[0].ID); err != nil || f.TextState != congtin.TextDone || f.TextSource != congtin.TextFromPDF {
+		t.Fatalf("after the reading: %+v, %v", f, err)
+	}
+	refs, err := s.FindFileRefs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := 0
+	for _, a := range refs.Attachments {
+		if a.Hash == strings.Repeat("c", 64) || a.Hash == strings.Repeat("d", 64) {
+			kept++
+		}
+	}
+	if kept != 2 {
+		t.Fatalf("the attachments in use name %d of the consultation's 2 files", kept)
+	}
+	// Removing one keeps the other; a file of another item is refused.
+	rm := upd
+	rm.Version, rm.RemoveFiles = k3.Version, []int64{k3.Files[0].ID}
+	k4, err := s.UpdateConsultation(ctx, ed, site.ID, k.ID, rm)
+	if err != nil || len(k4.Files) != 1 || k4.Files[0].Name != "to-trinh.docx" || search("zebrafinch") != 0 {
+		t.Fatalf("after removing a file: %+v, %v", k4, err)
+	}
+	if revs, err := s.FindConsultationRevisions(ctx, site.ID, k.ID); err != nil || !strings.Contains(revs[1].Files, "du-thao.pdf") {
+		t.Fatalf("revision files: %+v, %v", revs, err)
 	}
 
 	// Another site sees nothing of it.

@@ -10,8 +10,8 @@
 -- without changing these columns: comments go to their own table keyed by
 -- consultation_id (with an article of the draft, a state, a lookup code
 -- and the answer), and the report, published after the close, is
--- report_html with report_at (NULL: none yet) and its file in a sibling
--- of document_files.
+-- report_html with report_at (NULL: none yet) and its file one of
+-- consultation_files.
 CREATE TABLE consultations (
 	id           INTEGER PRIMARY KEY,
 	site_id      INTEGER NOT NULL REFERENCES sites (id),
@@ -54,6 +54,27 @@ CREATE TABLE consultation_revisions (
 	opens_at        INTEGER NOT NULL,
 	closes_at       INTEGER NOT NULL,
 	contact         TEXT NOT NULL,
-	document_id     INTEGER NOT NULL DEFAULT 0
+	document_id     INTEGER NOT NULL DEFAULT 0,
+	files           TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX consultation_revisions_consultation ON consultation_revisions (consultation_id, id DESC);
+
+-- The draft's attachments: a sibling of document_files with the same
+-- columns (the store's file code serves both), read in the background by
+-- the same worker through jobs of kind 'consultation_file_text'.
+CREATE TABLE consultation_files (
+	id              INTEGER PRIMARY KEY,
+	site_id         INTEGER NOT NULL,
+	consultation_id INTEGER NOT NULL REFERENCES consultations (id),
+	name            TEXT NOT NULL,
+	kind            TEXT NOT NULL,
+	size            INTEGER NOT NULL,
+	hash            TEXT NOT NULL, -- SHA-256 of the bytes: the file's key in the store
+	text            TEXT NOT NULL DEFAULT '',
+	text_note       TEXT NOT NULL DEFAULT '',
+	text_state      TEXT NOT NULL DEFAULT 'done',
+	text_source     TEXT NOT NULL DEFAULT '',
+	position        INTEGER NOT NULL DEFAULT 0,
+	created_at      INTEGER NOT NULL
+);
+CREATE INDEX consultation_files_consultation ON consultation_files (consultation_id, position, id);
