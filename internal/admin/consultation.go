@@ -2,12 +2,16 @@ package admin
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/blob"
+	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/render"
 	"github.com/congtin/congtin/internal/sanitize"
 )
@@ -41,6 +45,27 @@ func (s *Server) consultationRoutes(page func(string, func(http.ResponseWriter, 
 	page("POST "+consultationsAdminPath+"/{id}/chuyen", s.handleStep(consultationFlow,
 		editOf("admin/consultation_edit", s.consultations.FindConsultationByID, s.consultationEditPage)))
 	page("GET "+consultationsAdminPath+"/{id}/phien-ban", s.handleConsultationRevisions)
+	page("GET "+consultationsAdminPath+"/{id}/tep/{file}", s.handleAdminConsultationFile)
+}
+
+// handleAdminConsultationFile serves an attachment to the staff who may
+// see the consultation, whatever its state.
+func (s *Server) handleAdminConsultationFile(w http.ResponseWriter, r *http.Request, rq *request) {
+	c, err := s.loadConsultation(r, rq)
+	if err != nil {
+		s.error(w, r, rq, err)
+		return
+	}
+	fid, _ := strconv.ParseInt(r.PathValue("file"), 10, 64)
+	for _, f := range c.Files {
+		if f.ID == fid {
+			if err := docfile.Serve(w, r, docfile.Files{Blobs: s.Blobs}, f, false); err != nil {
+				s.error(w, r, rq, err)
+			}
+			return
+		}
+	}
+	s.error(w, r, rq, congtin.NotFound(congtin.KindDocumentFile))
 }
 
 // consultationFlow is the consultations' part in the workflow.
@@ -118,7 +143,7 @@ func (s *Server) consultationEditPage(r *http.Request, rq *request, c *congtin.C
 	if c != nil {
 		title = "Sửa: " + c.Title
 	}
-	page := &render.ConsultationEditPage{AdminBase: rq.base(title, "consultations"), Consultation: c}
+	page := &render.ConsultationEditPage{AdminBase: rq.base(title, "consultations"), Consultation: c, MaxMB: s.fileMaxBytes() >> 20, Accept: fileAccept}
 	page.Flash = s.flash(r)
 	var id, version int64
 	if c == nil {
@@ -148,15 +173,15 @@ func (s *Server) consultationEditPage(r *http.Request, rq *request, c *congtin.C
 // to.
 func (s *Server) restoreConsultation(r *http.Request, rq *request, page *render.ConsultationEditPage) {
 	if d := restoring(r, &page.Edit); d != nil {
-		_, form, _ := s.consultationInput(withValues(r, d.Values), rq)
+		_, form, _ := s.consultationInput(withValues(r, d.Values), rq, nil)
 		page.Form, page.Flash = form, restoredFlash(d)
 	}
 }
 
-// consultationInput reads the form: the input for the service, the form
-// as typed (to show again), and what could not be read (a time, an
-// unknown document).
-func (s *Server) consultationInput(r *http.Request, rq *request) (congtin.ConsultationInput, render.ConsultationForm, congtin.FieldErrors) {
+// consultationInput reads the form and its files (u; nil for none): the
+// input for the service, the form as typed (to show again), and what
+// could not be read (a time, an unknown document).
+func (s *Server) consultationInput(r *http.Request, rq *request, u *documentUpload) (congtin.ConsultationInput, render.ConsultationForm, congtin.FieldErrors) {
 	form := render.ConsultationForm{Number: formValue(r, "number"), Title: formValue(r, "title"), Drafter: formValue(r, "drafter"),
 		Summary: formValue(r, "summary"), Body: r.PostForm.Get("body"), Contact: formValue(r, "contact"),
 		OpensAt: formValue(r, "opens_at"), ClosesAt: formValue(r, "closes_at"), Document: formValue(r, "document")}
@@ -182,6 +207,16 @@ func (s *Server) consultationInput(r *http.Request, rq *request) (congtin.Consul
 			fe["document_id"] = msg
 		}
 		in.DocumentID = id
+	}
+	for _, x := range r.PostForm["remove_file"] {
+		if fid, err := strconv.ParseInt(x, 10, 64); err == nil && fid > 0 {
+			in.RemoveFiles = append(in.RemoveFiles, fid)
+		}
+	}
+	if u != nil {
+		for _, f := range u.files {
+			in.AddFiles = append(in.AddFiles, f.Input())
+		}
 	}
 	repair(&form.Number, &form.Title, &form.Drafter, &form.Summary, &form.Body, &form.Contact, &form.OpensAt, &form.ClosesAt, &form.Document)
 	return in, form, fe
@@ -296,16 +331,46 @@ func (s *Server) handleSaveConsultation(w http.ResponseWriter, r *http.Request, 
 // form becomes a new draft (c nil) or c's new content, with a workflow
 // step when a button of the panel sent it.
 func (s *Server) saveConsultation(w http.ResponseWriter, r *http.Request, rq *request, c *congtin.Consultation) {
-	if err := parseForm(w, r); err != nil {
+	// The documents register's reading of a form with attachments: each
+	// file spooled, sniffed and bounded as it arrives.
+	u, err := s.readDocumentForm(w, r)
+	if err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
-	in, form, fe := s.consultationInput(r, rq)
+	defer u.close()
+	r.PostForm = u.values
+	in, form, fe := s.consultationInput(r, rq, u)
+	switch {
+	case u.tooBig:
+		w.Header().Set("Connection", "close")
+		fe["files"] = fmt.Sprintf("Tệp đính kèm quá lớn: mỗi tệp tối đa %d MB, mỗi lần lưu tối đa %d tệp. Dự thảo chưa được lưu.", s.fileMaxBytes()>>20, maxFilesPerSave)
+	case u.refused != nil:
+		fe["files"] = congtin.ErrorMessage(u.refused)
+	}
+	if len(fe) == 0 {
+		in.Normalize()
+		var ve *congtin.ValidationError
+		if verr := in.Validate(); errors.As(verr, &ve) {
+			fe = ve.Fields
+		}
+	}
+	// The files first, the row after: a row never names a missing file.
+	// What this save added is taken back when the row is not written.
+	added := &blob.Added{Store: s.Blobs}
+	if len(fe) == 0 {
+		for _, f := range u.files {
+			if err := f.Save(r.Context(), docfile.Files{Blobs: added}); err != nil {
+				s.takeBack(r, added)
+				s.error(w, r, rq, err)
+				return
+			}
+		}
+	}
 	st, stepping := stepOf(r)
 	var saved *congtin.Consultation
 	var it *congtin.Item
 	var wrote bool
-	var err error
 	switch {
 	case len(fe) > 0: // refused before the service is asked
 	case c == nil:
@@ -316,6 +381,7 @@ func (s *Server) saveConsultation(w http.ResponseWriter, r *http.Request, rq *re
 		saved, err = s.consultations.UpdateConsultation(r.Context(), rq.actor, rq.site.ID, c.ID, in)
 	}
 	if len(fe) > 0 || err != nil {
+		s.takeBack(r, added)
 		s.consultationFormError(w, r, rq, c, in, form, fe, err)
 		return
 	}

@@ -1,6 +1,7 @@
 package admin_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"net/http"
@@ -13,6 +14,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/docfile/docfiletest"
 	"github.com/congtin/congtin/internal/storetest"
 )
 
@@ -300,5 +302,78 @@ func TestConsultationPublicPages(t *testing.T) {
 		if r := anon.get(p); r.status != http.StatusNotFound {
 			t.Errorf("%s: %d", p, r.status)
 		}
+	}
+}
+
+// TestConsultationAttachments: the form takes the draft's files through
+// the documents register's handling: an executable renamed .pdf is
+// refused with the file's name and nothing is saved (no row, no file in
+// the store); a real PDF is stored, listed, served to the staff, and,
+// once published, downloaded from the public page; removing it takes it
+// off the page.
+func TestConsultationAttachments(t *testing.T) {
+	e := newEnv(t)
+	ed := e.as("btv")
+	post := func(path string, f url.Values, files ...attachment) *resp {
+		body, ctype := documentForm(t, f, files...)
+		return ed.do("POST", path, body, ctype)
+	}
+	exe := append([]byte("MZ\x90\x00\x03\x00\x00\x00"), bytes.Repeat([]byte{0}, 500)...)
+	before := e.readFiles()
+	r := post("/admin/lay-y-kien/moi", consultFields(), attachment{"du-thao.pdf", "application/pdf", exe})
+	if r.status != http.StatusBadRequest {
+		t.Fatalf("executable: %d %.300s", r.status, r.body)
+	}
+	if doc := hpParse(t, r.body); !xssContainsText(doc, hpClass("span", "field-error"), "du-thao.pdf") {
+		t.Errorf("the refusal does not name the file")
+	}
+	if n := e.countConsultations(); n != 0 || e.readFiles() != before {
+		t.Fatalf("a refused executable saved %d consultations, %d files", n, e.readFiles()-before)
+	}
+
+	pdf := docfiletest.PDF("Du thao nghi quyet", "greenhouse zebrafinch")
+	r = post("/admin/lay-y-kien/moi", consultFields(), attachment{"du-thao.pdf", "application/pdf", pdf})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("create with a PDF: %d %.300s", r.status, r.body)
+	}
+	id := consultID(t, r)
+	k, err := e.db.FindConsultationByID(t.Context(), e.site.ID, id)
+	if err != nil || len(k.Files) != 1 || k.Files[0].Kind != congtin.FilePDF || k.Files[0].Size != int64(len(pdf)) {
+		t.Fatalf("stored: %+v, %v", k, err)
+	}
+	fileURL := "/lay-y-kien/" + strconv.FormatInt(id, 10) + "/tep/" + strconv.FormatInt(k.Files[0].ID, 10)
+	anon := e.client("")
+	if r := anon.get(fileURL); r.status != http.StatusNotFound {
+		t.Fatalf("a draft's file is public: %d", r.status)
+	}
+	if r := ed.get("/admin" + fileURL); r.status != http.StatusOK || r.body != string(pdf) {
+		t.Fatalf("the staff's download: %d", r.status)
+	}
+	f := consultFields()
+	f.Set("version", "0")
+	f.Set("action", congtin.ActPublish)
+	body, ctype := documentForm(t, f)
+	if r := ed.do("POST", "/admin/lay-y-kien/"+strconv.FormatInt(id, 10), body, ctype); r.status != http.StatusSeeOther {
+		t.Fatalf("publish: %d %.300s", r.status, r.body)
+	}
+	k, _ = e.db.FindConsultationByID(t.Context(), e.site.ID, id)
+	if !hasLink(t, anon.get(k.Path()).body, fileURL) {
+		t.Fatal("the public page does not link to the file")
+	}
+	r = anon.get(fileURL)
+	if r.status != http.StatusOK || r.body != string(pdf) || r.header.Get("Content-Type") != "application/pdf" ||
+		!strings.Contains(r.header.Get("Content-Disposition"), "attachment") {
+		t.Fatalf("download: %d %q %q", r.status, r.header.Get("Content-Type"), r.header.Get("Content-Disposition"))
+	}
+	// Removed: no longer on the page, nor served.
+	f = consultFields()
+	f.Set("version", strconv.FormatInt(k.Version, 10))
+	f.Set("remove_file", strconv.FormatInt(k.Files[0].ID, 10))
+	body, ctype = documentForm(t, f)
+	if r := ed.do("POST", "/admin/lay-y-kien/"+strconv.FormatInt(id, 10), body, ctype); r.status != http.StatusSeeOther {
+		t.Fatalf("remove: %d %.300s", r.status, r.body)
+	}
+	if r := anon.get(fileURL); r.status != http.StatusNotFound {
+		t.Fatalf("a removed file is still served: %d", r.status)
 	}
 }

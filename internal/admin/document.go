@@ -58,6 +58,9 @@ func (s *Server) documentRoutes(page func(string, func(http.ResponseWriter, *htt
 	page("POST /admin/danh-muc-van-ban/xoa", s.handleDeleteDocumentTerm)
 }
 
+// fileAccept is the file input's list of the attachments taken.
+const fileAccept = ".pdf,.doc,.docx,.xls,.xlsx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.jpg,.jpeg,.png,.tif,.tiff,image/jpeg,image/png,image/tiff"
+
 // fileMaxBytes is the largest attachment taken.
 func (s *Server) fileMaxBytes() int64 {
 	if s.FileMaxBytes > 0 {
@@ -80,7 +83,7 @@ func (s *Server) documentEditPage(r *http.Request, rq *request, d *congtin.Docum
 		title, section = "Sửa văn bản "+d.Number, "documents"
 	}
 	page := &render.AdminDocumentEditPage{AdminBase: rq.base(title, section), Doc: d, MaxMB: s.fileMaxBytes() >> 20,
-		Accept: ".pdf,.doc,.docx,.xls,.xlsx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.jpg,.jpeg,.png,.tif,.tiff,image/jpeg,image/png,image/tiff"}
+		Accept: fileAccept}
 	page.Flash = s.flash(r)
 	var err error
 	if page.Types, err = s.documents.FindDocumentTerms(ctx, rq.site.ID, congtin.ListTypes); err != nil {

@@ -46,6 +46,9 @@ type ConsultationEditPage struct {
 	Workflow     Workflow
 	CanSave      bool
 	PublicURL    string
+	// MaxMB and Accept describe the attachments taken.
+	MaxMB  int64
+	Accept string
 	// Edit keeps the writer's work (autosave, version, soft lock).
 	Edit Editing
 }
@@ -89,6 +92,7 @@ type ConsultationPage struct {
 	Base
 	ConsultationItem
 	ContactLines []string
+	Files        []DocumentFileItem
 	PrintURL     string
 	BackURL      string
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/render"
 )
 
@@ -37,6 +38,7 @@ const consultationGroupSize = 100
 func (s *Server) consultationRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /lay-y-kien", s.handleConsultations)
 	mux.HandleFunc("GET /lay-y-kien/{ref}", s.handleConsultation)
+	mux.HandleFunc("GET /lay-y-kien/{id}/tep/{file}", s.handleConsultationFile)
 	mux.HandleFunc("GET /ban-in/lay-y-kien/{id}", s.handleConsultationPrint)
 	mux.HandleFunc("GET /rss/lay-y-kien", s.handleConsultationFeed)
 	mux.HandleFunc("GET /sitemap/lay-y-kien.xml", s.handleSitemapConsultations)
@@ -141,7 +143,36 @@ func (s *Server) consultationPage(c *congtin.Consultation) *render.ConsultationP
 			p.ContactLines = append(p.ContactLines, l)
 		}
 	}
+	for _, f := range c.Files {
+		p.Files = append(p.Files, render.DocumentFileItem{DocumentFile: f, Size: render.FileSize(f.Size), TypeName: fileTypeName(f.Kind),
+			URL: "/lay-y-kien/" + strconv.FormatInt(c.ID, 10) + "/tep/" + strconv.FormatInt(f.ID, 10)})
+	}
 	return p
+}
+
+// handleConsultationFile serves an attachment of a public consultation
+// for download, as the documents' are.
+func (s *Server) handleConsultationFile(w http.ResponseWriter, r *http.Request) {
+	fid, ok := parseID(r.PathValue("file"))
+	if !ok || s.Files == nil {
+		s.error(w, r, notFound())
+		return
+	}
+	id, ok := parseID(r.PathValue("id"))
+	c, err := s.findPublicConsultation(r, id, ok)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	for _, f := range c.Files {
+		if f.ID == fid {
+			if err := docfile.Serve(w, r, s.Files, f, true); err != nil {
+				s.error(w, r, err)
+			}
+			return
+		}
+	}
+	s.error(w, r, congtin.NotFound(congtin.KindDocumentFile))
 }
 
 func (s *Server) handleConsultation(w http.ResponseWriter, r *http.Request) {
@@ -245,6 +276,7 @@ type consultationJSON struct {
 	DaysLeft int                  `json:"days_left"`
 	Contact  string               `json:"contact,omitempty"`
 	Body     string               `json:"body_html,omitempty"` // sanitized HTML; only for one consultation
+	Files    []documentFileJSON   `json:"files,omitempty"`
 	Document *consultationDocJSON `json:"document,omitempty"`
 	Updated  time.Time            `json:"updated_at"`
 }
@@ -264,6 +296,10 @@ func (s *Server) consultationToJSON(r *http.Request, c *congtin.Consultation, wi
 		Contact: c.Contact, Updated: c.UpdatedAt.In(congtin.VietnamZone)}
 	if withBody {
 		j.Body = c.Body
+		for _, f := range s.consultationPage(c).Files {
+			j.Files = append(j.Files, documentFileJSON{Name: docfile.DownloadName(f.DocumentFile), URL: s.siteURL(site, f.URL),
+				ContentType: congtin.FileContentType(f.Kind), Size: f.DocumentFile.Size})
+		}
 	}
 	if c.DocumentID != 0 && c.DocumentPublic {
 		j.Document = &consultationDocJSON{ID: c.DocumentID, Number: c.DocumentNumber, URL: s.siteURL(site, c.DocumentPath())}
