@@ -1,6 +1,8 @@
 package main_test
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -10,6 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/docfile/docfiletest"
 )
 
 func init() {
@@ -25,15 +28,22 @@ func init() {
 
 // TestBrowserConsultation puts a draft out for comment in a real headless
 // Chromium: an editor fills the form (the period in Vietnam time, the
-// drafting body's contact) and publishes it from the workflow panel; a
-// reader finds it on /lay-y-kien under Đang lấy ý kiến with the days
-// left, opens it and its print view, at 1280 and 360 pixels.
+// drafting body's contact, the draft as a PDF from disk) and publishes it
+// from the workflow panel; a reader finds it on /lay-y-kien under Đang
+// lấy ý kiến with the days left, opens it at 1280 and 360 pixels,
+// downloads the PDF and opens the print view.
 func TestBrowserConsultation(t *testing.T) {
 	browserPath := findBrowser(t)
 	nr := newNewsroom(t)
 
-	nr.begin("1 setup: users, portal")
-	db := "sqlite:" + filepath.Join(t.TempDir(), "c.db")
+	nr.begin("1 setup: users, portal, the draft's file")
+	dir := t.TempDir()
+	db := "sqlite:" + filepath.Join(dir, "c.db")
+	pdf := docfiletest.PDF("Du thao nghi quyet ho tro nong nghiep", "greenhouse zebrafinch subsidy")
+	pdfPath := filepath.Join(dir, "du-thao-nghi-quyet.pdf")
+	if err := os.WriteFile(pdfPath, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	nr.addStaff(db, bientap)
 	portal := StartPortal(t, "serve", "-db", db)
 	nr.portal = portal
@@ -54,9 +64,13 @@ func TestBrowserConsultation(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS("#opens_at"), opens.Format("2006-01-02T15:04")),
 		chromedp.SetValue(chromedp.CSS("#closes_at"), closes.Format("2006-01-02T15:04")),
 		chromedp.SetValue(chromedp.CSS("#contact"), "Phòng Kế hoạch\nĐiện thoại 0263 3822 111"),
+		chromedp.SetUploadFiles(chromedp.CSS("#files"), []string{pdfPath}),
 	)
 	u := nr.post(eb, "#edit-form button[data-save]", `^/admin/lay-y-kien/\d+$`, "Đã lưu dự thảo lấy ý kiến (nháp).")
 	id := strings.TrimPrefix(u.Path, "/admin/lay-y-kien/")
+	if files := texts(eb.elements("ul.files li")); len(files) != 1 || !strings.Contains(files[0], "du-thao-nghi-quyet.pdf (PDF") {
+		t.Fatalf("%s: attachments listed %q", nr.step, files)
+	}
 	eb.screenshot("consultation-form-1280.png")
 	nr.post(eb, `button[value="publish"]`, `^/admin/lay-y-kien/`+id+`$`, "Đã chuyển dự thảo sang trạng thái “Đã xuất bản”.")
 
@@ -90,8 +104,16 @@ func TestBrowserConsultation(t *testing.T) {
 			t.Errorf("%s at %s: the contact is not shown on two lines", nr.step, vp.name)
 		}
 		rb.visible(".doc-fields td", "Đang lấy ý kiến còn "+strconv.Itoa(days)+" ngày")
+		rb.visible(".doc-files a[download]", "du-thao-nghi-quyet.pdf")
 		rb.checkNoHorizontalScroll(vp.width)
 		rb.screenshot("consultation-page-" + vp.name + ".png")
+	}
+	// The reader downloads the draft: the link's file is the PDF sent.
+	got := evaluate[string](rb, `document.querySelector(".doc-files a[download]").getAttribute("href")`)
+	size, err := chromedp.Run(rb.ctx, chromedp.Evaluate[string](fmt.Sprintf(`fetch(%q).then(async r => r.status + " " + r.headers.get("Content-Type") + " " + (await r.arrayBuffer()).byteLength)`, got),
+		chromedp.EvalAwaitPromise))
+	if want := fmt.Sprintf("200 application/pdf %d", len(pdf)); err != nil || size != want || !strings.HasPrefix(got, "/lay-y-kien/"+id+"/tep/") {
+		t.Fatalf("%s: download %s: %q, %v; want %q", nr.step, got, size, err, want)
 	}
 	rb.do(chromedp.EmulateViewport(1280, 900))
 	rb.clickAndWait(`a.print`, pathIs("/ban-in/lay-y-kien/"+id))
