@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/docfile"
 )
 
 // demoConsultation is a draft the demo puts out for comment, its period
@@ -47,9 +48,10 @@ var demoConsultations = []demoConsultation{
 // FillConsultations writes the demo's consultations on draft documents:
 // one open for comment, one whose period has ended, and one whose
 // document the register now holds (after FillDocuments: the newest
-// published document of the register stands for it). Each is published
-// by the demo editor on the day it opened.
-func FillConsultations(ctx context.Context, s congtin.Service, siteID int64, now time.Time) error {
+// published document of the register stands for it). Each has its draft
+// attached as a PDF, stored through files as an upload is, and is
+// published by the demo editor on the day it opened.
+func FillConsultations(ctx context.Context, s congtin.Service, files docfile.Store, siteID int64, now time.Time) error {
 	at := storeClock(s)
 	defer at(time.Time{})
 	editor := demoActor()
@@ -67,6 +69,12 @@ func FillConsultations(ctx context.Context, s congtin.Service, siteID int64, now
 				in.DocumentID = ds[0].ID
 			}
 		}
+		lines := append([]string{ascii(in.Number + ": " + in.Title), ascii(in.Drafter)}, wrap(ascii(in.Summary), 80)...)
+		f, err := storeFile(ctx, files, "du-thao-"+congtin.Slugify(in.Title)+".pdf", docfile.MakePDF(lines...))
+		if err != nil {
+			return fmt.Errorf("consultation %q: %w", in.Title, err)
+		}
+		in.AddFiles = []congtin.DocumentFileInput{f}
 		at(in.OpensAt.Add(-2 * time.Hour))
 		c, err := s.CreateConsultation(ctx, editor, siteID, in)
 		if err != nil {

@@ -8,6 +8,8 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/app"
+	"github.com/congtin/congtin/internal/blob"
+	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/sqlite"
 )
 
@@ -39,7 +41,7 @@ func TestDemoConsultations(t *testing.T) {
 	if _, err := db.TransitionDocument(ctx, demoActor(), site.ID, d.ID, congtin.ActPublish, ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := FillConsultations(ctx, db, site.ID, now); err != nil {
+	if err := FillConsultations(ctx, db, docfile.Files{Blobs: blob.Dir{Path: t.TempDir()}}, site.ID, now); err != nil {
 		t.Fatal(err)
 	}
 	for _, phase := range []string{congtin.ConsultOpen, congtin.ConsultClosed, congtin.ConsultResult} {
@@ -49,6 +51,9 @@ func TestDemoConsultations(t *testing.T) {
 		}
 		if phase == congtin.ConsultOpen && cs[0].DaysLeft(time.Now()) < 40 {
 			t.Errorf("the open draft has only %d days left", cs[0].DaysLeft(time.Now()))
+		}
+		if k, err := db.FindConsultationByID(ctx, site.ID, cs[0].ID); err != nil || len(k.Files) != 1 || k.Files[0].Kind != congtin.FilePDF {
+			t.Errorf("%s: the draft is not attached: %+v, %v", phase, k, err)
 		}
 		if phase == congtin.ConsultResult && cs[0].DocumentID != d.ID {
 			t.Errorf("the concluded draft links to %d, want %d", cs[0].DocumentID, d.ID)
