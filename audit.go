@@ -76,6 +76,7 @@ var auditObjects = map[string]string{
 	"article":       "bài viết",
 	"page":          "trang giới thiệu",
 	"document":      "văn bản",
+	"consultation":  "dự thảo lấy ý kiến",
 	"document_term": "mục danh mục văn bản",
 	"question":      "câu hỏi",
 	"qa_field":      "lĩnh vực hỏi đáp",

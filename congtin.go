@@ -35,6 +35,8 @@ type Service interface {
 	LinkStore
 	ScheduleStore
 	DocumentStore
+	ConsultationStore
+	ConsultationService
 
 	SiteService
 	SiteAdminService

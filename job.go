@@ -9,6 +9,9 @@ import (
 const (
 	// JobFileText reads an attachment's text (RefID: the document file).
 	JobFileText = "file_text"
+	// JobConsultationFileText reads a consultation's attachment (RefID:
+	// the consultation file).
+	JobConsultationFileText = "consultation_file_text"
 )
 
 // Job is a unit of background work kept in the database, so that it

@@ -12,6 +12,7 @@ const (
 	KindDocument     Kind = "document" // the documents register
 	KindQuestion     Kind = "question" // Q&A
 	KindScheduleWeek Kind = "schedule_week"
+	KindConsultation Kind = "consultation" // a draft put out for comment
 
 	KindCategory      Kind = "category"
 	KindRevision      Kind = "revision"
@@ -43,6 +44,7 @@ var notFound = map[Kind]string{
 	KindDocument:      "Không tìm thấy văn bản.",
 	KindQuestion:      "Không tìm thấy câu hỏi.",
 	KindScheduleWeek:  "Không tìm thấy lịch tuần.",
+	KindConsultation:  "Không tìm thấy dự thảo lấy ý kiến.",
 	KindCategory:      "Không tìm thấy chuyên mục.",
 	KindRevision:      "Không tìm thấy phiên bản.",
 	KindUnit:          "Không tìm thấy đơn vị.",

@@ -23,6 +23,8 @@ type Store interface {
 
 	DocumentStore
 
+	ConsultationStore
+
 	QuestionStore
 
 	PageStore
@@ -79,6 +81,8 @@ type Tx interface {
 	AuditTx
 
 	DocumentTx
+
+	ConsultationTx
 
 	QuestionTx
 

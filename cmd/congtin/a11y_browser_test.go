@@ -345,6 +345,22 @@ func startA11yPortal(t *testing.T) *a11ySite {
 			break
 		}
 	}
+	// The demo's draft open for comment, the first of /lay-y-kien.
+	consultPath := ""
+	if hrefs := links(get("/lay-y-kien", http.StatusOK), isElement("li", "consult-item")); len(hrefs) == 3 {
+		consultPath = hrefs[0]
+	} else {
+		t.Fatalf("/lay-y-kien lists %d consultations, want the demo's 3", len(hrefs))
+	}
+	consultPrint := ""
+	for _, href := range links(get(consultPath, http.StatusOK), isElement("div", "tools")) {
+		if strings.HasPrefix(href, "/ban-in/") {
+			consultPrint = href
+		}
+	}
+	if consultPrint == "" {
+		t.Fatalf("%s has no print link", consultPath)
+	}
 	if docPath == "" || qaPath == "" {
 		t.Fatalf("the demo has no replaced document with a file and related documents (%q) or no answer linking to a document (%q)", docPath, qaPath)
 	}
@@ -365,6 +381,10 @@ func startA11yPortal(t *testing.T) *a11ySite {
 		{"documents search", "/van-ban?q=ke+hoach"},
 		{"documents search, near matches", "/van-ban?q=" + url.QueryEscape("phòng chống dịch sốt xuất huyết Tân Châu")},
 		{"document no longer in force", docPath},
+		{"consultations", "/lay-y-kien"},
+		{"consultations search", "/lay-y-kien?q=" + url.QueryEscape("cụm công nghiệp")},
+		{"consultation open for comment", consultPath},
+		{"consultation print", consultPrint},
 		{"Q&A", "/hoi-dap"},
 		{"Q&A search, near matches", "/hoi-dap?q=" + url.QueryEscape("đổi nơi khám chữa bệnh BHYT Tân Châu")},
 		{"Q&A form", "/hoi-dap/gui-cau-hoi"},

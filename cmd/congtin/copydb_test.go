@@ -230,6 +230,16 @@ func fillCommune(t *testing.T, dir string) *commune {
 	_, err = db.TransitionDocument(ctx, editor, site.ID, newer.ID, congtin.ActPublish, "")
 	ok(err)
 	c.documents = []int64{old.ID, newer.ID}
+	// A consultation on the draft of the newer plan, which it links to
+	// (consultations, consultation_revisions), with the draft attached
+	// (consultation_files).
+	draftIn := storetest.ConsultationInput(time.Date(2025, 1, 6, 8, 0, 0, 0, congtin.VietnamZone))
+	draftIn.DocumentID = newer.ID
+	draftIn.AddFiles = []congtin.DocumentFileInput{{Name: "du-thao.pdf", Kind: congtin.FilePDF, Size: 700, Hash: strings.Repeat("ef", 32), Text: "greenhouse zebrafinch"}}
+	k, err := db.CreateConsultation(ctx, reporter, site.ID, draftIn)
+	ok(err)
+	_, err = db.TransitionConsultation(ctx, editor, site.ID, k.ID, congtin.ActPublish, "")
+	ok(err)
 	fillQuestions(t, db, admin, editor, reporter, site.ID)
 	// The site's own abbreviations (spelling_groups, spelling_versions).
 	_, err = db.CreateSpellingGroup(ctx, admin, site.ID, congtin.SpellingGroupInput{Text: "QLTT; quản lý thị trường"})

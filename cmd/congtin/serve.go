@@ -196,6 +196,11 @@ func fillDemo(ctx context.Context, db congtin.Service, site *congtin.Site, files
 	if err := demo.FillPolls(ctx, db, site.ID, now); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
+	// Consultations on drafts, one of them issued as a document of the
+	// register.
+	if err := demo.FillConsultations(ctx, db, files, site.ID, now); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
 	log.Info("demo: filled the portal", "articles", len(res), "days of visits", demo.TrafficDays)
 	return nil
 }

@@ -44,19 +44,21 @@ type Server struct {
 	categories categoryService
 	library    mediaService
 	documents  documentService
-	qa         questionService
-	sections   sectionService
-	sites      siteService
-	stats      statsService
-	audit      auditService
-	workflow   workflowService
-	lists      listService
-	notices    notificationService
-	drafts     draftService
-	preview    previewService
-	spellings  spellingService
-	polls      pollService
-	secrets    congtin.SecretService
+	// consultations: Lấy ý kiến dự thảo.
+	consultations consultationService
+	qa            questionService
+	sections      sectionService
+	sites         siteService
+	stats         statsService
+	audit         auditService
+	workflow      workflowService
+	lists         listService
+	notices       notificationService
+	drafts        draftService
+	preview       previewService
+	spellings     spellingService
+	polls         pollService
+	secrets       congtin.SecretService
 
 	flashKey atomic.Pointer[[]byte] // see flash.go
 }
@@ -94,7 +96,7 @@ func New(svc congtin.Service, cfg Config) *Server {
 	if cfg.Images == nil {
 		cfg.Images = media.NewGate(0, -1)
 	}
-	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, qa: svc,
+	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, qa: svc,
 		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc,
 		spellings: svc, polls: svc, secrets: svc}
 }
@@ -147,6 +149,7 @@ func (s *Server) Handler() http.Handler {
 	page("POST /admin/cong", s.handleCreateSite)
 	s.mediaRoutes(page)
 	s.documentRoutes(page)
+	s.consultationRoutes(page)
 	s.questionRoutes(page)
 	s.sectionRoutes(page)
 	s.pollRoutes(page)

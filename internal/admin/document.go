@@ -58,6 +58,9 @@ func (s *Server) documentRoutes(page func(string, func(http.ResponseWriter, *htt
 	page("POST /admin/danh-muc-van-ban/xoa", s.handleDeleteDocumentTerm)
 }
 
+// fileAccept is the file input's list of the attachments taken.
+const fileAccept = ".pdf,.doc,.docx,.xls,.xlsx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.jpg,.jpeg,.png,.tif,.tiff,image/jpeg,image/png,image/tiff"
+
 // fileMaxBytes is the largest attachment taken.
 func (s *Server) fileMaxBytes() int64 {
 	if s.FileMaxBytes > 0 {
@@ -80,7 +83,7 @@ func (s *Server) documentEditPage(r *http.Request, rq *request, d *congtin.Docum
 		title, section = "Sửa văn bản "+d.Number, "documents"
 	}
 	page := &render.AdminDocumentEditPage{AdminBase: rq.base(title, section), Doc: d, MaxMB: s.fileMaxBytes() >> 20,
-		Accept: ".pdf,.doc,.docx,.xls,.xlsx,application/pdf,application/msword,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.ms-excel,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.jpg,.jpeg,.png,.tif,.tiff,image/jpeg,image/png,image/tiff"}
+		Accept: fileAccept}
 	page.Flash = s.flash(r)
 	var err error
 	if page.Types, err = s.documents.FindDocumentTerms(ctx, rq.site.ID, congtin.ListTypes); err != nil {
@@ -317,28 +320,13 @@ func (s *Server) readDocumentForm(w http.ResponseWriter, r *http.Request) (*docu
 func (s *Server) parseRefs(r *http.Request, rq *request, kind, text string, fe congtin.FieldErrors) []congtin.DocumentLinkInput {
 	var out []congtin.DocumentLinkInput
 	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
+		if strings.TrimSpace(line) == "" {
 			continue
 		}
-		if rest, ok := strings.CutPrefix(line, "#"); ok {
-			idText, _, _ := strings.Cut(rest, " ")
-			id, err := strconv.ParseInt(idText, 10, 64)
-			if err != nil || id <= 0 {
-				fe["links"] = "Mã văn bản “" + clipText(line) + "” không hợp lệ; hãy ghi #mã hoặc số, ký hiệu văn bản."
-				continue
-			}
+		if id, msg := s.documentRef(r, rq, line); msg != "" {
+			fe["links"] = msg
+		} else {
 			out = append(out, congtin.DocumentLinkInput{Kind: kind, TargetID: id})
-			continue
-		}
-		ds, n, err := s.documents.FindAdminDocuments(r.Context(), congtin.AdminDocumentFilter{SiteID: rq.site.ID, Number: line, Limit: 2})
-		switch {
-		case err != nil || n == 0:
-			fe["links"] = "Không tìm thấy văn bản số “" + clipText(line) + "”."
-		case n > 1:
-			fe["links"] = "Có " + strconv.Itoa(n) + " văn bản số “" + clipText(line) + "”; hãy ghi mã văn bản dạng #mã."
-		default:
-			out = append(out, congtin.DocumentLinkInput{Kind: kind, TargetID: ds[0].ID})
 		}
 	}
 	return out

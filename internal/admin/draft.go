@@ -69,6 +69,12 @@ var draftKinds = []draftKind{
 		}
 		return documentURL(id)
 	}},
+	{congtin.KindConsultation, "lay-y-kien", func(id int64, _ url.Values) string {
+		if id == 0 {
+			return consultationsAdminPath + "/moi"
+		}
+		return consultationAdminURL(id)
+	}},
 	{congtin.KindQuestion, "hoi-dap", func(id int64, _ url.Values) string { return questionURL(id) }},
 	{congtin.KindScheduleEntry, "lich-cong-tac", func(id int64, form url.Values) string {
 		if id == 0 {

@@ -130,12 +130,8 @@ func (a *App) DeleteDocumentTerm(ctx context.Context, actor congtin.Actor, siteI
 func checkDocumentInput(ctx context.Context, tx congtin.Tx, siteID int64, cur *congtin.Document, in *congtin.DocumentInput) error {
 	fe := congtin.FieldErrors{}
 	var self int64
-	have := map[int64]bool{}
 	if cur != nil {
 		self = cur.ID
-		for _, f := range cur.Files {
-			have[f.ID] = true
-		}
 	}
 	if ok, err := exists(tx.FindDocumentTerm(ctx, siteID, congtin.ListTypes, in.TypeID)); err != nil {
 		return err
@@ -168,14 +164,11 @@ func checkDocumentInput(ctx context.Context, tx congtin.Tx, siteID int64, cur *c
 		}
 	}
 	in.Links = links
-	for _, fid := range in.RemoveFiles {
-		if !have[fid] {
-			fe["files"] = "Tệp cần gỡ không thuộc văn bản này."
-		}
+	var files []*congtin.DocumentFile
+	if cur != nil {
+		files = cur.Files
 	}
-	if len(have)-len(in.RemoveFiles)+len(in.AddFiles) > congtin.MaxDocFiles {
-		fe["files"] = "Mỗi văn bản có tối đa " + strconv.Itoa(congtin.MaxDocFiles) + " tệp đính kèm."
-	}
+	checkFiles(fe, "văn bản", files, in.AddFiles, in.RemoveFiles)
 	if len(fe) > 0 {
 		return &congtin.ValidationError{Fields: fe}
 	}
@@ -201,23 +194,7 @@ func setDocument(d *congtin.Document, in congtin.DocumentInput) (added []*congti
 	for _, l := range in.Links {
 		d.Links = append(d.Links, &congtin.DocumentLink{Kind: l.Kind, ID: l.TargetID})
 	}
-	removed := map[int64]bool{}
-	for _, id := range in.RemoveFiles {
-		removed[id] = true
-	}
-	var files []*congtin.DocumentFile
-	for _, f := range d.Files {
-		if !removed[f.ID] {
-			files = append(files, f)
-		}
-	}
-	for _, f := range in.AddFiles {
-		nf := &congtin.DocumentFile{Name: f.Name, Kind: f.Kind, Size: f.Size, Hash: f.Hash, Text: f.Text, TextNote: f.TextNote,
-			TextSource: f.TextSource, TextState: fileTextState(f)}
-		files = append(files, nf)
-		added = append(added, nf)
-	}
-	d.Files = files
+	d.Files, added = applyFiles(d.Files, in.AddFiles, in.RemoveFiles)
 	return added
 }
 
@@ -262,7 +239,7 @@ func (a *App) CreateDocument(ctx context.Context, actor congtin.Actor, siteID in
 		if err := tx.InsertDocument(ctx, d); err != nil {
 			return err
 		}
-		if err := queueFileTexts(ctx, tx, siteID, added); err != nil {
+		if err := queueFileTexts(ctx, tx, siteID, congtin.JobFileText, added); err != nil {
 			return err
 		}
 		var err error
@@ -330,7 +307,7 @@ func updateDocument(ctx context.Context, tx congtin.Tx, actor congtin.Actor, sit
 	if err := tx.UpdateDocument(ctx, cur); err != nil {
 		return nil, false, err
 	}
-	if err := queueFileTexts(ctx, tx, siteID, added); err != nil {
+	if err := queueFileTexts(ctx, tx, siteID, congtin.JobFileText, added); err != nil {
 		return nil, false, err
 	}
 	d, err := addDocumentRevision(ctx, tx, actor, siteID, id, "Sửa")

@@ -259,7 +259,7 @@ func importDocument(ctx context.Context, tx congtin.Tx, siteID int64, p *prepare
 		if err := tx.InsertDocument(ctx, d); err != nil {
 			return nil, false, err
 		}
-		if err := queueFileTexts(ctx, tx, siteID, added); err != nil {
+		if err := queueFileTexts(ctx, tx, siteID, congtin.JobFileText, added); err != nil {
 			return nil, false, err
 		}
 		ref.ID = d.ID
@@ -280,7 +280,7 @@ func importDocument(ctx context.Context, tx congtin.Tx, siteID int64, p *prepare
 			if err := tx.UpdateDocument(ctx, cur); err != nil {
 				return nil, false, err
 			}
-			if err := queueFileTexts(ctx, tx, siteID, added); err != nil {
+			if err := queueFileTexts(ctx, tx, siteID, congtin.JobFileText, added); err != nil {
 				return nil, false, err
 			}
 			if _, err := addDocumentRevision(ctx, tx, importActor, siteID, cur.ID, "Cập nhật từ tệp nhập"); err != nil {

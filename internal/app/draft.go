@@ -26,6 +26,8 @@ func draftNoun(k congtin.Kind) string {
 		return "câu hỏi"
 	case congtin.KindScheduleEntry:
 		return "mục lịch"
+	case congtin.KindConsultation:
+		return "dự thảo"
 	}
 	return "mục này"
 }

@@ -46,14 +46,90 @@ func fileTextState(f congtin.DocumentFileInput) string {
 	return congtin.TextPending
 }
 
-// queueFileTexts queues the reading of the files just stored that wait for
-// it. The caller wakes the worker (wakeJobs) once the transaction is over.
-func queueFileTexts(ctx context.Context, tx congtin.Tx, siteID int64, added []*congtin.DocumentFile) error {
+// checkFiles records in fe what is wrong with a form's attachments (of a
+// noun, "văn bản"): a file to remove that is not one of have, or more
+// files than an item may hold.
+func checkFiles(fe congtin.FieldErrors, noun string, have []*congtin.DocumentFile, add []congtin.DocumentFileInput, remove []int64) {
+	ids := map[int64]bool{}
+	for _, f := range have {
+		ids[f.ID] = true
+	}
+	for _, id := range remove {
+		if !ids[id] {
+			fe["files"] = "Tệp cần gỡ không thuộc " + noun + " này."
+		}
+	}
+	if len(have)-len(remove)+len(add) > congtin.MaxDocFiles {
+		fe["files"] = "Mỗi " + noun + " có tối đa " + itoa(congtin.MaxDocFiles) + " tệp đính kèm."
+	}
+}
+
+// applyFiles returns an item's files after a form: those of have it does
+// not remove, then the new ones, which it returns too (queueFileTexts
+// takes them once stored).
+func applyFiles(have []*congtin.DocumentFile, add []congtin.DocumentFileInput, remove []int64) (files, added []*congtin.DocumentFile) {
+	removed := map[int64]bool{}
+	for _, id := range remove {
+		removed[id] = true
+	}
+	for _, f := range have {
+		if !removed[f.ID] {
+			files = append(files, f)
+		}
+	}
+	for _, f := range add {
+		nf := &congtin.DocumentFile{Name: f.Name, Kind: f.Kind, Size: f.Size, Hash: f.Hash, Text: f.Text, TextNote: f.TextNote,
+			TextSource: f.TextSource, TextState: fileTextState(f)}
+		files = append(files, nf)
+		added = append(added, nf)
+	}
+	return files, added
+}
+
+// fileJob is where a kind of text job's files are: the documents
+// register's (JobFileText) or the consultations' (JobConsultationFileText),
+// two tables of the same columns that one worker reads.
+type fileJob struct {
+	find     func(ctx context.Context, a *App, siteID, fileID int64) (*congtin.DocumentFile, error)
+	findText func(ctx context.Context, tx congtin.Tx, siteID, fileID int64) (*congtin.DocumentFile, error)
+	setText  func(ctx context.Context, tx congtin.Tx, siteID int64, f *congtin.DocumentFile) error
+}
+
+var fileJobs = map[string]fileJob{
+	congtin.JobFileText: {
+		find: func(ctx context.Context, a *App, siteID, id int64) (*congtin.DocumentFile, error) {
+			return a.FindDocumentFile(ctx, siteID, id)
+		},
+		findText: func(ctx context.Context, tx congtin.Tx, siteID, id int64) (*congtin.DocumentFile, error) {
+			return tx.FindDocumentFileText(ctx, siteID, id)
+		},
+		setText: func(ctx context.Context, tx congtin.Tx, siteID int64, f *congtin.DocumentFile) error {
+			return tx.SetDocumentFileText(ctx, siteID, f)
+		}},
+	congtin.JobConsultationFileText: {
+		find: func(ctx context.Context, a *App, siteID, id int64) (*congtin.DocumentFile, error) {
+			return a.FindConsultationFile(ctx, siteID, id)
+		},
+		findText: func(ctx context.Context, tx congtin.Tx, siteID, id int64) (*congtin.DocumentFile, error) {
+			return tx.FindConsultationFileText(ctx, siteID, id)
+		},
+		setText: func(ctx context.Context, tx congtin.Tx, siteID int64, f *congtin.DocumentFile) error {
+			return tx.SetConsultationFileText(ctx, siteID, f)
+		}},
+}
+
+// fileJobKinds are the kinds of job RunFileTextJobs takes.
+var fileJobKinds = []string{congtin.JobFileText, congtin.JobConsultationFileText}
+
+// queueFileTexts queues, as jobs of the kind, the reading of the files
+// just stored that wait for it. The caller wakes the worker (wakeJobs)
+// once the transaction is over.
+func queueFileTexts(ctx context.Context, tx congtin.Tx, siteID int64, kind string, added []*congtin.DocumentFile) error {
 	for _, f := range added {
 		if f.TextState != congtin.TextPending {
 			continue
 		}
-		if err := tx.QueueJob(ctx, siteID, congtin.JobFileText, f.ID, tx.Now()); err != nil {
+		if err := tx.QueueJob(ctx, siteID, kind, f.ID, tx.Now()); err != nil {
 			return err
 		}
 	}
@@ -85,7 +161,7 @@ func (a *App) RunFileTextJobs(ctx context.Context, r congtin.FileTextReader, wor
 	for ctx.Err() == nil {
 		var j *congtin.Job
 		err := a.WithTx(ctx, func(tx congtin.Tx) (err error) {
-			j, err = tx.ClaimJob(ctx, []string{congtin.JobFileText}, worker, fileTextLease)
+			j, err = tx.ClaimJob(ctx, fileJobKinds, worker, fileTextLease)
 			return err
 		})
 		if err != nil || j == nil {
@@ -101,7 +177,11 @@ func (a *App) RunFileTextJobs(ctx context.Context, r congtin.FileTextReader, wor
 
 // runFileText does one claimed job.
 func (a *App) runFileText(ctx context.Context, r congtin.FileTextReader, worker string, j *congtin.Job, log *slog.Logger) error {
-	f, err := a.FindDocumentFile(ctx, j.SiteID, j.RefID)
+	fj, ok := fileJobs[j.Kind]
+	if !ok {
+		return a.WithTx(ctx, func(tx congtin.Tx) error { return tx.DeleteJob(ctx, j.ID) })
+	}
+	f, err := fj.find(ctx, a, j.SiteID, j.RefID)
 	if congtin.ErrorCode(err) == congtin.ENOTFOUND {
 		// The file was removed from its document meanwhile.
 		return a.WithTx(ctx, func(tx congtin.Tx) error { return tx.DeleteJob(ctx, j.ID) })
@@ -139,7 +219,7 @@ func (a *App) runFileText(ctx context.Context, r congtin.FileTextReader, worker 
 		if held, err := tx.ExtendJob(ctx, j.ID, worker, 0); err != nil || !held {
 			return err
 		}
-		cur, err := tx.FindDocumentFileText(ctx, j.SiteID, f.ID)
+		cur, err := fj.findText(ctx, tx, j.SiteID, f.ID)
 		if congtin.ErrorCode(err) == congtin.ENOTFOUND {
 			return tx.DeleteJob(ctx, j.ID)
 		} else if err != nil {
@@ -149,7 +229,7 @@ func (a *App) runFileText(ctx context.Context, r congtin.FileTextReader, worker 
 		if cur.TextState == congtin.TextFailed {
 			cur.Text, cur.TextSource = "", ""
 		}
-		if err := tx.SetDocumentFileText(ctx, j.SiteID, cur); err != nil {
+		if err := fj.setText(ctx, tx, j.SiteID, cur); err != nil {
 			return err
 		}
 		return tx.DeleteJob(ctx, j.ID)

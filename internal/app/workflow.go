@@ -37,6 +37,7 @@ var flows = map[congtin.Kind]*flow{
 	congtin.KindDocument:     documentFlow,
 	congtin.KindQuestion:     questionFlow,
 	congtin.KindScheduleWeek: scheduleFlow,
+	congtin.KindConsultation: consultationFlow,
 }
 
 // Transition moves an item one step along the workflow (submit,

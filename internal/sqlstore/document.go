@@ -37,39 +37,21 @@ func scanDocument(row scanner) (*congtin.Document, error) {
 	return &d, nil
 }
 
-const fileColumns = `id, document_id, name, kind, size, hash, text_note, text_state, text_source, position, created_at`
-
-func scanFile(row scanner) (*congtin.DocumentFile, error) {
-	var f congtin.DocumentFile
-	err := row.Scan(&f.ID, &f.DocumentID, &f.Name, &f.Kind, &f.Size, &f.Hash, &f.TextNote, &f.TextState, &f.TextSource, &f.Position, at(&f.CreatedAt))
-	return &f, err
-}
-
-// findFileText reads an attachment of the site with its text.
-func (c conn) findFileText(ctx context.Context, siteID, fileID int64) (*congtin.DocumentFile, error) {
-	var f congtin.DocumentFile
-	err := c.QueryRow(ctx, `SELECT text, `+fileColumns+` FROM document_files WHERE id = ? AND site_id = ?`, fileID, siteID).Scan(&f.Text,
-		&f.ID, &f.DocumentID, &f.Name, &f.Kind, &f.Size, &f.Hash, &f.TextNote, &f.TextState, &f.TextSource, &f.Position, at(&f.CreatedAt))
-	if err != nil {
-		return nil, c.db.wrap("find document file", found(err, congtin.KindDocumentFile))
-	}
-	return &f, nil
-}
-
 // FindDocumentFileText implements congtin.DocumentStore.
 func (db *DB) FindDocumentFileText(ctx context.Context, siteID, fileID int64) (*congtin.DocumentFile, error) {
-	return db.findFileText(ctx, siteID, fileID)
+	f, err := documentFiles.findText(ctx, db.conn, siteID, fileID)
+	return f, db.wrap("find document file", err)
 }
 
 // FindDocumentFileText implements congtin.DocumentTx.
 func (tx *Tx) FindDocumentFileText(ctx context.Context, siteID, fileID int64) (*congtin.DocumentFile, error) {
-	return tx.findFileText(ctx, siteID, fileID)
+	f, err := documentFiles.findText(ctx, tx.conn, siteID, fileID)
+	return f, tx.db.wrap("find document file", err)
 }
 
 // SetDocumentFileText implements congtin.DocumentTx.
 func (tx *Tx) SetDocumentFileText(ctx context.Context, siteID int64, f *congtin.DocumentFile) error {
-	if _, err := tx.Exec(ctx, `UPDATE document_files SET text = ?, text_note = ?, text_state = ?, text_source = ? WHERE id = ? AND site_id = ?`,
-		f.Text, f.TextNote, f.TextState, f.TextSource, f.ID, siteID); err != nil {
+	if err := documentFiles.setText(ctx, tx, siteID, f); err != nil {
 		return tx.db.wrap("set file text", err)
 	}
 	return tx.db.wrap("index document", tx.indexDocuments(ctx, `d.id = ?`, f.DocumentID))
@@ -88,7 +70,7 @@ func (c conn) findDocument(ctx context.Context, siteID, id int64, now time.Time)
 	if err != nil {
 		return nil, c.db.wrap("find document", found(err, congtin.KindDocument))
 	}
-	if d.Files, err = list(ctx, c, scanFile, `SELECT `+fileColumns+` FROM document_files WHERE document_id = ? ORDER BY position, id`, id); err != nil {
+	if d.Files, err = documentFiles.of(ctx, c, id); err != nil {
 		return nil, c.db.wrap("document files", err)
 	}
 	for _, dir := range []struct {
@@ -117,8 +99,8 @@ func (tx *Tx) FindDocument(ctx context.Context, siteID, id int64) (*congtin.Docu
 
 // FindDocumentFile implements congtin.DocumentStore.
 func (db *DB) FindDocumentFile(ctx context.Context, siteID, fileID int64) (*congtin.DocumentFile, error) {
-	f, err := scanFile(db.QueryRow(ctx, `SELECT `+fileColumns+` FROM document_files WHERE id = ? AND site_id = ?`, fileID, siteID))
-	return f, db.wrap("find document file", found(err, congtin.KindDocumentFile))
+	f, err := documentFiles.find(ctx, db.conn, siteID, fileID)
+	return f, db.wrap("find document file", err)
 }
 
 // FindAdminDocuments implements congtin.DocumentStore.
@@ -262,36 +244,7 @@ func (tx *Tx) writeDocumentParts(ctx context.Context, d *congtin.Document) error
 			return err
 		}
 	}
-	var keep []int64
-	for _, f := range d.Files {
-		if f.ID != 0 {
-			keep = append(keep, f.ID)
-		}
-	}
-	del, args := `DELETE FROM document_files WHERE document_id = ?`, []any{d.ID}
-	if len(keep) > 0 {
-		del, args = del+` AND id NOT IN (`+placeholders(len(keep))+`)`, append(args, ids(keep)...)
-	}
-	if _, err := tx.Exec(ctx, del, args...); err != nil {
-		return err
-	}
-	var pos int
-	if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(position), 0) FROM document_files WHERE document_id = ?`, d.ID).Scan(&pos); err != nil {
-		return err
-	}
-	for _, f := range d.Files {
-		if f.ID != 0 {
-			continue
-		}
-		pos++
-		id, err := tx.insert(ctx, `INSERT INTO document_files (site_id, document_id, name, kind, size, hash, text, text_note, text_state, text_source, position, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.SiteID, d.ID, f.Name, f.Kind, f.Size, f.Hash, f.Text, f.TextNote, f.TextState, f.TextSource, pos, tx.now)
-		if err != nil {
-			return err
-		}
-		f.ID, f.DocumentID, f.Position, f.CreatedAt = id, d.ID, pos, tx.now
-	}
-	return nil
+	return documentFiles.write(ctx, tx, d.SiteID, d.ID, d.Files)
 }
 
 // termTable is where a managed list is kept, and the documents' column

@@ -311,6 +311,6 @@ func (db *DB) FindFileRefs(ctx context.Context) (*congtin.FileRefs, error) {
 	refs.Attachments, err = list(ctx, db.conn, func(row scanner) (congtin.AttachmentRef, error) {
 		var a congtin.AttachmentRef
 		return a, row.Scan(&a.Hash, &a.Kind)
-	}, `SELECT DISTINCT hash, kind FROM document_files ORDER BY hash, kind`)
-	return refs, db.wrap("find document files", err)
+	}, `SELECT hash, kind FROM document_files UNION SELECT hash, kind FROM consultation_files ORDER BY 1, 2`)
+	return refs, db.wrap("find attachments", err)
 }

@@ -119,6 +119,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/v1/search/suggest", s.handleSuggest)
 	mux.HandleFunc("GET /ban-in/{id}", s.handlePrint)
 	s.documentRoutes(mux)
+	s.consultationRoutes(mux)
 	s.qaRoutes(mux)
 	s.pollRoutes(mux)
 	s.sectionRoutes(mux)

@@ -10,18 +10,20 @@ type Services struct {
 	Sites     SiteReader
 	Articles  ArticleReader
 	Documents DocumentReader
-	QA        QAService
-	Sections  SectionReader
-	Search    Searcher
-	Previews  PreviewReader
-	Polls     PollService
+	// Consultations: Lấy ý kiến dự thảo.
+	Consultations ConsultationReader
+	QA            QAService
+	Sections      SectionReader
+	Search        Searcher
+	Previews      PreviewReader
+	Polls         PollService
 	// Health, when set, tells /readyz whether the database answers.
 	Health Pinger
 }
 
 // NewServices takes every group from one service, the app's.
 func NewServices(svc congtin.Service) Services {
-	sv := Services{Sites: svc, Articles: svc, Documents: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
+	sv := Services{Sites: svc, Articles: svc, Documents: svc, Consultations: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
 	if p, ok := svc.(Pinger); ok {
 		sv.Health = p
 	}
