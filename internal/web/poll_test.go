@@ -1,15 +1,18 @@
 package web_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/web"
 	"golang.org/x/net/html"
 )
 
@@ -310,4 +313,27 @@ func TestPollHomeBox(t *testing.T) {
 	if find(box(anon), tag("form")) == nil {
 		t.Fatal("another reader's box lost its form")
 	}
+	// The home page is the most asked-for page: its box reads the store
+	// at most once a second, not on every view.
+	counting := &countingPolls{PollService: e.server.Polls}
+	e.server.Polls = counting
+	for range 20 {
+		if find(box(anon), tag("form")) == nil {
+			t.Fatal("the box lost its form")
+		}
+	}
+	if n := counting.finds.Load(); n > 1 {
+		t.Fatalf("20 views of the home page read the polls %d times", n)
+	}
+}
+
+// countingPolls counts the poll lists read.
+type countingPolls struct {
+	web.PollService
+	finds atomic.Int64
+}
+
+func (c *countingPolls) FindPolls(ctx context.Context, f congtin.PollFilter) ([]*congtin.Poll, int, error) {
+	c.finds.Add(1)
+	return c.PollService.FindPolls(ctx, f)
 }

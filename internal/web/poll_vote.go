@@ -170,6 +170,7 @@ func (s *Server) handleVote(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
+	s.polls.forget(site.ID)
 	// The browser's mark of its vote, kept about as long as browsers
 	// keep a cookie (400 days): after that the poll has long closed.
 	clientip.SetCookie(w, r, &http.Cookie{Name: votedCookie + strconv.FormatInt(p.ID, 10), Value: votedMark(keys, p), Path: "/",

@@ -37,6 +37,9 @@ type Server struct {
 	// Services are what the handlers read and write: NewServices fills
 	// them from the app.
 	Services
+	// polls is the newest open poll of each site, for the home page's
+	// box (poll_box.go).
+	polls pollMemo
 	Counter *counters.Counter
 	Render  *render.Engine
 	Assets  *static.Assets
