@@ -39,7 +39,7 @@ type Server struct {
 	Services
 	// polls is the newest open poll of each site, for the home page's
 	// box (poll_box.go).
-	polls pollMemo
+	polls   pollMemo
 	Counter *counters.Counter
 	Render  *render.Engine
 	Assets  *static.Assets
