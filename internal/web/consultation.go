@@ -164,15 +164,7 @@ func (s *Server) handleConsultationFile(w http.ResponseWriter, r *http.Request) 
 		s.error(w, r, err)
 		return
 	}
-	for _, f := range c.Files {
-		if f.ID == fid {
-			if err := docfile.Serve(w, r, s.Files, f, true); err != nil {
-				s.error(w, r, err)
-			}
-			return
-		}
-	}
-	s.error(w, r, congtin.NotFound(congtin.KindDocumentFile))
+	s.servePublicFile(w, r, c.Files, fid)
 }
 
 func (s *Server) handleConsultation(w http.ResponseWriter, r *http.Request) {

@@ -367,6 +367,20 @@ func (s *Server) handleDocumentPrint(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "document_print", page)
 }
 
+// servePublicFile serves the attachment fid among files, those of a
+// published document or consultation, for download.
+func (s *Server) servePublicFile(w http.ResponseWriter, r *http.Request, files []*congtin.DocumentFile, fid int64) {
+	for _, f := range files {
+		if f.ID == fid {
+			if err := docfile.Serve(w, r, s.Files, f, true); err != nil {
+				s.error(w, r, err)
+			}
+			return
+		}
+	}
+	s.error(w, r, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy tệp đính kèm."))
+}
+
 // handleDocumentFile serves an attachment of a public document for
 // download.
 func (s *Server) handleDocumentFile(w http.ResponseWriter, r *http.Request) {
@@ -381,15 +395,7 @@ func (s *Server) handleDocumentFile(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	for _, f := range d.Files {
-		if f.ID == fid {
-			if err := docfile.Serve(w, r, s.Files, f, true); err != nil {
-				s.error(w, r, err)
-			}
-			return
-		}
-	}
-	s.error(w, r, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy tệp đính kèm."))
+	s.servePublicFile(w, r, d.Files, fid)
 }
 
 func (s *Server) handleDocumentFeed(w http.ResponseWriter, r *http.Request) {
