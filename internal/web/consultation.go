@@ -38,7 +38,13 @@ const consultationGroupSize = 100
 func (s *Server) consultationRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /lay-y-kien", s.handleConsultations)
 	mux.HandleFunc("GET /lay-y-kien/{ref}", s.handleConsultation)
-	mux.HandleFunc("GET /lay-y-kien/{id}/tep/{file}", s.handleConsultationFile)
+	mux.HandleFunc("GET /lay-y-kien/{id}/tep/{file}", s.publicFile(func(r *http.Request, id int64, ok bool) ([]*congtin.DocumentFile, error) {
+		c, err := s.findPublicConsultation(r, id, ok)
+		if err != nil {
+			return nil, err
+		}
+		return c.Files, nil
+	}))
 	mux.HandleFunc("GET /ban-in/lay-y-kien/{id}", s.handleConsultationPrint)
 	mux.HandleFunc("GET /rss/lay-y-kien", s.handleConsultationFeed)
 	mux.HandleFunc("GET /sitemap/lay-y-kien.xml", s.handleSitemapConsultations)
@@ -148,23 +154,6 @@ func (s *Server) consultationPage(c *congtin.Consultation) *render.ConsultationP
 			URL: "/lay-y-kien/" + strconv.FormatInt(c.ID, 10) + "/tep/" + strconv.FormatInt(f.ID, 10)})
 	}
 	return p
-}
-
-// handleConsultationFile serves an attachment of a public consultation
-// for download, as the documents' are.
-func (s *Server) handleConsultationFile(w http.ResponseWriter, r *http.Request) {
-	fid, ok := parseID(r.PathValue("file"))
-	if !ok || s.Files == nil {
-		s.error(w, r, notFound())
-		return
-	}
-	id, ok := parseID(r.PathValue("id"))
-	c, err := s.findPublicConsultation(r, id, ok)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	s.servePublicFile(w, r, c.Files, fid)
 }
 
 func (s *Server) handleConsultation(w http.ResponseWriter, r *http.Request) {

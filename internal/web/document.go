@@ -41,7 +41,13 @@ type DocumentReader interface {
 func (s *Server) documentRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /van-ban", s.handleDocuments)
 	mux.HandleFunc("GET /van-ban/{ref}", s.handleDocument)
-	mux.HandleFunc("GET /van-ban/{id}/tep/{file}", s.handleDocumentFile)
+	mux.HandleFunc("GET /van-ban/{id}/tep/{file}", s.publicFile(func(r *http.Request, id int64, ok bool) ([]*congtin.DocumentFile, error) {
+		d, err := s.findPublicDocument(r, id, ok)
+		if err != nil {
+			return nil, err
+		}
+		return d.Files, nil
+	}))
 	mux.HandleFunc("GET /ban-in/van-ban/{id}", s.handleDocumentPrint)
 	mux.HandleFunc("GET /rss/van-ban", s.handleDocumentFeed)
 	mux.HandleFunc("GET /sitemap/van-ban.xml", s.handleSitemapDocuments)
@@ -367,35 +373,32 @@ func (s *Server) handleDocumentPrint(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "document_print", page)
 }
 
-// servePublicFile serves the attachment fid among files, those of a
-// published document or consultation, for download.
-func (s *Server) servePublicFile(w http.ResponseWriter, r *http.Request, files []*congtin.DocumentFile, fid int64) {
-	for _, f := range files {
-		if f.ID == fid {
-			if err := docfile.Serve(w, r, s.Files, f, true); err != nil {
-				s.error(w, r, err)
-			}
+// publicFile is the handler of /…/{id}/tep/{file}: the attachment {file}
+// of the published document or consultation {id}, whose files find
+// returns (an error for an item not public), for download.
+func (s *Server) publicFile(find func(r *http.Request, id int64, ok bool) ([]*congtin.DocumentFile, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		fid, ok := parseID(r.PathValue("file"))
+		if !ok || s.Files == nil {
+			s.error(w, r, notFound())
 			return
 		}
+		id, ok := parseID(r.PathValue("id"))
+		files, err := find(r, id, ok)
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		for _, f := range files {
+			if f.ID == fid {
+				if err := docfile.Serve(w, r, s.Files, f, true); err != nil {
+					s.error(w, r, err)
+				}
+				return
+			}
+		}
+		s.error(w, r, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy tệp đính kèm."))
 	}
-	s.error(w, r, congtin.Errorf(congtin.ENOTFOUND, "Không tìm thấy tệp đính kèm."))
-}
-
-// handleDocumentFile serves an attachment of a public document for
-// download.
-func (s *Server) handleDocumentFile(w http.ResponseWriter, r *http.Request) {
-	fid, ok := parseID(r.PathValue("file"))
-	if !ok || s.Files == nil {
-		s.error(w, r, notFound())
-		return
-	}
-	id, ok := parseID(r.PathValue("id"))
-	d, err := s.findPublicDocument(r, id, ok)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
-	s.servePublicFile(w, r, d.Files, fid)
 }
 
 func (s *Server) handleDocumentFeed(w http.ResponseWriter, r *http.Request) {
