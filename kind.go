@@ -34,6 +34,8 @@ const (
 	KindDraft         Kind = "draft"         // an editor's autosaved form
 	KindSpellingGroup Kind = "spelling"      // a site's group of equivalent spellings
 	KindPoll          Kind = "poll"          // a poll (thăm dò ý kiến)
+	KindComment       Kind = "comment"       // a comment on a consultation's draft
+	KindCommentCode   Kind = "comment_code"  // a comment looked up by its sender's code
 )
 
 // notFound holds the message a reader sees when a thing of a kind is not
@@ -65,6 +67,8 @@ var notFound = map[Kind]string{
 	KindNotification:  "Không tìm thấy thông báo.",
 	KindDraft:         "Không có nội dung chưa lưu.",
 	KindSpellingGroup: "Không tìm thấy nhóm cách viết này.",
+	KindComment:       "Không tìm thấy ý kiến góp ý.",
+	KindCommentCode:   "Không có ý kiến góp ý nào với mã tra cứu này. Xin kiểm tra lại mã.",
 }
 
 // NotFound is the ENOTFOUND error for a missing thing of kind k.

@@ -175,18 +175,8 @@ func (in *QuestionInput) Normalize() {
 // form's fields ("contact" when neither e-mail nor phone is given).
 func (in *QuestionInput) Validate() error {
 	fe := FieldErrors{}
-	line := func(field, label, v string, max int) {
-		switch {
-		case !validText(v) || hasControl(v, false):
-			fe[field] = label + " chứa ký tự không hợp lệ."
-		case v == "":
-			fe[field] = label + " không được để trống."
-		case utf8.RuneCountInString(v) > max:
-			fe[field] = label + " quá dài: tối đa " + itoa(max) + " ký tự."
-		}
-	}
-	line("name", "Họ và tên", in.Name, MaxAskerNameLen)
-	line("title", "Tiêu đề câu hỏi", in.Title, MaxQuestionTitle)
+	checkLine(fe, "name", "Họ và tên", in.Name, MaxAskerNameLen)
+	checkLine(fe, "title", "Tiêu đề câu hỏi", in.Title, MaxQuestionTitle)
 	switch n := utf8.RuneCountInString(in.Body); {
 	case !validText(in.Body) || hasControl(in.Body, true):
 		fe["body"] = "Nội dung câu hỏi chứa ký tự không hợp lệ."
@@ -197,15 +187,7 @@ func (in *QuestionInput) Validate() error {
 	case n > MaxQuestionBody:
 		fe["body"] = "Nội dung câu hỏi quá dài: tối đa " + itoa(MaxQuestionBody) + " ký tự (đang có " + itoa(n) + ")."
 	}
-	if in.Email != "" && !ValidEmail(in.Email) {
-		fe["email"] = "Địa chỉ email không hợp lệ, ví dụ đúng: nguyenvana@gmail.com."
-	}
-	if in.Phone != "" && !ValidPhone(in.Phone) {
-		fe["phone"] = "Số điện thoại không hợp lệ: gồm 9 đến 15 chữ số, ví dụ 0912 345 678 hoặc +84 912 345 678."
-	}
-	if in.Email == "" && in.Phone == "" {
-		fe["contact"] = "Hãy cho biết email hoặc số điện thoại (ít nhất một) để cơ quan liên hệ khi cần."
-	}
+	checkContact(fe, in.Email, in.Phone)
 	if in.FieldID < 0 {
 		fe["field_id"] = "Hãy chọn lĩnh vực."
 	}
@@ -227,6 +209,32 @@ func hasControl(s string, multiline bool) bool {
 		}
 	}
 	return false
+}
+
+// checkLine checks a one-line field a citizen must fill in.
+func checkLine(fe FieldErrors, field, label, v string, max int) {
+	switch {
+	case !validText(v) || hasControl(v, false):
+		fe[field] = label + " chứa ký tự không hợp lệ."
+	case v == "":
+		fe[field] = label + " không được để trống."
+	case utf8.RuneCountInString(v) > max:
+		fe[field] = label + " quá dài: tối đa " + itoa(max) + " ký tự."
+	}
+}
+
+// checkContact checks a citizen's private contact: an e-mail address or
+// a phone number, at least one ("contact" names the error of neither).
+func checkContact(fe FieldErrors, email, phone string) {
+	if email != "" && !ValidEmail(email) {
+		fe["email"] = "Địa chỉ email không hợp lệ, ví dụ đúng: nguyenvana@gmail.com."
+	}
+	if phone != "" && !ValidPhone(phone) {
+		fe["phone"] = "Số điện thoại không hợp lệ: gồm 9 đến 15 chữ số, ví dụ 0912 345 678 hoặc +84 912 345 678."
+	}
+	if email == "" && phone == "" {
+		fe["contact"] = "Hãy cho biết email hoặc số điện thoại (ít nhất một) để cơ quan liên hệ khi cần."
+	}
 }
 
 // ValidEmail reports whether s is a plain e-mail address (no display
