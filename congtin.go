@@ -37,6 +37,8 @@ type Service interface {
 	DocumentStore
 	ConsultationStore
 	ConsultationService
+	CommentStore
+	CommentService
 
 	SiteService
 	SiteAdminService

@@ -13,9 +13,8 @@ import (
 // issued from it. A consultation goes through the shared workflow (Nháp →
 // Chờ duyệt → Đã xuất bản), checked by the same permission table (Can).
 //
-// Comments, their moderation, the drafting body's report on them (báo cáo
-// tổng hợp, tiếp thu, giải trình) and the export come in a later part; the
-// table already keeps the report's columns (see migration 0027).
+// Comments on it, their moderation and the drafting body's report on them
+// are in consultation_comment.go.
 
 // Limits of a consultation's fields.
 const (
@@ -59,8 +58,16 @@ type Consultation struct {
 	DocumentNumber string    `json:"document_number,omitempty"`
 	DocumentSlug   string    `json:"-"`
 	DocumentPublic bool      `json:"-"`
-	Status         string    `json:"status"`
-	PublishedAt    time.Time `json:"published_at"`
+	// Report is the drafting body's report on the comments (báo cáo
+	// tổng hợp, tiếp thu, giải trình), sanitized HTML, published after
+	// the close at ReportAt (zero: none yet); ReportFile is its signed
+	// file (nil for none; its ID is 0, it is served by the
+	// consultation's report address).
+	Report         string        `json:"report,omitempty"`
+	ReportAt       time.Time     `json:"report_at,omitzero"`
+	ReportFile     *DocumentFile `json:"report_file,omitempty"`
+	Status         string        `json:"status"`
+	PublishedAt    time.Time     `json:"published_at"`
 	CreatedAt      time.Time `json:"created_at"`
 	UpdatedAt      time.Time `json:"updated_at"`
 	CreatedBy      int64     `json:"created_by,omitempty"`
@@ -96,11 +103,12 @@ func (c *Consultation) IsPublic(now time.Time) bool {
 	return c.Status == StatusPublished && !c.PublishedAt.After(now)
 }
 
-// Phase says where the consultation stands at now: a result once the
-// document issued from it is public, otherwise by its period.
+// Phase says where the consultation stands at now: a result once its
+// report is out or the document issued from it is public, otherwise by
+// its period.
 func (c *Consultation) Phase(now time.Time) string {
 	switch {
-	case c.DocumentID != 0 && c.DocumentPublic:
+	case !c.ReportAt.IsZero() || c.DocumentID != 0 && c.DocumentPublic:
 		return ConsultResult
 	case now.Before(c.OpensAt):
 		return ConsultUpcoming
@@ -234,8 +242,9 @@ type ConsultationRevision struct {
 type ConsultationFilter struct {
 	SiteID int64
 	// Public keeps the published ones that readers may see at Now, and
-	// Phase those of one phase (ConsultOpen, ConsultClosed, ConsultResult;
-	// ConsultClosed includes those whose document is not public yet).
+	// Phase those of one phase (ConsultOpen, ConsultClosed, ConsultResult:
+	// a report out or a public document; ConsultClosed includes those
+	// whose document is not public yet).
 	Public bool
 	Phase  string
 	Now    time.Time // zero: the store's clock

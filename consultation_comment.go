@@ -288,9 +288,9 @@ type CommentTx interface {
 	// hash) of the comments sent before the time and not yet purged, and
 	// returns how many it blanked per site.
 	PurgeComments(ctx context.Context, before time.Time) (map[int64]int, error)
-	// SetConsultationReport writes a consultation's report text and time
-	// (zero: none) and bumps its version.
-	SetConsultationReport(ctx context.Context, siteID, id int64, html string, at time.Time) error
+	// SetConsultationReport writes a consultation's report text, time
+	// (zero: none) and file (nil: none), and bumps its version.
+	SetConsultationReport(ctx context.Context, siteID, id int64, html string, at time.Time, file *DocumentFile) error
 }
 
 // CommentService is the consultation's comments: a citizen's comment,

@@ -24,6 +24,7 @@ type Store interface {
 	DocumentStore
 
 	ConsultationStore
+	CommentStore
 
 	QuestionStore
 
@@ -83,6 +84,7 @@ type Tx interface {
 	DocumentTx
 
 	ConsultationTx
+	CommentTx
 
 	QuestionTx
 

@@ -238,7 +238,20 @@ func fillCommune(t *testing.T, dir string) *commune {
 	draftIn.AddFiles = []congtin.DocumentFileInput{{Name: "du-thao.pdf", Kind: congtin.FilePDF, Size: 700, Hash: strings.Repeat("ef", 32), Text: "greenhouse zebrafinch"}}
 	k, err := db.CreateConsultation(ctx, reporter, site.ID, draftIn)
 	ok(err)
-	_, err = db.TransitionConsultation(ctx, editor, site.ID, k.ID, congtin.ActPublish, "")
+	k, err = db.TransitionConsultation(ctx, editor, site.ID, k.ID, congtin.ActPublish, "")
+	ok(err)
+	// Its report, now that it has closed (the report_* columns), and a
+	// comment with an attachment on one open now (consultation_comments).
+	_, err = db.PublishReport(ctx, editor, site.ID, k.ID, congtin.ConsultationReport{HTML: "<p>Báo cáo tiếp thu</p>", Version: k.Version,
+		File: &congtin.DocumentFileInput{Name: "bao-cao.pdf", Kind: congtin.FilePDF, Size: 300, Hash: strings.Repeat("f1", 32)}})
+	ok(err)
+	open, err := db.CreateConsultation(ctx, reporter, site.ID, storetest.ConsultationInput(time.Now().Add(-time.Hour)))
+	ok(err)
+	_, err = db.TransitionConsultation(ctx, editor, site.ID, open.ID, congtin.ActPublish, "")
+	ok(err)
+	comment := storetest.CommentIn("Đề nghị làm rõ đối tượng được hỗ trợ.", 3)
+	comment.File = &congtin.DocumentFileInput{Name: "gop-y.docx", Kind: congtin.FileDOCX, Size: 400, Hash: strings.Repeat("f2", 32)}
+	_, err = db.SubmitComment(ctx, site.ID, open.ID, comment, storetest.QuestionSub("copy-ip"))
 	ok(err)
 	fillQuestions(t, db, admin, editor, reporter, site.ID)
 	// The site's own abbreviations (spelling_groups, spelling_versions).

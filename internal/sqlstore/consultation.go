@@ -16,15 +16,22 @@ var _ congtin.ConsultationTx = (*Tx)(nil)
 // document (d); its one parameter is now, for whether d is public.
 const consultationColumns = `c.id, c.site_id, c.number, c.title, c.slug, c.drafter, c.summary, c.body, c.opens_at, c.closes_at, c.contact,
 	COALESCE(c.document_id, 0), COALESCE(d.number, ''), COALESCE(d.slug, ''), COALESCE(d.status = 'published' AND d.published_at <= ?, FALSE),
+	c.report_html, c.report_at, c.report_file_name, c.report_file_kind, c.report_file_size, c.report_file_hash,
 	c.status, c.published_at, c.created_at, c.updated_at, c.created_by, c.version`
 
 const consultationFrom = ` FROM consultations c LEFT JOIN documents d ON d.id = c.document_id`
 
 func scanConsultation(row scanner) (*congtin.Consultation, error) {
 	var c congtin.Consultation
+	var f congtin.DocumentFile
 	err := row.Scan(&c.ID, &c.SiteID, &c.Number, &c.Title, &c.Slug, &c.Drafter, &c.Summary, &c.Body, at(&c.OpensAt), at(&c.ClosesAt), &c.Contact,
 		&c.DocumentID, &c.DocumentNumber, &c.DocumentSlug, &c.DocumentPublic,
+		&c.Report, at(&c.ReportAt), &f.Name, &f.Kind, &f.Size, &f.Hash,
 		&c.Status, at(&c.PublishedAt), at(&c.CreatedAt), at(&c.UpdatedAt), &c.CreatedBy, &c.Version)
+	if f.Hash != "" {
+		f.DocumentID = c.ID
+		c.ReportFile = &f
+	}
 	return &c, err
 }
 
@@ -99,8 +106,9 @@ func (db *DB) FindConsultations(ctx context.Context, f congtin.ConsultationFilte
 	if f.Public {
 		w.add("c.status = 'published' AND c.published_at <= ?", now)
 		order = "c.closes_at DESC, c.id DESC"
-		// A result is a resulting document readers may see.
-		result := `EXISTS (SELECT 1 FROM documents r WHERE r.id = c.document_id AND r.status = 'published' AND r.published_at <= ?)`
+		// A result is a report out, or a resulting document readers may
+		// see.
+		result := `(c.report_at IS NOT NULL OR EXISTS (SELECT 1 FROM documents r WHERE r.id = c.document_id AND r.status = 'published' AND r.published_at <= ?))`
 		switch f.Phase {
 		case congtin.ConsultOpen:
 			w.add("c.opens_at <= ? AND c.closes_at > ? AND NOT "+result, now, now, now)
