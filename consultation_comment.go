@@ -173,6 +173,17 @@ func formatCount(n int) string {
 	return b.String()
 }
 
+// ClosedError is the refusal of a comment outside the period: the form
+// is gone from the page, but a page left open, or a bot, still posts.
+func (c *Consultation) ClosedError(now time.Time) error {
+	const f = "15:04 ngày 02/01/2006"
+	if now.Before(c.OpensAt) {
+		return Errorf(ECONFLICT, "Dự thảo này chưa mở lấy ý kiến: thời gian nhận ý kiến bắt đầu từ %s.", c.OpensAt.In(VietnamZone).Format(f))
+	}
+	return Errorf(ECONFLICT, "Đã hết thời gian lấy ý kiến dự thảo này (kết thúc lúc %s); ý kiến gửi sau thời điểm đó không được tiếp nhận. Xin cảm ơn bạn đã quan tâm.",
+		c.ClosesAt.In(VietnamZone).Format(f))
+}
+
 // CommentModeration is a staff member's decision on a comment.
 type CommentModeration struct {
 	// Status is CommentPublished or CommentHidden (CommentPending puts
@@ -297,7 +308,7 @@ type CommentTx interface {
 // the staff's moderation and answers, the report and the retention purge.
 type CommentService interface {
 	// SubmitComment stores a comment, pending moderation. EINVALID for bad
-	// input; ECONFLICT (ConsultationClosed's message) when the consultation is not
+	// input; ECONFLICT (Consultation.ClosedError) when the consultation is not
 	// public or not open at the store's now; ECONFLICT when the form's
 	// nonce was used; ETOOMANY when the sender's hash already sent
 	// sub.Limit comments within sub.Window.

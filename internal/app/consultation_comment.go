@@ -18,17 +18,6 @@ func commentFormUsed() error {
 	return congtin.Errorf(congtin.ECONFLICT, "Ý kiến từ biểu mẫu này đã được gửi rồi. Muốn góp thêm ý kiến, xin mở lại biểu mẫu.")
 }
 
-// ConsultationClosed is the refusal of a comment outside the period: the
-// form is gone from the page, but a page left open, or a bot, still posts.
-func ConsultationClosed(c *congtin.Consultation, now time.Time) error {
-	f := "15:04 ngày 02/01/2006"
-	if now.Before(c.OpensAt) {
-		return congtin.Errorf(congtin.ECONFLICT, "Dự thảo này chưa mở lấy ý kiến: thời gian nhận ý kiến bắt đầu từ %s.", c.OpensAt.In(congtin.VietnamZone).Format(f))
-	}
-	return congtin.Errorf(congtin.ECONFLICT, "Đã hết thời gian lấy ý kiến dự thảo này (kết thúc lúc %s); ý kiến gửi sau thời điểm đó không được tiếp nhận. Xin cảm ơn bạn đã quan tâm.",
-		c.ClosesAt.In(congtin.VietnamZone).Format(f))
-}
-
 // canModerate refuses an actor who may not publish the consultation: a
 // comment published speaks on the agency's page, as the draft does.
 func canModerate(actor congtin.Actor, c *congtin.Consultation) error {
@@ -69,7 +58,7 @@ func (a *App) SubmitComment(ctx context.Context, siteID, consultationID int64, i
 			return congtin.NotFound(congtin.KindConsultation)
 		}
 		if now.Before(c.OpensAt) || !now.Before(c.ClosesAt) {
-			return ConsultationClosed(c, now)
+			return c.ClosedError(now)
 		}
 		if used, err := tx.CommentNonceUsed(ctx, sub.Nonce); err != nil {
 			return err

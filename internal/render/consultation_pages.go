@@ -1,6 +1,10 @@
 package render
 
-import "github.com/congtin/congtin"
+import (
+	"time"
+
+	"github.com/congtin/congtin"
+)
 
 // The consultations' pages (Lấy ý kiến dự thảo) are registered here
 // rather than in the pages table of render.go, so the feature stays in
@@ -8,6 +12,7 @@ import "github.com/congtin/congtin"
 func init() {
 	for name, layout := range map[string]string{
 		"consultations": "layout", "consultation": "layout", "consultation_print": "print",
+		"consultation_comment_lookup": "layout",
 		"admin/consultations": "admin", "admin/consultation_edit": "admin", "admin/consultation_revisions": "admin",
 	} {
 		pages[name] = layout
@@ -95,6 +100,65 @@ type ConsultationPage struct {
 	Files        []DocumentFileItem
 	PrintURL     string
 	BackURL      string
+	// ReportFile is the report's file with its address (nil for none).
+	ReportFile *DocumentFileItem
+	// Comments are the published comments by article of the draft,
+	// Published their number.
+	Comments  []CommentGroup
+	Published int
+	// Form is the comment form while the consultation is open (nil
+	// otherwise); Notice says why there is none, or that a comment
+	// could not be taken.
+	Form   *CommentForm
+	Notice string
+}
+
+// CommentGroup is the published comments on one article of the draft.
+type CommentGroup struct {
+	ID, Heading string
+	Items       []CommentView
+}
+
+// CommentView is a published comment with its attachment's address.
+type CommentView struct {
+	*congtin.ConsultationComment
+	File *DocumentFileItem // nil for none
+}
+
+// CommentForm is the public comment form: its signed token and trap
+// field, and what was typed when it comes back with errors (the file
+// must be chosen again: a browser never refills a file input).
+type CommentForm struct {
+	Action, Token, Honeypot string
+	Input                   congtin.CommentInput
+	Article                 string // as typed
+	Errors                  congtin.FieldErrors
+	Error                   string
+	MaxMB                   int64
+	RetentionDays           int
+}
+
+// CommentLookupPage is /lay-y-kien/tra-cuu and /lay-y-kien/da-gui: a
+// comment's state by its sender's code.
+type CommentLookupPage struct {
+	Base
+	Sent  bool
+	Input string
+	Error string
+	Found *CommentLookup
+}
+
+// CommentLookup is what a sender sees of their comment.
+type CommentLookup struct {
+	Code              string
+	Consultation      string // its number and title
+	ConsultationURL   string
+	Article           string
+	SentAt            time.Time
+	State, StateName  string
+	Answer            string // plain text, once published
+	Open              bool   // the consultation still takes comments
+	ConsultationClose time.Time
 }
 
 // ConsultationPrintPage is the print view of a consultation.

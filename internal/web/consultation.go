@@ -72,7 +72,7 @@ func (s *Server) consultationGroups(ctx context.Context, siteID int64, q string,
 	groups := []render.ConsultationGroup{
 		{ID: "dang-lay-y-kien", Heading: "Đang lấy ý kiến", Empty: "Hiện không có dự thảo nào đang lấy ý kiến."},
 		{ID: "da-het-han", Heading: "Đã hết hạn", Empty: "Chưa có dự thảo nào hết hạn lấy ý kiến."},
-		{ID: "da-co-ket-qua", Heading: "Đã có kết quả", Empty: "Chưa có dự thảo nào đã ban hành văn bản."},
+		{ID: "da-co-ket-qua", Heading: "Đã có kết quả", Empty: "Chưa có dự thảo nào có kết quả (báo cáo tiếp thu hoặc văn bản được ban hành)."},
 	}
 	total := 0
 	for _, p := range []struct {
@@ -150,14 +150,15 @@ func (s *Server) consultationPage(c *congtin.Consultation) *render.ConsultationP
 		}
 	}
 	for _, f := range c.Files {
-		p.Files = append(p.Files, render.DocumentFileItem{DocumentFile: f, Size: render.FileSize(f.Size), TypeName: fileTypeName(f.Kind),
-			URL: "/lay-y-kien/" + strconv.FormatInt(c.ID, 10) + "/tep/" + strconv.FormatInt(f.ID, 10)})
+		p.Files = append(p.Files, *fileItem(f, "/lay-y-kien/"+strconv.FormatInt(c.ID, 10)+"/tep/"+strconv.FormatInt(f.ID, 10)))
+	}
+	if c.ReportFile != nil && !c.ReportAt.IsZero() {
+		p.ReportFile = fileItem(c.ReportFile, "/lay-y-kien/"+strconv.FormatInt(c.ID, 10)+"/bao-cao")
 	}
 	return p
 }
 
 func (s *Server) handleConsultation(w http.ResponseWriter, r *http.Request) {
-	site := siteFrom(r.Context())
 	id, ok := articleID(r.PathValue("ref"))
 	c, err := s.findPublicConsultation(r, id, ok)
 	if err != nil {
@@ -169,15 +170,7 @@ func (s *Server) handleConsultation(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, c.Path(), http.StatusMovedPermanently)
 		return
 	}
-	page := s.consultationPage(c)
-	if !s.layout(w, r, site, &page.Base) {
-		return
-	}
-	page.Title = c.Title
-	page.Description = c.Summary
-	page.Canonical = s.siteURL(site, c.Path())
-	page.ActiveSlug = "lay-y-kien"
-	s.render(w, http.StatusOK, "consultation", page)
+	s.renderConsultation(w, r, http.StatusOK, c, nil, "")
 }
 
 func (s *Server) handleConsultationPrint(w http.ResponseWriter, r *http.Request) {

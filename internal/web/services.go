@@ -12,6 +12,7 @@ type Services struct {
 	Documents DocumentReader
 	// Consultations: Lấy ý kiến dự thảo.
 	Consultations ConsultationReader
+	Comments      CommentService
 	QA            QAService
 	Sections      SectionReader
 	Search        Searcher
@@ -23,7 +24,7 @@ type Services struct {
 
 // NewServices takes every group from one service, the app's.
 func NewServices(svc congtin.Service) Services {
-	sv := Services{Sites: svc, Articles: svc, Documents: svc, Consultations: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
+	sv := Services{Sites: svc, Articles: svc, Documents: svc, Consultations: svc, Comments: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
 	if p, ok := svc.(Pinger); ok {
 		sv.Health = p
 	}
