@@ -54,24 +54,24 @@ type Consultation struct {
 	// DocumentID is the document of the register issued from the draft,
 	// 0 until then. DocumentNumber and DocumentSlug name it, and
 	// DocumentPublic says whether readers may follow the link.
-	DocumentID     int64     `json:"document_id,omitempty"`
-	DocumentNumber string    `json:"document_number,omitempty"`
-	DocumentSlug   string    `json:"-"`
-	DocumentPublic bool      `json:"-"`
+	DocumentID     int64  `json:"document_id,omitempty"`
+	DocumentNumber string `json:"document_number,omitempty"`
+	DocumentSlug   string `json:"-"`
+	DocumentPublic bool   `json:"-"`
 	// Report is the drafting body's report on the comments (báo cáo
 	// tổng hợp, tiếp thu, giải trình), sanitized HTML, published after
 	// the close at ReportAt (zero: none yet); ReportFile is its signed
 	// file (nil for none; its ID is 0, it is served by the
 	// consultation's report address).
-	Report         string        `json:"report,omitempty"`
-	ReportAt       time.Time     `json:"report_at,omitzero"`
-	ReportFile     *DocumentFile `json:"report_file,omitempty"`
-	Status         string        `json:"status"`
-	PublishedAt    time.Time     `json:"published_at"`
-	CreatedAt      time.Time `json:"created_at"`
-	UpdatedAt      time.Time `json:"updated_at"`
-	CreatedBy      int64     `json:"created_by,omitempty"`
-	Version        int64     `json:"version"`
+	Report      string        `json:"report,omitempty"`
+	ReportAt    time.Time     `json:"report_at,omitzero"`
+	ReportFile  *DocumentFile `json:"report_file,omitempty"`
+	Status      string        `json:"status"`
+	PublishedAt time.Time     `json:"published_at"`
+	CreatedAt   time.Time     `json:"created_at"`
+	UpdatedAt   time.Time     `json:"updated_at"`
+	CreatedBy   int64         `json:"created_by,omitempty"`
+	Version     int64         `json:"version"`
 	// Files are the draft's attachments, in order (their DocumentID is
 	// the consultation's ID), without their text.
 	Files []*DocumentFile `json:"files,omitempty"`

@@ -13,7 +13,7 @@ func init() {
 	for name, layout := range map[string]string{
 		"consultations": "layout", "consultation": "layout", "consultation_print": "print",
 		"consultation_comment_lookup": "layout",
-		"admin/consultations": "admin", "admin/consultation_edit": "admin", "admin/consultation_revisions": "admin",
+		"admin/consultations":         "admin", "admin/consultation_edit": "admin", "admin/consultation_revisions": "admin",
 	} {
 		pages[name] = layout
 	}
