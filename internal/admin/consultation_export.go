@@ -29,7 +29,7 @@ var exportColumns = []string{"STT", "Điều", "Người góp ý", "Liên hệ",
 
 // exportWeights share the Word table's width among exportColumns: the
 // texts (comment, answer) get the most.
-var exportWeights = []int{4, 7, 13, 12, 9, 27, 9, 15, 6}
+var exportWeights = []int{5, 7, 12, 12, 11, 23, 9, 13, 8}
 
 // exportTime writes a time as the back office shows it, in Vietnam time.
 func exportTime(t time.Time) string {

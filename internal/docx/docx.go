@@ -115,8 +115,10 @@ func (d *Document) Table(widths []int, header []string, rows [][]string) {
 			d.body.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr>`)
 			fmt.Fprintf(&d.body, `<w:tcW w:w="%d" w:type="dxa"/><w:gridSpan w:val="%d"/>`, total, len(widths))
 			d.body.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/></w:tcPr>`)
-			cell(&d.body, r[0], true)
-			d.body.WriteString(`</w:tc></w:tr>`)
+			// Kept with the next row: a group's heading never ends a page.
+			d.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableText"/><w:keepNext/></w:pPr>`)
+			run(&d.body, r[0], true)
+			d.body.WriteString(`</w:p></w:tc></w:tr>`)
 			continue
 		}
 		d.row(widths, r, false)

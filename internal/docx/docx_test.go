@@ -119,9 +119,10 @@ func texts(t *testing.T, part string) []string {
 }
 
 // TestParts: the package holds the parts Word needs, each declared in
-// [Content_Types].xml and well-formed; the page is A4 landscape; text is
-// Times New Roman 13 pt in Vietnamese; the properties have the title,
-// creator and the time given.
+// [Content_Types].xml and well-formed; the page is A4 landscape; the
+// header row repeats on each page and a group's heading stays with the
+// row after it; text is Times New Roman 13 pt in Vietnamese; the
+// properties have the title, creator and the time given.
 func TestParts(t *testing.T) {
 	p := parts(t, write(t, sample()))
 	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml",
@@ -143,6 +144,9 @@ func TestParts(t *testing.T) {
 	}
 	if !strings.Contains(doc, `<w:tblHeader/>`) {
 		t.Error("the table's header row is not repeated on each page")
+	}
+	if !strings.Contains(doc, `<w:keepNext/></w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">Điều 2</w:t>`) {
+		t.Error("the group's heading row is not kept with the next row")
 	}
 	st := p["word/styles.xml"]
 	for _, want := range []string{`w:ascii="Times New Roman"`, `<w:sz w:val="26"/>`, `w:val="vi-VN"`} {
