@@ -3,6 +3,7 @@ package admin
 import (
 	"bytes"
 	"encoding/csv"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -58,15 +59,7 @@ func (s *Server) handleStatsCSV(w http.ResponseWriter, r *http.Request, rq *requ
 // CRLF, formula-like cells defused. name must need no quoting.
 func (s *Server) writeCSV(w http.ResponseWriter, r *http.Request, rq *request, rows [][]string, name string) {
 	var buf bytes.Buffer
-	buf.WriteString(utf8BOM)
-	cw := csv.NewWriter(&buf)
-	cw.UseCRLF = true // as Excel writes it
-	for _, row := range rows {
-		for i := range row {
-			row[i] = csvCell(row[i])
-		}
-	}
-	if err := cw.WriteAll(rows); err != nil {
+	if err := writeCSVRows(&buf, rows); err != nil {
 		s.error(w, r, rq, err)
 		return
 	}
@@ -75,6 +68,22 @@ func (s *Server) writeCSV(w http.ResponseWriter, r *http.Request, rq *request, r
 	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	w.WriteHeader(http.StatusOK)
 	_, _ = w.Write(buf.Bytes())
+}
+
+// writeCSVRows writes rows to w as CSV for a spreadsheet: UTF-8 with a
+// BOM, CRLF, formula-like cells defused (rows' cells are changed so).
+func writeCSVRows(w io.Writer, rows [][]string) error {
+	if _, err := io.WriteString(w, utf8BOM); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true // as Excel writes it
+	for _, row := range rows {
+		for i := range row {
+			row[i] = csvCell(row[i])
+		}
+	}
+	return cw.WriteAll(rows)
 }
 
 // csvCell defuses a cell a spreadsheet would run as a formula: one that

@@ -108,3 +108,14 @@ func CheckTimesNewRoman(t testing.TB, docx []byte) {
 		t.Error("the DOCX does not set its text in Times New Roman")
 	}
 }
+
+// ConvertWithLibreOffice converts the file in with LibreOffice
+// (`soffice --headless --convert-to filter`, bounded as LibreOfficePDF
+// runs it) and returns the path of the result, whose extension is ext,
+// in a temporary folder of the test. Without LibreOffice the test fails
+// or skips as Tool says.
+func ConvertWithLibreOffice(t testing.TB, in, filter, ext string) string {
+	t.Helper()
+	office := Tool(t, "libreoffice", "soffice")
+	return convert(t, office, t.TempDir(), in, filter, ext)
+}
