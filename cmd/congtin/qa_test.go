@@ -54,7 +54,7 @@ func TestQAPurgeCommand(t *testing.T) {
 	db := "sqlite:" + path
 
 	out, errOut, err := runCmd(t, "qa", "purge", "-db", db)
-	if err != nil || !strings.HasPrefix(out, "blanked the personal data of 1 question(s) sent before ") || !strings.Contains(out, "(365 days)") {
+	if err != nil || !strings.HasPrefix(out, "blanked the personal data of 1 question(s) and 0 comment(s) on drafts sent before ") || !strings.Contains(out, "(365 days)") {
 		t.Fatalf("purge: %v %q %s", err, out, errOut)
 	}
 	if personalData(t, path, old) != "" || personalData(t, path, month) == "" || personalData(t, path, fresh) == "" {

@@ -46,6 +46,7 @@ type Server struct {
 	documents  documentService
 	// consultations: Lấy ý kiến dự thảo.
 	consultations consultationService
+	comments      commentService
 	qa            questionService
 	sections      sectionService
 	sites         siteService
@@ -96,7 +97,7 @@ func New(svc congtin.Service, cfg Config) *Server {
 	if cfg.Images == nil {
 		cfg.Images = media.NewGate(0, -1)
 	}
-	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, qa: svc,
+	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, comments: svc, qa: svc,
 		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc,
 		spellings: svc, polls: svc, secrets: svc}
 }
@@ -150,6 +151,7 @@ func (s *Server) Handler() http.Handler {
 	s.mediaRoutes(page)
 	s.documentRoutes(page)
 	s.consultationRoutes(page)
+	s.commentRoutes(page)
 	s.questionRoutes(page)
 	s.sectionRoutes(page)
 	s.pollRoutes(page)

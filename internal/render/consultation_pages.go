@@ -12,8 +12,8 @@ import (
 func init() {
 	for name, layout := range map[string]string{
 		"consultations": "layout", "consultation": "layout", "consultation_print": "print",
-		"consultation_comment_lookup": "layout",
-		"admin/consultations":         "admin", "admin/consultation_edit": "admin", "admin/consultation_revisions": "admin",
+		"consultation_comment_lookup": "layout", "admin/consultation_comments": "admin", "admin/consultation_report": "admin",
+		"admin/consultations": "admin", "admin/consultation_edit": "admin", "admin/consultation_revisions": "admin",
 	} {
 		pages[name] = layout
 	}
@@ -165,4 +165,35 @@ type CommentLookup struct {
 type ConsultationPrintPage struct {
 	PrintBase
 	Page *ConsultationPage
+}
+
+// AdminCommentsPage is a consultation's comments in the back office: the
+// queue by state, each comment with its moderation form.
+type AdminCommentsPage struct {
+	AdminBase
+	Consultation *congtin.Consultation
+	Counts       congtin.CommentCounts
+	State        string // the tab shown, "" for all
+	Open         bool   // still taking comments
+	Closed       bool   // the period is over: the report may be published
+	Comments     []*congtin.ConsultationComment
+	// Forms are the moderation forms by comment, as stored or, for the
+	// one refused (Failed), as typed.
+	Forms  map[int64]ModerationForm
+	Failed int64
+}
+
+// ModerationForm is one comment's moderation form.
+type ModerationForm struct {
+	Status, Reason, Article, Answer string
+	Version                         int64
+}
+
+// AdminReportPage is the form of a consultation's report.
+type AdminReportPage struct {
+	AdminBase
+	Consultation *congtin.Consultation
+	HTML         string
+	Closed       bool
+	MaxMB        int64
 }

@@ -85,16 +85,17 @@ func baseFuncs(assetURL func(string) string) template.FuncMap {
 			}
 			return t.In(congtin.VietnamZone).Format("02/01/2006 15:04")
 		},
-		"statusName": congtin.StatusName,
-		"qaState":    congtin.QAStateName,
-		"roleName":   congtin.RoleName,
-		"actionName": ActionName,
-		"auditName":  congtin.AuditActionName,
-		"objectName": congtin.AuditObjectName,
-		"catOptions": CatOptions,
-		"noticeNoun": func(k congtin.Kind) string { return congtin.NoticeNoun(k) },
-		"list":       func(v ...string) []string { return v },
-		"int64":      func(n int) int64 { return int64(n) },
+		"statusName":   congtin.StatusName,
+		"qaState":      congtin.QAStateName,
+		"commentState": congtin.CommentStateName,
+		"roleName":     congtin.RoleName,
+		"actionName":   ActionName,
+		"auditName":    congtin.AuditActionName,
+		"objectName":   congtin.AuditObjectName,
+		"catOptions":   CatOptions,
+		"noticeNoun":   func(k congtin.Kind) string { return congtin.NoticeNoun(k) },
+		"list":         func(v ...string) []string { return v },
+		"int64":        func(n int) int64 { return int64(n) },
 		"has": func(vs []string, v string) bool {
 			for _, x := range vs {
 				if x == v {
