@@ -58,5 +58,17 @@ func TestDemoConsultations(t *testing.T) {
 		if phase == congtin.ConsultResult && cs[0].DocumentID != d.ID {
 			t.Errorf("the concluded draft links to %d, want %d", cs[0].DocumentID, d.ID)
 		}
+		// Comments: the open draft's published, answered and one
+		// pending; the closed one's one published and one hidden; the
+		// concluded one's report with its file.
+		counts, err := db.CountComments(ctx, site.ID, cs[0].ID)
+		want := map[string]congtin.CommentCounts{congtin.ConsultOpen: {Pending: 1, Published: 3}, congtin.ConsultClosed: {Published: 1, Hidden: 1},
+			congtin.ConsultResult: {Published: 1}}[phase]
+		if err != nil || counts != want {
+			t.Errorf("%s: comments %+v, want %+v (%v)", phase, counts, want, err)
+		}
+		if phase == congtin.ConsultResult && (cs[0].Report == "" || cs[0].ReportFile == nil || cs[0].ReportAt.IsZero()) {
+			t.Errorf("the concluded draft has no report: %+v", cs[0])
+		}
 	}
 }
