@@ -385,6 +385,8 @@ func startA11yPortal(t *testing.T) *a11ySite {
 		{"consultations search", "/lay-y-kien?q=" + url.QueryEscape("cụm công nghiệp")},
 		{"consultation open for comment", consultPath},
 		{"consultation print", consultPrint},
+		{"consultation concluded, with its report", "/lay-y-kien/ke-hoach-chuyen-doi-so-cua-tinh-3"},
+		{"comment lookup", "/lay-y-kien/tra-cuu"},
 		{"Q&A", "/hoi-dap"},
 		{"Q&A search, near matches", "/hoi-dap?q=" + url.QueryEscape("đổi nơi khám chữa bệnh BHYT Tân Châu")},
 		{"Q&A form", "/hoi-dap/gui-cau-hoi"},

@@ -23,7 +23,11 @@ func init() {
 		adminPage{name: "consultation edit", find: firstLink(`/admin/lay-y-kien/\d+`, "/admin/lay-y-kien")},
 		adminPage{name: "consultation revisions", find: func(t *testing.T, get func(string) string) string {
 			return firstLink(`/admin/lay-y-kien/\d+`, "/admin/lay-y-kien")(t, get) + "/phien-ban"
-		}})
+		}},
+		// The demo's consultations 1 (open, with comments) and 3 (its
+		// report published).
+		adminPage{name: "consultation comments", path: "/admin/lay-y-kien/1/y-kien"},
+		adminPage{name: "consultation report", path: "/admin/lay-y-kien/3/bao-cao"})
 }
 
 // TestBrowserConsultation puts a draft out for comment in a real headless

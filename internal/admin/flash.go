@@ -19,14 +19,21 @@ import (
 // flashSecret names the key confirmations are signed with.
 const flashSecret = "flash"
 
-// redirect answers 303 to path with a signed confirmation, if any.
+// redirect answers 303 to path with a signed confirmation, if any; a
+// fragment of path (#…) stays at the end, where it belongs.
 func (s *Server) redirect(w http.ResponseWriter, r *http.Request, path, flash string) {
 	if key := s.flashSigner(r.Context()); flash != "" && key != nil {
+		path, frag, hasFrag := strings.Cut(path, "#")
 		sep := "?"
 		if strings.Contains(path, "?") {
 			sep = "&"
 		}
 		path += sep + "ok=" + url.QueryEscape(flash) + "&k=" + flashMAC(key, flash)
+		if hasFrag {
+			path += "#" + frag
+		}
+		http.Redirect(w, r, path, http.StatusSeeOther)
+		return
 	}
 	http.Redirect(w, r, path, http.StatusSeeOther)
 }
