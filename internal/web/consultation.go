@@ -252,7 +252,31 @@ type consultationJSON struct {
 	Body     string               `json:"body_html,omitempty"` // sanitized HTML; only for one consultation
 	Files    []documentFileJSON   `json:"files,omitempty"`
 	Document *consultationDocJSON `json:"document,omitempty"`
-	Updated  time.Time            `json:"updated_at"`
+	// Report and Comments are only for one consultation: the report on
+	// the comments once published, and the published comments (their
+	// senders' names as the page shows them; no contact ever).
+	Report   *consultationReportJSON `json:"report,omitempty"`
+	Comments []commentJSON           `json:"comments,omitempty"`
+	Updated  time.Time               `json:"updated_at"`
+}
+
+// consultationReportJSON is the report on a draft's comments.
+type consultationReportJSON struct {
+	HTML        string            `json:"html"` // sanitized
+	PublishedAt time.Time         `json:"published_at"`
+	File        *documentFileJSON `json:"file,omitempty"`
+}
+
+// commentJSON is a published comment.
+type commentJSON struct {
+	ID           int64             `json:"id"`
+	Article      int               `json:"article"` // 0: the whole draft
+	Name         string            `json:"name"`
+	Organization string            `json:"organization,omitempty"`
+	Body         string            `json:"body"` // plain text
+	File         *documentFileJSON `json:"file,omitempty"`
+	Answer       string            `json:"answer,omitempty"` // plain text
+	SentAt       time.Time         `json:"sent_at"`
 }
 
 // consultationDocJSON is the document issued from a draft.
@@ -268,17 +292,30 @@ func (s *Server) consultationToJSON(r *http.Request, c *congtin.Consultation, wi
 	j := consultationJSON{ID: c.ID, URL: s.siteURL(site, c.Path()), Number: c.Number, Title: c.Title, Drafter: c.Drafter, Summary: c.Summary,
 		OpensAt: c.OpensAt.In(congtin.VietnamZone), ClosesAt: c.ClosesAt.In(congtin.VietnamZone), Status: c.Phase(now), DaysLeft: c.DaysLeft(now),
 		Contact: c.Contact, Updated: c.UpdatedAt.In(congtin.VietnamZone)}
+	fileJSON := func(f *render.DocumentFileItem) *documentFileJSON { return s.fileJSON(site, f) }
 	if withBody {
 		j.Body = c.Body
-		for _, f := range s.consultationPage(c).Files {
-			j.Files = append(j.Files, documentFileJSON{Name: docfile.DownloadName(f.DocumentFile), URL: s.siteURL(site, f.URL),
-				ContentType: congtin.FileContentType(f.Kind), Size: f.DocumentFile.Size})
+		p := s.consultationPage(c)
+		for i := range p.Files {
+			j.Files = append(j.Files, *fileJSON(&p.Files[i]))
+		}
+		if !c.ReportAt.IsZero() {
+			j.Report = &consultationReportJSON{HTML: c.Report, PublishedAt: c.ReportAt.In(congtin.VietnamZone), File: fileJSON(p.ReportFile)}
 		}
 	}
 	if c.DocumentID != 0 && c.DocumentPublic {
 		j.Document = &consultationDocJSON{ID: c.DocumentID, Number: c.DocumentNumber, URL: s.siteURL(site, c.DocumentPath())}
 	}
 	return j
+}
+
+// fileJSON is a listed file as the API gives it (nil for none).
+func (s *Server) fileJSON(site *congtin.Site, f *render.DocumentFileItem) *documentFileJSON {
+	if f == nil {
+		return nil
+	}
+	return &documentFileJSON{Name: docfile.DownloadName(f.DocumentFile), URL: s.siteURL(site, f.URL),
+		ContentType: congtin.FileContentType(f.Kind), Size: f.DocumentFile.Size}
 }
 
 // handleConsultationsAPI lists the public consultations: ?trang-thai=
@@ -323,9 +360,22 @@ func (s *Server) handleConsultationAPI(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, err := s.findPublicConsultation(r, id, ok)
+	var groups []render.CommentGroup
+	if err == nil {
+		groups, _, err = s.publishedComments(r.Context(), c)
+	}
 	if err != nil {
 		s.jsonError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.consultationToJSON(r, c, true))
+	j := s.consultationToJSON(r, c, true)
+	for _, g := range groups {
+		for _, m := range g.Items {
+			cj := commentJSON{ID: m.ID, Article: m.Article, Name: m.Name, Organization: m.Organization, Body: m.Body, Answer: m.Answer,
+				SentAt: m.CreatedAt.In(congtin.VietnamZone)}
+			cj.File = s.fileJSON(siteFrom(r.Context()), m.File)
+			j.Comments = append(j.Comments, cj)
+		}
+	}
+	writeJSON(w, http.StatusOK, j)
 }

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -200,6 +201,23 @@ func TestCommentSubmit(t *testing.T) {
 	}
 	if f := e.fetch(c, "GET", fileURL, browserUA); f.status != 200 || f.header.Get("Content-Type") != "application/pdf" || f.body != string(pdf) {
 		t.Fatalf("the comment's file %s: %d %s", fileURL, f.status, f.header.Get("Content-Type"))
+	}
+	// The API gives the published comment with its answer, never the
+	// sender's contact.
+	api := e.fetch(client(false), "GET", "/api/v1/lay-y-kien/"+strconv.FormatInt(k.ID, 10), browserUA)
+	var got struct {
+		Comments []struct {
+			Article int    `json:"article"`
+			Name    string `json:"name"`
+			Answer  string `json:"answer"`
+			File    *struct {
+				URL string `json:"url"`
+			} `json:"file"`
+		} `json:"comments"`
+	}
+	if err := json.Unmarshal([]byte(api.body), &got); err != nil || api.status != 200 || len(got.Comments) != 1 || got.Comments[0].Article != 2 ||
+		got.Comments[0].Answer == "" || got.Comments[0].File == nil || !strings.HasSuffix(got.Comments[0].File.URL, fileURL) || strings.Contains(api.body, "binh@example.vn") {
+		t.Fatalf("API: %d %v\n%s", api.status, err, api.body)
 	}
 	// The lookup: the code finds it published with its answer; a wrong
 	// or malformed code is told so.
