@@ -361,6 +361,8 @@ func (s *Server) mediaEditPage(r *http.Request, rq *request, m *congtin.Media) (
 			l.What, l.URL = "Trang giới thiệu", "/admin/gioi-thieu/"+strconv.FormatInt(u.ID, 10)
 		case congtin.KindQuestion:
 			l.What, l.URL = "Câu trả lời", "/admin/hoi-dap/"+strconv.FormatInt(u.ID, 10)
+		case congtin.KindConsultation:
+			l.What, l.URL = "Dự thảo lấy ý kiến", consultationAdminURL(u.ID)
 		}
 		page.Uses = append(page.Uses, l)
 	}

@@ -55,6 +55,16 @@ func (tx *Tx) indexConsultation(ctx context.Context, id int64) error {
 	return err
 }
 
+// indexConsultationMedia records the images the draft's text and its
+// report show, as stored, so that the library keeps them.
+func (tx *Tx) indexConsultationMedia(ctx context.Context, siteID, id int64) error {
+	var body, report string
+	if err := tx.QueryRow(ctx, `SELECT body, report_html FROM consultations WHERE id = ?`, id).Scan(&body, &report); err != nil {
+		return tx.db.wrap("index media uses", err)
+	}
+	return tx.indexMediaUses(ctx, siteID, useConsultation, id, body, report)
+}
+
 func (c conn) findConsultation(ctx context.Context, siteID, id int64, now time.Time) (*congtin.Consultation, error) {
 	k, err := scanConsultation(c.QueryRow(ctx, `SELECT `+consultationColumns+consultationFrom+` WHERE c.id = ? AND c.site_id = ?`, now, id, siteID))
 	if err != nil {
@@ -186,6 +196,9 @@ func (tx *Tx) InsertConsultation(ctx context.Context, c *congtin.Consultation) e
 func (tx *Tx) writeConsultationParts(ctx context.Context, c *congtin.Consultation) error {
 	if err := consultationFiles.write(ctx, tx, c.SiteID, c.ID, c.Files); err != nil {
 		return tx.db.wrap("consultation files", err)
+	}
+	if err := tx.indexConsultationMedia(ctx, c.SiteID, c.ID); err != nil {
+		return err
 	}
 	return tx.db.wrap("index consultation", tx.indexConsultation(ctx, c.ID))
 }

@@ -169,5 +169,8 @@ func (tx *Tx) SetConsultationReport(ctx context.Context, siteID, id int64, html 
 	_, err := tx.Exec(ctx, `UPDATE consultations SET report_html = ?, report_at = ?, report_file_name = ?, report_file_kind = ?,
 		report_file_size = ?, report_file_hash = ?, updated_at = ?, version = version + 1 WHERE id = ? AND site_id = ?`,
 		html, nullTime(at), f.Name, f.Kind, f.Size, f.Hash, tx.now, id, siteID)
-	return tx.db.wrap("set report", err)
+	if err != nil {
+		return tx.db.wrap("set report", err)
+	}
+	return tx.indexConsultationMedia(ctx, siteID, id)
 }

@@ -174,9 +174,11 @@ func (db *DB) FindMediaUses(ctx context.Context, siteID int64, hashes []string) 
 		JOIN pages p ON p.id = u.item_id AND p.site_id = u.site_id WHERE u.kind = 'page' AND u.site_id = ? AND u.hash IN (` + in + `)
 		UNION ALL SELECT u.hash, u.kind, u.item_id, q.title, q.answered_by, q.status FROM media_uses u
 		JOIN questions q ON q.id = u.item_id AND q.site_id = u.site_id WHERE u.kind = 'question' AND u.site_id = ? AND u.hash IN (` + in + `)
+		UNION ALL SELECT u.hash, u.kind, u.item_id, c.title, c.created_by, c.status FROM media_uses u
+		JOIN consultations c ON c.id = u.item_id AND c.site_id = u.site_id WHERE u.kind = 'consultation' AND u.site_id = ? AND u.hash IN (` + in + `)
 		ORDER BY 2, 3 DESC`
 	var args []any
-	for range 3 {
+	for range 4 {
 		args = append(append(args, siteID), hs...)
 	}
 	uses, err := list(ctx, db.conn, func(row scanner) (congtin.MediaUse, error) {
@@ -207,9 +209,10 @@ func (db *DB) FindMediaUploaders(ctx context.Context, siteID int64) ([]congtin.M
 // The kinds of items whose texts can show images of the library, as
 // media_uses names them.
 const (
-	useArticle  = string(congtin.KindArticle)
-	usePage     = string(congtin.KindPage)
-	useQuestion = string(congtin.KindQuestion)
+	useArticle      = string(congtin.KindArticle)
+	usePage         = string(congtin.KindPage)
+	useQuestion     = string(congtin.KindQuestion)
+	useConsultation = string(congtin.KindConsultation)
 )
 
 // indexMediaUses records which images an item's texts show, replacing
@@ -262,25 +265,59 @@ func backfillMedia(ctx context.Context, tx *sql.Tx, bind func(string) string) er
 			return fmt.Errorf("media search text: %w", err)
 		}
 	}
-	for _, src := range []struct{ kind, query string }{
+	return backfillUses(ctx, tx, bind, []useSource{
 		{useArticle, `SELECT id, site_id, body, image, '' FROM articles WHERE body LIKE '%/media/%' OR image LIKE '%/media/%'`},
 		{usePage, `SELECT id, site_id, body, body_en, '' FROM pages WHERE body LIKE '%/media/%' OR body_en LIKE '%/media/%'`},
 		{useQuestion, `SELECT id, site_id, answer, '', '' FROM questions WHERE answer LIKE '%/media/%'`},
-	} {
-		items, err := read(src.query, src.kind)
+	})
+}
+
+// useSource is a query reading the texts of one kind of item that may
+// show images: id, site_id and three texts.
+type useSource struct{ kind, query string }
+
+// backfillUses records the images the items of each source show.
+func backfillUses(ctx context.Context, tx *sql.Tx, bind func(string) string, sources []useSource) error {
+	for _, src := range sources {
+		rows, err := tx.QueryContext(ctx, src.query)
 		if err != nil {
+			return fmt.Errorf("read %s texts: %w", src.kind, err)
+		}
+		type item struct {
+			id, site int64
+			a, b, c  string
+		}
+		var items []item
+		for rows.Next() {
+			var it item
+			if err := rows.Scan(&it.id, &it.site, &it.a, &it.b, &it.c); err != nil {
+				rows.Close()
+				return fmt.Errorf("read %s texts: %w", src.kind, err)
+			}
+			items = append(items, it)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return fmt.Errorf("read %s texts: %w", src.kind, err)
 		}
 		for _, it := range items {
 			for _, h := range congtin.MediaHashes(it.a, it.b, it.c) {
 				if _, err := tx.ExecContext(ctx, bind(`INSERT INTO media_uses (site_id, hash, kind, item_id) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`),
-					it.site, h, it.kind, it.id); err != nil {
+					it.site, h, src.kind, it.id); err != nil {
 					return fmt.Errorf("media uses: %w", err)
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// backfillConsultationMedia records the images the consultations' drafts
+// and reports show, which migration 0028 starts to track.
+func backfillConsultationMedia(ctx context.Context, tx *sql.Tx, bind func(string) string) error {
+	return backfillUses(ctx, tx, bind, []useSource{
+		{useConsultation, `SELECT id, site_id, body, report_html, '' FROM consultations WHERE body LIKE '%/media/%' OR report_html LIKE '%/media/%'`},
+	})
 }
 
 // FindFileRefs implements congtin.MediaStore. Sites share the files of

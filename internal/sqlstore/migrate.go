@@ -48,8 +48,9 @@ func (db *DB) Migrate(ctx context.Context) error {
 // databases). It runs in the migration's transaction, after its SQL, so
 // the migration is recorded with its data or not at all.
 var afterMigration = map[string]func(ctx context.Context, tx *sql.Tx, bind func(string) string) error{
-	"0015_media.sql":            backfillMedia,
-	"0019_register_suggest.sql": backfillQuestionTitles,
+	"0015_media.sql":                 backfillMedia,
+	"0019_register_suggest.sql":      backfillQuestionTitles,
+	"0028_consultation_comments.sql": backfillConsultationMedia,
 }
 
 // migrateFile applies one migration. The migrations table is created in

@@ -187,6 +187,27 @@ func testMediaLibrary(t *testing.T, s congtin.Service) {
 		t.Fatal(err)
 	}
 	uses(cau, "used nowhere")
+	// A consultation's draft and, after its close, its report.
+	cin := ConsultationInput(clockStart.Add(-40 * 24 * time.Hour))
+	cin.Body = "<p>Dự thảo</p>" + mediaFigure(cau)
+	k, err := s.CreateConsultation(ctx, ed, site.ID, cin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	uses(cau, "a draft put out for comment", fmt.Sprintf("consultation %d %s", k.ID, k.Title))
+	cin.Body, cin.Version = "<p>Dự thảo</p>", k.Version
+	if k, err = s.UpdateConsultation(ctx, ed, site.ID, k.ID, cin); err != nil {
+		t.Fatal(err)
+	}
+	uses(cau, "taken out of the draft")
+	if _, err := s.PublishReport(ctx, ed, site.ID, k.ID, congtin.ConsultationReport{HTML: "<p>Báo cáo</p>" + mediaFigure(cau), Version: k.Version}); err != nil {
+		t.Fatal(err)
+	}
+	uses(cau, "in the draft's report", fmt.Sprintf("consultation %d %s", k.ID, k.Title))
+	if _, err := s.PublishReport(ctx, ed, site.ID, k.ID, congtin.ConsultationReport{HTML: "<p>Báo cáo</p>", Version: k.Version + 1}); err != nil {
+		t.Fatal(err)
+	}
+	uses(cau, "used nowhere again")
 	all, err := s.FindMediaUses(ctx, site.ID, []string{hoiNghi.Hash, leHoi.Hash, cau.Hash, "x'--", ""})
 	if err != nil || len(all) != 2 || len(all[hoiNghi.Hash]) != 1 || len(all[leHoi.Hash]) != 1 {
 		t.Fatalf("uses of a page of images: %+v, %v", all, err)
