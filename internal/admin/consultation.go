@@ -105,7 +105,16 @@ func (s *Server) handleConsultations(w http.ResponseWriter, r *http.Request, rq 
 	page.Filter, page.Writers, page.MineURL, page.Total = lq.form, st.options, mineURL(consultationsAdminPath, rq), total
 	page.Pager = adminPager(consultationsAdminPath, q, pageNo, total)
 	for _, c := range cs {
-		page.Rows = append(page.Rows, render.ConsultationRow{Consultation: c, Writer: st.name(ctx, c.CreatedBy)})
+		row := render.ConsultationRow{Consultation: c, Writer: st.name(ctx, c.CreatedBy)}
+		if congtin.Can(rq.actor, congtin.ActPublish, c.Item()) {
+			n, err := s.comments.CountComments(ctx, rq.site.ID, c.ID)
+			if err != nil {
+				s.error(w, r, rq, err)
+				return
+			}
+			row.Comments = &n
+		}
+		page.Rows = append(page.Rows, row)
 	}
 	page.Flash = s.flash(r)
 	status := http.StatusOK

@@ -314,7 +314,13 @@ func (s *Server) handleSaveReport(w http.ResponseWriter, r *http.Request, rq *re
 	var ve *congtin.ValidationError
 	switch {
 	case errors.As(err, &ve):
-		refuse("Chưa lưu được báo cáo.", ve.Fields)
+		// The form may not be shown (before the close): the message goes
+		// on top as well as beside its field.
+		msgs := make([]string, 0, len(ve.Fields))
+		for _, m := range ve.Fields {
+			msgs = append(msgs, m)
+		}
+		refuse("Chưa lưu được báo cáo: "+strings.Join(msgs, " "), ve.Fields)
 	case congtin.ErrorCode(err) == congtin.ECONFLICT:
 		refuse(congtin.ErrorMessage(err), nil)
 	case err != nil:

@@ -34,6 +34,9 @@ type AdminConsultationsPage struct {
 type ConsultationRow struct {
 	*congtin.Consultation
 	Writer string
+	// Comments counts its comments by state; nil for a reporter, who
+	// does not moderate them.
+	Comments *congtin.CommentCounts
 }
 
 // ConsultationForm is the form as typed: times as the datetime-local
