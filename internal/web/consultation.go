@@ -181,7 +181,12 @@ func (s *Server) handleConsultationPrint(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	site := siteFrom(r.Context())
-	page := &render.ConsultationPrintPage{Page: s.consultationPage(c),
+	p := s.consultationPage(c)
+	if p.Comments, p.Published, err = s.publishedComments(r.Context(), c); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	page := &render.ConsultationPrintPage{Page: p,
 		PrintBase: render.PrintBase{Site: site, SourceURL: s.siteURL(site, c.Path()), BackURL: c.Path()}}
 	s.render(w, http.StatusOK, "consultation_print", page)
 }

@@ -202,6 +202,11 @@ func TestCommentSubmit(t *testing.T) {
 	if f := e.fetch(c, "GET", fileURL, browserUA); f.status != 200 || f.header.Get("Content-Type") != "application/pdf" || f.body != string(pdf) {
 		t.Fatalf("the comment's file %s: %d %s", fileURL, f.status, f.header.Get("Content-Type"))
 	}
+	// The print view has it too.
+	if pr := e.fetch(c, "GET", "/ban-in/lay-y-kien/"+strconv.FormatInt(k.ID, 10), browserUA); pr.status != 200 ||
+		!strings.Contains(text(find(pr.doc, id("dieu-2")).Parent), "Tiếp thu, bổ sung tại khoản 3 Điều 2.") {
+		t.Fatalf("print view: %d", pr.status)
+	}
 	// The API gives the published comment with its answer, never the
 	// sender's contact.
 	api := e.fetch(client(false), "GET", "/api/v1/lay-y-kien/"+strconv.FormatInt(k.ID, 10), browserUA)
