@@ -67,6 +67,15 @@ var auditNames = map[string]string{
 	"document.file_text":   "Sửa chữ đọc được từ tệp đính kèm",
 	"document.file_reread": "Yêu cầu đọc lại tệp đính kèm",
 	"poll.close":           "Kết thúc sớm cuộc thăm dò ý kiến",
+	// A consultation's comments and its report.
+	"comment.publish":            "Công bố ý kiến góp ý dự thảo",
+	"comment.hide":               "Không công bố ý kiến góp ý dự thảo",
+	"comment.requeue":            "Đưa ý kiến góp ý về chờ duyệt",
+	"comment.answer":             "Giải trình, tiếp thu ý kiến góp ý",
+	"comment.unanswer":           "Xóa phần giải trình ý kiến góp ý",
+	"comment.purge":              "Xóa thông tin liên hệ của người góp ý",
+	"consultation.report":        "Công bố báo cáo tổng hợp, tiếp thu, giải trình",
+	"consultation.report_remove": "Gỡ báo cáo tổng hợp, tiếp thu, giải trình",
 }
 
 // auditObjects name what an action's prefix acts on. A schedule's steps
@@ -89,6 +98,7 @@ var auditObjects = map[string]string{
 	"spelling":      "nhóm cách viết tương đương",
 	"unit":          "đơn vị",
 	"poll":          "cuộc thăm dò ý kiến",
+	"comment":       "ý kiến góp ý dự thảo",
 }
 
 // auditVerbs name what an action does, before its object.
