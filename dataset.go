@@ -443,13 +443,14 @@ func (r *ResourceInput) check() string {
 	case r.Name == "":
 		return "Hãy đặt tên cho liên kết dữ liệu."
 	}
-	if !validFormat(r.Format) {
+	if !ValidFormat(r.Format) {
 		return "Hãy chọn định dạng của liên kết “" + r.Name + "”: CSV, XLSX, JSON hoặc API."
 	}
 	return CheckAccessURL(r.URL)
 }
 
-func validFormat(f string) bool {
+// ValidFormat reports one of ResourceFormats.
+func ValidFormat(f string) bool {
 	for _, x := range ResourceFormats {
 		if f == x {
 			return true

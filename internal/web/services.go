@@ -12,6 +12,8 @@ type Services struct {
 	Documents DocumentReader
 	// Consultations: Lấy ý kiến dự thảo.
 	Consultations ConsultationReader
+	// Datasets: Dữ liệu mở.
+	Datasets DatasetReader
 	Comments      CommentService
 	QA            QAService
 	Sections      SectionReader
@@ -24,7 +26,7 @@ type Services struct {
 
 // NewServices takes every group from one service, the app's.
 func NewServices(svc congtin.Service) Services {
-	sv := Services{Sites: svc, Articles: svc, Documents: svc, Consultations: svc, Comments: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
+	sv := Services{Sites: svc, Articles: svc, Documents: svc, Consultations: svc, Datasets: svc, Comments: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
 	if p, ok := svc.(Pinger); ok {
 		sv.Health = p
 	}
