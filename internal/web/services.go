@@ -14,12 +14,12 @@ type Services struct {
 	Consultations ConsultationReader
 	// Datasets: Dữ liệu mở.
 	Datasets DatasetReader
-	Comments      CommentService
-	QA            QAService
-	Sections      SectionReader
-	Search        Searcher
-	Previews      PreviewReader
-	Polls         PollService
+	Comments CommentService
+	QA       QAService
+	Sections SectionReader
+	Search   Searcher
+	Previews PreviewReader
+	Polls    PollService
 	// Health, when set, tells /readyz whether the database answers.
 	Health Pinger
 }
