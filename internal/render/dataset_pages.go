@@ -10,6 +10,7 @@ import (
 func init() {
 	for name, layout := range map[string]string{
 		"datasets": "layout", "dataset": "layout",
+		"admin/datasets": "admin", "admin/dataset_edit": "admin", "admin/dataset_revisions": "admin",
 	} {
 		pages[name] = layout
 	}
