@@ -202,6 +202,10 @@ func fillDemo(ctx context.Context, db congtin.Service, site *congtin.Site, files
 	if err := demo.FillConsultations(ctx, db, files, site.ID, now); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
+	// The open-data catalogue, one of its tables in Windows-1258.
+	if err := demo.FillDatasets(ctx, db, files, site.ID, now); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
 	log.Info("demo: filled the portal", "articles", len(res), "days of visits", demo.TrafficDays)
 	return nil
 }
