@@ -30,13 +30,32 @@ func Detect(head []byte) string {
 	if bytes.HasPrefix(head, bom) {
 		return UTF8BOM
 	}
-	if validPrefix(head) {
+	if validPrefix(head) || mostlyUTF8(head) {
 		return UTF8
 	}
 	if oddness(decode1258(head)) > oddness(decodeTCVN3(head)) {
 		return TCVN3
 	}
 	return Windows1258
+}
+
+// mostlyUTF8 reports text whose non-ASCII bytes are mostly valid UTF-8
+// sequences: a table pasted together from files of two encodings (mixed)
+// is read as UTF-8, its few legacy bytes shown as U+FFFD, rather than all
+// its Unicode text garbled as a legacy encoding.
+func mostlyUTF8(b []byte) bool {
+	valid, invalid := 0, 0
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			invalid++
+		case n > 1:
+			valid++
+		}
+		b = b[max(n, 1):]
+	}
+	return valid > 2*invalid
 }
 
 // validPrefix reports UTF-8 but for a character cut off at the end.

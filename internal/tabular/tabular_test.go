@@ -62,6 +62,28 @@ func TestCSVEncodings(t *testing.T) {
 	}
 }
 
+// A table pasted together from a UTF-8 file and a line in Windows-1258
+// reads as UTF-8: its Unicode rows intact, the odd line's bytes shown as
+// U+FFFD, never the whole table garbled.
+func TestCSVMixedEncodings(t *testing.T) {
+	utf, err := os.ReadFile("testdata/provinces-utf8.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	legacy, err := os.ReadFile("testdata/provinces-cp1258.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mixed := append(bytes.Clone(utf), bytes.SplitAfter(legacy, []byte("\n"))[2]...)
+	p, err := CSV(bytes.NewReader(mixed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Encoding != UTF8 || len(p.Rows) != 6 || p.Rows[0][1] != "Hà Nội" || p.Rows[1][1] != "Đắk Lắk" || !strings.Contains(p.Rows[5][1], "\uFFFD") {
+		t.Fatalf("%s: %q", p.Encoding, p.Rows)
+	}
+}
+
 // Words converted to TCVN3 by other tools read back.
 func TestTCVN3KnownWords(t *testing.T) {
 	for in, want := range map[string]string{
