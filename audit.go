@@ -86,6 +86,8 @@ var auditObjects = map[string]string{
 	"page":          "trang giới thiệu",
 	"document":      "văn bản",
 	"consultation":  "dự thảo lấy ý kiến",
+	"dataset":       "tập dữ liệu",
+	"dataset_theme": "chủ đề dữ liệu mở",
 	"document_term": "mục danh mục văn bản",
 	"question":      "câu hỏi",
 	"qa_field":      "lĩnh vực hỏi đáp",

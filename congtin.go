@@ -37,6 +37,8 @@ type Service interface {
 	DocumentStore
 	ConsultationStore
 	ConsultationService
+	DatasetStore
+	DatasetService
 	CommentStore
 	CommentService
 

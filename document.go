@@ -56,6 +56,9 @@ func LinkName(kind string, reverse bool) string {
 const (
 	ListTypes  = "types"  // loại văn bản
 	ListFields = "fields" // lĩnh vực
+	// ListThemes is the open-data catalogue's list of themes (chủ đề
+	// dữ liệu), managed on the same page as the register's.
+	ListThemes = "themes"
 )
 
 // DefaultDocumentTypes and DefaultDocumentFields seed every site's lists;
@@ -104,6 +107,10 @@ func FileContentType(kind string) string {
 		return "image/png"
 	case FileTIFF:
 		return "image/tiff"
+	case FileCSV:
+		return "text/csv" // no charset: a legacy table is served as sent
+	case FileJSON:
+		return "application/json"
 	}
 	return "application/octet-stream"
 }

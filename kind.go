@@ -13,6 +13,7 @@ const (
 	KindQuestion     Kind = "question" // Q&A
 	KindScheduleWeek Kind = "schedule_week"
 	KindConsultation Kind = "consultation" // a draft put out for comment
+	KindDataset      Kind = "dataset"      // of the open-data catalogue
 
 	KindCategory      Kind = "category"
 	KindRevision      Kind = "revision"
@@ -36,6 +37,7 @@ const (
 	KindPoll          Kind = "poll"          // a poll (thăm dò ý kiến)
 	KindComment       Kind = "comment"       // a comment on a consultation's draft
 	KindCommentCode   Kind = "comment_code"  // a comment looked up by its sender's code
+	KindResource      Kind = "resource"      // a dataset's file or link
 )
 
 // notFound holds the message a reader sees when a thing of a kind is not
@@ -47,6 +49,8 @@ var notFound = map[Kind]string{
 	KindQuestion:      "Không tìm thấy câu hỏi.",
 	KindScheduleWeek:  "Không tìm thấy lịch tuần.",
 	KindConsultation:  "Không tìm thấy dự thảo lấy ý kiến.",
+	KindDataset:       "Không tìm thấy tập dữ liệu.",
+	KindResource:      "Không tìm thấy tài nguyên dữ liệu.",
 	KindCategory:      "Không tìm thấy chuyên mục.",
 	KindRevision:      "Không tìm thấy phiên bản.",
 	KindUnit:          "Không tìm thấy đơn vị.",

@@ -24,6 +24,7 @@ type Store interface {
 	DocumentStore
 
 	ConsultationStore
+	DatasetStore
 	CommentStore
 
 	QuestionStore
@@ -84,6 +85,7 @@ type Tx interface {
 	DocumentTx
 
 	ConsultationTx
+	DatasetTx
 	CommentTx
 
 	QuestionTx

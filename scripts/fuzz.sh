@@ -28,6 +28,7 @@ targets=(
 	"./internal/wxr FuzzRead"
 	"./internal/docfile FuzzSniff"
 	"./internal/docfile FuzzPDFText"
+	"./internal/tabular FuzzPreview"
 	"./internal/pagecache FuzzEntryWrite"
 	"./internal/media FuzzProcess"
 	"./internal/media FuzzJPEGOrientation"

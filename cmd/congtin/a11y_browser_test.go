@@ -361,6 +361,14 @@ func startA11yPortal(t *testing.T) *a11ySite {
 	if consultPrint == "" {
 		t.Fatalf("%s has no print link", consultPath)
 	}
+	// The demo's open dataset with a table's preview, the first of
+	// /du-lieu-mo.
+	datasetPath := ""
+	if hrefs := links(get("/du-lieu-mo", http.StatusOK), isElement("li", "dataset-item")); len(hrefs) > 0 {
+		datasetPath = hrefs[0]
+	} else {
+		t.Fatal("/du-lieu-mo lists no dataset")
+	}
 	if docPath == "" || qaPath == "" {
 		t.Fatalf("the demo has no replaced document with a file and related documents (%q) or no answer linking to a document (%q)", docPath, qaPath)
 	}
@@ -387,6 +395,9 @@ func startA11yPortal(t *testing.T) *a11ySite {
 		{"consultation print", consultPrint},
 		{"consultation concluded, with its report", "/lay-y-kien/ke-hoach-chuyen-doi-so-cua-tinh-3"},
 		{"comment lookup", "/lay-y-kien/tra-cuu"},
+		{"open data", "/du-lieu-mo"},
+		{"open data by format and search", "/du-lieu-mo?dinh-dang=CSV&q=" + url.QueryEscape("dân số")},
+		{"open dataset with a preview", datasetPath},
 		{"Q&A", "/hoi-dap"},
 		{"Q&A search, near matches", "/hoi-dap?q=" + url.QueryEscape("đổi nơi khám chữa bệnh BHYT Tân Châu")},
 		{"Q&A form", "/hoi-dap/gui-cau-hoi"},

@@ -260,6 +260,17 @@ func fillCommune(t *testing.T, dir string) *commune {
 	// The sections: a published schedule with its history, about pages
 	// with English versions and revisions, the organisation chart, links.
 	ok(demo.FillSections(ctx, db, site.ID, time.Now()))
+	// A published dataset of a unit, with a theme, an uploaded CSV and an
+	// API link (datasets, dataset_themes, dataset_theme_links,
+	// dataset_resources, dataset_revisions).
+	units, err := db.FindUnits(ctx, site.ID)
+	ok(err)
+	themes, err := db.FindDocumentTerms(ctx, site.ID, congtin.ListThemes)
+	ok(err)
+	ds, err := db.CreateDataset(ctx, reporter, site.ID, storetest.DatasetInput(units[0].ID, themes[2].ID))
+	ok(err)
+	_, err = db.TransitionDataset(ctx, editor, site.ID, ds.ID, congtin.ActPublish, "")
+	ok(err)
 	// An open and a closed poll with votes (polls, poll_options, poll_votes).
 	ok(demo.FillPolls(ctx, db, site.ID, time.Now()))
 	return c

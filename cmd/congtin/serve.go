@@ -83,7 +83,8 @@ func runServe(ctx context.Context, args []string, stderr io.Writer, withDemo boo
 	mediaStore := media.Files{Blobs: blobs}
 	db.App.Mail = cfg.SMTP.Host != ""
 	adm := admin.New(db, admin.Config{Render: engine, Blobs: blobs, Log: log, FileMaxBytes: int64(max(cfg.FileMaxMB, 1)) << 20,
-		Mail: db.App.Mail, BaseURL: cfg.BaseURL})
+		DatasetMaxBytes: int64(max(cfg.DatasetMaxMB, 1)) << 20,
+		Mail:            db.App.Mail, BaseURL: cfg.BaseURL})
 	srv := &web.Server{Services: web.NewServices(db), Counter: counter, Render: engine, Assets: assets, Log: log, BaseURL: cfg.BaseURL,
 		Admin: adm.Handler(), Media: mediaStore, Files: files, QARetentionDays: cfg.QARetentionDays,
 		PollVotesPerHour: cfg.PollVotesPerHour}
@@ -199,6 +200,10 @@ func fillDemo(ctx context.Context, db congtin.Service, site *congtin.Site, files
 	// Consultations on drafts, one of them issued as a document of the
 	// register.
 	if err := demo.FillConsultations(ctx, db, files, site.ID, now); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	// The open-data catalogue, one of its tables in Windows-1258.
+	if err := demo.FillDatasets(ctx, db, files, site.ID, now); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
 	log.Info("demo: filled the portal", "articles", len(res), "days of visits", demo.TrafficDays)

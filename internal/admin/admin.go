@@ -47,19 +47,21 @@ type Server struct {
 	// consultations: Lấy ý kiến dự thảo.
 	consultations consultationService
 	comments      commentService
-	qa            questionService
-	sections      sectionService
-	sites         siteService
-	stats         statsService
-	audit         auditService
-	workflow      workflowService
-	lists         listService
-	notices       notificationService
-	drafts        draftService
-	preview       previewService
-	spellings     spellingService
-	polls         pollService
-	secrets       congtin.SecretService
+	// datasets: Dữ liệu mở.
+	datasets  datasetService
+	qa        questionService
+	sections  sectionService
+	sites     siteService
+	stats     statsService
+	audit     auditService
+	workflow  workflowService
+	lists     listService
+	notices   notificationService
+	drafts    draftService
+	preview   previewService
+	spellings spellingService
+	polls     pollService
+	secrets   congtin.SecretService
 
 	flashKey atomic.Pointer[[]byte] // see flash.go
 }
@@ -79,6 +81,9 @@ type Config struct {
 	Images *media.Gate
 	// FileMaxBytes bounds each attachment (zero: docfile.DefaultMaxBytes).
 	FileMaxBytes int64
+	// DatasetMaxBytes bounds each file of the open-data catalogue (zero:
+	// DefaultDatasetMaxBytes).
+	DatasetMaxBytes int64
 	// Mail: notifications may be e-mailed (an SMTP server is set), so
 	// users are offered to give an address.
 	Mail bool
@@ -97,7 +102,7 @@ func New(svc congtin.Service, cfg Config) *Server {
 	if cfg.Images == nil {
 		cfg.Images = media.NewGate(0, -1)
 	}
-	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, comments: svc, qa: svc,
+	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, comments: svc, datasets: svc, qa: svc,
 		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc,
 		spellings: svc, polls: svc, secrets: svc}
 }
@@ -152,6 +157,7 @@ func (s *Server) Handler() http.Handler {
 	s.documentRoutes(page)
 	s.consultationRoutes(page)
 	s.commentRoutes(page)
+	s.datasetRoutes(page)
 	s.questionRoutes(page)
 	s.sectionRoutes(page)
 	s.pollRoutes(page)

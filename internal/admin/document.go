@@ -240,7 +240,12 @@ func (u *documentUpload) close() {
 // temporary file, stopping at the size limit. A request announcing more
 // than every allowed file together is refused before anything is read.
 func (s *Server) readDocumentForm(w http.ResponseWriter, r *http.Request) (*documentUpload, error) {
-	limit := s.fileMaxBytes()
+	return readUploadForm(w, r, s.fileMaxBytes(), docfile.Sniff)
+}
+
+// readUploadForm is readDocumentForm with another size limit and
+// sniffer: the open-data catalogue's files are read alike.
+func readUploadForm(w http.ResponseWriter, r *http.Request, limit int64, sniff func(io.ReaderAt, int64) (string, error)) (*documentUpload, error) {
 	total := limit*maxFilesPerSave + maxFormValues + maxUploadOverhead
 	u := &documentUpload{values: url.Values{}}
 	if r.ContentLength > total {
@@ -286,7 +291,7 @@ func (s *Server) readDocumentForm(w http.ResponseWriter, r *http.Request) (*docu
 			}
 			// Only stored here: the text is read in the background
 			// (pdftotext, OCR of scans), never in this request.
-			up, err := docfile.Receive("", p.FileName(), p, limit)
+			up, err := docfile.ReceiveAs("", p.FileName(), p, limit, sniff)
 			switch {
 			case errors.Is(err, docfile.ErrTooLarge) || errors.As(err, &mbe):
 				u.tooBig = true
@@ -597,7 +602,8 @@ func (s *Server) renderDocumentLists(w http.ResponseWriter, r *http.Request, rq 
 			}
 		}
 	}
-	for _, g := range []render.TermGroup{{List: congtin.ListTypes, Label: "Loại văn bản"}, {List: congtin.ListFields, Label: "Lĩnh vực"}} {
+	for _, g := range []render.TermGroup{{List: congtin.ListTypes, Label: "Loại văn bản"}, {List: congtin.ListFields, Label: "Lĩnh vực"},
+		{List: congtin.ListThemes, Label: "Chủ đề dữ liệu mở"}} {
 		terms, lerr := s.documents.FindDocumentTerms(r.Context(), rq.site.ID, g.List)
 		if lerr != nil {
 			s.error(w, r, rq, lerr)

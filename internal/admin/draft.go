@@ -75,6 +75,12 @@ var draftKinds = []draftKind{
 		}
 		return consultationAdminURL(id)
 	}},
+	{congtin.KindDataset, "du-lieu-mo", func(id int64, _ url.Values) string {
+		if id == 0 {
+			return datasetsAdminPath + "/moi"
+		}
+		return datasetAdminURL(id)
+	}},
 	{congtin.KindQuestion, "hoi-dap", func(id int64, _ url.Values) string { return questionURL(id) }},
 	{congtin.KindScheduleEntry, "lich-cong-tac", func(id int64, form url.Values) string {
 		if id == 0 {

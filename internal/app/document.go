@@ -16,9 +16,10 @@ var documentFlow = &flow{noun: "văn bản", audit: "document",
 		return tx.IndexDocument(ctx, it.ID)
 	}}
 
-// checkList refuses a list other than the register's two.
+// checkList refuses a list other than the register's two and the
+// open-data catalogue's themes.
 func checkList(list string) error {
-	if list != congtin.ListTypes && list != congtin.ListFields {
+	if list != congtin.ListTypes && list != congtin.ListFields && list != congtin.ListThemes {
 		return congtin.Errorf(congtin.EINVALID, "Danh mục không hợp lệ.")
 	}
 	return nil
@@ -26,10 +27,21 @@ func checkList(list string) error {
 
 // termLabel names a list's entries in messages and the audit log.
 func termLabel(list string) string {
-	if list == congtin.ListTypes {
+	switch list {
+	case congtin.ListTypes:
 		return "loại văn bản"
+	case congtin.ListThemes:
+		return "chủ đề dữ liệu"
 	}
 	return "lĩnh vực"
+}
+
+// termUser names what uses a list's entries, in messages.
+func termUser(list string) string {
+	if list == congtin.ListThemes {
+		return "tập dữ liệu"
+	}
+	return "văn bản"
 }
 
 // findTerm reads an entry of a list, with the list's own message when
@@ -97,7 +109,12 @@ func (a *App) SaveDocumentTerm(ctx context.Context, actor congtin.Actor, siteID 
 }
 
 // termObject is the audit log's object type of a list's entries.
-func termObject(list string) string { return "document_" + strings.TrimSuffix(list, "s") }
+func termObject(list string) string {
+	if list == congtin.ListThemes {
+		return "dataset_theme"
+	}
+	return "document_" + strings.TrimSuffix(list, "s")
+}
 
 // DeleteDocumentTerm implements congtin.DocumentService: only an entry no
 // document uses goes.
@@ -114,7 +131,8 @@ func (a *App) DeleteDocumentTerm(ctx context.Context, actor congtin.Actor, siteI
 			return err
 		}
 		if t.Uses > 0 {
-			return congtin.Errorf(congtin.ECONFLICT, "Không xóa được “%s”: %d văn bản đang dùng mục này; hãy đổi các văn bản đó sang mục khác trước.", t.Name, t.Uses)
+			return congtin.Errorf(congtin.ECONFLICT, "Không xóa được “%s”: %d %s đang dùng mục này; hãy đổi các %s đó sang mục khác trước.",
+				t.Name, t.Uses, termUser(list), termUser(list))
 		}
 		if err := tx.DeleteDocumentTerm(ctx, list, id); err != nil {
 			return err

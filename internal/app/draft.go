@@ -28,6 +28,8 @@ func draftNoun(k congtin.Kind) string {
 		return "mục lịch"
 	case congtin.KindConsultation:
 		return "dự thảo"
+	case congtin.KindDataset:
+		return "tập dữ liệu"
 	}
 	return "mục này"
 }

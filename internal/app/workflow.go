@@ -38,6 +38,7 @@ var flows = map[congtin.Kind]*flow{
 	congtin.KindQuestion:     questionFlow,
 	congtin.KindScheduleWeek: scheduleFlow,
 	congtin.KindConsultation: consultationFlow,
+	congtin.KindDataset:      datasetFlow,
 }
 
 // Transition moves an item one step along the workflow (submit,

@@ -40,6 +40,7 @@ type Config struct {
 	LogRequests  bool   // one Info line per request
 	MetricsToken string // bearer token for /metrics; empty: direct loopback only
 	FileMaxMB    int    // largest attachment of the documents register
+	DatasetMaxMB int    // largest file of the open-data catalogue
 	// QARetentionDays is how long the personal data of a citizen's
 	// question (name, e-mail, phone, address hash) is kept.
 	QARetentionDays int
@@ -103,6 +104,11 @@ func (c *Config) Register(fs *flag.FlagSet) {
 	}
 	fs.IntVar(&c.MediaCacheMB, "media-cache-mb", copiesMB, "with -media-store: MB of this node's disk (in the -media-dir folder's .object-cache) holding copies of the images and attachments it served, read again without the object store and while it is down (env CONGTIN_MEDIA_CACHE_MB)")
 	fs.IntVar(&c.FileMaxMB, "file-max-mb", fileMB, "largest attachment of a document (Văn bản) in MB (env CONGTIN_FILE_MAX_MB)")
+	dataMB, err := strconv.Atoi(env("CONGTIN_DATASET_MAX_MB", "50"))
+	if err != nil || dataMB < 1 || dataMB > 4096 {
+		dataMB = 50
+	}
+	fs.IntVar(&c.DatasetMaxMB, "dataset-max-mb", dataMB, "largest file of an open dataset (Dữ liệu mở: CSV, XLSX, JSON) in MB (env CONGTIN_DATASET_MAX_MB)")
 	days, err := strconv.Atoi(env("CONGTIN_QA_RETENTION_DAYS", strconv.Itoa(DefaultQARetentionDays)))
 	if err != nil || days == 0 {
 		days = -1 // reported by Validate

@@ -101,6 +101,23 @@ func sniffOLE(ra io.ReaderAt, size int64) (string, error) {
 	return "", refuse("Tệp Office định dạng cũ nhưng không phải Word (DOC) hay Excel (XLS); không nhận tệp này.")
 }
 
+// OpenXLSX opens an Excel workbook (XLSX) with the container's bounds
+// checked; anything else is refused.
+func OpenXLSX(ra io.ReaderAt, size int64) (*zip.Reader, error) {
+	kind, err := sniffZIP(ra, size)
+	if err != nil {
+		return nil, err
+	}
+	if kind != congtin.FileXLSX {
+		return nil, refuse("Tệp là tệp Word (DOCX), không phải bảng tính Excel (XLSX).")
+	}
+	return openZIP(ra, size)
+}
+
+// LimitReader reads at most n bytes of r and then fails: an entry of a
+// container is read through it whatever its headers claim.
+func LimitReader(r io.Reader, n int64) io.Reader { return &limitedReader{r: r, n: n} }
+
 // openZIP opens a container with the entry bound checked.
 func openZIP(ra io.ReaderAt, size int64) (*zip.Reader, error) {
 	zr, err := zip.NewReader(ra, size)

@@ -63,6 +63,12 @@ func (x *Extractor) Spool(ctx context.Context, dir, name string, r io.Reader, ma
 // does, the text being read in the background (TextReader) once the file
 // is stored.
 func Receive(dir, name string, r io.Reader, maxBytes int64) (*Upload, error) {
+	return ReceiveAs(dir, name, r, maxBytes, Sniff)
+}
+
+// ReceiveAs is Receive with another sniffer: the open-data catalogue's
+// files (CSV, XLSX, JSON) are spooled, bounded and hashed alike.
+func ReceiveAs(dir, name string, r io.Reader, maxBytes int64, sniff func(io.ReaderAt, int64) (string, error)) (*Upload, error) {
 	f, err := os.CreateTemp(dir, "congtin-upload-*")
 	if err != nil {
 		return nil, err
@@ -79,7 +85,7 @@ func Receive(dir, name string, r io.Reader, maxBytes int64) (*Upload, error) {
 		return nil, ErrTooLarge
 	}
 	u.Size, u.Hash = n, hex.EncodeToString(h.Sum(nil))
-	if u.Kind, err = Sniff(f, n); err != nil {
+	if u.Kind, err = sniff(f, n); err != nil {
 		u.Close()
 		return nil, err
 	}
@@ -139,6 +145,9 @@ func (x *Extractor) extract(ctx context.Context, name, path string, f io.ReaderA
 	}
 	return norm.NFC.String(text), ""
 }
+
+// ReaderAt reads the spooled bytes where asked.
+func (u *Upload) ReaderAt() io.ReaderAt { return u.f }
 
 // Reader returns the spooled bytes from the start.
 func (u *Upload) Reader() (io.Reader, error) {

@@ -247,16 +247,23 @@ func (tx *Tx) writeDocumentParts(ctx context.Context, d *congtin.Document) error
 	return documentFiles.write(ctx, tx, d.SiteID, d.ID, d.Files)
 }
 
-// termTable is where a managed list is kept, and the documents' column
-// that refers to it.
-func termTable(list string) (table, col string, err error) {
+// termList is where a managed list is kept: its table, the documents'
+// column that refers to it ("" for the datasets' themes, linked through
+// dataset_theme_links), and how its entries' uses are counted.
+type termList struct {
+	table, col, uses string
+}
+
+func termTable(list string) (termList, error) {
 	switch list {
 	case congtin.ListTypes:
-		return "document_types", "type_id", nil
+		return termList{"document_types", "type_id", `(SELECT COUNT(*) FROM documents d WHERE d.type_id = t.id)`}, nil
 	case congtin.ListFields:
-		return "document_fields", "field_id", nil
+		return termList{"document_fields", "field_id", `(SELECT COUNT(*) FROM documents d WHERE d.field_id = t.id)`}, nil
+	case congtin.ListThemes:
+		return termList{"dataset_themes", "", `(SELECT COUNT(*) FROM dataset_theme_links l WHERE l.theme_id = t.id)`}, nil
 	}
-	return "", "", fmt.Errorf("sqlstore: no document list %q", list)
+	return termList{}, fmt.Errorf("sqlstore: no document list %q", list)
 }
 
 func scanTerm(row scanner) (*congtin.DocumentTerm, error) {
@@ -265,48 +272,48 @@ func scanTerm(row scanner) (*congtin.DocumentTerm, error) {
 	return &t, err
 }
 
-// termQuery selects a list's entries (t) with their number of documents.
-func termQuery(table, col string) string {
-	return `SELECT t.id, t.site_id, t.name, t.position, (SELECT COUNT(*) FROM documents d WHERE d.` + col + ` = t.id) FROM ` + table + ` t`
+// query selects the list's entries (t) with their number of uses.
+func (l termList) query() string {
+	return `SELECT t.id, t.site_id, t.name, t.position, ` + l.uses + ` FROM ` + l.table + ` t`
 }
 
 // FindDocumentTerms implements congtin.DocumentStore.
 func (db *DB) FindDocumentTerms(ctx context.Context, siteID int64, listName string) ([]*congtin.DocumentTerm, error) {
-	table, col, err := termTable(listName)
+	l, err := termTable(listName)
 	if err != nil {
 		return nil, err
 	}
-	ts, err := list(ctx, db.conn, scanTerm, termQuery(table, col)+` WHERE t.site_id = ? ORDER BY t.position, t.name`, siteID)
+	ts, err := list(ctx, db.conn, scanTerm, l.query()+` WHERE t.site_id = ? ORDER BY t.position, t.name`, siteID)
 	return ts, db.wrap("find document terms", err)
 }
 
 // FindDocumentTerm implements congtin.DocumentTx.
 func (tx *Tx) FindDocumentTerm(ctx context.Context, siteID int64, list string, id int64) (*congtin.DocumentTerm, error) {
-	table, col, err := termTable(list)
+	l, err := termTable(list)
 	if err != nil {
 		return nil, err
 	}
-	t, err := scanTerm(tx.QueryRow(ctx, termQuery(table, col)+` WHERE t.id = ? AND t.site_id = ?`, id, siteID))
+	t, err := scanTerm(tx.QueryRow(ctx, l.query()+` WHERE t.id = ? AND t.site_id = ?`, id, siteID))
 	return t, tx.db.wrap("find document term", found(err, congtin.KindDocumentTerm))
 }
 
 // DocumentTermNameFree implements congtin.DocumentTx.
 func (tx *Tx) DocumentTermNameFree(ctx context.Context, siteID int64, list, name string, self int64) (bool, error) {
-	table, _, err := termTable(list)
+	l, err := termTable(list)
 	if err != nil {
 		return false, err
 	}
-	taken, err := tx.exists(ctx, `SELECT 1 FROM `+table+` WHERE site_id = ? AND name = ? AND id <> ?`, siteID, name, self)
+	taken, err := tx.exists(ctx, `SELECT 1 FROM `+l.table+` WHERE site_id = ? AND name = ? AND id <> ?`, siteID, name, self)
 	return !taken, tx.db.wrap("document term name", err)
 }
 
 // InsertDocumentTerm implements congtin.DocumentTx.
 func (tx *Tx) InsertDocumentTerm(ctx context.Context, list string, t *congtin.DocumentTerm) error {
-	table, _, err := termTable(list)
+	l, err := termTable(list)
 	if err != nil {
 		return err
 	}
-	id, err := tx.insert(ctx, `INSERT INTO `+table+` (site_id, name, position) VALUES (?, ?, ?)`, t.SiteID, t.Name, t.Position)
+	id, err := tx.insert(ctx, `INSERT INTO `+l.table+` (site_id, name, position) VALUES (?, ?, ?)`, t.SiteID, t.Name, t.Position)
 	t.ID = id
 	return tx.db.wrap("insert document term", err)
 }
@@ -314,22 +321,25 @@ func (tx *Tx) InsertDocumentTerm(ctx context.Context, list string, t *congtin.Do
 // UpdateDocumentTerm implements congtin.DocumentTx. Published documents
 // show the name and are found by it: their index entries follow.
 func (tx *Tx) UpdateDocumentTerm(ctx context.Context, list string, t *congtin.DocumentTerm) error {
-	table, col, err := termTable(list)
+	l, err := termTable(list)
 	if err != nil {
 		return err
 	}
-	if _, err := tx.Exec(ctx, `UPDATE `+table+` SET name = ?, position = ? WHERE id = ? AND site_id = ?`, t.Name, t.Position, t.ID, t.SiteID); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE `+l.table+` SET name = ?, position = ? WHERE id = ? AND site_id = ?`, t.Name, t.Position, t.ID, t.SiteID); err != nil {
 		return tx.db.wrap("update document term", err)
 	}
-	return tx.db.wrap("index documents", tx.indexDocuments(ctx, `d.`+col+` = ?`, t.ID))
+	if l.col == "" {
+		return nil
+	}
+	return tx.db.wrap("index documents", tx.indexDocuments(ctx, `d.`+l.col+` = ?`, t.ID))
 }
 
 // DeleteDocumentTerm implements congtin.DocumentTx.
 func (tx *Tx) DeleteDocumentTerm(ctx context.Context, list string, id int64) error {
-	table, _, err := termTable(list)
+	l, err := termTable(list)
 	if err != nil {
 		return err
 	}
-	_, err = tx.Exec(ctx, `DELETE FROM `+table+` WHERE id = ?`, id)
+	_, err = tx.Exec(ctx, `DELETE FROM `+l.table+` WHERE id = ?`, id)
 	return tx.db.wrap("delete document term", err)
 }

@@ -350,6 +350,7 @@ func (db *DB) FindFileRefs(ctx context.Context) (*congtin.FileRefs, error) {
 		return a, row.Scan(&a.Hash, &a.Kind)
 	}, `SELECT hash, kind FROM document_files UNION SELECT hash, kind FROM consultation_files
 		UNION SELECT file_hash, file_kind FROM consultation_comments WHERE file_hash <> ''
-		UNION SELECT report_file_hash, report_file_kind FROM consultations WHERE report_file_hash <> '' ORDER BY 1, 2`)
+		UNION SELECT report_file_hash, report_file_kind FROM consultations WHERE report_file_hash <> ''
+		UNION SELECT hash, kind FROM dataset_resources WHERE hash <> '' ORDER BY 1, 2`)
 	return refs, db.wrap("find attachments", err)
 }

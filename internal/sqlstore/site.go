@@ -78,7 +78,7 @@ func (tx *Tx) SeedSite(ctx context.Context, siteID int64) error {
 	for _, l := range []struct {
 		table string
 		names []string
-	}{{"document_types", congtin.DefaultDocumentTypes}, {"document_fields", congtin.DefaultDocumentFields}} {
+	}{{"document_types", congtin.DefaultDocumentTypes}, {"document_fields", congtin.DefaultDocumentFields}, {"dataset_themes", congtin.DefaultDatasetThemes}} {
 		for i, n := range l.names {
 			if _, err := tx.Exec(ctx, `INSERT INTO `+l.table+` (site_id, name, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`, siteID, n, i+1); err != nil {
 				return tx.db.wrap("seed document lists", err)

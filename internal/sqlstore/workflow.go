@@ -27,6 +27,7 @@ var flowTables = map[congtin.Kind]flowTable{
 	congtin.KindQuestion:     {table: "questions", key: "id", title: "title", owner: "answered_by"},
 	congtin.KindScheduleWeek: {table: "schedule_weeks", key: "week", title: "week", owner: "created_by", note: "note"},
 	congtin.KindConsultation: {table: "consultations", key: "id", title: "title", owner: "created_by"},
+	congtin.KindDataset:      {table: "datasets", key: "id", title: "title", owner: "created_by"},
 }
 
 func flowOf(k congtin.Kind) (flowTable, error) {

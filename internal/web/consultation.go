@@ -53,8 +53,12 @@ func (s *Server) consultationRoutes(mux *http.ServeMux) {
 }
 
 // consultationQuery reads the list's search: any text, clipped.
-func consultationQuery(r *http.Request) string {
-	q := strings.TrimSpace(strings.ToValidUTF8(r.URL.Query().Get("q"), "\uFFFD"))
+func consultationQuery(r *http.Request) string { return listQuery(r.URL.Query().Get("q")) }
+
+// listQuery is a list's own search as typed: any text, valid UTF-8,
+// clipped.
+func listQuery(q string) string {
+	q = strings.TrimSpace(strings.ToValidUTF8(q, "\uFFFD"))
 	if rs := []rune(q); len(rs) > maxQueryChars {
 		q = string(rs[:maxQueryChars])
 	}
