@@ -101,6 +101,7 @@ var auditObjects = map[string]string{
 	"unit":          "đơn vị",
 	"poll":          "cuộc thăm dò ý kiến",
 	"comment":       "ý kiến góp ý dự thảo",
+	"disclosure":    "trang công khai",
 }
 
 // auditVerbs name what an action does, before its object.

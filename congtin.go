@@ -41,6 +41,8 @@ type Service interface {
 	DatasetService
 	CommentStore
 	CommentService
+	DisclosureStore
+	DisclosureService
 
 	SiteService
 	SiteAdminService

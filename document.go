@@ -460,12 +460,17 @@ type DocumentQuery struct {
 	Q       string // words of the number, summary, issuer, attached text
 	TypeID  int64
 	FieldID int64
-	Issuer  string
-	Year    int    // of the issue date
-	Force   string // InForce, Expired or ""
-	Offset  int
-	Limit   int
-	Now     time.Time // what counts as published and in force; zero: the store's clock
+	// TypeIDs and FieldIDs are a group (a disclosure page): documents of
+	// one of the types when any is given, and of one of the fields when
+	// any is given. The facets count within the group.
+	TypeIDs  []int64
+	FieldIDs []int64
+	Issuer   string
+	Year     int    // of the issue date
+	Force    string // InForce, Expired or ""
+	Offset   int
+	Limit    int
+	Now      time.Time // what counts as published and in force; zero: the store's clock
 	// Facets asks for the counts of each facet value.
 	Facets bool
 	// Verbatim searches Q exactly as typed, never as Telex or VNI typing

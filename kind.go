@@ -38,6 +38,7 @@ const (
 	KindComment       Kind = "comment"       // a comment on a consultation's draft
 	KindCommentCode   Kind = "comment_code"  // a comment looked up by its sender's code
 	KindResource      Kind = "resource"      // a dataset's file or link
+	KindDisclosure    Kind = "disclosure"    // a disclosure page: a group of the documents register
 )
 
 // notFound holds the message a reader sees when a thing of a kind is not
@@ -72,6 +73,7 @@ var notFound = map[Kind]string{
 	KindDraft:         "Không có nội dung chưa lưu.",
 	KindSpellingGroup: "Không tìm thấy nhóm cách viết này.",
 	KindComment:       "Không tìm thấy ý kiến góp ý.",
+	KindDisclosure:    "Không tìm thấy trang công khai.",
 	KindCommentCode:   "Không có ý kiến góp ý nào với mã tra cứu này. Xin kiểm tra lại mã.",
 }
 

@@ -26,6 +26,7 @@ type Store interface {
 	ConsultationStore
 	DatasetStore
 	CommentStore
+	DisclosureStore
 
 	QuestionStore
 
@@ -87,6 +88,7 @@ type Tx interface {
 	ConsultationTx
 	DatasetTx
 	CommentTx
+	DisclosureTx
 
 	QuestionTx
 

@@ -395,6 +395,8 @@ func startA11yPortal(t *testing.T) *a11ySite {
 		{"consultation print", consultPrint},
 		{"consultation concluded, with its report", "/lay-y-kien/ke-hoach-chuyen-doi-so-cua-tinh-3"},
 		{"comment lookup", "/lay-y-kien/tra-cuu"},
+		{"disclosure pages", "/cong-khai"},
+		{"disclosure page by year and quarter", "/cong-khai/chien-luoc-quy-hoach-ke-hoach"},
 		{"open data", "/du-lieu-mo"},
 		{"open data by format and search", "/du-lieu-mo?dinh-dang=CSV&q=" + url.QueryEscape("dân số")},
 		{"open dataset with a preview", datasetPath},

@@ -27,7 +27,8 @@ func init() {
 		// The demo's consultations 1 (open, with comments) and 3 (its
 		// report published).
 		adminPage{name: "consultation comments", path: "/admin/lay-y-kien/1/y-kien"},
-		adminPage{name: "consultation report", path: "/admin/lay-y-kien/3/bao-cao"})
+		adminPage{name: "consultation report", path: "/admin/lay-y-kien/3/bao-cao"},
+		adminPage{name: "disclosure pages", path: "/admin/cong-khai"})
 }
 
 // TestBrowserConsultation puts a draft out for comment in a real headless

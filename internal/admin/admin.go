@@ -47,6 +47,7 @@ type Server struct {
 	// consultations: Lấy ý kiến dự thảo.
 	consultations consultationService
 	comments      commentService
+	disclosures   disclosureService
 	// datasets: Dữ liệu mở.
 	datasets  datasetService
 	qa        questionService
@@ -102,7 +103,7 @@ func New(svc congtin.Service, cfg Config) *Server {
 	if cfg.Images == nil {
 		cfg.Images = media.NewGate(0, -1)
 	}
-	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, comments: svc, datasets: svc, qa: svc,
+	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, comments: svc, disclosures: svc, datasets: svc, qa: svc,
 		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc,
 		spellings: svc, polls: svc, secrets: svc}
 }
@@ -157,6 +158,7 @@ func (s *Server) Handler() http.Handler {
 	s.documentRoutes(page)
 	s.consultationRoutes(page)
 	s.commentRoutes(page)
+	s.disclosureRoutes(page)
 	s.datasetRoutes(page)
 	s.questionRoutes(page)
 	s.sectionRoutes(page)

@@ -190,3 +190,63 @@ func FileSize(n int64) string {
 	mb := float64(n) / (1 << 20)
 	return strings.Replace(strconv.FormatFloat(mb, 'f', 1, 64), ".", ",", 1) + " MB"
 }
+
+// The disclosure pages, views of the register.
+func init() {
+	pages["disclosures"], pages["disclosure"] = "layout", "layout"
+	pages["admin/disclosures"] = "admin"
+}
+
+// DisclosuresPage is /cong-khai: the site's disclosure pages.
+type DisclosuresPage struct {
+	Base
+	Groups []*congtin.Disclosure
+}
+
+// DisclosurePage is a disclosure page: a group of the register, its
+// documents of one year by quarter, newest first.
+type DisclosurePage struct {
+	Base
+	Group    *congtin.Disclosure
+	Years    []YearLink
+	Year     int
+	Quarters []QuarterGroup
+	Total    int // of the year
+	// More says the year has more documents than the page lists; the
+	// register's own search shows them all (MoreURL).
+	More    bool
+	MoreURL string
+}
+
+// YearLink is a year with documents, as a link.
+type YearLink struct {
+	Year    int
+	Count   int
+	URL     string
+	Current bool
+}
+
+// QuarterGroup is one quarter's documents.
+type QuarterGroup struct {
+	ID, Heading string
+	Documents   []DocumentItem
+}
+
+// AdminDisclosuresPage is /admin/cong-khai: the groups' forms and a new
+// one.
+type AdminDisclosuresPage struct {
+	AdminBase
+	Forms []DisclosureForm
+	New   DisclosureForm
+}
+
+// DisclosureForm is one group's form as stored or typed, with the lists
+// to tick from and, for the one refused, its errors.
+type DisclosureForm struct {
+	ID                    int64
+	Name, Intro, Position string
+	Path                  string
+	Types, Fields         map[int64]bool
+	TypeTerms, FieldTerms []*congtin.DocumentTerm
+	Errors                congtin.FieldErrors
+}

@@ -144,6 +144,16 @@ func (db *DB) FindDocuments(ctx context.Context, q congtin.DocumentQuery) (*cong
 	today := congtin.Day(now)
 	res := &congtin.DocumentResult{Documents: []*congtin.Document{}}
 	public := docCond{sql: "d.site_id = ? AND d.status = 'published' AND d.published_at <= ?", args: []any{q.SiteID, now}}
+	// A disclosure page's group narrows what is public, for the facets
+	// too.
+	if len(q.TypeIDs) > 0 {
+		public.sql += " AND d.type_id IN (" + placeholders(len(q.TypeIDs)) + ")"
+		public.args = append(public.args, anys(q.TypeIDs)...)
+	}
+	if len(q.FieldIDs) > 0 {
+		public.sql += " AND d.field_id IN (" + placeholders(len(q.FieldIDs)) + ")"
+		public.args = append(public.args, anys(q.FieldIDs)...)
+	}
 	var filters []docCond
 	if q.TypeID != 0 {
 		filters = append(filters, docCond{facet: "type", sql: "d.type_id = ?", args: []any{q.TypeID}})

@@ -51,6 +51,7 @@ var afterMigration = map[string]func(ctx context.Context, tx *sql.Tx, bind func(
 	"0015_media.sql":                 backfillMedia,
 	"0019_register_suggest.sql":      backfillQuestionTitles,
 	"0028_consultation_comments.sql": backfillConsultationMedia,
+	"0033_disclosures.sql":           backfillDisclosures,
 }
 
 // migrateFile applies one migration. The migrations table is created in

@@ -85,6 +85,12 @@ func (tx *Tx) SeedSite(ctx context.Context, siteID int64) error {
 			}
 		}
 	}
+	if err := seedDisclosures(func(q string, args ...any) error {
+		_, err := tx.Exec(ctx, q, args...)
+		return err
+	}, siteID); err != nil {
+		return tx.db.wrap("seed disclosures", err)
+	}
 	for _, l := range congtin.DefaultLinks {
 		if _, err := tx.Exec(ctx, `INSERT INTO links (site_id, name, url, grp, position) VALUES (?, ?, ?, ?, ?)`,
 			siteID, l.Name, l.URL, l.Group, l.Position); err != nil {

@@ -61,6 +61,7 @@ func English(r *http.Request) bool {
 var sectionNav = []render.NavLink{
 	{Name: "Giới thiệu", URL: congtin.AboutPrefix, Slug: "gioi-thieu"},
 	{Name: "Văn bản", URL: "/van-ban", Slug: "van-ban"},
+	{Name: "Công khai", URL: congtin.DisclosurePrefix, Slug: "cong-khai"},
 	{Name: "Lấy ý kiến", URL: "/lay-y-kien", Slug: "lay-y-kien"},
 	{Name: "Dữ liệu mở", URL: "/du-lieu-mo", Slug: "du-lieu-mo"},
 	{Name: "Hỏi đáp", URL: "/hoi-dap", Slug: "hoi-dap"},
