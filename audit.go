@@ -77,6 +77,8 @@ var auditObjects = map[string]string{
 	"page":          "trang giới thiệu",
 	"document":      "văn bản",
 	"consultation":  "dự thảo lấy ý kiến",
+	"project":       "dự án",
+	"procurement":   "thông báo mời thầu",
 	"document_term": "mục danh mục văn bản",
 	"question":      "câu hỏi",
 	"qa_field":      "lĩnh vực hỏi đáp",

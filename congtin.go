@@ -39,6 +39,10 @@ type Service interface {
 	ConsultationService
 	CommentStore
 	CommentService
+	ProjectStore
+	ProjectService
+	ProcurementStore
+	ProcurementService
 
 	SiteService
 	SiteAdminService

@@ -13,6 +13,8 @@ const (
 	KindQuestion     Kind = "question" // Q&A
 	KindScheduleWeek Kind = "schedule_week"
 	KindConsultation Kind = "consultation" // a draft put out for comment
+	KindProject      Kind = "project"      // an investment project
+	KindProcurement  Kind = "procurement"  // a procurement notice (gói thầu)
 
 	KindCategory      Kind = "category"
 	KindRevision      Kind = "revision"
@@ -47,6 +49,8 @@ var notFound = map[Kind]string{
 	KindQuestion:      "Không tìm thấy câu hỏi.",
 	KindScheduleWeek:  "Không tìm thấy lịch tuần.",
 	KindConsultation:  "Không tìm thấy dự thảo lấy ý kiến.",
+	KindProject:       "Không tìm thấy dự án.",
+	KindProcurement:   "Không tìm thấy thông báo mời thầu.",
 	KindCategory:      "Không tìm thấy chuyên mục.",
 	KindRevision:      "Không tìm thấy phiên bản.",
 	KindUnit:          "Không tìm thấy đơn vị.",

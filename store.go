@@ -26,6 +26,9 @@ type Store interface {
 	ConsultationStore
 	CommentStore
 
+	ProjectStore
+	ProcurementStore
+
 	QuestionStore
 
 	PageStore
@@ -85,6 +88,9 @@ type Tx interface {
 
 	ConsultationTx
 	CommentTx
+
+	ProjectTx
+	ProcurementTx
 
 	QuestionTx
 

@@ -47,19 +47,21 @@ type Server struct {
 	// consultations: Lấy ý kiến dự thảo.
 	consultations consultationService
 	comments      commentService
-	qa            questionService
-	sections      sectionService
-	sites         siteService
-	stats         statsService
-	audit         auditService
-	workflow      workflowService
-	lists         listService
-	notices       notificationService
-	drafts        draftService
-	preview       previewService
-	spellings     spellingService
-	polls         pollService
-	secrets       congtin.SecretService
+	// projects: Dự án – Đấu thầu (projects and procurement notices).
+	projects  projectService
+	qa        questionService
+	sections  sectionService
+	sites     siteService
+	stats     statsService
+	audit     auditService
+	workflow  workflowService
+	lists     listService
+	notices   notificationService
+	drafts    draftService
+	preview   previewService
+	spellings spellingService
+	polls     pollService
+	secrets   congtin.SecretService
 
 	flashKey atomic.Pointer[[]byte] // see flash.go
 }
@@ -97,7 +99,7 @@ func New(svc congtin.Service, cfg Config) *Server {
 	if cfg.Images == nil {
 		cfg.Images = media.NewGate(0, -1)
 	}
-	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, comments: svc, qa: svc,
+	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, comments: svc, projects: svc, qa: svc,
 		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc,
 		spellings: svc, polls: svc, secrets: svc}
 }
@@ -151,6 +153,7 @@ func (s *Server) Handler() http.Handler {
 	s.mediaRoutes(page)
 	s.documentRoutes(page)
 	s.consultationRoutes(page)
+	s.projectRoutes(page)
 	s.commentRoutes(page)
 	s.questionRoutes(page)
 	s.sectionRoutes(page)

@@ -28,6 +28,10 @@ func draftNoun(k congtin.Kind) string {
 		return "mục lịch"
 	case congtin.KindConsultation:
 		return "dự thảo"
+	case congtin.KindProject:
+		return "dự án"
+	case congtin.KindProcurement:
+		return "thông báo mời thầu"
 	}
 	return "mục này"
 }

@@ -38,6 +38,8 @@ var flows = map[congtin.Kind]*flow{
 	congtin.KindQuestion:     questionFlow,
 	congtin.KindScheduleWeek: scheduleFlow,
 	congtin.KindConsultation: consultationFlow,
+	congtin.KindProject:      projectFlow,
+	congtin.KindProcurement:  procurementFlow,
 }
 
 // Transition moves an item one step along the workflow (submit,

@@ -62,6 +62,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Documents", func(t *testing.T) { testDocuments(t, open(t)) })
 	t.Run("Consultations", func(t *testing.T) { testConsultations(t, open(t)) })
 	t.Run("Comments", func(t *testing.T) { testComments(t, open(t)) })
+	t.Run("Projects", func(t *testing.T) { testProjects(t, open(t)) })
+	t.Run("Procurements", func(t *testing.T) { testProcurements(t, open(t)) })
 	t.Run("DocumentImport", func(t *testing.T) { testDocumentImport(t, open(t)) })
 	t.Run("DocumentPDFText", func(t *testing.T) { testDocumentPDFText(t, open(t)) })
 	t.Run("Jobs", func(t *testing.T) { testJobs(t, open(t)) })

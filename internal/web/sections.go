@@ -62,6 +62,7 @@ var sectionNav = []render.NavLink{
 	{Name: "Giới thiệu", URL: congtin.AboutPrefix, Slug: "gioi-thieu"},
 	{Name: "Văn bản", URL: "/van-ban", Slug: "van-ban"},
 	{Name: "Lấy ý kiến", URL: "/lay-y-kien", Slug: "lay-y-kien"},
+	{Name: "Dự án", URL: "/du-an", Slug: "du-an"},
 	{Name: "Hỏi đáp", URL: "/hoi-dap", Slug: "hoi-dap"},
 	{Name: "Lịch công tác", URL: "/lich-cong-tac", Slug: "lich-cong-tac"},
 	{Name: "Thăm dò ý kiến", URL: "/tham-do", Slug: "tham-do"},

@@ -123,6 +123,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /ban-in/{id}", s.handlePrint)
 	s.documentRoutes(mux)
 	s.consultationRoutes(mux)
+	s.projectRoutes(mux)
 	s.commentRoutes(mux)
 	s.qaRoutes(mux)
 	s.pollRoutes(mux)

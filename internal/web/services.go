@@ -12,19 +12,21 @@ type Services struct {
 	Documents DocumentReader
 	// Consultations: Lấy ý kiến dự thảo.
 	Consultations ConsultationReader
-	Comments      CommentService
-	QA            QAService
-	Sections      SectionReader
-	Search        Searcher
-	Previews      PreviewReader
-	Polls         PollService
+	// Projects: Dự án – Đấu thầu (projects and procurement notices).
+	Projects ProjectReader
+	Comments CommentService
+	QA       QAService
+	Sections SectionReader
+	Search   Searcher
+	Previews PreviewReader
+	Polls    PollService
 	// Health, when set, tells /readyz whether the database answers.
 	Health Pinger
 }
 
 // NewServices takes every group from one service, the app's.
 func NewServices(svc congtin.Service) Services {
-	sv := Services{Sites: svc, Articles: svc, Documents: svc, Consultations: svc, Comments: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
+	sv := Services{Sites: svc, Articles: svc, Documents: svc, Consultations: svc, Projects: svc, Comments: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
 	if p, ok := svc.(Pinger); ok {
 		sv.Health = p
 	}
