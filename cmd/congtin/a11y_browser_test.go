@@ -387,6 +387,15 @@ func startA11yPortal(t *testing.T) *a11ySite {
 		{"consultation print", consultPrint},
 		{"consultation concluded, with its report", "/lay-y-kien/ke-hoach-chuyen-doi-so-cua-tinh-3"},
 		{"comment lookup", "/lay-y-kien/tra-cuu"},
+		// The demo's first project (ongoing, with notices of it) and the
+		// notice with its result.
+		{"projects", "/du-an"},
+		{"projects filtered", "/du-an?trang-thai=ongoing&nam=2026"},
+		{"project", "/du-an/duong-ven-bien-doan-cat-tien-de-gi-1"},
+		{"project print", "/ban-in/du-an/1"},
+		{"procurement notices", "/dau-thau"},
+		{"procurement notice with its result", "/dau-thau/goi-thau-so-08-mua-sam-thiet-bi-phong-hoc-bo-mon-3"},
+		{"procurement print", "/ban-in/dau-thau/3"},
 		{"Q&A", "/hoi-dap"},
 		{"Q&A search, near matches", "/hoi-dap?q=" + url.QueryEscape("đổi nơi khám chữa bệnh BHYT Tân Châu")},
 		{"Q&A form", "/hoi-dap/gui-cau-hoi"},
