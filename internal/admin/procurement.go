@@ -1,7 +1,7 @@
 package admin
 
 import (
-	"errors"
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -24,10 +24,10 @@ func procurementAdminURL(id int64) string {
 
 func (s *Server) procurementRoutes(page func(string, func(http.ResponseWriter, *http.Request, *request))) {
 	page("GET "+procurementsAdminPath, s.handleProcurements)
-	page("GET "+procurementsAdminPath+"/moi", s.handleEditProcurement)
-	page("POST "+procurementsAdminPath+"/moi", s.handleSaveProcurement)
-	page("GET "+procurementsAdminPath+"/{id}", s.handleEditProcurement)
-	page("POST "+procurementsAdminPath+"/{id}", s.handleSaveProcurement)
+	page("GET "+procurementsAdminPath+"/moi", procurementForms.handleEdit(s))
+	page("POST "+procurementsAdminPath+"/moi", procurementForms.handleSave(s))
+	page("GET "+procurementsAdminPath+"/{id}", procurementForms.handleEdit(s))
+	page("POST "+procurementsAdminPath+"/{id}", procurementForms.handleSave(s))
 	page("POST "+procurementsAdminPath+"/{id}/chuyen", s.handleStep(procurementFlow,
 		editOf("admin/procurement_edit", s.projects.FindProcurementByID, s.procurementEditPage)))
 	page("GET "+procurementsAdminPath+"/{id}/phien-ban", s.handleRecordRevisions(congtin.KindProcurement, "procurements", procurementsAdminPath,
@@ -115,7 +115,7 @@ func (s *Server) procurementEditPage(r *http.Request, rq *request, b *congtin.Pr
 	page.Edit, err = s.editState(r, rq, congtin.KindProcurement, id, version)
 	if err == nil {
 		if d := restoring(r, &page.Edit); d != nil {
-			_, page.Form, _ = procurementInput(withValues(r, d.Values))
+			_, page.Form, _ = procurementInput(s, withValues(r, d.Values), rq)
 			page.Flash = restoredFlash(d)
 		}
 	}
@@ -124,7 +124,7 @@ func (s *Server) procurementEditPage(r *http.Request, rq *request, b *congtin.Pr
 
 // procurementInput reads the form: the input for the service, the form
 // as typed, and what could not be read (an amount, a time, the project).
-func procurementInput(r *http.Request) (congtin.ProcurementInput, render.ProcurementForm, congtin.FieldErrors) {
+func procurementInput(_ *Server, r *http.Request, _ *request) (congtin.ProcurementInput, render.ProcurementForm, congtin.FieldErrors) {
 	fe := congtin.FieldErrors{}
 	in := congtin.ProcurementInput{Name: formValue(r, "name"), Entity: formValue(r, "entity"), Method: formValue(r, "method"),
 		Summary: formValue(r, "summary"), Winner: formValue(r, "winner"), Version: formVersion(r.PostForm)}
@@ -159,104 +159,40 @@ func procurementInput(r *http.Request) (congtin.ProcurementInput, render.Procure
 	return in, form, fe
 }
 
-func (s *Server) handleEditProcurement(w http.ResponseWriter, r *http.Request, rq *request) {
-	var b *congtin.Procurement
-	var err error
-	if r.PathValue("id") != "" {
-		b, err = s.loadProcurement(r, rq)
-	} else {
-		err = can(rq, congtin.ActCreate, nil)
-	}
-	var page *render.ProcurementEditPage
-	if err == nil {
-		page, err = s.procurementEditPage(r, rq, b)
-	}
-	s.show(w, r, rq, "admin/procurement_edit", page, err)
-}
-
-// handleSaveProcurement saves the form as a new draft or over the notice,
-// with a workflow step when a button of the panel sent it.
-func (s *Server) handleSaveProcurement(w http.ResponseWriter, r *http.Request, rq *request) {
-	var b *congtin.Procurement
-	var err error
-	if r.PathValue("id") != "" {
-		if b, err = s.loadProcurement(r, rq); err == nil {
-			err = allowedForm(w, r, rq, func(rq *request) error { return can(rq, congtin.ActEdit, b.Item()) })
-		}
-	} else {
-		err = allowedForm(w, r, rq, func(rq *request) error { return can(rq, congtin.ActCreate, nil) })
-	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	in, form, fe := procurementInput(r)
-	if len(fe) == 0 {
+// procurementForms are the notice's edit and save handlers.
+var procurementForms = &recordForm[*congtin.Procurement, congtin.ProcurementInput, render.ProcurementForm, *render.ProcurementEditPage]{
+	flow: procurementFlow, template: "admin/procurement_edit", flash: "Đã lưu thông báo mời thầu.",
+	load: (*Server).loadProcurement,
+	find: func(s *Server) func(ctx context.Context, siteID, id int64) (*congtin.Procurement, error) {
+		return s.projects.FindProcurementByID
+	},
+	page:  (*Server).procurementEditPage,
+	input: procurementInput,
+	check: func(s *Server, in *congtin.ProcurementInput) error {
 		in.Normalize()
-		var ve *congtin.ValidationError
-		if verr := in.Validate(s.now()); errors.As(verr, &ve) {
-			fe = ve.Fields
+		return in.Validate(s.now())
+	},
+	create: func(s *Server, ctx context.Context, actor congtin.Actor, siteID int64, in congtin.ProcurementInput) (*congtin.Procurement, error) {
+		return s.projects.CreateProcurement(ctx, actor, siteID, in)
+	},
+	update: func(s *Server, ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.ProcurementInput) (*congtin.Procurement, error) {
+		return s.projects.UpdateProcurement(ctx, actor, siteID, id, in)
+	},
+	step: func(s *Server, ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.ProcurementInput, st congtin.Step) (*congtin.Item, bool, error) {
+		return s.projects.UpdateProcurementStep(ctx, actor, siteID, id, in, st)
+	},
+	typed:  func(in congtin.ProcurementInput) int64 { return in.Version },
+	stored: func(b *congtin.Procurement) int64 { return b.Version },
+	content: func(in congtin.ProcurementInput, cur *congtin.Procurement) (string, string, time.Time) {
+		mine := &congtin.Procurement{Name: in.Name, Entity: in.Entity, ProjectID: in.ProjectID, Method: in.Method, EstimatedPrice: in.EstimatedPrice,
+			OpensAt: in.OpensAt, ClosesAt: in.ClosesAt, Summary: in.Summary, Winner: in.Winner, WinningPrice: in.WinningPrice}
+		if mine.ProjectID == cur.ProjectID {
+			mine.ProjectName = cur.ProjectName
 		}
-	}
-	st, stepping := stepOf(r)
-	var saved *congtin.Procurement
-	var it *congtin.Item
-	var wrote bool
-	switch {
-	case len(fe) > 0:
-	case b == nil:
-		saved, err = s.projects.CreateProcurement(r.Context(), rq.actor, rq.site.ID, in)
-	case stepping:
-		it, wrote, err = s.projects.UpdateProcurementStep(r.Context(), rq.actor, rq.site.ID, b.ID, in, st)
-	default:
-		saved, err = s.projects.UpdateProcurement(r.Context(), rq.actor, rq.site.ID, b.ID, in)
-	}
-	if len(fe) > 0 || err != nil {
-		s.procurementFormError(w, r, rq, b, in, form, fe, err)
-		return
-	}
-	if it != nil {
-		s.redirect(w, r, procurementAdminURL(b.ID), stepped(procurementFlow, it.Ref, st.Act, it, wrote, s.now()))
-		return
-	}
-	s.redirect(w, r, procurementAdminURL(saved.ID), "Đã lưu thông báo mời thầu.")
-}
-
-// procurementFormError shows the form again with what was typed, and when
-// someone else saved first, how the two versions differ.
-func (s *Server) procurementFormError(w http.ResponseWriter, r *http.Request, rq *request, b *congtin.Procurement, in congtin.ProcurementInput,
-	form render.ProcurementForm, fe congtin.FieldErrors, err error) {
-	msg := invalidInput
-	if isEdited(err) {
-		msg = notSaved(err)
-	}
-	s.refuseForm(w, r, rq, "admin/procurement_edit", fe, err, msg, func() (formPage, error) {
-		var conflict *render.Conflict
-		if isEdited(err) {
-			cur, ferr := s.projects.FindProcurementByID(r.Context(), rq.site.ID, b.ID)
-			if ferr != nil {
-				return nil, ferr
-			}
-			mine := &congtin.Procurement{Name: in.Name, Entity: in.Entity, ProjectID: in.ProjectID, Method: in.Method, EstimatedPrice: in.EstimatedPrice,
-				OpensAt: in.OpensAt, ClosesAt: in.ClosesAt, Summary: in.Summary, Winner: in.Winner, WinningPrice: in.WinningPrice}
-			if mine.ProjectID == cur.ProjectID {
-				mine.ProjectName = cur.ProjectName
-			}
-			if conflict, ferr = s.recordConflict(r, rq, congtin.KindProcurement, b.ID, mine.Content(), cur.Content(), cur.UpdatedAt); ferr != nil {
-				return nil, ferr
-			}
-			b = cur
-		}
-		page, perr := s.procurementEditPage(r, rq, b)
-		if perr != nil {
-			return nil, perr
-		}
+		return mine.Content(), cur.Content(), cur.UpdatedAt
+	},
+	fill: func(page *render.ProcurementEditPage, form render.ProcurementForm) *render.Editing {
 		page.Form = form
-		var stored int64
-		if b != nil {
-			stored = b.Version
-		}
-		refused(&page.Edit, in.Version, conflict, stored)
-		return page, nil
-	})
+		return &page.Edit
+	},
 }

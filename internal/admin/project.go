@@ -1,10 +1,11 @@
 package admin
 
 import (
-	"errors"
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/render"
@@ -20,10 +21,10 @@ func projectAdminURL(id int64) string { return projectsAdminPath + "/" + strconv
 // projectRoutes adds the projects' and notices' back office.
 func (s *Server) projectRoutes(page func(string, func(http.ResponseWriter, *http.Request, *request))) {
 	page("GET "+projectsAdminPath, s.handleProjects)
-	page("GET "+projectsAdminPath+"/moi", s.handleEditProject)
-	page("POST "+projectsAdminPath+"/moi", s.handleSaveProject)
-	page("GET "+projectsAdminPath+"/{id}", s.handleEditProject)
-	page("POST "+projectsAdminPath+"/{id}", s.handleSaveProject)
+	page("GET "+projectsAdminPath+"/moi", projectForms.handleEdit(s))
+	page("POST "+projectsAdminPath+"/moi", projectForms.handleSave(s))
+	page("GET "+projectsAdminPath+"/{id}", projectForms.handleEdit(s))
+	page("POST "+projectsAdminPath+"/{id}", projectForms.handleSave(s))
 	page("POST "+projectsAdminPath+"/{id}/chuyen", s.handleStep(projectFlow,
 		editOf("admin/project_edit", s.projects.FindProjectByID, s.projectEditPage)))
 	page("GET "+projectsAdminPath+"/{id}/phien-ban", s.handleRecordRevisions(congtin.KindProject, "projects", projectsAdminPath,
@@ -174,104 +175,44 @@ func (s *Server) projectInput(r *http.Request, rq *request) (congtin.ProjectInpu
 	return in, form, fe
 }
 
-func (s *Server) handleEditProject(w http.ResponseWriter, r *http.Request, rq *request) {
-	var p *congtin.Project
-	var err error
-	if r.PathValue("id") != "" {
-		p, err = s.loadProject(r, rq)
-	} else {
-		err = can(rq, congtin.ActCreate, nil)
-	}
-	var page *render.ProjectEditPage
-	if err == nil {
-		page, err = s.projectEditPage(r, rq, p)
-	}
-	s.show(w, r, rq, "admin/project_edit", page, err)
-}
-
-// handleSaveProject saves the form as a new draft or over the project,
-// with a workflow step when a button of the panel sent it.
-func (s *Server) handleSaveProject(w http.ResponseWriter, r *http.Request, rq *request) {
-	var p *congtin.Project
-	var err error
-	if r.PathValue("id") != "" {
-		if p, err = s.loadProject(r, rq); err == nil {
-			err = allowedForm(w, r, rq, func(rq *request) error { return can(rq, congtin.ActEdit, p.Item()) })
-		}
-	} else {
-		err = allowedForm(w, r, rq, func(rq *request) error { return can(rq, congtin.ActCreate, nil) })
-	}
-	if err != nil {
-		s.error(w, r, rq, err)
-		return
-	}
-	in, form, fe := s.projectInput(r, rq)
-	if len(fe) == 0 {
+// projectForms are the project's edit and save handlers.
+var projectForms = &recordForm[*congtin.Project, congtin.ProjectInput, render.ProjectForm, *render.ProjectEditPage]{
+	flow: projectFlow, template: "admin/project_edit", flash: "Đã lưu dự án.",
+	load: (*Server).loadProject,
+	find: func(s *Server) func(ctx context.Context, siteID, id int64) (*congtin.Project, error) {
+		return s.projects.FindProjectByID
+	},
+	page:  (*Server).projectEditPage,
+	input: (*Server).projectInput,
+	check: func(_ *Server, in *congtin.ProjectInput) error {
 		in.Normalize()
-		var ve *congtin.ValidationError
-		if verr := in.Validate(); errors.As(verr, &ve) {
-			fe = ve.Fields
+		return in.Validate()
+	},
+	create: func(s *Server, ctx context.Context, actor congtin.Actor, siteID int64, in congtin.ProjectInput) (*congtin.Project, error) {
+		return s.projects.CreateProject(ctx, actor, siteID, in)
+	},
+	update: func(s *Server, ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.ProjectInput) (*congtin.Project, error) {
+		return s.projects.UpdateProject(ctx, actor, siteID, id, in)
+	},
+	step: func(s *Server, ctx context.Context, actor congtin.Actor, siteID, id int64, in congtin.ProjectInput, st congtin.Step) (*congtin.Item, bool, error) {
+		return s.projects.UpdateProjectStep(ctx, actor, siteID, id, in, st)
+	},
+	typed:  func(in congtin.ProjectInput) int64 { return in.Version },
+	stored: func(p *congtin.Project) int64 { return p.Version },
+	content: func(in congtin.ProjectInput, cur *congtin.Project) (string, string, time.Time) {
+		mine := &congtin.Project{Name: in.Name, Investor: in.Investor, Location: in.Location, Investment: in.Investment, Funding: in.Funding,
+			StartYear: in.StartYear, EndYear: in.EndYear, Progress: in.Progress, Stage: in.Stage, Description: in.Description}
+		numbers := map[int64]string{}
+		for _, d := range cur.Documents {
+			numbers[d.ID] = d.Number
 		}
-	}
-	st, stepping := stepOf(r)
-	var saved *congtin.Project
-	var it *congtin.Item
-	var wrote bool
-	switch {
-	case len(fe) > 0:
-	case p == nil:
-		saved, err = s.projects.CreateProject(r.Context(), rq.actor, rq.site.ID, in)
-	case stepping:
-		it, wrote, err = s.projects.UpdateProjectStep(r.Context(), rq.actor, rq.site.ID, p.ID, in, st)
-	default:
-		saved, err = s.projects.UpdateProject(r.Context(), rq.actor, rq.site.ID, p.ID, in)
-	}
-	if len(fe) > 0 || err != nil {
-		s.projectFormError(w, r, rq, p, in, form, fe, err)
-		return
-	}
-	if it != nil {
-		s.redirect(w, r, projectAdminURL(p.ID), stepped(projectFlow, it.Ref, st.Act, it, wrote, s.now()))
-		return
-	}
-	s.redirect(w, r, projectAdminURL(saved.ID), "Đã lưu dự án.")
-}
-
-// projectFormError shows the form again with what was typed, and when
-// someone else saved first, how the two versions differ.
-func (s *Server) projectFormError(w http.ResponseWriter, r *http.Request, rq *request, p *congtin.Project, in congtin.ProjectInput,
-	form render.ProjectForm, fe congtin.FieldErrors, err error) {
-	msg := invalidInput
-	if isEdited(err) {
-		msg = notSaved(err)
-	}
-	s.refuseForm(w, r, rq, "admin/project_edit", fe, err, msg, func() (formPage, error) {
-		var conflict *render.Conflict
-		if isEdited(err) {
-			cur, ferr := s.projects.FindProjectByID(r.Context(), rq.site.ID, p.ID)
-			if ferr != nil {
-				return nil, ferr
-			}
-			mine := &congtin.Project{Name: in.Name, Investor: in.Investor, Location: in.Location, Investment: in.Investment, Funding: in.Funding,
-				StartYear: in.StartYear, EndYear: in.EndYear, Progress: in.Progress, Stage: in.Stage, Description: in.Description}
-			for _, id := range in.DocumentIDs {
-				mine.Documents = append(mine.Documents, congtin.ProjectDocument{ID: id})
-			}
-			if conflict, ferr = s.recordConflict(r, rq, congtin.KindProject, p.ID, mine.Content(), cur.Content(), cur.UpdatedAt); ferr != nil {
-				return nil, ferr
-			}
-			p = cur
+		for _, id := range in.DocumentIDs {
+			mine.Documents = append(mine.Documents, congtin.ProjectDocument{ID: id, Number: numbers[id]})
 		}
-		page, perr := s.projectEditPage(r, rq, p)
-		if perr != nil {
-			return nil, perr
-		}
+		return mine.Content(), cur.Content(), cur.UpdatedAt
+	},
+	fill: func(page *render.ProjectEditPage, form render.ProjectForm) *render.Editing {
 		page.Form = form
-		var stored int64
-		if p != nil {
-			stored = p.Version
-		}
-		refused(&page.Edit, in.Version, conflict, stored)
-		return page, nil
-	})
+		return &page.Edit
+	},
 }

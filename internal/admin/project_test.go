@@ -111,6 +111,28 @@ func TestProjectFormsRefuse(t *testing.T) {
 	if b, err := e.db.FindProcurementByID(t.Context(), e.site.ID, bid); err != nil || b.ProjectID != pid || b.EstimatedPrice != 62400000000 {
 		t.Fatalf("stored notice: %+v, %v", b, err)
 	}
+	// Two saves from forms of version 1: the second is refused with the
+	// comparison, the form kept, nothing written.
+	f = projectFields()
+	f.Set("version", "0")
+	f.Set("progress", "50")
+	if r := ed.post("/admin/du-an/"+strconv.FormatInt(pid, 10), f); r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d %.300s", r.status, r.body)
+	}
+	f.Set("version", "1")
+	f.Set("progress", "60")
+	if r := ed.post("/admin/du-an/"+strconv.FormatInt(pid, 10), f); r.status != http.StatusSeeOther {
+		t.Fatalf("save: %d %.300s", r.status, r.body)
+	}
+	f.Set("progress", "70")
+	r = ed.post("/admin/du-an/"+strconv.FormatInt(pid, 10), f)
+	if r.status != http.StatusConflict || !strings.Contains(r.body, "Bản đang lưu") || !strings.Contains(r.body, `value="70"`) {
+		t.Fatalf("stale save: %d %.500s", r.status, r.body)
+	}
+	if p, _ := e.db.FindProjectByID(t.Context(), e.site.ID, pid); p.Progress != 60 || p.Version != 2 {
+		t.Fatalf("after the stale save: %d%%, version %d", p.Progress, p.Version)
+	}
+
 	// The lists, the revisions; a reporter may not publish their own.
 	for _, path := range []string{"/admin/du-an", "/admin/dau-thau", "/admin/du-an/" + strconv.FormatInt(pid, 10) + "/phien-ban?xem=1",
 		"/admin/dau-thau/" + strconv.FormatInt(bid, 10) + "/phien-ban"} {

@@ -2,6 +2,7 @@ package admin
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -124,4 +125,135 @@ func readInt(r *http.Request, fe congtin.FieldErrors, field, msg string) (string
 		fe[field] = msg
 	}
 	return v, n
+}
+
+// recordForm is what the edit and save handlers of projects and notices
+// differ in: T the stored item, In the service's input, F the form as
+// typed, P the edit page.
+type recordForm[T interface{ Item() *congtin.Item }, In any, F any, P formPage] struct {
+	flow     *flowKind
+	template string // the edit page's
+	flash    string // the confirmation of a save
+	load     func(s *Server, r *http.Request, rq *request) (T, error)
+	find     func(s *Server) func(ctx context.Context, siteID, id int64) (T, error)
+	page     func(s *Server, r *http.Request, rq *request, v T) (P, error)
+	// input reads the form; check normalizes and validates it.
+	input func(s *Server, r *http.Request, rq *request) (In, F, congtin.FieldErrors)
+	check func(s *Server, in *In) error
+	// create, update and step are the service's.
+	create func(s *Server, ctx context.Context, actor congtin.Actor, siteID int64, in In) (T, error)
+	update func(s *Server, ctx context.Context, actor congtin.Actor, siteID, id int64, in In) (T, error)
+	step   func(s *Server, ctx context.Context, actor congtin.Actor, siteID, id int64, in In, st congtin.Step) (*congtin.Item, bool, error)
+	// typed and stored are the form's version and the item's; content
+	// spells out the form and the stored version for the comparison, with
+	// the stored one's change time.
+	typed   func(in In) int64
+	stored  func(v T) int64
+	content func(in In, cur T) (mine, stored string, updated time.Time)
+	// fill puts the typed form into the page and returns its editing
+	// state.
+	fill func(page P, form F) *render.Editing
+}
+
+// handleEdit shows the form of a new item (no {id}) or of the one named.
+func (k *recordForm[T, In, F, P]) handleEdit(s *Server) func(http.ResponseWriter, *http.Request, *request) {
+	return func(w http.ResponseWriter, r *http.Request, rq *request) {
+		var v T
+		var err error
+		if r.PathValue("id") != "" {
+			v, err = k.load(s, r, rq)
+		} else {
+			err = can(rq, congtin.ActCreate, nil)
+		}
+		var page P
+		if err == nil {
+			page, err = k.page(s, r, rq, v)
+		}
+		s.show(w, r, rq, k.template, page, err)
+	}
+}
+
+// handleSave saves the form as a new draft (no {id}) or over the item,
+// with a workflow step when a button of the panel sent it.
+func (k *recordForm[T, In, F, P]) handleSave(s *Server) func(http.ResponseWriter, *http.Request, *request) {
+	return func(w http.ResponseWriter, r *http.Request, rq *request) {
+		var cur T
+		var err error
+		existing := r.PathValue("id") != ""
+		if existing {
+			if cur, err = k.load(s, r, rq); err == nil {
+				err = allowedForm(w, r, rq, func(rq *request) error { return can(rq, congtin.ActEdit, cur.Item()) })
+			}
+		} else {
+			err = allowedForm(w, r, rq, func(rq *request) error { return can(rq, congtin.ActCreate, nil) })
+		}
+		if err != nil {
+			s.error(w, r, rq, err)
+			return
+		}
+		in, form, fe := k.input(s, r, rq)
+		if len(fe) == 0 {
+			var ve *congtin.ValidationError
+			if verr := k.check(s, &in); errors.As(verr, &ve) {
+				fe = ve.Fields
+			}
+		}
+		st, stepping := stepOf(r)
+		var saved T
+		var it *congtin.Item
+		var wrote bool
+		switch {
+		case len(fe) > 0:
+		case !existing:
+			saved, err = k.create(s, r.Context(), rq.actor, rq.site.ID, in)
+		case stepping:
+			it, wrote, err = k.step(s, r.Context(), rq.actor, rq.site.ID, cur.Item().ID, in, st)
+		default:
+			saved, err = k.update(s, r.Context(), rq.actor, rq.site.ID, cur.Item().ID, in)
+		}
+		if len(fe) > 0 || err != nil {
+			k.refuse(s, w, r, rq, cur, existing, in, form, fe, err)
+			return
+		}
+		if it != nil {
+			s.redirect(w, r, k.flow.url(it.Ref), stepped(k.flow, it.Ref, st.Act, it, wrote, s.now()))
+			return
+		}
+		s.redirect(w, r, k.flow.url(saved.Item().Ref), k.flash)
+	}
+}
+
+// refuse shows the form again with what was typed, and when someone else
+// saved first, how the two versions differ.
+func (k *recordForm[T, In, F, P]) refuse(s *Server, w http.ResponseWriter, r *http.Request, rq *request, cur T, existing bool, in In, form F,
+	fe congtin.FieldErrors, err error) {
+	msg := invalidInput
+	if isEdited(err) {
+		msg = notSaved(err)
+	}
+	s.refuseForm(w, r, rq, k.template, fe, err, msg, func() (formPage, error) {
+		var conflict *render.Conflict
+		if isEdited(err) {
+			it := cur.Item()
+			stored, ferr := k.find(s)(r.Context(), rq.site.ID, it.ID)
+			if ferr != nil {
+				return nil, ferr
+			}
+			mine, content, updated := k.content(in, stored)
+			if conflict, ferr = s.recordConflict(r, rq, it.Kind, it.ID, mine, content, updated); ferr != nil {
+				return nil, ferr
+			}
+			cur = stored
+		}
+		page, perr := k.page(s, r, rq, cur)
+		if perr != nil {
+			return nil, perr
+		}
+		var stored int64
+		if existing {
+			stored = k.stored(cur)
+		}
+		refused(k.fill(page, form), k.typed(in), conflict, stored)
+		return page, nil
+	})
 }
