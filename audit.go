@@ -88,6 +88,8 @@ var auditObjects = map[string]string{
 	"consultation":  "dự thảo lấy ý kiến",
 	"dataset":       "tập dữ liệu",
 	"dataset_theme": "chủ đề dữ liệu mở",
+	"project":       "dự án",
+	"procurement":   "thông báo mời thầu",
 	"document_term": "mục danh mục văn bản",
 	"question":      "câu hỏi",
 	"qa_field":      "lĩnh vực hỏi đáp",

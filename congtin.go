@@ -43,6 +43,10 @@ type Service interface {
 	CommentService
 	DisclosureStore
 	DisclosureService
+	ProjectStore
+	ProjectService
+	ProcurementStore
+	ProcurementService
 
 	SiteService
 	SiteAdminService

@@ -45,7 +45,7 @@ func CheckVersion(stored, loaded int64) error {
 }
 
 // DraftKinds are the kinds whose edit forms are autosaved and locked.
-var DraftKinds = []Kind{KindArticle, KindPage, KindDocument, KindQuestion, KindScheduleEntry, KindConsultation, KindDataset}
+var DraftKinds = []Kind{KindArticle, KindPage, KindDocument, KindQuestion, KindScheduleEntry, KindConsultation, KindDataset, KindProject, KindProcurement}
 
 // IsDraftKind reports whether k's forms are autosaved.
 func IsDraftKind(k Kind) bool {

@@ -14,6 +14,8 @@ const (
 	KindScheduleWeek Kind = "schedule_week"
 	KindConsultation Kind = "consultation" // a draft put out for comment
 	KindDataset      Kind = "dataset"      // of the open-data catalogue
+	KindProject      Kind = "project"      // an investment project
+	KindProcurement  Kind = "procurement"  // a procurement notice (gói thầu)
 
 	KindCategory      Kind = "category"
 	KindRevision      Kind = "revision"
@@ -52,6 +54,8 @@ var notFound = map[Kind]string{
 	KindConsultation:  "Không tìm thấy dự thảo lấy ý kiến.",
 	KindDataset:       "Không tìm thấy tập dữ liệu.",
 	KindResource:      "Không tìm thấy tài nguyên dữ liệu.",
+	KindProject:       "Không tìm thấy dự án.",
+	KindProcurement:   "Không tìm thấy thông báo mời thầu.",
 	KindCategory:      "Không tìm thấy chuyên mục.",
 	KindRevision:      "Không tìm thấy phiên bản.",
 	KindUnit:          "Không tìm thấy đơn vị.",

@@ -58,6 +58,8 @@ var noticeNouns = map[Kind]string{
 	KindDocument:     "văn bản",
 	KindQuestion:     "câu hỏi",
 	KindScheduleWeek: "lịch công tác",
+	KindProject:      "dự án",
+	KindProcurement:  "thông báo mời thầu",
 }
 
 // NoticeNoun names a kind of content as notifications do ("bài viết").

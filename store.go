@@ -28,6 +28,9 @@ type Store interface {
 	CommentStore
 	DisclosureStore
 
+	ProjectStore
+	ProcurementStore
+
 	QuestionStore
 
 	PageStore
@@ -89,6 +92,9 @@ type Tx interface {
 	DatasetTx
 	CommentTx
 	DisclosureTx
+
+	ProjectTx
+	ProcurementTx
 
 	QuestionTx
 

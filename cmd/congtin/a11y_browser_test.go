@@ -400,6 +400,15 @@ func startA11yPortal(t *testing.T) *a11ySite {
 		{"open data", "/du-lieu-mo"},
 		{"open data by format and search", "/du-lieu-mo?dinh-dang=CSV&q=" + url.QueryEscape("dân số")},
 		{"open dataset with a preview", datasetPath},
+		// The demo's first project (ongoing, with notices of it) and the
+		// notice with its result.
+		{"projects", "/du-an"},
+		{"projects filtered", "/du-an?trang-thai=ongoing&nam=2026"},
+		{"project", "/du-an/duong-ven-bien-doan-cat-tien-de-gi-1"},
+		{"project print", "/ban-in/du-an/1"},
+		{"procurement notices", "/dau-thau"},
+		{"procurement notice with its result", "/dau-thau/goi-thau-so-08-mua-sam-thiet-bi-phong-hoc-bo-mon-3"},
+		{"procurement print", "/ban-in/dau-thau/3"},
 		{"Q&A", "/hoi-dap"},
 		{"Q&A search, near matches", "/hoi-dap?q=" + url.QueryEscape("đổi nơi khám chữa bệnh BHYT Tân Châu")},
 		{"Q&A form", "/hoi-dap/gui-cau-hoi"},

@@ -253,6 +253,16 @@ func fillCommune(t *testing.T, dir string) *commune {
 	comment.File = &congtin.DocumentFileInput{Name: "gop-y.docx", Kind: congtin.FileDOCX, Size: 400, Hash: strings.Repeat("f2", 32)}
 	_, err = db.SubmitComment(ctx, site.ID, open.ID, comment, storetest.QuestionSub("copy-ip"))
 	ok(err)
+	// A project linked to the newer plan (projects, project_documents,
+	// project_revisions) and a notice of it (procurements).
+	projIn := storetest.ProjectInput()
+	projIn.DocumentIDs = []int64{newer.ID}
+	proj, err := db.CreateProject(ctx, reporter, site.ID, projIn)
+	ok(err)
+	bidIn := storetest.ProcurementInput(time.Date(2025, 2, 3, 8, 0, 0, 0, congtin.VietnamZone))
+	bidIn.ProjectID, bidIn.Winner, bidIn.WinningPrice = proj.ID, "Công ty Cổ phần Xây dựng Bình Định", 8100000000
+	_, err = db.CreateProcurement(ctx, editor, site.ID, bidIn)
+	ok(err)
 	fillQuestions(t, db, admin, editor, reporter, site.ID)
 	// The site's own abbreviations (spelling_groups, spelling_versions).
 	_, err = db.CreateSpellingGroup(ctx, admin, site.ID, congtin.SpellingGroupInput{Text: "QLTT; quản lý thị trường"})

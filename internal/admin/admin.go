@@ -49,7 +49,9 @@ type Server struct {
 	comments      commentService
 	disclosures   disclosureService
 	// datasets: Dữ liệu mở.
-	datasets  datasetService
+	datasets datasetService
+	// projects: Dự án – Đấu thầu (projects and procurement notices).
+	projects  projectService
 	qa        questionService
 	sections  sectionService
 	sites     siteService
@@ -103,7 +105,7 @@ func New(svc congtin.Service, cfg Config) *Server {
 	if cfg.Images == nil {
 		cfg.Images = media.NewGate(0, -1)
 	}
-	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, comments: svc, disclosures: svc, datasets: svc, qa: svc,
+	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, comments: svc, disclosures: svc, datasets: svc, projects: svc, qa: svc,
 		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc,
 		spellings: svc, polls: svc, secrets: svc}
 }
@@ -157,6 +159,7 @@ func (s *Server) Handler() http.Handler {
 	s.mediaRoutes(page)
 	s.documentRoutes(page)
 	s.consultationRoutes(page)
+	s.projectRoutes(page)
 	s.commentRoutes(page)
 	s.disclosureRoutes(page)
 	s.datasetRoutes(page)

@@ -81,6 +81,18 @@ var draftKinds = []draftKind{
 		}
 		return datasetAdminURL(id)
 	}},
+	{congtin.KindProject, "du-an", func(id int64, _ url.Values) string {
+		if id == 0 {
+			return projectsAdminPath + "/moi"
+		}
+		return projectAdminURL(id)
+	}},
+	{congtin.KindProcurement, "dau-thau", func(id int64, _ url.Values) string {
+		if id == 0 {
+			return procurementsAdminPath + "/moi"
+		}
+		return procurementAdminURL(id)
+	}},
 	{congtin.KindQuestion, "hoi-dap", func(id int64, _ url.Values) string { return questionURL(id) }},
 	{congtin.KindScheduleEntry, "lich-cong-tac", func(id int64, form url.Values) string {
 		if id == 0 {

@@ -363,6 +363,8 @@ func (s *Server) mediaEditPage(r *http.Request, rq *request, m *congtin.Media) (
 			l.What, l.URL = "Câu trả lời", "/admin/hoi-dap/"+strconv.FormatInt(u.ID, 10)
 		case congtin.KindConsultation:
 			l.What, l.URL = "Dự thảo lấy ý kiến", consultationAdminURL(u.ID)
+		case congtin.KindProject:
+			l.What, l.URL = "Dự án", projectAdminURL(u.ID)
 		}
 		page.Uses = append(page.Uses, l)
 	}

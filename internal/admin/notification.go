@@ -34,7 +34,7 @@ func (s *Server) notificationRoutes(page func(string, func(http.ResponseWriter, 
 var flowKinds = map[congtin.Kind]*flowKind{}
 
 func init() {
-	for _, k := range []*flowKind{articleFlow, pageFlow, documentFlow, questionFlow, scheduleFlow, consultationFlow} {
+	for _, k := range []*flowKind{articleFlow, pageFlow, documentFlow, questionFlow, scheduleFlow, consultationFlow, projectFlow, procurementFlow} {
 		flowKinds[k.kind] = k
 	}
 }

@@ -30,6 +30,10 @@ func draftNoun(k congtin.Kind) string {
 		return "dự thảo"
 	case congtin.KindDataset:
 		return "tập dữ liệu"
+	case congtin.KindProject:
+		return "dự án"
+	case congtin.KindProcurement:
+		return "thông báo mời thầu"
 	}
 	return "mục này"
 }

@@ -39,6 +39,8 @@ var flows = map[congtin.Kind]*flow{
 	congtin.KindScheduleWeek: scheduleFlow,
 	congtin.KindConsultation: consultationFlow,
 	congtin.KindDataset:      datasetFlow,
+	congtin.KindProject:      projectFlow,
+	congtin.KindProcurement:  procurementFlow,
 }
 
 // Transition moves an item one step along the workflow (submit,

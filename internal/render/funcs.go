@@ -67,6 +67,9 @@ func Funcs(assetURL func(string) string) template.FuncMap {
 	for k, v := range mediaFuncs() {
 		m[k] = v
 	}
+	for k, v := range projectFuncs() {
+		m[k] = v
+	}
 	return m
 }
 

@@ -176,9 +176,11 @@ func (db *DB) FindMediaUses(ctx context.Context, siteID int64, hashes []string) 
 		JOIN questions q ON q.id = u.item_id AND q.site_id = u.site_id WHERE u.kind = 'question' AND u.site_id = ? AND u.hash IN (` + in + `)
 		UNION ALL SELECT u.hash, u.kind, u.item_id, c.title, c.created_by, c.status FROM media_uses u
 		JOIN consultations c ON c.id = u.item_id AND c.site_id = u.site_id WHERE u.kind = 'consultation' AND u.site_id = ? AND u.hash IN (` + in + `)
+		UNION ALL SELECT u.hash, u.kind, u.item_id, j.name, j.created_by, j.status FROM media_uses u
+		JOIN projects j ON j.id = u.item_id AND j.site_id = u.site_id WHERE u.kind = 'project' AND u.site_id = ? AND u.hash IN (` + in + `)
 		ORDER BY 2, 3 DESC`
 	var args []any
-	for range 4 {
+	for range 5 {
 		args = append(append(args, siteID), hs...)
 	}
 	uses, err := list(ctx, db.conn, func(row scanner) (congtin.MediaUse, error) {
@@ -213,6 +215,7 @@ const (
 	usePage         = string(congtin.KindPage)
 	useQuestion     = string(congtin.KindQuestion)
 	useConsultation = string(congtin.KindConsultation)
+	useProject      = string(congtin.KindProject)
 )
 
 // indexMediaUses records which images an item's texts show, replacing

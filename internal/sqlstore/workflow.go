@@ -28,6 +28,8 @@ var flowTables = map[congtin.Kind]flowTable{
 	congtin.KindScheduleWeek: {table: "schedule_weeks", key: "week", title: "week", owner: "created_by", note: "note"},
 	congtin.KindConsultation: {table: "consultations", key: "id", title: "title", owner: "created_by"},
 	congtin.KindDataset:      {table: "datasets", key: "id", title: "title", owner: "created_by"},
+	congtin.KindProject:      {table: "projects", key: "id", title: "name", owner: "created_by"},
+	congtin.KindProcurement:  {table: "procurements", key: "id", title: "name", owner: "created_by"},
 }
 
 func flowOf(k congtin.Kind) (flowTable, error) {

@@ -64,6 +64,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Datasets", func(t *testing.T) { testDatasets(t, open(t)) })
 	t.Run("Comments", func(t *testing.T) { testComments(t, open(t)) })
 	t.Run("Disclosures", func(t *testing.T) { testDisclosures(t, open(t)) })
+	t.Run("Projects", func(t *testing.T) { testProjects(t, open(t)) })
+	t.Run("Procurements", func(t *testing.T) { testProcurements(t, open(t)) })
 	t.Run("DocumentImport", func(t *testing.T) { testDocumentImport(t, open(t)) })
 	t.Run("DocumentPDFText", func(t *testing.T) { testDocumentPDFText(t, open(t)) })
 	t.Run("Jobs", func(t *testing.T) { testJobs(t, open(t)) })

@@ -64,6 +64,7 @@ var sectionNav = []render.NavLink{
 	{Name: "Công khai", URL: congtin.DisclosurePrefix, Slug: "cong-khai"},
 	{Name: "Lấy ý kiến", URL: "/lay-y-kien", Slug: "lay-y-kien"},
 	{Name: "Dữ liệu mở", URL: "/du-lieu-mo", Slug: "du-lieu-mo"},
+	{Name: "Dự án", URL: "/du-an", Slug: "du-an"},
 	{Name: "Hỏi đáp", URL: "/hoi-dap", Slug: "hoi-dap"},
 	{Name: "Lịch công tác", URL: "/lich-cong-tac", Slug: "lich-cong-tac"},
 	{Name: "Thăm dò ý kiến", URL: "/tham-do", Slug: "tham-do"},

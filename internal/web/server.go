@@ -124,6 +124,7 @@ func (s *Server) Handler() http.Handler {
 	s.documentRoutes(mux)
 	s.consultationRoutes(mux)
 	s.datasetRoutes(mux)
+	s.projectRoutes(mux)
 	s.commentRoutes(mux)
 	s.disclosureRoutes(mux)
 	s.qaRoutes(mux)

@@ -14,6 +14,8 @@ type Services struct {
 	Consultations ConsultationReader
 	// Datasets: Dữ liệu mở.
 	Datasets DatasetReader
+	// Projects: Dự án – Đấu thầu (projects and procurement notices).
+	Projects ProjectReader
 	Comments CommentService
 	// Disclosures: the disclosure pages' groups of the register.
 	Disclosures DisclosureReader
@@ -28,7 +30,7 @@ type Services struct {
 
 // NewServices takes every group from one service, the app's.
 func NewServices(svc congtin.Service) Services {
-	sv := Services{Sites: svc, Articles: svc, Documents: svc, Consultations: svc, Datasets: svc, Comments: svc, Disclosures: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
+	sv := Services{Sites: svc, Articles: svc, Documents: svc, Consultations: svc, Datasets: svc, Comments: svc, Disclosures: svc, Projects: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
 	if p, ok := svc.(Pinger); ok {
 		sv.Health = p
 	}
