@@ -2,12 +2,14 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/dcat"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/render"
 )
@@ -36,6 +38,8 @@ const datasetPageSize = 20
 func (s *Server) datasetRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /du-lieu-mo", s.handleDatasets)
 	mux.HandleFunc("GET /du-lieu-mo/{ref}", s.handleDataset)
+	mux.HandleFunc("GET /du-lieu-mo/catalog.jsonld", s.handleCatalog)
+	mux.HandleFunc("GET /du-lieu-mo/catalog.ttl", s.handleCatalog)
 	mux.HandleFunc("GET /du-lieu-mo/{id}/tai-nguyen/{rid}", s.handleResource)
 	mux.HandleFunc("GET /sitemap/du-lieu-mo.xml", s.handleSitemapDatasets)
 }
@@ -223,6 +227,11 @@ func (s *Server) handleDataset(w http.ResponseWriter, r *http.Request) {
 	page.Title, page.ActiveSlug = d.Title, "du-lieu-mo"
 	page.Description = clipRunes(d.Description, 200)
 	page.Canonical = s.siteURL(site, d.Path())
+	page.Preview = &render.Preview{Type: "website", Title: d.Title, Description: page.Description, URL: page.Canonical, SiteName: site.Name}
+	if ld, err := dcat.JSONLD(dcat.Dataset(site, s.siteURLs(site), d)); err == nil {
+		// json.Marshal escapes <, > and &: a title cannot end the script.
+		page.Preview.JSONLD = []template.JS{template.JS(ld)}
+	}
 	for _, p := range strings.Split(d.Description, "\n\n") {
 		if p = strings.TrimSpace(p); p != "" {
 			page.Paragraphs = append(page.Paragraphs, p)
