@@ -182,3 +182,163 @@ func TestHarvestCatalogue(t *testing.T) {
 		t.Fatalf("catalog.ttl: %d %s\n%s", ttl.status, ttl.header.Get("Content-Type"), ttl.body)
 	}
 }
+
+// package_show gives CKAN's package dict field by field; package_search
+// filters by fq and the Vietnamese search; the lists name what fq takes.
+func TestCKANShapes(t *testing.T) {
+	e := newEnv(t)
+	published := harvestFixture(t, e)
+	d, err := e.db.FindDatasetByID(t.Context(), e.site.ID, published[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := strconv.FormatInt(d.ID, 10)
+	var byName, byID map[string]any
+	e.mustCKAN("package_show", url.Values{"id": {d.Slug + "-" + id}}, nil, &byName)
+	e.mustCKAN("package_show", nil, map[string]any{"id": id}, &byID)
+	a, _ := json.Marshal(byName)
+	b, _ := json.Marshal(byID)
+	if string(a) != string(b) {
+		t.Fatalf("by name and by id differ:\n%s\n%s", a, b)
+	}
+	str := func(v any) string { s, _ := json.Marshal(v); return string(s) }
+	for field, want := range map[string]string{
+		"id": `"` + id + `"`, "name": `"` + d.Slug + "-" + id + `"`, "title": `"Dân số các tỉnh năm 2025"`,
+		"notes": `"Dân số các tỉnh.\n\nNguồn: điều tra."`, "license_id": `"cc-by-4.0"`,
+		"license_title": `"Creative Commons Ghi công 4.0 (CC BY 4.0)"`, "license_url": `"https://creativecommons.org/licenses/by/4.0/"`,
+		"state": `"active"`, "private": "false", "type": `"dataset"`, "num_resources": "2", "num_tags": "2",
+		"tags":             `[{"display_name":"dân số","name":"dân số","state":"active","vocabulary_id":null},{"display_name":"tỉnh","name":"tỉnh","state":"active","vocabulary_id":null}]`,
+		"metadata_created": `"` + d.CreatedAt.UTC().Format("2006-01-02T15:04:05.000000") + `"`,
+		"extras":           `[{"key":"frequency","value":"http://publications.europa.eu/resource/authority/frequency/ANNUAL"},{"key":"issued","value":"` + congtin.Day(d.IssuedOn()) + `"},{"key":"modified","value":"` + congtin.Day(d.ModifiedOn()) + `"}]`,
+	} {
+		if got := str(byName[field]); got != want {
+			t.Errorf("%s: %s, want %s", field, got, want)
+		}
+	}
+	org := byName["organization"].(map[string]any)
+	orgName := org["name"].(string)
+	if org["title"] != "Cục Thống kê tỉnh" || org["id"] != strconv.FormatInt(d.PublisherID, 10) || byName["owner_org"] != org["id"] ||
+		orgName != "cuc-thong-ke-tinh-"+strconv.FormatInt(d.PublisherID, 10) {
+		t.Errorf("organization: %v, owner_org %v", org, byName["owner_org"])
+	}
+	groups := byName["groups"].([]any)
+	if len(groups) != 1 || groups[0].(map[string]any)["title"] != d.Themes[0].Name {
+		t.Errorf("groups: %v", groups)
+	}
+	res := byName["resources"].([]any)
+	file, link := res[0].(map[string]any), res[1].(map[string]any)
+	if file["url"] != e.srv.URL+d.Resources[0].DownloadPath() || file["format"] != "CSV" || file["mimetype"] != "text/csv" ||
+		file["size"] != float64(d.Resources[0].Size) || file["name"] != "Dân số theo tỉnh" || file["package_id"] != id || file["id"] != strconv.FormatInt(d.Resources[0].ID, 10) {
+		t.Errorf("file resource: %v", file)
+	}
+	if link["url"] != "https://api.example.gov.vn/dan-so?tinh=1" || link["format"] != "API" || link["size"] != nil || link["mimetype"] != nil {
+		t.Errorf("link resource: %v", link)
+	}
+
+	var orgs, groupNames []string
+	e.mustCKAN("organization_list", nil, nil, &orgs)
+	e.mustCKAN("group_list", nil, nil, &groupNames)
+	if !slices.Contains(orgs, orgName) || len(orgs) != 3 || len(groupNames) != 1 {
+		t.Errorf("organization_list %v, group_list %v", orgs, groupNames)
+	}
+	var full []map[string]any
+	e.mustCKAN("organization_list", url.Values{"all_fields": {"true"}}, nil, &full)
+	if len(full) != 3 || full[0]["package_count"] != float64(1) || full[0]["is_organization"] != true {
+		t.Errorf("organization_list all_fields: %v", full)
+	}
+	for fq, n := range map[string]int{
+		"organization:" + orgName:                                1,
+		`+organization:"` + orgName + `" AND res_format:csv`:     1,
+		"groups:" + groupNames[0]:                                3,
+		"res_format:XLSX":                                        0,
+		"license_id:cc-by-4.0 groups:" + groupNames[0]:           3,
+		"license_id:cc0-1.0":                                     0,
+		"organization:khong-co":                                  0,
+		"organization:" + orgName + " organization:other-999999": 0,
+	} {
+		var page struct{ Count int }
+		e.mustCKAN("package_search", url.Values{"fq": {fq}}, nil, &page)
+		if page.Count != n {
+			t.Errorf("fq %q: %d, want %d", fq, page.Count, n)
+		}
+	}
+	for q, n := range map[string]int{"giá đất": 1, "truong hoc": 1, "*:*": 3, "": 3, "không có gì": 0} {
+		var page struct {
+			Count   int
+			Results []map[string]any
+		}
+		e.mustCKAN("package_search", url.Values{"q": {q}}, nil, &page)
+		if page.Count != n || len(page.Results) != n {
+			t.Errorf("q %q: %d/%d, want %d", q, page.Count, len(page.Results), n)
+		}
+	}
+	var status map[string]any
+	e.mustCKAN("status_show", nil, nil, &status)
+	if status["site_url"] != e.srv.URL+"/" || status["locale_default"] != "vi" || status["ckan_version"] == nil {
+		t.Errorf("status_show: %v", status)
+	}
+}
+
+// The issue's bad inputs get CKAN's error envelope and statuses, never a
+// 500: a huge rows is cut to CKAN's maximum, a negative start is a
+// validation error, an unknown action a bad request.
+func TestCKANBadInput(t *testing.T) {
+	e := newEnv(t)
+	harvestFixture(t, e)
+	var page struct{ Count, Rows int }
+	e.mustCKAN("package_search", url.Values{"rows": {"100000"}}, nil, &page)
+	if page.Count != 3 {
+		t.Fatalf("rows=100000: count %d", page.Count)
+	}
+	var zero struct {
+		Count   int
+		Results []any
+	}
+	e.mustCKAN("package_search", url.Values{"rows": {"0"}}, nil, &zero)
+	if zero.Count != 3 || len(zero.Results) != 0 {
+		t.Errorf("rows=0: %d, %d results", zero.Count, len(zero.Results))
+	}
+	for _, c := range []struct {
+		action string
+		params url.Values
+		body   any
+		status int
+		typ    string
+		field  string
+	}{
+		{"package_search", url.Values{"start": {"-1"}}, nil, 409, "Validation Error", "start"},
+		{"package_search", nil, map[string]any{"start": -1}, 409, "Validation Error", "start"},
+		{"package_search", url.Values{"rows": {"-5"}}, nil, 409, "Validation Error", "rows"},
+		{"package_search", url.Values{"rows": {"mười"}}, nil, 409, "Validation Error", "rows"},
+		{"package_search", url.Values{"fq": {"metadata_modified:[2020 TO *]"}}, nil, 400, "Search Query Error", "message"},
+		{"package_search", url.Values{"fq": {"organization"}}, nil, 400, "Search Query Error", "message"},
+		{"package_list", url.Values{"offset": {"-1"}}, nil, 409, "Validation Error", "offset"},
+		{"package_show", nil, nil, 409, "Validation Error", "id"},
+		{"package_show", url.Values{"id": {"khong-co-999999"}}, nil, 404, "Not Found Error", "message"},
+		{"package_show", url.Values{"id": {"\xff\x00"}}, nil, 404, "Not Found Error", "message"},
+		{"package_create", nil, map[string]any{"name": "x"}, 400, "Bad Request", "message"},
+		{"khong_co", nil, nil, 400, "Bad Request", "message"},
+	} {
+		status, r := e.ckan(c.action, c.params, c.body)
+		if status != c.status || r.Success || r.Error["__type"] != c.typ || r.Error[c.field] == nil {
+			t.Errorf("%s %v %v: %d %v", c.action, c.params, c.body, status, r.Error)
+		}
+	}
+	// A body that is not a JSON object.
+	resp, err := http.Post(e.srv.URL+"/api/3/action/package_search", "application/json", strings.NewReader("[1,2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 400 {
+		t.Errorf("bad JSON: %d", resp.StatusCode)
+	}
+	// A draft is not found by its ID.
+	ds, _, err := e.db.FindDatasets(t.Context(), congtin.DatasetFilter{SiteID: e.site.ID, Status: congtin.StatusDraft})
+	if err != nil || len(ds) != 1 {
+		t.Fatal(err, len(ds))
+	}
+	if status, _ := e.ckan("package_show", url.Values{"id": {strconv.FormatInt(ds[0].ID, 10)}}, nil); status != 404 {
+		t.Errorf("a draft by package_show: %d", status)
+	}
+}
