@@ -237,8 +237,15 @@ func (s *Server) handleDataset(w http.ResponseWriter, r *http.Request) {
 			page.Paragraphs = append(page.Paragraphs, p)
 		}
 	}
+	downloads, err := s.Counter.DatasetDownloads(r.Context(), d.ID)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
 	for _, res := range d.Resources {
-		item := render.ResourceItem{Resource: res, URL: res.URL, PreviewID: "xem-truoc-" + strconv.FormatInt(res.ID, 10)}
+		item := render.ResourceItem{Resource: res, URL: res.URL, PreviewID: "xem-truoc-" + strconv.FormatInt(res.ID, 10),
+			Downloads: downloads[res.ID]}
+		page.Downloads += item.Downloads
 		if res.IsFile() {
 			item.URL, item.Size = res.DownloadPath(), render.FileSize(res.Size)
 		}
@@ -287,6 +294,7 @@ func (s *Server) handleResource(w http.ResponseWriter, r *http.Request) {
 		}
 		if !res.IsFile() {
 			// Only http(s) addresses are stored (congtin.CheckAccessURL).
+			s.countDownload(r, d, res)
 			http.Redirect(w, r, res.URL, http.StatusFound)
 			return
 		}
@@ -295,10 +303,26 @@ func (s *Server) handleResource(w http.ResponseWriter, r *http.Request) {
 		}
 		if err := docfile.Serve(w, r, s.Files, res.File(), true); err != nil {
 			s.error(w, r, err)
+			return
 		}
+		s.countDownload(r, d, res)
 		return
 	}
 	s.error(w, r, congtin.NotFound(congtin.KindResource))
+}
+
+// countDownload counts a person's download of a resource as article views
+// are counted (countable: no crawler, prefetch or HEAD); a download
+// resumed from the middle of the file (a Range past its start) is the
+// same download, not a new one.
+func (s *Server) countDownload(r *http.Request, d *congtin.Dataset, res *congtin.Resource) {
+	if !countable(r) {
+		return
+	}
+	if rg := r.Header.Get("Range"); rg != "" && !strings.HasPrefix(rg, "bytes=0-") {
+		return
+	}
+	s.Counter.CountDownload(d.SiteID, d.ID, res.ID)
 }
 
 func (s *Server) handleSitemapDatasets(w http.ResponseWriter, r *http.Request) {
