@@ -18,6 +18,16 @@ type CounterBatch struct {
 	Views map[ViewKey]int64
 	// Visits per site, per Vietnam day.
 	Visits map[VisitKey]int64
+	// Downloads per dataset resource, per Vietnam day.
+	Downloads map[DownloadKey]int64
+}
+
+// DownloadKey identifies a resource's downloads on one day.
+type DownloadKey struct {
+	SiteID     int64
+	DatasetID  int64
+	ResourceID int64
+	Day        string
 }
 
 // ViewKey identifies an article's views on one day.
@@ -34,7 +44,9 @@ type VisitKey struct {
 }
 
 // Empty reports whether the batch has nothing to write.
-func (b *CounterBatch) Empty() bool { return len(b.Views) == 0 && len(b.Visits) == 0 }
+func (b *CounterBatch) Empty() bool {
+	return len(b.Views) == 0 && len(b.Visits) == 0 && len(b.Downloads) == 0
+}
 
 // NowFunc returns the current time; stores and counters take one so that
 // tests can fix the clock.
@@ -56,4 +68,8 @@ type CounterStore interface {
 	// Visits returns the stored total (without the site's offset) and the
 	// stored count for the day.
 	Visits(ctx context.Context, siteID int64, day string) (total, today int64, err error)
+
+	// ResourceDownloads returns the stored downloads of each resource of
+	// a dataset that has any, by resource ID.
+	ResourceDownloads(ctx context.Context, datasetID int64) (map[int64]int64, error)
 }

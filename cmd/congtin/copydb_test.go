@@ -281,6 +281,9 @@ func fillCommune(t *testing.T, dir string) *commune {
 	ok(err)
 	_, err = db.TransitionDataset(ctx, editor, site.ID, ds.ID, congtin.ActPublish, "")
 	ok(err)
+	// Downloads of its file (resource_download_days).
+	ok(db.AddCounts(ctx, &congtin.CounterBatch{Downloads: map[congtin.DownloadKey]int64{
+		{SiteID: site.ID, DatasetID: ds.ID, ResourceID: ds.Resources[0].ID, Day: c.days[0]}: 5}}))
 	// An open and a closed poll with votes (polls, poll_options, poll_votes).
 	ok(demo.FillPolls(ctx, db, site.ID, time.Now()))
 	return c

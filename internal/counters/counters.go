@@ -1,4 +1,5 @@
-// Package counters counts article views and site visits in memory and
+// Package counters counts article views, site visits and the open-data
+// catalogue's downloads in memory and
 // writes them to the store in batches, so that a busy page costs no write
 // per request. The numbers it reports are exact: what is stored plus what
 // is still pending.
@@ -33,13 +34,16 @@ type Counter struct {
 	// reader never sees a batch both stored and pending, or neither.
 	flushMu sync.RWMutex
 
-	mu      sync.Mutex
-	views   map[congtin.ViewKey]int64
-	visits  map[congtin.VisitKey]int64
-	pending map[int64]int64                // article → views in views, over all days
-	active  map[int64]map[string]time.Time // site → visitor → last seen
-	nActive int
-	pruned  time.Time // when the active visitors were last pruned
+	mu     sync.Mutex
+	views  map[congtin.ViewKey]int64
+	visits map[congtin.VisitKey]int64
+	// downloads of dataset resources; a dataset page adds the pending
+	// ones of its resources to what is stored.
+	downloads map[congtin.DownloadKey]int64
+	pending   map[int64]int64                // article → views in views, over all days
+	active    map[int64]map[string]time.Time // site → visitor → last seen
+	nActive   int
+	pruned    time.Time // when the active visitors were last pruned
 
 	// Snapshots of stored counts, so that a page view costs no database
 	// read: a snapshot is read from the store at most once per interval
@@ -67,6 +71,7 @@ func New(store congtin.CounterStore, interval time.Duration, log *slog.Logger) *
 		active: map[int64]map[string]time.Time{},
 
 		pending:      map[int64]int64{},
+		downloads:    map[congtin.DownloadKey]int64{},
 		storedViews:  map[int64]viewSnap{},
 		storedVisits: map[int64]visitSnap{},
 		stop:         make(chan struct{}),
@@ -117,6 +122,34 @@ func (c *Counter) CountView(siteID, articleID int64) {
 	c.views[k]++
 	c.pending[articleID]++
 	c.mu.Unlock()
+}
+
+// CountDownload adds one download of a dataset's resource.
+func (c *Counter) CountDownload(siteID, datasetID, resourceID int64) {
+	k := congtin.DownloadKey{SiteID: siteID, DatasetID: datasetID, ResourceID: resourceID, Day: congtin.Day(c.now())}
+	c.mu.Lock()
+	c.downloads[k]++
+	c.mu.Unlock()
+}
+
+// DatasetDownloads returns the exact downloads of each resource of a
+// dataset (stored plus pending), by resource ID. The dataset page is
+// rendered per request, not cached, so the store is read each time.
+func (c *Counter) DatasetDownloads(ctx context.Context, datasetID int64) (map[int64]int64, error) {
+	c.flushMu.RLock()
+	defer c.flushMu.RUnlock()
+	n, err := c.store.ResourceDownloads(ctx, datasetID)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	for k, v := range c.downloads {
+		if k.DatasetID == datasetID {
+			n[k.ResourceID] += v
+		}
+	}
+	c.mu.Unlock()
+	return n, nil
 }
 
 // CountVisit adds one visit to the site, made by the visitor with the
@@ -280,8 +313,9 @@ func (c *Counter) Flush(ctx context.Context) error {
 	c.flushMu.Lock()
 	defer c.flushMu.Unlock()
 	c.mu.Lock()
-	b := &congtin.CounterBatch{Views: c.views, Visits: c.visits}
+	b := &congtin.CounterBatch{Views: c.views, Visits: c.visits, Downloads: c.downloads}
 	c.views, c.visits, c.pending = map[congtin.ViewKey]int64{}, map[congtin.VisitKey]int64{}, map[int64]int64{}
+	c.downloads = map[congtin.DownloadKey]int64{}
 	c.mu.Unlock()
 	if b.Empty() {
 		return nil
@@ -296,6 +330,9 @@ func (c *Counter) Flush(ctx context.Context) error {
 		for _, v := range b.Visits {
 			events += v
 		}
+		for _, v := range b.Downloads {
+			events += v
+		}
 		c.OnFlush(events, time.Since(start), err)
 	}
 	c.mu.Lock()
@@ -307,6 +344,9 @@ func (c *Counter) Flush(ctx context.Context) error {
 		}
 		for k, v := range b.Visits {
 			c.visits[k] += v
+		}
+		for k, v := range b.Downloads {
+			c.downloads[k] += v
 		}
 		return err
 	}

@@ -18,12 +18,13 @@ type fakeStore struct {
 	views  map[int64]int64
 	visits map[string]int64
 	total  int64
+	dl     map[[2]int64]int64 // dataset, resource → downloads
 	fail   bool
 	writes int
 }
 
 func newFake() *fakeStore {
-	return &fakeStore{views: map[int64]int64{}, visits: map[string]int64{}}
+	return &fakeStore{views: map[int64]int64{}, visits: map[string]int64{}, dl: map[[2]int64]int64{}}
 }
 
 func (f *fakeStore) AddCounts(_ context.Context, b *congtin.CounterBatch) error {
@@ -40,7 +41,22 @@ func (f *fakeStore) AddCounts(_ context.Context, b *congtin.CounterBatch) error 
 		f.visits[k.Day] += v
 		f.total += v
 	}
+	for k, v := range b.Downloads {
+		f.dl[[2]int64{k.DatasetID, k.ResourceID}] += v
+	}
 	return nil
+}
+
+func (f *fakeStore) ResourceDownloads(_ context.Context, dataset int64) (map[int64]int64, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[int64]int64{}
+	for k, v := range f.dl {
+		if k[0] == dataset {
+			out[k[1]] = v
+		}
+	}
+	return out, nil
 }
 
 func (f *fakeStore) ArticleViews(_ context.Context, id int64) (int64, error) {
@@ -235,4 +251,39 @@ func TestSnapshotsOutliveAnOutage(t *testing.T) {
 	if n, err := c.ArticleViews(ctx, 1, 9); n != 17 || err != nil {
 		t.Fatalf("after the outage: %d, %v; want 17", n, err)
 	}
+}
+
+// Downloads are exact while pending, while a flush fails, and once
+// written; another dataset's pending downloads are not added.
+func TestDownloadsExact(t *testing.T) {
+	ctx := context.Background()
+	f := newFake()
+	c := New(f, time.Hour, discard)
+	for range 3 {
+		c.CountDownload(1, 10, 100)
+	}
+	c.CountDownload(1, 10, 101)
+	c.CountDownload(1, 11, 110)
+	want := func(when string, n100, n101 int64) {
+		t.Helper()
+		n, err := c.DatasetDownloads(ctx, 10)
+		if err != nil || n[100] != n100 || n[101] != n101 || n[110] != 0 {
+			t.Fatalf("%s: %v, %v", when, n, err)
+		}
+	}
+	want("pending", 3, 1)
+	f.fail = true
+	if err := c.Flush(ctx); err == nil {
+		t.Fatal("flush should fail")
+	}
+	want("after a failed flush", 3, 1)
+	f.fail = false
+	if err := c.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if f.dl[[2]int64{10, 100}] != 3 || f.dl[[2]int64{11, 110}] != 1 {
+		t.Fatalf("stored: %v", f.dl)
+	}
+	c.CountDownload(1, 10, 101)
+	want("stored plus pending", 3, 2)
 }

@@ -40,6 +40,8 @@ type DatasetPage struct {
 	Resources  []ResourceItem
 	// APIExample is a command that fetches the first resource.
 	APIExample string
+	// Downloads is the total of the resources' downloads.
+	Downloads int64
 }
 
 // ResourceItem is a resource as the dataset page lists it.
@@ -50,6 +52,8 @@ type ResourceItem struct {
 	Size string // of a file, readable
 	// PreviewID anchors the preview's caption, for its region's label.
 	PreviewID string
+	// Downloads counts the downloads through the portal's address.
+	Downloads int64
 }
 
 // AdminDatasetsPage is /admin/du-lieu-mo.

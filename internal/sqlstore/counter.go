@@ -66,6 +66,16 @@ func (db *DB) AddCounts(ctx context.Context, b *congtin.CounterBatch) error {
 			return db.wrap("add visits", err)
 		}
 	}
+	downloads := slices.SortedFunc(maps.Keys(b.Downloads), func(x, y congtin.DownloadKey) int {
+		return cmp.Or(cmp.Compare(x.SiteID, y.SiteID), cmp.Compare(x.Day, y.Day), cmp.Compare(x.ResourceID, y.ResourceID))
+	})
+	for _, k := range downloads {
+		if _, err := c.Exec(ctx, `INSERT INTO resource_download_days (site_id, day, resource_id, dataset_id, downloads) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (site_id, day, resource_id) DO UPDATE SET downloads = resource_download_days.downloads + excluded.downloads`,
+			k.SiteID, k.Day, k.ResourceID, k.DatasetID, b.Downloads[k]); err != nil {
+			return db.wrap("add downloads by day", err)
+		}
+	}
 	return db.wrap("add counts: commit", t.Commit())
 }
 
@@ -88,4 +98,21 @@ func (db *DB) Visits(ctx context.Context, siteID int64, day string) (total, toda
 		return 0, 0, db.wrap("visits", err)
 	}
 	return total, today, nil
+}
+
+// ResourceDownloads implements congtin.CounterStore.
+func (db *DB) ResourceDownloads(ctx context.Context, datasetID int64) (map[int64]int64, error) {
+	type count struct{ id, n int64 }
+	rows, err := list(ctx, db.conn, func(row scanner) (count, error) {
+		var c count
+		return c, row.Scan(&c.id, &c.n)
+	}, `SELECT resource_id, CAST(SUM(downloads) AS BIGINT) FROM resource_download_days WHERE dataset_id = ? GROUP BY resource_id`, datasetID)
+	if err != nil {
+		return nil, db.wrap("resource downloads", err)
+	}
+	out := map[int64]int64{}
+	for _, c := range rows {
+		out[c.id] = c.n
+	}
+	return out, nil
 }

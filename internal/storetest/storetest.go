@@ -344,4 +344,23 @@ func testCounters(t *testing.T, s congtin.Service) {
 	if err := s.AddCounts(ctx, &congtin.CounterBatch{}); err != nil {
 		t.Fatalf("empty batch: %v", err)
 	}
+	// Downloads add up per resource over days and batches; another
+	// dataset's are not read.
+	dl := &congtin.CounterBatch{Downloads: map[congtin.DownloadKey]int64{
+		{SiteID: site.ID, DatasetID: 7, ResourceID: 70, Day: "2022-05-05"}: 2,
+		{SiteID: site.ID, DatasetID: 7, ResourceID: 70, Day: "2022-05-06"}: 3,
+		{SiteID: site.ID, DatasetID: 7, ResourceID: 71, Day: "2022-05-06"}: 1,
+		{SiteID: site.ID, DatasetID: 8, ResourceID: 80, Day: "2022-05-06"}: 9,
+	}}
+	for range 2 {
+		if err := s.AddCounts(ctx, dl); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := s.ResourceDownloads(ctx, 7); err != nil || len(n) != 2 || n[70] != 10 || n[71] != 2 {
+		t.Fatalf("downloads = %v, %v; want 70: 10, 71: 2", n, err)
+	}
+	if n, err := s.ResourceDownloads(ctx, 9); err != nil || len(n) != 0 {
+		t.Fatalf("downloads of a dataset without any = %v, %v", n, err)
+	}
 }

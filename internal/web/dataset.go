@@ -2,12 +2,14 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/dcat"
 	"github.com/congtin/congtin/internal/docfile"
 	"github.com/congtin/congtin/internal/render"
 )
@@ -36,6 +38,8 @@ const datasetPageSize = 20
 func (s *Server) datasetRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /du-lieu-mo", s.handleDatasets)
 	mux.HandleFunc("GET /du-lieu-mo/{ref}", s.handleDataset)
+	mux.HandleFunc("GET /du-lieu-mo/catalog.jsonld", s.handleCatalog)
+	mux.HandleFunc("GET /du-lieu-mo/catalog.ttl", s.handleCatalog)
 	mux.HandleFunc("GET /du-lieu-mo/{id}/tai-nguyen/{rid}", s.handleResource)
 	mux.HandleFunc("GET /sitemap/du-lieu-mo.xml", s.handleSitemapDatasets)
 }
@@ -223,13 +227,25 @@ func (s *Server) handleDataset(w http.ResponseWriter, r *http.Request) {
 	page.Title, page.ActiveSlug = d.Title, "du-lieu-mo"
 	page.Description = clipRunes(d.Description, 200)
 	page.Canonical = s.siteURL(site, d.Path())
+	page.Preview = &render.Preview{Type: "website", Title: d.Title, Description: page.Description, URL: page.Canonical, SiteName: site.Name}
+	if ld, err := dcat.JSONLD(dcat.Dataset(site, s.siteURLs(site), d)); err == nil {
+		// json.Marshal escapes <, > and &: a title cannot end the script.
+		page.Preview.JSONLD = []template.JS{template.JS(ld)}
+	}
 	for _, p := range strings.Split(d.Description, "\n\n") {
 		if p = strings.TrimSpace(p); p != "" {
 			page.Paragraphs = append(page.Paragraphs, p)
 		}
 	}
+	downloads, err := s.Counter.DatasetDownloads(r.Context(), d.ID)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
 	for _, res := range d.Resources {
-		item := render.ResourceItem{Resource: res, URL: res.URL, PreviewID: "xem-truoc-" + strconv.FormatInt(res.ID, 10)}
+		item := render.ResourceItem{Resource: res, URL: res.URL, PreviewID: "xem-truoc-" + strconv.FormatInt(res.ID, 10),
+			Downloads: downloads[res.ID]}
+		page.Downloads += item.Downloads
 		if res.IsFile() {
 			item.URL, item.Size = res.DownloadPath(), render.FileSize(res.Size)
 		}
@@ -278,6 +294,7 @@ func (s *Server) handleResource(w http.ResponseWriter, r *http.Request) {
 		}
 		if !res.IsFile() {
 			// Only http(s) addresses are stored (congtin.CheckAccessURL).
+			s.countDownload(r, d, res)
 			http.Redirect(w, r, res.URL, http.StatusFound)
 			return
 		}
@@ -286,10 +303,26 @@ func (s *Server) handleResource(w http.ResponseWriter, r *http.Request) {
 		}
 		if err := docfile.Serve(w, r, s.Files, res.File(), true); err != nil {
 			s.error(w, r, err)
+			return
 		}
+		s.countDownload(r, d, res)
 		return
 	}
 	s.error(w, r, congtin.NotFound(congtin.KindResource))
+}
+
+// countDownload counts a person's download of a resource as article views
+// are counted (countable: no crawler, prefetch or HEAD); a download
+// resumed from the middle of the file (a Range past its start) is the
+// same download, not a new one.
+func (s *Server) countDownload(r *http.Request, d *congtin.Dataset, res *congtin.Resource) {
+	if !countable(r) {
+		return
+	}
+	if rg := r.Header.Get("Range"); rg != "" && !strings.HasPrefix(rg, "bytes=0-") {
+		return
+	}
+	s.Counter.CountDownload(d.SiteID, d.ID, res.ID)
 }
 
 func (s *Server) handleSitemapDatasets(w http.ResponseWriter, r *http.Request) {

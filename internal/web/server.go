@@ -125,6 +125,7 @@ func (s *Server) Handler() http.Handler {
 	s.consultationRoutes(mux)
 	s.datasetRoutes(mux)
 	s.projectRoutes(mux)
+	s.ckanRoutes(mux)
 	s.commentRoutes(mux)
 	s.disclosureRoutes(mux)
 	s.qaRoutes(mux)
