@@ -182,6 +182,12 @@ type Leader struct {
 	Name    string `json:"name"`
 	Title   string `json:"title"` // chức vụ, e.g. "Giám đốc"
 	TitleEN string `json:"title_en,omitempty"`
+	// Spokesperson marks the agency's spokesperson (người phát ngôn,
+	// Nghị định 09/2017/NĐ-CP), shown on /phat-ngon with their phone and
+	// e-mail, which the law asks to publish ("" : the unit's).
+	Spokesperson bool   `json:"spokesperson,omitempty"`
+	Phone        string `json:"phone,omitempty"`
+	Email        string `json:"email,omitempty"`
 }
 
 // MaxLeaders bounds a unit's leaders.
@@ -204,7 +210,7 @@ func (in *UnitInput) Normalize() {
 	NFC(&in.Name, &in.NameEN, &in.Phone, &in.Email)
 	for i := range in.Leaders {
 		l := &in.Leaders[i]
-		NFC(&l.Name, &l.Title, &l.TitleEN)
+		NFC(&l.Name, &l.Title, &l.TitleEN, &l.Phone, &l.Email)
 	}
 	for _, p := range []*string{&in.Name, &in.NameEN, &in.Phone, &in.Email} {
 		*p = strings.TrimSpace(*p)
@@ -212,11 +218,32 @@ func (in *UnitInput) Normalize() {
 	var ls []Leader
 	for _, l := range in.Leaders {
 		l.Name, l.Title, l.TitleEN = strings.TrimSpace(l.Name), strings.TrimSpace(l.Title), strings.TrimSpace(l.TitleEN)
-		if l.Name != "" || l.Title != "" || l.TitleEN != "" {
+		l.Phone, l.Email = strings.TrimSpace(l.Phone), strings.TrimSpace(l.Email)
+		if l.Name != "" || l.Title != "" || l.TitleEN != "" || l.Phone != "" || l.Email != "" {
 			ls = append(ls, l)
 		}
 	}
 	in.Leaders = ls
+}
+
+// checkUnitContact checks a phone number and an e-mail address of the
+// organisation chart (a unit's, a leader's).
+func checkUnitContact(fe FieldErrors, phoneField, emailField, phone, email string) {
+	checkText(fe, phoneField, "Điện thoại", phone, 60, false)
+	checkText(fe, emailField, "Email", email, 254, false)
+	if fe[phoneField] == "" {
+		for _, c := range phone {
+			if !(c >= '0' && c <= '9' || strings.ContainsRune(" +().-/,;", c)) {
+				fe[phoneField] = "Điện thoại chỉ gồm chữ số, dấu cách và các dấu + ( ) . - / , ;"
+				break
+			}
+		}
+	}
+	if fe[emailField] == "" && email != "" {
+		if a, err := mail.ParseAddress(email); err != nil || a.Address != email || a.Name != "" {
+			fe[emailField] = "Email không hợp lệ, ví dụ vanphong@anphu.gov.vn."
+		}
+	}
 }
 
 // Validate checks the input without I/O; it returns a *ValidationError.
@@ -224,21 +251,7 @@ func (in *UnitInput) Validate() error {
 	fe := FieldErrors{}
 	checkText(fe, "name", "Tên đơn vị", in.Name, 300, true)
 	checkText(fe, "name_en", "Tên tiếng Anh", in.NameEN, 300, false)
-	checkText(fe, "phone", "Điện thoại", in.Phone, 60, false)
-	checkText(fe, "email", "Email", in.Email, 254, false)
-	if fe["phone"] == "" {
-		for _, c := range in.Phone {
-			if !(c >= '0' && c <= '9' || strings.ContainsRune(" +().-/,;", c)) {
-				fe["phone"] = "Điện thoại chỉ gồm chữ số, dấu cách và các dấu + ( ) . - / , ;"
-				break
-			}
-		}
-	}
-	if fe["email"] == "" && in.Email != "" {
-		if a, err := mail.ParseAddress(in.Email); err != nil || a.Address != in.Email || a.Name != "" {
-			fe["email"] = "Email không hợp lệ, ví dụ vanphong@anphu.gov.vn."
-		}
-	}
+	checkUnitContact(fe, "phone", "email", in.Phone, in.Email)
 	if len(in.Leaders) > MaxLeaders {
 		fe["leaders"] = "Mỗi đơn vị có tối đa " + itoa(MaxLeaders) + " lãnh đạo."
 	}
@@ -250,6 +263,11 @@ func (in *UnitInput) Validate() error {
 			fe["leaders"] = "Hãy nhập họ tên cho mỗi lãnh đạo có chức vụ."
 		case utf8.RuneCountInString(l.Name) > MaxAuthorLen || utf8.RuneCountInString(l.Title) > MaxAuthorLen || utf8.RuneCountInString(l.TitleEN) > MaxAuthorLen:
 			fe["leaders"] = "Họ tên và chức vụ lãnh đạo tối đa " + itoa(MaxAuthorLen) + " ký tự."
+		}
+		lf := FieldErrors{}
+		checkUnitContact(lf, "phone", "email", l.Phone, l.Email)
+		for _, m := range lf {
+			fe["leaders"] = l.Name + ": " + m
 		}
 	}
 	if in.ParentID < 0 {

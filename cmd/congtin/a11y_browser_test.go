@@ -397,6 +397,7 @@ func startA11yPortal(t *testing.T) *a11ySite {
 		{"comment lookup", "/lay-y-kien/tra-cuu"},
 		{"disclosure pages", "/cong-khai"},
 		{"disclosure page by year and quarter", "/cong-khai/chien-luoc-quy-hoach-ke-hoach"},
+		{"spokesperson and press releases", "/phat-ngon"},
 		{"open data", "/du-lieu-mo"},
 		{"open data by format and search", "/du-lieu-mo?dinh-dang=CSV&q=" + url.QueryEscape("dân số")},
 		{"open dataset with a preview", datasetPath},

@@ -206,6 +206,10 @@ func fillDemo(ctx context.Context, db congtin.Service, site *congtin.Site, files
 	if err := demo.FillDatasets(ctx, db, files, site.ID, now); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
+	// Press releases, which /phat-ngon lists with the spokesperson.
+	if err := demo.FillPressReleases(ctx, db, site.ID, now); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
 	// Projects, the first linked to a document of the register, and
 	// procurement notices: one open, one closed, one with its result.
 	if err := demo.FillProjects(ctx, db, site.ID, now); err != nil {

@@ -376,15 +376,22 @@ func readUnitForm(r *http.Request) (congtin.UnitInput, congtin.FieldErrors) {
 		fe["leaders"] = "Quá nhiều dòng lãnh đạo."
 		return in, fe
 	}
+	phones, emails := r.PostForm["leader_phone"], r.PostForm["leader_email"]
+	spokes := map[int]bool{}
+	for _, v := range r.PostForm["leader_spokesperson"] {
+		if i, err := strconv.Atoi(v); err == nil {
+			spokes[i] = true
+		}
+	}
+	at := func(vs []string, i int) string {
+		if i < len(vs) {
+			return vs[i]
+		}
+		return ""
+	}
 	for i, n := range names {
-		l := congtin.Leader{Name: n}
-		if i < len(titles) {
-			l.Title = titles[i]
-		}
-		if i < len(titlesEN) {
-			l.TitleEN = titlesEN[i]
-		}
-		in.Leaders = append(in.Leaders, l)
+		in.Leaders = append(in.Leaders, congtin.Leader{Name: n, Title: at(titles, i), TitleEN: at(titlesEN, i), Phone: at(phones, i), Email: at(emails, i),
+			Spokesperson: spokes[i]})
 	}
 	return in, fe
 }

@@ -118,13 +118,20 @@ func lead(name, title, titleEN string) congtin.Leader {
 	return congtin.Leader{Name: name, Title: title, TitleEN: titleEN}
 }
 
+// spokesperson marks l as the agency's spokesperson, with their contacts.
+func spokesperson(l congtin.Leader, phone, email string) congtin.Leader {
+	l.Spokesperson, l.Phone, l.Email = true, phone, email
+	return l
+}
+
 // orgChart is the demo province's organisation chart.
 var orgChart = []demoUnit{
 	unit("Ủy ban nhân dân tỉnh An Phú", "People's Committee of An Phu Province", "(0200) 3 868 686", "ubnd@anphu.gov.vn.example",
 		[]congtin.Leader{lead("Nguyễn Văn Thành", "Chủ tịch", "Chairman"), lead("Trần Minh Đức", "Phó Chủ tịch Thường trực", "Standing Vice Chairman"),
 			lead("Lê Thị Hồng Nhung", "Phó Chủ tịch", "Vice Chairwoman")},
 		unit("Văn phòng UBND tỉnh", "Office of the Provincial People's Committee", "(0200) 3 868 600", "vanphong@anphu.gov.vn.example",
-			[]congtin.Leader{lead("Phạm Quốc Huy", "Chánh Văn phòng", "Chief of Office"), lead("Đỗ Thị Lan", "Phó Chánh Văn phòng", "Deputy Chief of Office")},
+			[]congtin.Leader{spokesperson(lead("Phạm Quốc Huy", "Chánh Văn phòng", "Chief of Office"), "0912 868 600", "phatngon@anphu.gov.vn.example"),
+				lead("Đỗ Thị Lan", "Phó Chánh Văn phòng", "Deputy Chief of Office")},
 			unit("Trung tâm Phục vụ hành chính công", "Public Administration Service Centre", "(0200) 3 868 111", "hcc@anphu.gov.vn.example",
 				[]congtin.Leader{lead("Vũ Thanh Tùng", "Giám đốc", "Director")}),
 			unit("Cổng thông tin điện tử tỉnh", "Provincial Web Portal", "(0200) 3 868 222", "banbientap@anphu.gov.vn.example",

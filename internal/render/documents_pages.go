@@ -1,11 +1,12 @@
 package render
 
 import (
-	"github.com/congtin/congtin/internal/search"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/congtin/congtin"
+	"github.com/congtin/congtin/internal/search"
 )
 
 // The documents register's pages are registered here rather than in the
@@ -193,7 +194,7 @@ func FileSize(n int64) string {
 
 // The disclosure pages, views of the register.
 func init() {
-	pages["disclosures"], pages["disclosure"] = "layout", "layout"
+	pages["disclosures"], pages["disclosure"], pages["spokesperson"] = "layout", "layout", "layout"
 	pages["admin/disclosures"] = "admin"
 }
 
@@ -249,4 +250,27 @@ type DisclosureForm struct {
 	Types, Fields         map[int64]bool
 	TypeTerms, FieldTerms []*congtin.DocumentTerm
 	Errors                congtin.FieldErrors
+}
+
+// SpokespersonPage is /phat-ngon.
+type SpokespersonPage struct {
+	Base
+	People []Spokesperson
+	// Releases are the newest press releases, ReleasesURL their
+	// category and FeedURL its RSS ("" when the site has none).
+	Releases             []NavLinkDated
+	ReleasesURL, FeedURL string
+}
+
+// NavLinkDated is a link to an article with its publication time.
+type NavLinkDated struct {
+	Title, URL  string
+	PublishedAt time.Time
+}
+
+// Spokesperson is a spokesperson with their unit and contacts (their own,
+// or their unit's).
+type Spokesperson struct {
+	congtin.Leader
+	Unit string
 }

@@ -29,7 +29,7 @@ type unitLeader struct {
 
 func scanLeader(row scanner) (unitLeader, error) {
 	var l unitLeader
-	err := row.Scan(&l.unitID, &l.Name, &l.Title, &l.TitleEN)
+	err := row.Scan(&l.unitID, &l.Name, &l.Title, &l.TitleEN, &l.Spokesperson, &l.Phone, &l.Email)
 	return l, err
 }
 
@@ -39,7 +39,7 @@ func (db *DB) FindUnits(ctx context.Context, siteID int64) ([]*congtin.Unit, err
 	if err != nil {
 		return nil, db.wrap("find units", err)
 	}
-	ls, err := list(ctx, db.conn, scanLeader, `SELECT l.unit_id, l.name, l.title, l.title_en FROM unit_leaders l JOIN units u ON u.id = l.unit_id
+	ls, err := list(ctx, db.conn, scanLeader, `SELECT l.unit_id, l.name, l.title, l.title_en, l.spokesperson, l.phone, l.email FROM unit_leaders l JOIN units u ON u.id = l.unit_id
 		WHERE u.site_id = ? ORDER BY l.unit_id, l.position`, siteID)
 	if err != nil {
 		return nil, db.wrap("find unit leaders", err)
@@ -62,7 +62,7 @@ func (tx *Tx) FindUnit(ctx context.Context, siteID, id int64) (*congtin.Unit, er
 	if err != nil {
 		return nil, tx.db.wrap("find unit", found(err, congtin.KindUnit))
 	}
-	ls, err := list(ctx, tx.conn, scanLeader, `SELECT unit_id, name, title, title_en FROM unit_leaders WHERE unit_id = ? ORDER BY position`, id)
+	ls, err := list(ctx, tx.conn, scanLeader, `SELECT unit_id, name, title, title_en, spokesperson, phone, email FROM unit_leaders WHERE unit_id = ? ORDER BY position`, id)
 	if err != nil {
 		return nil, tx.db.wrap("find unit leaders", err)
 	}
@@ -78,8 +78,8 @@ func (tx *Tx) writeLeaders(ctx context.Context, id int64, ls []congtin.Leader) e
 		return tx.db.wrap("write leaders", err)
 	}
 	for i, l := range ls {
-		if _, err := tx.Exec(ctx, `INSERT INTO unit_leaders (unit_id, position, name, title, title_en) VALUES (?, ?, ?, ?, ?)`,
-			id, i, l.Name, l.Title, l.TitleEN); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO unit_leaders (unit_id, position, name, title, title_en, spokesperson, phone, email)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, i, l.Name, l.Title, l.TitleEN, l.Spokesperson, l.Phone, l.Email); err != nil {
 			return tx.db.wrap("write leaders", err)
 		}
 	}

@@ -30,6 +30,7 @@ const disclosureYearLimit = 500
 func (s *Server) disclosureRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET "+congtin.DisclosurePrefix, s.handleDisclosures)
 	mux.HandleFunc("GET "+congtin.DisclosurePrefix+"/{slug}", s.handleDisclosure)
+	mux.HandleFunc("GET /phat-ngon", s.handleSpokesperson)
 }
 
 func (s *Server) handleDisclosures(w http.ResponseWriter, r *http.Request) {
