@@ -122,6 +122,17 @@ type DayCount struct {
 	Count int64  `json:"count"`
 }
 
+// ResourceDownloads is a resource of the open-data catalogue with its
+// downloads in a range.
+type ResourceDownloads struct {
+	ResourceID   int64  `json:"resource_id"`
+	DatasetID    int64  `json:"dataset_id"`
+	Downloads    int64  `json:"downloads"`
+	ResourceName string `json:"resource_name"` // "" when deleted
+	DatasetTitle string `json:"dataset_title"`
+	DatasetSlug  string `json:"-"`
+}
+
 // ArticleViews is an article's views over a range. The article may have
 // been deleted since: the daily counts outlive it, and then only the ID is
 // known.
@@ -173,6 +184,10 @@ type StatsService interface {
 	// limit is 0 or less. Articles in any state are counted, and deleted
 	// ones keep their views with Exists false.
 	TopArticles(ctx context.Context, siteID int64, r DayRange, limit int) ([]*ArticleViews, error)
+	// TopResources returns the open-data resources downloaded most in the
+	// range, most first, ties by resource ID; at most limit (all when 0
+	// or less). A deleted resource keeps its downloads with an empty name.
+	TopResources(ctx context.Context, siteID int64, r DayRange, limit int) ([]*ResourceDownloads, error)
 	// ViewsByCategory returns the views of the range per category, by
 	// each article's current category, most views first, ties by category ID.
 	// Views of deleted articles are grouped under UnknownCategory (ID 0).
@@ -192,6 +207,8 @@ type StatsStore interface {
 	// TopArticles sums the views per article: at most limit of them,
 	// all when limit is 0 or less; never nil.
 	TopArticles(ctx context.Context, siteID int64, r DayRange, limit int) ([]*ArticleViews, error)
+	// TopResources sums the downloads per resource, as StatsService says.
+	TopResources(ctx context.Context, siteID int64, r DayRange, limit int) ([]*ResourceDownloads, error)
 	// ViewsByCategory sums the views per current category; the views of
 	// deleted articles come as category 0, without a name; never nil.
 	ViewsByCategory(ctx context.Context, siteID int64, r DayRange) ([]*CategoryViews, error)

@@ -20,6 +20,7 @@ type statsService interface {
 	DailyViews(ctx context.Context, siteID int64, r congtin.DayRange) ([]congtin.DayCount, error)
 	TopArticles(ctx context.Context, siteID int64, r congtin.DayRange, limit int) ([]*congtin.ArticleViews, error)
 	ViewsByCategory(ctx context.Context, siteID int64, r congtin.DayRange) ([]*congtin.CategoryViews, error)
+	TopResources(ctx context.Context, siteID int64, r congtin.DayRange, limit int) ([]*congtin.ResourceDownloads, error)
 }
 
 // topArticles is how many articles the most-read tables show.
@@ -201,7 +202,12 @@ func (s *Server) fillStats(r *http.Request, rq *request, sq statsQuery, page *re
 	for _, p := range topPeriods {
 		page.TopTabs = append(page.TopTabs, render.Link{Label: p.label, URL: "/admin/thong-ke?" + sq.query("top", p.key) + "#bai-xem-nhieu", Current: p.key == sq.top})
 	}
-	for _, k := range []struct{ label, kind string }{{"Theo ngày", "days"}, {"Bài viết", "articles"}, {"Chuyên mục", "categories"}} {
+	// The open-data catalogue's most downloaded resources of the range.
+	if page.TopResources, err = s.stats.TopResources(ctx, rq.site.ID, sq.rng, topArticles); err != nil {
+		return err
+	}
+	for _, k := range []struct{ label, kind string }{{"Theo ngày", "days"}, {"Bài viết", "articles"}, {"Chuyên mục", "categories"},
+		{"Tải dữ liệu mở", "resources"}} {
 		page.CSV = append(page.CSV, render.Link{Label: k.label, URL: "/admin/thong-ke.csv?" + sq.query("kind", k.kind)})
 	}
 	return nil

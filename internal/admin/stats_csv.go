@@ -44,8 +44,11 @@ func (s *Server) handleStatsCSV(w http.ResponseWriter, r *http.Request, rq *requ
 	case "categories":
 		name = "chuyen-muc"
 		rows, err = s.categoriesCSV(r, rq, sq.rng)
+	case "resources":
+		name = "tai-du-lieu-mo"
+		rows, err = s.resourcesCSV(r, rq, sq.rng)
 	default:
-		err = congtin.Errorf(congtin.EINVALID, "Loại số liệu cần tải không hợp lệ: chọn theo ngày (days), bài viết (articles) hoặc chuyên mục (categories).")
+		err = congtin.Errorf(congtin.EINVALID, "Loại số liệu cần tải không hợp lệ: chọn theo ngày (days), bài viết (articles), chuyên mục (categories) hoặc lượt tải dữ liệu mở (resources).")
 	}
 	if err != nil {
 		s.error(w, r, rq, err)
@@ -127,6 +130,29 @@ func (s *Server) articlesCSV(r *http.Request, rq *request, rng congtin.DayRange)
 		rows = append(rows, []string{strconv.Itoa(i + 1), num(a.ArticleID), a.Label(), cat, status, num(a.Views)})
 	}
 	return rows, nil
+}
+
+// resourcesCSV lists every resource of the open-data catalogue downloaded
+// in the range, most first.
+func (s *Server) resourcesCSV(r *http.Request, rq *request, rng congtin.DayRange) ([][]string, error) {
+	top, err := s.stats.TopResources(r.Context(), rq.site.ID, rng, 0)
+	if err != nil {
+		return nil, err
+	}
+	rows := [][]string{{"Hạng", "Mã tập dữ liệu", "Tập dữ liệu", "Mã tài nguyên", "Tài nguyên", "Lượt tải"}}
+	for i, x := range top {
+		rows = append(rows, []string{strconv.Itoa(i + 1), num(x.DatasetID), x.DatasetTitle, num(x.ResourceID), resourceLabel(x), num(x.Downloads)})
+	}
+	return rows, nil
+}
+
+// resourceLabel names a resource in the statistics, saying so when it has
+// been removed.
+func resourceLabel(x *congtin.ResourceDownloads) string {
+	if x.ResourceName == "" {
+		return "(đã xoá)"
+	}
+	return x.ResourceName
 }
 
 func (s *Server) categoriesCSV(r *http.Request, rq *request, rng congtin.DayRange) ([][]string, error) {

@@ -52,3 +52,11 @@ func (a *App) ViewsByCategory(ctx context.Context, siteID int64, r congtin.DayRa
 	}
 	return cs, nil
 }
+
+// TopResources implements congtin.StatsService.
+func (a *App) TopResources(ctx context.Context, siteID int64, r congtin.DayRange, limit int) ([]*congtin.ResourceDownloads, error) {
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	return a.Store.TopResources(ctx, siteID, r, limit)
+}

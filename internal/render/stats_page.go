@@ -32,7 +32,10 @@ type StatsPage struct {
 	TopHeading  string
 	TopArticles []StatsArticle
 	Categories  []StatsCategory
-	CSV         []Link // downloads of the range
+	// TopResources are the open-data resources downloaded most in the
+	// range.
+	TopResources []*congtin.ResourceDownloads
+	CSV          []Link // downloads of the range
 }
 
 // Link is a labelled URL, marked when it is the current one.

@@ -93,3 +93,26 @@ func (db *DB) ViewsByCategory(ctx context.Context, siteID int64, r congtin.DayRa
 	}
 	return out, nil
 }
+
+// TopResources implements congtin.StatsStore.
+func (db *DB) TopResources(ctx context.Context, siteID int64, r congtin.DayRange, limit int) ([]*congtin.ResourceDownloads, error) {
+	n := int64(limit)
+	if n <= 0 {
+		n = noLimit
+	}
+	out, err := list(ctx, db.conn, func(row scanner) (*congtin.ResourceDownloads, error) {
+		var x congtin.ResourceDownloads
+		err := row.Scan(&x.ResourceID, &x.DatasetID, &x.Downloads, &x.ResourceName, &x.DatasetTitle, &x.DatasetSlug)
+		return &x, err
+	}, `SELECT v.resource_id, v.dataset_id, v.n, COALESCE(res.name, ''), COALESCE(d.title, ''), COALESCE(d.slug, '')
+		FROM (SELECT resource_id, dataset_id, CAST(SUM(downloads) AS BIGINT) AS n FROM resource_download_days
+			WHERE site_id = ? AND day >= ? AND day <= ?
+			GROUP BY resource_id, dataset_id ORDER BY n DESC, resource_id LIMIT ?) v
+		LEFT JOIN dataset_resources res ON res.id = v.resource_id
+		LEFT JOIN datasets d ON d.id = v.dataset_id AND d.site_id = ?
+		ORDER BY v.n DESC, v.resource_id`, siteID, r.From, r.To, n, siteID)
+	if err != nil {
+		return nil, db.wrap("top resources", err)
+	}
+	return out, nil
+}

@@ -159,6 +159,28 @@ func testStats(t *testing.T, s congtin.Service) {
 	if err != nil || len(v) != congtin.MaxStatsDays || v[0].Day != long.From || v[len(v)-1].Day != long.To || v[len(v)-5].Count != 8 {
 		t.Fatalf("longest range: %d days, %v", len(v), err)
 	}
+
+	// The open-data catalogue's downloads: summed per resource over the
+	// range, most first, only the site's; a removed resource keeps its
+	// downloads without a name.
+	downloads := map[congtin.DownloadKey]int64{
+		{SiteID: site.ID, DatasetID: 7, ResourceID: 70, Day: "2026-02-27"}:  4,
+		{SiteID: site.ID, DatasetID: 7, ResourceID: 70, Day: "2026-03-03"}:  3,
+		{SiteID: site.ID, DatasetID: 7, ResourceID: 71, Day: "2026-03-02"}:  9,
+		{SiteID: site.ID, DatasetID: 7, ResourceID: 70, Day: "2026-03-04"}:  100, // after the range
+		{SiteID: other.ID, DatasetID: 8, ResourceID: 80, Day: "2026-03-02"}: 50,
+	}
+	if err := s.AddCounts(ctx, &congtin.CounterBatch{Downloads: downloads}); err != nil {
+		t.Fatal(err)
+	}
+	res2, err := s.TopResources(ctx, site.ID, r, 0)
+	if top := res2; err != nil || len(top) != 2 || top[0].ResourceID != 71 || top[0].Downloads != 9 || top[1].ResourceID != 70 || top[1].Downloads != 7 ||
+		top[0].ResourceName != "" || top[0].DatasetID != 7 {
+		t.Fatalf("top resources: %+v %v", res2, err)
+	}
+	if top, err := s.TopResources(ctx, site.ID, r, 1); err != nil || len(top) != 1 || top[0].ResourceID != 71 {
+		t.Fatalf("top resource, limit 1: %+v %v", top, err)
+	}
 }
 
 // wantJSON fails the test unless got and want encode to the same JSON.
