@@ -304,8 +304,11 @@ func TestStatsCSV(t *testing.T) {
 	for _, a := range hpAll(hpFirst(doc, hpClass("p", "stats-summary")), hpTag("a")) {
 		links = append(links, hpVal(a, "href"))
 	}
-	if len(links) != 3 {
+	if len(links) != 4 {
 		t.Fatalf("download links %v", links)
+	}
+	if got := get(strings.TrimPrefix(links[3], "/admin/thong-ke.csv?")); !strings.HasPrefix(got.body, "\uFEFFHạng,Mã tập dữ liệu,Tập dữ liệu,Mã tài nguyên,Tài nguyên,Lượt tải\r\n") {
+		t.Errorf("the open-data downloads link gives %q", got.body)
 	}
 	if got := get(strings.TrimPrefix(links[0], "/admin/thong-ke.csv?")); !strings.HasPrefix(got.body, "\uFEFFNgày,") || !strings.Contains(got.body, "2026-03-02,120,45") {
 		t.Errorf("the days link gives %q", got.body)
