@@ -38,6 +38,7 @@ const (
 	KindComment       Kind = "comment"       // a comment on a consultation's draft
 	KindCommentCode   Kind = "comment_code"  // a comment looked up by its sender's code
 	KindResource      Kind = "resource"      // a dataset's file or link
+	KindProcedure     Kind = "procedure"     // an administrative procedure
 )
 
 // notFound holds the message a reader sees when a thing of a kind is not
@@ -51,6 +52,7 @@ var notFound = map[Kind]string{
 	KindConsultation:  "Không tìm thấy dự thảo lấy ý kiến.",
 	KindDataset:       "Không tìm thấy tập dữ liệu.",
 	KindResource:      "Không tìm thấy tài nguyên dữ liệu.",
+	KindProcedure:     "Không tìm thấy thủ tục hành chính.",
 	KindCategory:      "Không tìm thấy chuyên mục.",
 	KindRevision:      "Không tìm thấy phiên bản.",
 	KindUnit:          "Không tìm thấy đơn vị.",

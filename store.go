@@ -25,6 +25,7 @@ type Store interface {
 
 	ConsultationStore
 	DatasetStore
+	ProcedureStore
 	CommentStore
 
 	QuestionStore
@@ -86,6 +87,7 @@ type Tx interface {
 
 	ConsultationTx
 	DatasetTx
+	ProcedureTx
 	CommentTx
 
 	QuestionTx

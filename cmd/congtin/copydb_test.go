@@ -273,6 +273,9 @@ func fillCommune(t *testing.T, dir string) *commune {
 	ok(err)
 	// An open and a closed poll with votes (polls, poll_options, poll_votes).
 	ok(demo.FillPolls(ctx, db, site.ID, time.Now()))
+	// An administrative procedure (procedures).
+	_, err = db.CreateProcedure(ctx, editor, site.ID, storetest.ProcedureInput("1.001193", "Đăng ký khai sinh"))
+	ok(err)
 	return c
 }
 
