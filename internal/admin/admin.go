@@ -48,20 +48,22 @@ type Server struct {
 	consultations consultationService
 	comments      commentService
 	// datasets: Dữ liệu mở.
-	datasets  datasetService
-	qa        questionService
-	sections  sectionService
-	sites     siteService
-	stats     statsService
-	audit     auditService
-	workflow  workflowService
-	lists     listService
-	notices   notificationService
-	drafts    draftService
-	preview   previewService
-	spellings spellingService
-	polls     pollService
-	secrets   congtin.SecretService
+	datasets datasetService
+	// procedures: Thủ tục hành chính.
+	procedures procedureService
+	qa         questionService
+	sections   sectionService
+	sites      siteService
+	stats      statsService
+	audit      auditService
+	workflow   workflowService
+	lists      listService
+	notices    notificationService
+	drafts     draftService
+	preview    previewService
+	spellings  spellingService
+	polls      pollService
+	secrets    congtin.SecretService
 
 	flashKey atomic.Pointer[[]byte] // see flash.go
 }
@@ -102,7 +104,7 @@ func New(svc congtin.Service, cfg Config) *Server {
 	if cfg.Images == nil {
 		cfg.Images = media.NewGate(0, -1)
 	}
-	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, comments: svc, datasets: svc, qa: svc,
+	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, comments: svc, datasets: svc, procedures: svc, qa: svc,
 		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc,
 		spellings: svc, polls: svc, secrets: svc}
 }
@@ -158,6 +160,7 @@ func (s *Server) Handler() http.Handler {
 	s.consultationRoutes(page)
 	s.commentRoutes(page)
 	s.datasetRoutes(page)
+	s.procedureRoutes(page)
 	s.questionRoutes(page)
 	s.sectionRoutes(page)
 	s.pollRoutes(page)

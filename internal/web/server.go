@@ -124,6 +124,7 @@ func (s *Server) Handler() http.Handler {
 	s.documentRoutes(mux)
 	s.consultationRoutes(mux)
 	s.datasetRoutes(mux)
+	s.procedureRoutes(mux)
 	s.commentRoutes(mux)
 	s.qaRoutes(mux)
 	s.pollRoutes(mux)

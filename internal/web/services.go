@@ -14,19 +14,21 @@ type Services struct {
 	Consultations ConsultationReader
 	// Datasets: Dữ liệu mở.
 	Datasets DatasetReader
-	Comments CommentService
-	QA       QAService
-	Sections SectionReader
-	Search   Searcher
-	Previews PreviewReader
-	Polls    PollService
+	// Procedures: Thủ tục hành chính.
+	Procedures ProcedureReader
+	Comments   CommentService
+	QA         QAService
+	Sections   SectionReader
+	Search     Searcher
+	Previews   PreviewReader
+	Polls      PollService
 	// Health, when set, tells /readyz whether the database answers.
 	Health Pinger
 }
 
 // NewServices takes every group from one service, the app's.
 func NewServices(svc congtin.Service) Services {
-	sv := Services{Sites: svc, Articles: svc, Documents: svc, Consultations: svc, Datasets: svc, Comments: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
+	sv := Services{Sites: svc, Articles: svc, Documents: svc, Consultations: svc, Datasets: svc, Procedures: svc, Comments: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
 	if p, ok := svc.(Pinger); ok {
 		sv.Health = p
 	}
