@@ -58,7 +58,7 @@ func ReadProceduresCSV(r io.Reader, maxBytes int64) ([]congtin.ProcedureRow, err
 		return nil, congtin.Errorf(congtin.EINVALID, "Tệp trống: cần một dòng tiêu đề (Mã thủ tục, Tên thủ tục, Lĩnh vực…) và các dòng thủ tục.")
 	}
 	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = tabular.Separator(text[:min(len(text), 64<<10)])
+	cr.Comma = tabular.HeaderSeparator(text)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
