@@ -371,7 +371,7 @@ func startA11yPortal(t *testing.T) *a11ySite {
 	}
 	// The demo's first administrative procedure, and its print view.
 	procPath := ""
-	if hrefs := links(get("/thu-tuc-hanh-chinh", http.StatusOK), isElement("table", "proc-table")); len(hrefs) > 0 {
+	if hrefs := links(get("/thu-tuc-hanh-chinh", http.StatusOK), isElement("td", "proc-name")); len(hrefs) > 0 {
 		procPath = hrefs[0]
 	} else {
 		t.Fatal("/thu-tuc-hanh-chinh lists no procedure")

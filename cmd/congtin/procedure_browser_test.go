@@ -72,7 +72,9 @@ func TestBrowserProcedures(t *testing.T) {
 		}
 		rb.checkNoHorizontalScroll(int(vp.width))
 		rb.do(chromedp.SendKeys(chromedp.CSS("#q-thu-tuc"), "dang ky khai sinh"))
-		rb.clickAndWait(".doc-search-row button", func(u *url.URL) bool { return u.Path == "/thu-tuc-hanh-chinh" && u.Query().Get("q") == "dang ky khai sinh" })
+		rb.clickAndWait(".doc-search-row button", func(u *url.URL) bool {
+			return u.Path == "/thu-tuc-hanh-chinh" && u.Query().Get("q") == "dang ky khai sinh"
+		})
 		rb.visible("p.doc-total", "1 thủ tục")
 		rb.visible(".proc-table td a", "Thủ tục đăng ký khai sinh")
 		rb.visible(".proc-table .badge", "Toàn trình")
