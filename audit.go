@@ -67,6 +67,9 @@ var auditNames = map[string]string{
 	"document.file_text":   "Sửa chữ đọc được từ tệp đính kèm",
 	"document.file_reread": "Yêu cầu đọc lại tệp đính kèm",
 	"poll.close":           "Kết thúc sớm cuộc thăm dò ý kiến",
+	"procedure.import":     "Nhập thủ tục hành chính từ tệp CSV",
+	"procedure.show":       "Hiện thủ tục hành chính trên cổng",
+	"procedure.hide":       "Ẩn thủ tục hành chính khỏi cổng",
 	// A consultation's comments and its report.
 	"comment.publish":            "Công bố ý kiến góp ý dự thảo",
 	"comment.hide":               "Không công bố ý kiến góp ý dự thảo",
@@ -104,6 +107,7 @@ var auditObjects = map[string]string{
 	"poll":          "cuộc thăm dò ý kiến",
 	"comment":       "ý kiến góp ý dự thảo",
 	"disclosure":    "trang công khai",
+	"procedure":     "thủ tục hành chính",
 }
 
 // auditVerbs name what an action does, before its object.

@@ -39,6 +39,8 @@ type Service interface {
 	ConsultationService
 	DatasetStore
 	DatasetService
+	ProcedureStore
+	ProcedureService
 	CommentStore
 	CommentService
 	DisclosureStore

@@ -41,6 +41,7 @@ const (
 	KindCommentCode   Kind = "comment_code"  // a comment looked up by its sender's code
 	KindResource      Kind = "resource"      // a dataset's file or link
 	KindDisclosure    Kind = "disclosure"    // a disclosure page: a group of the documents register
+	KindProcedure     Kind = "procedure"     // an administrative procedure
 )
 
 // notFound holds the message a reader sees when a thing of a kind is not
@@ -56,6 +57,7 @@ var notFound = map[Kind]string{
 	KindResource:      "Không tìm thấy tài nguyên dữ liệu.",
 	KindProject:       "Không tìm thấy dự án.",
 	KindProcurement:   "Không tìm thấy thông báo mời thầu.",
+	KindProcedure:     "Không tìm thấy thủ tục hành chính.",
 	KindCategory:      "Không tìm thấy chuyên mục.",
 	KindRevision:      "Không tìm thấy phiên bản.",
 	KindUnit:          "Không tìm thấy đơn vị.",

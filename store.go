@@ -25,6 +25,7 @@ type Store interface {
 
 	ConsultationStore
 	DatasetStore
+	ProcedureStore
 	CommentStore
 	DisclosureStore
 
@@ -90,6 +91,7 @@ type Tx interface {
 
 	ConsultationTx
 	DatasetTx
+	ProcedureTx
 	CommentTx
 	DisclosureTx
 

@@ -8,20 +8,21 @@ import (
 
 // Actions on articles and the rest of a site. Each is checked by Can.
 const (
-	ActCreate    = "create"    // write a new article
-	ActEdit      = "edit"      // change an article's content
-	ActSubmit    = "submit"    // Nháp/Trả lại → Chờ duyệt
-	ActReturn    = "return"    // Chờ duyệt → Trả lại, with a comment
-	ActPublish   = "publish"   // → Đã xuất bản (or scheduled, when the time is ahead)
-	ActUnpublish = "unpublish" // Đã xuất bản → Gỡ bài
-	ActWithdraw  = "withdraw"  // Chờ duyệt → Nháp: the writer takes back what no editor has handled yet
-	ActComment   = "comment"   // an editor's remark to the writer; the state stays
-	ActRestore   = "restore"   // restore a revision
-	ActManage    = "manage"    // categories, users, settings
-	ActAudit     = "audit"     // read the site's audit log
-	ActUpload    = "upload"    // add images to the media library
-	ActStats     = "stats"     // read the site's statistics (visits, views per article)
-	ActPolls     = "polls"     // create, change, close and delete the site's polls
+	ActCreate     = "create"     // write a new article
+	ActEdit       = "edit"       // change an article's content
+	ActSubmit     = "submit"     // Nháp/Trả lại → Chờ duyệt
+	ActReturn     = "return"     // Chờ duyệt → Trả lại, with a comment
+	ActPublish    = "publish"    // → Đã xuất bản (or scheduled, when the time is ahead)
+	ActUnpublish  = "unpublish"  // Đã xuất bản → Gỡ bài
+	ActWithdraw   = "withdraw"   // Chờ duyệt → Nháp: the writer takes back what no editor has handled yet
+	ActComment    = "comment"    // an editor's remark to the writer; the state stays
+	ActRestore    = "restore"    // restore a revision
+	ActManage     = "manage"     // categories, users, settings
+	ActAudit      = "audit"      // read the site's audit log
+	ActUpload     = "upload"     // add images to the media library
+	ActStats      = "stats"      // read the site's statistics (visits, views per article)
+	ActPolls      = "polls"      // create, change, close and delete the site's polls
+	ActProcedures = "procedures" // change and import the administrative procedures
 )
 
 // StatusName returns the Vietnamese name of an article state.
@@ -154,6 +155,11 @@ func Can(actor Actor, act string, it *Item) bool {
 	case ActAudit:
 		// Editors answer for what is published: they read who did what
 		// on their site (the workflow's steps above all).
+		return AtLeast(role, RoleEditor)
+	case ActProcedures:
+		// The procedures are the agency's official list, copied from the
+		// national database: the editors who answer for what is
+		// published keep it; reporters only read it.
 		return AtLeast(role, RoleEditor)
 	case ActPolls:
 		// A poll speaks for the agency as an article does: the editors

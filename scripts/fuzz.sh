@@ -25,6 +25,7 @@ targets=(
 	"./internal/postgres FuzzTsQuery"
 	"./internal/sanitize FuzzHTML"
 	"./internal/importer FuzzReadJSON"
+	"./internal/importer FuzzReadProcedures"
 	"./internal/wxr FuzzRead"
 	"./internal/docfile FuzzSniff"
 	"./internal/docfile FuzzPDFText"

@@ -369,6 +369,14 @@ func startA11yPortal(t *testing.T) *a11ySite {
 	} else {
 		t.Fatal("/du-lieu-mo lists no dataset")
 	}
+	// The demo's first administrative procedure, and its print view.
+	procPath := ""
+	if hrefs := links(get("/thu-tuc-hanh-chinh", http.StatusOK), isElement("td", "proc-name")); len(hrefs) > 0 {
+		procPath = hrefs[0]
+	} else {
+		t.Fatal("/thu-tuc-hanh-chinh lists no procedure")
+	}
+	procPrint := "/ban-in/thu-tuc-hanh-chinh/" + procPath[strings.LastIndexByte(procPath, '-')+1:]
 	if docPath == "" || qaPath == "" {
 		t.Fatalf("the demo has no replaced document with a file and related documents (%q) or no answer linking to a document (%q)", docPath, qaPath)
 	}
@@ -410,6 +418,10 @@ func startA11yPortal(t *testing.T) *a11ySite {
 		{"procurement notices", "/dau-thau"},
 		{"procurement notice with its result", "/dau-thau/goi-thau-so-08-mua-sam-thiet-bi-phong-hoc-bo-mon-3"},
 		{"procurement print", "/ban-in/dau-thau/3"},
+		{"administrative procedures", "/thu-tuc-hanh-chinh"},
+		{"procedures searched and filtered", "/thu-tuc-hanh-chinh?q=" + url.QueryEscape("chuyen truong") + "&cap=tinh&muc-do=toan-trinh"},
+		{"administrative procedure", procPath},
+		{"administrative procedure print", procPrint},
 		{"Q&A", "/hoi-dap"},
 		{"Q&A search, near matches", "/hoi-dap?q=" + url.QueryEscape("đổi nơi khám chữa bệnh BHYT Tân Châu")},
 		{"Q&A form", "/hoi-dap/gui-cau-hoi"},

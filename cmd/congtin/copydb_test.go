@@ -286,6 +286,9 @@ func fillCommune(t *testing.T, dir string) *commune {
 		{SiteID: site.ID, DatasetID: ds.ID, ResourceID: ds.Resources[0].ID, Day: c.days[0]}: 5}}))
 	// An open and a closed poll with votes (polls, poll_options, poll_votes).
 	ok(demo.FillPolls(ctx, db, site.ID, time.Now()))
+	// An administrative procedure (procedures).
+	_, err = db.CreateProcedure(ctx, editor, site.ID, storetest.ProcedureInput("1.001193", "Đăng ký khai sinh"))
+	ok(err)
 	return c
 }
 

@@ -16,12 +16,14 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	c := newCommand("import", stderr)
 	fs := c.fs
 	maxBytes := fs.Int64("max-bytes", importer.DefaultMaxBytes, "largest file accepted, in bytes (default for -format wxr: 512 MiB)")
-	format := fs.String("format", "json", "json: congtin's own format; documents: a documents register; wxr: a WordPress export")
+	format := fs.String("format", "json", "json: congtin's own format; documents: a documents register; wxr: a WordPress export; procedures: administrative procedures (CSV)")
 	uploads := fs.String("uploads", "", "with -format wxr: the local copy of the WordPress site's wp-content/uploads folder")
+	siteHost := fs.String("site", "", "with -format procedures: host of the site to import into (default: the default site)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: congtin import [-db sqlite:congtin.db] FILE.json")
 		fmt.Fprintln(stderr, "       congtin import -format documents [-db …] DOCUMENTS.json")
 		fmt.Fprintln(stderr, "       congtin import -format wxr [-uploads DIR] [-db …] export.xml")
+		fmt.Fprintln(stderr, "       congtin import -format procedures [-site HOST] [-db …] procedures.csv")
 		fs.PrintDefaults()
 	}
 	if err := c.parse(args, func() error {
@@ -34,6 +36,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	name := fs.Arg(0)
+	if *siteHost != "" && *format != "procedures" {
+		return fmt.Errorf("import: -site goes with -format procedures")
+	}
 	switch *format {
 	case "json":
 		if *uploads != "" {
@@ -52,8 +57,19 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			}
 		})
 		return runImportWXR(ctx, &c.cfg, name, limit, *uploads, stdout, stderr)
+	case "procedures":
+		if *uploads != "" {
+			return fmt.Errorf("import: -uploads goes with -format wxr")
+		}
+		limit := int64(congtin.MaxProcedureImportBytes)
+		fs.Visit(func(f *flag.Flag) {
+			if f.Name == "max-bytes" {
+				limit = *maxBytes
+			}
+		})
+		return runImportProcedures(ctx, &c.cfg, name, *siteHost, limit, stdout, stderr)
 	default:
-		return fmt.Errorf("import: unknown -format %q: json, documents or wxr", *format)
+		return fmt.Errorf("import: unknown -format %q: json, documents, wxr or procedures", *format)
 	}
 	f, err := os.Open(name)
 	if err != nil {

@@ -215,6 +215,10 @@ func fillDemo(ctx context.Context, db congtin.Service, site *congtin.Site, files
 	if err := demo.FillProjects(ctx, db, site.ID, now); err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
+	// The administrative procedures, through the CSV import.
+	if err := demo.FillProcedures(ctx, db, site.ID); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
 	log.Info("demo: filled the portal", "articles", len(res), "days of visits", demo.TrafficDays)
 	return nil
 }

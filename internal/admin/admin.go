@@ -51,20 +51,22 @@ type Server struct {
 	// datasets: Dữ liệu mở.
 	datasets datasetService
 	// projects: Dự án – Đấu thầu (projects and procurement notices).
-	projects  projectService
-	qa        questionService
-	sections  sectionService
-	sites     siteService
-	stats     statsService
-	audit     auditService
-	workflow  workflowService
-	lists     listService
-	notices   notificationService
-	drafts    draftService
-	preview   previewService
-	spellings spellingService
-	polls     pollService
-	secrets   congtin.SecretService
+	projects projectService
+	// procedures: Thủ tục hành chính.
+	procedures procedureService
+	qa         questionService
+	sections   sectionService
+	sites      siteService
+	stats      statsService
+	audit      auditService
+	workflow   workflowService
+	lists      listService
+	notices    notificationService
+	drafts     draftService
+	preview    previewService
+	spellings  spellingService
+	polls      pollService
+	secrets    congtin.SecretService
 
 	flashKey atomic.Pointer[[]byte] // see flash.go
 }
@@ -105,7 +107,7 @@ func New(svc congtin.Service, cfg Config) *Server {
 	if cfg.Images == nil {
 		cfg.Images = media.NewGate(0, -1)
 	}
-	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, comments: svc, disclosures: svc, datasets: svc, projects: svc, qa: svc,
+	return &Server{Config: cfg, users: svc, articles: svc, categories: svc, library: svc, documents: svc, consultations: svc, comments: svc, disclosures: svc, datasets: svc, projects: svc, procedures: svc, qa: svc,
 		sections: svc, sites: svc, stats: svc, audit: svc, workflow: svc, lists: svc, notices: svc, drafts: svc, preview: svc,
 		spellings: svc, polls: svc, secrets: svc}
 }
@@ -163,6 +165,7 @@ func (s *Server) Handler() http.Handler {
 	s.commentRoutes(page)
 	s.disclosureRoutes(page)
 	s.datasetRoutes(page)
+	s.procedureRoutes(page)
 	s.questionRoutes(page)
 	s.sectionRoutes(page)
 	s.pollRoutes(page)

@@ -62,6 +62,8 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Documents", func(t *testing.T) { testDocuments(t, open(t)) })
 	t.Run("Consultations", func(t *testing.T) { testConsultations(t, open(t)) })
 	t.Run("Datasets", func(t *testing.T) { testDatasets(t, open(t)) })
+	t.Run("Procedures", func(t *testing.T) { testProcedures(t, open(t)) })
+	t.Run("ProcedureImport", func(t *testing.T) { testProcedureImport(t, open(t)) })
 	t.Run("Comments", func(t *testing.T) { testComments(t, open(t)) })
 	t.Run("Disclosures", func(t *testing.T) { testDisclosures(t, open(t)) })
 	t.Run("Projects", func(t *testing.T) { testProjects(t, open(t)) })

@@ -112,6 +112,21 @@ func Separator(text string) rune {
 	return best
 }
 
+// HeaderSeparator tells a CSV's separator from its header row alone: of
+// comma, semicolon and tab, the one found most often in it outside
+// quotes (a comma when none is). Separator compares lines, which a
+// table of multi-line cells breaks up; its header is one line.
+func HeaderSeparator(text string) rune {
+	first, _, _ := strings.Cut(text, "\n")
+	best, most := ',', 0
+	for _, sep := range []rune{',', ';', '\t'} {
+		if n := outsideQuotes(first, sep); n > most {
+			best, most = sep, n
+		}
+	}
+	return best
+}
+
 // outsideQuotes counts sep in a line outside double quotes.
 func outsideQuotes(line string, sep rune) int {
 	n, quoted := 0, false

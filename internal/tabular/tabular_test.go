@@ -274,3 +274,18 @@ func TestSniff(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderSeparator: the header row decides, whatever the multi-line
+// cells below it hold.
+func TestHeaderSeparator(t *testing.T) {
+	for text, want := range map[string]rune{
+		"Mã;Tên;Phí, lệ phí\n1;\"a\nb, c, d\";x\n": ';',
+		"Mã,Tên,\"Phí; lệ phí\"\n1,a,b\n":          ',',
+		"Mã\tTên\n":                                '\t',
+		"Mã\n":                                     ',',
+	} {
+		if got := HeaderSeparator(text); got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+	}
+}

@@ -65,6 +65,7 @@ var sectionNav = []render.NavLink{
 	{Name: "Lấy ý kiến", URL: "/lay-y-kien", Slug: "lay-y-kien"},
 	{Name: "Dữ liệu mở", URL: "/du-lieu-mo", Slug: "du-lieu-mo"},
 	{Name: "Dự án", URL: "/du-an", Slug: "du-an"},
+	{Name: "Thủ tục hành chính", URL: congtin.ProcedurePrefix, Slug: "thu-tuc-hanh-chinh"},
 	{Name: "Hỏi đáp", URL: "/hoi-dap", Slug: "hoi-dap"},
 	{Name: "Lịch công tác", URL: "/lich-cong-tac", Slug: "lich-cong-tac"},
 	{Name: "Thăm dò ý kiến", URL: "/tham-do", Slug: "tham-do"},

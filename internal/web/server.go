@@ -126,6 +126,7 @@ func (s *Server) Handler() http.Handler {
 	s.datasetRoutes(mux)
 	s.projectRoutes(mux)
 	s.ckanRoutes(mux)
+	s.procedureRoutes(mux)
 	s.commentRoutes(mux)
 	s.disclosureRoutes(mux)
 	s.qaRoutes(mux)

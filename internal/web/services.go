@@ -16,7 +16,9 @@ type Services struct {
 	Datasets DatasetReader
 	// Projects: Dự án – Đấu thầu (projects and procurement notices).
 	Projects ProjectReader
-	Comments CommentService
+	// Procedures: Thủ tục hành chính.
+	Procedures ProcedureReader
+	Comments   CommentService
 	// Disclosures: the disclosure pages' groups of the register.
 	Disclosures DisclosureReader
 	QA          QAService
@@ -30,7 +32,7 @@ type Services struct {
 
 // NewServices takes every group from one service, the app's.
 func NewServices(svc congtin.Service) Services {
-	sv := Services{Sites: svc, Articles: svc, Documents: svc, Consultations: svc, Datasets: svc, Comments: svc, Disclosures: svc, Projects: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
+	sv := Services{Sites: svc, Articles: svc, Documents: svc, Consultations: svc, Datasets: svc, Comments: svc, Disclosures: svc, Projects: svc, Procedures: svc, QA: svc, Sections: svc, Search: svc, Previews: svc, Polls: svc}
 	if p, ok := svc.(Pinger); ok {
 		sv.Health = p
 	}

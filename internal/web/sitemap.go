@@ -91,6 +91,7 @@ func (s *Server) handleSitemapIndex(w http.ResponseWriter, r *http.Request) {
 	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.siteURL(siteFrom(r.Context()), "/sitemap/lay-y-kien.xml")})
 	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.siteURL(siteFrom(r.Context()), "/sitemap/du-lieu-mo.xml")})
 	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.siteURL(siteFrom(r.Context()), "/sitemap/du-an.xml")})
+	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.siteURL(siteFrom(r.Context()), "/sitemap/thu-tuc-hanh-chinh.xml")})
 	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.siteURL(siteFrom(r.Context()), "/sitemap/hoi-dap.xml")})
 	idx.Sitemaps = append(idx.Sitemaps, sitemapRef{Loc: s.siteURL(siteFrom(r.Context()), "/sitemap/trang.xml")})
 	s.writeXML(w, idx)

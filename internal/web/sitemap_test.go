@@ -51,7 +51,7 @@ func TestSitemapsAndRobots(t *testing.T) {
 	}
 	var idx smIndex
 	get("/sitemap.xml", &idx)
-	want := []string{"/sitemap/chuyen-muc.xml", "/sitemap/bai-viet/1.xml", "/sitemap/tin-moi.xml", "/sitemap/van-ban.xml", "/sitemap/lay-y-kien.xml", "/sitemap/du-lieu-mo.xml", "/sitemap/du-an.xml", "/sitemap/hoi-dap.xml", "/sitemap/trang.xml"}
+	want := []string{"/sitemap/chuyen-muc.xml", "/sitemap/bai-viet/1.xml", "/sitemap/tin-moi.xml", "/sitemap/van-ban.xml", "/sitemap/lay-y-kien.xml", "/sitemap/du-lieu-mo.xml", "/sitemap/du-an.xml", "/sitemap/thu-tuc-hanh-chinh.xml", "/sitemap/hoi-dap.xml", "/sitemap/trang.xml"}
 	if len(idx.Locs) != len(want) {
 		t.Fatalf("index: %v", idx.Locs)
 	}
