@@ -319,7 +319,8 @@ func testUnits(t *testing.T, s congtin.Service) {
 		t.Fatal(err)
 	}
 	before := changeCount(t, s)
-	if _, err := s.UpdateUnit(ctx, ed, site.ID, top.ID, congtin.UnitInput{Name: "UBND tỉnh", Leaders: []congtin.Leader{{Name: "Lê Văn Cường", Title: "Chủ tịch"}}}); err != nil {
+	if _, err := s.UpdateUnit(ctx, ed, site.ID, top.ID, congtin.UnitInput{Name: "UBND tỉnh", Leaders: []congtin.Leader{{Name: "Lê Văn Cường", Title: "Chủ tịch",
+		Spokesperson: true, Phone: "0912 868 600", Email: "phatngon@anphu.gov.vn"}}}); err != nil {
 		t.Fatal(err)
 	}
 	wantWholeSiteChange(t, s, site.ID, before, true, "changing a unit")
@@ -328,6 +329,9 @@ func testUnits(t *testing.T, s congtin.Service) {
 		t.Fatalf("units: %+v %v", us, err)
 	}
 	tree := congtin.UnitTree(us)
+	if l := tree[0].Leaders[0]; !l.Spokesperson || l.Phone != "0912 868 600" || l.Email != "phatngon@anphu.gov.vn" {
+		t.Fatalf("the spokesperson's mark and contacts: %+v", l)
+	}
 	if len(tree) != 1 || tree[0].Name != "UBND tỉnh" || len(tree[0].Leaders) != 1 || len(tree[0].Children) != 2 ||
 		tree[0].Children[0].ID != so.ID || tree[0].Children[1].ID != vp.ID {
 		t.Fatalf("tree: %+v", tree)
