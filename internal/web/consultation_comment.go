@@ -381,19 +381,9 @@ func (s *Server) commentLookup(w http.ResponseWriter, r *http.Request, sent bool
 		return
 	}
 	fail := func(code int, msg string) { status, page.Error, page.Sent = code, msg, false }
-	keys, err := s.qaKeys(ctx)
-	if err != nil {
-		fail(httperr.Status(err), congtin.ErrorMessage(err))
-		return
-	}
-	if !s.qa.lookups.allow(keys.senderHash(r), s.now(), qaLookupLimit, qaLookupWindow) {
-		w.Header().Set("Retry-After", strconv.Itoa(int(qaLookupWindow.Seconds())))
-		fail(http.StatusTooManyRequests, congtin.ErrorMessage(errQALookupLimit))
-		return
-	}
-	code, ok := normalizeCode(raw)
-	if !ok {
-		fail(http.StatusBadRequest, "Mã tra cứu không đúng dạng: mã gồm 10 ký tự chữ và số (không có chữ O, I và số 0, 1), ví dụ K7QM2-XR9TA.")
+	code, st, msg := s.lookupCode(w, r, raw)
+	if st != 0 {
+		fail(st, msg)
 		return
 	}
 	m, err := s.Comments.FindCommentByCode(ctx, site.ID, auth.HashToken(code))

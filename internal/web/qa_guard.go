@@ -16,6 +16,7 @@ import (
 
 	"github.com/congtin/congtin"
 	"github.com/congtin/congtin/internal/clientip"
+	"github.com/congtin/congtin/internal/httperr"
 )
 
 // The question form's spam defence, without a CAPTCHA:
@@ -281,6 +282,26 @@ func (l *windowLimiter) allow(key string, now time.Time, max int, window time.Du
 	}
 	l.hits[key] = append(keep, now)
 	return true
+}
+
+// lookupCode reads a lookup code as typed (the Q&A's and the comments'
+// lookups), within the per-address lookup limit. A code it cannot take
+// comes back "" with the status and the message to show: the keys'
+// failure, the limit (Retry-After set), or a code not of the right form.
+func (s *Server) lookupCode(w http.ResponseWriter, r *http.Request, raw string) (code string, status int, msg string) {
+	keys, err := s.qaKeys(r.Context())
+	if err != nil {
+		return "", httperr.Status(err), congtin.ErrorMessage(err)
+	}
+	if !s.qa.lookups.allow(keys.senderHash(r), s.now(), qaLookupLimit, qaLookupWindow) {
+		w.Header().Set("Retry-After", strconv.Itoa(int(qaLookupWindow.Seconds())))
+		return "", http.StatusTooManyRequests, congtin.ErrorMessage(errQALookupLimit)
+	}
+	code, ok := normalizeCode(raw)
+	if !ok {
+		return "", http.StatusBadRequest, "Mã tra cứu không đúng dạng: mã gồm 10 ký tự chữ và số (không có chữ O, I và số 0, 1), ví dụ K7QM2-XR9TA."
+	}
+	return code, 0, ""
 }
 
 // errQALookupLimit is the refusal of a lookup over the limit.

@@ -180,19 +180,12 @@ func (s *Server) qaLookup(w http.ResponseWriter, r *http.Request, sent bool) {
 	if raw == "" && !sent {
 		return // the empty lookup form
 	}
-	keys, err := s.qaKeys(ctx)
-	if err != nil {
-		status, page.Error = httperr.Status(err), congtin.ErrorMessage(err)
-		return
-	}
-	if !s.qa.lookups.allow(keys.senderHash(r), s.now(), qaLookupLimit, qaLookupWindow) {
-		w.Header().Set("Retry-After", strconv.Itoa(int(qaLookupWindow.Seconds())))
-		status, page.Error, page.Sent = http.StatusTooManyRequests, congtin.ErrorMessage(errQALookupLimit), false
-		return
-	}
-	code, ok := normalizeCode(raw)
-	if !ok {
-		status, page.Error, page.Sent = http.StatusBadRequest, "Mã tra cứu không đúng dạng: mã gồm 10 ký tự chữ và số (không có chữ O, I và số 0, 1), ví dụ K7QM2-XR9TA.", false
+	code, st, msg := s.lookupCode(w, r, raw)
+	if st != 0 {
+		status, page.Error = st, msg
+		if st == http.StatusTooManyRequests || st == http.StatusBadRequest {
+			page.Sent = false // the keys' failure keeps the thank-you heading
+		}
 		return
 	}
 	q, err := s.QA.FindQuestionByCode(ctx, site.ID, auth.HashToken(code))
